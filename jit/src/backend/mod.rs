@@ -1,0 +1,6 @@
+pub struct Backend;
+pub struct BackendConfig;
+pub struct CompiledTrace;
+pub struct HelperSig;
+pub struct HelperSpec;
+pub struct JitError;
