@@ -1,0 +1,8 @@
+print(int("12"), int(12.9), float("1.25"), float(3), str(4), bool(0), bool("x"), bool([]))
+print(list("ab"), tuple([1]), set([2, 2]), dict([(1, 2)]), list({1: "a"}.items()))
+print(int(True), float(False), str(True), repr("s"), repr(1.0), str(1.0))
+print(chr(97), ord("a"), chr(0x263A), ord("\n"), [ord(c) for c in "AZaz09"])
+print(bin(10), oct(10), hex(10), int("0b1010", 2), int("12", 3))
+print(round(3.14159, 2), round(-2.5), abs(-2), divmod(9, 4), pow(2, 8))
+print(str(-0), str(0.0), str(-1.5e-10), float("-1e-3"), int(-0.9))
+print(bool(None), bool(0.0), bool(-1), bool(" "), bool(()), bool({}))

@@ -1,0 +1,7 @@
+print(min(3, 1, 2), max(3, 1, 2), min([5, 4]), max((7, 9)), min("hello"), max("hello"))
+print(min([3, -4, 2], key=abs), max(["aa", "b", "ccc"], key=len), max(["x", "yy", "zz"], key=len))
+print(min([], default=None), max([], default=0), min([1], default=5))
+print(max([1, 3, 3.0, 2]), max([3.0, 3]), min([1, True]), min([True, 1]))
+print(max({"a": 3, "b": 1}), max({"a": 3, "b": 1}, key=lambda k: {"a": 3, "b": 1}[k]))
+print(max(range(5), key=lambda v: (v % 3, -v)), min([(1, "b"), (1, "a")]))
+print(max(1, 2, key=lambda v: -v), max([[1, 2], [1, 2, 0], [0, 9]]))

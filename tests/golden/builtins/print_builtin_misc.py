@@ -1,0 +1,12 @@
+import sys
+print(1, 2, sep="")
+print("a", end="")
+print("b", end="\n")
+print("x", "y", sep=" :: ", end=" <\n")
+print(None, True, 0.1, [None], sep=",")
+print(*range(5), sep=" < ")
+print("err line", file=sys.stderr)
+print("no end", end="")
+print()
+print("%s" % sys.argv[1:])
+print(sys.argv[1:] == [])

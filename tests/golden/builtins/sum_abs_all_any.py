@@ -1,0 +1,5 @@
+print(sum([1, 2, 3]), sum([]), sum([1, 2], 10), sum([0.1] * 10), sum(range(1000)), sum([True, True, False]))
+print(sum([[1], [2, 3]], []), sum([2 ** 64, 2 ** 64]), sum([1, 2.5]), sum((1, 2)))
+print(abs(-3), abs(3.5), abs(-0.0), abs(-(2 ** 100)), abs(True), abs(-7 // 2))
+print(all([]), all([1, 2]), all([1, 0]), all("abc"), all([[]]), all([x > 0 for x in [1]]))
+print(any([]), any([0, 0]), any([0, 1]), any(""), any([[], [0]]), any(range(0)))

@@ -1,0 +1,3 @@
+assert True
+print("ok so far")
+assert 1 > 2

@@ -1,0 +1,3 @@
+result = None
+print(result)
+result.qzx_thing

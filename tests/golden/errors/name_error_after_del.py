@@ -1,0 +1,4 @@
+temp = 5
+print(temp)
+del temp
+print(temp)

@@ -1,0 +1,4 @@
+def f():
+    return zxcvbnm + 1
+print("calling f")
+f()

@@ -1,0 +1,3 @@
+defined_value = 1
+print(defined_value)
+print(qwertyuiop)

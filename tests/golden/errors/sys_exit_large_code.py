@@ -1,0 +1,3 @@
+import sys
+print("code 42")
+sys.exit(42)

@@ -1,0 +1,3 @@
+import sys
+print("exit with no argument")
+sys.exit()

@@ -1,0 +1,4 @@
+count = 3
+msg = "count: "
+print(msg + str(count))
+print(msg + count)

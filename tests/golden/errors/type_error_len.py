@@ -1,0 +1,2 @@
+print(len("abc"), len([1]))
+print(len(12345))

@@ -1,0 +1,6 @@
+counter = 0
+def increment():
+    counter += 1
+    return counter
+print("before")
+increment()

@@ -1,0 +1,6 @@
+value = "global"
+def f():
+    print(value)
+    value = "local"
+print("start")
+f()

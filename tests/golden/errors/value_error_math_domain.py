@@ -1,0 +1,3 @@
+import math
+print(math.sqrt(9.0))
+print(math.sqrt(-1))

@@ -1,0 +1,2 @@
+print(max([1, 5, 2]))
+print(max([]))

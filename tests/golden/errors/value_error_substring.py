@@ -1,0 +1,3 @@
+s = "haystack"
+print(s.index("st"))
+print(s.index("needle"))

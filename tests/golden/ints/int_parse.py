@@ -1,0 +1,13 @@
+print(int("42"), int("-17"), int("  +8  "), int("0"), int("-0"))
+print(int("1_000"), int("007"))
+print(int("ff", 16), int("FF", 16), int("0xff", 16), int("0xff", 0))
+print(int("777", 8), int("0o777", 0), int("101", 2), int("0b101", 0))
+print(int("z", 36), int("Zz", 36), int("10", 36))
+print(int(3.9), int(-3.9), int(True), int(1e20))
+s = "9" * 500
+n = int(s)
+print(n % 1000003, len(str(n)), n + 1 == 10 ** 500)
+print(int("-" + "1" * 40))
+print(int("12345678901234567890123456789") * 2)
+print(int(), int(" 12\n"))
+print(int("1" * 100, 2))

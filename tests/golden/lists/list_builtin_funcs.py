@@ -1,0 +1,10 @@
+a = [4, -2, 7, 0, 3]
+print(len(a), sum(a), min(a), max(a), sum(a, 10), sum([]), sum([0.5, 0.25]))
+print(list(reversed(a)), sorted(a), a)
+print(list(enumerate(a)), list(enumerate(a, 1)))
+print(list(zip(a, "abcde")), list(zip(a, [1, 2])))
+print(list(map(abs, a)), list(filter(None, a)), list(filter(lambda x: x > 2, a)))
+print(any(a), all(a), any([]), all([]), any([0, ""]), all([1, "x"]))
+print(max(a, key=abs), min(a, key=lambda x: -x), max([], default="empty"))
+print(list(map(lambda x, y: x * y, [1, 2, 3], [4, 5, 6])))
+print([a.index(x) for x in sorted(a)])

@@ -1,0 +1,18 @@
+s = {10}
+s.add(5); print(sorted(s))
+s.add(5); print(sorted(s), len(s))
+s.update([1, 2], {3}); print(sorted(s))
+s.discard(100); s.discard(1); print(sorted(s))
+s.remove(2); print(sorted(s))
+c = s.copy(); c.add(99); print(sorted(s), sorted(c))
+s |= {7}; print(sorted(s))
+s &= {3, 5, 7, 10, 11}; print(sorted(s))
+s -= {3}; print(sorted(s))
+s ^= {5, 6}; print(sorted(s))
+s.intersection_update([7, 10, 6]); print(sorted(s))
+s.difference_update([6]); print(sorted(s))
+s.symmetric_difference_update([1, 7]); print(sorted(s))
+p = {42}
+print(p.pop(), p)
+s.clear(); print(s, len(s))
+print(sorted({x % 4 for x in range(20)}))
