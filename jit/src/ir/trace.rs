@@ -209,6 +209,22 @@ impl Trace {
             Res::Same => first_operand,
         }
     }
+    /// Drop snapshots no instruction uses and renumber the rest in order of first use.
+    pub fn drop_unused_snaps(&mut self) {
+        let mut new_id = vec![SnapId::NONE; self.snaps.len()];
+        let mut kept = Vec::new();
+        for inst in &mut self.insts {
+            if inst.snap.is_some() {
+                let old = inst.snap.index();
+                if !new_id[old].is_some() {
+                    new_id[old] = SnapId(kept.len() as u32);
+                    kept.push(std::mem::take(&mut self.snaps[old]));
+                }
+                inst.snap = new_id[old];
+            }
+        }
+        self.snaps = kept;
+    }
     /// Number of instructions that can leave the trace (guards and `exit`).
     pub fn exit_count(&self) -> usize {
         self.insts.iter().filter(|i| i.op.is_exit()).count()

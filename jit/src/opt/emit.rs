@@ -271,8 +271,8 @@ impl Rebuild<'_> {
     }
 }
 
-/// Rebuild `src` through a fresh emitter, asking `hook` about every non-phi instruction (with operands
-/// already mapped). Phis are copied, their back edges patched at the end; a phi whose back edge is itself
+/// Rebuild `src` through a fresh emitter, asking `hook` about every instruction but `loop` (with operands
+/// already mapped; a `phi` is passed unmapped and can only be kept or dropped). Phis are copied, their back edges patched at the end; a phi whose back edge is itself
 /// or equals its entry value is not a loop-carried value at all and is replaced by its entry value.
 pub fn rebuild(src: &Trace, fold: bool, mut hook: impl FnMut(&mut Rebuild, usize, Inst) -> Action) -> Trace {
     let mut rb = Rebuild {
@@ -287,7 +287,10 @@ pub fn rebuild(src: &Trace, fold: bool, mut hook: impl FnMut(&mut Rebuild, usize
         let r = match inst.op {
             Op::Phi => {
                 let (left, right) = (inst.r(0), inst.r(1));
-                if right == IrRef::inst(i) || right == left {
+                // The hook sees phis unmapped (the back edge is not mapped yet); it may only drop them.
+                if matches!(hook(&mut rb, i, *inst), Action::Drop) {
+                    IrRef::NONE
+                } else if right == IrRef::inst(i) || right == left {
                     rb.map_ref(left)
                 } else {
                     let l = rb.map_ref(left);
@@ -329,5 +332,7 @@ pub fn rebuild(src: &Trace, fold: bool, mut hook: impl FnMut(&mut Rebuild, usize
         let r = rb.map_ref(right);
         rb.em.set_phi_back(p, r);
     }
-    rb.em.finish()
+    let mut t = rb.em.finish();
+    t.drop_unused_snaps();
+    t
 }

@@ -57,7 +57,7 @@ fn def(t: &Trace, r: IrRef) -> Option<Inst> {
 pub fn fold(t: &mut Trace, mut inst: Inst) -> Folded {
     let (a, b) = (inst.r(0), inst.r(1));
     if inst.op.flags().has(Flags::COMM) {
-        let swap = (a.is_const() && !b.is_const()) || (a.is_const() == b.is_const() && a.raw() > b.raw());
+        let swap = (a.is_const() && !b.is_const()) || (!a.is_const() && !b.is_const() && a.raw() > b.raw());
         if swap {
             inst.f.swap(0, 1);
             return Folded::Keep(inst);

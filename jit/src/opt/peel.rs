@@ -108,7 +108,9 @@ pub fn run(src: &Trace) -> Result<Trace, NoPeel> {
         let r = if right.is_const() { c.map_const(right) } else { c.map[right.index()] };
         c.em.set_phi_back(p, r);
     }
-    Ok(c.em.finish())
+    let mut t = c.em.finish();
+    t.drop_unused_snaps();
+    Ok(t)
 }
 
 struct Copier<'a> {
