@@ -1,1 +1,20 @@
-pub fn placeholder() {}
+//! pvm's interpreter crate: compiler, bytecode, object model, builtins and the dispatch loop.
+//! See ARCHITECTURE.md at the repository root for the map.
+
+pub mod builtins;
+pub mod bytecode;
+pub mod code;
+pub mod compiler;
+pub mod dict;
+pub mod error;
+pub mod hash;
+pub mod numfmt;
+pub mod object;
+pub mod repr;
+pub mod run;
+pub mod types;
+pub mod value;
+pub mod vm;
+
+pub use value::Value;
+pub use vm::Vm;

@@ -1,0 +1,376 @@
+//! Calling the builtin types: `int(x)`, `list(it)`, `range(n)`, ... Each constructor receives the type
+//! as args[0] (so subclasses can be supported later) followed by the call's arguments.
+
+use super::{kwarg, only_kwargs, set_in};
+use crate::error::{type_error, value_error, ExcKind, PyErr, PyResult};
+use crate::numfmt;
+use crate::object::{Iter, KwArgs, ObjRef, Object, Range};
+use crate::value::{int_from_big, Value};
+use crate::vm::ops::{as_int, big_to_f64, IntRef};
+use crate::vm::text::fmt_err;
+use crate::vm::Vm;
+use std::cell::RefCell;
+
+pub fn install(vm: &mut Vm) {
+    let t = &vm.types;
+    let pairs: Vec<(&str, ObjRef, crate::object::BuiltinFn)> = vec![
+        ("int", t.int.clone(), int_new),
+        ("float", t.float.clone(), float_new),
+        ("str", t.str.clone(), str_new),
+        ("bool", t.bool.clone(), bool_new),
+        ("list", t.list.clone(), list_new),
+        ("tuple", t.tuple.clone(), tuple_new),
+        ("dict", t.dict.clone(), dict_new),
+        ("set", t.set.clone(), set_new),
+        ("frozenset", t.frozenset.clone(), frozenset_new),
+        ("range", t.range.clone(), range_new),
+        ("slice", t.slice.clone(), slice_new),
+        ("type", t.type_.clone(), type_new),
+        ("object", t.object.clone(), object_new),
+        ("enumerate", t.enumerate.clone(), enumerate_new),
+        ("zip", t.zip.clone(), zip_new),
+        ("map", t.map.clone(), map_new),
+        ("filter", t.filter.clone(), filter_new),
+        ("reversed", t.reversed.clone(), reversed_new),
+        ("bytes", t.bytes.clone(), bytes_new),
+    ];
+    let b = vm.builtins.clone();
+    for (name, ty, f) in pairs {
+        if let Object::Type(tt) = &*ty {
+            tt.ctor.set(Some(f));
+        }
+        set_in(&b, name, Value::Obj(ty));
+    }
+}
+
+fn nargs(args: &[Value]) -> usize {
+    args.len() - 1
+}
+
+fn int_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    only_kwargs("int", kw, &["base"])?;
+    let a = &args[1..];
+    let base = match (a.get(1), kwarg(kw, "base")) {
+        (Some(b), _) | (None, Some(b)) => Some(b.clone()),
+        _ => None,
+    };
+    if a.len() > 2 {
+        return Err(type_error(format!("int() takes at most 2 arguments ({} given)", a.len())));
+    }
+    let Some(x) = a.first() else {
+        if base.is_some() {
+            return Err(type_error("int() missing string argument"));
+        }
+        return Ok(Value::Int(0));
+    };
+    if let Some(b) = base {
+        let b = b.as_i64().ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&b))))?;
+        let s = match x.as_obj() {
+            Some(Object::Str(s)) => s.as_str().to_string(),
+            Some(Object::Bytes(bs)) => String::from_utf8_lossy(bs).to_string(),
+            _ => return Err(type_error("int() can't convert non-string with explicit base")),
+        };
+        return Ok(int_from_big(numfmt::parse_int_literal(&s, b).map_err(fmt_err)?));
+    }
+    to_int(vm, x)
+}
+
+/// int(x) for one argument.
+pub fn to_int(vm: &mut Vm, x: &Value) -> PyResult<Value> {
+    match x {
+        Value::Int(_) => Ok(x.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => Ok(int_from_big(numfmt::float_to_bigint(*f).map_err(fmt_err)?)),
+        Value::Obj(o) => match &**o {
+            Object::Int(_) => Ok(x.clone()),
+            Object::Str(s) => Ok(int_from_big(numfmt::parse_int_literal(s.as_str(), 10).map_err(fmt_err)?)),
+            Object::Bytes(b) => {
+                Ok(int_from_big(numfmt::parse_int_literal(&String::from_utf8_lossy(b), 10).map_err(fmt_err)?))
+            }
+            _ => Err(type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                vm.type_name(x)
+            ))),
+        },
+        _ => Err(type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            vm.type_name(x)
+        ))),
+    }
+}
+
+fn float_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    super::no_kwargs("float", kw)?;
+    if nargs(args) > 1 {
+        return Err(type_error(format!("float expected at most 1 argument, got {}", nargs(args))));
+    }
+    let Some(x) = args.get(1) else { return Ok(Value::Float(0.0)) };
+    match x {
+        Value::Float(_) => Ok(x.clone()),
+        Value::Int(i) => Ok(Value::Float(*i as f64)),
+        Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
+        Value::Obj(o) => match &**o {
+            Object::Int(b) => Ok(Value::Float(big_to_f64(b)?)),
+            Object::Str(s) => Ok(Value::Float(numfmt::parse_float_str(s.as_str()).map_err(fmt_err)?)),
+            _ => Err(type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x)))),
+        },
+        _ => Err(type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x)))),
+    }
+}
+
+fn str_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    only_kwargs("str", kw, &["object", "encoding", "errors"])?;
+    let x = args.get(1).or_else(|| kwarg(kw, "object"));
+    let Some(x) = x else { return Ok(Value::str("")) };
+    if args.len() > 2 || kwarg(kw, "encoding").is_some() {
+        if let Some(Object::Bytes(b)) = x.as_obj() {
+            return match String::from_utf8(b.clone()) {
+                Ok(s) => Ok(Value::from_string(s)),
+                Err(_) => Err(PyErr::new(ExcKind::UnicodeDecodeError, "'utf-8' codec can't decode bytes")),
+            };
+        }
+        return Err(type_error("decoding str is not supported"));
+    }
+    vm.str_value(x.clone())
+}
+
+fn bool_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    super::no_kwargs("bool", kw)?;
+    if nargs(args) > 1 {
+        return Err(type_error(format!("bool expected at most 1 argument, got {}", nargs(args))));
+    }
+    match args.get(1) {
+        Some(x) => Ok(Value::Bool(vm.truthy(x)?)),
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+fn list_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    super::no_kwargs("list", kw)?;
+    if nargs(args) > 1 {
+        return Err(type_error(format!("list expected at most 1 argument, got {}", nargs(args))));
+    }
+    let items = match args.get(1) {
+        Some(x) => vm.collect(x.clone())?,
+        None => Vec::new(),
+    };
+    Ok(Value::obj(Object::List(RefCell::new(items))))
+}
+
+fn tuple_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    super::no_kwargs("tuple", kw)?;
+    if nargs(args) > 1 {
+        return Err(type_error(format!("tuple expected at most 1 argument, got {}", nargs(args))));
+    }
+    match args.get(1) {
+        Some(x) if matches!(x.as_obj(), Some(Object::Tuple(_))) => Ok(x.clone()),
+        Some(x) => Ok(Value::obj(Object::Tuple(vm.collect(x.clone())?))),
+        None => Ok(Value::obj(Object::Tuple(Vec::new()))),
+    }
+}
+
+fn dict_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    if nargs(args) > 1 {
+        return Err(type_error(format!("dict expected at most 1 argument, got {}", nargs(args))));
+    }
+    let d = Value::obj(Object::Dict(Default::default()));
+    if let Some(x) = args.get(1) {
+        vm.dict_update(&d, x.clone(), false)?;
+    }
+    for (k, v) in kw {
+        vm.dict_set(&d, Value::str(k), v.clone())?;
+    }
+    Ok(d)
+}
+
+fn set_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    super::no_kwargs("set", kw)?;
+    if nargs(args) > 1 {
+        return Err(type_error(format!("set expected at most 1 argument, got {}", nargs(args))));
+    }
+    let items = match args.get(1) {
+        Some(x) => vm.collect(x.clone())?,
+        None => Vec::new(),
+    };
+    vm.new_set(items)
+}
+
+fn frozenset_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    super::no_kwargs("frozenset", kw)?;
+    if nargs(args) > 1 {
+        return Err(type_error(format!("frozenset expected at most 1 argument, got {}", nargs(args))));
+    }
+    let d = match args.get(1) {
+        Some(x) => vm.to_set_data(x)?,
+        None => crate::dict::Dict::new(),
+    };
+    Ok(Value::obj(Object::FrozenSet(d)))
+}
+
+fn index_arg(vm: &Vm, v: &Value) -> PyResult<i64> {
+    match as_int(v) {
+        Some(IntRef::Small(i)) => Ok(i),
+        Some(IntRef::Big(_)) => Err(PyErr::new(ExcKind::OverflowError, "Python int too large to convert to C ssize_t")),
+        None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+    }
+}
+
+fn range_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    super::no_kwargs("range", kw)?;
+    let a = &args[1..];
+    let (start, stop, step) = match a.len() {
+        0 => return Err(type_error("range expected at least 1 argument, got 0")),
+        1 => (0, index_arg(vm, &a[0])?, 1),
+        2 => (index_arg(vm, &a[0])?, index_arg(vm, &a[1])?, 1),
+        3 => (index_arg(vm, &a[0])?, index_arg(vm, &a[1])?, index_arg(vm, &a[2])?),
+        n => return Err(type_error(format!("range expected at most 3 arguments, got {}", n))),
+    };
+    if step == 0 {
+        return Err(value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::obj(Object::Range(Range { start, stop, step })))
+}
+
+fn slice_new(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    super::no_kwargs("slice", kw)?;
+    let a = &args[1..];
+    let parts = match a.len() {
+        1 => [Value::None, a[0].clone(), Value::None],
+        2 => [a[0].clone(), a[1].clone(), Value::None],
+        3 => [a[0].clone(), a[1].clone(), a[2].clone()],
+        0 => return Err(type_error("slice expected at least 1 argument, got 0")),
+        n => return Err(type_error(format!("slice expected at most 3 arguments, got {}", n))),
+    };
+    Ok(Value::obj(Object::Slice(Box::new(parts))))
+}
+
+fn type_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    match nargs(args) {
+        1 => Ok(Value::Obj(vm.type_of(&args[1]))),
+        3 => Err(PyErr::new(ExcKind::NotImplementedError, "pvm does not support creating classes with type() yet")),
+        _ => Err(type_error("type() takes 1 or 3 arguments")),
+    }
+}
+
+fn object_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    if nargs(args) > 0 {
+        return Err(type_error("object() takes no arguments"));
+    }
+    Ok(Value::obj(Object::Instance(crate::object::Instance {
+        cls: vm.types.object.clone(),
+        dict: RefCell::new(crate::dict::Dict::new()),
+    })))
+}
+
+fn iter_value(it: Iter) -> Value {
+    Value::obj(Object::Iter(RefCell::new(it)))
+}
+
+fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    only_kwargs("enumerate", kw, &["iterable", "start"])?;
+    let a = &args[1..];
+    let iterable = a.first().or_else(|| kwarg(kw, "iterable")).cloned();
+    let Some(iterable) = iterable else {
+        return Err(type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+    };
+    let start = a.get(1).or_else(|| kwarg(kw, "start")).cloned().unwrap_or(Value::Int(0));
+    if !start.is_int_like() {
+        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&start))));
+    }
+    let it = vm.get_iter(iterable)?;
+    Ok(iter_value(Iter::Enumerate { iter: it, count: start }))
+}
+
+fn zip_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    only_kwargs("zip", kw, &["strict"])?;
+    let strict = match kwarg(kw, "strict") {
+        Some(s) => vm.truthy(s)?,
+        None => false,
+    };
+    let mut iters = Vec::new();
+    for (i, a) in args[1..].iter().enumerate() {
+        match vm.get_iter(a.clone()) {
+            Ok(it) => iters.push(it),
+            Err(_) => {
+                return Err(type_error(format!("zip argument #{} must support iteration", i + 1)));
+            }
+        }
+    }
+    Ok(iter_value(Iter::Zip { iters, strict }))
+}
+
+fn map_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    super::no_kwargs("map", kw)?;
+    if nargs(args) < 2 {
+        return Err(type_error("map() must have at least two arguments."));
+    }
+    let mut iters = Vec::new();
+    for a in &args[2..] {
+        iters.push(vm.get_iter(a.clone())?);
+    }
+    Ok(iter_value(Iter::Map { func: args[1].clone(), iters }))
+}
+
+fn filter_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    super::no_kwargs("filter", kw)?;
+    if nargs(args) != 2 {
+        return Err(type_error(format!("filter expected 2 arguments, got {}", nargs(args))));
+    }
+    let it = vm.get_iter(args[2].clone())?;
+    Ok(iter_value(Iter::Filter { func: args[1].clone(), iter: it }))
+}
+
+fn reversed_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    super::no_kwargs("reversed", kw)?;
+    if nargs(args) != 1 {
+        return Err(type_error(format!("reversed expected 1 argument, got {}", nargs(args))));
+    }
+    let x = &args[1];
+    let Value::Obj(o) = x else {
+        return Err(type_error(format!("'{}' object is not reversible", vm.type_name(x))));
+    };
+    let n = match &**o {
+        Object::List(l) => l.borrow().len(),
+        Object::Tuple(t) => t.len(),
+        Object::Str(s) => s.char_len(),
+        Object::Range(r) => r.len() as usize,
+        Object::Bytes(b) => b.len(),
+        Object::Dict(d) => {
+            let mut keys = d.borrow().keys();
+            keys.reverse();
+            let l = Value::obj(Object::List(RefCell::new(keys)));
+            return vm.get_iter(l);
+        }
+        _ => return Err(type_error(format!("'{}' object is not reversible", vm.type_name(x)))),
+    };
+    Ok(iter_value(Iter::Reversed { seq: o.clone(), index: n }))
+}
+
+fn bytes_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    only_kwargs("bytes", kw, &["encoding", "errors"])?;
+    let Some(x) = args.get(1) else { return Ok(Value::obj(Object::Bytes(Vec::new()))) };
+    if let Some(s) = x.as_str() {
+        if args.len() < 3 && kwarg(kw, "encoding").is_none() {
+            return Err(type_error("string argument without an encoding"));
+        }
+        return Ok(Value::obj(Object::Bytes(s.as_bytes().to_vec())));
+    }
+    if let Some(n) = x.as_i64() {
+        if n < 0 {
+            return Err(value_error("negative count"));
+        }
+        return Ok(Value::obj(Object::Bytes(vec![0; n as usize])));
+    }
+    let items = vm.collect(x.clone())?;
+    let mut out = Vec::with_capacity(items.len());
+    for i in items {
+        match i.as_i64() {
+            Some(b) if (0..256).contains(&b) => out.push(b as u8),
+            Some(_) => return Err(value_error("bytes must be in range(0, 256)")),
+            None => {
+                return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&i))))
+            }
+        }
+    }
+    Ok(Value::obj(Object::Bytes(out)))
+}

@@ -1,0 +1,740 @@
+//! Builtin functions (`print`, `len`, `sorted`, ...).
+
+use super::{arg_range, exactly_one, kwarg, no_kwargs, only_kwargs, register};
+use crate::bytecode::CmpOp;
+use crate::error::{type_error, value_error, ExcKind, PyErr, PyResult};
+use crate::numfmt;
+use crate::object::{Iter, KwArgs, Object};
+use crate::value::{int_from_big, Value};
+use crate::vm::ops::{as_int, IntRef};
+use crate::vm::text::fmt_err;
+use crate::vm::Vm;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, Zero};
+use std::cell::RefCell;
+use std::io::Write;
+
+pub fn install(vm: &mut Vm) {
+    let b = vm.builtins.clone();
+    register(&b, "print", print);
+    register(&b, "len", len);
+    register(&b, "abs", abs);
+    register(&b, "divmod", divmod);
+    register(&b, "pow", pow);
+    register(&b, "round", round);
+    register(&b, "repr", repr);
+    register(&b, "ascii", ascii);
+    register(&b, "hash", hash);
+    register(&b, "id", id);
+    register(&b, "chr", chr);
+    register(&b, "ord", ord);
+    register(&b, "hex", hex);
+    register(&b, "oct", oct);
+    register(&b, "bin", bin);
+    register(&b, "all", all);
+    register(&b, "any", any);
+    register(&b, "sum", sum);
+    register(&b, "min", min);
+    register(&b, "max", max);
+    register(&b, "sorted", sorted);
+    register(&b, "isinstance", isinstance);
+    register(&b, "issubclass", issubclass);
+    register(&b, "callable", callable);
+    register(&b, "iter", iter);
+    register(&b, "next", next);
+    register(&b, "input", input);
+    register(&b, "getattr", getattr);
+    register(&b, "setattr", setattr);
+    register(&b, "hasattr", hasattr);
+    register(&b, "delattr", delattr);
+    register(&b, "globals", globals);
+    register(&b, "locals", locals);
+    register(&b, "format", format);
+    register(&b, "exit", exit);
+    register(&b, "quit", exit);
+}
+
+fn print(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    only_kwargs("print", kw, &["sep", "end", "file", "flush"])?;
+    let opt_str = |v: Option<&Value>, name: &str, dflt: &str| -> PyResult<String> {
+        match v {
+            None | Some(Value::None) => Ok(dflt.to_string()),
+            Some(v) => match v.as_str() {
+                Some(s) => Ok(s.to_string()),
+                None => Err(type_error(format!("{} must be None or a string, not {}", name, vm.type_name(v)))),
+            },
+        }
+    };
+    let sep = opt_str(kwarg(kw, "sep"), "sep", " ")?;
+    let end = opt_str(kwarg(kw, "end"), "end", "\n")?;
+    let mut s = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            s.push_str(&sep);
+        }
+        match a.as_str() {
+            Some(t) => s.push_str(t),
+            None => s.push_str(&vm.str_of(a)?),
+        }
+    }
+    s.push_str(&end);
+    let file = kwarg(kw, "file").cloned().unwrap_or(Value::None);
+    let flush = match kwarg(kw, "flush") {
+        Some(f) => vm.truthy(f)?,
+        None => false,
+    };
+    write_to_file(vm, &file, &s)?;
+    if flush {
+        vm.flush_stdout();
+    }
+    Ok(Value::None)
+}
+
+/// Write text to a file object: sys.stdout/sys.stderr directly, anything else through `.write`.
+pub fn write_to_file(vm: &mut Vm, file: &Value, s: &str) -> PyResult<()> {
+    match crate::builtins::modules::std_stream_fd(file) {
+        Some(1) => {
+            let _ = vm.out.write_all(s.as_bytes());
+        }
+        Some(2) => {
+            vm.flush_stdout();
+            let _ = std::io::stderr().write_all(s.as_bytes());
+        }
+        _ if file.is_none() => {
+            let _ = vm.out.write_all(s.as_bytes());
+        }
+        _ => {
+            let w = vm.getattr(file, &Value::str("write"))?;
+            vm.call(&w, &[Value::str(s)])?;
+        }
+    }
+    Ok(())
+}
+
+fn len(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exactly_one("len", args, kw)?;
+    Ok(Value::Int(vm.len(&args[0])? as i64))
+}
+
+fn abs(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exactly_one("abs", args, kw)?;
+    match &args[0] {
+        Value::Int(i) => Ok(match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => int_from_big(BigInt::from(*i).abs()),
+        }),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Obj(o) => match &**o {
+            Object::Int(b) => Ok(int_from_big(b.abs())),
+            _ => Err(type_error(format!("bad operand type for abs(): '{}'", vm.type_name(&args[0])))),
+        },
+        other => Err(type_error(format!("bad operand type for abs(): '{}'", vm.type_name(other)))),
+    }
+}
+
+fn divmod(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_kwargs("divmod", kw)?;
+    arg_range("divmod", args, 2, 2)?;
+    let (a, b) = (&args[0], &args[1]);
+    if let (Some(_), Some(_)) = (as_int(a), as_int(b)) {
+        if let (Some(IntRef::Small(0)), _) | (_, Some(IntRef::Small(0))) = (None::<IntRef>, as_int(b)) {
+            return Err(PyErr::new(ExcKind::ZeroDivisionError, "integer division or modulo by zero"));
+        }
+        let q = vm.binary_op(crate::bytecode::BinOp::FloorDiv as u32, a.clone(), b.clone())?;
+        let r = vm.binary_op(crate::bytecode::BinOp::Mod as u32, a.clone(), b.clone())?;
+        return Ok(Value::obj(Object::Tuple(vec![q, r])));
+    }
+    match (crate::vm::ops::as_f64(a), crate::vm::ops::as_f64(b)) {
+        (Some(x), Some(y)) => {
+            let (x, y) = (x?, y?);
+            if y == 0.0 {
+                return Err(PyErr::new(ExcKind::ZeroDivisionError, "float divmod()"));
+            }
+            let (q, r) = crate::vm::ops::float_divmod(x, y);
+            Ok(Value::obj(Object::Tuple(vec![Value::Float(q), Value::Float(r)])))
+        }
+        _ => Err(type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            vm.type_name(a),
+            vm.type_name(b)
+        ))),
+    }
+}
+
+fn pow(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    only_kwargs("pow", kw, &["base", "exp", "mod"])?;
+    let mut a: Vec<Value> = args.to_vec();
+    for name in ["base", "exp", "mod"] {
+        if let Some(v) = kwarg(kw, name) {
+            a.push(v.clone());
+        }
+    }
+    arg_range("pow", &a, 2, 3)?;
+    if a.len() == 2 || a[2].is_none() {
+        return vm.binary_op(crate::bytecode::BinOp::Pow as u32, a[0].clone(), a[1].clone());
+    }
+    let (Some(base), Some(exp), Some(m)) = (a[0].to_bigint(), a[1].to_bigint(), a[2].to_bigint()) else {
+        return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    };
+    if m.is_zero() {
+        return Err(value_error("pow() 3rd argument cannot be 0"));
+    }
+    let mabs = m.abs();
+    let mut base = base.mod_floor(&mabs);
+    let mut exp = exp;
+    if exp.is_negative() {
+        base = mod_inverse(&base, &mabs).ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
+        exp = -exp;
+    }
+    let mut r = base.modpow(&exp, &mabs);
+    // The result takes the sign of the modulus.
+    if m.is_negative() && !r.is_zero() {
+        r += &m;
+    }
+    Ok(int_from_big(r))
+}
+
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let g = a.extended_gcd(m);
+    if !g.gcd.is_one() {
+        return None;
+    }
+    Some(g.x.mod_floor(m))
+}
+
+fn round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    only_kwargs("round", kw, &["number", "ndigits"])?;
+    let mut a: Vec<Value> = args.to_vec();
+    if let Some(v) = kwarg(kw, "number") {
+        a.insert(0, v.clone());
+    }
+    if let Some(v) = kwarg(kw, "ndigits") {
+        a.push(v.clone());
+    }
+    if a.is_empty() {
+        return Err(type_error("round() missing required argument 'number' (pos 1)"));
+    }
+    if a.len() > 2 {
+        return Err(type_error(format!("round() takes at most 2 arguments ({} given)", a.len())));
+    }
+    let nd = if a.len() == 2 && !a[1].is_none() {
+        Some(a[1].as_i64().ok_or_else(|| {
+            type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&a[1])))
+        })?)
+    } else {
+        None
+    };
+    match &a[0] {
+        Value::Float(f) => match nd {
+            None => Ok(int_from_big(numfmt::round_float_to_int(*f).map_err(fmt_err)?)),
+            Some(n) => Ok(Value::Float(numfmt::round_float_ndigits(*f, n).map_err(fmt_err)?)),
+        },
+        v if v.is_int_like() => {
+            let n = v.to_bigint().unwrap_or_default();
+            match nd {
+                None => Ok(int_from_big(n)),
+                Some(d) if d >= 0 => Ok(int_from_big(n)),
+                Some(d) => {
+                    // Round half to even at 10**(-d).
+                    let p = num_traits::pow(BigInt::from(10), (-d).min(10000) as usize);
+                    let (q, r) = n.div_mod_floor(&p);
+                    let twice = &r * 2;
+                    let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+                    Ok(int_from_big(q * p))
+                }
+            }
+        }
+        other => Err(type_error(format!("type {} doesn't define __round__ method", vm.type_name(other)))),
+    }
+}
+
+fn repr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exactly_one("repr", args, kw)?;
+    Ok(Value::from_string(vm.repr(&args[0])?))
+}
+
+fn ascii(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exactly_one("ascii", args, kw)?;
+    let r = vm.repr(&args[0])?;
+    Ok(Value::from_string(crate::vm::text::ascii_escape(&r)))
+}
+
+fn hash(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exactly_one("hash", args, kw)?;
+    Ok(Value::Int(vm.hash(&args[0])?))
+}
+
+fn id(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exactly_one("id", args, kw)?;
+    Ok(Value::Int(args[0].identity()))
+}
+
+fn chr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exactly_one("chr", args, kw)?;
+    let i = match as_int(&args[0]) {
+        Some(IntRef::Small(i)) => i,
+        Some(IntRef::Big(_)) => return Err(PyErr::new(ExcKind::OverflowError, "Python int too large to convert to C int")),
+        None => {
+            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&args[0]))))
+        }
+    };
+    if !(0..0x110000).contains(&i) {
+        return Err(value_error("chr() arg not in range(0x110000)"));
+    }
+    match char::from_u32(i as u32) {
+        Some(c) => Ok(Value::from_string(c.to_string())),
+        None => Err(value_error("pvm cannot represent lone surrogate code points")),
+    }
+}
+
+fn ord(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exactly_one("ord", args, kw)?;
+    match &args[0] {
+        Value::Obj(o) => match &**o {
+            Object::Str(s) => {
+                if s.char_len() != 1 {
+                    return Err(type_error(format!(
+                        "ord() expected a character, but string of length {} found",
+                        s.char_len()
+                    )));
+                }
+                Ok(Value::Int(s.char_at(0) as i64))
+            }
+            Object::Bytes(b) => {
+                if b.len() != 1 {
+                    return Err(type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+                }
+                Ok(Value::Int(b[0] as i64))
+            }
+            _ => Err(type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(&args[0])))),
+        },
+        other => Err(type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(other)))),
+    }
+}
+
+fn radix(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, r: u32) -> PyResult<Value> {
+    exactly_one(name, args, kw)?;
+    match args[0].to_bigint() {
+        Some(b) => Ok(Value::from_string(numfmt::int_to_str_radix(&b, r))),
+        None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&args[0])))),
+    }
+}
+
+fn hex(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    radix(vm, args, kw, "hex", 16)
+}
+fn oct(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    radix(vm, args, kw, "oct", 8)
+}
+fn bin(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    radix(vm, args, kw, "bin", 2)
+}
+
+fn all(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exactly_one("all", args, kw)?;
+    let it = vm.get_iter(args[0].clone())?;
+    while let Some(x) = vm.next(&it)? {
+        if !vm.truthy(&x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn any(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exactly_one("any", args, kw)?;
+    let it = vm.get_iter(args[0].clone())?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.truthy(&x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn sum(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    only_kwargs("sum", kw, &["start"])?;
+    if args.is_empty() {
+        return Err(type_error("sum() takes at least 1 positional argument (0 given)"));
+    }
+    if args.len() > 2 {
+        return Err(type_error(format!("sum() takes at most 2 arguments ({} given)", args.len())));
+    }
+    let mut acc = args.get(1).cloned().or_else(|| kwarg(kw, "start").cloned()).unwrap_or(Value::Int(0));
+    if acc.as_str().is_some() {
+        return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    if let Some(Object::Bytes(_)) = acc.as_obj() {
+        return Err(type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+    }
+    let it = vm.get_iter(args[0].clone())?;
+    while let Some(x) = vm.next(&it)? {
+        acc = match (&acc, &x) {
+            (Value::Int(a), Value::Int(b)) => match a.checked_add(*b) {
+                Some(s) => Value::Int(s),
+                None => vm.binary_op(0, acc, x)?,
+            },
+            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+            _ => vm.binary_op(0, acc, x)?,
+        };
+    }
+    Ok(acc)
+}
+
+/// `a < b` with Python semantics.
+pub fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x < y),
+        (Value::Float(x), Value::Float(y)) => Ok(x < y),
+        _ => {
+            let r = vm.compare(a, b, CmpOp::Lt)?;
+            vm.truthy(&r)
+        }
+    }
+}
+
+fn min_max(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, want_max: bool) -> PyResult<Value> {
+    only_kwargs(name, kw, &["key", "default"])?;
+    let key = kwarg(kw, "key").cloned().filter(|k| !k.is_none());
+    let default = kwarg(kw, "default").cloned();
+    let items: Vec<Value> = match args.len() {
+        0 => return Err(type_error(format!("{} expected at least 1 argument, got 0", name))),
+        1 => vm.collect(args[0].clone())?,
+        _ => {
+            if default.is_some() {
+                return Err(type_error(format!(
+                    "Cannot specify a default for {}() with multiple positional arguments",
+                    name
+                )));
+            }
+            args.to_vec()
+        }
+    };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(value_error(format!("{}() arg is an empty sequence", name))),
+        };
+    }
+    let mut best = items[0].clone();
+    let mut best_key = match &key {
+        Some(k) => vm.call(k, &[best.clone()])?,
+        None => best.clone(),
+    };
+    for x in items.into_iter().skip(1) {
+        let k = match &key {
+            Some(kf) => vm.call(kf, &[x.clone()])?,
+            None => x.clone(),
+        };
+        let better = if want_max { lt(vm, &best_key, &k)? } else { lt(vm, &k, &best_key)? };
+        if better {
+            best = x;
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+
+fn min(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    min_max(vm, args, kw, "min", false)
+}
+fn max(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    min_max(vm, args, kw, "max", true)
+}
+
+/// Stable merge sort with a fallible `<` (Rust's sorts may panic on inconsistent orders; Python's must
+/// not, and comparisons may raise).
+pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+    let keys: Vec<Value> = match key {
+        Some(k) => {
+            let mut ks = Vec::with_capacity(items.len());
+            for x in &items {
+                ks.push(vm.call(k, std::slice::from_ref(x))?);
+            }
+            ks
+        }
+        None => items.clone(),
+    };
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    if reverse {
+        idx.reverse();
+    }
+    let mut buf = idx.clone();
+    merge_sort(vm, &keys, &mut idx, &mut buf)?;
+    if reverse {
+        idx.reverse();
+    }
+    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+}
+
+fn merge_sort(vm: &mut Vm, keys: &[Value], idx: &mut [usize], buf: &mut [usize]) -> PyResult<()> {
+    let n = idx.len();
+    if n <= 12 {
+        // Insertion sort (stable).
+        for i in 1..n {
+            let cur = idx[i];
+            let mut j = i;
+            while j > 0 && lt(vm, &keys[cur], &keys[idx[j - 1]])? {
+                idx[j] = idx[j - 1];
+                j -= 1;
+            }
+            idx[j] = cur;
+        }
+        return Ok(());
+    }
+    let mid = n / 2;
+    {
+        let (l, r) = idx.split_at_mut(mid);
+        let (bl, br) = buf.split_at_mut(mid);
+        merge_sort(vm, keys, l, bl)?;
+        merge_sort(vm, keys, r, br)?;
+    }
+    // Already ordered: skip the merge.
+    if !lt(vm, &keys[idx[mid]], &keys[idx[mid - 1]])? {
+        return Ok(());
+    }
+    buf[..n].copy_from_slice(idx);
+    let (mut i, mut j, mut k) = (0, mid, 0);
+    while i < mid && j < n {
+        if lt(vm, &keys[buf[j]], &keys[buf[i]])? {
+            idx[k] = buf[j];
+            j += 1;
+        } else {
+            idx[k] = buf[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    while i < mid {
+        idx[k] = buf[i];
+        i += 1;
+        k += 1;
+    }
+    while j < n {
+        idx[k] = buf[j];
+        j += 1;
+        k += 1;
+    }
+    Ok(())
+}
+
+fn sorted(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    only_kwargs("sorted", kw, &["key", "reverse"])?;
+    if args.len() != 1 {
+        return Err(type_error(format!("sorted expected 1 argument, got {}", args.len())));
+    }
+    let items = vm.collect(args[0].clone())?;
+    let key = kwarg(kw, "key").cloned().filter(|k| !k.is_none());
+    let reverse = match kwarg(kw, "reverse") {
+        Some(r) => vm.truthy(r)?,
+        None => false,
+    };
+    let out = sort_values(vm, items, key.as_ref(), reverse)?;
+    Ok(Value::obj(Object::List(RefCell::new(out))))
+}
+
+fn class_check(vm: &mut Vm, t: &Value, cls: &Value, fname: &str) -> PyResult<bool> {
+    match cls.as_obj() {
+        Some(Object::Type(_)) => {
+            let (Value::Obj(tr), Value::Obj(cr)) = (t, cls) else { return Ok(false) };
+            Ok(crate::types::is_subtype(tr, cr))
+        }
+        Some(Object::Tuple(items)) => {
+            for c in items.clone() {
+                if class_check(vm, t, &c, fname)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(type_error(format!("{}() arg 2 must be a type, a tuple of types, or a union", fname))),
+    }
+}
+
+fn isinstance(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_kwargs("isinstance", kw)?;
+    arg_range("isinstance", args, 2, 2)?;
+    let t = Value::Obj(vm.type_of(&args[0]));
+    Ok(Value::Bool(class_check(vm, &t, &args[1], "isinstance")?))
+}
+
+fn issubclass(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_kwargs("issubclass", kw)?;
+    arg_range("issubclass", args, 2, 2)?;
+    if !matches!(args[0].as_obj(), Some(Object::Type(_))) {
+        return Err(type_error("issubclass() arg 1 must be a class"));
+    }
+    Ok(Value::Bool(class_check(vm, &args[0], &args[1], "issubclass")?))
+}
+
+fn callable(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    exactly_one("callable", args, kw)?;
+    Ok(Value::Bool(matches!(
+        args[0].as_obj(),
+        Some(Object::Function(_) | Object::Builtin(_) | Object::BoundMethod(_) | Object::Type(_))
+    )))
+}
+
+fn iter(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_kwargs("iter", kw)?;
+    arg_range("iter", args, 1, 2)?;
+    if args.len() == 2 {
+        return Ok(Value::obj(Object::Iter(RefCell::new(Iter::Callable { func: args[0].clone(), sentinel: args[1].clone() }))));
+    }
+    vm.get_iter(args[0].clone())
+}
+
+fn next(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_kwargs("next", kw)?;
+    arg_range("next", args, 1, 2)?;
+    if !matches!(args[0].as_obj(), Some(Object::Iter(_))) {
+        return Err(type_error(format!("'{}' object is not an iterator", vm.type_name(&args[0]))));
+    }
+    match vm.next(&args[0])? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(PyErr::bare(ExcKind::StopIteration)),
+        },
+    }
+}
+
+fn input(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_kwargs("input", kw)?;
+    if args.len() > 1 {
+        return Err(type_error(format!("input expected at most 1 argument, got {}", args.len())));
+    }
+    if let Some(p) = args.first() {
+        let s = vm.str_of(p)?;
+        let _ = vm.out.write_all(s.as_bytes());
+    }
+    vm.flush_stdout();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(Value::from_string(line))
+        }
+        Err(e) => Err(PyErr::new(ExcKind::OSError, e.to_string())),
+    }
+}
+
+fn attr_name(vm: &Vm, v: &Value, fname: &str) -> PyResult<Value> {
+    if v.as_str().is_some() {
+        Ok(v.clone())
+    } else {
+        Err(type_error(format!("{}(): attribute name must be string, not '{}'", fname, vm.type_name(v))))
+    }
+}
+
+fn getattr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_kwargs("getattr", kw)?;
+    arg_range("getattr", args, 2, 3)?;
+    let name = attr_name(vm, &args[1], "getattr")?;
+    match vm.getattr(&args[0], &name) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            if args.len() == 3 && vm.err_matches(&e, ExcKind::AttributeError) {
+                Ok(args[2].clone())
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn setattr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_kwargs("setattr", kw)?;
+    arg_range("setattr", args, 3, 3)?;
+    let name = attr_name(vm, &args[1], "setattr")?;
+    vm.setattr(&args[0], &name, args[2].clone())?;
+    Ok(Value::None)
+}
+
+fn hasattr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_kwargs("hasattr", kw)?;
+    arg_range("hasattr", args, 2, 2)?;
+    let name = attr_name(vm, &args[1], "hasattr")?;
+    match vm.getattr(&args[0], &name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) => {
+            if vm.err_matches(&e, ExcKind::AttributeError) {
+                Ok(Value::Bool(false))
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn delattr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_kwargs("delattr", kw)?;
+    arg_range("delattr", args, 2, 2)?;
+    let name = attr_name(vm, &args[1], "delattr")?;
+    vm.delattr(&args[0], &name)?;
+    Ok(Value::None)
+}
+
+fn globals(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(match vm.frames.last() {
+        Some(f) => Value::Obj(f.globals.clone()),
+        None => Value::None,
+    })
+}
+
+fn locals(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Some(f) = vm.frames.last() else { return Ok(Value::None) };
+    if let Some(l) = &f.locals {
+        return Ok(Value::Obj(l.clone()));
+    }
+    if f.func.is_none() {
+        return Ok(Value::Obj(f.globals.clone()));
+    }
+    let code = f.code.clone();
+    let base = f.base;
+    let d = Value::obj(Object::Dict(Default::default()));
+    for (i, name) in code.varnames.iter().enumerate() {
+        let v = vm.stack[base + i].clone();
+        if !matches!(v, Value::Undef) {
+            vm.dict_set(&d, Value::str(name), v)?;
+        }
+    }
+    Ok(d)
+}
+
+fn format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_kwargs("format", kw)?;
+    arg_range("format", args, 1, 2)?;
+    let spec = match args.get(1) {
+        Some(s) => match s.as_str() {
+            Some(s) => s.to_string(),
+            None => {
+                return Err(type_error(format!("format() argument 2 must be str, not {}", vm.type_name(s))))
+            }
+        },
+        None => String::new(),
+    };
+    Ok(Value::from_string(vm.format(&args[0], &spec)?))
+}
+
+fn exit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let args = args.to_vec();
+    let e = vm.new_exception(vm.exc_type(ExcKind::SystemExit).clone(), args);
+    match e {
+        Value::Obj(o) => Err(PyErr::from_obj(o)),
+        _ => Err(PyErr::bare(ExcKind::SystemExit)),
+    }
+}
+
+#[allow(dead_code)]
+fn _unused(_: BigInt) -> bool {
+    BigInt::one().is_positive()
+}

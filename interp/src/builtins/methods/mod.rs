@@ -1,0 +1,14 @@
+//! Methods of the builtin types, one file per type. Each `install` registers its methods in the type's
+//! dict; `self` arrives as args[0].
+
+mod dict;
+mod list;
+mod str;
+
+use crate::vm::Vm;
+
+pub fn install(vm: &mut Vm) {
+    list::install(vm);
+    dict::install(vm);
+    str::install(vm);
+}

@@ -1,0 +1,201 @@
+//! Code objects: what the compiler produces for a module, function, class body or comprehension.
+
+use crate::bytecode::{Instr, Op};
+use crate::value::Value;
+use std::fmt::Write;
+use std::rc::Rc;
+
+pub mod flags {
+    pub const VARARGS: u32 = 1;
+    pub const VARKEYWORDS: u32 = 2;
+    pub const GENERATOR: u32 = 4;
+    pub const COROUTINE: u32 = 8;
+    /// Module or class body: names resolve through a namespace dict, not fast locals.
+    pub const NAMESPACE: u32 = 16;
+}
+
+/// The source text of a module, shared by all its code objects for tracebacks.
+pub struct Source {
+    pub filename: Rc<str>,
+    pub text: Rc<str>,
+}
+
+impl Source {
+    /// 1-based line `n` of the source, if present.
+    pub fn line(&self, n: u32) -> Option<&str> {
+        if n == 0 {
+            return None;
+        }
+        self.text.split('\n').nth(n as usize - 1).map(|l| l.strip_suffix('\r').unwrap_or(l))
+    }
+}
+
+pub struct Code {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub source: Rc<Source>,
+    pub instrs: Vec<Instr>,
+    /// Source line of each instruction (same length as `instrs`).
+    pub lines: Vec<u32>,
+    pub consts: Vec<Value>,
+    /// Names for global/attribute/name ops, as interned `str` values (their hash is cached).
+    pub names: Vec<Value>,
+    pub varnames: Vec<Rc<str>>,
+    pub cellvars: Vec<Rc<str>>,
+    pub freevars: Vec<Rc<str>>,
+    /// For each cellvar that is also an argument: its argument index (the call copies it into the cell).
+    pub cell2arg: Vec<Option<u32>>,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub firstlineno: u32,
+    /// Maximum value-stack depth.
+    pub stacksize: u32,
+    /// Profiling counters, one per instruction (only loop headers are counted).
+    pub counters: Box<[std::cell::Cell<u32>]>,
+    /// Plain positional parameters only (no *args/**kwargs/kw-only, no cells, not a generator): calls
+    /// bind arguments in place without the general binder.
+    pub simple: bool,
+}
+
+impl Code {
+    pub fn nlocals(&self) -> usize {
+        self.varnames.len()
+    }
+    pub fn ncells(&self) -> usize {
+        self.cellvars.len() + self.freevars.len()
+    }
+    /// Slots a frame needs: locals, cells, value stack.
+    pub fn frame_size(&self) -> usize {
+        self.nlocals() + self.ncells() + self.stacksize as usize
+    }
+    pub fn filename(&self) -> &str {
+        &self.source.filename
+    }
+    pub fn line_of(&self, pc: usize) -> u32 {
+        self.lines.get(pc).copied().unwrap_or(self.firstlineno)
+    }
+    /// Total argument slots: positional + kw-only + *args + **kwargs.
+    pub fn total_args(&self) -> usize {
+        (self.argcount + self.kwonlyargcount) as usize
+            + (self.flags & flags::VARARGS != 0) as usize
+            + (self.flags & flags::VARKEYWORDS != 0) as usize
+    }
+
+    /// Human-readable listing (`pvm --dis`), recursing into nested code objects.
+    pub fn disassemble(&self, out: &mut String) {
+        let _ = writeln!(out, "Disassembly of <code object {} at line {}>:", self.qualname, self.firstlineno);
+        let targets: std::collections::HashSet<u32> =
+            self.instrs.iter().filter(|i| i.op().is_jump()).map(|i| i.arg()).collect();
+        let mut last_line = 0;
+        for (pc, ins) in self.instrs.iter().enumerate() {
+            let line = self.line_of(pc);
+            let line_col = if line != last_line {
+                last_line = line;
+                format!("{:>4}", line)
+            } else {
+                "    ".to_string()
+            };
+            let mark = if targets.contains(&(pc as u32)) { ">>" } else { "  " };
+            let op = ins.op();
+            let _ = write!(out, "{} {} {:>5} {:<20}", line_col, mark, pc, op.name());
+            let arg = ins.arg();
+            let detail = self.describe_arg(op, arg);
+            if detail.is_empty() {
+                let _ = writeln!(out, " {}", arg);
+            } else {
+                let _ = writeln!(out, " {} ({})", arg, detail);
+            }
+        }
+        for c in &self.consts {
+            if let Some(crate::object::Object::Code(inner)) = c.as_obj() {
+                out.push('\n');
+                inner.disassemble(out);
+            }
+        }
+    }
+
+    fn describe_arg(&self, op: Op, arg: u32) -> String {
+        let a = arg as usize;
+        match op {
+            Op::LoadConst | Op::NotImplemented => {
+                self.consts.get(a).map(crate::repr::const_repr).unwrap_or_default()
+            }
+            Op::LoadFast | Op::StoreFast | Op::DeleteFast => {
+                self.varnames.get(a).map(|s| s.to_string()).unwrap_or_default()
+            }
+            Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure => {
+                self.cellvars.iter().chain(self.freevars.iter()).nth(a).map(|s| s.to_string()).unwrap_or_default()
+            }
+            Op::LoadGlobal
+            | Op::StoreGlobal
+            | Op::DeleteGlobal
+            | Op::LoadName
+            | Op::StoreName
+            | Op::DeleteName
+            | Op::LoadAttr
+            | Op::StoreAttr
+            | Op::DeleteAttr
+            | Op::LoadMethod
+            | Op::ImportName
+            | Op::ImportFrom => self.names.get(a).and_then(|v| v.as_str()).unwrap_or("").to_string(),
+            Op::BinaryOp => {
+                let (b, inplace) = crate::bytecode::BinOp::decode(arg);
+                format!("{}{}", b.symbol(), if inplace { "=" } else { "" })
+            }
+            Op::CompareOp => crate::bytecode::CmpOp::decode(arg).symbol().to_string(),
+            Op::Jump
+            | Op::JumpBackward
+            | Op::PopJumpIfFalse
+            | Op::PopJumpIfTrue
+            | Op::JumpIfFalseOrPop
+            | Op::JumpIfTrueOrPop
+            | Op::ForIter => format!("to {}", arg),
+            Op::Nop
+            | Op::PopTop
+            | Op::Copy
+            | Op::Swap
+            | Op::BinarySubscr
+            | Op::StoreSubscr
+            | Op::DeleteSubscr
+            | Op::BuildSlice
+            | Op::UnaryNegative
+            | Op::UnaryPositive
+            | Op::UnaryNot
+            | Op::UnaryInvert
+            | Op::IsOp
+            | Op::ContainsOp
+            | Op::GetIter
+            | Op::BuildTuple
+            | Op::BuildList
+            | Op::BuildSet
+            | Op::BuildMap
+            | Op::BuildString
+            | Op::ListAppend
+            | Op::SetAdd
+            | Op::MapAdd
+            | Op::ListExtend
+            | Op::SetUpdate
+            | Op::DictUpdate
+            | Op::DictMerge
+            | Op::ListToTuple
+            | Op::FormatValue
+            | Op::UnpackSequence
+            | Op::UnpackEx
+            | Op::MakeFunction
+            | Op::Call
+            | Op::CallKw
+            | Op::CallMethod
+            | Op::CallMethodKw
+            | Op::CallEx
+            | Op::ReturnValue
+            | Op::RaiseVarargs
+            | Op::LoadAssertionError
+            | Op::ImportStar
+            | Op::PrintExpr
+            | Op::LoadBuildClass
+            | Op::PushNull => String::new(),
+        }
+    }
+}

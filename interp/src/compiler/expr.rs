@@ -1,0 +1,564 @@
+//! Expression compilation.
+
+use super::{binop, CompileError, Compiler};
+use crate::bytecode::{CmpOp, Op};
+use crate::object::Object;
+use crate::value::{int_from_big, Value};
+use ruff_python_ast::{self as ast, Expr};
+use ruff_text_size::Ranged;
+use std::rc::Rc;
+
+impl<'s> Compiler<'s> {
+    pub(super) fn expr(&mut self, e: &Expr) -> Result<(), CompileError> {
+        self.enter(e.range())?;
+        let old = self.set_line(e.range());
+        let r = self.expr_inner(e);
+        self.restore_line(old);
+        self.depth -= 1;
+        r
+    }
+
+    /// A constant value for literal expressions (used for folding).
+    fn const_value(&self, e: &Expr) -> Option<Value> {
+        match e {
+            Expr::NumberLiteral(n) => match &n.value {
+                ast::Number::Int(i) => Some(int_literal(i)),
+                ast::Number::Float(f) => Some(Value::Float(*f)),
+                ast::Number::Complex { .. } => None,
+            },
+            Expr::StringLiteral(s) => Some(Value::str(s.value.to_str())),
+            Expr::BooleanLiteral(b) => Some(Value::Bool(b.value)),
+            Expr::NoneLiteral(_) => Some(Value::None),
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match self.const_value(&u.operand)? {
+                Value::Int(i) if i != i64::MIN => Some(Value::Int(-i)),
+                Value::Float(f) => Some(Value::Float(-f)),
+                _ => None,
+            },
+            Expr::Tuple(t) if !t.elts.is_empty() => {
+                let items: Option<Vec<Value>> = t.elts.iter().map(|x| self.const_value(x)).collect();
+                items.map(|v| Value::obj(Object::Tuple(v)))
+            }
+            _ => None,
+        }
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> Result<(), CompileError> {
+        if let Some(v) = self.const_value(e) {
+            self.emit_const(v);
+            return Ok(());
+        }
+        match e {
+            Expr::NumberLiteral(n) => {
+                // Complex literals.
+                self.not_implemented("complex numbers");
+                let _ = n;
+                self.emit_const(Value::None);
+            }
+            Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => {
+                unreachable!("folded by const_value")
+            }
+            Expr::BytesLiteral(b) => {
+                let bytes: Vec<u8> = b.value.bytes().collect();
+                self.emit_const(Value::obj(Object::Bytes(bytes)));
+            }
+            Expr::EllipsisLiteral(_) => {
+                self.emit_const(Value::obj(Object::Singleton(crate::object::Singleton::Ellipsis)));
+            }
+            Expr::Name(n) => self.load_name(&n.id),
+            Expr::BinOp(b) => {
+                self.expr(&b.left)?;
+                self.expr(&b.right)?;
+                self.emit(Op::BinaryOp, binop(b.op).encode(false));
+            }
+            Expr::UnaryOp(u) => {
+                self.expr(&u.operand)?;
+                let op = match u.op {
+                    ast::UnaryOp::Invert => Op::UnaryInvert,
+                    ast::UnaryOp::Not => Op::UnaryNot,
+                    ast::UnaryOp::UAdd => Op::UnaryPositive,
+                    ast::UnaryOp::USub => Op::UnaryNegative,
+                };
+                self.emit(op, 0);
+            }
+            Expr::BoolOp(b) => {
+                let op = if b.op == ast::BoolOp::And { Op::JumpIfFalseOrPop } else { Op::JumpIfTrueOrPop };
+                let mut jumps = Vec::new();
+                let n = b.values.len();
+                for (i, v) in b.values.iter().enumerate() {
+                    self.expr(v)?;
+                    if i + 1 < n {
+                        jumps.push(self.emit_jump(op));
+                    }
+                }
+                for j in jumps {
+                    self.patch(j);
+                }
+            }
+            Expr::Compare(c) => self.compare(c)?,
+            Expr::If(i) => {
+                let else_jumps = self.cond_jump(&i.test, false)?;
+                self.expr(&i.body)?;
+                let end = self.emit_jump(Op::Jump);
+                for j in else_jumps {
+                    self.patch(j);
+                }
+                self.expr(&i.orelse)?;
+                self.patch(end);
+            }
+            Expr::Named(n) => {
+                self.expr(&n.value)?;
+                self.emit(Op::Copy, 1);
+                self.store_target(&n.target)?;
+            }
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let ni = self.name_idx(&a.attr.id);
+                self.emit(Op::LoadAttr, ni);
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.subscript_index(&s.slice)?;
+                self.emit(Op::BinarySubscr, 0);
+            }
+            Expr::Slice(s) => {
+                self.slice_parts(s)?;
+            }
+            Expr::Call(c) => self.call(c)?,
+            Expr::Tuple(t) => self.sequence(&t.elts, Op::BuildTuple)?,
+            Expr::List(l) => self.sequence(&l.elts, Op::BuildList)?,
+            Expr::Set(s) => self.sequence(&s.elts, Op::BuildSet)?,
+            Expr::Dict(d) => self.dict(d)?,
+            Expr::Lambda(l) => {
+                let scope = self.table.scope_for(l).ok_or_else(|| self.error(l.range, "internal: missing scope"))?;
+                let line = self.lines.line_index(l.range.start()).get() as u32;
+                let qual = self.child_qualname("<lambda>");
+                let empty = ast::Parameters::default();
+                let params = l.parameters.as_deref().unwrap_or(&empty);
+                self.make_function(scope, "<lambda>", qual, params, line, |c| {
+                    c.expr(&l.body)?;
+                    c.emit(Op::ReturnValue, 0);
+                    Ok(())
+                })?;
+            }
+            Expr::ListComp(c) => self.comprehension(c, "<listcomp>", &c.generators, Comp::List(&c.elt))?,
+            Expr::SetComp(c) => self.comprehension(c, "<setcomp>", &c.generators, Comp::Set(&c.elt))?,
+            Expr::DictComp(c) => match &c.key {
+                Some(k) => self.comprehension(c, "<dictcomp>", &c.generators, Comp::Dict(k, &c.value))?,
+                None => return Err(self.error(c.range, "dict unpacking cannot be used in dict comprehension")),
+            },
+            Expr::Generator(g) => {
+                self.not_implemented("generator expressions");
+                let _ = g;
+                self.emit_const(Value::None);
+            }
+            Expr::FString(f) => self.fstring(f)?,
+            Expr::TString(_) => {
+                self.not_implemented("template strings");
+                self.emit_const(Value::None);
+            }
+            Expr::Starred(s) => return Err(self.error(s.range, "can't use starred expression here")),
+            Expr::Yield(_) | Expr::YieldFrom(_) => {
+                if !matches!(self.unit().kind, super::ScopeKind::Function | super::ScopeKind::Comprehension) {
+                    return Err(self.error(e.range(), "'yield' outside function"));
+                }
+                self.not_implemented("generators (yield)");
+                self.emit_const(Value::None);
+            }
+            Expr::Await(_) => {
+                self.not_implemented("await");
+                self.emit_const(Value::None);
+            }
+            Expr::IpyEscapeCommand(r) => return Err(self.error(r.range, "invalid syntax")),
+        }
+        Ok(())
+    }
+
+    fn compare(&mut self, c: &ast::ExprCompare) -> Result<(), CompileError> {
+        self.expr(&c.left)?;
+        let n = c.ops.len();
+        let mut cleanup = Vec::new();
+        for (i, (op, right)) in c.ops.iter().zip(c.comparators.iter()).enumerate() {
+            self.expr(right)?;
+            if i + 1 < n {
+                self.emit(Op::Swap, 2);
+                self.emit(Op::Copy, 2);
+            }
+            self.emit_cmp(*op);
+            if i + 1 < n {
+                cleanup.push(self.emit_jump(Op::JumpIfFalseOrPop));
+            }
+        }
+        if !cleanup.is_empty() {
+            let end = self.emit_jump(Op::Jump);
+            for j in cleanup {
+                self.patch(j);
+            }
+            self.emit(Op::Swap, 2);
+            self.emit(Op::PopTop, 0);
+            self.patch(end);
+        }
+        Ok(())
+    }
+
+    fn emit_cmp(&mut self, op: ast::CmpOp) {
+        use ast::CmpOp as C;
+        match op {
+            C::Eq => self.emit(Op::CompareOp, CmpOp::Eq as u32),
+            C::NotEq => self.emit(Op::CompareOp, CmpOp::Ne as u32),
+            C::Lt => self.emit(Op::CompareOp, CmpOp::Lt as u32),
+            C::LtE => self.emit(Op::CompareOp, CmpOp::Le as u32),
+            C::Gt => self.emit(Op::CompareOp, CmpOp::Gt as u32),
+            C::GtE => self.emit(Op::CompareOp, CmpOp::Ge as u32),
+            C::Is => self.emit(Op::IsOp, 0),
+            C::IsNot => self.emit(Op::IsOp, 1),
+            C::In => self.emit(Op::ContainsOp, 0),
+            C::NotIn => self.emit(Op::ContainsOp, 1),
+        };
+    }
+
+    pub(super) fn subscript_index(&mut self, e: &Expr) -> Result<(), CompileError> {
+        match e {
+            Expr::Slice(s) => self.slice_parts(s),
+            other => self.expr(other),
+        }
+    }
+
+    fn slice_parts(&mut self, s: &ast::ExprSlice) -> Result<(), CompileError> {
+        for part in [&s.lower, &s.upper] {
+            match part {
+                Some(x) => self.expr(x)?,
+                None => self.emit_const(Value::None),
+            }
+        }
+        match &s.step {
+            Some(x) => {
+                self.expr(x)?;
+                self.emit(Op::BuildSlice, 3);
+            }
+            None => {
+                self.emit(Op::BuildSlice, 2);
+            }
+        }
+        Ok(())
+    }
+
+    fn sequence(&mut self, elts: &[Expr], build: Op) -> Result<(), CompileError> {
+        let has_star = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
+        if !has_star {
+            for x in elts {
+                self.expr(x)?;
+            }
+            self.emit(build, elts.len() as u32);
+            return Ok(());
+        }
+        let (start, add, extend) = match build {
+            Op::BuildSet => (Op::BuildSet, Op::SetAdd, Op::SetUpdate),
+            _ => (Op::BuildList, Op::ListAppend, Op::ListExtend),
+        };
+        self.emit(start, 0);
+        for x in elts {
+            match x {
+                Expr::Starred(s) => {
+                    self.expr(&s.value)?;
+                    self.emit(extend, 1);
+                }
+                other => {
+                    self.expr(other)?;
+                    self.emit(add, 1);
+                }
+            }
+        }
+        if build == Op::BuildTuple {
+            self.emit(Op::ListToTuple, 0);
+        }
+        Ok(())
+    }
+
+    fn dict(&mut self, d: &ast::ExprDict) -> Result<(), CompileError> {
+        if d.items.iter().all(|i| i.key.is_some()) {
+            for item in &d.items {
+                self.expr(item.key.as_ref().expect("key"))?;
+                self.expr(&item.value)?;
+            }
+            self.emit(Op::BuildMap, d.items.len() as u32);
+            return Ok(());
+        }
+        self.emit(Op::BuildMap, 0);
+        for item in &d.items {
+            match &item.key {
+                Some(k) => {
+                    self.expr(k)?;
+                    self.expr(&item.value)?;
+                    self.emit(Op::MapAdd, 1);
+                }
+                None => {
+                    self.expr(&item.value)?;
+                    self.emit(Op::DictUpdate, 1);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn call(&mut self, c: &ast::ExprCall) -> Result<(), CompileError> {
+        let args = &c.arguments.args;
+        let kws = &c.arguments.keywords;
+        let simple = !args.iter().any(|a| matches!(a, Expr::Starred(_))) && kws.iter().all(|k| k.arg.is_some());
+        if simple {
+            let kwnames: Vec<Value> = kws.iter().map(|k| Value::str(k.arg.as_ref().expect("kw").id.as_str())).collect();
+            let method = matches!(&*c.func, Expr::Attribute(_));
+            if let Expr::Attribute(a) = &*c.func {
+                self.expr(&a.value)?;
+                let ni = self.name_idx(&a.attr.id);
+                self.emit(Op::LoadMethod, ni);
+            } else {
+                self.expr(&c.func)?;
+            }
+            for a in args.iter() {
+                self.expr(a)?;
+            }
+            for k in kws.iter() {
+                self.expr(&k.value)?;
+            }
+            let n = (args.len() + kws.len()) as u32;
+            // Report a failing call at the line where the call starts.
+            let old = self.set_line(c.range());
+            match (method, kwnames.is_empty()) {
+                (true, true) => self.emit(Op::CallMethod, n),
+                (false, true) => self.emit(Op::Call, n),
+                (m, false) => {
+                    self.emit_const(Value::obj(Object::Tuple(kwnames)));
+                    self.emit(if m { Op::CallMethodKw } else { Op::CallKw }, n)
+                }
+            };
+            self.restore_line(old);
+            return Ok(());
+        }
+        // General form: callable, args tuple, kwargs dict → CallEx.
+        self.expr(&c.func)?;
+        self.emit(Op::BuildList, 0);
+        for a in args.iter() {
+            match a {
+                Expr::Starred(s) => {
+                    self.expr(&s.value)?;
+                    self.emit(Op::ListExtend, 1);
+                }
+                other => {
+                    self.expr(other)?;
+                    self.emit(Op::ListAppend, 1);
+                }
+            }
+        }
+        self.emit(Op::ListToTuple, 0);
+        if kws.is_empty() {
+            self.emit(Op::CallEx, 0);
+            return Ok(());
+        }
+        self.emit(Op::BuildMap, 0);
+        for k in kws.iter() {
+            match &k.arg {
+                Some(name) => {
+                    self.emit_const(Value::str(&name.id));
+                    self.expr(&k.value)?;
+                    self.emit(Op::BuildMap, 1);
+                    self.emit(Op::DictMerge, 1);
+                }
+                None => {
+                    self.expr(&k.value)?;
+                    self.emit(Op::DictMerge, 1);
+                }
+            }
+        }
+        self.emit(Op::CallEx, 1);
+        Ok(())
+    }
+
+    fn fstring(&mut self, f: &ast::ExprFString) -> Result<(), CompileError> {
+        let mut n = 0u32;
+        for part in f.value.iter() {
+            match part {
+                ast::FStringPart::Literal(l) => {
+                    if !l.value.is_empty() {
+                        self.emit_const(Value::str(&l.value));
+                        n += 1;
+                    }
+                }
+                ast::FStringPart::FString(fs) => {
+                    for el in fs.elements.iter() {
+                        n += self.fstring_element(el)?;
+                    }
+                }
+            }
+        }
+        if n == 1 {
+            // A lone literal or a lone formatted value is already a str.
+            return Ok(());
+        }
+        if n == 0 {
+            self.emit_const(Value::str(""));
+            return Ok(());
+        }
+        self.emit(Op::BuildString, n);
+        Ok(())
+    }
+
+    /// Emit one f-string element; returns how many strings it pushed.
+    fn fstring_element(&mut self, el: &ast::InterpolatedStringElement) -> Result<u32, CompileError> {
+        match el {
+            ast::InterpolatedStringElement::Literal(l) => {
+                if l.value.is_empty() {
+                    return Ok(0);
+                }
+                self.emit_const(Value::str(&l.value));
+                Ok(1)
+            }
+            ast::InterpolatedStringElement::Interpolation(i) => {
+                let mut pushed = 0;
+                let mut conv = match i.conversion {
+                    ast::ConversionFlag::None => 0,
+                    ast::ConversionFlag::Str => 1,
+                    ast::ConversionFlag::Repr => 2,
+                    ast::ConversionFlag::Ascii => 3,
+                };
+                if let Some(dbg) = &i.debug_text {
+                    let text = format!("{}{}{}", dbg.leading(), &self.src[i.expression.range()], dbg.trailing());
+                    self.emit_const(Value::str(&text));
+                    pushed += 1;
+                    if conv == 0 && i.format_spec.is_none() {
+                        conv = 2;
+                    }
+                }
+                self.expr(&i.expression)?;
+                let mut flags = conv;
+                if let Some(spec) = &i.format_spec {
+                    let mut n = 0;
+                    for e in spec.elements.iter() {
+                        n += self.fstring_element(e)?;
+                    }
+                    if n == 0 {
+                        self.emit_const(Value::str(""));
+                    } else if n > 1 {
+                        self.emit(Op::BuildString, n);
+                    }
+                    flags |= 4;
+                }
+                self.emit(Op::FormatValue, flags);
+                Ok(pushed + 1)
+            }
+        }
+    }
+
+    fn comprehension<T>(&mut self, node: &T, name: &str, gens: &[ast::Comprehension], kind: Comp) -> Result<(), CompileError> {
+        let scope = self.table.scope_for(node).ok_or_else(|| self.error(gens[0].range, "internal: missing scope"))?;
+        let line = self.unit().line;
+        let qual = self.child_qualname(name);
+        // Closure over the comprehension's free variables.
+        let freevars = self.table.scopes[scope].freevars.clone();
+        let mut mflags = 0;
+        if !freevars.is_empty() {
+            for fv in &freevars {
+                let i = self.cell_index(fv);
+                self.emit(Op::LoadClosure, i);
+            }
+            self.emit(Op::BuildTuple, freevars.len() as u32);
+            mflags |= 8;
+        }
+        self.push_unit(scope, name.to_string(), qual, line);
+        self.unit().argcount = 1;
+        {
+            let u = self.unit();
+            if let Some(p) = u.varnames.iter().position(|v| v == ".0") {
+                let v = u.varnames.remove(p);
+                u.varnames.insert(0, v);
+            }
+        }
+        let build = match kind {
+            Comp::List(_) => Op::BuildList,
+            Comp::Set(_) => Op::BuildSet,
+            Comp::Dict(..) => Op::BuildMap,
+        };
+        self.emit(build, 0);
+        self.comp_generator(gens, 0, &kind)?;
+        self.emit(Op::ReturnValue, 0);
+        let code = self.pop_unit();
+        self.emit_const(Value::obj(Object::Code(Rc::new(code))));
+        self.emit(Op::MakeFunction, mflags);
+        self.expr(&gens[0].iter)?;
+        self.emit(Op::GetIter, 0);
+        self.emit(Op::Call, 1);
+        Ok(())
+    }
+
+    fn comp_generator(&mut self, gens: &[ast::Comprehension], i: usize, kind: &Comp) -> Result<(), CompileError> {
+        let g = &gens[i];
+        if g.is_async {
+            self.not_implemented("async comprehensions");
+        }
+        if i == 0 {
+            self.emit(Op::LoadFast, 0);
+        } else {
+            self.expr(&g.iter)?;
+            self.emit(Op::GetIter, 0);
+        }
+        let top = self.here();
+        let exit = self.emit_jump(Op::ForIter);
+        self.store_target(&g.target)?;
+        let mut skips = Vec::new();
+        for cond in &g.ifs {
+            skips.extend(self.cond_jump(cond, false)?);
+        }
+        if i + 1 < gens.len() {
+            self.comp_generator(gens, i + 1, kind)?;
+        } else {
+            let depth = (gens.len() + 1) as u32;
+            match kind {
+                Comp::List(e) => {
+                    self.expr(e)?;
+                    self.emit(Op::ListAppend, depth);
+                }
+                Comp::Set(e) => {
+                    self.expr(e)?;
+                    self.emit(Op::SetAdd, depth);
+                }
+                Comp::Dict(k, v) => {
+                    self.expr(k)?;
+                    self.expr(v)?;
+                    self.emit(Op::MapAdd, depth);
+                }
+            }
+        }
+        for s in skips {
+            self.patch_to(s, top as u32);
+        }
+        self.emit(Op::JumpBackward, top as u32);
+        self.patch(exit);
+        Ok(())
+    }
+}
+
+enum Comp<'a> {
+    List(&'a Expr),
+    Set(&'a Expr),
+    Dict(&'a Expr, &'a Expr),
+}
+
+fn int_literal(i: &ast::Int) -> Value {
+    if let Some(v) = i.as_i64() {
+        return Value::Int(v);
+    }
+    let text = i.to_string().replace('_', "");
+    let lower = text.to_ascii_lowercase();
+    let (digits, radix) = if let Some(d) = lower.strip_prefix("0x") {
+        (d.to_string(), 16)
+    } else if let Some(d) = lower.strip_prefix("0o") {
+        (d.to_string(), 8)
+    } else if let Some(d) = lower.strip_prefix("0b") {
+        (d.to_string(), 2)
+    } else {
+        (lower, 10)
+    };
+    match num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix) {
+        Some(b) => int_from_big(b),
+        None => Value::Int(0),
+    }
+}

@@ -1,0 +1,990 @@
+//! Compiler: ruff AST → pvm bytecode.
+//!
+//! `compile_module` parses, builds the symbol table (symtable.rs), then walks the tree emitting one
+//! `Code` per scope. Statements are here, expressions in expr.rs. Each instruction records the current
+//! source line for tracebacks. Constructs pvm does not implement yet compile to `Op::NotImplemented`,
+//! which raises `NotImplementedError` naming the construct if it is reached.
+
+mod expr;
+pub mod symtable;
+
+use crate::bytecode::{BinOp, Instr, Op, ARG_MAX};
+use crate::code::{flags, Code, Source};
+use crate::object::Object;
+use crate::value::Value;
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_source_file::LineIndex;
+use ruff_text_size::{Ranged, TextRange, TextSize};
+use std::collections::HashMap;
+use std::rc::Rc;
+use symtable::{NameScope, ScopeKind, SymbolTable};
+
+/// A compile-time error, reported as CPython reports a SyntaxError.
+#[derive(Debug, Clone)]
+pub struct CompileError {
+    /// "SyntaxError", "IndentationError", "TabError".
+    pub kind: &'static str,
+    pub msg: String,
+    pub filename: String,
+    pub line: u32,
+    /// 1-based column of the caret (in characters), and of its end.
+    pub col: u32,
+    pub end_col: u32,
+    pub text: Option<String>,
+}
+
+pub struct Label(usize);
+
+struct LoopCtx {
+    continue_target: usize,
+    break_jumps: Vec<usize>,
+    /// A `for` loop keeps its iterator on the stack: `break` pops it.
+    is_for: bool,
+}
+
+struct Unit {
+    scope: usize,
+    kind: ScopeKind,
+    name: String,
+    qualname: String,
+    instrs: Vec<Instr>,
+    lines: Vec<u32>,
+    consts: Vec<Value>,
+    const_keys: HashMap<ConstKey, u32>,
+    names: Vec<Value>,
+    name_index: HashMap<String, u32>,
+    varnames: Vec<String>,
+    cellvars: Vec<String>,
+    freevars: Vec<String>,
+    loops: Vec<LoopCtx>,
+    line: u32,
+    firstlineno: u32,
+    argcount: u32,
+    posonlyargcount: u32,
+    kwonlyargcount: u32,
+    flags: u32,
+}
+
+#[derive(Hash, PartialEq, Eq)]
+enum ConstKey {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(u64),
+    Str(String),
+    Other(usize),
+}
+
+pub struct Compiler<'s> {
+    src: &'s str,
+    lines: LineIndex,
+    table: SymbolTable,
+    source: Rc<Source>,
+    units: Vec<Unit>,
+    /// Interactive mode: expression statements at module level print their value.
+    interactive: bool,
+    depth: u32,
+}
+
+const MAX_NESTING: u32 = 200;
+
+pub fn compile_module(src: &str, filename: &str) -> Result<Rc<Code>, CompileError> {
+    compile_source(src, filename, false)
+}
+
+/// Compile for the REPL: expression statements print their repr.
+pub fn compile_interactive(src: &str, filename: &str) -> Result<Rc<Code>, CompileError> {
+    compile_source(src, filename, true)
+}
+
+fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Rc<Code>, CompileError> {
+    let lines = LineIndex::from_source_text(src);
+    let source = Rc::new(Source { filename: filename.into(), text: src.into() });
+    let parsed = match ruff_python_parser::parse_module(src) {
+        Ok(p) => p,
+        Err(e) => return Err(syntax_error_from_parse(src, &lines, filename, &e)),
+    };
+    let module = parsed.syntax();
+    let table = SymbolTable::build(&module.body).map_err(|e| {
+        let mut err = error_at(src, &lines, filename, e.range, e.msg);
+        if err.line == 0 {
+            err.line = 1;
+        }
+        err
+    })?;
+    let mut c = Compiler { src, lines, table, source, units: Vec::new(), interactive, depth: 0 };
+    c.push_unit(0, "<module>".into(), "<module>".into(), 1);
+    c.stmts(&module.body)?;
+    c.emit_const(Value::None);
+    c.emit(Op::ReturnValue, 0);
+    Ok(Rc::new(c.pop_unit()))
+}
+
+fn error_at(src: &str, lines: &LineIndex, filename: &str, range: TextRange, msg: String) -> CompileError {
+    let start = range.start().min(TextSize::try_from(src.len()).unwrap_or_default());
+    let lc = lines.line_column(start, src);
+    let line = lc.line.get() as u32;
+    let text = src.split('\n').nth(line as usize - 1).map(|s| s.trim_end_matches('\r').to_string());
+    let col = lc.column.get() as u32;
+    let end = range.end().min(TextSize::try_from(src.len()).unwrap_or_default());
+    let elc = lines.line_column(end, src);
+    let end_col = if elc.line == lc.line { elc.column.get() as u32 } else { col + 1 };
+    CompileError { kind: "SyntaxError", msg, filename: filename.to_string(), line, col, end_col, text }
+}
+
+fn syntax_error_from_parse(
+    src: &str,
+    lines: &LineIndex,
+    filename: &str,
+    e: &ruff_python_parser::ParseError,
+) -> CompileError {
+    use ruff_python_parser::ParseErrorType as T;
+    let raw = e.error.to_string();
+    let (kind, msg) = match &e.error {
+        T::Lexical(lex) => {
+            let s = lex.to_string();
+            if s.contains("indent") || s.contains("Indent") {
+                ("IndentationError", translate_msg(&s))
+            } else {
+                ("SyntaxError", translate_msg(&s))
+            }
+        }
+        _ => {
+            if raw.contains("indented block") || raw.contains("Unexpected indentation") || raw.contains("unindent") {
+                ("IndentationError", translate_msg(&raw))
+            } else {
+                ("SyntaxError", translate_msg(&raw))
+            }
+        }
+    };
+    let mut err = error_at(src, lines, filename, e.location, msg);
+    err.kind = kind;
+    err
+}
+
+/// Map ruff's wording onto CPython's where they differ in common cases.
+fn translate_msg(s: &str) -> String {
+    let lower = s.to_lowercase();
+    if lower.contains("expected an indented block") {
+        return "expected an indented block".into();
+    }
+    if lower.contains("unexpected indentation") {
+        return "unexpected indent".into();
+    }
+    if lower.contains("unindent") {
+        return "unindent does not match any outer indentation level".into();
+    }
+    if lower.contains("missing closing quote") || lower.contains("unterminated string") {
+        return "unterminated string literal (detected at line 1)".into();
+    }
+    "invalid syntax".into()
+}
+
+impl<'s> Compiler<'s> {
+    fn unit(&mut self) -> &mut Unit {
+        self.units.last_mut().expect("compiler unit")
+    }
+
+    fn push_unit(&mut self, scope: usize, name: String, qualname: String, firstlineno: u32) {
+        let s = &self.table.scopes[scope];
+        let mut flags = 0;
+        if matches!(s.kind, ScopeKind::Module | ScopeKind::Class) {
+            flags |= flags::NAMESPACE;
+        }
+        if s.is_generator {
+            flags |= flags::GENERATOR;
+        }
+        if s.is_coroutine {
+            flags |= flags::COROUTINE;
+        }
+        let unit = Unit {
+            scope,
+            kind: s.kind,
+            name,
+            qualname,
+            instrs: Vec::new(),
+            lines: Vec::new(),
+            consts: Vec::new(),
+            const_keys: HashMap::new(),
+            names: Vec::new(),
+            name_index: HashMap::new(),
+            varnames: s.varnames.clone(),
+            cellvars: s.cellvars.clone(),
+            freevars: s.freevars.clone(),
+            loops: Vec::new(),
+            line: firstlineno,
+            firstlineno,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            flags,
+        };
+        self.units.push(unit);
+    }
+
+    fn pop_unit(&mut self) -> Code {
+        let u = self.units.pop().expect("compiler unit");
+        let stacksize = compute_stacksize(&u.instrs);
+        let cell2arg = u
+            .cellvars
+            .iter()
+            .map(|c| {
+                let nargs = (u.argcount + u.kwonlyargcount) as usize
+                    + (u.flags & flags::VARARGS != 0) as usize
+                    + (u.flags & flags::VARKEYWORDS != 0) as usize;
+                u.varnames.iter().take(nargs).position(|v| v == c).map(|p| p as u32)
+            })
+            .collect();
+        let simple = u.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE) == 0
+            && u.kwonlyargcount == 0
+            && u.cellvars.is_empty()
+            && u.freevars.is_empty();
+        let counters = (0..u.instrs.len()).map(|_| std::cell::Cell::new(0)).collect();
+        Code {
+            counters,
+            simple,
+            name: u.name.into(),
+            qualname: u.qualname.into(),
+            source: self.source.clone(),
+            instrs: u.instrs,
+            lines: u.lines,
+            consts: u.consts,
+            names: u.names,
+            varnames: u.varnames.into_iter().map(|s| s.into()).collect(),
+            cellvars: u.cellvars.into_iter().map(|s| s.into()).collect(),
+            freevars: u.freevars.into_iter().map(|s| s.into()).collect(),
+            cell2arg,
+            argcount: u.argcount,
+            posonlyargcount: u.posonlyargcount,
+            kwonlyargcount: u.kwonlyargcount,
+            flags: u.flags,
+            firstlineno: u.firstlineno,
+            stacksize,
+        }
+    }
+
+    // ---- emission -------------------------------------------------------------------------------------
+
+    fn emit(&mut self, op: Op, arg: u32) -> usize {
+        let u = self.unit();
+        let line = u.line;
+        u.instrs.push(Instr::new(op, arg.min(ARG_MAX)));
+        u.lines.push(line);
+        u.instrs.len() - 1
+    }
+
+    fn here(&mut self) -> usize {
+        self.unit().instrs.len()
+    }
+
+    /// Emit a forward jump whose target is patched later.
+    fn emit_jump(&mut self, op: Op) -> usize {
+        self.emit(op, 0)
+    }
+
+    fn patch(&mut self, at: usize) {
+        let target = self.here() as u32;
+        self.patch_to(at, target);
+    }
+
+    fn patch_to(&mut self, at: usize, target: u32) {
+        let u = self.unit();
+        let op = u.instrs[at].op();
+        u.instrs[at] = Instr::new(op, target);
+    }
+
+    fn set_line(&mut self, range: TextRange) -> u32 {
+        let line = self.lines.line_index(range.start()).get() as u32;
+        let u = self.unit();
+        let old = u.line;
+        u.line = line;
+        old
+    }
+
+    fn restore_line(&mut self, line: u32) {
+        self.unit().line = line;
+    }
+
+    fn add_const(&mut self, v: Value) -> u32 {
+        let key = match &v {
+            Value::None => ConstKey::None,
+            Value::Bool(b) => ConstKey::Bool(*b),
+            Value::Int(i) => ConstKey::Int(*i),
+            Value::Float(f) => ConstKey::Float(f.to_bits()),
+            Value::Obj(o) => match &**o {
+                Object::Str(s) => ConstKey::Str(s.as_str().to_string()),
+                _ => ConstKey::Other(self.unit().consts.len()),
+            },
+            Value::Undef => ConstKey::Other(self.unit().consts.len()),
+        };
+        let u = self.unit();
+        if let Some(&i) = u.const_keys.get(&key) {
+            return i;
+        }
+        let i = u.consts.len() as u32;
+        u.consts.push(v);
+        u.const_keys.insert(key, i);
+        i
+    }
+
+    fn emit_const(&mut self, v: Value) {
+        let i = self.add_const(v);
+        self.emit(Op::LoadConst, i);
+    }
+
+    fn name_idx(&mut self, name: &str) -> u32 {
+        let u = self.unit();
+        if let Some(&i) = u.name_index.get(name) {
+            return i;
+        }
+        let i = u.names.len() as u32;
+        u.names.push(Value::str(name));
+        u.name_index.insert(name.to_string(), i);
+        i
+    }
+
+    fn not_implemented(&mut self, what: &str) {
+        let i = self.add_const(Value::str(what));
+        self.emit(Op::NotImplemented, i);
+    }
+
+    fn error(&self, range: TextRange, msg: impl Into<String>) -> CompileError {
+        error_at(self.src, &self.lines, &self.source.filename, range, msg.into())
+    }
+
+    fn enter(&mut self, range: TextRange) -> Result<(), CompileError> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(self.error(range, "too many nested parentheses"));
+        }
+        Ok(())
+    }
+
+    // ---- names ----------------------------------------------------------------------------------------
+
+    fn scope_of(&self, name: &str) -> NameScope {
+        let u = self.units.last().expect("unit");
+        let s = &self.table.scopes[u.scope];
+        match s.scopes.get(name) {
+            Some(sc) => *sc,
+            None => match u.kind {
+                ScopeKind::Module => NameScope::GlobalExplicit,
+                ScopeKind::Class => NameScope::Name,
+                _ => NameScope::GlobalImplicit,
+            },
+        }
+    }
+
+    fn cell_index(&self, name: &str) -> u32 {
+        let u = self.units.last().expect("unit");
+        if let Some(i) = u.cellvars.iter().position(|c| c == name) {
+            return i as u32;
+        }
+        let f = u.freevars.iter().position(|c| c == name).unwrap_or(0);
+        (u.cellvars.len() + f) as u32
+    }
+
+    fn local_index(&self, name: &str) -> u32 {
+        let u = self.units.last().expect("unit");
+        u.varnames.iter().position(|v| v == name).unwrap_or(0) as u32
+    }
+
+    fn load_name(&mut self, name: &str) {
+        match self.scope_of(name) {
+            NameScope::Local => {
+                let i = self.local_index(name);
+                self.emit(Op::LoadFast, i);
+            }
+            NameScope::Cell | NameScope::Free => {
+                let i = self.cell_index(name);
+                self.emit(Op::LoadDeref, i);
+            }
+            NameScope::GlobalExplicit | NameScope::GlobalImplicit => {
+                let i = self.name_idx(name);
+                let op = if self.unit().kind == ScopeKind::Class { Op::LoadName } else { Op::LoadGlobal };
+                self.emit(op, i);
+            }
+            NameScope::Name => {
+                let i = self.name_idx(name);
+                self.emit(Op::LoadName, i);
+            }
+        }
+    }
+
+    fn store_name(&mut self, name: &str) {
+        match self.scope_of(name) {
+            NameScope::Local => {
+                let i = self.local_index(name);
+                self.emit(Op::StoreFast, i);
+            }
+            NameScope::Cell | NameScope::Free => {
+                let i = self.cell_index(name);
+                self.emit(Op::StoreDeref, i);
+            }
+            NameScope::GlobalExplicit | NameScope::GlobalImplicit => {
+                let i = self.name_idx(name);
+                self.emit(Op::StoreGlobal, i);
+            }
+            NameScope::Name => {
+                let i = self.name_idx(name);
+                self.emit(Op::StoreName, i);
+            }
+        }
+    }
+
+    fn delete_name(&mut self, name: &str) {
+        match self.scope_of(name) {
+            NameScope::Local => {
+                let i = self.local_index(name);
+                self.emit(Op::DeleteFast, i);
+            }
+            NameScope::Cell | NameScope::Free => {
+                let i = self.cell_index(name);
+                self.emit(Op::DeleteDeref, i);
+            }
+            NameScope::GlobalExplicit | NameScope::GlobalImplicit => {
+                let i = self.name_idx(name);
+                self.emit(Op::DeleteGlobal, i);
+            }
+            NameScope::Name => {
+                let i = self.name_idx(name);
+                self.emit(Op::DeleteName, i);
+            }
+        }
+    }
+
+    // ---- statements -----------------------------------------------------------------------------------
+
+    fn stmts(&mut self, body: &[Stmt]) -> Result<(), CompileError> {
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Result<(), CompileError> {
+        self.enter(s.range())?;
+        self.set_line(s.range());
+        let r = self.stmt_inner(s);
+        self.depth -= 1;
+        r
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) -> Result<(), CompileError> {
+        match s {
+            Stmt::Expr(e) => {
+                self.expr(&e.value)?;
+                if self.interactive && self.units.len() == 1 {
+                    self.emit(Op::PrintExpr, 0);
+                } else {
+                    self.emit(Op::PopTop, 0);
+                }
+            }
+            Stmt::Assign(a) => {
+                self.expr(&a.value)?;
+                let n = a.targets.len();
+                for (i, t) in a.targets.iter().enumerate() {
+                    if i + 1 < n {
+                        self.emit(Op::Copy, 1);
+                    }
+                    self.store_target(t)?;
+                }
+            }
+            Stmt::AugAssign(a) => self.aug_assign(a)?,
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    self.expr(v)?;
+                    self.store_target(&a.target)?;
+                }
+            }
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.delete_target(t)?;
+                }
+            }
+            Stmt::Pass(_) => {}
+            Stmt::If(i) => self.if_stmt(i)?,
+            Stmt::While(w) => self.while_stmt(w)?,
+            Stmt::For(f) => {
+                if f.is_async {
+                    self.not_implemented("async for");
+                } else {
+                    self.for_stmt(f)?;
+                }
+            }
+            Stmt::Break(b) => {
+                let Some(l) = self.unit().loops.last() else {
+                    return Err(self.error(b.range, "'break' outside loop"));
+                };
+                let is_for = l.is_for;
+                if is_for {
+                    self.emit(Op::PopTop, 0);
+                }
+                let j = self.emit_jump(Op::Jump);
+                if let Some(l) = self.unit().loops.last_mut() {
+                    l.break_jumps.push(j);
+                }
+            }
+            Stmt::Continue(c) => {
+                let Some(l) = self.unit().loops.last() else {
+                    return Err(self.error(c.range, "'continue' not properly in loop"));
+                };
+                let t = l.continue_target as u32;
+                self.emit(Op::JumpBackward, t);
+            }
+            Stmt::Return(r) => {
+                if !matches!(self.unit().kind, ScopeKind::Function) {
+                    return Err(self.error(r.range, "'return' outside function"));
+                }
+                match &r.value {
+                    Some(v) => self.expr(v)?,
+                    None => self.emit_const(Value::None),
+                }
+                self.emit(Op::ReturnValue, 0);
+            }
+            Stmt::FunctionDef(f) => self.function_def(f)?,
+            Stmt::Global(_) | Stmt::Nonlocal(_) => {}
+            Stmt::Assert(a) => {
+                self.expr(&a.test)?;
+                let j = self.emit_jump(Op::PopJumpIfTrue);
+                self.emit(Op::LoadAssertionError, 0);
+                if let Some(m) = &a.msg {
+                    self.expr(m)?;
+                    self.emit(Op::Call, 1);
+                }
+                self.emit(Op::RaiseVarargs, 1);
+                self.patch(j);
+            }
+            Stmt::Raise(r) => {
+                let mut n = 0;
+                if let Some(e) = &r.exc {
+                    self.expr(e)?;
+                    n = 1;
+                    if let Some(c) = &r.cause {
+                        self.expr(c)?;
+                        n = 2;
+                    }
+                }
+                self.emit(Op::RaiseVarargs, n);
+            }
+            Stmt::Import(i) => {
+                for alias in &i.names {
+                    let name = alias.name.id.as_str();
+                    let lvl = self.add_const(Value::Int(0));
+                    self.emit(Op::LoadConst, lvl);
+                    self.emit_const(Value::None);
+                    let ni = self.name_idx(name);
+                    self.emit(Op::ImportName, ni);
+                    match &alias.asname {
+                        Some(asname) => {
+                            // `import a.b as c` binds the submodule.
+                            for part in name.split('.').skip(1) {
+                                let pi = self.name_idx(part);
+                                self.emit(Op::ImportFrom, pi);
+                                self.emit(Op::Swap, 2);
+                                self.emit(Op::PopTop, 0);
+                            }
+                            self.store_name(&asname.id);
+                        }
+                        None => {
+                            let top = name.split('.').next().unwrap_or(name).to_string();
+                            self.store_name(&top);
+                        }
+                    }
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                self.emit_const(Value::Int(i.level as i64));
+                let names: Vec<Value> = i.names.iter().map(|a| Value::str(&a.name.id)).collect();
+                self.emit_const(Value::obj(Object::Tuple(names)));
+                let module = i.module.as_ref().map(|m| m.id.to_string()).unwrap_or_default();
+                let mi = self.name_idx(&module);
+                self.emit(Op::ImportName, mi);
+                if i.names.len() == 1 && &*i.names[0].name.id == "*" {
+                    self.emit(Op::ImportStar, 0);
+                } else {
+                    for a in &i.names {
+                        let ni = self.name_idx(&a.name.id);
+                        self.emit(Op::ImportFrom, ni);
+                        let bound = a.asname.as_ref().unwrap_or(&a.name);
+                        self.store_name(&bound.id.to_string());
+                    }
+                    self.emit(Op::PopTop, 0);
+                }
+            }
+            Stmt::ClassDef(_) => self.not_implemented("class definitions"),
+            Stmt::Try(_) => self.not_implemented("try statements"),
+            Stmt::With(_) => self.not_implemented("with statements"),
+            Stmt::Match(_) => self.not_implemented("match statements"),
+            Stmt::TypeAlias(_) => self.not_implemented("type aliases"),
+            Stmt::IpyEscapeCommand(r) => return Err(self.error(r.range, "invalid syntax")),
+        }
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, a: &ast::StmtAugAssign) -> Result<(), CompileError> {
+        let op = binop(a.op).encode(true);
+        match &*a.target {
+            Expr::Name(n) => {
+                self.load_name(&n.id);
+                self.expr(&a.value)?;
+                self.emit(Op::BinaryOp, op);
+                self.store_name(&n.id);
+            }
+            Expr::Attribute(at) => {
+                self.expr(&at.value)?;
+                self.emit(Op::Copy, 1);
+                let ni = self.name_idx(&at.attr.id);
+                self.emit(Op::LoadAttr, ni);
+                self.expr(&a.value)?;
+                self.emit(Op::BinaryOp, op);
+                self.emit(Op::Swap, 2);
+                self.emit(Op::StoreAttr, ni);
+            }
+            Expr::Subscript(sub) => {
+                self.expr(&sub.value)?;
+                self.subscript_index(&sub.slice)?;
+                self.emit(Op::Copy, 2);
+                self.emit(Op::Copy, 2);
+                self.emit(Op::BinarySubscr, 0);
+                self.expr(&a.value)?;
+                self.emit(Op::BinaryOp, op);
+                self.emit(Op::Swap, 3);
+                self.emit(Op::Swap, 2);
+                self.emit(Op::StoreSubscr, 0);
+            }
+            other => return Err(self.error(other.range(), "'expression' is an illegal expression for augmented assignment")),
+        }
+        Ok(())
+    }
+
+    /// Store TOS into an assignment target.
+    fn store_target(&mut self, t: &Expr) -> Result<(), CompileError> {
+        match t {
+            Expr::Name(n) => self.store_name(&n.id),
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let ni = self.name_idx(&a.attr.id);
+                self.emit(Op::StoreAttr, ni);
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.subscript_index(&s.slice)?;
+                self.emit(Op::StoreSubscr, 0);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                self.unpack_into(elts, t.range())?;
+            }
+            Expr::Starred(s) => return Err(self.error(s.range, "starred assignment target must be in a list or tuple")),
+            other => {
+                let what = match other {
+                    Expr::Call(_) => "function call",
+                    Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => "literal",
+                    _ => "expression",
+                };
+                return Err(self.error(other.range(), format!("cannot assign to {}", what)));
+            }
+        }
+        Ok(())
+    }
+
+    fn unpack_into(&mut self, elts: &[Expr], range: TextRange) -> Result<(), CompileError> {
+        let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
+        match star {
+            None => {
+                self.emit(Op::UnpackSequence, elts.len() as u32);
+            }
+            Some(i) => {
+                if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
+                    return Err(self.error(range, "multiple starred expressions in assignment"));
+                }
+                let after = elts.len() - i - 1;
+                self.emit(Op::UnpackEx, (i as u32) | ((after as u32) << 8));
+            }
+        }
+        for e in elts {
+            match e {
+                Expr::Starred(s) => self.store_target(&s.value)?,
+                other => self.store_target(other)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn delete_target(&mut self, t: &Expr) -> Result<(), CompileError> {
+        match t {
+            Expr::Name(n) => self.delete_name(&n.id),
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let ni = self.name_idx(&a.attr.id);
+                self.emit(Op::DeleteAttr, ni);
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.subscript_index(&s.slice)?;
+                self.emit(Op::DeleteSubscr, 0);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                for e in elts {
+                    self.delete_target(e)?;
+                }
+            }
+            other => return Err(self.error(other.range(), "cannot delete expression")),
+        }
+        Ok(())
+    }
+
+    fn if_stmt(&mut self, i: &ast::StmtIf) -> Result<(), CompileError> {
+        let mut end_jumps = Vec::new();
+        let mut next = self.cond_jump(&i.test, false)?;
+        self.stmts(&i.body)?;
+        for clause in &i.elif_else_clauses {
+            end_jumps.push(self.emit_jump(Op::Jump));
+            for j in next.drain(..) {
+                self.patch(j);
+            }
+            self.set_line(clause.range);
+            match &clause.test {
+                Some(t) => {
+                    next = self.cond_jump(t, false)?;
+                    self.stmts(&clause.body)?;
+                }
+                None => self.stmts(&clause.body)?,
+            }
+        }
+        for j in next {
+            self.patch(j);
+        }
+        for j in end_jumps {
+            self.patch(j);
+        }
+        Ok(())
+    }
+
+    fn while_stmt(&mut self, w: &ast::StmtWhile) -> Result<(), CompileError> {
+        let top = self.here();
+        let exits = self.cond_jump(&w.test, false)?;
+        self.unit().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), is_for: false });
+        self.stmts(&w.body)?;
+        self.set_line(w.range);
+        self.emit(Op::JumpBackward, top as u32);
+        let ctx = self.unit().loops.pop().expect("loop");
+        for j in exits {
+            self.patch(j);
+        }
+        self.stmts(&w.orelse)?;
+        for j in ctx.break_jumps {
+            self.patch(j);
+        }
+        Ok(())
+    }
+
+    fn for_stmt(&mut self, f: &ast::StmtFor) -> Result<(), CompileError> {
+        self.expr(&f.iter)?;
+        self.emit(Op::GetIter, 0);
+        let top = self.here();
+        self.set_line(f.range);
+        let exit = self.emit_jump(Op::ForIter);
+        self.store_target(&f.target)?;
+        self.unit().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), is_for: true });
+        self.stmts(&f.body)?;
+        self.set_line(f.range);
+        self.emit(Op::JumpBackward, top as u32);
+        let ctx = self.unit().loops.pop().expect("loop");
+        self.patch(exit);
+        self.stmts(&f.orelse)?;
+        for j in ctx.break_jumps {
+            self.patch(j);
+        }
+        Ok(())
+    }
+
+    /// Compile a condition; returns jumps taken when the condition equals `jump_if` (to be patched).
+    fn cond_jump(&mut self, e: &Expr, jump_if: bool) -> Result<Vec<usize>, CompileError> {
+        match e {
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => self.cond_jump(&u.operand, !jump_if),
+            Expr::BoolOp(b) => {
+                let is_and = b.op == ast::BoolOp::And;
+                // `a and b` jumps-if-false if either is false; jumps-if-true only if both are true.
+                if is_and != jump_if {
+                    let mut jumps = Vec::new();
+                    for v in &b.values {
+                        jumps.extend(self.cond_jump(v, jump_if)?);
+                    }
+                    Ok(jumps)
+                } else {
+                    let mut skips = Vec::new();
+                    let n = b.values.len();
+                    for v in &b.values[..n - 1] {
+                        skips.extend(self.cond_jump(v, !jump_if)?);
+                    }
+                    let jumps = self.cond_jump(&b.values[n - 1], jump_if)?;
+                    for s in skips {
+                        self.patch(s);
+                    }
+                    Ok(jumps)
+                }
+            }
+            _ => {
+                self.expr(e)?;
+                let op = if jump_if { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse };
+                Ok(vec![self.emit_jump(op)])
+            }
+        }
+    }
+
+    fn function_def(&mut self, f: &ast::StmtFunctionDef) -> Result<(), CompileError> {
+        for d in &f.decorator_list {
+            self.expr(&d.expression)?;
+        }
+        let scope = self.table.scope_for(f).ok_or_else(|| self.error(f.range, "internal: missing scope"))?;
+        let line = self.lines.line_index(f.range.start()).get() as u32;
+        let qual = self.child_qualname(&f.name.id);
+        self.make_function(scope, &f.name.id, qual, &f.parameters, line, |c| {
+            c.stmts(&f.body)?;
+            c.emit_const(Value::None);
+            c.emit(Op::ReturnValue, 0);
+            Ok(())
+        })?;
+        for _ in &f.decorator_list {
+            self.emit(Op::Call, 1);
+        }
+        self.store_name(&f.name.id);
+        Ok(())
+    }
+
+    fn child_qualname(&self, name: &str) -> String {
+        let u = self.units.last().expect("unit");
+        match u.kind {
+            ScopeKind::Module => name.to_string(),
+            ScopeKind::Class => format!("{}.{}", u.qualname, name),
+            _ => format!("{}.<locals>.{}", u.qualname, name),
+        }
+    }
+
+    /// Push defaults, kw-defaults, closure and code, then MakeFunction. `body` compiles the body inside
+    /// the new unit.
+    fn make_function(
+        &mut self,
+        scope: usize,
+        name: &str,
+        qualname: String,
+        params: &ast::Parameters,
+        line: u32,
+        body: impl FnOnce(&mut Self) -> Result<(), CompileError>,
+    ) -> Result<(), CompileError> {
+        let mut mflags = 0;
+        let positional: Vec<&ast::ParameterWithDefault> = params.posonlyargs.iter().chain(params.args.iter()).collect();
+        let ndefaults = positional.iter().filter(|p| p.default.is_some()).count();
+        if ndefaults > 0 {
+            for p in positional.iter().filter(|p| p.default.is_some()) {
+                self.expr(p.default.as_ref().expect("default"))?;
+            }
+            self.emit(Op::BuildTuple, ndefaults as u32);
+            mflags |= 1;
+        }
+        let kwdefaults: Vec<&ast::ParameterWithDefault> = params.kwonlyargs.iter().filter(|p| p.default.is_some()).collect();
+        if !kwdefaults.is_empty() {
+            for p in &kwdefaults {
+                self.emit_const(Value::str(&p.parameter.name.id));
+                self.expr(p.default.as_ref().expect("default"))?;
+            }
+            self.emit(Op::BuildMap, kwdefaults.len() as u32);
+            mflags |= 2;
+        }
+        let freevars = self.table.scopes[scope].freevars.clone();
+        if !freevars.is_empty() {
+            for fv in &freevars {
+                let i = self.cell_index(fv);
+                self.emit(Op::LoadClosure, i);
+            }
+            self.emit(Op::BuildTuple, freevars.len() as u32);
+            mflags |= 8;
+        }
+        self.push_unit(scope, name.to_string(), qualname, line);
+        {
+            let u = self.unit();
+            u.posonlyargcount = params.posonlyargs.len() as u32;
+            u.argcount = (params.posonlyargs.len() + params.args.len()) as u32;
+            u.kwonlyargcount = params.kwonlyargs.len() as u32;
+            if params.vararg.is_some() {
+                u.flags |= flags::VARARGS;
+            }
+            if params.kwarg.is_some() {
+                u.flags |= flags::VARKEYWORDS;
+            }
+            // Slot order must be: positional, kw-only, *args, **kwargs.
+            let mut order: Vec<String> = Vec::new();
+            for p in params.posonlyargs.iter().chain(params.args.iter()).chain(params.kwonlyargs.iter()) {
+                order.push(p.parameter.name.id.to_string());
+            }
+            if let Some(v) = &params.vararg {
+                order.push(v.name.id.to_string());
+            }
+            if let Some(k) = &params.kwarg {
+                order.push(k.name.id.to_string());
+            }
+            let rest: Vec<String> = u.varnames.iter().filter(|v| !order.contains(v)).cloned().collect();
+            order.extend(rest);
+            u.varnames = order;
+        }
+        body(self)?;
+        let code = self.pop_unit();
+        self.emit_const(Value::obj(Object::Code(Rc::new(code))));
+        self.emit(Op::MakeFunction, mflags);
+        Ok(())
+    }
+}
+
+pub(crate) fn binop(op: ast::Operator) -> BinOp {
+    use ast::Operator as O;
+    match op {
+        O::Add => BinOp::Add,
+        O::Sub => BinOp::Sub,
+        O::Mult => BinOp::Mul,
+        O::MatMult => BinOp::MatMul,
+        O::Div => BinOp::TrueDiv,
+        O::Mod => BinOp::Mod,
+        O::Pow => BinOp::Pow,
+        O::LShift => BinOp::LShift,
+        O::RShift => BinOp::RShift,
+        O::BitOr => BinOp::Or,
+        O::BitXor => BinOp::Xor,
+        O::BitAnd => BinOp::And,
+        O::FloorDiv => BinOp::FloorDiv,
+    }
+}
+
+/// Maximum stack depth by abstract interpretation over the control-flow graph.
+fn compute_stacksize(instrs: &[Instr]) -> u32 {
+    let n = instrs.len();
+    let mut depth_at: Vec<i32> = vec![-1; n + 1];
+    let mut work = vec![(0usize, 0i32)];
+    let mut max = 0i32;
+    while let Some((mut pc, mut d)) = work.pop() {
+        while pc < n {
+            if depth_at[pc] >= d {
+                break;
+            }
+            depth_at[pc] = d;
+            let ins = instrs[pc];
+            let op = ins.op();
+            let arg = ins.arg();
+            if op.is_jump() {
+                let jd = match op {
+                    Op::ForIter => d - 1,
+                    Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => d,
+                    _ => d + op.stack_effect(arg),
+                };
+                work.push((arg as usize, jd));
+            }
+            d += op.stack_effect(arg);
+            max = max.max(d).max(d + 1);
+            match op {
+                Op::Jump | Op::JumpBackward | Op::ReturnValue | Op::RaiseVarargs => break,
+                _ => pc += 1,
+            }
+        }
+    }
+    (max + 2) as u32
+}

@@ -1,0 +1,151 @@
+//! Python exceptions as Rust errors.
+//!
+//! Runtime code returns `PyResult<T>`; an error is usually created *lazily* (`PyErr::new(kind, msg)`): no
+//! exception object is built until Python code can see it (an `except` clause, or the final traceback).
+//! The builtin exception hierarchy is declared once in `exceptions!`.
+
+use crate::object::{ObjRef, TbEntry};
+use crate::value::Value;
+
+macro_rules! exceptions {
+    ($( $kind:ident : $parent:ident ),* $(,)?) => {
+        #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+        #[repr(u8)]
+        pub enum ExcKind { $( $kind ),* }
+
+        impl ExcKind {
+            pub const ALL: &'static [ExcKind] = &[$(ExcKind::$kind),*];
+            pub fn name(self) -> &'static str {
+                match self { $( ExcKind::$kind => stringify!($kind) ),* }
+            }
+            /// The direct base (BaseException is its own).
+            pub fn parent(self) -> ExcKind {
+                match self { $( ExcKind::$kind => ExcKind::$parent ),* }
+            }
+        }
+    };
+}
+
+exceptions! {
+    BaseException: BaseException,
+    SystemExit: BaseException,
+    KeyboardInterrupt: BaseException,
+    GeneratorExit: BaseException,
+    Exception: BaseException,
+    StopIteration: Exception,
+    StopAsyncIteration: Exception,
+    ArithmeticError: Exception,
+    FloatingPointError: ArithmeticError,
+    OverflowError: ArithmeticError,
+    ZeroDivisionError: ArithmeticError,
+    AssertionError: Exception,
+    AttributeError: Exception,
+    BufferError: Exception,
+    EOFError: Exception,
+    ImportError: Exception,
+    ModuleNotFoundError: ImportError,
+    LookupError: Exception,
+    IndexError: LookupError,
+    KeyError: LookupError,
+    MemoryError: Exception,
+    NameError: Exception,
+    UnboundLocalError: NameError,
+    OSError: Exception,
+    FileNotFoundError: OSError,
+    FileExistsError: OSError,
+    PermissionError: OSError,
+    IsADirectoryError: OSError,
+    NotADirectoryError: OSError,
+    ReferenceError: Exception,
+    RuntimeError: Exception,
+    NotImplementedError: RuntimeError,
+    RecursionError: RuntimeError,
+    SyntaxError: Exception,
+    IndentationError: SyntaxError,
+    TabError: IndentationError,
+    SystemError: Exception,
+    TypeError: Exception,
+    ValueError: Exception,
+    UnicodeError: ValueError,
+    UnicodeDecodeError: UnicodeError,
+    UnicodeEncodeError: UnicodeError,
+    Warning: Exception,
+    UserWarning: Warning,
+    DeprecationWarning: Warning,
+    RuntimeWarning: Warning,
+}
+
+impl ExcKind {
+    pub fn is_subclass_of(self, other: ExcKind) -> bool {
+        let mut k = self;
+        loop {
+            if k == other {
+                return true;
+            }
+            if k == ExcKind::BaseException {
+                return false;
+            }
+            k = k.parent();
+        }
+    }
+}
+
+pub enum ErrValue {
+    /// Not materialised yet: kind plus its single argument (a message, or e.g. the missing key).
+    Lazy(ExcKind, Value),
+    /// A real exception object (an `Object::Exception`).
+    Obj(ObjRef),
+}
+
+pub struct PyErrInner {
+    pub value: ErrValue,
+    /// Traceback entries, innermost first, added while frames unwind.
+    pub tb: Vec<TbEntry>,
+}
+
+/// An exception in flight. Boxed so that `PyResult<Value>` stays small on the hot path.
+pub struct PyErr(pub Box<PyErrInner>);
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+impl PyErr {
+    pub fn new(kind: ExcKind, msg: impl Into<String>) -> PyErr {
+        PyErr(Box::new(PyErrInner { value: ErrValue::Lazy(kind, Value::from_string(msg.into())), tb: Vec::new() }))
+    }
+    pub fn with_value(kind: ExcKind, v: Value) -> PyErr {
+        PyErr(Box::new(PyErrInner { value: ErrValue::Lazy(kind, v), tb: Vec::new() }))
+    }
+    /// An exception with no arguments (`raise StopIteration`).
+    pub fn bare(kind: ExcKind) -> PyErr {
+        PyErr(Box::new(PyErrInner { value: ErrValue::Lazy(kind, Value::Undef), tb: Vec::new() }))
+    }
+    pub fn from_obj(o: ObjRef) -> PyErr {
+        PyErr(Box::new(PyErrInner { value: ErrValue::Obj(o), tb: Vec::new() }))
+    }
+    /// The builtin kind when lazy (cheap checks without materialising).
+    pub fn lazy_kind(&self) -> Option<ExcKind> {
+        match &self.0.value {
+            ErrValue::Lazy(k, _) => Some(*k),
+            ErrValue::Obj(_) => None,
+        }
+    }
+}
+
+pub fn type_error(msg: impl Into<String>) -> PyErr {
+    PyErr::new(ExcKind::TypeError, msg)
+}
+pub fn value_error(msg: impl Into<String>) -> PyErr {
+    PyErr::new(ExcKind::ValueError, msg)
+}
+pub fn index_error(msg: impl Into<String>) -> PyErr {
+    PyErr::new(ExcKind::IndexError, msg)
+}
+pub fn overflow_error(msg: impl Into<String>) -> PyErr {
+    PyErr::new(ExcKind::OverflowError, msg)
+}
+pub fn zero_division(msg: impl Into<String>) -> PyErr {
+    PyErr::new(ExcKind::ZeroDivisionError, msg)
+}
+pub fn attribute_error(msg: impl Into<String>) -> PyErr {
+    PyErr::new(ExcKind::AttributeError, msg)
+}

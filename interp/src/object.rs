@@ -1,0 +1,250 @@
+//! Heap objects.
+//!
+//! Every heap object is an `Rc<Object>`: reference counting frees acyclic garbage promptly and without the
+//! program's help, and needs no `unsafe` for object lifetime (cycle collection is layered on top, see
+//! ARCHITECTURE.md "Memory management"). `Object` is one enum so that a type test is one load of the
+//! discriminant; mutable containers use `RefCell`, and the rule that keeps that panic-free is: never call
+//! back into Python while a borrow is held (take what you need, drop the borrow, then call).
+
+use crate::code::Code;
+use crate::dict::Dict;
+use crate::value::Value;
+use num_bigint::BigInt;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+pub type ObjRef = Rc<Object>;
+
+pub enum Object {
+    /// An int outside i64 (inside i64 it is always `Value::Int`).
+    Int(BigInt),
+    Str(PyStr),
+    Bytes(Vec<u8>),
+    Tuple(Vec<Value>),
+    List(RefCell<Vec<Value>>),
+    Dict(RefCell<Dict>),
+    Set(RefCell<Dict>),
+    FrozenSet(Dict),
+    Range(Range),
+    Slice(Box<[Value; 3]>),
+    Function(Box<Function>),
+    Builtin(Builtin),
+    BoundMethod(Box<(Value, Value)>),
+    Cell(RefCell<Value>),
+    Module(Module),
+    Type(Box<TypeObj>),
+    Instance(Instance),
+    Exception(Box<ExcObj>),
+    Iter(RefCell<Iter>),
+    Code(Rc<Code>),
+    /// `d.keys()`, `d.values()`, `d.items()`: live views of a dict.
+    DictView(Box<(ObjRef, ViewKind)>),
+    /// `NotImplemented`, `Ellipsis`.
+    Singleton(Singleton),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Singleton {
+    NotImplemented,
+    Ellipsis,
+}
+
+/// A `str`: UTF-8 storage with its length in code points cached, so that ASCII strings (the common case)
+/// index in O(1) (`is_ascii()` ⇔ `chars == bytes`).
+pub struct PyStr {
+    s: Box<str>,
+    chars: usize,
+    hash: Cell<Option<i64>>,
+}
+
+impl PyStr {
+    pub fn new(s: &str) -> PyStr {
+        PyStr { chars: s.chars().count(), s: s.into(), hash: Cell::new(None) }
+    }
+    pub fn from_string(s: String) -> PyStr {
+        PyStr { chars: s.chars().count(), s: s.into_boxed_str(), hash: Cell::new(None) }
+    }
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.chars
+    }
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.chars == self.s.len()
+    }
+    pub fn hash(&self) -> i64 {
+        if let Some(h) = self.hash.get() {
+            return h;
+        }
+        let h = crate::hash::hash_str(&self.s);
+        self.hash.set(Some(h));
+        h
+    }
+    /// The `i`th code point (0 ≤ i < char_len).
+    pub fn char_at(&self, i: usize) -> char {
+        if self.is_ascii() {
+            self.s.as_bytes()[i] as char
+        } else {
+            self.s.chars().nth(i).unwrap_or('\0')
+        }
+    }
+    /// Byte offset of code point `i` (i ≤ char_len).
+    pub fn byte_offset(&self, i: usize) -> usize {
+        if self.is_ascii() {
+            i
+        } else {
+            self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl Range {
+    pub fn len(&self) -> i64 {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if step > 0 && start < stop {
+            (stop - start - 1) / step + 1
+        } else if step < 0 && start > stop {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        };
+        n as i64
+    }
+    pub fn get(&self, i: i64) -> i64 {
+        self.start + i * self.step
+    }
+}
+
+pub struct Function {
+    pub code: Rc<Code>,
+    pub globals: ObjRef,
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub defaults: Vec<Value>,
+    pub kwdefaults: Option<ObjRef>,
+    pub closure: Vec<ObjRef>,
+    pub dict: RefCell<Option<ObjRef>>,
+    pub module: Value,
+    pub doc: Value,
+}
+
+pub type BuiltinFn = fn(&mut crate::vm::Vm, &[Value], &KwArgs) -> crate::error::PyResult<Value>;
+
+/// Keyword arguments passed to a builtin: names and values in call order.
+pub type KwArgs = Vec<(Rc<str>, Value)>;
+
+pub struct Builtin {
+    pub name: &'static str,
+    pub f: BuiltinFn,
+    /// For methods bound to a value at attribute load (`[].append`): that value, passed as args[0].
+    pub bound: Option<Value>,
+}
+
+pub struct Module {
+    pub name: String,
+    pub dict: ObjRef,
+}
+
+/// What payload instances of a type carry, i.e. which builtin the type is or derives from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum TypeKind {
+    Object,
+    Type,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    Builtin,
+    Method,
+    Cell,
+    Module,
+    Iterator,
+    Code,
+    NotImplementedType,
+    Ellipsis,
+    /// BaseException and every subclass.
+    Exception,
+}
+
+pub struct TypeObj {
+    pub name: String,
+    pub kind: TypeKind,
+    pub bases: Vec<ObjRef>,
+    /// Method resolution order, starting with the type itself (stored weakly-by-convention: index 0 is
+    /// not stored to avoid a self-cycle; see `mro()` in types.rs).
+    pub mro: RefCell<Vec<ObjRef>>,
+    pub dict: RefCell<Dict>,
+    /// Bumped on every change to the type's dict or MRO: caches and traces guard on it.
+    pub version: Cell<u64>,
+    pub module: RefCell<Value>,
+    /// What calling the type does for builtin types (`int("3")`, `range(5)`); None for `object`-derived
+    /// user classes, which use the generic `__new__`/`__init__` protocol.
+    pub ctor: Cell<Option<BuiltinFn>>,
+}
+
+pub struct Instance {
+    pub cls: ObjRef,
+    pub dict: RefCell<Dict>,
+}
+
+pub struct ExcObj {
+    pub cls: ObjRef,
+    pub args: RefCell<Value>,
+    pub dict: RefCell<Dict>,
+    pub traceback: RefCell<Vec<TbEntry>>,
+    pub cause: RefCell<Value>,
+    pub context: RefCell<Value>,
+    pub suppress_context: Cell<bool>,
+}
+
+/// One traceback line: which code, which line.
+#[derive(Clone)]
+pub struct TbEntry {
+    pub code: Rc<Code>,
+    pub line: u32,
+}
+
+/// Iterator states of the builtin iterator types.
+pub enum Iter {
+    Seq { seq: ObjRef, index: usize },
+    Range { cur: i64, stop: i64, step: i64 },
+    Str { s: ObjRef, byte: usize },
+    DictKeys { dict: ObjRef, index: usize, len_at_start: usize },
+    DictValues { dict: ObjRef, index: usize, len_at_start: usize },
+    DictItems { dict: ObjRef, index: usize, len_at_start: usize },
+    Reversed { seq: ObjRef, index: usize },
+    Enumerate { iter: Value, count: Value },
+    Zip { iters: Vec<Value>, strict: bool },
+    Map { func: Value, iters: Vec<Value> },
+    Filter { func: Value, iter: Value },
+    Callable { func: Value, sentinel: Value },
+    Exhausted,
+}

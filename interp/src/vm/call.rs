@@ -1,0 +1,408 @@
+//! Calls: binding arguments to parameters, pushing Python frames, and calling builtins.
+
+use super::{Frame, Vm};
+use crate::code::flags;
+use crate::error::{type_error, ExcKind, PyErr, PyResult};
+use crate::object::{Function, KwArgs, ObjRef, Object, TypeKind};
+use crate::value::Value;
+use smallvec::SmallVec;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub type Args = SmallVec<[Value; 8]>;
+
+pub(crate) enum CallOutcome {
+    /// A Python frame was pushed; the dispatch loop continues in it.
+    Pushed,
+    /// The call completed (a builtin) with this result.
+    Done(Value),
+}
+
+impl Vm {
+    /// Call the callable at `stack[fidx]` with the `n` values at `stack[args_at..]`, the last
+    /// `len(kwnames)` of which are keyword arguments. The result goes to `stack[fidx]`.
+    pub(crate) fn call_from_stack(
+        &mut self,
+        fidx: usize,
+        args_at: usize,
+        n: usize,
+        kwnames: Option<Value>,
+    ) -> PyResult<CallOutcome> {
+        if kwnames.is_none() {
+            if let Value::Obj(o) = &self.stack[fidx] {
+                if let Object::Function(f) = &**o {
+                    let code = &f.code;
+                    let argc = code.argcount as usize;
+                    if code.simple && n <= argc && n + f.defaults.len() >= argc {
+                        // Fast path: the arguments already sit where the callee's locals go.
+                        let func = o.clone();
+                        let code = code.clone();
+                        let globals = f.globals.clone();
+                        let base = args_at;
+                        self.ensure_stack(base + code.frame_size() + 1);
+                        if n < argc {
+                            if let Object::Function(f) = &*func {
+                                let first_default = argc - f.defaults.len();
+                                for i in n..argc {
+                                    self.stack[base + i] = f.defaults[i - first_default].clone();
+                                }
+                            }
+                        }
+                        for i in argc..code.nlocals() {
+                            self.stack[base + i] = Value::Undef;
+                        }
+                        let sp = base + code.nlocals();
+                        self.push_frame(Frame { code, func: Some(func), globals, locals: None, pc: 0, base, sp, ret_slot: fidx })?;
+                        return Ok(CallOutcome::Pushed);
+                    }
+                }
+            }
+        }
+        // General path: take the arguments off the stack.
+        let callable = std::mem::replace(&mut self.stack[fidx], Value::Undef);
+        let mut args: Vec<Value> = self.stack[args_at..args_at + n].iter_mut().map(std::mem::take).collect();
+        for i in fidx + 1..args_at {
+            self.stack[i] = Value::Undef;
+        }
+        let mut kwargs: KwArgs = Vec::new();
+        if let Some(names) = kwnames {
+            if let Some(Object::Tuple(names)) = names.as_obj() {
+                let k = names.len();
+                let kwvals = args.split_off(args.len() - k);
+                for (name, v) in names.iter().zip(kwvals) {
+                    kwargs.push((Rc::from(name.as_str().unwrap_or("")), v));
+                }
+            }
+        }
+        if let Some(f) = self.frames.last_mut() {
+            f.sp = fidx;
+        }
+        self.call_values(fidx, callable, args, kwargs)
+    }
+
+    /// Call with arguments as values; Python functions get a frame at `fidx + 1` (result to `fidx`).
+    pub(crate) fn call_values(&mut self, fidx: usize, callable: Value, args: Vec<Value>, kwargs: KwArgs) -> PyResult<CallOutcome> {
+        if let Value::Obj(o) = &callable {
+            match &**o {
+                Object::Function(_) => {
+                    self.push_function_frame(o.clone(), fidx, args, kwargs)?;
+                    return Ok(CallOutcome::Pushed);
+                }
+                Object::BoundMethod(bm) => {
+                    let (recv, func) = (bm.0.clone(), bm.1.clone());
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(recv);
+                    full.extend(args);
+                    return self.call_values(fidx, func, full, kwargs);
+                }
+                _ => {}
+            }
+        }
+        let v = self.call_native(&callable, &args, &kwargs)?;
+        Ok(CallOutcome::Done(v))
+    }
+
+    /// `f(*args, **kwargs)` from the dispatch loop.
+    pub(crate) fn call_ex(&mut self, f: Value, args: Value, kwargs: Option<Value>) -> PyResult<Value> {
+        let args = self.collect(args)?;
+        let mut kw: KwArgs = Vec::new();
+        if let Some(d) = kwargs {
+            if let Some(Object::Dict(d)) = d.as_obj() {
+                for e in d.borrow().iter() {
+                    match e.key.as_str() {
+                        Some(s) => kw.push((Rc::from(s), e.value.clone())),
+                        None => return Err(type_error("keywords must be strings")),
+                    }
+                }
+            }
+        }
+        self.call_kw(&f, &args, &kw)
+    }
+
+    /// Call any callable from native code (re-enters the dispatch loop for Python functions).
+    pub fn call(&mut self, callable: &Value, args: &[Value]) -> PyResult<Value> {
+        self.call_kw(callable, args, &Vec::new())
+    }
+
+    pub fn call_kw(&mut self, callable: &Value, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
+        if let Value::Obj(o) = callable {
+            match &**o {
+                Object::Function(_) => {
+                    let fidx = self.stack_top();
+                    self.ensure_stack(fidx + 2);
+                    let depth = self.frames.len();
+                    self.push_function_frame(o.clone(), fidx, args.to_vec(), kwargs.clone())?;
+                    self.enter_native().inspect_err(|_| {
+                        self.frames.pop();
+                    })?;
+                    let r = self.run(depth);
+                    self.leave_native();
+                    return r;
+                }
+                Object::BoundMethod(bm) => {
+                    let (recv, func) = (bm.0.clone(), bm.1.clone());
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(recv);
+                    full.extend(args.iter().cloned());
+                    return self.call_kw(&func, &full, kwargs);
+                }
+                _ => {}
+            }
+        }
+        self.call_native(callable, args, kwargs)
+    }
+
+    /// Builtins, types and other non-Python callables.
+    pub(crate) fn call_native(&mut self, callable: &Value, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
+        if let Value::Obj(o) = callable {
+            match &**o {
+                Object::Builtin(b) => {
+                    return match &b.bound {
+                        Some(recv) => {
+                            let mut full: Args = SmallVec::with_capacity(args.len() + 1);
+                            full.push(recv.clone());
+                            full.extend(args.iter().cloned());
+                            (b.f)(self, &full, kwargs)
+                        }
+                        None => (b.f)(self, args, kwargs),
+                    };
+                }
+                Object::Type(t) => {
+                    if let Some(ctor) = t.ctor.get() {
+                        let mut full: Args = SmallVec::with_capacity(args.len() + 1);
+                        full.push(callable.clone());
+                        full.extend(args.iter().cloned());
+                        return ctor(self, &full, kwargs);
+                    }
+                    if t.kind == TypeKind::Exception {
+                        if !kwargs.is_empty() {
+                            return Err(type_error(format!("{}() takes no keyword arguments", t.name)));
+                        }
+                        return Ok(self.new_exception(o.clone(), args.to_vec()));
+                    }
+                    return Err(type_error(format!("cannot create '{}' instances", t.name)));
+                }
+                _ => {}
+            }
+        }
+        Err(type_error(format!("'{}' object is not callable", self.type_name(callable))))
+    }
+
+    /// Bind arguments and push a frame for a Python function; `fidx` receives the result.
+    fn push_function_frame(&mut self, func: ObjRef, fidx: usize, args: Vec<Value>, kwargs: KwArgs) -> PyResult<()> {
+        let Object::Function(f) = &*func else { unreachable!("push_function_frame on a non-function") };
+        let code = f.code.clone();
+        if code.flags & (flags::GENERATOR | flags::COROUTINE) != 0 {
+            return Err(PyErr::new(ExcKind::NotImplementedError, "pvm does not support generators and coroutines yet"));
+        }
+        let base = fidx + 1;
+        self.ensure_stack(base + code.frame_size() + 1);
+        let nslots = code.nlocals() + code.ncells();
+        for i in 0..nslots {
+            self.stack[base + i] = Value::Undef;
+        }
+        self.bind_args(f, base, args, kwargs)?;
+        // Cells: captured locals (arguments moved in) and the closure's free variables.
+        let nloc = code.nlocals();
+        for (i, arg) in code.cell2arg.iter().enumerate() {
+            let init = match arg {
+                Some(a) => std::mem::replace(&mut self.stack[base + *a as usize], Value::Undef),
+                None => Value::Undef,
+            };
+            self.stack[base + nloc + i] = Value::obj(Object::Cell(RefCell::new(init)));
+        }
+        for (j, cell) in f.closure.iter().enumerate() {
+            self.stack[base + nloc + code.cellvars.len() + j] = Value::Obj(cell.clone());
+        }
+        let globals = f.globals.clone();
+        let sp = base + nslots;
+        if let Some(fr) = self.frames.last_mut() {
+            if fr.sp < base {
+                fr.sp = base;
+            }
+        }
+        self.push_frame(Frame { code, func: Some(func.clone()), globals, locals: None, pc: 0, base, sp, ret_slot: fidx })
+    }
+
+    /// CPython's argument binding rules and error messages.
+    fn bind_args(&mut self, f: &Function, base: usize, args: Vec<Value>, kwargs: KwArgs) -> PyResult<()> {
+        let code = &f.code;
+        let fname = code.qualname.to_string();
+        let argc = code.argcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let has_varargs = code.flags & flags::VARARGS != 0;
+        let has_varkw = code.flags & flags::VARKEYWORDS != 0;
+        let nargs = args.len();
+        let mut extra = Vec::new();
+        for (i, a) in args.into_iter().enumerate() {
+            if i < argc {
+                self.stack[base + i] = a;
+            } else {
+                extra.push(a);
+            }
+        }
+        if !extra.is_empty() && !has_varargs {
+            let ndef = f.defaults.len();
+            let given_kw = kwargs.iter().filter(|(k, _)| code.varnames[argc..argc + kwonly].iter().any(|v| v == k)).count();
+            let takes = if ndef > 0 {
+                format!("from {} to {} positional arguments", argc - ndef, argc)
+            } else {
+                format!("{} positional argument{}", argc, if argc == 1 { "" } else { "s" })
+            };
+            let given = if given_kw > 0 {
+                format!(
+                    "{} positional argument{} (and {} keyword-only argument{}) were given",
+                    nargs,
+                    if nargs == 1 { "" } else { "s" },
+                    given_kw,
+                    if given_kw == 1 { "" } else { "s" }
+                )
+            } else {
+                format!("{} {} given", nargs, if nargs == 1 { "was" } else { "were" })
+            };
+            return Err(type_error(format!("{}() takes {} but {}", fname, takes, given)));
+        }
+        let varargs_slot = argc + kwonly;
+        let varkw_slot = varargs_slot + has_varargs as usize;
+        if has_varargs {
+            self.stack[base + varargs_slot] = Value::obj(Object::Tuple(extra));
+        }
+        let kwdict = if has_varkw { Some(Value::obj(Object::Dict(Default::default()))) } else { None };
+        let posonly = code.posonlyargcount as usize;
+        let mut posonly_as_kw = Vec::new();
+        for (k, v) in kwargs {
+            let pos = code.varnames[..argc + kwonly].iter().position(|n| **n == *k);
+            match pos {
+                Some(p) if p >= posonly => {
+                    if !matches!(self.stack[base + p], Value::Undef) {
+                        return Err(type_error(format!("{}() got multiple values for argument '{}'", fname, k)));
+                    }
+                    self.stack[base + p] = v;
+                }
+                other => match &kwdict {
+                    Some(d) => {
+                        let key = Value::str(&k);
+                        self.dict_set(d, key, v)?;
+                    }
+                    None => {
+                        if other.is_some() {
+                            posonly_as_kw.push(k.to_string());
+                        } else {
+                            return Err(type_error(format!("{}() got an unexpected keyword argument '{}'", fname, k)));
+                        }
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(type_error(format!(
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                fname,
+                posonly_as_kw.join(", ")
+            )));
+        }
+        if let Some(d) = kwdict {
+            self.stack[base + varkw_slot] = d;
+        }
+        // Defaults for missing positional parameters.
+        let ndef = f.defaults.len();
+        let first_default = argc - ndef.min(argc);
+        let mut missing = Vec::new();
+        for i in 0..argc {
+            if matches!(self.stack[base + i], Value::Undef) {
+                if i >= first_default {
+                    self.stack[base + i] = f.defaults[i - first_default].clone();
+                } else {
+                    missing.push(code.varnames[i].to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(type_error(format!(
+                "{}() missing {} required positional argument{}: {}",
+                fname,
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        let mut missing_kw = Vec::new();
+        for i in argc..argc + kwonly {
+            if matches!(self.stack[base + i], Value::Undef) {
+                let name = &code.varnames[i];
+                let dflt = match &f.kwdefaults {
+                    Some(d) => self.dict_get_str(d, &Value::str(name))?,
+                    None => None,
+                };
+                match dflt {
+                    Some(v) => self.stack[base + i] = v,
+                    None => missing_kw.push(name.to_string()),
+                }
+            }
+        }
+        if !missing_kw.is_empty() {
+            return Err(type_error(format!(
+                "{}() missing {} required keyword-only argument{}: {}",
+                fname,
+                missing_kw.len(),
+                if missing_kw.len() == 1 { "" } else { "s" },
+                name_list(&missing_kw)
+            )));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn make_function(
+        &mut self,
+        codev: Value,
+        globals: ObjRef,
+        defaults: Option<Value>,
+        kwdefaults: Option<Value>,
+        closure: Option<Value>,
+    ) -> Value {
+        let Some(Object::Code(code)) = codev.as_obj() else { return Value::None };
+        let code = code.clone();
+        let defaults = match defaults.as_ref().and_then(|d| d.as_obj()) {
+            Some(Object::Tuple(t)) => t.clone(),
+            _ => Vec::new(),
+        };
+        let closure: Vec<ObjRef> = match closure.as_ref().and_then(|d| d.as_obj()) {
+            Some(Object::Tuple(t)) => t
+                .iter()
+                .filter_map(|v| match v {
+                    Value::Obj(o) => Some(o.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let kwdefaults = match kwdefaults {
+            Some(Value::Obj(o)) => Some(o),
+            _ => None,
+        };
+        let module = self.dict_get_str_quiet(&globals, "__name__").unwrap_or(Value::None);
+        Value::obj(Object::Function(Box::new(Function {
+            name: RefCell::new(code.name.to_string()),
+            qualname: RefCell::new(code.qualname.to_string()),
+            code,
+            globals,
+            defaults,
+            kwdefaults,
+            closure,
+            dict: RefCell::new(None),
+            module,
+            doc: Value::None,
+        })))
+    }
+}
+
+/// "'a'", "'a' and 'b'", "'a', 'b', and 'c'" as CPython lists missing arguments.
+fn name_list(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{}'", n)).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        n => format!("{}, and {}", q[..n - 1].join(", "), q[n - 1]),
+    }
+}

@@ -1,0 +1,799 @@
+//! The dispatch loop. One `match` over every opcode (exhaustive: a new opcode is a compile error here until
+//! it is handled). Hot paths (int/float arithmetic and comparisons, locals, range/list iteration, calls of
+//! plain Python functions) are inline; everything else calls a named helper in protocol.rs / ops.rs.
+
+use super::call::CallOutcome;
+use super::{Frame, Vm};
+use crate::bytecode::{BinOp, CmpOp, Op};
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::object::{Iter, Object};
+use crate::value::Value;
+use std::rc::Rc;
+
+impl Vm {
+    /// Run the top frame (and every frame it calls) until the frame at index `entry_depth` returns.
+    pub(crate) fn run(&mut self, entry_depth: usize) -> PyResult<Value> {
+        'frame: loop {
+            let fi = self.frames.len() - 1;
+            let code = self.frames[fi].code.clone();
+            let base = self.frames[fi].base;
+            let mut pc = self.frames[fi].pc;
+            let mut sp = self.frames[fi].sp;
+            let err: PyErr = 'dispatch: loop {
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => break 'dispatch e,
+                        }
+                    };
+                }
+                macro_rules! push {
+                    ($v:expr) => {{
+                        let v = $v;
+                        self.stack[sp] = v;
+                        sp += 1;
+                    }};
+                }
+                macro_rules! pop {
+                    () => {{
+                        sp -= 1;
+                        std::mem::replace(&mut self.stack[sp], Value::Undef)
+                    }};
+                }
+                macro_rules! top {
+                    () => {
+                        self.stack[sp - 1]
+                    };
+                }
+                // Save the frame state before anything that may run other frames or inspect the stack.
+                macro_rules! save {
+                    () => {{
+                        let f = &mut self.frames[fi];
+                        f.pc = pc;
+                        f.sp = sp;
+                    }};
+                }
+                let ins = code.instrs[pc];
+                pc += 1;
+                let arg = ins.arg();
+                match ins.op() {
+                    Op::Nop => {}
+                    Op::PopTop => {
+                        pop!();
+                    }
+                    Op::Copy => {
+                        let v = self.stack[sp - arg as usize].clone();
+                        push!(v);
+                    }
+                    Op::Swap => {
+                        self.stack.swap(sp - 1, sp - arg as usize);
+                    }
+                    Op::LoadConst => push!(code.consts[arg as usize].clone()),
+                    Op::LoadFast => {
+                        let v = &self.stack[base + arg as usize];
+                        if let Value::Undef = v {
+                            break 'dispatch unbound_local(&code, arg as usize);
+                        }
+                        let v = v.clone();
+                        push!(v);
+                    }
+                    Op::StoreFast => {
+                        let v = pop!();
+                        self.stack[base + arg as usize] = v;
+                    }
+                    Op::DeleteFast => {
+                        if let Value::Undef = self.stack[base + arg as usize] {
+                            break 'dispatch unbound_local(&code, arg as usize);
+                        }
+                        self.stack[base + arg as usize] = Value::Undef;
+                    }
+                    Op::LoadDeref => {
+                        let slot = base + code.nlocals() + arg as usize;
+                        let v = match &self.stack[slot] {
+                            Value::Obj(c) => match &**c {
+                                Object::Cell(cell) => cell.borrow().clone(),
+                                _ => Value::Undef,
+                            },
+                            _ => Value::Undef,
+                        };
+                        if let Value::Undef = v {
+                            break 'dispatch unbound_deref(&code, arg as usize);
+                        }
+                        push!(v);
+                    }
+                    Op::StoreDeref => {
+                        let v = pop!();
+                        let slot = base + code.nlocals() + arg as usize;
+                        if let Value::Obj(c) = &self.stack[slot] {
+                            if let Object::Cell(cell) = &**c {
+                                let old = cell.replace(v);
+                                drop(old);
+                            }
+                        }
+                    }
+                    Op::DeleteDeref => {
+                        let slot = base + code.nlocals() + arg as usize;
+                        let old = match &self.stack[slot] {
+                            Value::Obj(c) => match &**c {
+                                Object::Cell(cell) => cell.replace(Value::Undef),
+                                _ => Value::Undef,
+                            },
+                            _ => Value::Undef,
+                        };
+                        if let Value::Undef = old {
+                            break 'dispatch unbound_deref(&code, arg as usize);
+                        }
+                    }
+                    Op::LoadClosure => {
+                        let v = self.stack[base + code.nlocals() + arg as usize].clone();
+                        push!(v);
+                    }
+                    Op::LoadGlobal => {
+                        let v = tri!(self.load_global(&self.frames[fi].globals.clone(), &code.names[arg as usize]));
+                        push!(v);
+                    }
+                    Op::StoreGlobal => {
+                        let v = pop!();
+                        let g = self.frames[fi].globals.clone();
+                        tri!(self.dict_set_str(&g, &code.names[arg as usize], v));
+                    }
+                    Op::DeleteGlobal => {
+                        let g = self.frames[fi].globals.clone();
+                        let name = &code.names[arg as usize];
+                        if !tri!(self.dict_del_str(&g, name)) {
+                            break 'dispatch PyErr::new(
+                                ExcKind::NameError,
+                                format!("name '{}' is not defined", name.as_str().unwrap_or("")),
+                            );
+                        }
+                    }
+                    Op::LoadName => {
+                        let name = &code.names[arg as usize];
+                        let locals = self.frames[fi].locals.clone();
+                        let mut found = None;
+                        if let Some(l) = locals {
+                            found = tri!(self.dict_get_str(&l, name));
+                        }
+                        let v = match found {
+                            Some(v) => v,
+                            None => tri!(self.load_global(&self.frames[fi].globals.clone(), name)),
+                        };
+                        push!(v);
+                    }
+                    Op::StoreName => {
+                        let v = pop!();
+                        let ns = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
+                        tri!(self.dict_set_str(&ns, &code.names[arg as usize], v));
+                    }
+                    Op::DeleteName => {
+                        let ns = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
+                        let name = &code.names[arg as usize];
+                        if !tri!(self.dict_del_str(&ns, name)) {
+                            break 'dispatch PyErr::new(
+                                ExcKind::NameError,
+                                format!("name '{}' is not defined", name.as_str().unwrap_or("")),
+                            );
+                        }
+                    }
+                    Op::LoadAttr => {
+                        save!();
+                        let obj = pop!();
+                        let v = tri!(self.getattr(&obj, &code.names[arg as usize]));
+                        push!(v);
+                    }
+                    Op::StoreAttr => {
+                        save!();
+                        let obj = pop!();
+                        let v = pop!();
+                        tri!(self.setattr(&obj, &code.names[arg as usize], v));
+                    }
+                    Op::DeleteAttr => {
+                        save!();
+                        let obj = pop!();
+                        tri!(self.delattr(&obj, &code.names[arg as usize]));
+                    }
+                    Op::LoadMethod => {
+                        save!();
+                        let obj = pop!();
+                        match tri!(self.lookup_method(&obj, &code.names[arg as usize])) {
+                            Some(m) => {
+                                push!(m);
+                                push!(obj);
+                            }
+                            None => {
+                                let v = tri!(self.getattr(&obj, &code.names[arg as usize]));
+                                push!(Value::Undef);
+                                push!(v);
+                            }
+                        }
+                    }
+                    Op::BinarySubscr => {
+                        let key = pop!();
+                        let obj = pop!();
+                        // Fast path: list[int].
+                        if let (Value::Obj(o), Value::Int(i)) = (&obj, &key) {
+                            if let Object::List(l) = &**o {
+                                let l = l.borrow();
+                                let n = l.len() as i64;
+                                let j = if *i < 0 { *i + n } else { *i };
+                                if j >= 0 && j < n {
+                                    let v = l[j as usize].clone();
+                                    drop(l);
+                                    push!(v);
+                                    continue;
+                                }
+                            }
+                        }
+                        save!();
+                        let v = tri!(self.getitem(&obj, &key));
+                        push!(v);
+                    }
+                    Op::StoreSubscr => {
+                        let key = pop!();
+                        let obj = pop!();
+                        let v = pop!();
+                        if let (Value::Obj(o), Value::Int(i)) = (&obj, &key) {
+                            if let Object::List(l) = &**o {
+                                let mut l = l.borrow_mut();
+                                let n = l.len() as i64;
+                                let j = if *i < 0 { *i + n } else { *i };
+                                if j >= 0 && j < n {
+                                    let old = std::mem::replace(&mut l[j as usize], v);
+                                    drop(l);
+                                    drop(old);
+                                    continue;
+                                }
+                            }
+                        }
+                        save!();
+                        tri!(self.setitem(&obj, key, v));
+                    }
+                    Op::DeleteSubscr => {
+                        save!();
+                        let key = pop!();
+                        let obj = pop!();
+                        tri!(self.delitem(&obj, &key));
+                    }
+                    Op::BuildSlice => {
+                        let step = if arg == 3 { pop!() } else { Value::None };
+                        let stop = pop!();
+                        let start = pop!();
+                        push!(Value::obj(Object::Slice(Box::new([start, stop, step]))));
+                    }
+                    Op::BinaryOp => {
+                        let b = pop!();
+                        let a = pop!();
+                        // Fast paths for the inline number types.
+                        let (op, _) = BinOp::decode(arg);
+                        let fast = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => match op {
+                                BinOp::Add => x.checked_add(*y).map(Value::Int),
+                                BinOp::Sub => x.checked_sub(*y).map(Value::Int),
+                                BinOp::Mul => x.checked_mul(*y).map(Value::Int),
+                                _ => None,
+                            },
+                            (Value::Float(x), Value::Float(y)) => match op {
+                                BinOp::Add => Some(Value::Float(x + y)),
+                                BinOp::Sub => Some(Value::Float(x - y)),
+                                BinOp::Mul => Some(Value::Float(x * y)),
+                                BinOp::TrueDiv if *y != 0.0 => Some(Value::Float(x / y)),
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        let v = match fast {
+                            Some(v) => v,
+                            None => {
+                                save!();
+                                tri!(self.binary_op(arg, a, b))
+                            }
+                        };
+                        push!(v);
+                    }
+                    Op::UnaryNegative => {
+                        let a = pop!();
+                        let v = match a {
+                            Value::Int(i) if i != i64::MIN => Value::Int(-i),
+                            Value::Float(f) => Value::Float(-f),
+                            other => {
+                                save!();
+                                tri!(self.unary_neg(other))
+                            }
+                        };
+                        push!(v);
+                    }
+                    Op::UnaryPositive => {
+                        save!();
+                        let a = pop!();
+                        let v = tri!(self.unary_pos(a));
+                        push!(v);
+                    }
+                    Op::UnaryNot => {
+                        let a = pop!();
+                        let b = match a {
+                            Value::Bool(b) => b,
+                            other => {
+                                save!();
+                                tri!(self.truthy(&other))
+                            }
+                        };
+                        push!(Value::Bool(!b));
+                    }
+                    Op::UnaryInvert => {
+                        save!();
+                        let a = pop!();
+                        let v = tri!(self.unary_invert(a));
+                        push!(v);
+                    }
+                    Op::CompareOp => {
+                        let b = pop!();
+                        let a = pop!();
+                        let op = CmpOp::decode(arg);
+                        let fast = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => Some(cmp_ord(op, x.cmp(y))),
+                            (Value::Float(x), Value::Float(y)) => Some(cmp_f64(op, *x, *y)),
+                            _ => None,
+                        };
+                        let v = match fast {
+                            Some(r) => Value::Bool(r),
+                            None => {
+                                save!();
+                                tri!(self.compare(&a, &b, op))
+                            }
+                        };
+                        push!(v);
+                    }
+                    Op::IsOp => {
+                        let b = pop!();
+                        let a = pop!();
+                        push!(Value::Bool(a.is(&b) != (arg == 1)));
+                    }
+                    Op::ContainsOp => {
+                        save!();
+                        let container = pop!();
+                        let item = pop!();
+                        let r = tri!(self.contains(&container, &item));
+                        push!(Value::Bool(r != (arg == 1)));
+                    }
+                    Op::Jump => pc = arg as usize,
+                    Op::JumpBackward => {
+                        pc = arg as usize;
+                        if self.opts.jit_enabled {
+                            let c = &code.counters[pc];
+                            let n = c.get() + 1;
+                            c.set(n);
+                            if n >= self.opts.jit_threshold {
+                                save!();
+                                if let Some(mut jit) = self.jit.take() {
+                                    let resume = jit.on_hot_loop(self, &code, pc, base);
+                                    self.jit = Some(jit);
+                                    if let Some(r) = resume {
+                                        pc = r;
+                                        sp = self.frames[fi].sp;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    Op::PopJumpIfFalse => {
+                        let v = pop!();
+                        let t = match v {
+                            Value::Bool(b) => b,
+                            other => {
+                                save!();
+                                tri!(self.truthy(&other))
+                            }
+                        };
+                        if !t {
+                            pc = arg as usize;
+                        }
+                    }
+                    Op::PopJumpIfTrue => {
+                        let v = pop!();
+                        let t = match v {
+                            Value::Bool(b) => b,
+                            other => {
+                                save!();
+                                tri!(self.truthy(&other))
+                            }
+                        };
+                        if t {
+                            pc = arg as usize;
+                        }
+                    }
+                    Op::JumpIfFalseOrPop => {
+                        save!();
+                        let v = top!().clone();
+                        let t = tri!(self.truthy(&v));
+                        if !t {
+                            pc = arg as usize;
+                        } else {
+                            pop!();
+                        }
+                    }
+                    Op::JumpIfTrueOrPop => {
+                        save!();
+                        let v = top!().clone();
+                        let t = tri!(self.truthy(&v));
+                        if t {
+                            pc = arg as usize;
+                        } else {
+                            pop!();
+                        }
+                    }
+                    Op::GetIter => {
+                        save!();
+                        let v = pop!();
+                        let it = tri!(self.get_iter(v));
+                        push!(it);
+                    }
+                    Op::ForIter => {
+                        // Fast paths: range and list iterators.
+                        let mut next: Option<Option<Value>> = None;
+                        if let Value::Obj(o) = &top!() {
+                            if let Object::Iter(it) = &**o {
+                                let mut it = it.borrow_mut();
+                                match &mut *it {
+                                    Iter::Range { cur, stop, step } => {
+                                        let c = *cur;
+                                        if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
+                                            *cur = c.wrapping_add(*step);
+                                            next = Some(Some(Value::Int(c)));
+                                        } else {
+                                            next = Some(None);
+                                        }
+                                    }
+                                    Iter::Seq { seq, index } => {
+                                        if let Object::List(l) = &**seq {
+                                            let l = l.borrow();
+                                            if *index < l.len() {
+                                                let v = l[*index].clone();
+                                                *index += 1;
+                                                next = Some(Some(v));
+                                            } else {
+                                                next = Some(None);
+                                            }
+                                        }
+                                    }
+                                    _ => {}
+                                }
+                            }
+                        }
+                        let next = match next {
+                            Some(n) => n,
+                            None => {
+                                save!();
+                                let it = top!().clone();
+                                tri!(self.next(&it))
+                            }
+                        };
+                        match next {
+                            Some(v) => push!(v),
+                            None => {
+                                pop!();
+                                pc = arg as usize;
+                            }
+                        }
+                    }
+                    Op::BuildTuple => {
+                        let n = arg as usize;
+                        let items: Vec<Value> = self.stack[sp - n..sp].iter_mut().map(std::mem::take).collect();
+                        sp -= n;
+                        push!(Value::obj(Object::Tuple(items)));
+                    }
+                    Op::BuildList => {
+                        let n = arg as usize;
+                        let items: Vec<Value> = self.stack[sp - n..sp].iter_mut().map(std::mem::take).collect();
+                        sp -= n;
+                        push!(Value::obj(Object::List(items.into())));
+                    }
+                    Op::BuildSet => {
+                        save!();
+                        let n = arg as usize;
+                        let items: Vec<Value> = self.stack[sp - n..sp].iter_mut().map(std::mem::take).collect();
+                        sp -= n;
+                        let s = tri!(self.new_set(items));
+                        push!(s);
+                    }
+                    Op::BuildMap => {
+                        save!();
+                        let n = arg as usize;
+                        let items: Vec<Value> = self.stack[sp - 2 * n..sp].iter_mut().map(std::mem::take).collect();
+                        sp -= 2 * n;
+                        let d = Value::obj(Object::Dict(Default::default()));
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            tri!(self.dict_set(&d, k, v));
+                        }
+                        push!(d);
+                    }
+                    Op::BuildString => {
+                        let n = arg as usize;
+                        let mut s = String::new();
+                        for v in &self.stack[sp - n..sp] {
+                            s.push_str(v.as_str().unwrap_or(""));
+                        }
+                        for v in &mut self.stack[sp - n..sp] {
+                            *v = Value::Undef;
+                        }
+                        sp -= n;
+                        push!(Value::from_string(s));
+                    }
+                    Op::ListAppend => {
+                        let v = pop!();
+                        if let Value::Obj(o) = &self.stack[sp - arg as usize] {
+                            if let Object::List(l) = &**o {
+                                l.borrow_mut().push(v);
+                            }
+                        }
+                    }
+                    Op::SetAdd => {
+                        save!();
+                        let v = pop!();
+                        let s = self.stack[sp - arg as usize].clone();
+                        tri!(self.set_add(&s, v));
+                    }
+                    Op::MapAdd => {
+                        save!();
+                        let v = pop!();
+                        let k = pop!();
+                        let d = self.stack[sp - arg as usize].clone();
+                        tri!(self.dict_set(&d, k, v));
+                    }
+                    Op::ListExtend => {
+                        save!();
+                        let v = pop!();
+                        let l = self.stack[sp - arg as usize].clone();
+                        tri!(self.list_extend(&l, v));
+                    }
+                    Op::SetUpdate => {
+                        save!();
+                        let v = pop!();
+                        let s = self.stack[sp - arg as usize].clone();
+                        let items = tri!(self.collect(v));
+                        for item in items {
+                            tri!(self.set_add(&s, item));
+                        }
+                    }
+                    Op::DictUpdate | Op::DictMerge => {
+                        save!();
+                        let v = pop!();
+                        let d = self.stack[sp - arg as usize].clone();
+                        tri!(self.dict_update(&d, v, ins.op() == Op::DictMerge));
+                    }
+                    Op::ListToTuple => {
+                        let v = pop!();
+                        let items = match &v {
+                            Value::Obj(o) => match &**o {
+                                Object::List(l) => l.borrow().clone(),
+                                _ => Vec::new(),
+                            },
+                            _ => Vec::new(),
+                        };
+                        push!(Value::obj(Object::Tuple(items)));
+                    }
+                    Op::FormatValue => {
+                        save!();
+                        let spec = if arg & 4 != 0 { Some(pop!()) } else { None };
+                        let v = pop!();
+                        let s = tri!(self.format_fvalue(v, arg & 3, spec));
+                        push!(s);
+                    }
+                    Op::UnpackSequence => {
+                        save!();
+                        let v = pop!();
+                        let items = tri!(self.unpack(v, arg as usize));
+                        for item in items.into_iter().rev() {
+                            push!(item);
+                        }
+                    }
+                    Op::UnpackEx => {
+                        save!();
+                        let v = pop!();
+                        let before = (arg & 0xff) as usize;
+                        let after = (arg >> 8) as usize;
+                        let items = tri!(self.unpack_ex(v, before, after));
+                        for item in items.into_iter().rev() {
+                            push!(item);
+                        }
+                    }
+                    Op::MakeFunction => {
+                        let codev = pop!();
+                        let closure = if arg & 8 != 0 { Some(pop!()) } else { None };
+                        let _annotations = if arg & 4 != 0 { Some(pop!()) } else { None };
+                        let kwdefaults = if arg & 2 != 0 { Some(pop!()) } else { None };
+                        let defaults = if arg & 1 != 0 { Some(pop!()) } else { None };
+                        let globals = self.frames[fi].globals.clone();
+                        let f = self.make_function(codev, globals, defaults, kwdefaults, closure);
+                        push!(f);
+                    }
+                    Op::Call | Op::CallKw | Op::CallMethod | Op::CallMethodKw => {
+                        let op = ins.op();
+                        let kwnames = if matches!(op, Op::CallKw | Op::CallMethodKw) { Some(pop!()) } else { None };
+                        let mut n = arg as usize;
+                        let (fidx, args_at);
+                        if matches!(op, Op::Call | Op::CallKw) {
+                            fidx = sp - n - 1;
+                            args_at = fidx + 1;
+                        } else {
+                            fidx = sp - n - 2;
+                            if let Value::Undef = self.stack[fidx] {
+                                // (Undef, callable, args...): move the callable down.
+                                self.stack.swap(fidx, fidx + 1);
+                                args_at = fidx + 2;
+                            } else {
+                                // (method, self, args...): self is the first argument.
+                                args_at = fidx + 1;
+                                n += 1;
+                            }
+                        }
+                        save!();
+                        self.frames[fi].sp = args_at + n;
+                        let outcome = tri!(self.call_from_stack(fidx, args_at, n, kwnames));
+                        match outcome {
+                            CallOutcome::Pushed => continue 'frame,
+                            CallOutcome::Done(v) => {
+                                sp = fidx;
+                                push!(v);
+                            }
+                        }
+                    }
+                    Op::CallEx => {
+                        save!();
+                        let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
+                        let args = pop!();
+                        let f = pop!();
+                        self.frames[fi].sp = sp;
+                        let r = tri!(self.call_ex(f, args, kwargs));
+                        push!(r);
+                    }
+                    Op::ReturnValue => {
+                        let v = pop!();
+                        let f = self.frames.pop().expect("frame");
+                        for s in &mut self.stack[f.ret_slot + 1..sp] {
+                            *s = Value::Undef;
+                        }
+                        if self.frames.len() == entry_depth {
+                            self.stack[f.ret_slot] = Value::Undef;
+                            return Ok(v);
+                        }
+                        self.stack[f.ret_slot] = v;
+                        let caller = self.frames.last_mut().expect("caller");
+                        caller.sp = f.ret_slot + 1;
+                        continue 'frame;
+                    }
+                    Op::RaiseVarargs => {
+                        save!();
+                        let err = match arg {
+                            0 => PyErr::new(ExcKind::RuntimeError, "No active exception to reraise"),
+                            1 => {
+                                let e = pop!();
+                                tri!(self.make_raise(e, None))
+                            }
+                            _ => {
+                                let cause = pop!();
+                                let e = pop!();
+                                tri!(self.make_raise(e, Some(cause)))
+                            }
+                        };
+                        break 'dispatch err;
+                    }
+                    Op::LoadAssertionError => push!(Value::Obj(self.exc_type(ExcKind::AssertionError).clone())),
+                    Op::ImportName => {
+                        save!();
+                        let fromlist = pop!();
+                        let level = pop!();
+                        let globals = self.frames[fi].globals.clone();
+                        let m = tri!(self.import(&code.names[arg as usize], fromlist, level, &globals));
+                        push!(m);
+                    }
+                    Op::ImportFrom => {
+                        save!();
+                        let m = top!().clone();
+                        let v = tri!(self.import_from(&m, &code.names[arg as usize]));
+                        push!(v);
+                    }
+                    Op::ImportStar => {
+                        save!();
+                        let m = pop!();
+                        let g = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
+                        tri!(self.import_star(&m, &g));
+                    }
+                    Op::PrintExpr => {
+                        save!();
+                        let v = pop!();
+                        tri!(self.print_expr(v));
+                    }
+                    Op::LoadBuildClass | Op::NotImplemented => {
+                        let what = code.consts.get(arg as usize).and_then(|v| v.as_str()).unwrap_or("this construct");
+                        break 'dispatch PyErr::new(
+                            ExcKind::NotImplementedError,
+                            format!("pvm does not support {} yet", what),
+                        );
+                    }
+                    Op::PushNull => push!(Value::Undef),
+                }
+            };
+            // An exception: record where, then unwind to the entry frame (no handlers yet).
+            self.frames[fi].pc = pc;
+            self.frames[fi].sp = sp;
+            return Err(self.unwind(err, entry_depth));
+        }
+    }
+
+    /// Pop frames down to `entry_depth`, adding a traceback entry for each.
+    fn unwind(&mut self, mut err: PyErr, entry_depth: usize) -> PyErr {
+        while self.frames.len() > entry_depth {
+            let f = self.frames.pop().expect("frame");
+            let line = f.code.line_of(f.pc.saturating_sub(1));
+            err.0.tb.push(crate::object::TbEntry { code: f.code.clone(), line });
+            let end = f.sp.max(f.base);
+            for s in &mut self.stack[f.ret_slot..end] {
+                *s = Value::Undef;
+            }
+            if let Some(caller) = self.frames.last_mut() {
+                if caller.sp > f.ret_slot {
+                    caller.sp = f.ret_slot;
+                }
+            }
+        }
+        err
+    }
+
+    pub(crate) fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        self.frames.push(frame);
+        Ok(())
+    }
+}
+
+fn unbound_local(code: &Rc<crate::code::Code>, i: usize) -> PyErr {
+    let name = code.varnames.get(i).map(|s| s.to_string()).unwrap_or_default();
+    PyErr::new(
+        ExcKind::UnboundLocalError,
+        format!("cannot access local variable '{}' where it is not associated with a value", name),
+    )
+}
+
+fn unbound_deref(code: &Rc<crate::code::Code>, i: usize) -> PyErr {
+    let name = code.cellvars.iter().chain(code.freevars.iter()).nth(i).map(|s| s.to_string()).unwrap_or_default();
+    if i < code.cellvars.len() {
+        PyErr::new(
+            ExcKind::UnboundLocalError,
+            format!("cannot access local variable '{}' where it is not associated with a value", name),
+        )
+    } else {
+        PyErr::new(
+            ExcKind::NameError,
+            format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name),
+        )
+    }
+}
+
+#[inline]
+pub fn cmp_ord(op: CmpOp, o: std::cmp::Ordering) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        CmpOp::Lt => o == Less,
+        CmpOp::Le => o != Greater,
+        CmpOp::Eq => o == Equal,
+        CmpOp::Ne => o != Equal,
+        CmpOp::Gt => o == Greater,
+        CmpOp::Ge => o != Less,
+    }
+}
+
+#[inline]
+pub fn cmp_f64(op: CmpOp, x: f64, y: f64) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    }
+}

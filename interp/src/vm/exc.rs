@@ -1,0 +1,192 @@
+//! Exception objects: creation, `raise`, and CPython-format tracebacks.
+
+use super::Vm;
+use crate::dict::Dict;
+use crate::error::{type_error, ErrValue, ExcKind, PyErr, PyResult};
+use crate::object::{ExcObj, ObjRef, Object, TypeKind};
+use crate::value::Value;
+use std::cell::{Cell, RefCell};
+use std::io::Write;
+use std::rc::Rc;
+
+impl Vm {
+    pub fn new_exception(&self, cls: ObjRef, args: Vec<Value>) -> Value {
+        Value::obj(Object::Exception(Box::new(ExcObj {
+            cls,
+            args: RefCell::new(Value::obj(Object::Tuple(args))),
+            dict: RefCell::new(Dict::new()),
+            traceback: RefCell::new(Vec::new()),
+            cause: RefCell::new(Value::Undef),
+            context: RefCell::new(Value::Undef),
+            suppress_context: Cell::new(false),
+        })))
+    }
+
+    /// The exception object for an error (building it if it is still lazy).
+    pub fn materialize(&mut self, err: &mut PyErr) -> ObjRef {
+        if let ErrValue::Lazy(kind, arg) = &err.0.value {
+            let args = match arg {
+                Value::Undef => vec![],
+                a => vec![a.clone()],
+            };
+            let v = self.new_exception(self.exc_type(*kind).clone(), args);
+            if let Value::Obj(o) = v {
+                err.0.value = ErrValue::Obj(o);
+            }
+        }
+        match &err.0.value {
+            ErrValue::Obj(o) => o.clone(),
+            ErrValue::Lazy(..) => unreachable!("materialised above"),
+        }
+    }
+
+    /// `raise e` / `raise e from cause`.
+    pub(crate) fn make_raise(&mut self, e: Value, cause: Option<Value>) -> PyResult<PyErr> {
+        let obj = match e.as_obj() {
+            Some(Object::Exception(_)) => e.clone(),
+            Some(Object::Type(t)) if t.kind == TypeKind::Exception => self.call(&e, &[])?,
+            _ => return Err(type_error("exceptions must derive from BaseException")),
+        };
+        if let (Some(c), Some(Object::Exception(ex))) = (cause, obj.as_obj()) {
+            let c = match c.as_obj() {
+                Some(Object::Type(t)) if t.kind == TypeKind::Exception => self.call(&c, &[])?,
+                Some(Object::Exception(_)) => c,
+                _ if c.is_none() => Value::None,
+                _ => return Err(type_error("exception causes must derive from BaseException")),
+            };
+            *ex.cause.borrow_mut() = c;
+            ex.suppress_context.set(true);
+        }
+        match obj {
+            Value::Obj(o) => Ok(PyErr::from_obj(o)),
+            _ => Err(type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    /// Is the error an instance of the builtin exception `kind`?
+    pub fn err_matches(&mut self, err: &PyErr, kind: ExcKind) -> bool {
+        match &err.0.value {
+            ErrValue::Lazy(k, _) => k.is_subclass_of(kind),
+            ErrValue::Obj(o) => match &**o {
+                Object::Exception(e) => crate::types::is_subtype(&e.cls, self.exc_type(kind)),
+                _ => false,
+            },
+        }
+    }
+
+    /// Print an uncaught exception the way CPython does.
+    pub fn print_exception(&mut self, mut err: PyErr) {
+        self.flush_stdout();
+        let obj = self.materialize(&mut err);
+        let mut text = String::new();
+        self.format_exception_chain(&obj, &err.0.tb, &mut text, 0);
+        let stderr = std::io::stderr();
+        let mut h = stderr.lock();
+        let _ = h.write_all(text.as_bytes());
+        let _ = h.flush();
+    }
+
+    fn format_exception_chain(&mut self, obj: &ObjRef, tb: &[crate::object::TbEntry], out: &mut String, depth: usize) {
+        if let Object::Exception(e) = &**obj {
+            if depth < 32 {
+                let cause = e.cause.borrow().clone();
+                let context = e.context.borrow().clone();
+                if let Some(Object::Exception(_)) = cause.as_obj() {
+                    if let Value::Obj(c) = &cause {
+                        let ctb = match &**c {
+                            Object::Exception(ce) => ce.traceback.borrow().clone(),
+                            _ => vec![],
+                        };
+                        self.format_exception_chain(c, &ctb, out, depth + 1);
+                        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                    }
+                } else if !e.suppress_context.get() {
+                    if let Value::Obj(c) = &context {
+                        if let Object::Exception(ce) = &**c {
+                            let ctb = ce.traceback.borrow().clone();
+                            self.format_exception_chain(c, &ctb, out, depth + 1);
+                            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                        }
+                    }
+                }
+            }
+        }
+        let mut entries: Vec<crate::object::TbEntry> = tb.to_vec();
+        if entries.is_empty() {
+            if let Object::Exception(e) = &**obj {
+                entries = e.traceback.borrow().clone();
+            }
+        }
+        if !entries.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            for entry in entries.iter().rev() {
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    entry.code.filename(),
+                    entry.line,
+                    entry.code.name
+                ));
+                if let Some(line) = entry.code.source.line(entry.line) {
+                    let t = line.trim();
+                    if !t.is_empty() {
+                        out.push_str(&format!("    {}\n", t));
+                    }
+                }
+            }
+        }
+        out.push_str(&self.exception_line(obj));
+        out.push('\n');
+    }
+
+    /// "TypeError: message" (or just the name when the message is empty).
+    pub fn exception_line(&mut self, obj: &ObjRef) -> String {
+        let v = Value::Obj(obj.clone());
+        let name = match &**obj {
+            Object::Exception(e) => {
+                let module = match &*e.cls {
+                    Object::Type(t) => t.module.borrow().as_str().unwrap_or("builtins").to_string(),
+                    _ => "builtins".into(),
+                };
+                let n = crate::types::type_name(&e.cls).to_string();
+                if module == "builtins" || module == "__main__" {
+                    n
+                } else {
+                    format!("{}.{}", module, n)
+                }
+            }
+            _ => self.type_name(&v),
+        };
+        let msg = self.str_of(&v).unwrap_or_else(|_| "<exception str() failed>".into());
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{}: {}", name, msg)
+        }
+    }
+
+    /// The exit status for an uncaught SystemExit (printing its message when it is not an int).
+    pub fn system_exit_code(&mut self, err: &mut PyErr) -> i32 {
+        let obj = self.materialize(err);
+        let Object::Exception(e) = &*obj else { return 1 };
+        let args = e.args.borrow().clone();
+        let code = match args.as_obj() {
+            Some(Object::Tuple(t)) if t.len() == 1 => t[0].clone(),
+            Some(Object::Tuple(t)) if t.is_empty() => Value::None,
+            _ => args.clone(),
+        };
+        match &code {
+            Value::None => 0,
+            Value::Int(i) => *i as i32,
+            Value::Bool(b) => *b as i32,
+            other => {
+                self.flush_stdout();
+                let s = self.str_of(other).unwrap_or_default();
+                eprintln!("{}", s);
+                1
+            }
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn _keep(_: Rc<()>) {}

@@ -1,0 +1,231 @@
+//! `import`: sys.modules, builtin modules, and `.py` files (modules and packages) found on sys.path.
+
+use super::Vm;
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::object::{Module, ObjRef, Object};
+use crate::value::Value;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+impl Vm {
+    pub(crate) fn import(&mut self, name: &Value, fromlist: Value, level: Value, globals: &ObjRef) -> PyResult<Value> {
+        let name = name.as_str().unwrap_or("").to_string();
+        let level = level.as_i64().unwrap_or(0);
+        let full = if level > 0 { self.resolve_relative(&name, level, globals)? } else { name.clone() };
+        // Import each package along the dotted path.
+        let mut module = Value::None;
+        let mut prefix = String::new();
+        let mut top = Value::None;
+        for (i, part) in full.split('.').enumerate() {
+            if i > 0 {
+                prefix.push('.');
+            }
+            prefix.push_str(part);
+            module = self.import_one(&prefix, &module)?;
+            if i == 0 {
+                top = module.clone();
+            }
+        }
+        let has_fromlist = match fromlist.as_obj() {
+            Some(Object::Tuple(t)) => !t.is_empty(),
+            _ => false,
+        };
+        if has_fromlist || level > 0 && name.is_empty() {
+            // `from pkg import sub`: submodules named in the fromlist are imported too.
+            if let Some(Object::Tuple(t)) = fromlist.as_obj() {
+                for item in t.clone() {
+                    let n = item.as_str().unwrap_or("");
+                    if n == "*" {
+                        continue;
+                    }
+                    if self.getattr(&module, &item).is_err() {
+                        let sub = format!("{}.{}", full, n);
+                        let _ = self.import_one(&sub, &module);
+                    }
+                }
+            }
+            Ok(module)
+        } else if level > 0 {
+            Ok(module)
+        } else {
+            Ok(top)
+        }
+    }
+
+    fn resolve_relative(&mut self, name: &str, level: i64, globals: &ObjRef) -> PyResult<String> {
+        let pkg = self
+            .dict_get_str_quiet(globals, "__package__")
+            .and_then(|v| v.as_str().map(|s| s.to_string()))
+            .filter(|s| !s.is_empty());
+        let Some(pkg) = pkg else {
+            return Err(PyErr::new(ExcKind::ImportError, "attempted relative import with no known parent package"));
+        };
+        let mut parts: Vec<&str> = pkg.split('.').collect();
+        for _ in 1..level {
+            if parts.pop().is_none() {
+                return Err(PyErr::new(ExcKind::ImportError, "attempted relative import beyond top-level package"));
+            }
+        }
+        let base = parts.join(".");
+        Ok(if name.is_empty() { base } else { format!("{}.{}", base, name) })
+    }
+
+    fn import_one(&mut self, full: &str, parent: &Value) -> PyResult<Value> {
+        let key = Value::str(full);
+        let modules = Value::Obj(self.modules.clone());
+        if let Some(m) = self.dict_get(&modules, &key)? {
+            return Ok(m);
+        }
+        if let Some(m) = crate::builtins::modules::create(self, full) {
+            self.dict_set(&modules, key, m.clone())?;
+            return Ok(m);
+        }
+        // Search: the parent package's directory, or sys.path.
+        let short = full.rsplit('.').next().unwrap_or(full);
+        let dirs: Vec<PathBuf> = match parent.as_obj() {
+            Some(Object::Module(pm)) => match self.dict_get_str_quiet(&pm.dict, "__path__") {
+                Some(p) => self.collect(p)?.iter().filter_map(|v| v.as_str().map(PathBuf::from)).collect(),
+                None => vec![],
+            },
+            _ => self.sys_path(),
+        };
+        for dir in dirs {
+            let pkg_init = dir.join(short).join("__init__.py");
+            let file = dir.join(format!("{}.py", short));
+            if pkg_init.is_file() {
+                let pkg_dir = dir.join(short).to_string_lossy().to_string();
+                return self.exec_module_file(full, &pkg_init, Some(pkg_dir));
+            }
+            if file.is_file() {
+                return self.exec_module_file(full, &file, None);
+            }
+        }
+        Err(PyErr::new(ExcKind::ModuleNotFoundError, format!("No module named '{}'", full)))
+    }
+
+    pub fn sys_path(&mut self) -> Vec<PathBuf> {
+        let modules = Value::Obj(self.modules.clone());
+        let sys = self.dict_get(&modules, &Value::str("sys")).ok().flatten();
+        if let Some(Object::Module(m)) = sys.as_ref().and_then(|s| s.as_obj()) {
+            if let Some(p) = self.dict_get_str_quiet(&m.dict, "path") {
+                if let Ok(items) = self.collect(p) {
+                    return items.iter().filter_map(|v| v.as_str().map(|s| PathBuf::from(if s.is_empty() { "." } else { s }))).collect();
+                }
+            }
+        }
+        self.path.iter().map(PathBuf::from).collect()
+    }
+
+    fn exec_module_file(&mut self, full: &str, path: &std::path::Path, pkg_dir: Option<String>) -> PyResult<Value> {
+        let src = std::fs::read_to_string(path)
+            .map_err(|e| PyErr::new(ExcKind::ImportError, format!("cannot read {}: {}", path.display(), e)))?;
+        let filename = path.to_string_lossy().to_string();
+        let code = crate::compiler::compile_module(&src, &filename).map_err(|e| self.syntax_error(e))?;
+        let globals = self.new_globals(full);
+        let package = match &pkg_dir {
+            Some(_) => full.to_string(),
+            None => full.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default(),
+        };
+        self.dict_set_str(&globals, &Value::str("__file__"), Value::str(&filename))?;
+        self.dict_set_str(&globals, &Value::str("__package__"), Value::str(&package))?;
+        if let Some(d) = &pkg_dir {
+            let l = Value::obj(Object::List(vec![Value::str(d)].into()));
+            self.dict_set_str(&globals, &Value::str("__path__"), l)?;
+        }
+        let module = Value::obj(Object::Module(Module { name: full.to_string(), dict: globals.clone() }));
+        let modules = Value::Obj(self.modules.clone());
+        self.dict_set(&modules, Value::str(full), module.clone())?;
+        if let Err(e) = self.run_module_code(code, globals) {
+            let _ = self.dict_pop(&modules, &Value::str(full));
+            return Err(e);
+        }
+        // Bind the submodule on its parent package.
+        if let Some((parent, short)) = full.rsplit_once('.') {
+            if let Some(p) = self.dict_get(&modules, &Value::str(parent))? {
+                if let Some(Object::Module(pm)) = p.as_obj() {
+                    let d = pm.dict.clone();
+                    self.dict_set_str(&d, &Value::str(short), module.clone())?;
+                }
+            }
+        }
+        Ok(module)
+    }
+
+    pub(crate) fn import_from(&mut self, m: &Value, name: &Value) -> PyResult<Value> {
+        match self.getattr(m, name) {
+            Ok(v) => Ok(v),
+            Err(_) => {
+                let mname = match m.as_obj() {
+                    Some(Object::Module(md)) => md.name.clone(),
+                    _ => "?".into(),
+                };
+                // A submodule not yet imported.
+                let sub = format!("{}.{}", mname, name.as_str().unwrap_or(""));
+                if let Ok(v) = self.import_one(&sub, m) {
+                    return Ok(v);
+                }
+                Err(PyErr::new(
+                    ExcKind::ImportError,
+                    format!("cannot import name '{}' from '{}'", name.as_str().unwrap_or(""), mname),
+                ))
+            }
+        }
+    }
+
+    pub(crate) fn import_star(&mut self, m: &Value, ns: &ObjRef) -> PyResult<()> {
+        let Some(Object::Module(md)) = m.as_obj() else { return Ok(()) };
+        let all = self.dict_get_str_quiet(&md.dict, "__all__");
+        let names: Vec<Value> = match all {
+            Some(a) => self.collect(a)?,
+            None => match &*md.dict {
+                Object::Dict(d) => d.borrow().keys().into_iter().filter(|k| !k.as_str().unwrap_or("_").starts_with('_')).collect(),
+                _ => vec![],
+            },
+        };
+        for n in names {
+            let v = self.getattr(m, &n)?;
+            self.dict_set_str(ns, &n, v)?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn print_expr(&mut self, v: Value) -> PyResult<()> {
+        if v.is_none() {
+            return Ok(());
+        }
+        let r = self.repr(&v)?;
+        use std::io::Write;
+        let _ = writeln!(self.out, "{}", r);
+        self.flush_stdout();
+        let b = self.builtins.clone();
+        self.dict_set_str(&b, &Value::str("_"), v)?;
+        Ok(())
+    }
+
+    /// A compile error as a Python SyntaxError exception.
+    pub fn syntax_error(&mut self, e: crate::compiler::CompileError) -> PyErr {
+        let kind = match e.kind {
+            "IndentationError" => ExcKind::IndentationError,
+            "TabError" => ExcKind::TabError,
+            _ => ExcKind::SyntaxError,
+        };
+        let v = self.new_exception(self.exc_type(kind).clone(), vec![Value::str(&e.msg)]);
+        if let Some(Object::Exception(ex)) = v.as_obj() {
+            let mut d = ex.dict.borrow_mut();
+            let set = |d: &mut crate::dict::Dict, k: &str, val: Value| d.set_str(Value::str(k), crate::hash::hash_str(k), val);
+            set(&mut d, "filename", Value::str(&e.filename));
+            set(&mut d, "lineno", Value::Int(e.line as i64));
+            set(&mut d, "offset", Value::Int(e.col as i64));
+            set(&mut d, "end_offset", Value::Int(e.end_col as i64));
+            set(&mut d, "text", e.text.clone().map(|t| Value::str(&t)).unwrap_or(Value::None));
+            set(&mut d, "msg", Value::str(&e.msg));
+        }
+        match v {
+            Value::Obj(o) => PyErr::from_obj(o),
+            _ => PyErr::new(kind, e.msg),
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn _keep(_: Rc<()>) {}

@@ -1,0 +1,180 @@
+//! The interpreter: one dispatch loop over all Python frames.
+//!
+//! All frames live in one contiguous `Value` array (`Vm::stack`): a frame is a window
+//! `[base .. base + nlocals + ncells + stacksize)`. A Python→Python call places the callee's window so that
+//! the arguments the caller pushed *are* the callee's first locals (no copy), pushes a `Frame` record and
+//! continues in the same loop: deep Python recursion never recurses on the Rust stack, and is bounded by
+//! `sys.setrecursionlimit`. Native code calling back into Python (a sort key, `map`) re-enters `run` with
+//! an entry depth, which is bounded separately (`MAX_NATIVE_DEPTH`).
+
+mod call;
+mod dispatch;
+pub mod ops;
+pub mod protocol;
+
+use crate::code::Code;
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::object::{ObjRef, Object};
+use crate::types::Types;
+use crate::value::Value;
+use std::io::Write;
+use std::rc::Rc;
+
+pub use call::Args;
+
+/// Hooks the JIT installs into the interpreter (the interp crate does not depend on the JIT).
+pub trait JitHooks {
+    /// A loop header at `pc` of `code` became hot in the frame whose slots start at `base`. The JIT may run
+    /// native code for it; it returns the pc to resume at (and has updated the frame slots), or None to
+    /// let the interpreter continue normally.
+    fn on_hot_loop(&mut self, vm: &mut Vm, code: &Rc<Code>, pc: usize, base: usize) -> Option<usize>;
+    /// Print statistics at exit (`--jit-stats`).
+    fn report(&mut self, _out: &mut dyn Write) {}
+}
+
+pub struct Frame {
+    pub code: Rc<Code>,
+    /// The function being run (for closure cells and defaults); None for module code.
+    pub func: Option<ObjRef>,
+    pub globals: ObjRef,
+    /// Namespace dict for class bodies / exec with separate locals; None otherwise.
+    pub locals: Option<ObjRef>,
+    pub pc: usize,
+    pub base: usize,
+    /// Absolute index of the next free value-stack slot (valid while the frame is not the running one).
+    pub sp: usize,
+    /// Where the return value goes in the caller's window.
+    pub ret_slot: usize,
+}
+
+/// Bound on Rust-level re-entry of the interpreter (native code calling Python calling native code…).
+pub const MAX_NATIVE_DEPTH: usize = 3000;
+
+pub struct Options {
+    pub jit_threshold: u32,
+    pub jit_enabled: bool,
+}
+
+pub struct Vm {
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    pub types: Types,
+    pub builtins: ObjRef,
+    /// sys.modules
+    pub modules: ObjRef,
+    pub recursion_limit: usize,
+    pub native_depth: usize,
+    pub argv: Vec<String>,
+    pub out: std::io::BufWriter<std::io::Stdout>,
+    pub jit: Option<Box<dyn JitHooks>>,
+    pub opts: Options,
+    /// Main module's dict.
+    pub main_globals: Option<ObjRef>,
+    /// Interned strings for names the runtime looks up itself.
+    pub strs: crate::builtins::Interned,
+    pub path: Vec<String>,
+}
+
+impl Vm {
+    pub fn new(argv: Vec<String>) -> Vm {
+        let types = Types::new();
+        let mut vm = Vm {
+            stack: vec![Value::Undef; 1 << 14],
+            frames: Vec::with_capacity(256),
+            types,
+            builtins: Rc::new(Object::Dict(Default::default())),
+            modules: Rc::new(Object::Dict(Default::default())),
+            recursion_limit: 1000,
+            native_depth: 0,
+            argv,
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            jit: None,
+            opts: Options { jit_threshold: 1000, jit_enabled: false },
+            main_globals: None,
+            strs: crate::builtins::Interned::new(),
+            path: Vec::new(),
+        };
+        crate::builtins::install(&mut vm);
+        vm
+    }
+
+    pub fn flush_stdout(&mut self) {
+        let _ = self.out.flush();
+    }
+
+    /// A fresh module namespace.
+    pub fn new_globals(&self, name: &str) -> ObjRef {
+        let g = Rc::new(Object::Dict(Default::default()));
+        if let Object::Dict(d) = &*g {
+            let mut d = d.borrow_mut();
+            let k = Value::str("__name__");
+            let h = crate::hash::hash_str("__name__");
+            d.set_str(k, h, Value::str(name));
+            let k = Value::str("__builtins__");
+            d.set_str(k, crate::hash::hash_str("__builtins__"), Value::Obj(self.builtins.clone()));
+        }
+        g
+    }
+
+    /// Run a module's code object in `globals`.
+    pub fn run_module_code(&mut self, code: Rc<Code>, globals: ObjRef) -> PyResult<Value> {
+        let base = self.stack_top() + 1;
+        self.ensure_stack(base + code.frame_size() + 1);
+        for i in 0..code.nlocals() + code.ncells() {
+            self.stack[base + i] = Value::Undef;
+        }
+        let depth = self.frames.len();
+        self.frames.push(Frame { code, func: None, globals, locals: None, pc: 0, base, sp: 0, ret_slot: base - 1 });
+        let f = self.frames.last_mut().expect("frame");
+        f.sp = f.base + f.code.nlocals() + f.code.ncells();
+        self.run(depth)
+    }
+
+    /// First free stack slot above the running frames.
+    #[inline]
+    pub fn stack_top(&self) -> usize {
+        match self.frames.last() {
+            Some(f) => f.sp,
+            None => 0,
+        }
+    }
+
+    pub fn ensure_stack(&mut self, n: usize) {
+        if n > self.stack.len() {
+            let mut size = self.stack.len().max(1024);
+            while size < n {
+                size *= 2;
+            }
+            self.stack.resize(size, Value::Undef);
+        }
+    }
+
+    pub fn type_of(&self, v: &Value) -> ObjRef {
+        self.types.type_of(v).clone()
+    }
+
+    pub fn type_name(&self, v: &Value) -> String {
+        crate::types::type_name(self.types.type_of(v)).to_string()
+    }
+
+    pub fn exc_type(&self, k: ExcKind) -> &ObjRef {
+        &self.types.exc[k as usize]
+    }
+
+    /// Re-enter the dispatch loop from native code, with a bound on the Rust recursion this causes.
+    pub(crate) fn enter_native(&mut self) -> PyResult<()> {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        self.native_depth += 1;
+        Ok(())
+    }
+    pub(crate) fn leave_native(&mut self) {
+        self.native_depth -= 1;
+    }
+}
+
+mod containers;
+pub mod exc;
+mod import;
+pub mod text;

@@ -1,0 +1,621 @@
+//! Operators with Python semantics: int (i64 fast path, bigint overflow), float, and the sequence and
+//! set operators of the builtin types. The dispatch loop handles the hottest int/float cases inline and
+//! calls `binary_op` for everything else.
+
+use super::Vm;
+use crate::bytecode::{BinOp, CmpOp};
+use crate::error::{overflow_error, type_error, value_error, zero_division, ExcKind, PyErr, PyResult};
+use crate::object::Object;
+use crate::value::{int_from_big, Value};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+/// An int operand, borrowed: small or big.
+pub enum IntRef<'a> {
+    Small(i64),
+    Big(&'a BigInt),
+}
+
+impl IntRef<'_> {
+    pub fn to_big(&self) -> BigInt {
+        match self {
+            IntRef::Small(i) => BigInt::from(*i),
+            IntRef::Big(b) => (*b).clone(),
+        }
+    }
+    pub fn to_f64(&self) -> PyResult<f64> {
+        match self {
+            IntRef::Small(i) => Ok(*i as f64),
+            IntRef::Big(b) => big_to_f64(b),
+        }
+    }
+    pub fn is_negative(&self) -> bool {
+        match self {
+            IntRef::Small(i) => *i < 0,
+            IntRef::Big(b) => b.is_negative(),
+        }
+    }
+    pub fn is_zero(&self) -> bool {
+        match self {
+            IntRef::Small(i) => *i == 0,
+            IntRef::Big(b) => b.is_zero(),
+        }
+    }
+}
+
+pub fn as_int(v: &Value) -> Option<IntRef<'_>> {
+    match v {
+        Value::Int(i) => Some(IntRef::Small(*i)),
+        Value::Bool(b) => Some(IntRef::Small(*b as i64)),
+        Value::Obj(o) => match &**o {
+            Object::Int(b) => Some(IntRef::Big(b)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Int or float as f64 (for mixed arithmetic).
+pub fn as_f64(v: &Value) -> Option<PyResult<f64>> {
+    match v {
+        Value::Float(f) => Some(Ok(*f)),
+        other => as_int(other).map(|i| i.to_f64()),
+    }
+}
+
+pub fn big_to_f64(b: &BigInt) -> PyResult<f64> {
+    match b.to_f64() {
+        Some(f) if f.is_finite() => Ok(f),
+        _ => Err(overflow_error("int too large to convert to float")),
+    }
+}
+
+impl Vm {
+    pub fn binary_op(&mut self, arg: u32, a: Value, b: Value) -> PyResult<Value> {
+        let (op, inplace) = BinOp::decode(arg);
+        if let (Some(x), Some(y)) = (as_int(&a), as_int(&b)) {
+            return int_binop(op, x, y);
+        }
+        if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
+            if let (Some(x), Some(y)) = (as_f64(&a), as_f64(&b)) {
+                return float_binop(op, x?, y?);
+            }
+        }
+        if let Some(v) = self.seq_binop(op, inplace, &a, &b)? {
+            return Ok(v);
+        }
+        Err(binop_type_error(self, op, &a, &b))
+    }
+
+    fn seq_binop(&mut self, op: BinOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        let (Value::Obj(ao), bo) = (a, b) else {
+            // int * sequence
+            if op == BinOp::Mul {
+                if let (Some(n), Value::Obj(_)) = (as_int(a), b) {
+                    if self.is_sequence(b) {
+                        return self.seq_repeat(b, n).map(Some);
+                    }
+                }
+            }
+            return Ok(None);
+        };
+        match (&**ao, op) {
+            (Object::Str(x), BinOp::Add) => match b.as_str() {
+                Some(y) => {
+                    let mut s = String::with_capacity(x.as_str().len() + y.len());
+                    s.push_str(x.as_str());
+                    s.push_str(y);
+                    Ok(Some(Value::from_string(s)))
+                }
+                None => Err(type_error(format!("can only concatenate str (not \"{}\") to str", self.type_name(b)))),
+            },
+            (Object::Str(_), BinOp::Mod) => self.percent_format(a, b).map(Some),
+            (Object::List(x), BinOp::Add) => {
+                if inplace {
+                    self.list_extend(a, b.clone())?;
+                    return Ok(Some(a.clone()));
+                }
+                match bo.as_obj() {
+                    Some(Object::List(y)) => {
+                        let mut v = x.borrow().clone();
+                        v.extend(y.borrow().iter().cloned());
+                        Ok(Some(Value::obj(Object::List(v.into()))))
+                    }
+                    _ => Err(type_error(format!("can only concatenate list (not \"{}\") to list", self.type_name(b)))),
+                }
+            }
+            (Object::Tuple(x), BinOp::Add) => match bo.as_obj() {
+                Some(Object::Tuple(y)) => {
+                    let mut v = x.clone();
+                    v.extend(y.iter().cloned());
+                    Ok(Some(Value::obj(Object::Tuple(v))))
+                }
+                _ => Err(type_error(format!("can only concatenate tuple (not \"{}\") to tuple", self.type_name(b)))),
+            },
+            (Object::Bytes(x), BinOp::Add) => match bo.as_obj() {
+                Some(Object::Bytes(y)) => {
+                    let mut v = x.clone();
+                    v.extend_from_slice(y);
+                    Ok(Some(Value::obj(Object::Bytes(v))))
+                }
+                _ => Err(type_error(format!("can't concat {} to bytes", self.type_name(b)))),
+            },
+            (Object::Str(_) | Object::List(_) | Object::Tuple(_) | Object::Bytes(_), BinOp::Mul) => match as_int(b) {
+                Some(n) => {
+                    if inplace {
+                        if let Object::List(l) = &**ao {
+                            let count = repeat_count(&n)?;
+                            let mut l = l.borrow_mut();
+                            let orig = l.clone();
+                            l.clear();
+                            for _ in 0..count {
+                                l.extend(orig.iter().cloned());
+                            }
+                            return Ok(Some(a.clone()));
+                        }
+                    }
+                    self.seq_repeat(a, n).map(Some)
+                }
+                None => Err(type_error(format!("can't multiply sequence by non-int of type '{}'", self.type_name(b)))),
+            },
+            (Object::Set(_) | Object::FrozenSet(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
+                if !matches!(bo.as_obj(), Some(Object::Set(_) | Object::FrozenSet(_))) {
+                    return Ok(None);
+                }
+                self.set_binop(op, inplace, a, b).map(Some)
+            }
+            (Object::Dict(_), BinOp::Or) => {
+                if !matches!(bo.as_obj(), Some(Object::Dict(_))) {
+                    return Ok(None);
+                }
+                if inplace {
+                    self.dict_update(a, b.clone(), false)?;
+                    return Ok(Some(a.clone()));
+                }
+                let d = self.dict_copy(a);
+                self.dict_update(&d, b.clone(), false)?;
+                Ok(Some(d))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn is_sequence(&self, v: &Value) -> bool {
+        matches!(v.as_obj(), Some(Object::Str(_) | Object::List(_) | Object::Tuple(_) | Object::Bytes(_)))
+    }
+
+    fn seq_repeat(&mut self, seq: &Value, n: IntRef) -> PyResult<Value> {
+        let count = repeat_count(&n)?;
+        let Some(o) = seq.as_obj() else { return Ok(Value::None) };
+        let too_big = |len: usize| len.checked_mul(count).map_or(true, |t| t > (1usize << 40));
+        Ok(match o {
+            Object::Str(s) => {
+                if too_big(s.as_str().len()) {
+                    return Err(PyErr::bare(ExcKind::MemoryError));
+                }
+                Value::from_string(s.as_str().repeat(count))
+            }
+            Object::List(l) => {
+                let l = l.borrow();
+                if too_big(l.len() * 16) {
+                    return Err(PyErr::bare(ExcKind::MemoryError));
+                }
+                let mut v = Vec::with_capacity(l.len() * count);
+                for _ in 0..count {
+                    v.extend(l.iter().cloned());
+                }
+                Value::obj(Object::List(v.into()))
+            }
+            Object::Tuple(t) => {
+                if too_big(t.len() * 16) {
+                    return Err(PyErr::bare(ExcKind::MemoryError));
+                }
+                let mut v = Vec::with_capacity(t.len() * count);
+                for _ in 0..count {
+                    v.extend(t.iter().cloned());
+                }
+                Value::obj(Object::Tuple(v))
+            }
+            Object::Bytes(b) => {
+                if too_big(b.len()) {
+                    return Err(PyErr::bare(ExcKind::MemoryError));
+                }
+                Value::obj(Object::Bytes(b.repeat(count)))
+            }
+            _ => Value::None,
+        })
+    }
+
+    pub fn unary_neg(&mut self, a: Value) -> PyResult<Value> {
+        match &a {
+            Value::Int(i) => Ok(match i.checked_neg() {
+                Some(n) => Value::Int(n),
+                None => int_from_big(-BigInt::from(*i)),
+            }),
+            Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
+            Value::Float(f) => Ok(Value::Float(-f)),
+            Value::Obj(o) => match &**o {
+                Object::Int(b) => Ok(int_from_big(-b)),
+                _ => Err(type_error(format!("bad operand type for unary -: '{}'", self.type_name(&a)))),
+            },
+            _ => Err(type_error(format!("bad operand type for unary -: '{}'", self.type_name(&a)))),
+        }
+    }
+
+    pub fn unary_pos(&mut self, a: Value) -> PyResult<Value> {
+        match &a {
+            Value::Int(_) | Value::Float(_) => Ok(a),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            Value::Obj(o) if matches!(&**o, Object::Int(_)) => Ok(a),
+            _ => Err(type_error(format!("bad operand type for unary +: '{}'", self.type_name(&a)))),
+        }
+    }
+
+    pub fn unary_invert(&mut self, a: Value) -> PyResult<Value> {
+        match as_int(&a) {
+            Some(IntRef::Small(i)) => Ok(Value::Int(!i)),
+            Some(IntRef::Big(b)) => Ok(int_from_big(!b)),
+            None => Err(type_error(format!("bad operand type for unary ~: '{}'", self.type_name(&a)))),
+        }
+    }
+
+    /// Rich comparison producing a Python value.
+    pub fn compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
+        match op {
+            CmpOp::Eq => return Ok(Value::Bool(self.eq(a, b)?)),
+            CmpOp::Ne => return Ok(Value::Bool(!self.eq(a, b)?)),
+            _ => {}
+        }
+        match self.partial_cmp(a, b)? {
+            Some(o) => Ok(Value::Bool(super::dispatch::cmp_ord(op, o))),
+            None => {
+                // Unordered: NaN comparisons are False; anything else is a TypeError.
+                if as_f64(a).is_some() && as_f64(b).is_some() {
+                    return Ok(Value::Bool(false));
+                }
+                if let Some(v) = self.seq_compare(a, b, op)? {
+                    return Ok(v);
+                }
+                Err(type_error(format!(
+                    "'{}' not supported between instances of '{}' and '{}'",
+                    op.symbol(),
+                    self.type_name(a),
+                    self.type_name(b)
+                )))
+            }
+        }
+    }
+
+    /// Ordering of two values where Python defines one (numbers, strings); None when unordered or when
+    /// the types are not comparable this way.
+    pub fn partial_cmp(&mut self, a: &Value, b: &Value) -> PyResult<Option<std::cmp::Ordering>> {
+        if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
+            return Ok(Some(match (x, y) {
+                (IntRef::Small(x), IntRef::Small(y)) => x.cmp(&y),
+                (x, y) => x.to_big().cmp(&y.to_big()),
+            }));
+        }
+        if let (Some(x), Some(y)) = (as_f64_exact(a), as_f64_exact(b)) {
+            return Ok(x.partial_cmp(&y));
+        }
+        if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
+            // float vs bigint: compare exactly.
+            if let (Some(x), Some(y)) = (num_key(a), num_key(b)) {
+                return Ok(x.partial_cmp(&y));
+            }
+        }
+        if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
+            return Ok(Some(x.cmp(y)));
+        }
+        if let (Some(Object::Bytes(x)), Some(Object::Bytes(y))) = (a.as_obj(), b.as_obj()) {
+            return Ok(Some(x.cmp(y)));
+        }
+        Ok(None)
+    }
+
+    /// Lexicographic comparison of lists/tuples, and subset comparison of sets.
+    fn seq_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<Value>> {
+        let (Some(ao), Some(bo)) = (a.as_obj(), b.as_obj()) else { return Ok(None) };
+        let (x, y): (Vec<Value>, Vec<Value>) = match (ao, bo) {
+            (Object::List(x), Object::List(y)) => (x.borrow().clone(), y.borrow().clone()),
+            (Object::Tuple(x), Object::Tuple(y)) => (x.clone(), y.clone()),
+            (Object::Set(_) | Object::FrozenSet(_), Object::Set(_) | Object::FrozenSet(_)) => {
+                return self.set_compare(a, b, op).map(Some);
+            }
+            _ => return Ok(None),
+        };
+        for (p, q) in x.iter().zip(y.iter()) {
+            if !self.eq(p, q)? {
+                return self.compare(p, q, op).map(Some);
+            }
+        }
+        Ok(Some(Value::Bool(super::dispatch::cmp_ord(op, x.len().cmp(&y.len())))))
+    }
+}
+
+fn as_f64_exact(v: &Value) -> Option<f64> {
+    match v {
+        Value::Float(f) => Some(*f),
+        Value::Int(i) if i.unsigned_abs() < (1u64 << 53) => Some(*i as f64),
+        Value::Bool(b) => Some(*b as i64 as f64),
+        _ => None,
+    }
+}
+
+/// Exact comparison key for float-vs-bigint: (f64 when finite and int compares exactly via BigInt).
+fn num_key(v: &Value) -> Option<f64> {
+    match v {
+        Value::Float(f) => Some(*f),
+        other => as_int(other).map(|i| i.to_big().to_f64().unwrap_or(f64::INFINITY)),
+    }
+}
+
+fn repeat_count(n: &IntRef) -> PyResult<usize> {
+    match n {
+        IntRef::Small(i) => Ok((*i).max(0) as usize),
+        IntRef::Big(b) => {
+            if b.is_negative() {
+                Ok(0)
+            } else {
+                Err(overflow_error("cannot fit 'int' into an index-sized integer"))
+            }
+        }
+    }
+}
+
+fn binop_type_error(vm: &Vm, op: BinOp, a: &Value, b: &Value) -> PyErr {
+    let sym = if op == BinOp::Pow { "** or pow()" } else { op.symbol() };
+    type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, vm.type_name(a), vm.type_name(b)))
+}
+
+pub fn int_binop(op: BinOp, x: IntRef, y: IntRef) -> PyResult<Value> {
+    if let (IntRef::Small(a), IntRef::Small(b)) = (&x, &y) {
+        let (a, b) = (*a, *b);
+        let r = match op {
+            BinOp::Add => a.checked_add(b),
+            BinOp::Sub => a.checked_sub(b),
+            BinOp::Mul => a.checked_mul(b),
+            BinOp::FloorDiv => {
+                if b == 0 {
+                    return Err(zero_division("integer division or modulo by zero"));
+                }
+                a.checked_div_euclid(b).map(|_| a.div_floor(&b))
+            }
+            BinOp::Mod => {
+                if b == 0 {
+                    return Err(zero_division("integer modulo by zero"));
+                }
+                a.checked_rem(b).map(|_| a.mod_floor(&b))
+            }
+            BinOp::TrueDiv => {
+                if b == 0 {
+                    return Err(zero_division("division by zero"));
+                }
+                if a.unsigned_abs() < (1 << 53) && b.unsigned_abs() < (1 << 53) {
+                    return Ok(Value::Float(a as f64 / b as f64));
+                }
+                None
+            }
+            BinOp::And => Some(a & b),
+            BinOp::Or => Some(a | b),
+            BinOp::Xor => Some(a ^ b),
+            BinOp::LShift => {
+                if b < 0 {
+                    return Err(value_error("negative shift count"));
+                }
+                if b < 63 && (a == 0 || (a.unsigned_abs().leading_zeros() as i64) > b + 1) {
+                    Some(a << b)
+                } else if a == 0 {
+                    Some(0)
+                } else {
+                    None
+                }
+            }
+            BinOp::RShift => {
+                if b < 0 {
+                    return Err(value_error("negative shift count"));
+                }
+                Some(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b })
+            }
+            BinOp::Pow => {
+                if b < 0 {
+                    return float_binop(BinOp::Pow, a as f64, b as f64);
+                }
+                if b <= u32::MAX as i64 {
+                    a.checked_pow(b as u32)
+                } else {
+                    None
+                }
+            }
+            BinOp::MatMul => return Err(type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+        };
+        if let Some(v) = r {
+            return Ok(Value::Int(v));
+        }
+    }
+    big_binop(op, &x.to_big(), &y.to_big())
+}
+
+fn big_binop(op: BinOp, a: &BigInt, b: &BigInt) -> PyResult<Value> {
+    Ok(int_from_big(match op {
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mul => a * b,
+        BinOp::FloorDiv => {
+            if b.is_zero() {
+                return Err(zero_division("integer division or modulo by zero"));
+            }
+            a.div_floor(b)
+        }
+        BinOp::Mod => {
+            if b.is_zero() {
+                return Err(zero_division("integer modulo by zero"));
+            }
+            a.mod_floor(b)
+        }
+        BinOp::TrueDiv => {
+            if b.is_zero() {
+                return Err(zero_division("division by zero"));
+            }
+            return Ok(Value::Float(big_true_div(a, b)?));
+        }
+        BinOp::And => a & b,
+        BinOp::Or => a | b,
+        BinOp::Xor => a ^ b,
+        BinOp::LShift => {
+            if b.is_negative() {
+                return Err(value_error("negative shift count"));
+            }
+            let n = b.to_usize().ok_or_else(|| overflow_error("too many digits in integer"))?;
+            if n > (1 << 32) && !a.is_zero() {
+                return Err(PyErr::bare(ExcKind::MemoryError));
+            }
+            a << n
+        }
+        BinOp::RShift => {
+            if b.is_negative() {
+                return Err(value_error("negative shift count"));
+            }
+            match b.to_usize() {
+                Some(n) => a >> n,
+                None => {
+                    if a.is_negative() {
+                        -BigInt::one()
+                    } else {
+                        BigInt::zero()
+                    }
+                }
+            }
+        }
+        BinOp::Pow => {
+            if b.is_negative() {
+                let x = big_to_f64(a)?;
+                let y = big_to_f64(b)?;
+                return float_binop(BinOp::Pow, x, y);
+            }
+            let e = b.to_u32().ok_or_else(|| PyErr::bare(ExcKind::MemoryError))?;
+            if a.bits() as u128 * e as u128 > (1u128 << 34) {
+                return Err(PyErr::bare(ExcKind::MemoryError));
+            }
+            num_traits::Pow::pow(a, e)
+        }
+        BinOp::MatMul => return Err(type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+    }))
+}
+
+/// Correctly rounded int / int for big operands.
+fn big_true_div(a: &BigInt, b: &BigInt) -> PyResult<f64> {
+    if let (Some(x), Some(y)) = (a.to_f64(), b.to_f64()) {
+        if x.is_finite() && y.is_finite() && x.abs() < 9007199254740992.0 && y.abs() < 9007199254740992.0 {
+            return Ok(x / y);
+        }
+    }
+    // Scale so the quotient has 64+ significant bits, then convert.
+    let neg = a.is_negative() != b.is_negative();
+    let (a, b) = (a.abs(), b.abs());
+    let shift = b.bits() as i64 - a.bits() as i64 + 66;
+    let (num, den) = if shift > 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
+    let (q, r) = num.div_rem(&den);
+    let mut q = q;
+    if !r.is_zero() {
+        q = (q << 1usize) | BigInt::one(); // sticky bit for correct rounding
+        let f = q.to_f64().unwrap_or(f64::INFINITY);
+        let v = f * 2f64.powi(-(shift as i32) - 1);
+        if v.is_infinite() {
+            return Err(overflow_error("integer division result too large for a float"));
+        }
+        return Ok(if neg { -v } else { v });
+    }
+    let f = q.to_f64().unwrap_or(f64::INFINITY);
+    let v = scale2(f, -shift);
+    if v.is_infinite() {
+        return Err(overflow_error("integer division result too large for a float"));
+    }
+    Ok(if neg { -v } else { v })
+}
+
+fn scale2(f: f64, e: i64) -> f64 {
+    let mut v = f;
+    let mut e = e;
+    while e > 1000 {
+        v *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        v *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    v * 2f64.powi(e as i32)
+}
+
+pub fn float_binop(op: BinOp, a: f64, b: f64) -> PyResult<Value> {
+    Ok(Value::Float(match op {
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mul => a * b,
+        BinOp::TrueDiv => {
+            if b == 0.0 {
+                return Err(zero_division("float division by zero"));
+            }
+            a / b
+        }
+        BinOp::FloorDiv => {
+            if b == 0.0 {
+                return Err(zero_division("float floor division by zero"));
+            }
+            float_divmod(a, b).0
+        }
+        BinOp::Mod => {
+            if b == 0.0 {
+                return Err(zero_division("float modulo"));
+            }
+            float_divmod(a, b).1
+        }
+        BinOp::Pow => return float_pow(a, b),
+        BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::MatMul => {
+            return Err(type_error(format!(
+                "unsupported operand type(s) for {}: 'float' and 'float'",
+                op.symbol()
+            )))
+        }
+    }))
+}
+
+/// Python's float divmod (CPython's float_divmod algorithm).
+pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(vx / wx)
+    };
+    (floordiv, m)
+}
+
+fn float_pow(a: f64, b: f64) -> PyResult<Value> {
+    if a == 0.0 && b < 0.0 {
+        return Err(zero_division("0.0 cannot be raised to a negative power"));
+    }
+    if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+        return Err(PyErr::new(ExcKind::NotImplementedError, "pvm does not support complex numbers yet"));
+    }
+    let r = a.powf(b);
+    if r.is_infinite() && a.is_finite() && b.is_finite() {
+        return Err(overflow_error("(34, 'Numerical result out of range')"));
+    }
+    Ok(Value::Float(r))
+}

@@ -1,0 +1,1116 @@
+//! Object protocols of the builtin types: truth, attributes, items, iteration, equality and hashing.
+
+use super::ops::{as_int, IntRef};
+use super::Vm;
+use crate::error::{attribute_error, index_error, type_error, value_error, ExcKind, PyErr, PyResult};
+use crate::object::{Builtin, Iter, ObjRef, Object, Range, TypeKind};
+use crate::value::Value;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Equality of builtin values without running Python code. Recursion is bounded by the caller's
+/// nesting (see MAX_EQ_DEPTH).
+pub fn values_eq(a: &Value, b: &Value) -> bool {
+    eq_depth(a, b, 0)
+}
+
+const MAX_EQ_DEPTH: u32 = 10_000;
+
+fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x == y,
+        (Value::None, Value::None) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Obj(x), Value::Obj(y)) => {
+            if Rc::ptr_eq(x, y) {
+                // Identity implies equality for containers (CPython's shortcut), but not for NaN floats,
+                // which are never objects here.
+                return true;
+            }
+            if depth > MAX_EQ_DEPTH {
+                return false;
+            }
+            match (&**x, &**y) {
+                (Object::Str(p), Object::Str(q)) => p.as_str() == q.as_str(),
+                (Object::Int(p), Object::Int(q)) => p == q,
+                (Object::Tuple(p), Object::Tuple(q)) => {
+                    p.len() == q.len() && p.iter().zip(q.iter()).all(|(u, v)| eq_depth(u, v, depth + 1))
+                }
+                (Object::List(p), Object::List(q)) => {
+                    let (p, q) = (p.borrow(), q.borrow());
+                    p.len() == q.len() && p.iter().zip(q.iter()).all(|(u, v)| eq_depth(u, v, depth + 1))
+                }
+                (Object::Dict(p), Object::Dict(q)) => {
+                    let (p, q) = (p.borrow(), q.borrow());
+                    p.len() == q.len()
+                        && p.iter().all(|e| match dict_find(&q, &e.key, e.hash) {
+                            Some(ix) => q.entry(ix).map_or(false, |f| eq_depth(&e.value, &f.value, depth + 1)),
+                            None => false,
+                        })
+                }
+                (Object::Set(_) | Object::FrozenSet(_), Object::Set(_) | Object::FrozenSet(_)) => {
+                    let (p, q) = (set_data(x), set_data(y));
+                    p.len() == q.len() && p.iter().all(|e| dict_find(&q, &e.key, e.hash).is_some())
+                }
+                (Object::Bytes(p), Object::Bytes(q)) => p == q,
+                (Object::Range(p), Object::Range(q)) => {
+                    let (lp, lq) = (p.len(), q.len());
+                    lp == lq && (lp == 0 || (p.start == q.start && (lp == 1 || p.step == q.step)))
+                }
+                (Object::Slice(p), Object::Slice(q)) => (0..3).all(|i| eq_depth(&p[i], &q[i], depth + 1)),
+                (Object::BoundMethod(p), Object::BoundMethod(q)) => p.0.is(&q.0) && p.1.is(&q.1),
+                _ => false,
+            }
+        }
+        // Mixed numeric kinds.
+        (Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Obj(_), _) => num_eq(a, b),
+        _ => false,
+    }
+}
+
+fn num_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Float(x), other) | (other, Value::Float(x)) => match as_int(other) {
+            Some(IntRef::Small(i)) => (i as f64) == *x && (*x as i128) == i as i128,
+            Some(IntRef::Big(bi)) => x.is_finite() && x.fract() == 0.0 && float_to_bigint(*x) == *bi,
+            None => false,
+        },
+        _ => match (as_int(a), as_int(b)) {
+            (Some(x), Some(y)) => match (x, y) {
+                (IntRef::Small(p), IntRef::Small(q)) => p == q,
+                (x, y) => x.to_big() == y.to_big(),
+            },
+            _ => false,
+        },
+    }
+}
+
+pub fn float_to_bigint(x: f64) -> num_bigint::BigInt {
+    let (m, e) = crate::hash::frexp(x);
+    let mant = (m * 9007199254740992.0) as i64; // 2**53
+    let e = e - 53;
+    let b = num_bigint::BigInt::from(mant);
+    if e >= 0 {
+        b << e as usize
+    } else {
+        b >> (-e) as usize
+    }
+}
+
+
+/// The table behind a set or frozenset (cloned for frozensets' uniform handling).
+pub fn set_data(o: &ObjRef) -> crate::dict::Dict {
+    match &**o {
+        Object::Set(s) => s.borrow().clone(),
+        Object::FrozenSet(s) => s.clone(),
+        _ => crate::dict::Dict::new(),
+    }
+}
+
+pub fn dict_find(d: &crate::dict::Dict, key: &Value, hash: i64) -> Option<usize> {
+    let r: Result<Option<usize>, ()> = d.find(hash, |k| Ok(values_eq(k, key)));
+    r.ok().flatten()
+}
+
+/// Normalise a possibly negative index against `len`.
+pub fn norm_index(i: i64, len: usize) -> Option<usize> {
+    let n = len as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j >= 0 && j < n {
+        Some(j as usize)
+    } else {
+        None
+    }
+}
+
+impl Vm {
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::None | Value::Undef => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Obj(o) => match &**o {
+                Object::Int(b) => !b.is_zero(),
+                Object::Str(s) => !s.as_str().is_empty(),
+                Object::Bytes(b) => !b.is_empty(),
+                Object::Tuple(t) => !t.is_empty(),
+                Object::List(l) => !l.borrow().is_empty(),
+                Object::Dict(d) => !d.borrow().is_empty(),
+                Object::Set(s) => !s.borrow().is_empty(),
+                Object::FrozenSet(s) => !s.is_empty(),
+                Object::Range(r) => r.len() != 0,
+                _ => true,
+            },
+        })
+    }
+
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        Ok(values_eq(a, b))
+    }
+
+    pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        Ok(match v {
+            Value::Int(i) => crate::hash::hash_i64(*i),
+            Value::Bool(b) => *b as i64,
+            Value::Float(f) => crate::hash::hash_f64(*f),
+            Value::None => 0xFCA86420 >> 4,
+            Value::Undef => 0,
+            Value::Obj(o) => match &**o {
+                Object::Str(s) => s.hash(),
+                Object::Int(b) => crate::hash::hash_bigint(b),
+                Object::Tuple(t) => {
+                    let mut hs = Vec::with_capacity(t.len());
+                    for x in t.iter() {
+                        hs.push(self.hash(x)?);
+                    }
+                    crate::hash::hash_tuple(hs.into_iter())
+                }
+                Object::Bytes(b) => crate::hash::hash_str(&String::from_utf8_lossy(b)),
+                Object::FrozenSet(s) => {
+                    // Order-independent combination (CPython's frozenset hash shape).
+                    let mut h: u64 = 0;
+                    for e in s.iter() {
+                        let x = e.hash as u64;
+                        h ^= (x ^ (x << 16) ^ 89869747).wrapping_mul(3644798167);
+                    }
+                    h = h.wrapping_mul(69069).wrapping_add(907133923);
+                    h as i64
+                }
+                Object::List(_) | Object::Dict(_) | Object::Set(_) | Object::Slice(_) => {
+                    return Err(type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                }
+                _ => (Rc::as_ptr(o) as *const u8 as usize >> 4) as i64,
+            },
+        })
+    }
+
+    // ---- attributes -----------------------------------------------------------------------------------
+
+    /// Look `name` up along the MRO of type `t`.
+    pub fn type_lookup(&self, t: &ObjRef, name: &Value) -> Option<Value> {
+        let Object::Type(ty) = &**t else { return None };
+        let (s, h) = str_and_hash(name)?;
+        if let Some(v) = ty.dict.borrow().get_str(s, h) {
+            return Some(v.clone());
+        }
+        for m in ty.mro.borrow().iter() {
+            if let Object::Type(mt) = &**m {
+                if let Some(v) = mt.dict.borrow().get_str(s, h) {
+                    return Some(v.clone());
+                }
+            }
+        }
+        None
+    }
+
+    /// For `obj.name(...)`: the plain function found on the type, to be called with obj prepended.
+    pub fn lookup_method(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        if let Some(Object::Module(_) | Object::Type(_)) = obj.as_obj() {
+            return Ok(None);
+        }
+        let t = self.types.type_of(obj).clone();
+        match self.type_lookup(&t, name) {
+            Some(f @ Value::Obj(_)) if matches!(f.as_obj(), Some(Object::Builtin(_)) | Some(Object::Function(_))) => Ok(Some(f)),
+            _ => Ok(None),
+        }
+    }
+
+    pub fn getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        let n = name.as_str().unwrap_or("");
+        if let Value::Obj(o) = obj {
+            match &**o {
+                Object::Module(m) => {
+                    if let Some(v) = self.dict_get_str(&m.dict, name)? {
+                        return Ok(v);
+                    }
+                    if n == "__dict__" {
+                        return Ok(Value::Obj(m.dict.clone()));
+                    }
+                    return Err(attribute_error(format!("module '{}' has no attribute '{}'", m.name, n)));
+                }
+                Object::Type(t) => {
+                    match n {
+                        "__name__" | "__qualname__" => return Ok(Value::str(&t.name)),
+                        "__module__" => return Ok(t.module.borrow().clone()),
+                        "__mro__" => {
+                            let mut v = vec![obj.clone()];
+                            v.extend(t.mro.borrow().iter().map(|m| Value::Obj(m.clone())));
+                            return Ok(Value::obj(Object::Tuple(v)));
+                        }
+                        "__bases__" => {
+                            return Ok(Value::obj(Object::Tuple(t.bases.iter().map(|b| Value::Obj(b.clone())).collect())))
+                        }
+                        "__base__" => return Ok(t.bases.first().map(|b| Value::Obj(b.clone())).unwrap_or(Value::None)),
+                        _ => {}
+                    }
+                    if let Some(v) = self.type_lookup(o, name) {
+                        return Ok(v);
+                    }
+                    return Err(attribute_error(format!("type object '{}' has no attribute '{}'", t.name, n)));
+                }
+                Object::Function(f) => match n {
+                    "__name__" => return Ok(Value::str(&f.name.borrow())),
+                    "__qualname__" => return Ok(Value::str(&f.qualname.borrow())),
+                    "__module__" => return Ok(f.module.clone()),
+                    "__doc__" => return Ok(f.doc.clone()),
+                    "__defaults__" => {
+                        return Ok(if f.defaults.is_empty() {
+                            Value::None
+                        } else {
+                            Value::obj(Object::Tuple(f.defaults.clone()))
+                        })
+                    }
+                    "__code__" => return Ok(Value::obj(Object::Code(f.code.clone()))),
+                    "__globals__" => return Ok(Value::Obj(f.globals.clone())),
+                    _ => {
+                        if let Some(d) = f.dict.borrow().clone() {
+                            if let Some(v) = self.dict_get_str(&d, name)? {
+                                return Ok(v);
+                            }
+                        }
+                    }
+                },
+                Object::Builtin(b) => match n {
+                    "__name__" | "__qualname__" => return Ok(Value::str(b.name)),
+                    "__self__" => return Ok(b.bound.clone().unwrap_or(Value::None)),
+                    _ => {}
+                },
+                Object::BoundMethod(bm) => match n {
+                    "__self__" => return Ok(bm.0.clone()),
+                    "__func__" => return Ok(bm.1.clone()),
+                    _ => return self.getattr(&bm.1.clone(), name),
+                },
+                Object::Exception(e) => match n {
+                    "args" => return Ok(e.args.borrow().clone()),
+                    "__cause__" => return Ok(none_if_undef(e.cause.borrow().clone())),
+                    "__context__" => return Ok(none_if_undef(e.context.borrow().clone())),
+                    "__suppress_context__" => return Ok(Value::Bool(e.suppress_context.get())),
+                    "__traceback__" => return Ok(Value::None),
+                    _ => {
+                        let d = e.dict.borrow();
+                        if let Some((s, h)) = str_and_hash(name) {
+                            if let Some(v) = d.get_str(s, h) {
+                                return Ok(v.clone());
+                            }
+                        }
+                    }
+                },
+                Object::Slice(s) => match n {
+                    "start" => return Ok(s[0].clone()),
+                    "stop" => return Ok(s[1].clone()),
+                    "step" => return Ok(s[2].clone()),
+                    _ => {}
+                },
+                Object::Range(r) => match n {
+                    "start" => return Ok(Value::Int(r.start)),
+                    "stop" => return Ok(Value::Int(r.stop)),
+                    "step" => return Ok(Value::Int(r.step)),
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        match (n, obj) {
+            ("__class__", _) => return Ok(Value::Obj(self.type_of(obj))),
+            ("real" | "numerator", v) if v.is_int_like() => return self.unary_pos(v.clone()),
+            ("imag", v) if v.is_int_like() => return Ok(Value::Int(0)),
+            ("denominator", v) if v.is_int_like() => return Ok(Value::Int(1)),
+            ("real", Value::Float(f)) => return Ok(Value::Float(*f)),
+            ("imag", Value::Float(_)) => return Ok(Value::Float(0.0)),
+            _ => {}
+        }
+        let t = self.type_of(obj);
+        if let Some(v) = self.type_lookup(&t, name) {
+            return Ok(match v.as_obj() {
+                Some(Object::Builtin(b)) => Value::obj(Object::Builtin(Builtin { name: b.name, f: b.f, bound: Some(obj.clone()) })),
+                Some(Object::Function(_)) => Value::obj(Object::BoundMethod(Box::new((obj.clone(), v.clone())))),
+                _ => v,
+            });
+        }
+        Err(attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(obj), n)))
+    }
+
+    pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+        let n = name.as_str().unwrap_or("");
+        if let Value::Obj(o) = obj {
+            match &**o {
+                Object::Module(m) => return self.dict_set_str(&m.dict, name, v),
+                Object::Function(f) => {
+                    match n {
+                        "__name__" => {
+                            *f.name.borrow_mut() = v.as_str().unwrap_or("").to_string();
+                            return Ok(());
+                        }
+                        "__qualname__" => {
+                            *f.qualname.borrow_mut() = v.as_str().unwrap_or("").to_string();
+                            return Ok(());
+                        }
+                        _ => {}
+                    }
+                    let d = f.dict.borrow_mut().get_or_insert_with(|| Rc::new(Object::Dict(Default::default()))).clone();
+                    return self.dict_set_str(&d, name, v);
+                }
+                Object::Exception(e) => {
+                    if n == "__cause__" {
+                        *e.cause.borrow_mut() = v;
+                        e.suppress_context.set(true);
+                        return Ok(());
+                    }
+                    if n == "__context__" {
+                        *e.context.borrow_mut() = v;
+                        return Ok(());
+                    }
+                    if let Some((s, h)) = str_and_hash(name) {
+                        let _ = s;
+                        e.dict.borrow_mut().set_str(name.clone(), h, v);
+                    }
+                    return Ok(());
+                }
+                Object::Type(t) if t.kind != TypeKind::Exception && t.ctor.get().is_some() => {
+                    return Err(type_error(format!(
+                        "cannot set '{}' attribute of immutable type '{}'",
+                        n, t.name
+                    )));
+                }
+                Object::Type(t) => {
+                    if let Some((_, h)) = str_and_hash(name) {
+                        t.dict.borrow_mut().set_str(name.clone(), h, v);
+                        t.version.set(t.version.get() + 1);
+                    }
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        let t = self.type_of(obj);
+        if self.type_lookup(&t, name).is_some() {
+            return Err(attribute_error(format!(
+                "'{}' object attribute '{}' is read-only",
+                self.type_name(obj),
+                n
+            )));
+        }
+        Err(attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(obj), n)))
+    }
+
+    pub fn delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        let n = name.as_str().unwrap_or("");
+        if let Some(Object::Module(m)) = obj.as_obj() {
+            if self.dict_del_str(&m.dict, name)? {
+                return Ok(());
+            }
+            return Err(attribute_error(format!("module '{}' has no attribute '{}'", m.name, n)));
+        }
+        if let Some(Object::Function(f)) = obj.as_obj() {
+            if let Some(d) = f.dict.borrow().clone() {
+                if self.dict_del_str(&d, name)? {
+                    return Ok(());
+                }
+            }
+        }
+        Err(attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(obj), n)))
+    }
+
+    // ---- items ----------------------------------------------------------------------------------------
+
+    pub fn getitem(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        let Value::Obj(o) = obj else {
+            return Err(type_error(format!("'{}' object is not subscriptable", self.type_name(obj))));
+        };
+        match &**o {
+            Object::List(l) => {
+                if let Some(sl) = key.as_obj().and_then(slice_of) {
+                    let items = l.borrow();
+                    let idx = self.slice_indices(sl, items.len())?;
+                    return Ok(Value::obj(Object::List(RefCell::new(idx.iter().map(|&i| items[i].clone()).collect()))));
+                }
+                let i = self.index_of(key, "list")?;
+                let items = l.borrow();
+                match norm_index(i, items.len()) {
+                    Some(j) => Ok(items[j].clone()),
+                    None => Err(index_error("list index out of range")),
+                }
+            }
+            Object::Tuple(t) => {
+                if let Some(sl) = key.as_obj().and_then(slice_of) {
+                    let idx = self.slice_indices(sl, t.len())?;
+                    return Ok(Value::obj(Object::Tuple(idx.iter().map(|&i| t[i].clone()).collect())));
+                }
+                let i = self.index_of(key, "tuple")?;
+                match norm_index(i, t.len()) {
+                    Some(j) => Ok(t[j].clone()),
+                    None => Err(index_error("tuple index out of range")),
+                }
+            }
+            Object::Str(s) => {
+                if let Some(sl) = key.as_obj().and_then(slice_of) {
+                    let idx = self.slice_indices(sl, s.char_len())?;
+                    if s.is_ascii() {
+                        let b = s.as_str().as_bytes();
+                        let out: String = idx.iter().map(|&i| b[i] as char).collect();
+                        return Ok(Value::from_string(out));
+                    }
+                    let chars: Vec<char> = s.as_str().chars().collect();
+                    return Ok(Value::from_string(idx.iter().map(|&i| chars[i]).collect()));
+                }
+                let i = match as_int(key) {
+                    Some(IntRef::Small(i)) => i,
+                    Some(IntRef::Big(_)) => return Err(index_error("cannot fit 'int' into an index-sized integer")),
+                    None => {
+                        return Err(type_error(format!("string indices must be integers, not '{}'", self.type_name(key))))
+                    }
+                };
+                match norm_index(i, s.char_len()) {
+                    Some(j) => Ok(Value::from_string(s.char_at(j).to_string())),
+                    None => Err(index_error("string index out of range")),
+                }
+            }
+            Object::Bytes(b) => {
+                if let Some(sl) = key.as_obj().and_then(slice_of) {
+                    let idx = self.slice_indices(sl, b.len())?;
+                    return Ok(Value::obj(Object::Bytes(idx.iter().map(|&i| b[i]).collect())));
+                }
+                let i = self.index_of(key, "byte")?;
+                match norm_index(i, b.len()) {
+                    Some(j) => Ok(Value::Int(b[j] as i64)),
+                    None => Err(index_error("index out of range")),
+                }
+            }
+            Object::Range(r) => {
+                if let Some(sl) = key.as_obj().and_then(slice_of) {
+                    let n = r.len() as usize;
+                    let (start, stop, step) = self.slice_adjust(sl, n)?;
+                    return Ok(Value::obj(Object::Range(Range {
+                        start: r.start + start * r.step,
+                        stop: r.start + stop * r.step,
+                        step: r.step * step,
+                    })));
+                }
+                let i = self.index_of(key, "range")?;
+                match norm_index(i, r.len() as usize) {
+                    Some(j) => Ok(Value::Int(r.get(j as i64))),
+                    None => Err(index_error("range object index out of range")),
+                }
+            }
+            Object::Dict(d) => {
+                let h = self.hash(key)?;
+                let d = d.borrow();
+                match dict_find(&d, key, h) {
+                    Some(ix) => Ok(d.entry(ix).map(|e| e.value.clone()).unwrap_or(Value::None)),
+                    None => Err(PyErr::with_value(ExcKind::KeyError, key.clone())),
+                }
+            }
+            Object::Type(t) => Ok(match t.kind {
+                // `list[int]` and friends: generic aliases are enough as themselves for annotations.
+                _ => obj.clone(),
+            }),
+            _ => Err(type_error(format!("'{}' object is not subscriptable", self.type_name(obj)))),
+        }
+    }
+
+    fn index_of(&self, key: &Value, what: &str) -> PyResult<i64> {
+        match as_int(key) {
+            Some(IntRef::Small(i)) => Ok(i),
+            Some(IntRef::Big(b)) => Err(index_error(format!(
+                "cannot fit 'int' into an index-sized integer{}",
+                if b.is_negative() { "" } else { "" }
+            ))),
+            None => Err(type_error(format!(
+                "{} indices must be integers or slices, not {}",
+                what,
+                self.type_name(key)
+            ))),
+        }
+    }
+
+    /// (start, stop, step) after CPython's PySlice_AdjustIndices.
+    pub fn slice_adjust(&self, sl: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
+        let get = |v: &Value| -> PyResult<Option<i64>> {
+            match v {
+                Value::None => Ok(None),
+                other => match as_int(other) {
+                    Some(IntRef::Small(i)) => Ok(Some(i)),
+                    Some(IntRef::Big(b)) => Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
+                    None => Err(type_error("slice indices must be integers or None or have an __index__ method")),
+                },
+            }
+        };
+        let step = get(&sl[2])?.unwrap_or(1);
+        if step == 0 {
+            return Err(value_error("slice step cannot be zero"));
+        }
+        let n = len as i64;
+        let (lo, hi) = if step < 0 { (-1, n - 1) } else { (0, n) };
+        let adj = |v: Option<i64>, dflt: i64| -> i64 {
+            match v {
+                None => dflt,
+                Some(i) => {
+                    if i < 0 {
+                        (i + n).max(lo)
+                    } else {
+                        i.min(hi)
+                    }
+                }
+            }
+        };
+        let start = adj(get(&sl[0])?, if step < 0 { hi } else { lo });
+        let stop = adj(get(&sl[1])?, if step < 0 { lo } else { hi });
+        Ok((start, stop, step))
+    }
+
+    /// The indices a slice selects.
+    pub fn slice_indices(&self, sl: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
+        let (start, stop, step) = self.slice_adjust(sl, len)?;
+        let mut v = Vec::new();
+        let mut i = start;
+        if step > 0 {
+            while i < stop {
+                v.push(i as usize);
+                i += step;
+            }
+        } else {
+            while i > stop {
+                v.push(i as usize);
+                i += step;
+            }
+        }
+        Ok(v)
+    }
+
+    pub fn setitem(&mut self, obj: &Value, key: Value, v: Value) -> PyResult<()> {
+        let Value::Obj(o) = obj else {
+            return Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj))));
+        };
+        match &**o {
+            Object::List(l) => {
+                if let Some(sl) = key.as_obj().and_then(slice_of) {
+                    let new_items = self.collect(v)?;
+                    let len = l.borrow().len();
+                    let (start, stop, step) = self.slice_adjust(sl, len)?;
+                    let mut items = l.borrow_mut();
+                    if step == 1 {
+                        let stop = stop.max(start);
+                        items.splice(start as usize..stop as usize, new_items);
+                        return Ok(());
+                    }
+                    drop(items);
+                    let idx = self.slice_indices(sl, len)?;
+                    if idx.len() != new_items.len() {
+                        return Err(value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            new_items.len(),
+                            idx.len()
+                        )));
+                    }
+                    let mut items = l.borrow_mut();
+                    for (i, x) in idx.into_iter().zip(new_items) {
+                        items[i] = x;
+                    }
+                    return Ok(());
+                }
+                let i = self.index_of(&key, "list")?;
+                let mut items = l.borrow_mut();
+                match norm_index(i, items.len()) {
+                    Some(j) => {
+                        items[j] = v;
+                        Ok(())
+                    }
+                    None => Err(index_error("list assignment index out of range")),
+                }
+            }
+            Object::Dict(_) => self.dict_set(obj, key, v),
+            _ => Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj)))),
+        }
+    }
+
+    pub fn delitem(&mut self, obj: &Value, key: &Value) -> PyResult<()> {
+        let Value::Obj(o) = obj else {
+            return Err(type_error(format!("'{}' object does not support item deletion", self.type_name(obj))));
+        };
+        match &**o {
+            Object::List(l) => {
+                if let Some(sl) = key.as_obj().and_then(slice_of) {
+                    let len = l.borrow().len();
+                    let mut idx = self.slice_indices(sl, len)?;
+                    idx.sort_unstable();
+                    let mut items = l.borrow_mut();
+                    for i in idx.into_iter().rev() {
+                        items.remove(i);
+                    }
+                    return Ok(());
+                }
+                let i = self.index_of(key, "list")?;
+                let mut items = l.borrow_mut();
+                match norm_index(i, items.len()) {
+                    Some(j) => {
+                        items.remove(j);
+                        Ok(())
+                    }
+                    None => Err(index_error("list assignment index out of range")),
+                }
+            }
+            Object::Dict(d) => {
+                let h = self.hash(key)?;
+                let removed = {
+                    let mut d = d.borrow_mut();
+                    match dict_find(&d, key, h) {
+                        Some(ix) => d.remove_at(ix),
+                        None => None,
+                    }
+                };
+                match removed {
+                    Some(_) => Ok(()),
+                    None => Err(PyErr::with_value(ExcKind::KeyError, key.clone())),
+                }
+            }
+            _ => Err(type_error(format!("'{}' object doesn't support item deletion", self.type_name(obj)))),
+        }
+    }
+
+    // ---- iteration ------------------------------------------------------------------------------------
+
+    pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
+        let it = match &v {
+            Value::Obj(o) => match &**o {
+                Object::List(_) | Object::Tuple(_) | Object::Bytes(_) => Iter::Seq { seq: o.clone(), index: 0 },
+                Object::Str(_) => Iter::Str { s: o.clone(), byte: 0 },
+                Object::Dict(d) => Iter::DictKeys { dict: o.clone(), index: 0, len_at_start: d.borrow().len() },
+                Object::Set(d) => Iter::DictKeys { dict: o.clone(), index: 0, len_at_start: d.borrow().len() },
+                Object::FrozenSet(d) => Iter::DictKeys { dict: o.clone(), index: 0, len_at_start: d.len() },
+                Object::Range(r) => Iter::Range { cur: r.start, stop: r.stop, step: r.step },
+                Object::Iter(_) => return Ok(v),
+                Object::DictView(dv) => {
+                    let len_at_start = match &*dv.0 {
+                        Object::Dict(d) => d.borrow().len(),
+                        _ => 0,
+                    };
+                    let dict = dv.0.clone();
+                    match dv.1 {
+                        crate::object::ViewKind::Keys => Iter::DictKeys { dict, index: 0, len_at_start },
+                        crate::object::ViewKind::Values => Iter::DictValues { dict, index: 0, len_at_start },
+                        crate::object::ViewKind::Items => Iter::DictItems { dict, index: 0, len_at_start },
+                    }
+                }
+                _ => return Err(type_error(format!("'{}' object is not iterable", self.type_name(&v)))),
+            },
+            _ => return Err(type_error(format!("'{}' object is not iterable", self.type_name(&v)))),
+        };
+        Ok(Value::obj(Object::Iter(RefCell::new(it))))
+    }
+
+    /// Advance an iterator: Some(value), or None when exhausted.
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        let Some(Object::Iter(cell)) = it.as_obj() else {
+            return Err(type_error(format!("'{}' object is not an iterator", self.type_name(it))));
+        };
+        // Cases that call back into Python take what they need and release the borrow first.
+        enum Call {
+            Map(Value, Vec<Value>),
+            Filter(Value, Value),
+            Enumerate(Value, Value),
+            Zip(Vec<Value>, bool),
+            Callable(Value, Value),
+        }
+        let call = {
+            let mut st = cell.borrow_mut();
+            match &mut *st {
+                Iter::Seq { seq, index } => {
+                    let r = match &**seq {
+                        Object::List(l) => l.borrow().get(*index).cloned(),
+                        Object::Tuple(t) => t.get(*index).cloned(),
+                        Object::Bytes(b) => b.get(*index).map(|x| Value::Int(*x as i64)),
+                        _ => None,
+                    };
+                    *index += 1;
+                    if r.is_none() {
+                        *st = Iter::Exhausted;
+                    }
+                    return Ok(r);
+                }
+                Iter::Range { cur, stop, step } => {
+                    let c = *cur;
+                    if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
+                        *cur = c.wrapping_add(*step);
+                        return Ok(Some(Value::Int(c)));
+                    }
+                    return Ok(None);
+                }
+                Iter::Str { s, byte } => {
+                    let Object::Str(ps) = &**s else { return Ok(None) };
+                    let rest = &ps.as_str()[*byte..];
+                    match rest.chars().next() {
+                        Some(c) => {
+                            *byte += c.len_utf8();
+                            return Ok(Some(Value::from_string(c.to_string())));
+                        }
+                        None => return Ok(None),
+                    }
+                }
+                Iter::DictKeys { dict, index, len_at_start }
+                | Iter::DictValues { dict, index, len_at_start }
+                | Iter::DictItems { dict, index, len_at_start } => {
+                    let (entry, len) = match &**dict {
+                        Object::Dict(d) | Object::Set(d) => {
+                            let d = d.borrow();
+                            (d.next_from(*index).map(|(p, e)| (p, e.key.clone(), e.value.clone())), d.len())
+                        }
+                        Object::FrozenSet(d) => (d.next_from(*index).map(|(p, e)| (p, e.key.clone(), e.value.clone())), d.len()),
+                        _ => (None, 0),
+                    };
+                    if len != *len_at_start {
+                        let what = if matches!(&**dict, Object::Dict(_)) { "dictionary" } else { "set" };
+                        *len_at_start = usize::MAX;
+                        return Err(PyErr::new(ExcKind::RuntimeError, format!("{} changed size during iteration", what)));
+                    }
+                    let kind = match &*st {
+                        Iter::DictKeys { .. } => 0,
+                        Iter::DictValues { .. } => 1,
+                        _ => 2,
+                    };
+                    match entry {
+                        Some((p, k, v)) => {
+                            if let Iter::DictKeys { index, .. } | Iter::DictValues { index, .. } | Iter::DictItems { index, .. } =
+                                &mut *st
+                            {
+                                *index = p + 1;
+                            }
+                            return Ok(Some(match kind {
+                                0 => k,
+                                1 => v,
+                                _ => Value::obj(Object::Tuple(vec![k, v])),
+                            }));
+                        }
+                        None => return Ok(None),
+                    }
+                }
+                Iter::Reversed { seq, index } => {
+                    if *index == 0 {
+                        return Ok(None);
+                    }
+                    *index -= 1;
+                    let r = match &**seq {
+                        Object::List(l) => l.borrow().get(*index).cloned(),
+                        Object::Tuple(t) => t.get(*index).cloned(),
+                        Object::Str(s) => Some(Value::from_string(s.char_at(*index).to_string())),
+                        Object::Range(r) => Some(Value::Int(r.get(*index as i64))),
+                        Object::Bytes(b) => b.get(*index).map(|x| Value::Int(*x as i64)),
+                        _ => None,
+                    };
+                    if r.is_none() {
+                        *index = 0;
+                    }
+                    return Ok(r);
+                }
+                Iter::Enumerate { iter, count } => Call::Enumerate(iter.clone(), count.clone()),
+                Iter::Zip { iters, strict } => Call::Zip(iters.clone(), *strict),
+                Iter::Map { func, iters } => Call::Map(func.clone(), iters.clone()),
+                Iter::Filter { func, iter } => Call::Filter(func.clone(), iter.clone()),
+                Iter::Callable { func, sentinel } => Call::Callable(func.clone(), sentinel.clone()),
+                Iter::Exhausted => return Ok(None),
+            }
+        };
+        match call {
+            Call::Enumerate(inner, count) => match self.next(&inner)? {
+                Some(v) => {
+                    let next_count = self.binary_op(crate::bytecode::BinOp::Add as u32, count.clone(), Value::Int(1))?;
+                    if let Iter::Enumerate { count: c, .. } = &mut *cell.borrow_mut() {
+                        *c = next_count;
+                    }
+                    Ok(Some(Value::obj(Object::Tuple(vec![count, v]))))
+                }
+                None => Ok(None),
+            },
+            Call::Zip(iters, strict) => {
+                if iters.is_empty() {
+                    return Ok(None);
+                }
+                let mut items = Vec::with_capacity(iters.len());
+                for (i, x) in iters.iter().enumerate() {
+                    match self.next(x)? {
+                        Some(v) => items.push(v),
+                        None => {
+                            *cell.borrow_mut() = Iter::Exhausted;
+                            if strict {
+                                if i > 0 {
+                                    let plural = if i == 1 { "" } else { "s" };
+                                    return Err(value_error(format!(
+                                        "zip() argument {} is shorter than argument{} 1{}",
+                                        i + 1,
+                                        plural,
+                                        if i == 1 { String::new() } else { format!("-{}", i) }
+                                    )));
+                                }
+                                for (j, y) in iters.iter().enumerate().skip(1) {
+                                    if self.next(y)?.is_some() {
+                                        let plural = if j == 1 { "" } else { "s" };
+                                        return Err(value_error(format!(
+                                            "zip() argument {} is longer than argument{} 1{}",
+                                            j + 1,
+                                            plural,
+                                            if j == 1 { String::new() } else { format!("-{}", j) }
+                                        )));
+                                    }
+                                }
+                            }
+                            return Ok(None);
+                        }
+                    }
+                }
+                Ok(Some(Value::obj(Object::Tuple(items))))
+            }
+            Call::Map(func, iters) => {
+                let mut args = Vec::with_capacity(iters.len());
+                for x in &iters {
+                    match self.next(x)? {
+                        Some(v) => args.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                self.call(&func, &args).map(Some)
+            }
+            Call::Filter(func, inner) => loop {
+                match self.next(&inner)? {
+                    Some(v) => {
+                        let keep = if func.is_none() {
+                            self.truthy(&v)?
+                        } else {
+                            let r = self.call(&func, std::slice::from_ref(&v))?;
+                            self.truthy(&r)?
+                        };
+                        if keep {
+                            return Ok(Some(v));
+                        }
+                    }
+                    None => return Ok(None),
+                }
+            },
+            Call::Callable(func, sentinel) => {
+                let v = self.call(&func, &[])?;
+                if self.eq(&v, &sentinel)? {
+                    *cell.borrow_mut() = Iter::Exhausted;
+                    return Ok(None);
+                }
+                Ok(Some(v))
+            }
+        }
+    }
+
+    /// Drain any iterable into a Vec.
+    pub fn collect(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        if let Some(o) = v.as_obj() {
+            match o {
+                Object::List(l) => return Ok(l.borrow().clone()),
+                Object::Tuple(t) => return Ok(t.clone()),
+                _ => {}
+            }
+        }
+        let it = self.get_iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    pub fn unpack(&mut self, v: Value, n: usize) -> PyResult<Vec<Value>> {
+        if let Some(Object::Tuple(t)) = v.as_obj() {
+            if t.len() == n {
+                return Ok(t.clone());
+            }
+        }
+        if !self.is_iterable(&v) {
+            return Err(type_error(format!("cannot unpack non-iterable {} object", self.type_name(&v))));
+        }
+        let it = self.get_iter(v)?;
+        let mut out = Vec::with_capacity(n);
+        while out.len() < n {
+            match self.next(&it)? {
+                Some(x) => out.push(x),
+                None => {
+                    return Err(value_error(format!(
+                        "not enough values to unpack (expected {}, got {})",
+                        n,
+                        out.len()
+                    )))
+                }
+            }
+        }
+        if self.next(&it)?.is_some() {
+            return Err(value_error(format!("too many values to unpack (expected {})", n)));
+        }
+        Ok(out)
+    }
+
+    pub fn unpack_ex(&mut self, v: Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
+        if !self.is_iterable(&v) {
+            return Err(type_error(format!("cannot unpack non-iterable {} object", self.type_name(&v))));
+        }
+        let mut items = self.collect(v)?;
+        if items.len() < before + after {
+            return Err(value_error(format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            )));
+        }
+        let tail = items.split_off(items.len() - after);
+        let mid = items.split_off(before);
+        items.push(Value::obj(Object::List(RefCell::new(mid))));
+        items.extend(tail);
+        Ok(items)
+    }
+
+    pub fn is_iterable(&self, v: &Value) -> bool {
+        matches!(
+            v.as_obj(),
+            Some(
+                Object::List(_)
+                    | Object::Tuple(_)
+                    | Object::Str(_)
+                    | Object::Bytes(_)
+                    | Object::Dict(_)
+                    | Object::Set(_)
+                    | Object::FrozenSet(_)
+                    | Object::Range(_)
+                    | Object::Iter(_)
+                    | Object::DictView(_)
+            )
+        )
+    }
+
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        let Value::Obj(o) = container else {
+            return Err(type_error(format!("argument of type '{}' is not iterable", self.type_name(container))));
+        };
+        match &**o {
+            Object::Str(s) => match item.as_str() {
+                Some(sub) => Ok(s.as_str().contains(sub)),
+                None => Err(type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(item)
+                ))),
+            },
+            Object::List(l) => {
+                let items = l.borrow().clone();
+                for x in items.iter() {
+                    if x.is(item) || self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Object::Tuple(t) => {
+                for x in t.iter() {
+                    if x.is(item) || self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Object::Dict(d) | Object::Set(d) => {
+                let h = self.hash(item)?;
+                Ok(dict_find(&d.borrow(), item, h).is_some())
+            }
+            Object::FrozenSet(d) => {
+                let h = self.hash(item)?;
+                Ok(dict_find(d, item, h).is_some())
+            }
+            Object::Range(r) => match as_int(item) {
+                Some(IntRef::Small(i)) => {
+                    let n = r.len();
+                    if n == 0 || r.step == 0 {
+                        return Ok(false);
+                    }
+                    let off = i as i128 - r.start as i128;
+                    Ok(off % r.step as i128 == 0 && {
+                        let k = off / r.step as i128;
+                        k >= 0 && k < n as i128
+                    })
+                }
+                Some(IntRef::Big(_)) => Ok(false),
+                None => {
+                    let items = self.collect(container.clone())?;
+                    Ok(items.iter().any(|x| values_eq(x, item)))
+                }
+            },
+            Object::Bytes(b) => match as_int(item) {
+                Some(IntRef::Small(i)) => Ok(b.contains(&(i as u8)) && (0..256).contains(&i)),
+                _ => match item.as_obj() {
+                    Some(Object::Bytes(sub)) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..])),
+                    _ => Err(type_error("a bytes-like object is required")),
+                },
+            },
+            Object::DictView(dv) => {
+                let dict = Value::Obj(dv.0.clone());
+                match dv.1 {
+                    crate::object::ViewKind::Keys => self.contains(&dict, item),
+                    _ => {
+                        let items = self.collect(container.clone())?;
+                        Ok(items.iter().any(|x| values_eq(x, item)))
+                    }
+                }
+            }
+            Object::Iter(_) => {
+                while let Some(x) = self.next(container)? {
+                    if x.is(item) || self.eq(&x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(type_error(format!("argument of type '{}' is not iterable", self.type_name(container)))),
+        }
+    }
+
+    /// len(), for the builtin containers.
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        if let Value::Obj(o) = v {
+            match &**o {
+                Object::Str(s) => return Ok(s.char_len()),
+                Object::List(l) => return Ok(l.borrow().len()),
+                Object::Tuple(t) => return Ok(t.len()),
+                Object::Dict(d) | Object::Set(d) => return Ok(d.borrow().len()),
+                Object::FrozenSet(d) => return Ok(d.len()),
+                Object::Bytes(b) => return Ok(b.len()),
+                Object::Range(r) => return Ok(r.len() as usize),
+                Object::DictView(dv) => {
+                    if let Object::Dict(d) = &*dv.0 {
+                        return Ok(d.borrow().len());
+                    }
+                }
+                _ => {}
+            }
+        }
+        Err(type_error(format!("object of type '{}' has no len()", self.type_name(v))))
+    }
+}
+
+fn none_if_undef(v: Value) -> Value {
+    match v {
+        Value::Undef => Value::None,
+        other => other,
+    }
+}
+
+pub fn slice_of(o: &Object) -> Option<&[Value; 3]> {
+    match o {
+        Object::Slice(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// A str value and its cached hash.
+pub fn str_and_hash(v: &Value) -> Option<(&str, i64)> {
+    match v.as_obj()? {
+        Object::Str(s) => Some((s.as_str(), s.hash())),
+        _ => None,
+    }
+}
+
+#[allow(dead_code)]
+fn big_index(b: &num_bigint::BigInt) -> Option<i64> {
+    b.to_i64()
+}

@@ -1,0 +1,447 @@
+//! repr(), str(), format() and `%`-formatting of builtin values.
+
+use super::ops::{as_int, IntRef};
+use super::Vm;
+use crate::error::{type_error, ExcKind, PyErr, PyResult};
+use crate::numfmt::{self, FmtError};
+use crate::object::{Object, Singleton};
+use crate::value::Value;
+
+pub fn fmt_err(e: FmtError) -> PyErr {
+    match e {
+        FmtError::ValueError(m) => PyErr::new(ExcKind::ValueError, m),
+        FmtError::OverflowError(m) => PyErr::new(ExcKind::OverflowError, m),
+        FmtError::TypeError(m) => PyErr::new(ExcKind::TypeError, m),
+        FmtError::MemoryError(_) => PyErr::bare(ExcKind::MemoryError),
+    }
+}
+
+/// Nesting bound for repr of containers (CPython raises RecursionError too).
+const MAX_REPR_DEPTH: usize = 2000;
+
+impl Vm {
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        let mut out = String::new();
+        self.repr_into(v, &mut out, 0)?;
+        Ok(out)
+    }
+
+    fn repr_into(&mut self, v: &Value, out: &mut String, depth: usize) -> PyResult<()> {
+        if depth > MAX_REPR_DEPTH {
+            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded while getting the repr of an object"));
+        }
+        match v {
+            Value::None | Value::Undef => out.push_str("None"),
+            Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
+            Value::Int(i) => out.push_str(&i.to_string()),
+            Value::Float(f) => out.push_str(&numfmt::float_repr(*f)),
+            Value::Obj(o) => match &**o {
+                Object::Int(b) => out.push_str(&numfmt::int_to_decimal_string(b).map_err(fmt_err)?),
+                Object::Str(s) => out.push_str(&numfmt::py_str_repr(s.as_str())),
+                Object::Bytes(b) => out.push_str(&bytes_repr(b)),
+                Object::List(l) => {
+                    let items = l.borrow().clone();
+                    out.push('[');
+                    for (i, x) in items.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        if x.is(v) {
+                            out.push_str("[...]");
+                        } else {
+                            self.repr_into(x, out, depth + 1)?;
+                        }
+                    }
+                    out.push(']');
+                }
+                Object::Tuple(t) => {
+                    out.push('(');
+                    for (i, x) in t.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        self.repr_into(x, out, depth + 1)?;
+                    }
+                    if t.len() == 1 {
+                        out.push(',');
+                    }
+                    out.push(')');
+                }
+                Object::Dict(d) => {
+                    let entries: Vec<(Value, Value)> = d.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+                    out.push('{');
+                    for (i, (k, x)) in entries.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        self.repr_into(k, out, depth + 1)?;
+                        out.push_str(": ");
+                        if x.is(v) {
+                            out.push_str("{...}");
+                        } else {
+                            self.repr_into(x, out, depth + 1)?;
+                        }
+                    }
+                    out.push('}');
+                }
+                Object::Set(_) | Object::FrozenSet(_) => {
+                    let frozen = matches!(&**o, Object::FrozenSet(_));
+                    let keys = super::protocol::set_data(o).keys();
+                    if keys.is_empty() {
+                        out.push_str(if frozen { "frozenset()" } else { "set()" });
+                        return Ok(());
+                    }
+                    if frozen {
+                        out.push_str("frozenset(");
+                    }
+                    out.push('{');
+                    for (i, k) in keys.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        self.repr_into(k, out, depth + 1)?;
+                    }
+                    out.push('}');
+                    if frozen {
+                        out.push(')');
+                    }
+                }
+                Object::Range(r) => {
+                    if r.step == 1 {
+                        out.push_str(&format!("range({}, {})", r.start, r.stop));
+                    } else {
+                        out.push_str(&format!("range({}, {}, {})", r.start, r.stop, r.step));
+                    }
+                }
+                Object::Slice(s) => {
+                    out.push_str("slice(");
+                    for (i, x) in s.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        self.repr_into(x, out, depth + 1)?;
+                    }
+                    out.push(')');
+                }
+                Object::Function(f) => out.push_str(&format!("<function {} at 0x{:x}>", f.qualname.borrow(), v.identity())),
+                Object::Builtin(b) => match &b.bound {
+                    Some(recv) if !matches!(recv.as_obj(), Some(Object::Module(_))) => out.push_str(&format!(
+                        "<built-in method {} of {} object at 0x{:x}>",
+                        b.name,
+                        self.type_name(recv),
+                        recv.identity()
+                    )),
+                    _ => out.push_str(&format!("<built-in function {}>", b.name)),
+                },
+                Object::BoundMethod(bm) => {
+                    let fname = match bm.1.as_obj() {
+                        Some(Object::Function(f)) => f.qualname.borrow().clone(),
+                        _ => "?".into(),
+                    };
+                    let r = self.repr(&bm.0)?;
+                    out.push_str(&format!("<bound method {} of {}>", fname, r));
+                }
+                Object::Cell(_) => out.push_str(&format!("<cell at 0x{:x}>", v.identity())),
+                Object::Module(m) => {
+                    if m.name == "sys" || m.name == "builtins" || m.name == "math" || m.name == "time" {
+                        out.push_str(&format!("<module '{}' (built-in)>", m.name))
+                    } else {
+                        out.push_str(&format!("<module '{}'>", m.name))
+                    }
+                }
+                Object::Type(t) => {
+                    let module = t.module.borrow().as_str().unwrap_or("builtins").to_string();
+                    if module == "builtins" {
+                        out.push_str(&format!("<class '{}'>", t.name))
+                    } else {
+                        out.push_str(&format!("<class '{}.{}'>", module, t.name))
+                    }
+                }
+                Object::Instance(_) => {
+                    let t = self.type_of(v);
+                    out.push_str(&format!("<{} object at 0x{:x}>", crate::types::type_name(&t), v.identity()))
+                }
+                Object::Exception(e) => {
+                    let name = crate::types::type_name(&e.cls).to_string();
+                    let args = e.args.borrow().clone();
+                    let r = self.repr(&args)?;
+                    let inner = match args.as_obj() {
+                        Some(Object::Tuple(t)) if t.len() == 1 => r.trim_end_matches(",)").trim_start_matches('(').to_string(),
+                        _ => r.trim_start_matches('(').trim_end_matches(')').to_string(),
+                    };
+                    out.push_str(&format!("{}({})", name, inner));
+                }
+                Object::Iter(_) => {
+                    let t = self.type_of(v);
+                    out.push_str(&format!("<{} object at 0x{:x}>", crate::types::type_name(&t), v.identity()))
+                }
+                Object::Code(c) => out.push_str(&format!("<code object {} at 0x{:x}, file \"{}\", line {}>", c.name, v.identity(), c.filename(), c.firstlineno)),
+                Object::DictView(dv) => {
+                    let name = match dv.1 {
+                        crate::object::ViewKind::Keys => "dict_keys",
+                        crate::object::ViewKind::Values => "dict_values",
+                        crate::object::ViewKind::Items => "dict_items",
+                    };
+                    let items = self.collect(v.clone())?;
+                    let l = Value::obj(Object::List(items.into()));
+                    out.push_str(name);
+                    out.push('(');
+                    self.repr_into(&l, out, depth + 1)?;
+                    out.push(')');
+                }
+                Object::Singleton(Singleton::NotImplemented) => out.push_str("NotImplemented"),
+                Object::Singleton(Singleton::Ellipsis) => out.push_str("Ellipsis"),
+            },
+        }
+        Ok(())
+    }
+
+    /// str(v).
+    pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Obj(o) => match &**o {
+                Object::Str(s) => Ok(s.as_str().to_string()),
+                Object::Exception(e) => {
+                    let args = e.args.borrow().clone();
+                    match args.as_obj() {
+                        Some(Object::Tuple(t)) if t.is_empty() => Ok(String::new()),
+                        Some(Object::Tuple(t)) if t.len() == 1 => {
+                            if crate::types::is_subtype(&e.cls, self.exc_type(ExcKind::KeyError)) {
+                                self.repr(&t[0])
+                            } else {
+                                self.str_of(&t[0].clone())
+                            }
+                        }
+                        _ => self.repr(&args),
+                    }
+                }
+                _ => self.repr(v),
+            },
+            _ => self.repr(v),
+        }
+    }
+
+    /// str(v) as a Value, reusing v when it already is a str.
+    pub fn str_value(&mut self, v: Value) -> PyResult<Value> {
+        if v.as_str().is_some() {
+            return Ok(v);
+        }
+        Ok(Value::from_string(self.str_of(&v)?))
+    }
+
+    /// format(v, spec).
+    pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        let tn = self.type_name(v);
+        match v {
+            Value::Bool(_) if spec.is_empty() => self.str_of(v),
+            Value::Int(i) => {
+                let s = numfmt::parse_spec(spec, &tn).map_err(fmt_err)?;
+                numfmt::format_int_i64(*i, &s, &tn).map_err(fmt_err)
+            }
+            Value::Bool(b) => {
+                let s = numfmt::parse_spec(spec, &tn).map_err(fmt_err)?;
+                numfmt::format_int_i64(*b as i64, &s, &tn).map_err(fmt_err)
+            }
+            Value::Float(f) => {
+                let s = numfmt::parse_spec(spec, &tn).map_err(fmt_err)?;
+                numfmt::format_float(*f, &s, &tn).map_err(fmt_err)
+            }
+            Value::Obj(o) => match &**o {
+                Object::Int(b) => {
+                    let s = numfmt::parse_spec(spec, &tn).map_err(fmt_err)?;
+                    numfmt::format_bigint(b, &s, &tn).map_err(fmt_err)
+                }
+                Object::Str(st) => {
+                    let s = numfmt::parse_spec(spec, &tn).map_err(fmt_err)?;
+                    numfmt::format_str(st.as_str(), &s, &tn).map_err(fmt_err)
+                }
+                _ => {
+                    if spec.is_empty() {
+                        return self.str_of(v);
+                    }
+                    Err(type_error(format!("unsupported format string passed to {}.__format__", tn)))
+                }
+            },
+            _ => {
+                if spec.is_empty() {
+                    return self.str_of(v);
+                }
+                Err(type_error(format!("unsupported format string passed to {}.__format__", tn)))
+            }
+        }
+    }
+
+    /// FormatValue: conversion (0 none, 1 str, 2 repr, 3 ascii) then format spec.
+    pub(crate) fn format_fvalue(&mut self, v: Value, conv: u32, spec: Option<Value>) -> PyResult<Value> {
+        let v = match conv {
+            1 => Value::from_string(self.str_of(&v)?),
+            2 => Value::from_string(self.repr(&v)?),
+            3 => Value::from_string(ascii_escape(&self.repr(&v)?)),
+            _ => v,
+        };
+        let spec = spec.as_ref().and_then(|s| s.as_str()).unwrap_or("");
+        if spec.is_empty() {
+            if v.as_str().is_some() {
+                return Ok(v);
+            }
+            return Ok(Value::from_string(self.str_of(&v)?));
+        }
+        Ok(Value::from_string(self.format(&v, spec)?))
+    }
+
+    /// `template % args`.
+    pub fn percent_format(&mut self, template: &Value, args: &Value) -> PyResult<Value> {
+        let t = template.as_str().unwrap_or("").to_string();
+        let (items, mapping): (Vec<Value>, Option<Value>) = match args.as_obj() {
+            Some(Object::Tuple(items)) => (items.clone(), None),
+            Some(Object::Dict(_)) => (vec![args.clone()], Some(args.clone())),
+            _ => (vec![args.clone()], None),
+        };
+        let mut out = String::new();
+        let mut argi = 0usize;
+        let bytes = t.as_bytes();
+        let mut i = 0;
+        let mut next_arg = |argi: &mut usize| -> PyResult<Value> {
+            let v = items.get(*argi).cloned().ok_or_else(|| type_error("not enough arguments for format string"))?;
+            *argi += 1;
+            Ok(v)
+        };
+        while i < bytes.len() {
+            if bytes[i] != b'%' {
+                let start = i;
+                while i < bytes.len() && bytes[i] != b'%' {
+                    i += 1;
+                }
+                out.push_str(&t[start..i]);
+                continue;
+            }
+            let (mut spec, end) = numfmt::parse_percent_spec(&t, i + 1).map_err(fmt_err)?;
+            i = end;
+            if spec.literal {
+                out.push('%');
+                continue;
+            }
+            let arg = if let Some(key) = &spec.key {
+                let Some(m) = &mapping else { return Err(type_error("format requires a mapping")) };
+                let k = Value::str(key);
+                match self.dict_get(m, &k)? {
+                    Some(v) => v,
+                    None => return Err(PyErr::with_value(ExcKind::KeyError, k)),
+                }
+            } else {
+                if spec.width_star {
+                    let w = next_arg(&mut argi)?;
+                    spec.set_star_width(w.as_i64().ok_or_else(|| type_error("* wants int"))?);
+                }
+                if spec.precision_star {
+                    let p = next_arg(&mut argi)?;
+                    spec.set_star_precision(p.as_i64().ok_or_else(|| type_error("* wants int"))?).map_err(fmt_err)?;
+                }
+                next_arg(&mut argi)?
+            };
+            let piece = match spec.conversion {
+                's' => {
+                    let s = self.str_of(&arg)?;
+                    numfmt::percent_format_str(&s, &spec).map_err(fmt_err)?
+                }
+                'r' | 'a' => {
+                    let mut s = self.repr(&arg)?;
+                    if spec.conversion == 'a' {
+                        s = ascii_escape(&s);
+                    }
+                    numfmt::percent_format_str(&s, &spec).map_err(fmt_err)?
+                }
+                'c' => {
+                    let c = match (&arg, arg.as_str()) {
+                        (_, Some(s)) if s.chars().count() == 1 => s.to_string(),
+                        (a, _) if a.is_int_like() => {
+                            numfmt::percent_char_from_int(&a.to_bigint().unwrap_or_default()).map_err(fmt_err)?.to_string()
+                        }
+                        _ => return Err(type_error("%c requires int or char")),
+                    };
+                    numfmt::percent_format_str(&c, &spec).map_err(fmt_err)?
+                }
+                'd' | 'i' | 'u' => {
+                    let n = match &arg {
+                        Value::Float(f) => numfmt::float_to_bigint(*f).map_err(fmt_err)?,
+                        a => match a.to_bigint() {
+                            Some(b) => b,
+                            None => {
+                                return Err(type_error(format!(
+                                    "%{} format: a real number is required, not {}",
+                                    spec.conversion,
+                                    self.type_name(a)
+                                )))
+                            }
+                        },
+                    };
+                    numfmt::percent_format_int(&n, &spec).map_err(fmt_err)?
+                }
+                'o' | 'x' | 'X' => {
+                    let n = arg.to_bigint().ok_or_else(|| {
+                        type_error(format!("%{} format: an integer is required, not {}", spec.conversion, self.type_name(&arg)))
+                    })?;
+                    numfmt::percent_format_int(&n, &spec).map_err(fmt_err)?
+                }
+                'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                    let f = match &arg {
+                        Value::Float(f) => *f,
+                        a => match as_int(a) {
+                            Some(IntRef::Small(i)) => i as f64,
+                            Some(IntRef::Big(b)) => super::ops::big_to_f64(b)?,
+                            None => {
+                                return Err(type_error(format!("must be real number, not {}", self.type_name(a))))
+                            }
+                        },
+                    };
+                    numfmt::percent_format_float(f, &spec).map_err(fmt_err)?
+                }
+                _ => return Err(fmt_err(numfmt::percent_unsupported_char_error(&t, &spec))),
+            };
+            out.push_str(&piece);
+        }
+        if mapping.is_none() && argi < items.len() {
+            return Err(type_error("not all arguments converted during string formatting"));
+        }
+        Ok(Value::from_string(out))
+    }
+}
+
+pub fn ascii_escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let n = c as u32;
+        if n < 128 {
+            out.push(c);
+        } else if n < 256 {
+            out.push_str(&format!("\\x{:02x}", n));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{:04x}", n));
+        } else {
+            out.push_str(&format!("\\U{:08x}", n));
+        }
+    }
+    out
+}
+
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let mut s = String::from("b");
+    s.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => s.push_str("\\\\"),
+            b'\n' => s.push_str("\\n"),
+            b'\r' => s.push_str("\\r"),
+            b'\t' => s.push_str("\\t"),
+            c if c as char == quote => {
+                s.push('\\');
+                s.push(quote);
+            }
+            32..=126 => s.push(c as char),
+            _ => s.push_str(&format!("\\x{:02x}", c)),
+        }
+    }
+    s.push(quote);
+    s
+}
