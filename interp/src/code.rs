@@ -54,6 +54,8 @@ pub struct Code {
     pub stacksize: u32,
     /// Profiling counters, one per instruction (only loop headers are counted).
     pub counters: Box<[std::cell::Cell<u32>]>,
+    /// The docstring (`__doc__`), or None.
+    pub doc: Value,
     /// Plain positional parameters only (no *args/**kwargs/kw-only, no cells, not a generator): calls
     /// bind arguments in place without the general binder.
     pub simple: bool,

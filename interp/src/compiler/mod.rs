@@ -63,6 +63,7 @@ struct Unit {
     posonlyargcount: u32,
     kwonlyargcount: u32,
     flags: u32,
+    doc: Value,
 }
 
 #[derive(Hash, PartialEq, Eq)]
@@ -100,6 +101,20 @@ pub fn compile_interactive(src: &str, filename: &str) -> Result<Rc<Code>, Compil
 fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Rc<Code>, CompileError> {
     let lines = LineIndex::from_source_text(src);
     let source = Rc::new(Source { filename: filename.into(), text: src.into() });
+    if src.contains('\t') {
+        if let Some(line) = check_tabs(src) {
+            let text = src.lines().nth(line - 1).map(|t| t.to_string());
+            return Err(CompileError {
+                kind: "TabError",
+                msg: "inconsistent use of tabs and spaces in indentation".into(),
+                filename: filename.to_string(),
+                line: line as u32,
+                col: 1,
+                end_col: 2,
+                text,
+            });
+        }
+    }
     let parsed = match ruff_python_parser::parse_module(src) {
         Ok(p) => p,
         Err(e) => return Err(syntax_error_from_parse(src, &lines, filename, &e)),
@@ -138,46 +153,153 @@ fn syntax_error_from_parse(
     filename: &str,
     e: &ruff_python_parser::ParseError,
 ) -> CompileError {
-    use ruff_python_parser::ParseErrorType as T;
     let raw = e.error.to_string();
-    let (kind, msg) = match &e.error {
-        T::Lexical(lex) => {
-            let s = lex.to_string();
-            if s.contains("indent") || s.contains("Indent") {
-                ("IndentationError", translate_msg(&s))
-            } else {
-                ("SyntaxError", translate_msg(&s))
+    if std::env::var_os("PVM_DEBUG_PARSE").is_some() {
+        eprintln!("ruff: {}", raw);
+    }
+    let mut range = e.location;
+    let mut kind = "SyntaxError";
+    let lower = raw.to_lowercase();
+    let msg = if let Some(rest) = raw.strip_prefix("Expected an indented block after ") {
+        kind = "IndentationError";
+        // CPython names the statement and the line it starts on.
+        let what = rest.replace('`', "'").replace(" clause", " statement");
+        let err_line = lines.line_index(range.start()).get();
+        let header = header_line_before(src, err_line);
+        format!("expected an indented block after {} on line {}", what, header)
+    } else if lower.contains("unexpected indentation") {
+        kind = "IndentationError";
+        "unexpected indent".to_string()
+    } else if lower.contains("unindent") || lower.contains("dedent") {
+        kind = "IndentationError";
+        "unindent does not match any outer indentation level".to_string()
+    } else if lower.contains("unexpected eof") {
+        match unclosed_bracket(src) {
+            Some((pos, c)) => {
+                range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32 + 1));
+                format!("'{}' was never closed", c)
             }
+            None => "unexpected EOF while parsing".to_string(),
         }
-        _ => {
-            if raw.contains("indented block") || raw.contains("Unexpected indentation") || raw.contains("unindent") {
-                ("IndentationError", translate_msg(&raw))
-            } else {
-                ("SyntaxError", translate_msg(&raw))
-            }
-        }
+    } else if raw.starts_with("Expected `:`") {
+        "expected ':'".to_string()
+    } else if lower.contains("unterminated triple-quoted") {
+        let line = lines.line_index(range.start()).get();
+        format!("unterminated triple-quoted string literal (detected at line {})", line)
+    } else if lower.contains("missing closing quote") || lower.contains("unterminated string") {
+        let line = lines.line_index(range.start()).get();
+        format!("unterminated string literal (detected at line {})", line)
+    } else {
+        "invalid syntax".to_string()
     };
-    let mut err = error_at(src, lines, filename, e.location, msg);
+    let mut err = error_at(src, lines, filename, range, msg);
     err.kind = kind;
     err
 }
 
-/// Map ruff's wording onto CPython's where they differ in common cases.
-fn translate_msg(s: &str) -> String {
-    let lower = s.to_lowercase();
-    if lower.contains("expected an indented block") {
-        return "expected an indented block".into();
+/// The 1-based line of the compound-statement header that precedes `err_line`.
+fn header_line_before(src: &str, err_line: usize) -> usize {
+    let all: Vec<&str> = src.lines().collect();
+    let mut i = err_line.min(all.len() + 1);
+    while i > 1 {
+        i -= 1;
+        let t = all[i - 1].trim_end();
+        if t.ends_with(':') {
+            return i;
+        }
     }
-    if lower.contains("unexpected indentation") {
-        return "unexpected indent".into();
+    err_line.saturating_sub(1).max(1)
+}
+
+/// Byte offset and character of the first bracket never closed (skipping strings and comments).
+fn unclosed_bracket(src: &str) -> Option<(usize, char)> {
+    let b = src.as_bytes();
+    let mut stack: Vec<(usize, char)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            q @ (b'\'' | b'"') => {
+                let triple = i + 2 < b.len() && b[i + 1] == q && b[i + 2] == q;
+                i += if triple { 3 } else { 1 };
+                while i < b.len() {
+                    if b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if triple {
+                        if i + 2 < b.len() && b[i] == q && b[i + 1] == q && b[i + 2] == q {
+                            i += 2;
+                            break;
+                        }
+                    } else if b[i] == q || b[i] == b'\n' {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            c @ (b'(' | b'[' | b'{') => stack.push((i, c as char)),
+            b')' | b']' | b'}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        i += 1;
     }
-    if lower.contains("unindent") {
-        return "unindent does not match any outer indentation level".into();
+    stack.first().copied()
+}
+
+/// CPython's TabError rule: indentation must compare the same with tabs as 8 columns and as 1 column.
+fn check_tabs(src: &str) -> Option<usize> {
+    let mut stack8: Vec<usize> = vec![0];
+    let mut stack1: Vec<usize> = vec![0];
+    let mut depth = 0i32;
+    for (n, line) in src.lines().enumerate() {
+        let body = line.trim_start_matches([' ', '\t']);
+        if depth == 0 && !body.is_empty() && !body.starts_with('#') {
+            let ws = &line[..line.len() - body.len()];
+            let (mut c8, mut c1) = (0usize, 0usize);
+            for ch in ws.chars() {
+                if ch == '\t' {
+                    c8 = (c8 / 8 + 1) * 8;
+                }
+                else {
+                    c8 += 1;
+                }
+                c1 += 1;
+            }
+            let (t8, t1) = (*stack8.last().unwrap_or(&0), *stack1.last().unwrap_or(&0));
+            if (c8 > t8) != (c1 > t1) || (c8 == t8) != (c1 == t1) {
+                return Some(n + 1);
+            }
+            if c8 > t8 {
+                stack8.push(c8);
+                stack1.push(c1);
+            } else {
+                while stack8.len() > 1 && c8 < *stack8.last().unwrap_or(&0) {
+                    stack8.pop();
+                    stack1.pop();
+                }
+                if stack8.last() == Some(&c8) && stack1.last() != Some(&c1) {
+                    return Some(n + 1);
+                }
+            }
+        }
+        for ch in body.chars() {
+            match ch {
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth -= 1,
+                '#' => break,
+                _ => {}
+            }
+        }
+        depth = depth.max(0);
     }
-    if lower.contains("missing closing quote") || lower.contains("unterminated string") {
-        return "unterminated string literal (detected at line 1)".into();
-    }
-    "invalid syntax".into()
+    None
 }
 
 impl<'s> Compiler<'s> {
@@ -218,6 +340,7 @@ impl<'s> Compiler<'s> {
             posonlyargcount: 0,
             kwonlyargcount: 0,
             flags,
+            doc: Value::None,
         };
         self.units.push(unit);
     }
@@ -243,6 +366,7 @@ impl<'s> Compiler<'s> {
         Code {
             counters,
             simple,
+            doc: u.doc,
             name: u.name.into(),
             qualname: u.qualname.into(),
             source: self.source.clone(),
@@ -841,6 +965,11 @@ impl<'s> Compiler<'s> {
         let line = self.lines.line_index(f.range.start()).get() as u32;
         let qual = self.child_qualname(&f.name.id);
         self.make_function(scope, &f.name.id, qual, &f.parameters, line, |c| {
+            if let Some(Stmt::Expr(e)) = f.body.first() {
+                if let Expr::StringLiteral(s) = &*e.value {
+                    c.unit().doc = Value::str(s.value.to_str());
+                }
+            }
             c.stmts(&f.body)?;
             c.emit_const(Value::None);
             c.emit(Op::ReturnValue, 0);

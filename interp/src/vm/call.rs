@@ -381,6 +381,7 @@ impl Vm {
             _ => None,
         };
         let module = self.dict_get_str_quiet(&globals, "__name__").unwrap_or(Value::None);
+        let doc = code.doc.clone();
         Value::obj(Object::Function(Box::new(Function {
             name: RefCell::new(code.name.to_string()),
             qualname: RefCell::new(code.qualname.to_string()),
@@ -391,7 +392,7 @@ impl Vm {
             closure,
             dict: RefCell::new(None),
             module,
-            doc: Value::None,
+            doc,
         })))
     }
 }

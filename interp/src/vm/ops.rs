@@ -74,6 +74,14 @@ pub fn big_to_f64(b: &BigInt) -> PyResult<f64> {
 impl Vm {
     pub fn binary_op(&mut self, arg: u32, a: Value, b: Value) -> PyResult<Value> {
         let (op, inplace) = BinOp::decode(arg);
+        if let (Value::Bool(x), Value::Bool(y)) = (&a, &b) {
+            match op {
+                BinOp::And => return Ok(Value::Bool(*x & *y)),
+                BinOp::Or => return Ok(Value::Bool(*x | *y)),
+                BinOp::Xor => return Ok(Value::Bool(*x ^ *y)),
+                _ => {}
+            }
+        }
         if let (Some(x), Some(y)) = (as_int(&a), as_int(&b)) {
             return int_binop(op, x, y);
         }
@@ -160,10 +168,18 @@ impl Vm {
                 None => Err(type_error(format!("can't multiply sequence by non-int of type '{}'", self.type_name(b)))),
             },
             (Object::Set(_) | Object::FrozenSet(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
-                if !matches!(bo.as_obj(), Some(Object::Set(_) | Object::FrozenSet(_))) {
+                if !matches!(bo.as_obj(), Some(Object::Set(_) | Object::FrozenSet(_) | Object::DictView(_))) {
                     return Ok(None);
                 }
                 self.set_binop(op, inplace, a, b).map(Some)
+            }
+            (Object::DictView(dv), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
+                if dv.1 != crate::object::ViewKind::Values =>
+            {
+                // Key and item views are set-like: the result is a set.
+                let x = self.to_set_data(a)?;
+                let s = self.set_from_dict(x, false);
+                self.set_binop(op, true, &s, b).map(Some)
             }
             (Object::Dict(_), BinOp::Or) => {
                 if !matches!(bo.as_obj(), Some(Object::Dict(_))) {
@@ -296,14 +312,19 @@ impl Vm {
                 (x, y) => x.to_big().cmp(&y.to_big()),
             }));
         }
-        if let (Some(x), Some(y)) = (as_f64_exact(a), as_f64_exact(b)) {
-            return Ok(x.partial_cmp(&y));
-        }
-        if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
-            // float vs bigint: compare exactly.
-            if let (Some(x), Some(y)) = (num_key(a), num_key(b)) {
-                return Ok(x.partial_cmp(&y));
+        match (a, b) {
+            (Value::Float(x), Value::Float(y)) => return Ok(x.partial_cmp(y)),
+            (Value::Float(x), other) => {
+                if let Some(i) = as_int(other) {
+                    return Ok(cmp_int_float(&i, *x).map(|o| o.reverse()));
+                }
             }
+            (other, Value::Float(y)) => {
+                if let Some(i) = as_int(other) {
+                    return Ok(cmp_int_float(&i, *y));
+                }
+            }
+            _ => {}
         }
         if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
             return Ok(Some(x.cmp(y)));
@@ -334,20 +355,27 @@ impl Vm {
     }
 }
 
-fn as_f64_exact(v: &Value) -> Option<f64> {
-    match v {
-        Value::Float(f) => Some(*f),
-        Value::Int(i) if i.unsigned_abs() < (1u64 << 53) => Some(*i as f64),
-        Value::Bool(b) => Some(*b as i64 as f64),
-        _ => None,
+/// Exact ordering of an int against a float (None when the float is NaN), as CPython's float_richcompare.
+pub fn cmp_int_float(i: &IntRef, f: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if f.is_nan() {
+        return None;
     }
-}
-
-/// Exact comparison key for float-vs-bigint: (f64 when finite and int compares exactly via BigInt).
-fn num_key(v: &Value) -> Option<f64> {
-    match v {
-        Value::Float(f) => Some(*f),
-        other => as_int(other).map(|i| i.to_big().to_f64().unwrap_or(f64::INFINITY)),
+    if f.is_infinite() {
+        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+    }
+    if let IntRef::Small(n) = i {
+        if n.unsigned_abs() < (1u64 << 53) {
+            return (*n as f64).partial_cmp(&f);
+        }
+    }
+    // Compare the int with floor(f), then the fractional part breaks ties.
+    let fl = f.floor();
+    let fb = crate::vm::protocol::float_to_bigint(fl);
+    let ib = i.to_big();
+    match ib.cmp(&fb) {
+        Ordering::Equal => Some(if f > fl { Ordering::Less } else { Ordering::Equal }),
+        o => Some(o),
     }
 }
 

@@ -35,12 +35,14 @@ fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
             match (&**x, &**y) {
                 (Object::Str(p), Object::Str(q)) => p.as_str() == q.as_str(),
                 (Object::Int(p), Object::Int(q)) => p == q,
+                // Containers compare items with an identity shortcut first (so [nan] == [nan] when the
+                // same float object is in both, as in CPython).
                 (Object::Tuple(p), Object::Tuple(q)) => {
-                    p.len() == q.len() && p.iter().zip(q.iter()).all(|(u, v)| eq_depth(u, v, depth + 1))
+                    p.len() == q.len() && p.iter().zip(q.iter()).all(|(u, v)| u.is(v) || eq_depth(u, v, depth + 1))
                 }
                 (Object::List(p), Object::List(q)) => {
                     let (p, q) = (p.borrow(), q.borrow());
-                    p.len() == q.len() && p.iter().zip(q.iter()).all(|(u, v)| eq_depth(u, v, depth + 1))
+                    p.len() == q.len() && p.iter().zip(q.iter()).all(|(u, v)| u.is(v) || eq_depth(u, v, depth + 1))
                 }
                 (Object::Dict(p), Object::Dict(q)) => {
                     let (p, q) = (p.borrow(), q.borrow());
@@ -73,8 +75,7 @@ fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
 fn num_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Float(x), other) | (other, Value::Float(x)) => match as_int(other) {
-            Some(IntRef::Small(i)) => (i as f64) == *x && (*x as i128) == i as i128,
-            Some(IntRef::Big(bi)) => x.is_finite() && x.fract() == 0.0 && float_to_bigint(*x) == *bi,
+            Some(i) => super::ops::cmp_int_float(&i, *x) == Some(std::cmp::Ordering::Equal),
             None => false,
         },
         _ => match (as_int(a), as_int(b)) {

@@ -3,12 +3,14 @@
 
 mod dict;
 mod list;
+mod misc;
 mod str;
 
 use crate::vm::Vm;
 
 pub fn install(vm: &mut Vm) {
     list::install(vm);
+    misc::install(vm);
     dict::install(vm);
     str::install(vm);
 }
