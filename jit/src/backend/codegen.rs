@@ -1,0 +1,790 @@
+//! Trace IR → Cranelift IR.
+//!
+//! The trace becomes one function `(slots, ctx) -> exit id` in Cranelift's `tail` calling convention
+//! (so an exit can tail-call a linked side trace). Layout:
+//!
+//! ```text
+//! entry(slots, ctx):  zero pads for exit arguments; jump top
+//! top:                pre-roll (or, for an unpeeled trace, the whole iteration)
+//!                     each guard: brif fail, exit(id, args...), next
+//!                     `loop`: jump header(phi entry values)
+//! header(phis...):    body; at the end: jump header(phi back-edge values)
+//! exit(id, i64s..., f64s..., i8s...):  br_table id → write-back block per snapshot shape → tail
+//! ```
+//!
+//! IR values map one-to-one to Cranelift SSA values (ints, objects, pointers and `None` as i64, floats as
+//! f64, bools as i8 0/1); `phi`s are the header's block parameters. Nothing is written to the slots until
+//! an exit (or, for an unpeeled trace, the `jump`). The exit machinery is described in `exits.rs`.
+//!
+//! Division and shifts are guarded *before* the Cranelift instruction that would trap on the bad input,
+//! so generated code never traps.
+
+use super::exits::{self, is_rc, Class, ExitPlan, Src, Write};
+use super::helpers::HelperSpec;
+use super::JitError;
+use crate::abi::{PAYLOAD_OFFSET, TAG_NONE, TAG_OBJ, VALUE_SIZE};
+use crate::ir::{Const, Inst, IrRef, Op, Trace, Type};
+use crate::pyops;
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{
+    self, types, AbiParam, Block, BlockArg, Function, InstBuilder, JumpTableData, MemFlagsData, SigRef, Signature,
+    StackSlot, StackSlotData, StackSlotKind, UserFuncName,
+};
+use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use std::collections::HashMap;
+
+/// Addresses and numbers baked into the code.
+pub(crate) struct Tables {
+    /// `*mut u32` per local exit.
+    pub counters: u64,
+    /// `*const fn` per local exit (0 = not linked).
+    pub links: u64,
+    /// Global id of local exit 0.
+    pub exit_base: u32,
+}
+
+/// The signature every trace body has: `tail fn(slots: i64, ctx: i64) -> i32`.
+pub(crate) fn body_signature() -> Signature {
+    let mut sig = Signature::new(CallConv::Tail);
+    sig.params.push(AbiParam::new(types::I64));
+    sig.params.push(AbiParam::new(types::I64));
+    sig.returns.push(AbiParam::new(types::I32));
+    sig
+}
+
+fn cl_ty(ty: Type) -> ir::Type {
+    match ty {
+        Type::Float => types::F64,
+        Type::Bool => types::I8,
+        Type::Int | Type::Obj | Type::Ptr | Type::None | Type::Void => types::I64,
+    }
+}
+
+/// The largest slot index whose payload offset fits an i32 displacement.
+const MAX_SLOT: u32 = ((i32::MAX as u32) - VALUE_SIZE as u32) / VALUE_SIZE as u32;
+
+fn flags() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+enum WVal {
+    V(ir::Value),
+    K(Const),
+}
+
+struct Cg<'a, 'b> {
+    b: FunctionBuilder<'b>,
+    t: &'a Trace,
+    plan: &'a ExitPlan,
+    helpers: &'a HashMap<String, HelperSpec>,
+    tables: &'a Tables,
+    host_cc: CallConv,
+    vals: Vec<Option<ir::Value>>,
+    slots: ir::Value,
+    ctx: ir::Value,
+    exit_block: Option<Block>,
+    pads: [Option<ir::Value>; 3],
+    next_exit: usize,
+    out_slot: Option<StackSlot>,
+    scratch: Option<StackSlot>,
+    sigs: HashMap<u32, SigRef>,
+    float_sig: Option<SigRef>,
+}
+
+/// Translate a verified trace into a Cranelift function.
+pub(crate) fn translate(
+    t: &Trace,
+    plan: &ExitPlan,
+    helpers: &HashMap<String, HelperSpec>,
+    tables: &Tables,
+    host_cc: CallConv,
+    frontend: TargetFrontendConfig,
+    fctx: &mut FunctionBuilderContext,
+) -> Result<Function, JitError> {
+    let mut func = Function::with_name_signature(UserFuncName::user(0, 0), body_signature());
+    for inst in &t.insts {
+        if matches!(inst.op, Op::Sload | Op::SloadU) && inst.f[0] > MAX_SLOT {
+            return Err(JitError::Unsupported(format!("slot {} is too far from the base", inst.f[0])));
+        }
+    }
+    if t.snaps.iter().any(|s| s.entries.iter().any(|e| e.slot > MAX_SLOT)) {
+        return Err(JitError::Unsupported("snapshot slot too far from the base".into()));
+    }
+    let b = FunctionBuilder::new(&mut func, fctx);
+    let mut cg = Cg {
+        b,
+        t,
+        plan,
+        helpers,
+        tables,
+        host_cc,
+        vals: vec![None; t.insts.len()],
+        slots: ir::Value::from_u32(0),
+        ctx: ir::Value::from_u32(0),
+        exit_block: None,
+        pads: [None; 3],
+        next_exit: 0,
+        out_slot: None,
+        scratch: None,
+        sigs: HashMap::new(),
+        float_sig: None,
+    };
+    cg.run()?;
+    cg.b.seal_all_blocks();
+    cg.b.finalize(frontend);
+    Ok(func)
+}
+
+impl Cg<'_, '_> {
+    fn run(&mut self) -> Result<(), JitError> {
+        let entry = self.b.create_block();
+        self.b.append_block_params_for_function_params(entry);
+        self.b.switch_to_block(entry);
+        self.slots = self.b.block_params(entry)[0];
+        self.ctx = self.b.block_params(entry)[1];
+        if self.plan.len() > 0 {
+            let eb = self.b.create_block();
+            self.b.set_cold_block(eb);
+            self.b.append_block_param(eb, types::I32);
+            for (class, ty) in [(Class::I64, types::I64), (Class::F64, types::F64), (Class::I8, types::I8)] {
+                let n = self.plan.max_args[class as usize];
+                for _ in 0..n {
+                    self.b.append_block_param(eb, ty);
+                }
+                if n > 0 {
+                    // Pads dominate every guard because they are defined in the entry block.
+                    self.pads[class as usize] = Some(match class {
+                        Class::I64 => self.b.ins().iconst(types::I64, 0),
+                        Class::F64 => self.b.ins().f64const(0.0),
+                        Class::I8 => self.b.ins().iconst(types::I8, 0),
+                    });
+                }
+            }
+            self.exit_block = Some(eb);
+        }
+        if self.plan.max_rc > 0 {
+            let size = (self.plan.max_rc * VALUE_SIZE) as u32;
+            self.scratch = Some(self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 4)));
+        }
+        let top = self.b.create_block();
+        self.b.ins().jump(top, &[]);
+        self.b.switch_to_block(top);
+
+        let mut header: Option<(Block, Vec<(usize, IrRef)>)> = None;
+        let mut terminated = false;
+        for (i, inst) in self.t.insts.iter().enumerate() {
+            if inst.op == Op::Loop {
+                let mut phis = Vec::new();
+                let hb = self.b.create_block();
+                let mut lefts = Vec::new();
+                for (j, p) in self.t.insts.iter().enumerate().skip(i + 1) {
+                    if p.op != Op::Phi {
+                        break;
+                    }
+                    self.b.append_block_param(hb, cl_ty(p.ty));
+                    lefts.push(BlockArg::from(self.val(p.r(0))?));
+                    phis.push((j, p.r(1)));
+                }
+                self.b.ins().jump(hb, &lefts);
+                self.b.switch_to_block(hb);
+                let params = self.b.block_params(hb).to_vec();
+                for ((j, _), v) in phis.iter().zip(params) {
+                    self.vals[*j] = Some(v);
+                }
+                header = Some((hb, phis));
+                continue;
+            }
+            if inst.op == Op::Phi {
+                continue;
+            }
+            let v = self.inst(i, inst)?;
+            self.vals[i] = v;
+            terminated = matches!(inst.op, Op::Jump | Op::Exit);
+            if terminated && inst.op == Op::Jump {
+                self.b.ins().jump(top, &[]);
+            }
+        }
+        if let Some((hb, phis)) = header {
+            let mut rights = Vec::with_capacity(phis.len());
+            for (_, r) in phis {
+                rights.push(BlockArg::from(self.val(r)?));
+            }
+            self.b.ins().jump(hb, &rights);
+        } else if !terminated {
+            return Err(JitError::Unsupported("trace does not end in a loop, jump or exit".into()));
+        }
+        if let Some(eb) = self.exit_block {
+            self.exit_code(eb)?;
+        }
+        Ok(())
+    }
+
+    fn val(&mut self, r: IrRef) -> Result<ir::Value, JitError> {
+        if let Some(c) = self.t.const_of(r) {
+            return Ok(self.konst(c));
+        }
+        match self.vals.get(r.index()).copied().flatten() {
+            Some(v) => Ok(v),
+            None => Err(JitError::Unsupported(format!("value {r:?} has no machine value"))),
+        }
+    }
+
+    fn konst(&mut self, c: Const) -> ir::Value {
+        match c {
+            Const::None => self.b.ins().iconst(types::I64, 0),
+            Const::Bool(v) => self.b.ins().iconst(types::I8, v as i64),
+            Const::Int(v) => self.b.ins().iconst(types::I64, v),
+            Const::Float(bits) => self.b.ins().f64const(f64::from_bits(bits)),
+            Const::Obj(p) | Const::Ptr(p) => self.b.ins().iconst(types::I64, p as i64),
+        }
+    }
+
+    /// Branch to the shared exit if `cond` (an i8 0/1) equals `exit_if`.
+    fn guard(&mut self, at: usize, cond: ir::Value, exit_if: bool) -> Result<(), JitError> {
+        let args = self.exit_args(at)?;
+        let eb = self.exit_block.ok_or_else(|| JitError::Unsupported("guard without exit block".into()))?;
+        let next = self.b.create_block();
+        if exit_if {
+            self.b.ins().brif(cond, eb, &args, next, &[]);
+        } else {
+            self.b.ins().brif(cond, next, &[], eb, &args);
+        }
+        self.b.switch_to_block(next);
+        Ok(())
+    }
+
+    fn exit_args(&mut self, at: usize) -> Result<Vec<BlockArg>, JitError> {
+        let id = self.next_exit;
+        if self.plan.exit_inst.get(id).copied() != Some(at as u32) {
+            return Err(JitError::Unsupported(format!("exit plan out of step at instruction {at}")));
+        }
+        self.next_exit += 1;
+        let mut args = Vec::with_capacity(1 + self.plan.max_args.iter().sum::<usize>());
+        args.push(BlockArg::from(self.b.ins().iconst(types::I32, id as i64)));
+        for class in 0..3 {
+            let refs = &self.plan.exit_args[id][class];
+            for &r in refs {
+                args.push(BlockArg::from(self.val(r)?));
+            }
+            for _ in refs.len()..self.plan.max_args[class] {
+                args.push(BlockArg::from(self.pads[class].expect("pad exists when max_args > 0")));
+            }
+        }
+        Ok(args)
+    }
+
+    fn slot_off(slot: u32) -> i32 {
+        (slot as usize * VALUE_SIZE) as i32
+    }
+
+    fn int_cc(op: Op) -> IntCC {
+        match op {
+            Op::Lt => IntCC::SignedLessThan,
+            Op::Le => IntCC::SignedLessThanOrEqual,
+            Op::Gt => IntCC::SignedGreaterThan,
+            Op::Ge => IntCC::SignedGreaterThanOrEqual,
+            Op::Ne => IntCC::NotEqual,
+            _ => IntCC::Equal,
+        }
+    }
+
+    fn float_cc(op: Op) -> FloatCC {
+        match op {
+            Op::FLt => FloatCC::LessThan,
+            Op::FLe => FloatCC::LessThanOrEqual,
+            Op::FGt => FloatCC::GreaterThan,
+            Op::FGe => FloatCC::GreaterThanOrEqual,
+            Op::FNe => FloatCC::NotEqual,
+            _ => FloatCC::Equal,
+        }
+    }
+
+    /// Generate one instruction; returns its value.
+    fn inst(&mut self, i: usize, inst: &Inst) -> Result<Option<ir::Value>, JitError> {
+        let t = self.t;
+        // Operands that are references, fetched lazily per op (not every op has two).
+        let a = |s: &mut Self| s.val(inst.r(0));
+        let b = |s: &mut Self| s.val(inst.r(1));
+        let v = match inst.op {
+            Op::Loop | Op::Phi => return Err(JitError::Unsupported("loop/phi handled by caller".into())),
+            Op::Jump => {
+                let (writes, args) = exits::writes_for(t, i, &self.known_nonobj(i));
+                let vals = self.resolve(&writes, |s, class, idx| s.val(args[class as usize][idx as usize]))?;
+                self.writeback(&vals)?;
+                return Ok(None);
+            }
+            Op::Exit => {
+                let args = self.exit_args(i)?;
+                let eb = self.exit_block.ok_or_else(|| JitError::Unsupported("exit without exit block".into()))?;
+                self.b.ins().jump(eb, &args);
+                return Ok(None);
+            }
+            Op::Sload | Op::SloadU => {
+                let off = Self::slot_off(inst.f[0]);
+                if inst.op == Op::Sload {
+                    let tag = self.b.ins().load(types::I8, flags(), self.slots, off);
+                    let want = inst.ty.tag().ok_or_else(|| JitError::Unsupported("sload of non-value type".into()))?;
+                    let bad = self.b.ins().icmp_imm_s(IntCC::NotEqual, tag, want as i64);
+                    self.guard(i, bad, true)?;
+                }
+                match inst.ty {
+                    Type::None => self.b.ins().iconst(types::I64, 0),
+                    ty => self.b.ins().load(cl_ty(ty), flags(), self.slots, off + PAYLOAD_OFFSET as i32),
+                }
+            }
+            Op::Add | Op::Sub | Op::Mul | Op::BAnd | Op::BOr | Op::BXor | Op::PAdd => {
+                let (x, y) = (a(self)?, b(self)?);
+                let ins = self.b.ins();
+                match inst.op {
+                    Op::Add | Op::PAdd => ins.iadd(x, y),
+                    Op::Sub => ins.isub(x, y),
+                    Op::Mul => ins.imul(x, y),
+                    Op::BAnd => ins.band(x, y),
+                    Op::BOr => ins.bor(x, y),
+                    _ => ins.bxor(x, y),
+                }
+            }
+            Op::AddOv | Op::SubOv | Op::MulOv => {
+                let (x, y) = (a(self)?, b(self)?);
+                let ins = self.b.ins();
+                let (r, of) = match inst.op {
+                    Op::AddOv => ins.sadd_overflow(x, y),
+                    Op::SubOv => ins.ssub_overflow(x, y),
+                    _ => ins.smul_overflow(x, y),
+                };
+                self.guard(i, of, true)?;
+                r
+            }
+            Op::NegOv => {
+                let x = a(self)?;
+                let bad = self.b.ins().icmp_imm_s(IntCC::Equal, x, i64::MIN);
+                self.guard(i, bad, true)?;
+                self.b.ins().ineg(x)
+            }
+            Op::FloorDiv | Op::Mod => {
+                let (x, y) = (a(self)?, b(self)?);
+                let zero = self.b.ins().icmp_imm_s(IntCC::Equal, y, 0);
+                let bad = if inst.op == Op::FloorDiv {
+                    let min = self.b.ins().icmp_imm_s(IntCC::Equal, x, i64::MIN);
+                    let m1 = self.b.ins().icmp_imm_s(IntCC::Equal, y, -1);
+                    let ov = self.b.ins().band(min, m1);
+                    self.b.ins().bor(zero, ov)
+                } else {
+                    zero
+                };
+                self.guard(i, bad, true)?;
+                // Python rounds toward -inf: adjust when the remainder is non-zero and its sign differs
+                // from the divisor's.
+                let r = self.b.ins().srem(x, y);
+                let rx = self.b.ins().bxor(r, y);
+                let signs_differ = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, rx, 0);
+                let nonzero = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+                let adjust = self.b.ins().band(signs_differ, nonzero);
+                if inst.op == Op::FloorDiv {
+                    let q = self.b.ins().sdiv(x, y);
+                    let adj = self.b.ins().uextend(types::I64, adjust);
+                    self.b.ins().isub(q, adj)
+                } else {
+                    let ry = self.b.ins().iadd(r, y);
+                    self.b.ins().select(adjust, ry, r)
+                }
+            }
+            Op::Shl => {
+                let (x, n) = (a(self)?, b(self)?);
+                let big = self.b.ins().icmp_imm_u(IntCC::UnsignedGreaterThan, n, 63);
+                let r = self.b.ins().ishl(x, n);
+                let back = self.b.ins().sshr(r, n);
+                let lost = self.b.ins().icmp(IntCC::NotEqual, back, x);
+                let bad = self.b.ins().bor(big, lost);
+                self.guard(i, bad, true)?;
+                r
+            }
+            Op::Shr => {
+                let (x, n) = (a(self)?, b(self)?);
+                let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, n, 0);
+                self.guard(i, neg, true)?;
+                let max = self.b.ins().iconst(types::I64, 63);
+                let n = self.b.ins().umin(n, max);
+                self.b.ins().sshr(x, n)
+            }
+            Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq | Op::Ne => {
+                let (x, y) = (a(self)?, b(self)?);
+                self.b.ins().icmp(Self::int_cc(inst.op), x, y)
+            }
+            Op::FAdd | Op::FSub | Op::FMul => {
+                let (x, y) = (a(self)?, b(self)?);
+                let ins = self.b.ins();
+                match inst.op {
+                    Op::FAdd => ins.fadd(x, y),
+                    Op::FSub => ins.fsub(x, y),
+                    _ => ins.fmul(x, y),
+                }
+            }
+            Op::FDiv | Op::FFloorDiv | Op::FMod => {
+                let (x, y) = (a(self)?, b(self)?);
+                let zero = self.b.ins().f64const(0.0);
+                let bad = self.b.ins().fcmp(FloatCC::Equal, y, zero);
+                self.guard(i, bad, true)?;
+                match inst.op {
+                    Op::FDiv => self.b.ins().fdiv(x, y),
+                    Op::FMod => self.call_float_rt(pyops::rt_float_mod as *const () as usize, x, y),
+                    _ => self.call_float_rt(pyops::rt_float_floordiv as *const () as usize, x, y),
+                }
+            }
+            Op::FNeg | Op::FAbs | Op::FSqrt | Op::FFloor | Op::FCeil | Op::FTrunc => {
+                let x = a(self)?;
+                let ins = self.b.ins();
+                match inst.op {
+                    Op::FNeg => ins.fneg(x),
+                    Op::FAbs => ins.fabs(x),
+                    Op::FSqrt => ins.sqrt(x),
+                    Op::FFloor => ins.floor(x),
+                    Op::FCeil => ins.ceil(x),
+                    _ => ins.trunc(x),
+                }
+            }
+            Op::FLt | Op::FLe | Op::FGt | Op::FGe | Op::FEq | Op::FNe => {
+                let (x, y) = (a(self)?, b(self)?);
+                self.b.ins().fcmp(Self::float_cc(inst.op), x, y)
+            }
+            Op::IToF => {
+                let x = a(self)?;
+                self.b.ins().fcvt_from_sint(types::F64, x)
+            }
+            Op::FToI => {
+                let x = a(self)?;
+                // In range iff -2^63 <= x < 2^63 (false for NaN).
+                let lo = self.b.ins().f64const(-9223372036854775808.0);
+                let hi = self.b.ins().f64const(9223372036854775808.0);
+                let ge = self.b.ins().fcmp(FloatCC::GreaterThanOrEqual, x, lo);
+                let lt = self.b.ins().fcmp(FloatCC::LessThan, x, hi);
+                let ok = self.b.ins().band(ge, lt);
+                self.guard(i, ok, false)?;
+                self.b.ins().fcvt_to_sint_sat(types::I64, x)
+            }
+            Op::Not => {
+                let x = a(self)?;
+                self.b.ins().bxor_imm_s(x, 1)
+            }
+            Op::BToI => {
+                let x = a(self)?;
+                self.b.ins().uextend(types::I64, x)
+            }
+            Op::GuardTrue | Op::GuardFalse => {
+                let x = a(self)?;
+                self.guard(i, x, inst.op == Op::GuardFalse)?;
+                return Ok(None);
+            }
+            Op::GuardEq | Op::GuardNe => {
+                let (x, y) = (a(self)?, b(self)?);
+                let eq = self.b.ins().icmp(IntCC::Equal, x, y);
+                self.guard(i, eq, inst.op == Op::GuardNe)?;
+                return Ok(None);
+            }
+            Op::GuardTag => {
+                let p = a(self)?;
+                let want = inst.ty_imm(2).and_then(|t| t.tag()).ok_or_else(|| JitError::Unsupported("bad tag".into()))?;
+                let tag = self.b.ins().load(types::I8, flags(), p, inst.imm(1));
+                let bad = self.b.ins().icmp_imm_s(IntCC::NotEqual, tag, want as i64);
+                self.guard(i, bad, true)?;
+                return Ok(None);
+            }
+            Op::Load => {
+                let p = a(self)?;
+                self.b.ins().load(cl_ty(inst.ty), flags(), p, inst.imm(1))
+            }
+            Op::Store => {
+                let p = a(self)?;
+                let x = self.val(inst.r(2))?;
+                self.b.ins().store(flags(), x, p, inst.imm(1));
+                return Ok(None);
+            }
+            Op::Call | Op::CallPure | Op::CallGuard => return self.call(i, inst),
+        };
+        Ok(Some(v))
+    }
+
+    /// Slots known not to hold objects before instruction `at`.
+    fn known_nonobj(&self, at: usize) -> HashMap<u32, ()> {
+        self.t.insts[..at]
+            .iter()
+            .filter(|x| matches!(x.op, Op::Sload | Op::SloadU) && x.ty != Type::Obj)
+            .map(|x| (x.f[0], ()))
+            .collect()
+    }
+
+    fn call_float_rt(&mut self, addr: usize, x: ir::Value, y: ir::Value) -> ir::Value {
+        let sig = match self.float_sig {
+            Some(s) => s,
+            None => {
+                let mut sig = Signature::new(self.host_cc);
+                sig.params.push(AbiParam::new(types::F64));
+                sig.params.push(AbiParam::new(types::F64));
+                sig.returns.push(AbiParam::new(types::F64));
+                let s = self.b.import_signature(sig);
+                self.float_sig = Some(s);
+                s
+            }
+        };
+        let callee = self.b.ins().iconst(types::I64, addr as i64);
+        let call = self.b.ins().call_indirect(sig, callee, &[x, y]);
+        self.b.inst_results(call)[0]
+    }
+
+    fn helper(&self, name: &str) -> Result<&HelperSpec, JitError> {
+        self.helpers.get(name).ok_or_else(|| JitError::UnknownHelper(name.to_string()))
+    }
+
+    fn call(&mut self, i: usize, inst: &Inst) -> Result<Option<ir::Value>, JitError> {
+        let name = self.t.helpers.get(inst.f[0] as usize).cloned().unwrap_or_default();
+        let spec = self.helper(&name)?.clone();
+        let args: Vec<IrRef> = self.t.call_args(inst).to_vec();
+        let mismatch = |msg: String| Err(JitError::HelperSignature { name: name.clone(), msg });
+        let guarded = inst.op == Op::CallGuard;
+        if spec.sig.guarded != guarded {
+            return mismatch(format!("registered guarded={} but called with {}", spec.sig.guarded, inst.op.name()));
+        }
+        if spec.sig.ret != inst.ty {
+            return mismatch(format!("returns {} but the call expects {}", spec.sig.ret, inst.ty));
+        }
+        if spec.sig.params.len() != args.len() || spec.sig.params.iter().zip(&args).any(|(p, &a)| *p != self.t.ty(a)) {
+            let got: Vec<String> = args.iter().map(|&a| self.t.ty(a).to_string()).collect();
+            return mismatch(format!("takes {:?}, called with ({})", spec.sig.params, got.join(", ")));
+        }
+        let has_result = spec.sig.ret != Type::Void;
+        let sig_ref = match self.sigs.get(&inst.f[0]) {
+            Some(&s) => s,
+            None => {
+                let mut sig = Signature::new(self.host_cc);
+                if spec.sig.ctx {
+                    sig.params.push(AbiParam::new(types::I64));
+                }
+                for p in &spec.sig.params {
+                    let ty = if *p == Type::Float { types::F64 } else { types::I64 };
+                    sig.params.push(AbiParam::new(ty));
+                }
+                if guarded {
+                    if has_result {
+                        sig.params.push(AbiParam::new(types::I64));
+                    }
+                    sig.returns.push(AbiParam::new(types::I32));
+                } else if has_result {
+                    let ty = if spec.sig.ret == Type::Float { types::F64 } else { types::I64 };
+                    sig.returns.push(AbiParam::new(ty));
+                }
+                let s = self.b.import_signature(sig);
+                self.sigs.insert(inst.f[0], s);
+                s
+            }
+        };
+        let mut cargs = Vec::with_capacity(args.len() + 2);
+        if spec.sig.ctx {
+            cargs.push(self.ctx);
+        }
+        for &a in &args {
+            let v = self.val(a)?;
+            cargs.push(if self.t.ty(a) == Type::Bool { self.b.ins().uextend(types::I64, v) } else { v });
+        }
+        let out = if guarded && has_result {
+            let slot = match self.out_slot {
+                Some(s) => s,
+                None => {
+                    let s = self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
+                    self.out_slot = Some(s);
+                    s
+                }
+            };
+            cargs.push(self.b.ins().stack_addr(types::I64, slot, 0));
+            Some(slot)
+        } else {
+            None
+        };
+        let callee = self.b.ins().iconst(types::I64, spec.addr as i64);
+        let call = self.b.ins().call_indirect(sig_ref, callee, &cargs);
+        let results = self.b.inst_results(call).to_vec();
+        let raw = if guarded {
+            let status = results[0];
+            let bad = self.b.ins().icmp_imm_s(IntCC::NotEqual, status, 0);
+            self.guard(i, bad, true)?;
+            match out {
+                Some(slot) => {
+                    let ty = if inst.ty == Type::Float { types::F64 } else { types::I64 };
+                    Some(self.b.ins().stack_load(types::I64, ty, slot, 0))
+                }
+                None => None,
+            }
+        } else {
+            results.first().copied()
+        };
+        Ok(match (raw, inst.ty) {
+            (Some(r), Type::Bool) => Some(self.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0)),
+            (r, _) => r,
+        })
+    }
+
+    /// Turn shape writes into concrete values, fetching arguments with `arg`.
+    fn resolve(
+        &mut self,
+        writes: &[Write],
+        mut arg: impl FnMut(&mut Self, Class, u32) -> Result<ir::Value, JitError>,
+    ) -> Result<Vec<(Write, WVal)>, JitError> {
+        let mut out = Vec::with_capacity(writes.len());
+        for w in writes {
+            let v = match w.src {
+                Src::Arg(class, idx) => WVal::V(arg(self, class, idx)?),
+                Src::Const(c) => WVal::K(c),
+            };
+            out.push((*w, v));
+        }
+        Ok(out)
+    }
+
+    fn wval(&mut self, v: &WVal) -> ir::Value {
+        match *v {
+            WVal::V(v) => v,
+            WVal::K(c) => self.konst(c),
+        }
+    }
+
+    /// Store tag and payload of a non-object value into its slot.
+    fn store_raw(&mut self, w: &Write, v: &WVal) {
+        let off = Self::slot_off(w.slot);
+        let tag = self.b.ins().iconst(types::I8, w.ty.tag().unwrap_or(TAG_NONE) as i64);
+        self.b.ins().store(flags(), tag, self.slots, off);
+        let payload = match w.ty {
+            Type::None => return,
+            Type::Bool => {
+                let b = self.wval(v);
+                self.b.ins().uextend(types::I64, b)
+            }
+            Type::Int | Type::Float | Type::Obj | Type::Ptr | Type::Void => self.wval(v),
+        };
+        self.b.ins().store(flags(), payload, self.slots, off + PAYLOAD_OFFSET as i32);
+    }
+
+    fn exit_helper(&mut self, name: &str) -> Result<(SigRef, ir::Value), JitError> {
+        let spec = self.helper(name)?.clone();
+        let mut sig = Signature::new(self.host_cc);
+        for _ in &spec.sig.params {
+            sig.params.push(AbiParam::new(types::I64));
+        }
+        let s = self.b.import_signature(sig);
+        let callee = self.b.ins().iconst(types::I64, spec.addr as i64);
+        Ok((s, callee))
+    }
+
+    /// Write a snapshot back (see `exits.rs` for the three phases).
+    fn writeback(&mut self, writes: &[(Write, WVal)]) -> Result<(), JitError> {
+        for (w, v) in writes.iter().filter(|(w, _)| !is_rc(w)) {
+            self.store_raw(w, v);
+        }
+        let rc: Vec<&(Write, WVal)> = writes.iter().filter(|(w, _)| is_rc(w)).collect();
+        if rc.is_empty() {
+            return Ok(());
+        }
+        let scratch = self.scratch.ok_or_else(|| JitError::Unsupported("no scratch space".into()))?;
+        // Phase 1: move old contents out.
+        for (j, (w, _)) in rc.iter().enumerate() {
+            if w.may_hold_obj {
+                let off = Self::slot_off(w.slot);
+                let lo = self.b.ins().load(types::I64, flags(), self.slots, off);
+                let hi = self.b.ins().load(types::I64, flags(), self.slots, off + 8);
+                self.b.ins().stack_store(types::I64, lo, scratch, (j * VALUE_SIZE) as i32);
+                self.b.ins().stack_store(types::I64, hi, scratch, (j * VALUE_SIZE + 8) as i32);
+                let none = self.b.ins().iconst(types::I8, TAG_NONE as i64);
+                self.b.ins().store(flags(), none, self.slots, off);
+            }
+        }
+        // Phase 2: write new values; objects gain a reference.
+        for (w, v) in &rc {
+            if w.ty == Type::Obj {
+                let (sig, callee) = self.exit_helper(crate::abi::HELPER_STORE_OBJ)?;
+                let addr = self.b.ins().iadd_imm_s(self.slots, Self::slot_off(w.slot) as i64);
+                let p = self.wval(v);
+                self.b.ins().call_indirect(sig, callee, &[addr, p]);
+            } else {
+                self.store_raw(w, v);
+            }
+        }
+        // Phase 3: release old objects.
+        for (j, (w, _)) in rc.iter().enumerate() {
+            if w.may_hold_obj {
+                let tag = self.b.ins().stack_load(types::I64, types::I8, scratch, (j * VALUE_SIZE) as i32);
+                let is_obj = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJ as i64);
+                let drop_blk = self.b.create_block();
+                let cont = self.b.create_block();
+                self.b.set_cold_block(drop_blk);
+                self.b.ins().brif(is_obj, drop_blk, &[], cont, &[]);
+                self.b.switch_to_block(drop_blk);
+                let (sig, callee) = self.exit_helper(crate::abi::HELPER_DROP_VALUE)?;
+                let addr = self.b.ins().stack_addr(types::I64, scratch, (j * VALUE_SIZE) as i32);
+                self.b.ins().call_indirect(sig, callee, &[addr]);
+                self.b.ins().jump(cont, &[]);
+                self.b.switch_to_block(cont);
+            }
+        }
+        Ok(())
+    }
+
+    /// The shared exit block: dispatch to write-back per shape, count, link or return.
+    fn exit_code(&mut self, eb: Block) -> Result<(), JitError> {
+        self.b.switch_to_block(eb);
+        let params = self.b.block_params(eb).to_vec();
+        let id = params[0];
+        let mut class_params: [Vec<ir::Value>; 3] = Default::default();
+        let mut k = 1;
+        for (c, list) in class_params.iter_mut().enumerate() {
+            list.extend_from_slice(&params[k..k + self.plan.max_args[c]]);
+            k += self.plan.max_args[c];
+        }
+        let shape_blocks: Vec<Block> = self.plan.shapes.iter().map(|_| self.b.create_block()).collect();
+        for &sb in &shape_blocks {
+            self.b.set_cold_block(sb);
+        }
+        if shape_blocks.len() == 1 {
+            self.b.ins().jump(shape_blocks[0], &[]);
+        } else {
+            let pool = &mut self.b.func.dfg;
+            let def = pool.block_call(shape_blocks[0], &[]);
+            let table: Vec<_> =
+                self.plan.exit_shape.iter().map(|&s| pool.block_call(shape_blocks[s as usize], &[])).collect();
+            let jt = self.b.create_jump_table(JumpTableData::new(def, &table));
+            self.b.ins().br_table(id, jt);
+        }
+        let tail = self.b.create_block();
+        self.b.set_cold_block(tail);
+        for (s, &sb) in shape_blocks.iter().enumerate() {
+            self.b.switch_to_block(sb);
+            let writes = self.plan.shapes[s].clone();
+            let vals = self.resolve(&writes, |_, class, idx| Ok(class_params[class as usize][idx as usize]))?;
+            self.writeback(&vals)?;
+            self.b.ins().jump(tail, &[]);
+        }
+        self.b.switch_to_block(tail);
+        let idx = self.b.ins().uextend(types::I64, id);
+        let counters = self.b.ins().iconst(types::I64, self.tables.counters as i64);
+        let coff = self.b.ins().ishl_imm_u(idx, 2);
+        let caddr = self.b.ins().iadd(counters, coff);
+        let n = self.b.ins().load(types::I32, flags(), caddr, 0);
+        let n1 = self.b.ins().iadd_imm_s(n, 1);
+        self.b.ins().store(flags(), n1, caddr, 0);
+        let links = self.b.ins().iconst(types::I64, self.tables.links as i64);
+        let loff = self.b.ins().ishl_imm_u(idx, 3);
+        let laddr = self.b.ins().iadd(links, loff);
+        let target = self.b.ins().load(types::I64, flags(), laddr, 0);
+        let linked = self.b.create_block();
+        let ret = self.b.create_block();
+        self.b.set_cold_block(linked);
+        self.b.set_cold_block(ret);
+        self.b.ins().brif(target, linked, &[], ret, &[]);
+        self.b.switch_to_block(ret);
+        let base = self.b.ins().iconst(types::I32, self.tables.exit_base as i32 as i64);
+        let global = self.b.ins().iadd(id, base);
+        self.b.ins().return_(&[global]);
+        self.b.switch_to_block(linked);
+        let sig = self.b.import_signature(body_signature());
+        self.b.ins().return_call_indirect(sig, target, &[self.slots, self.ctx]);
+        Ok(())
+    }
+}

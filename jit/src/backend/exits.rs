@@ -1,0 +1,165 @@
+//! Exits: how a failing guard gets from the middle of a loop back to the interpreter, exactly.
+//!
+//! ## Shape of the generated code
+//! Every guard is a conditional branch to ONE shared exit block, passing the exit's local id and the
+//! live values its snapshot needs as block arguments (Cranelift's crate notes measured one cold block
+//! per guard as superlinear at `opt_level=speed`; a shared block stays linear). Arguments are grouped by
+//! machine class (i64, f64, i8) so no guard ever converts a value on the hot path: a snapshot's i-th
+//! int-class value is the i-th i64 parameter, and so on; shorter snapshots pad with a zero defined in the
+//! entry block. The register moves for these arguments sit on the branch's cold edge.
+//!
+//! The exit block dispatches on the id (`br_table`) to one *write-back block per snapshot shape* — the
+//! list of (slot, value source, type) — so guards sharing a snapshot, or snapshots of the same shape,
+//! share the code. A write-back block stores each slot's tag and payload and jumps to the tail, which
+//! bumps the exit's counter, tail-calls a linked side trace if the exit has one, and otherwise returns
+//! the global exit id.
+//!
+//! ## Writing slots, and reference counts
+//! A slot the trace `sload`ed with a non-object type (before the exit) still holds that value — the
+//! trace never writes slots before it exits — so it is overwritten with two plain stores. Any other slot
+//! may hold an object reference that must be released, and a new object value must gain a reference.
+//! Releasing one slot's old object may free an object that another slot is about to receive (`a, b =
+//! b, a`), so such writes go in three phases: (1) move each old value out to scratch stack space (the slot
+//! becomes None), (2) write all new values (`store_obj` for objects: an increment), (3) release the old
+//! values that are objects (`drop_value`). See `abi` for the helper contracts.
+//!
+//! ## Exit ids
+//! Local exit `k` is the k-th instruction that can leave the trace, in buffer order. The trace returns
+//! `exit_base + k`, where the backend gives each compiled trace a disjoint range of global ids, so that
+//! an exit returned from a linked side trace still identifies its trace.
+
+use crate::ir::{Const, IrRef, Op, Trace, Type};
+use std::collections::HashMap;
+
+/// Machine class of an exit argument.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(crate) enum Class {
+    /// Ints and object pointers.
+    I64 = 0,
+    /// Floats.
+    F64 = 1,
+    /// Bools.
+    I8 = 2,
+}
+
+impl Class {
+    pub(crate) fn of(ty: Type) -> Option<Class> {
+        match ty {
+            Type::Int | Type::Obj | Type::Ptr => Some(Class::I64),
+            Type::Float => Some(Class::F64),
+            Type::Bool => Some(Class::I8),
+            Type::None | Type::Void => None,
+        }
+    }
+}
+
+/// Where a written slot's value comes from.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(crate) enum Src {
+    /// The `idx`-th exit-block parameter of `class`.
+    Arg(Class, u32),
+    /// A constant.
+    Const(Const),
+}
+
+/// One slot write of an exit shape.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(crate) struct Write {
+    pub slot: u32,
+    pub ty: Type,
+    pub src: Src,
+    /// The slot's old contents may be an object (it was not `sload`ed with a non-object type).
+    pub may_hold_obj: bool,
+}
+
+/// Everything the code generator needs to know about the trace's exits.
+#[derive(Default, Debug)]
+pub(crate) struct ExitPlan {
+    /// Distinct write-back shapes.
+    pub shapes: Vec<Vec<Write>>,
+    /// Per local exit: its shape.
+    pub exit_shape: Vec<u32>,
+    /// Per local exit: the references passed as arguments, per class, in parameter order.
+    pub exit_args: Vec<[Vec<IrRef>; 3]>,
+    /// Per local exit: the instruction that exits.
+    pub exit_inst: Vec<u32>,
+    /// Maximum number of arguments per class.
+    pub max_args: [usize; 3],
+    /// Maximum number of three-phase (reference-counted) writes in one shape.
+    pub max_rc: usize,
+    /// Does any shape write an object (needs `store_obj`) / release old contents (needs `drop_value`)?
+    pub needs_store_obj: bool,
+    pub needs_drop: bool,
+}
+
+/// A write needs the three-phase treatment.
+pub(crate) fn is_rc(w: &Write) -> bool {
+    w.ty == Type::Obj || w.may_hold_obj
+}
+
+/// The writes for the snapshot of instruction `at`, given the slots known not to hold objects, plus the
+/// per-class argument references.
+pub(crate) fn writes_for(t: &Trace, at: usize, known_nonobj: &HashMap<u32, ()>) -> (Vec<Write>, [Vec<IrRef>; 3]) {
+    let mut args: [Vec<IrRef>; 3] = Default::default();
+    let mut writes = Vec::new();
+    let snap = &t.snaps[t.insts[at].snap.index()];
+    for e in &snap.entries {
+        let ty = t.ty(e.val);
+        let src = match (t.const_of(e.val), Class::of(ty)) {
+            (Some(c), _) => Src::Const(c),
+            (None, None) => Src::Const(Const::None),
+            (None, Some(class)) => {
+                let list = &mut args[class as usize];
+                list.push(e.val);
+                Src::Arg(class, list.len() as u32 - 1)
+            }
+        };
+        writes.push(Write { slot: e.slot, ty, src, may_hold_obj: !known_nonobj.contains_key(&e.slot) });
+    }
+    (writes, args)
+}
+
+/// Plan the exits of a verified trace.
+pub(crate) fn plan(t: &Trace) -> ExitPlan {
+    let mut p = ExitPlan::default();
+    let mut known_nonobj: HashMap<u32, ()> = HashMap::new();
+    let mut shape_ids: HashMap<Vec<Write>, u32> = HashMap::new();
+    for (i, inst) in t.insts.iter().enumerate() {
+        if inst.op.is_exit() {
+            let (writes, args) = writes_for(t, i, &known_nonobj);
+            p.note_writes(&writes);
+            for c in 0..3 {
+                p.max_args[c] = p.max_args[c].max(args[c].len());
+            }
+            let next = shape_ids.len() as u32;
+            let id = *shape_ids.entry(writes.clone()).or_insert_with(|| {
+                p.shapes.push(writes);
+                next
+            });
+            p.exit_shape.push(id);
+            p.exit_args.push(args);
+            p.exit_inst.push(i as u32);
+        }
+        if inst.op == Op::Jump {
+            let (writes, _) = writes_for(t, i, &known_nonobj);
+            p.note_writes(&writes);
+        }
+        // After an sload (whose guard passed, or whose type is known), the slot's type is known.
+        if matches!(inst.op, Op::Sload | Op::SloadU) && inst.ty != Type::Obj {
+            known_nonobj.insert(inst.f[0], ());
+        }
+    }
+    p
+}
+
+impl ExitPlan {
+    fn note_writes(&mut self, writes: &[Write]) {
+        self.max_rc = self.max_rc.max(writes.iter().filter(|w| is_rc(w)).count());
+        self.needs_store_obj |= writes.iter().any(|w| w.ty == Type::Obj);
+        self.needs_drop |= writes.iter().any(|w| w.may_hold_obj);
+    }
+    /// Number of local exits.
+    pub fn len(&self) -> usize {
+        self.exit_shape.len()
+    }
+}
