@@ -64,12 +64,21 @@ impl Emitter {
     /// Emit an instruction whose operand fields are already references of this trace. Returns its value
     /// (an existing reference if it folded or was CSEd; `IrRef::NONE` for a dropped guard).
     pub fn emit(&mut self, mut inst: Inst) -> IrRef {
+        // The recorder may pass its current snapshot to every op; only ops that can exit keep it.
+        if !inst.op.has_snap() {
+            inst.snap = SnapId::NONE;
+        }
         if self.fold {
             // Rewrites terminate: each either removes the instruction or moves toward a canonical form.
             for _ in 0..8 {
                 match fold(&mut self.trace, inst) {
                     Folded::Keep(next) if next == inst => break,
-                    Folded::Keep(next) => inst = next,
+                    Folded::Keep(mut next) => {
+                        if !next.op.has_snap() {
+                            next.snap = SnapId::NONE;
+                        }
+                        inst = next
+                    }
                     Folded::Value(r) => return r,
                     Folded::Drop => return IrRef::NONE,
                 }
