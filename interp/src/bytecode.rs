@@ -7,6 +7,16 @@
 
 pub const ARG_MAX: u32 = (1 << 24) - 1;
 
+const _: () = {
+    // Opcodes must be dense 0..=MAX for `Instr::op`'s transmute.
+    let all = Op::ALL;
+    let mut i = 0;
+    while i < all.len() {
+        assert!(all[i] as usize == i);
+        i += 1;
+    }
+};
+
 macro_rules! opcodes {
     ($( $(#[doc = $doc:literal])* $name:ident = $num:literal, effect: |$a:ident| $eff:expr, jump: $jump:literal; )*) => {
         #[repr(u8)]
@@ -15,6 +25,8 @@ macro_rules! opcodes {
 
         impl Op {
             pub const ALL: &'static [Op] = &[$(Op::$name),*];
+            /// The largest opcode; opcodes are dense from 0 (asserted below).
+            pub const MAX: Op = { let all = Op::ALL; all[all.len() - 1] };
 
             #[inline]
             pub fn from_u8(b: u8) -> Option<Op> {
@@ -331,7 +343,7 @@ impl CmpOp {
 /// One encoded instruction.
 #[derive(Clone, Copy, PartialEq, Eq)]
 #[repr(transparent)]
-pub struct Instr(pub u32);
+pub struct Instr(u32);
 
 impl Instr {
     #[inline]
@@ -339,11 +351,22 @@ impl Instr {
         debug_assert!(arg <= ARG_MAX);
         Instr((op as u32) | (arg << 8))
     }
-    #[inline]
+    #[inline(always)]
     pub fn op(self) -> Op {
-        // Every Instr is built by `new` from an Op, or validated by `Code::validate` when loaded from a
-        // cache file, so the byte is always a valid opcode; the fallback keeps this total anyway.
-        Op::from_u8(self.0 as u8).unwrap_or(Op::Nop)
+        let b = self.0 as u8;
+        debug_assert!(b <= Op::MAX as u8);
+        // SAFETY: `Op` is `repr(u8)` with dense discriminants 0..=Op::MAX (asserted at compile time
+        // above). Every `Instr` is made by `Instr::new` from an `Op`, or by `Instr::decode`, which
+        // rejects bytes above Op::MAX, so `b` is always a valid discriminant.
+        unsafe { std::mem::transmute::<u8, Op>(b) }
+    }
+    /// Rebuild an instruction from its encoding (e.g. from a cache file), rejecting unknown opcodes.
+    pub fn decode(word: u32) -> Option<Instr> {
+        if (word as u8) <= Op::MAX as u8 {
+            Some(Instr(word))
+        } else {
+            None
+        }
     }
     #[inline]
     pub fn arg(self) -> u32 {

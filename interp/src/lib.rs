@@ -12,6 +12,7 @@ pub mod numfmt;
 pub mod object;
 pub mod repr;
 pub mod run;
+pub mod settable;
 pub mod types;
 pub mod value;
 pub mod vm;

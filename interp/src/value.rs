@@ -13,7 +13,7 @@ use num_traits::ToPrimitive;
 use std::rc::Rc;
 
 #[repr(C, u8)]
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     #[default]
     None = 0,
@@ -24,6 +24,18 @@ pub enum Value {
     /// Internal marker, never visible to Python: an unassigned local, an empty cell, the "no self" slot
     /// below a plain callable (see `Op::LoadMethod`).
     Undef = 5,
+}
+
+impl Clone for Value {
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Obj(o) => Value::Obj(o.clone()),
+            // SAFETY: every other variant is plain data (no pointers, no Drop), so a bitwise copy is a
+            // valid clone.
+            _ => unsafe { std::ptr::read(self) },
+        }
+    }
 }
 
 /// Tag values and offsets as native code sees them; the JIT mirrors these (jit/src/abi.rs).

@@ -19,31 +19,46 @@ impl Vm {
             let base = self.frames[fi].base;
             let mut pc = self.frames[fi].pc;
             let mut sp = self.frames[fi].sp;
+            // Base pointer of the value stack, cached in a register. It is re-derived after every call
+            // that may run other frames (and so may grow, i.e. move, the stack): all such calls go
+            // through `tri!`, and frame switches restart at 'frame.
+            let mut stk: *mut Value = self.stack.as_mut_ptr();
             let err: PyErr = 'dispatch: loop {
                 macro_rules! tri {
-                    ($e:expr) => {
-                        match $e {
+                    ($e:expr) => {{
+                        let r = $e;
+                        stk = self.stack.as_mut_ptr();
+                        match r {
                             Ok(v) => v,
                             Err(e) => break 'dispatch e,
                         }
+                    }};
+                }
+                // SAFETY (for `slot!`): every index used below is < `self.stack.len()`: a frame is only
+                // pushed after `ensure_stack(base + code.frame_size())`, locals/cells are below
+                // `base + nlocals + ncells`, and the value stack never exceeds `code.stacksize` (computed by
+                // the compiler's stack-depth analysis, validated for cached code on load).
+                macro_rules! slot {
+                    ($i:expr) => {
+                        *unsafe { &mut *stk.add($i) }
                     };
                 }
                 macro_rules! push {
                     ($v:expr) => {{
                         let v = $v;
-                        self.stack[sp] = v;
+                        slot!(sp) = v;
                         sp += 1;
                     }};
                 }
                 macro_rules! pop {
                     () => {{
                         sp -= 1;
-                        std::mem::replace(&mut self.stack[sp], Value::Undef)
+                        std::mem::replace(&mut slot!(sp), Value::Undef)
                     }};
                 }
                 macro_rules! top {
                     () => {
-                        self.stack[sp - 1]
+                        slot!(sp - 1)
                     };
                 }
                 // Save the frame state before anything that may run other frames or inspect the stack.
@@ -54,7 +69,9 @@ impl Vm {
                         f.sp = sp;
                     }};
                 }
-                let ins = code.instrs[pc];
+                // SAFETY: pc stays inside the code: every code object ends in ReturnValue and every jump
+                // target is an instruction index (compiler invariant, validated for cached code).
+                let ins = *unsafe { code.instrs.get_unchecked(pc) };
                 pc += 1;
                 let arg = ins.arg();
                 match ins.op() {
@@ -71,7 +88,7 @@ impl Vm {
                     }
                     Op::LoadConst => push!(code.consts[arg as usize].clone()),
                     Op::LoadFast => {
-                        let v = &self.stack[base + arg as usize];
+                        let v = &slot!(base + arg as usize);
                         if let Value::Undef = v {
                             break 'dispatch unbound_local(&code, arg as usize);
                         }
@@ -80,7 +97,7 @@ impl Vm {
                     }
                     Op::StoreFast => {
                         let v = pop!();
-                        self.stack[base + arg as usize] = v;
+                        slot!(base + arg as usize) = v;
                     }
                     Op::DeleteFast => {
                         if let Value::Undef = self.stack[base + arg as usize] {
@@ -265,19 +282,27 @@ impl Vm {
                         let b = pop!();
                         let a = pop!();
                         // Fast paths for the inline number types.
-                        let (op, _) = BinOp::decode(arg);
+                        // The argument encodes (op, inplace); both forms behave alike on numbers.
+                        const ADD: u32 = BinOp::Add as u32;
+                        const SUB: u32 = BinOp::Sub as u32;
+                        const MUL: u32 = BinOp::Mul as u32;
+                        const DIV: u32 = BinOp::TrueDiv as u32;
+                        const N: u32 = BinOp::COUNT;
                         let fast = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => match op {
-                                BinOp::Add => x.checked_add(*y).map(Value::Int),
-                                BinOp::Sub => x.checked_sub(*y).map(Value::Int),
-                                BinOp::Mul => x.checked_mul(*y).map(Value::Int),
+                            (Value::Int(x), Value::Int(y)) => match arg {
+                                ADD => x.checked_add(*y).map(Value::Int),
+                                SUB => x.checked_sub(*y).map(Value::Int),
+                                MUL => x.checked_mul(*y).map(Value::Int),
+                                _ if arg == ADD + N => x.checked_add(*y).map(Value::Int),
+                                _ if arg == SUB + N => x.checked_sub(*y).map(Value::Int),
+                                _ if arg == MUL + N => x.checked_mul(*y).map(Value::Int),
                                 _ => None,
                             },
-                            (Value::Float(x), Value::Float(y)) => match op {
-                                BinOp::Add => Some(Value::Float(x + y)),
-                                BinOp::Sub => Some(Value::Float(x - y)),
-                                BinOp::Mul => Some(Value::Float(x * y)),
-                                BinOp::TrueDiv if *y != 0.0 => Some(Value::Float(x / y)),
+                            (Value::Float(x), Value::Float(y)) => match arg % N {
+                                ADD => Some(Value::Float(x + y)),
+                                SUB => Some(Value::Float(x - y)),
+                                MUL => Some(Value::Float(x * y)),
+                                DIV if *y != 0.0 => Some(Value::Float(x / y)),
                                 _ => None,
                             },
                             _ => None,
@@ -368,6 +393,7 @@ impl Vm {
                                 if let Some(mut jit) = self.jit.take() {
                                     let resume = jit.on_hot_loop(self, &code, pc, base);
                                     self.jit = Some(jit);
+                                    stk = self.stack.as_mut_ptr();
                                     if let Some(r) = resume {
                                         pc = r;
                                         sp = self.frames[fi].sp;
@@ -430,7 +456,6 @@ impl Vm {
                     }
                     Op::ForIter => {
                         // Fast paths: range and list iterators.
-                        let mut next: Option<Option<Value>> = None;
                         if let Value::Obj(o) = &top!() {
                             if let Object::Iter(it) = &**o {
                                 let mut it = it.borrow_mut();
@@ -439,10 +464,14 @@ impl Vm {
                                         let c = *cur;
                                         if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
                                             *cur = c.wrapping_add(*step);
-                                            next = Some(Some(Value::Int(c)));
+                                            drop(it);
+                                            push!(Value::Int(c));
                                         } else {
-                                            next = Some(None);
+                                            drop(it);
+                                            pop!();
+                                            pc = arg as usize;
                                         }
+                                        continue;
                                     }
                                     Iter::Seq { seq, index } => {
                                         if let Object::List(l) = &**seq {
@@ -450,25 +479,25 @@ impl Vm {
                                             if *index < l.len() {
                                                 let v = l[*index].clone();
                                                 *index += 1;
-                                                next = Some(Some(v));
+                                                drop(l);
+                                                drop(it);
+                                                push!(v);
                                             } else {
-                                                next = Some(None);
+                                                drop(l);
+                                                drop(it);
+                                                pop!();
+                                                pc = arg as usize;
                                             }
+                                            continue;
                                         }
                                     }
                                     _ => {}
                                 }
                             }
                         }
-                        let next = match next {
-                            Some(n) => n,
-                            None => {
-                                save!();
-                                let it = top!().clone();
-                                tri!(self.next(&it))
-                            }
-                        };
-                        match next {
+                        save!();
+                        let it = top!().clone();
+                        match tri!(self.next(&it)) {
                             Some(v) => push!(v),
                             None => {
                                 pop!();

@@ -5,6 +5,8 @@ mod dict;
 mod list;
 mod misc;
 mod str;
+mod unicode_data;
+mod util;
 
 use crate::vm::Vm;
 

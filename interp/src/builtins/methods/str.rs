@@ -1,8 +1,14 @@
-//! str methods.
+//! str methods, on code points with CPython 3.11's semantics and messages.
+//!
+//! Character data (categories, case mappings, identifier classes) comes from `unicode_data.rs`, generated
+//! from CPython 3.11 itself; whitespace, printability and decimal digits from `numfmt`.
 
+use super::unicode_data as ud;
+use super::util::{adjust, bad_self, bind, index_arg, new_list, new_tuple, old_args, slice_arg};
 use crate::builtins::{method, method_args, no_kwargs};
-use crate::error::{type_error, PyResult};
-use crate::object::{KwArgs, Object};
+use crate::error::{type_error, value_error, ExcKind, PyErr, PyResult};
+use crate::numfmt::{py_is_printable, py_is_space, py_unicode_decimal};
+use crate::object::{KwArgs, Object, PyStr};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -10,16 +16,255 @@ pub fn install(vm: &mut Vm) {
     let t = vm.types.str.clone();
     method(&t, "join", join);
     method(&t, "format", format);
+    method(&t, "format_map", format_map);
+    method(&t, "split", split);
+    method(&t, "rsplit", rsplit);
+    method(&t, "splitlines", splitlines);
+    method(&t, "strip", strip);
+    method(&t, "lstrip", lstrip);
+    method(&t, "rstrip", rstrip);
+    method(&t, "replace", replace);
+    method(&t, "find", find);
+    method(&t, "rfind", rfind);
+    method(&t, "index", index);
+    method(&t, "rindex", rindex);
+    method(&t, "count", count);
+    method(&t, "startswith", startswith);
+    method(&t, "endswith", endswith);
+    method(&t, "upper", upper);
+    method(&t, "lower", lower);
+    method(&t, "casefold", casefold);
+    method(&t, "title", title);
+    method(&t, "capitalize", capitalize);
+    method(&t, "swapcase", swapcase);
+    method(&t, "center", center);
+    method(&t, "ljust", ljust);
+    method(&t, "rjust", rjust);
+    method(&t, "zfill", zfill);
+    method(&t, "isdigit", isdigit);
+    method(&t, "isdecimal", isdecimal);
+    method(&t, "isnumeric", isnumeric);
+    method(&t, "isalpha", isalpha);
+    method(&t, "isalnum", isalnum);
+    method(&t, "isspace", isspace);
+    method(&t, "isupper", isupper);
+    method(&t, "islower", islower);
+    method(&t, "istitle", istitle);
+    method(&t, "isidentifier", isidentifier);
+    method(&t, "isprintable", isprintable);
+    method(&t, "isascii", isascii);
+    method(&t, "partition", partition);
+    method(&t, "rpartition", rpartition);
+    method(&t, "expandtabs", expandtabs);
+    method(&t, "encode", encode);
+    method(&t, "removeprefix", removeprefix);
+    method(&t, "removesuffix", removesuffix);
+    method(&t, "maketrans", maketrans);
+    method(&t, "translate", translate);
+}
+
+// ---- character data ---------------------------------------------------------------------------------
+
+fn in_ranges(t: &[(u32, u32)], c: char) -> bool {
+    let v = c as u32;
+    let i = t.partition_point(|&(_, hi)| hi < v);
+    i < t.len() && t[i].0 <= v
+}
+
+fn map_lookup(t: &'static [(u32, &'static str)], c: char) -> Option<&'static str> {
+    let v = c as u32;
+    t.binary_search_by_key(&v, |&(k, _)| k).ok().map(|i| t[i].1)
+}
+
+pub fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        in_ranges(ud::ALPHA, c)
+    }
+}
+pub fn is_decimal(c: char) -> bool {
+    py_unicode_decimal(c).is_some()
+}
+pub fn is_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else {
+        in_ranges(ud::DIGIT, c)
+    }
+}
+pub fn is_numeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else {
+        in_ranges(ud::NUMERIC, c)
+    }
+}
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_alpha(c) || is_decimal(c) || is_digit(c) || is_numeric(c)
+    }
+}
+pub fn is_lower(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_lowercase()
+    } else {
+        in_ranges(ud::LOWER, c)
+    }
+}
+pub fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        in_ranges(ud::UPPER, c)
+    }
+}
+fn is_titlecase(c: char) -> bool {
+    !c.is_ascii() && in_ranges(ud::TITLE, c)
+}
+fn is_cased(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        in_ranges(ud::CASED, c)
+    }
+}
+fn is_case_ignorable(c: char) -> bool {
+    in_ranges(ud::CASE_IGNORABLE, c)
+}
+fn is_linebreak(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+fn push_upper(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_uppercase());
+    } else {
+        match map_lookup(ud::UPPER_MAP, c) {
+            Some(m) => out.push_str(m),
+            None => out.push(c),
+        }
+    }
+}
+fn push_lower_plain(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        match map_lookup(ud::LOWER_MAP, c) {
+            Some(m) => out.push_str(m),
+            None => out.push(c),
+        }
+    }
+}
+fn push_title(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_uppercase());
+    } else {
+        match map_lookup(ud::TITLE_MAP, c) {
+            Some(m) => out.push_str(m),
+            None => push_upper(out, c),
+        }
+    }
+}
+fn push_fold(out: &mut String, c: char) {
+    match map_lookup(ud::FOLD_MAP, c) {
+        Some(m) => out.push_str(m),
+        None => push_lower_plain(out, c),
+    }
+}
+
+/// Lowercase `chars[i]`, with the Final_Sigma rule for U+03A3.
+fn push_lower_at(out: &mut String, chars: &[char], i: usize) {
+    let c = chars[i];
+    if c != '\u{3a3}' {
+        push_lower_plain(out, c);
+        return;
+    }
+    // \p{cased}\p{case-ignorable}* U+03A3 !(\p{case-ignorable}* \p{cased})
+    let mut j = i;
+    let mut before = None;
+    while j > 0 {
+        j -= 1;
+        if !is_case_ignorable(chars[j]) {
+            before = Some(chars[j]);
+            break;
+        }
+    }
+    let mut final_sigma = before.is_some_and(is_cased);
+    if final_sigma {
+        let after = chars[i + 1..].iter().copied().find(|&c| !is_case_ignorable(c));
+        final_sigma = !after.is_some_and(is_cased);
+    }
+    out.push(if final_sigma { '\u{3c2}' } else { '\u{3c3}' });
+}
+
+// ---- helpers ----------------------------------------------------------------------------------------
+
+fn this<'a>(vm: &Vm, args: &'a [Value], meth: &str) -> PyResult<&'a PyStr> {
+    match args.first().and_then(|v| v.as_obj()) {
+        Some(Object::Str(s)) => Ok(s),
+        _ => Err(bad_self(vm, args, "str", meth)),
+    }
 }
 
 fn s(v: &Value) -> &str {
     v.as_str().unwrap_or("")
 }
 
+fn str_arg<'a>(vm: &Vm, v: &'a Value, what: impl FnOnce(String) -> String) -> PyResult<&'a PyStr> {
+    match v.as_obj() {
+        Some(Object::Str(s)) => Ok(s),
+        _ => Err(type_error(what(vm.type_name(v)))),
+    }
+}
+
+/// "must be str, not int".
+fn must_str<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a PyStr> {
+    str_arg(vm, v, |t| format!("must be str, not {}", t))
+}
+
+fn chars_of(st: &PyStr) -> Vec<char> {
+    st.as_str().chars().collect()
+}
+
+/// Char index → byte offset.
+fn boff(st: &PyStr, i: usize) -> usize {
+    if st.is_ascii() {
+        i
+    } else {
+        st.byte_offset(i)
+    }
+}
+
+/// Byte offset → char index.
+fn coff(st: &PyStr, b: usize) -> usize {
+    if st.is_ascii() {
+        b
+    } else {
+        st.as_str()[..b].chars().count()
+    }
+}
+
+fn ret_self_or(args: &[Value], st: &PyStr, out: String) -> Value {
+    if out.len() == st.as_str().len() && out == st.as_str() {
+        args[0].clone()
+    } else {
+        Value::from_string(out)
+    }
+}
+
+// ---- join / format ------------------------------------------------------------------------------------
+
 fn join(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    this(vm, args, "join")?;
     no_kwargs("str.join", kw)?;
     method_args("str.join", args, 1, 1)?;
     let sep = s(&args[0]).to_string();
+    if !vm.is_iterable(&args[1]) {
+        return Err(type_error("can only join an iterable"));
+    }
     let items = vm.collect(args[1].clone())?;
     let mut out = String::new();
     for (i, x) in items.iter().enumerate() {
@@ -40,10 +285,29 @@ fn join(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::from_string(out))
 }
 
+/// Where named replacement fields come from: `format`'s keywords or `format_map`'s mapping.
+#[derive(Clone, Copy)]
+enum Named<'a> {
+    Kw(&'a KwArgs),
+    Map(&'a Value),
+}
+
 /// str.format: {} {0} {name} {x.attr} {x[0]} with conversions and nested specs.
 fn format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    this(vm, args, "format")?;
     let template = s(&args[0]).to_string();
-    let pos = &args[1..];
+    format_impl(vm, &template, Some(&args[1..]), Named::Kw(kw))
+}
+
+fn format_map(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    this(vm, args, "format_map")?;
+    no_kwargs("str.format_map", kw)?;
+    method_args("str.format_map", args, 1, 1)?;
+    let template = s(&args[0]).to_string();
+    format_impl(vm, &template, None, Named::Map(&args[1]))
+}
+
+fn format_impl(vm: &mut Vm, template: &str, pos: Option<&[Value]>, named: Named) -> PyResult<Value> {
     let mut out = String::new();
     let mut auto = 0usize;
     let chars: Vec<char> = template.chars().collect();
@@ -70,10 +334,10 @@ fn format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
                 }
             }
             if j >= chars.len() {
-                return Err(crate::error::value_error("expected '}' before end of string"));
+                return Err(value_error("expected '}' before end of string"));
             }
             let field: String = chars[i + 1..j].iter().collect();
-            out.push_str(&format_field(vm, &field, pos, kw, &mut auto)?);
+            out.push_str(&format_field(vm, &field, pos, named, &mut auto)?);
             i = j + 1;
         } else if c == '}' {
             if i + 1 < chars.len() && chars[i + 1] == '}' {
@@ -81,7 +345,7 @@ fn format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
                 i += 2;
                 continue;
             }
-            return Err(crate::error::value_error("Single '}' encountered in format string"));
+            return Err(value_error("Single '}' encountered in format string"));
         } else {
             out.push(c);
             i += 1;
@@ -90,7 +354,7 @@ fn format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::from_string(out))
 }
 
-fn format_field(vm: &mut Vm, field: &str, pos: &[Value], kw: &KwArgs, auto: &mut usize) -> PyResult<String> {
+fn format_field(vm: &mut Vm, field: &str, pos: Option<&[Value]>, named: Named, auto: &mut usize) -> PyResult<String> {
     // field_name[!conv][:spec]
     let (name_conv, spec) = match field.find(':') {
         Some(p) => (&field[..p], &field[p + 1..]),
@@ -103,26 +367,25 @@ fn format_field(vm: &mut Vm, field: &str, pos: &[Value], kw: &KwArgs, auto: &mut
     // The first part of the name up to '.' or '['.
     let split = name.find(['.', '[']).unwrap_or(name.len());
     let (head, mut rest) = (&name[..split], &name[split..]);
+    let positional = |n: usize| -> PyResult<Value> {
+        let Some(pos) = pos else { return Err(value_error("Format string contains positional fields")) };
+        pos.get(n).cloned().ok_or_else(|| {
+            PyErr::new(ExcKind::IndexError, format!("Replacement index {} out of range for positional args tuple", n))
+        })
+    };
     let mut v = if head.is_empty() {
-        let v = pos.get(*auto).cloned().ok_or_else(|| {
-            crate::error::PyErr::new(
-                crate::error::ExcKind::IndexError,
-                format!("Replacement index {} out of range for positional args tuple", *auto),
-            )
-        })?;
+        let v = positional(*auto)?;
         *auto += 1;
         v
     } else if let Ok(n) = head.parse::<usize>() {
-        pos.get(n).cloned().ok_or_else(|| {
-            crate::error::PyErr::new(
-                crate::error::ExcKind::IndexError,
-                format!("Replacement index {} out of range for positional args tuple", n),
-            )
-        })?
+        positional(n)?
     } else {
-        match kw.iter().find(|(k, _)| &**k == head) {
-            Some((_, v)) => v.clone(),
-            None => return Err(crate::error::PyErr::with_value(crate::error::ExcKind::KeyError, Value::str(head))),
+        match named {
+            Named::Kw(kw) => match kw.iter().find(|(k, _)| &**k == head) {
+                Some((_, v)) => v.clone(),
+                None => return Err(PyErr::with_value(ExcKind::KeyError, Value::str(head))),
+            },
+            Named::Map(m) => vm.getitem(m, &Value::str(head))?,
         }
     };
     while !rest.is_empty() {
@@ -131,7 +394,7 @@ fn format_field(vm: &mut Vm, field: &str, pos: &[Value], kw: &KwArgs, auto: &mut
             v = vm.getattr(&v, &Value::str(&r[..end]))?;
             rest = &r[end..];
         } else if let Some(r) = rest.strip_prefix('[') {
-            let end = r.find(']').ok_or_else(|| crate::error::value_error("Missing ']' in format string"))?;
+            let end = r.find(']').ok_or_else(|| value_error("Missing ']' in format string"))?;
             let key = &r[..end];
             let k = match key.parse::<i64>() {
                 Ok(i) => Value::Int(i),
@@ -147,20 +410,12 @@ fn format_field(vm: &mut Vm, field: &str, pos: &[Value], kw: &KwArgs, auto: &mut
         Some("r") => Value::from_string(vm.repr(&v)?),
         Some("s") => Value::from_string(vm.str_of(&v)?),
         Some("a") => Value::from_string(crate::vm::text::ascii_escape(&vm.repr(&v)?)),
-        Some(other) => {
-            return Err(crate::error::value_error(format!(
-                "Unknown conversion specifier {}",
-                other
-            )))
-        }
+        Some(other) => return Err(value_error(format!("Unknown conversion specifier {}", other))),
         None => v,
     };
     // Nested replacement fields inside the spec.
     let spec = if spec.contains('{') {
-        let t = Value::str(spec);
-        let mut a: Vec<Value> = vec![t];
-        a.extend_from_slice(pos);
-        let r = format(vm, &a, kw)?;
+        let r = format_impl(vm, spec, pos, named)?;
         r.as_str().unwrap_or("").to_string()
     } else {
         spec.to_string()
@@ -168,5 +423,886 @@ fn format_field(vm: &mut Vm, field: &str, pos: &[Value], kw: &KwArgs, auto: &mut
     vm.format(&v, &spec)
 }
 
-#[allow(dead_code)]
-fn _o(_: &Object) {}
+// ---- split family -------------------------------------------------------------------------------------
+
+fn split_args(vm: &Vm, fname: &str, args: &[Value], kw: &KwArgs) -> PyResult<(Option<Value>, i64)> {
+    let a = bind(fname, &args[1..], kw, &["sep", "maxsplit"], 0)?;
+    let maxsplit = match &a[1] {
+        Some(v) => index_arg(vm, v)?,
+        None => -1,
+    };
+    let sep = match &a[0] {
+        None | Some(Value::None) => None,
+        Some(v) => {
+            let p = str_arg(vm, v, |t| format!("must be str or None, not {}", t))?;
+            if p.char_len() == 0 {
+                return Err(value_error("empty separator"));
+            }
+            Some(v.clone())
+        }
+    };
+    Ok((sep, maxsplit))
+}
+
+fn strs(parts: Vec<&str>) -> Value {
+    new_list(parts.into_iter().map(Value::str).collect())
+}
+
+fn split(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = this(vm, args, "split")?;
+    let (sep, maxsplit) = split_args(vm, "split", args, kw)?;
+    let text = st.as_str();
+    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    match sep {
+        Some(sep) => {
+            let n = max.saturating_add(1);
+            Ok(strs(text.splitn(n, s(&sep)).collect()))
+        }
+        None => {
+            let mut out = Vec::new();
+            let mut rest = text;
+            let mut count = 0usize;
+            loop {
+                rest = rest.trim_start_matches(py_is_space);
+                if rest.is_empty() {
+                    break;
+                }
+                if count == max {
+                    out.push(rest);
+                    break;
+                }
+                let end = rest.find(py_is_space).unwrap_or(rest.len());
+                out.push(&rest[..end]);
+                rest = &rest[end..];
+                count += 1;
+            }
+            Ok(strs(out))
+        }
+    }
+}
+
+fn rsplit(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = this(vm, args, "rsplit")?;
+    let (sep, maxsplit) = split_args(vm, "rsplit", args, kw)?;
+    let text = st.as_str();
+    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let mut out: Vec<&str> = match sep {
+        Some(sep) => text.rsplitn(max.saturating_add(1), s(&sep)).collect(),
+        None => {
+            let mut out = Vec::new();
+            let mut rest = text;
+            let mut count = 0usize;
+            loop {
+                rest = rest.trim_end_matches(py_is_space);
+                if rest.is_empty() {
+                    break;
+                }
+                if count == max {
+                    out.push(rest);
+                    break;
+                }
+                let start = match rest.rfind(py_is_space) {
+                    Some(b) => b + rest[b..].chars().next().map_or(1, |c| c.len_utf8()),
+                    None => 0,
+                };
+                out.push(&rest[start..]);
+                rest = &rest[..start];
+                count += 1;
+            }
+            out
+        }
+    };
+    out.reverse();
+    Ok(strs(out))
+}
+
+fn splitlines(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = this(vm, args, "splitlines")?;
+    let a = bind("splitlines", &args[1..], kw, &["keepends"], 0)?;
+    let keepends = match &a[0] {
+        Some(v) if v.is_int_like() => vm.truthy(v)?,
+        Some(v) => {
+            index_arg(vm, v)?;
+            false
+        }
+        None => false,
+    };
+    let text = st.as_str();
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    let mut line_start = 0;
+    while let Some((b, c)) = it.next() {
+        if is_linebreak(c) {
+            let mut end = b + c.len_utf8();
+            if c == '\r' {
+                if let Some(&(_, '\n')) = it.peek() {
+                    it.next();
+                    end += 1;
+                }
+            }
+            out.push(Value::str(&text[line_start..if keepends { end } else { b }]));
+            line_start = end;
+        }
+    }
+    if line_start < text.len() {
+        out.push(Value::str(&text[line_start..]));
+    }
+    Ok(new_list(out))
+}
+
+fn partition(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = this(vm, args, "partition")?;
+    no_kwargs("str.partition", kw)?;
+    method_args("str.partition", args, 1, 1)?;
+    let sep = must_str(vm, &args[1])?;
+    if sep.char_len() == 0 {
+        return Err(value_error("empty separator"));
+    }
+    let text = st.as_str();
+    Ok(match text.find(sep.as_str()) {
+        Some(p) => new_tuple(vec![
+            Value::str(&text[..p]),
+            args[1].clone(),
+            Value::str(&text[p + sep.as_str().len()..]),
+        ]),
+        None => new_tuple(vec![args[0].clone(), Value::str(""), Value::str("")]),
+    })
+}
+
+fn rpartition(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = this(vm, args, "rpartition")?;
+    no_kwargs("str.rpartition", kw)?;
+    method_args("str.rpartition", args, 1, 1)?;
+    let sep = must_str(vm, &args[1])?;
+    if sep.char_len() == 0 {
+        return Err(value_error("empty separator"));
+    }
+    let text = st.as_str();
+    Ok(match text.rfind(sep.as_str()) {
+        Some(p) => new_tuple(vec![
+            Value::str(&text[..p]),
+            args[1].clone(),
+            Value::str(&text[p + sep.as_str().len()..]),
+        ]),
+        None => new_tuple(vec![Value::str(""), Value::str(""), args[0].clone()]),
+    })
+}
+
+// ---- strip / replace / prefixes ---------------------------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Left,
+    Right,
+    Both,
+}
+
+fn strip_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, side: Side) -> PyResult<Value> {
+    let st = this(vm, args, name)?;
+    no_kwargs(&format!("str.{}", name), kw)?;
+    method_args(name, args, 0, 1)?;
+    let text = st.as_str();
+    let out = match args.get(1) {
+        None | Some(Value::None) => match side {
+            Side::Left => text.trim_start_matches(py_is_space),
+            Side::Right => text.trim_end_matches(py_is_space),
+            Side::Both => text.trim_matches(py_is_space),
+        },
+        Some(v) => {
+            let chars = str_arg(vm, v, |_| format!("{} arg must be None or str", name))?;
+            let set: Vec<char> = chars.as_str().chars().collect();
+            let f = |c: char| set.contains(&c);
+            match side {
+                Side::Left => text.trim_start_matches(f),
+                Side::Right => text.trim_end_matches(f),
+                Side::Both => text.trim_matches(f),
+            }
+        }
+    };
+    Ok(if out.len() == text.len() { args[0].clone() } else { Value::str(out) })
+}
+
+fn strip(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    strip_impl(vm, args, kw, "strip", Side::Both)
+}
+fn lstrip(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    strip_impl(vm, args, kw, "lstrip", Side::Left)
+}
+fn rstrip(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    strip_impl(vm, args, kw, "rstrip", Side::Right)
+}
+
+fn replace(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = this(vm, args, "replace")?;
+    no_kwargs("str.replace", kw)?;
+    method_args("replace", args, 2, 3)?;
+    let old = str_arg(vm, &args[1], |t| format!("replace() argument 1 must be str, not {}", t))?;
+    let new = str_arg(vm, &args[2], |t| format!("replace() argument 2 must be str, not {}", t))?;
+    let count = match args.get(3) {
+        Some(v) => index_arg(vm, v)?,
+        None => -1,
+    };
+    let text = st.as_str();
+    let out = if count < 0 {
+        text.replace(old.as_str(), new.as_str())
+    } else {
+        text.replacen(old.as_str(), new.as_str(), count as usize)
+    };
+    Ok(ret_self_or(args, st, out))
+}
+
+fn removeprefix(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = this(vm, args, "removeprefix")?;
+    no_kwargs("str.removeprefix", kw)?;
+    method_args("str.removeprefix", args, 1, 1)?;
+    let p = str_arg(vm, &args[1], |t| format!("removeprefix() argument must be str, not {}", t))?;
+    Ok(match st.as_str().strip_prefix(p.as_str()) {
+        Some(r) if !p.as_str().is_empty() => Value::str(r),
+        _ => args[0].clone(),
+    })
+}
+
+fn removesuffix(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = this(vm, args, "removesuffix")?;
+    no_kwargs("str.removesuffix", kw)?;
+    method_args("str.removesuffix", args, 1, 1)?;
+    let p = str_arg(vm, &args[1], |t| format!("removesuffix() argument must be str, not {}", t))?;
+    Ok(match st.as_str().strip_suffix(p.as_str()) {
+        Some(r) if !p.as_str().is_empty() => Value::str(r),
+        _ => args[0].clone(),
+    })
+}
+
+// ---- find family --------------------------------------------------------------------------------------
+
+/// The (sub, start, end) arguments of find/rfind/index/rindex/count, with start/end adjusted.
+fn find_args<'a>(vm: &Vm, args: &'a [Value], kw: &KwArgs, name: &str) -> PyResult<(&'a PyStr, &'a PyStr, i64, i64)> {
+    let st = this(vm, args, name)?;
+    old_args(name, args, kw, &format!("str.{}", name), 1, 3)?;
+    let sub = must_str(vm, &args[1])?;
+    let start = slice_arg(args.get(2))?;
+    let end = slice_arg(args.get(3))?;
+    let (s, e) = adjust(start, end, st.char_len());
+    Ok((st, sub, s, e))
+}
+
+/// Position of `sub` in `st[start..end]` (code points), first or last.
+fn find_in(st: &PyStr, sub: &PyStr, start: i64, end: i64, last: bool) -> i64 {
+    let n = sub.char_len() as i64;
+    if end - start < n {
+        return -1;
+    }
+    if n == 0 {
+        return if last { end } else { start };
+    }
+    let (bs, be) = (boff(st, start as usize), boff(st, end as usize));
+    let hay = &st.as_str()[bs..be];
+    let found = if last { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
+    match found {
+        Some(p) => coff(st, bs + p) as i64,
+        None => -1,
+    }
+}
+
+fn find(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (st, sub, s, e) = find_args(vm, args, kw, "find")?;
+    Ok(Value::Int(find_in(st, sub, s, e, false)))
+}
+
+fn rfind(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (st, sub, s, e) = find_args(vm, args, kw, "rfind")?;
+    Ok(Value::Int(find_in(st, sub, s, e, true)))
+}
+
+fn index(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (st, sub, s, e) = find_args(vm, args, kw, "index")?;
+    match find_in(st, sub, s, e, false) {
+        -1 => Err(value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+fn rindex(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (st, sub, s, e) = find_args(vm, args, kw, "rindex")?;
+    match find_in(st, sub, s, e, true) {
+        -1 => Err(value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+fn count(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (st, sub, s, e) = find_args(vm, args, kw, "count")?;
+    let n = sub.char_len() as i64;
+    if e - s < n {
+        return Ok(Value::Int(0));
+    }
+    if n == 0 {
+        return Ok(Value::Int(e - s + 1));
+    }
+    let (bs, be) = (boff(st, s as usize), boff(st, e as usize));
+    Ok(Value::Int(st.as_str()[bs..be].matches(sub.as_str()).count() as i64))
+}
+
+fn tailmatch(st: &PyStr, sub: &PyStr, start: Option<i64>, end: Option<i64>, at_end: bool) -> bool {
+    let (s, mut e) = adjust(start, end, st.char_len());
+    let n = sub.char_len() as i64;
+    e -= n;
+    if e < s {
+        return false;
+    }
+    if n == 0 {
+        return true;
+    }
+    let (bs, be) = (boff(st, s as usize), boff(st, (e + n) as usize));
+    let hay = &st.as_str()[bs..be];
+    if at_end {
+        hay.ends_with(sub.as_str())
+    } else {
+        hay.starts_with(sub.as_str())
+    }
+}
+
+fn starts_ends(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, at_end: bool) -> PyResult<Value> {
+    let st = this(vm, args, name)?;
+    old_args(name, args, kw, &format!("str.{}", name), 1, 3)?;
+    let start = slice_arg(args.get(2))?;
+    let end = slice_arg(args.get(3))?;
+    match args[1].as_obj() {
+        Some(Object::Str(sub)) => Ok(Value::Bool(tailmatch(st, sub, start, end, at_end))),
+        Some(Object::Tuple(items)) => {
+            for x in items {
+                match x.as_obj() {
+                    Some(Object::Str(sub)) => {
+                        if tailmatch(st, sub, start, end, at_end) {
+                            return Ok(Value::Bool(true));
+                        }
+                    }
+                    _ => {
+                        return Err(type_error(format!(
+                            "tuple for {} must only contain str, not {}",
+                            name,
+                            vm.type_name(x)
+                        )))
+                    }
+                }
+            }
+            Ok(Value::Bool(false))
+        }
+        _ => Err(type_error(format!(
+            "{} first arg must be str or a tuple of str, not {}",
+            name,
+            vm.type_name(&args[1])
+        ))),
+    }
+}
+
+fn startswith(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    starts_ends(vm, args, kw, "startswith", false)
+}
+fn endswith(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    starts_ends(vm, args, kw, "endswith", true)
+}
+
+// ---- case mapping -----------------------------------------------------------------------------------
+
+fn noargs<'a>(vm: &Vm, args: &'a [Value], kw: &KwArgs, name: &str) -> PyResult<&'a PyStr> {
+    let st = this(vm, args, name)?;
+    let q = format!("str.{}", name);
+    no_kwargs(&q, kw)?;
+    method_args(&q, args, 0, 0)?;
+    Ok(st)
+}
+
+fn upper(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = noargs(vm, args, kw, "upper")?;
+    if st.is_ascii() {
+        return Ok(Value::from_string(st.as_str().to_ascii_uppercase()));
+    }
+    let mut out = String::with_capacity(st.as_str().len());
+    for c in st.as_str().chars() {
+        push_upper(&mut out, c);
+    }
+    Ok(Value::from_string(out))
+}
+
+pub fn lower_str(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for i in 0..chars.len() {
+        push_lower_at(&mut out, &chars, i);
+    }
+    out
+}
+
+fn lower(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = noargs(vm, args, kw, "lower")?;
+    Ok(Value::from_string(lower_str(st.as_str())))
+}
+
+fn casefold(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = noargs(vm, args, kw, "casefold")?;
+    if st.is_ascii() {
+        return Ok(Value::from_string(st.as_str().to_ascii_lowercase()));
+    }
+    let mut out = String::with_capacity(st.as_str().len());
+    for c in st.as_str().chars() {
+        push_fold(&mut out, c);
+    }
+    Ok(Value::from_string(out))
+}
+
+fn title(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = noargs(vm, args, kw, "title")?;
+    let chars = chars_of(st);
+    let mut out = String::with_capacity(st.as_str().len());
+    let mut prev_cased = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if prev_cased {
+            push_lower_at(&mut out, &chars, i);
+        } else {
+            push_title(&mut out, c);
+        }
+        prev_cased = is_cased(c);
+    }
+    Ok(Value::from_string(out))
+}
+
+fn capitalize(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = noargs(vm, args, kw, "capitalize")?;
+    let chars = chars_of(st);
+    let mut out = String::with_capacity(st.as_str().len());
+    for (i, &c) in chars.iter().enumerate() {
+        if i == 0 {
+            push_title(&mut out, c);
+        } else {
+            push_lower_at(&mut out, &chars, i);
+        }
+    }
+    Ok(Value::from_string(out))
+}
+
+fn swapcase(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = noargs(vm, args, kw, "swapcase")?;
+    let chars = chars_of(st);
+    let mut out = String::with_capacity(st.as_str().len());
+    for (i, &c) in chars.iter().enumerate() {
+        if is_upper(c) {
+            push_lower_at(&mut out, &chars, i);
+        } else if is_lower(c) {
+            push_upper(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(Value::from_string(out))
+}
+
+// ---- padding ------------------------------------------------------------------------------------------
+
+fn pad_args<'a>(vm: &Vm, args: &'a [Value], kw: &KwArgs, name: &str) -> PyResult<(&'a PyStr, i64, char)> {
+    let st = this(vm, args, name)?;
+    no_kwargs(&format!("str.{}", name), kw)?;
+    method_args(name, args, 1, 2)?;
+    let width = index_arg(vm, &args[1])?;
+    let fill = match args.get(2) {
+        None => ' ',
+        Some(v) => {
+            let f = str_arg(vm, v, |t| format!("The fill character must be a unicode character, not {}", t))?;
+            if f.char_len() != 1 {
+                return Err(type_error("The fill character must be exactly one character long"));
+            }
+            f.char_at(0)
+        }
+    };
+    Ok((st, width, fill))
+}
+
+fn pad(args: &[Value], st: &PyStr, left: usize, right: usize, fill: char) -> Value {
+    if left == 0 && right == 0 {
+        return args[0].clone();
+    }
+    let mut out = String::with_capacity(st.as_str().len() + (left + right) * fill.len_utf8());
+    out.extend(std::iter::repeat(fill).take(left));
+    out.push_str(st.as_str());
+    out.extend(std::iter::repeat(fill).take(right));
+    Value::from_string(out)
+}
+
+fn center(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (st, width, fill) = pad_args(vm, args, kw, "center")?;
+    let len = st.char_len() as i64;
+    if width <= len {
+        return Ok(args[0].clone());
+    }
+    let marg = width - len;
+    let left = marg / 2 + (marg & width & 1);
+    Ok(pad(args, st, left as usize, (marg - left) as usize, fill))
+}
+
+fn ljust(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (st, width, fill) = pad_args(vm, args, kw, "ljust")?;
+    let len = st.char_len() as i64;
+    if width <= len {
+        return Ok(args[0].clone());
+    }
+    Ok(pad(args, st, 0, (width - len) as usize, fill))
+}
+
+fn rjust(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (st, width, fill) = pad_args(vm, args, kw, "rjust")?;
+    let len = st.char_len() as i64;
+    if width <= len {
+        return Ok(args[0].clone());
+    }
+    Ok(pad(args, st, (width - len) as usize, 0, fill))
+}
+
+fn zfill(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = this(vm, args, "zfill")?;
+    no_kwargs("str.zfill", kw)?;
+    method_args("str.zfill", args, 1, 1)?;
+    let width = index_arg(vm, &args[1])?;
+    let len = st.char_len() as i64;
+    if width <= len {
+        return Ok(args[0].clone());
+    }
+    let fill = (width - len) as usize;
+    let text = st.as_str();
+    let mut out = String::with_capacity(width as usize);
+    let rest = match text.chars().next() {
+        Some(c @ ('+' | '-')) => {
+            out.push(c);
+            &text[1..]
+        }
+        _ => text,
+    };
+    out.extend(std::iter::repeat('0').take(fill));
+    out.push_str(rest);
+    Ok(Value::from_string(out))
+}
+
+fn expandtabs(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = this(vm, args, "expandtabs")?;
+    let a = bind("expandtabs", &args[1..], kw, &["tabsize"], 0)?;
+    let tabsize = match &a[0] {
+        Some(v) => index_arg(vm, v)?,
+        None => 8,
+    };
+    let text = st.as_str();
+    if !text.contains('\t') {
+        return Ok(args[0].clone());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut col: i64 = 0;
+    for c in text.chars() {
+        if c == '\t' {
+            if tabsize > 0 {
+                let incr = tabsize - (col % tabsize);
+                col += incr;
+                out.extend(std::iter::repeat(' ').take(incr as usize));
+            }
+        } else {
+            out.push(c);
+            col += 1;
+            if c == '\n' || c == '\r' {
+                col = 0;
+            }
+        }
+    }
+    Ok(Value::from_string(out))
+}
+
+// ---- predicates ---------------------------------------------------------------------------------------
+
+fn all_chars(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, f: fn(char) -> bool) -> PyResult<Value> {
+    let st = noargs(vm, args, kw, name)?;
+    let t = st.as_str();
+    Ok(Value::Bool(!t.is_empty() && t.chars().all(f)))
+}
+
+fn isdigit(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    all_chars(vm, args, kw, "isdigit", is_digit)
+}
+fn isdecimal(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    all_chars(vm, args, kw, "isdecimal", is_decimal)
+}
+fn isnumeric(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    all_chars(vm, args, kw, "isnumeric", is_numeric)
+}
+fn isalpha(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    all_chars(vm, args, kw, "isalpha", is_alpha)
+}
+fn isalnum(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    all_chars(vm, args, kw, "isalnum", is_alnum)
+}
+fn isspace(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    all_chars(vm, args, kw, "isspace", py_is_space)
+}
+
+fn isprintable(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = noargs(vm, args, kw, "isprintable")?;
+    Ok(Value::Bool(st.as_str().chars().all(py_is_printable)))
+}
+
+fn isascii(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = noargs(vm, args, kw, "isascii")?;
+    Ok(Value::Bool(st.is_ascii()))
+}
+
+fn islower(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = noargs(vm, args, kw, "islower")?;
+    let mut cased = false;
+    for c in st.as_str().chars() {
+        if is_upper(c) || is_titlecase(c) {
+            return Ok(Value::Bool(false));
+        }
+        if is_lower(c) {
+            cased = true;
+        }
+    }
+    Ok(Value::Bool(cased))
+}
+
+fn isupper(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = noargs(vm, args, kw, "isupper")?;
+    let mut cased = false;
+    for c in st.as_str().chars() {
+        if is_lower(c) || is_titlecase(c) {
+            return Ok(Value::Bool(false));
+        }
+        if is_upper(c) {
+            cased = true;
+        }
+    }
+    Ok(Value::Bool(cased))
+}
+
+fn istitle(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = noargs(vm, args, kw, "istitle")?;
+    let (mut cased, mut prev_cased) = (false, false);
+    for c in st.as_str().chars() {
+        if is_upper(c) || is_titlecase(c) {
+            if prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else if is_lower(c) {
+            if !prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(Value::Bool(cased))
+}
+
+pub fn is_identifier(t: &str) -> bool {
+    let mut it = t.chars();
+    let Some(first) = it.next() else { return false };
+    let start_ok = if first.is_ascii() { first == '_' || first.is_ascii_alphabetic() } else { in_ranges(ud::XID_START, first) };
+    start_ok
+        && it.all(|c| if c.is_ascii() { c == '_' || c.is_ascii_alphanumeric() } else { in_ranges(ud::XID_CONTINUE, c) })
+}
+
+fn isidentifier(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = noargs(vm, args, kw, "isidentifier")?;
+    Ok(Value::Bool(is_identifier(st.as_str())))
+}
+
+// ---- encode -------------------------------------------------------------------------------------------
+
+/// The codecs pvm knows, by CPython's normalised name or alias.
+pub fn lookup_codec(name: &str) -> PyResult<&'static str> {
+    let norm: String = name
+        .trim()
+        .chars()
+        .map(|c| if c == '-' || c == ' ' { '_' } else { c.to_ascii_lowercase() })
+        .collect();
+    Ok(match norm.as_str() {
+        "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => "utf-8",
+        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "cp367"
+        | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" => "ascii",
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "csisolatin1"
+        | "ibm819" | "iso_8859_1_1987" | "iso_ir_100" => "latin-1",
+        _ => return Err(PyErr::new(ExcKind::LookupError, format!("unknown encoding: {}", name))),
+    })
+}
+
+fn char_escape(c: char) -> String {
+    let n = c as u32;
+    if n < 0x100 {
+        format!("\\x{:02x}", n)
+    } else if n < 0x10000 {
+        format!("\\u{:04x}", n)
+    } else {
+        format!("\\U{:08x}", n)
+    }
+}
+
+pub fn encode_str(text: &str, codec: &'static str, errors: &str) -> PyResult<Vec<u8>> {
+    if codec == "utf-8" {
+        return Ok(text.as_bytes().to_vec());
+    }
+    let limit: u32 = if codec == "ascii" { 0x80 } else { 0x100 };
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if (c as u32) < limit {
+            out.push(c as u32 as u8);
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && chars[j] as u32 >= limit {
+            j += 1;
+        }
+        match errors {
+            "strict" => {
+                let reason = format!("ordinal not in range({})", limit);
+                let msg = if j - i == 1 {
+                    format!("'{}' codec can't encode character '{}' in position {}: {}", codec, char_escape(c), i, reason)
+                } else {
+                    format!("'{}' codec can't encode characters in position {}-{}: {}", codec, i, j - 1, reason)
+                };
+                return Err(PyErr::new(ExcKind::UnicodeEncodeError, msg));
+            }
+            "ignore" => {}
+            "replace" => out.extend(std::iter::repeat(b'?').take(j - i)),
+            "backslashreplace" => {
+                for &c in &chars[i..j] {
+                    out.extend_from_slice(char_escape(c).as_bytes());
+                }
+            }
+            "xmlcharrefreplace" => {
+                for &c in &chars[i..j] {
+                    out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
+                }
+            }
+            _ => return Err(PyErr::new(ExcKind::LookupError, format!("unknown error handler name '{}'", errors))),
+        }
+        i = j;
+    }
+    Ok(out)
+}
+
+fn encode(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = this(vm, args, "encode")?;
+    let a = bind("encode", &args[1..], kw, &["encoding", "errors"], 0)?;
+    let encoding = match &a[0] {
+        Some(v) => str_arg(vm, v, |t| format!("encode() argument 'encoding' must be str, not {}", t))?.as_str(),
+        None => "utf-8",
+    };
+    let errors = match &a[1] {
+        Some(v) => str_arg(vm, v, |t| format!("encode() argument 'errors' must be str, not {}", t))?.as_str(),
+        None => "strict",
+    };
+    let codec = lookup_codec(encoding)?;
+    Ok(Value::obj(Object::Bytes(encode_str(st.as_str(), codec, errors)?)))
+}
+
+// ---- maketrans / translate ------------------------------------------------------------------------------
+
+/// `str.maketrans(x[, y[, z]])`: a static method, so args are exactly the call's arguments.
+fn maketrans(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_kwargs("str.maketrans", kw)?;
+    // NOTE: `"".maketrans(...)` (through an instance) also lands here with the receiver prepended; builtins
+    // cannot tell the two apart, so only the (usual) `str.maketrans(...)` form is supported.
+    if args.is_empty() {
+        return Err(type_error("maketrans expected at least 1 argument, got 0"));
+    }
+    if args.len() > 3 {
+        return Err(type_error(format!("maketrans expected at most 3 arguments, got {}", args.len())));
+    }
+    let out = Value::obj(Object::Dict(Default::default()));
+    if args.len() == 1 {
+        let Some(Object::Dict(d)) = args[0].as_obj() else {
+            return Err(type_error("if you give only one argument to maketrans it must be a dict"));
+        };
+        let entries: Vec<(Value, Value)> = d.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+        for (k, v) in entries {
+            let key = match k.as_obj() {
+                Some(Object::Str(ks)) => {
+                    if ks.char_len() != 1 {
+                        return Err(value_error("string keys in translate table must be of length 1"));
+                    }
+                    Value::Int(ks.char_at(0) as i64)
+                }
+                _ if k.is_int_like() => k.clone(),
+                _ => return Err(type_error("keys in translate table must be strings or integers")),
+            };
+            vm.dict_set(&out, key, v)?;
+        }
+        return Ok(out);
+    }
+    let x = match args[0].as_obj() {
+        Some(Object::Str(x)) => x,
+        _ => return Err(type_error("first maketrans argument must be a string if there is a second argument")),
+    };
+    let y = str_arg(vm, &args[1], |t| format!("maketrans() argument 2 must be str, not {}", t))?;
+    if x.char_len() != y.char_len() {
+        return Err(value_error("the first two maketrans arguments must have equal length"));
+    }
+    for (a, b) in x.as_str().chars().zip(y.as_str().chars()) {
+        vm.dict_set(&out, Value::Int(a as i64), Value::Int(b as i64))?;
+    }
+    if let Some(z) = args.get(2) {
+        let z = str_arg(vm, z, |t| format!("maketrans() argument 3 must be str, not {}", t))?;
+        for c in z.as_str().chars() {
+            vm.dict_set(&out, Value::Int(c as i64), Value::None)?;
+        }
+    }
+    Ok(out)
+}
+
+fn translate(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let st = this(vm, args, "translate")?;
+    no_kwargs("str.translate", kw)?;
+    method_args("str.translate", args, 1, 1)?;
+    let table = &args[1];
+    let is_dict = matches!(table.as_obj(), Some(Object::Dict(_)));
+    let mut out = String::with_capacity(st.as_str().len());
+    for c in st.as_str().chars() {
+        let key = Value::Int(c as i64);
+        let mapped = if is_dict {
+            vm.dict_get(table, &key)?
+        } else {
+            match vm.getitem(table, &key) {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    if vm.err_matches(&e, ExcKind::LookupError) {
+                        None
+                    } else {
+                        return Err(e);
+                    }
+                }
+            }
+        };
+        match mapped {
+            None => out.push(c),
+            Some(Value::None) => {}
+            Some(v) => {
+                if let Some(t) = v.as_str() {
+                    out.push_str(t);
+                } else if v.is_int_like() {
+                    let n = v.as_i64().unwrap_or(-1);
+                    match u32::try_from(n).ok().filter(|&n| n < 0x110000) {
+                        Some(n) => out.push(char::from_u32(n).unwrap_or('\u{fffd}')),
+                        None => return Err(value_error("character mapping must be in range(0x110000)")),
+                    }
+                } else {
+                    return Err(type_error("character mapping must return integer, None or str"));
+                }
+            }
+        }
+    }
+    Ok(ret_self_or(args, st, out))
+}
