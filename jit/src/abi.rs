@@ -72,23 +72,43 @@ const _: () = assert!(std::mem::offset_of!(RawValue, payload) == PAYLOAD_OFFSET)
 
 impl RawValue {
     /// `None`.
-    pub const NONE: RawValue = RawValue { tag: TAG_NONE, _pad: [0; 7], payload: 0 };
+    pub const NONE: RawValue = RawValue {
+        tag: TAG_NONE,
+        _pad: [0; 7],
+        payload: 0,
+    };
 
     /// An int slot.
     pub fn int(v: i64) -> RawValue {
-        RawValue { tag: TAG_INT, _pad: [0; 7], payload: v as u64 }
+        RawValue {
+            tag: TAG_INT,
+            _pad: [0; 7],
+            payload: v as u64,
+        }
     }
     /// A float slot.
     pub fn float(v: f64) -> RawValue {
-        RawValue { tag: TAG_FLOAT, _pad: [0; 7], payload: v.to_bits() }
+        RawValue {
+            tag: TAG_FLOAT,
+            _pad: [0; 7],
+            payload: v.to_bits(),
+        }
     }
     /// A bool slot (payload byte 0 or 1).
     pub fn bool(v: bool) -> RawValue {
-        RawValue { tag: TAG_BOOL, _pad: [0; 7], payload: v as u64 }
+        RawValue {
+            tag: TAG_BOOL,
+            _pad: [0; 7],
+            payload: v as u64,
+        }
     }
     /// An object slot.
     pub fn obj(ptr: u64) -> RawValue {
-        RawValue { tag: TAG_OBJ, _pad: [0; 7], payload: ptr }
+        RawValue {
+            tag: TAG_OBJ,
+            _pad: [0; 7],
+            payload: ptr,
+        }
     }
     /// The payload as an int.
     pub fn as_int(&self) -> i64 {

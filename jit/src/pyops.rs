@@ -8,7 +8,11 @@ pub fn int_floordiv(a: i64, b: i64) -> Option<i64> {
         return None;
     }
     let (q, r) = (a / b, a % b);
-    Some(if r != 0 && ((r < 0) != (b < 0)) { q - 1 } else { q })
+    Some(if r != 0 && ((r < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    })
 }
 
 /// Python `a % b` on ints (the result has the sign of `b`). `None` on division by zero.
@@ -17,7 +21,11 @@ pub fn int_mod(a: i64, b: i64) -> Option<i64> {
         return None;
     }
     let r = a.wrapping_rem(b);
-    Some(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+    Some(if r != 0 && ((r < 0) != (b < 0)) {
+        r + b
+    } else {
+        r
+    })
 }
 
 /// Python `a << n`. `None` if `n` is negative or bits would be lost (Python makes a bigint).
@@ -81,7 +89,9 @@ pub fn float_floordiv(a: f64, b: f64) -> Option<f64> {
 /// `int(x)` for a float, if the result fits an i64 (`None` for NaN, infinities and out-of-range values).
 pub fn float_to_int(x: f64) -> Option<i64> {
     // -2^63 is exactly representable; 2^63 is the first value out of range.
-    (x >= -9223372036854775808.0 && x < 9223372036854775808.0).then(|| x as i64)
+    (-9223372036854775808.0..9223372036854775808.0)
+        .contains(&x)
+        .then_some(x as i64)
 }
 
 /// The runtime entry points the backend calls for `fmod` and `ffloordiv` (after its zero-divisor guard).

@@ -12,10 +12,18 @@ extern "C" fn nop_helper() {}
 fn fake_helpers() -> Vec<HelperSpec> {
     let a = nop_helper as *const () as usize;
     vec![
-        HelperSpec::new("store_obj", a, HelperSig::new(&[Type::Ptr, Type::Obj], Type::Void)),
+        HelperSpec::new(
+            "store_obj",
+            a,
+            HelperSig::new(&[Type::Ptr, Type::Obj], Type::Void),
+        ),
         HelperSpec::new("drop_value", a, HelperSig::new(&[Type::Ptr], Type::Void)),
         HelperSpec::new("sin", a, HelperSig::new(&[Type::Float], Type::Float)),
-        HelperSpec::new("checked", a, HelperSig::new(&[Type::Int], Type::Int).with_ctx().guarded()),
+        HelperSpec::new(
+            "checked",
+            a,
+            HelperSig::new(&[Type::Int], Type::Int).with_ctx().guarded(),
+        ),
         HelperSpec::new("count", a, HelperSig::new(&[Type::Int], Type::Void)),
     ]
 }
@@ -52,16 +60,33 @@ const KERNELS: &[&str] = &[
 
 #[test]
 fn aarch64_codegen_compiles_and_verifies() {
-    let cfg = BackendConfig { verify_clif: true, ..BackendConfig::default() };
+    let cfg = BackendConfig {
+        verify_clif: true,
+        ..BackendConfig::default()
+    };
     for text in KERNELS {
         for peel in [true, false] {
             let mut t = parse(text);
-            optimize(&mut t, &OptConfig { verify: true, peel, ..OptConfig::default() }).unwrap();
+            optimize(
+                &mut t,
+                &OptConfig {
+                    verify: true,
+                    peel,
+                    ..OptConfig::default()
+                },
+            )
+            .unwrap();
             let size = cross_compile(&t, "aarch64-unknown-linux-gnu", &fake_helpers(), &cfg)
                 .unwrap_or_else(|e| panic!("{e}\n{}", pvm_jit::print_trace(&t)));
             assert!(size > 0);
             // The host path compiles the same traces too.
-            let host = cross_compile(&t, &target_lexicon::Triple::host().to_string(), &fake_helpers(), &cfg).unwrap();
+            let host = cross_compile(
+                &t,
+                &target_lexicon::Triple::host().to_string(),
+                &fake_helpers(),
+                &cfg,
+            )
+            .unwrap();
             assert!(host > 0);
         }
     }
@@ -73,8 +98,12 @@ fn big_trace(n_ops: usize, n_guards: usize) -> Trace {
     let mut e = Emitter::default();
     let s0 = e.snapshot(0, &[], &[]);
     let n_slots = 24u32;
-    let mut ints: Vec<_> = (0..n_slots / 2).map(|k| e.sload(Type::Int, k, s0)).collect();
-    let mut floats: Vec<_> = (n_slots / 2..n_slots).map(|k| e.sload(Type::Float, k, s0)).collect();
+    let mut ints: Vec<_> = (0..n_slots / 2)
+        .map(|k| e.sload(Type::Int, k, s0))
+        .collect();
+    let mut floats: Vec<_> = (n_slots / 2..n_slots)
+        .map(|k| e.sload(Type::Float, k, s0))
+        .collect();
     let mut seed = 0x2545f4914f6cdd1du64;
     let mut rnd = |m: usize| {
         seed ^= seed << 13;
@@ -88,7 +117,13 @@ fn big_trace(n_ops: usize, n_guards: usize) -> Trace {
     while count < n_ops {
         if count % every == 0 {
             let entries: Vec<(u32, _)> = (0..rnd(12) + 4)
-                .map(|k| if k % 2 == 0 { (k as u32, ints[rnd(ints.len())]) } else { (n_slots / 2 + k as u32, floats[rnd(floats.len())]) })
+                .map(|k| {
+                    if k % 2 == 0 {
+                        (k as u32, ints[rnd(ints.len())])
+                    } else {
+                        (n_slots / 2 + k as u32, floats[rnd(floats.len())])
+                    }
+                })
                 .collect();
             snap = e.snapshot(count as u32, &[], &entries);
             let a = ints[rnd(ints.len())];
@@ -110,8 +145,17 @@ fn big_trace(n_ops: usize, n_guards: usize) -> Trace {
         }
         count = e.trace.insts.len();
     }
-    let mut back: Vec<(u32, _)> = ints.iter().enumerate().map(|(k, &v)| (k as u32, v)).collect();
-    back.extend(floats.iter().enumerate().map(|(k, &v)| (n_slots / 2 + k as u32, v)));
+    let mut back: Vec<(u32, _)> = ints
+        .iter()
+        .enumerate()
+        .map(|(k, &v)| (k as u32, v))
+        .collect();
+    back.extend(
+        floats
+            .iter()
+            .enumerate()
+            .map(|(k, &v)| (n_slots / 2 + k as u32, v)),
+    );
     let sb = e.snapshot(9999, &[], &back);
     e.jump(sb);
     e.finish()
@@ -121,12 +165,24 @@ fn big_trace(n_ops: usize, n_guards: usize) -> Trace {
 fn compile_time_5000_ops_500_guards() {
     let recorded = big_trace(5000, 500);
     assert!(recorded.insts.len() >= 5000);
-    assert!(recorded.exit_count() >= 500, "{} exits", recorded.exit_count());
+    assert!(
+        recorded.exit_count() >= 500,
+        "{} exits",
+        recorded.exit_count()
+    );
     let mut be = Backend::with_config(&fake_helpers(), BackendConfig::default()).unwrap();
 
     // Backend alone on the unpeeled trace (5,000 ops, 500+ exits).
     let mut unpeeled = recorded.clone();
-    optimize(&mut unpeeled, &OptConfig { peel: false, verify: false, ..OptConfig::default() }).unwrap();
+    optimize(
+        &mut unpeeled,
+        &OptConfig {
+            peel: false,
+            verify: false,
+            ..OptConfig::default()
+        },
+    )
+    .unwrap();
     let t0 = Instant::now();
     let ct = be.compile(&unpeeled).unwrap();
     let backend_unpeeled = t0.elapsed();
@@ -134,7 +190,14 @@ fn compile_time_5000_ops_500_guards() {
     // Full pipeline: optimise (peeling doubles the code) + compile.
     let mut peeled = recorded.clone();
     let t1 = Instant::now();
-    optimize(&mut peeled, &OptConfig { verify: false, ..OptConfig::default() }).unwrap();
+    optimize(
+        &mut peeled,
+        &OptConfig {
+            verify: false,
+            ..OptConfig::default()
+        },
+    )
+    .unwrap();
     let opt_time = t1.elapsed();
     let t2 = Instant::now();
     let ct2 = be.compile(&peeled).unwrap();
@@ -156,7 +219,14 @@ fn compile_time_5000_ops_500_guards() {
         ct2.code_size
     );
     if !cfg!(debug_assertions) {
-        assert!(backend_unpeeled < Duration::from_millis(500), "{backend_unpeeled:?}");
-        assert!(opt_time + backend_peeled < Duration::from_secs(1), "{:?}", opt_time + backend_peeled);
+        assert!(
+            backend_unpeeled < Duration::from_millis(500),
+            "{backend_unpeeled:?}"
+        );
+        assert!(
+            opt_time + backend_peeled < Duration::from_secs(1),
+            "{:?}",
+            opt_time + backend_peeled
+        );
     }
 }

@@ -9,7 +9,11 @@ fn round_trip_sum_of_squares() {
     let t = parse(SUM_SQUARES);
     let text = print_trace(&t);
     let t2 = parse(&text);
-    assert_eq!(print_trace(&t2), text, "print(parse(print(t))) must be stable");
+    assert_eq!(
+        print_trace(&t2),
+        text,
+        "print(parse(print(t))) must be stable"
+    );
     assert_ir(
         &t,
         "snap #0 pc=0 frames=[] {}
@@ -91,9 +95,18 @@ fn parse_errors_name_the_line() {
     let e = parse_trace("%0 = sload.int 0\n%1 = add %0, %9\n").unwrap_err();
     assert_eq!(e.line, 2);
     assert!(e.msg.contains("%9"), "{e}");
-    assert!(parse_trace("%0 = frobnicate 1").unwrap_err().msg.contains("unknown op"));
-    assert!(parse_trace("%0 = sload 0").unwrap_err().msg.contains("result type"));
-    assert!(parse_trace("guard_true true #nope").unwrap_err().msg.contains("undefined snapshot"));
+    assert!(parse_trace("%0 = frobnicate 1")
+        .unwrap_err()
+        .msg
+        .contains("unknown op"));
+    assert!(parse_trace("%0 = sload 0")
+        .unwrap_err()
+        .msg
+        .contains("result type"));
+    assert!(parse_trace("guard_true true #nope")
+        .unwrap_err()
+        .msg
+        .contains("undefined snapshot"));
 }
 
 #[test]
@@ -103,13 +116,34 @@ fn verifier_rejects_bad_traces() {
         let e = verify(&t).expect_err(text);
         assert!(e.to_string().contains(what), "expected `{what}` in: {e}");
     };
-    bad("snap #0 pc=0 {}\n%0 = sload.float 0 #0\n%1 = add %0, 1\nexit #0", "type float");
-    bad("snap #0 pc=0 {}\n%0 = sload.int 0\nexit #0", "missing or invalid snapshot");
-    bad("snap #0 pc=0 {}\n%0 = sload.int 0 #0\n%1 = add %0, 1 #0\nexit #0", "takes no snapshot");
-    bad("snap #0 pc=0 {}\n%0 = sload.int 0 #0\n%1 = add %0, 1", "must end in `jump` or `exit`");
+    bad(
+        "snap #0 pc=0 {}\n%0 = sload.float 0 #0\n%1 = add %0, 1\nexit #0",
+        "type float",
+    );
+    bad(
+        "snap #0 pc=0 {}\n%0 = sload.int 0\nexit #0",
+        "missing or invalid snapshot",
+    );
+    bad(
+        "snap #0 pc=0 {}\n%0 = sload.int 0 #0\n%1 = add %0, 1 #0\nexit #0",
+        "takes no snapshot",
+    );
+    bad(
+        "snap #0 pc=0 {}\n%0 = sload.int 0 #0\n%1 = add %0, 1",
+        "must end in `jump` or `exit`",
+    );
     bad("snap #0 pc=0 {1: 2, 0: 3}\nexit #0", "sorted");
-    bad("snap #0 pc=0 {}\n%0 = sload.obj 0 #0\n%1 = load.ptr %0, 8\nsnap #1 pc=0 {3: %1}\nexit #1", "non-value type");
-    bad("snap #0 pc=0 {}\n%0 = sload.int 0 #0\nloop\n%2 = add %0, 1\n%3 = phi %0, %2", "phi must directly follow loop");
-    bad("snap #0 pc=0 {}\n%0 = sload.float 0 #0\n%1 = eq %0, %0\nexit #0", "not allowed");
+    bad(
+        "snap #0 pc=0 {}\n%0 = sload.obj 0 #0\n%1 = load.ptr %0, 8\nsnap #1 pc=0 {3: %1}\nexit #1",
+        "non-value type",
+    );
+    bad(
+        "snap #0 pc=0 {}\n%0 = sload.int 0 #0\nloop\n%2 = add %0, 1\n%3 = phi %0, %2",
+        "phi must directly follow loop",
+    );
+    bad(
+        "snap #0 pc=0 {}\n%0 = sload.float 0 #0\n%1 = eq %0, %0\nexit #0",
+        "not allowed",
+    );
     bad("snap #0 pc=0 {}\nexit #0\nexit #0", "last instruction");
 }

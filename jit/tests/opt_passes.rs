@@ -104,10 +104,18 @@ fn emitter_folds_while_recording() {
     let c = e.ins(Op::Lt, &[a, x], SnapId::NONE);
     let n = e.ins(Op::Not, &[c], SnapId::NONE);
     let s1 = e.snapshot(5, &[], &[(0, a)]);
-    assert_eq!(e.snapshot(5, &[], &[(0, a)]), s1, "identical consecutive snapshots are shared");
+    assert_eq!(
+        e.snapshot(5, &[], &[(0, a)]),
+        s1,
+        "identical consecutive snapshots are shared"
+    );
     e.ins(Op::GuardTrue, &[n], s1);
     let kt = e.trace.konst(pvm_jit::Const::Bool(true));
-    assert_eq!(e.ins(Op::GuardTrue, &[kt], s1), pvm_jit::IrRef::NONE, "a constant-true guard vanishes");
+    assert_eq!(
+        e.ins(Op::GuardTrue, &[kt], s1),
+        pvm_jit::IrRef::NONE,
+        "a constant-true guard vanishes"
+    );
     e.exit(s1);
     let t = e.finish();
     verify(&t).unwrap();
@@ -232,7 +240,10 @@ fn peel_sum_of_squares() {
 #[test]
 fn full_pipeline_sum_of_squares() {
     let mut t = parse(SUM_SQUARES);
-    let cfg = OptConfig { verify: true, ..OptConfig::default() };
+    let cfg = OptConfig {
+        verify: true,
+        ..OptConfig::default()
+    };
     let report = optimize(&mut t, &cfg).unwrap();
     assert_eq!(report.no_peel, None);
     // i + 1 lost its overflow guard in both copies (i < n proves it); the loop is 5 instructions.
@@ -283,9 +294,32 @@ fn peel_hoists_invariant_guards_loads_and_math() {
          snap #2 pc=0 {0: %i2, 3: %x}
          jump #2",
     );
-    optimize(&mut t, &OptConfig { verify: true, ..OptConfig::default() }).unwrap();
-    let body: Vec<Op> = t.insts[t.loop_pos().unwrap()..].iter().map(|i| i.op).collect();
-    assert_eq!(body, vec![Op::Loop, Op::Phi, Op::IToF, Op::FAdd, Op::Lt, Op::GuardTrue, Op::Add], "{}", print_trace(&t));
+    optimize(
+        &mut t,
+        &OptConfig {
+            verify: true,
+            ..OptConfig::default()
+        },
+    )
+    .unwrap();
+    let body: Vec<Op> = t.insts[t.loop_pos().unwrap()..]
+        .iter()
+        .map(|i| i.op)
+        .collect();
+    assert_eq!(
+        body,
+        vec![
+            Op::Loop,
+            Op::Phi,
+            Op::IToF,
+            Op::FAdd,
+            Op::Lt,
+            Op::GuardTrue,
+            Op::Add
+        ],
+        "{}",
+        print_trace(&t)
+    );
 }
 
 #[test]
@@ -301,9 +335,24 @@ fn peel_keeps_loads_in_the_body_when_it_stores() {
          snap #1 pc=0 {0: %i2}
          jump #1",
     );
-    optimize(&mut t, &OptConfig { verify: true, ..OptConfig::default() }).unwrap();
-    let body: Vec<Op> = t.insts[t.loop_pos().unwrap()..].iter().map(|i| i.op).collect();
-    assert_eq!(body, vec![Op::Loop, Op::Phi, Op::Load, Op::AddOv, Op::Store, Op::AddOv], "{}", print_trace(&t));
+    optimize(
+        &mut t,
+        &OptConfig {
+            verify: true,
+            ..OptConfig::default()
+        },
+    )
+    .unwrap();
+    let body: Vec<Op> = t.insts[t.loop_pos().unwrap()..]
+        .iter()
+        .map(|i| i.op)
+        .collect();
+    assert_eq!(
+        body,
+        vec![Op::Loop, Op::Phi, Op::Load, Op::AddOv, Op::Store, Op::AddOv],
+        "{}",
+        print_trace(&t)
+    );
 }
 
 #[test]
@@ -318,7 +367,14 @@ fn peel_refuses_type_unstable_loops() {
     );
     assert_eq!(peel::run(&t).unwrap_err(), NoPeel::TypeUnstable { slot: 0 });
     let mut t2 = t.clone();
-    let r = optimize(&mut t2, &OptConfig { verify: true, ..OptConfig::default() }).unwrap();
+    let r = optimize(
+        &mut t2,
+        &OptConfig {
+            verify: true,
+            ..OptConfig::default()
+        },
+    )
+    .unwrap();
     assert_eq!(r.no_peel, Some(NoPeel::TypeUnstable { slot: 0 }));
 }
 
@@ -336,8 +392,14 @@ fn phis_that_are_not_loop_carried_disappear() {
          snap #1 pc=0 {0: %i2, 2: %n2}
          jump #1",
     );
-    optimize(&mut t, &OptConfig { verify: true, ..OptConfig::default() }).unwrap();
+    optimize(
+        &mut t,
+        &OptConfig {
+            verify: true,
+            ..OptConfig::default()
+        },
+    )
+    .unwrap();
     let phis = t.insts.iter().filter(|i| i.op == Op::Phi).count();
     assert_eq!(phis, 1, "{}", print_trace(&t));
 }
-

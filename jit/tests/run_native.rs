@@ -10,24 +10,39 @@ use pvm_jit::opt::{optimize, OptConfig};
 use std::cell::RefCell;
 
 fn test_cfg() -> BackendConfig {
-    BackendConfig { verify_clif: true, keep_clif: true, keep_disasm: true, ..BackendConfig::default() }
+    BackendConfig {
+        verify_clif: true,
+        keep_clif: true,
+        keep_disasm: true,
+        ..BackendConfig::default()
+    }
 }
 
 fn opt(text: &str) -> Trace {
     let mut t = parse(text);
-    optimize(&mut t, &OptConfig { verify: true, ..OptConfig::default() }).unwrap();
+    optimize(
+        &mut t,
+        &OptConfig {
+            verify: true,
+            ..OptConfig::default()
+        },
+    )
+    .unwrap();
     t
 }
 
 fn compile(be: &mut Backend, t: &Trace) -> CompiledTrace {
-    be.compile(t).unwrap_or_else(|e| panic!("{e}\n{}", pvm_jit::print_trace(t)))
+    be.compile(t)
+        .unwrap_or_else(|e| panic!("{e}\n{}", pvm_jit::print_trace(t)))
 }
 
 /// Run and return (local exit, its snapshot's pc).
 fn run(ct: &CompiledTrace, t: &Trace, slots: &mut [RawValue]) -> (ExitId, u32) {
     // SAFETY: the slot array covers every slot these test traces touch; helpers ignore ctx.
     let g = unsafe { ct.run(slots.as_mut_ptr(), std::ptr::null_mut()) };
-    let e = ct.local_exit(g).unwrap_or_else(|| panic!("exit {g} is not ours"));
+    let e = ct
+        .local_exit(g)
+        .unwrap_or_else(|| panic!("exit {g} is not ours"));
     let info = ct.exit_info(e).unwrap();
     (e, t.snaps[info.snap.index()].pc)
 }
@@ -40,12 +55,25 @@ fn sum_of_squares_runs_to_the_loop_exit() {
     let mut slots = vec![RawValue::int(0), RawValue::int(1000), RawValue::int(0)];
     let (e, pc) = run(&ct, &t, &mut slots);
     assert_eq!(pc, 10, "left by the loop condition");
-    assert_eq!(slots, vec![RawValue::int(1000), RawValue::int(1000), RawValue::int(332_833_500)]);
+    assert_eq!(
+        slots,
+        vec![
+            RawValue::int(1000),
+            RawValue::int(1000),
+            RawValue::int(332_833_500)
+        ]
+    );
     assert_eq!(ct.exit_counter(e), 1);
     // Entering with the condition already false leaves by the pre-roll's guard with nothing written.
     let mut slots = vec![RawValue::int(5), RawValue::int(5), RawValue::int(7)];
     let (e2, pc) = run(&ct, &t, &mut slots);
-    assert_eq!((pc, slots.clone()), (10, vec![RawValue::int(5), RawValue::int(5), RawValue::int(7)]));
+    assert_eq!(
+        (pc, slots.clone()),
+        (
+            10,
+            vec![RawValue::int(5), RawValue::int(5), RawValue::int(7)]
+        )
+    );
     assert_ne!(e, e2, "pre-roll and body guards are different exits");
     assert!(ct.code_size > 0 && ct.clif.is_some() && ct.disasm.is_some());
 }
@@ -62,17 +90,23 @@ fn int_overflow_exits_at_the_right_guard_with_pre_overflow_state() {
         s += i * i;
         i += 1;
     }
-    let mut slots = vec![RawValue::int(0), RawValue::int(1_000_000), RawValue::int(start)];
+    let mut slots = vec![
+        RawValue::int(0),
+        RawValue::int(1_000_000),
+        RawValue::int(start),
+    ];
     let (_, pc) = run(&ct, &t, &mut slots);
     assert_eq!(pc, 20, "left by the overflow check in the loop body");
-    assert_eq!(slots, vec![RawValue::int(i), RawValue::int(1_000_000), RawValue::int(s)]);
+    assert_eq!(
+        slots,
+        vec![RawValue::int(i), RawValue::int(1_000_000), RawValue::int(s)]
+    );
 }
 
 #[test]
 fn float_kernel() {
     // while i < n: x = x * 0.5 + y; y = sqrt(y) ; i += 1   (slots: 0 = i, 1 = n, 2 = x, 3 = y)
-    let t = opt(
-        "snap #0 pc=0 {}
+    let t = opt("snap #0 pc=0 {}
          %i = sload.int 0 #0
          %n = sload.int 1 #0
          %x = sload.float 2 #0
@@ -85,8 +119,7 @@ fn float_kernel() {
          %y2 = fsqrt %y
          %i2 = add_ov %i, 1 #1
          snap #2 pc=0 {0: %i2, 2: %x2, 3: %y2}
-         jump #2",
-    );
+         jump #2");
     let mut be = Backend::with_config(&[], test_cfg()).unwrap();
     let ct = compile(&mut be, &t);
     let (mut x, mut y) = (1.0f64, 1e6f64);
@@ -94,7 +127,12 @@ fn float_kernel() {
         x = x * 0.5 + y;
         y = y.sqrt();
     }
-    let mut slots = vec![RawValue::int(0), RawValue::int(37), RawValue::float(1.0), RawValue::float(1e6)];
+    let mut slots = vec![
+        RawValue::int(0),
+        RawValue::int(37),
+        RawValue::float(1.0),
+        RawValue::float(1e6),
+    ];
     let (_, pc) = run(&ct, &t, &mut slots);
     assert_eq!(pc, 1);
     assert_eq!(slots[0], RawValue::int(37));
@@ -128,9 +166,19 @@ fn python_division_semantics_and_zero_divisor_exit() {
     let mut be = Backend::with_config(&helpers(), test_cfg()).unwrap();
     let ct = compile(&mut be, &t);
     use pvm_jit::pyops::*;
-    for (a, b, x, y) in [(-7i64, 2i64, -7.5f64, 2.0f64), (7, -3, 7.5, -2.0), (i64::MIN, 3, -1e10, 3.0), (100, 5, 0.5, -0.25)] {
+    for (a, b, x, y) in [
+        (-7i64, 2i64, -7.5f64, 2.0f64),
+        (7, -3, 7.5, -2.0),
+        (i64::MIN, 3, -1e10, 3.0),
+        (100, 5, 0.5, -0.25),
+    ] {
         let mut slots = vec![RawValue::NONE; 11];
-        slots[..4].copy_from_slice(&[RawValue::int(a), RawValue::int(b), RawValue::float(x), RawValue::float(y)]);
+        slots[..4].copy_from_slice(&[
+            RawValue::int(a),
+            RawValue::int(b),
+            RawValue::float(x),
+            RawValue::float(y),
+        ]);
         let (_, pc) = run(&ct, &t, &mut slots);
         let s = b & 7;
         match int_shl(a, s) {
@@ -140,8 +188,14 @@ fn python_division_semantics_and_zero_divisor_exit() {
                 assert_eq!(slots[5], RawValue::int(int_mod(a, b).unwrap()));
                 assert_eq!(slots[6], RawValue::int(l));
                 assert_eq!(slots[7], RawValue::int(int_shr(a, s).unwrap()));
-                assert_eq!(slots[8].as_float().to_bits(), float_floordiv(x, y).unwrap().to_bits());
-                assert_eq!(slots[9].as_float().to_bits(), float_mod(x, y).unwrap().to_bits());
+                assert_eq!(
+                    slots[8].as_float().to_bits(),
+                    float_floordiv(x, y).unwrap().to_bits()
+                );
+                assert_eq!(
+                    slots[9].as_float().to_bits(),
+                    float_mod(x, y).unwrap().to_bits()
+                );
                 assert_eq!(slots[10], RawValue::int(x as i64));
             }
             None => assert_eq!(pc, 1, "shl overflow exits: a={a} s={s}"),
@@ -149,17 +203,24 @@ fn python_division_semantics_and_zero_divisor_exit() {
     }
     for (b, y) in [(0i64, 1.0f64), (1, 0.0)] {
         let mut slots = vec![RawValue::NONE; 11];
-        slots[..4].copy_from_slice(&[RawValue::int(1), RawValue::int(b), RawValue::float(1.0), RawValue::float(y)]);
+        slots[..4].copy_from_slice(&[
+            RawValue::int(1),
+            RawValue::int(b),
+            RawValue::float(1.0),
+            RawValue::float(y),
+        ]);
         assert_eq!(run(&ct, &t, &mut slots).1, 1, "division by zero exits");
-        assert!(slots[4..].iter().all(|v| *v == RawValue::NONE), "nothing written");
+        assert!(
+            slots[4..].iter().all(|v| *v == RawValue::NONE),
+            "nothing written"
+        );
     }
 }
 
 #[test]
 fn guard_eq_failure_on_object_shape() {
     // for i in range(n): acc += obj.field   with a shape check on obj (slots: 0 = i, 1 = n, 2 = acc, 3 = obj)
-    let t = opt(
-        "snap #0 pc=0 {}
+    let t = opt("snap #0 pc=0 {}
          %i = sload.int 0 #0
          %n = sload.int 1 #0
          %acc = sload.int 2 #0
@@ -174,22 +235,45 @@ fn guard_eq_failure_on_object_shape() {
          %acc2 = add_ov %acc, %f #2
          %i2 = add_ov %i, 1 #2
          snap #3 pc=0 {0: %i2, 2: %acc2}
-         jump #3",
-    );
+         jump #3");
     let mut be = Backend::with_config(&[], test_cfg()).unwrap();
     let ct = compile(&mut be, &t);
     let obj: Box<[u64; 3]> = Box::new([0, 0x5a5a, 11]);
     let objp = &*obj as *const [u64; 3] as u64;
-    let mut slots = vec![RawValue::int(0), RawValue::int(10), RawValue::int(0), RawValue::obj(objp)];
+    let mut slots = vec![
+        RawValue::int(0),
+        RawValue::int(10),
+        RawValue::int(0),
+        RawValue::obj(objp),
+    ];
     assert_eq!(run(&ct, &t, &mut slots).1, 1);
-    assert_eq!(&slots[..3], &[RawValue::int(10), RawValue::int(10), RawValue::int(110)]);
+    assert_eq!(
+        &slots[..3],
+        &[RawValue::int(10), RawValue::int(10), RawValue::int(110)]
+    );
     let wrong: Box<[u64; 3]> = Box::new([0, 0x6b6b, 11]);
-    let mut slots = vec![RawValue::int(0), RawValue::int(10), RawValue::int(0), RawValue::obj(&*wrong as *const _ as u64)];
-    assert_eq!(run(&ct, &t, &mut slots).1, 2, "shape guard fails in the pre-roll");
-    assert_eq!(&slots[..3], &[RawValue::int(0), RawValue::int(10), RawValue::int(0)]);
+    let mut slots = vec![
+        RawValue::int(0),
+        RawValue::int(10),
+        RawValue::int(0),
+        RawValue::obj(&*wrong as *const _ as u64),
+    ];
+    assert_eq!(
+        run(&ct, &t, &mut slots).1,
+        2,
+        "shape guard fails in the pre-roll"
+    );
+    assert_eq!(
+        &slots[..3],
+        &[RawValue::int(0), RawValue::int(10), RawValue::int(0)]
+    );
     // The shape guard is loop-invariant: it must not be in the body.
     let body = &t.insts[t.loop_pos().unwrap()..];
-    assert!(!body.iter().any(|i| i.op == pvm_jit::Op::GuardEq), "{}", pvm_jit::print_trace(&t));
+    assert!(
+        !body.iter().any(|i| i.op == pvm_jit::Op::GuardEq),
+        "{}",
+        pvm_jit::print_trace(&t)
+    );
 }
 
 // ---- helpers with observable effects -------------------------------------------------------------
@@ -263,10 +347,26 @@ extern "C" fn fake_checked(ctx: *mut u8, x: i64, out: *mut u64) -> u32 {
 
 fn helpers() -> Vec<HelperSpec> {
     vec![
-        HelperSpec::new("store_obj", fake_store_obj as *const () as usize, HelperSig::new(&[Type::Ptr, Type::Obj], Type::Void)),
-        HelperSpec::new("drop_value", fake_drop_value as *const () as usize, HelperSig::new(&[Type::Ptr], Type::Void)),
-        HelperSpec::new("count", fake_count as *const () as usize, HelperSig::new(&[Type::Int], Type::Void)),
-        HelperSpec::new("sin", fake_sin as *const () as usize, HelperSig::new(&[Type::Float], Type::Float)),
+        HelperSpec::new(
+            "store_obj",
+            fake_store_obj as *const () as usize,
+            HelperSig::new(&[Type::Ptr, Type::Obj], Type::Void),
+        ),
+        HelperSpec::new(
+            "drop_value",
+            fake_drop_value as *const () as usize,
+            HelperSig::new(&[Type::Ptr], Type::Void),
+        ),
+        HelperSpec::new(
+            "count",
+            fake_count as *const () as usize,
+            HelperSig::new(&[Type::Int], Type::Void),
+        ),
+        HelperSpec::new(
+            "sin",
+            fake_sin as *const () as usize,
+            HelperSig::new(&[Type::Float], Type::Float),
+        ),
         HelperSpec::new(
             "checked",
             fake_checked as *const () as usize,
@@ -278,8 +378,7 @@ fn helpers() -> Vec<HelperSpec> {
 #[test]
 fn helper_calls_plain_pure_and_guarded() {
     // while True: count(i); y = sin(x); z = checked(i) (exits at i == 5); acc += z; i += 1
-    let t = opt(
-        "snap #0 pc=0 {}
+    let t = opt("snap #0 pc=0 {}
          %i = sload.int 0 #0
          %x = sload.float 1 #0
          %acc = sload.int 2 #0
@@ -290,18 +389,32 @@ fn helper_calls_plain_pure_and_guarded() {
          %acc2 = add_ov %acc, %z #1
          %i2 = add_ov %i, 1 #1
          snap #2 pc=0 {0: %i2, 2: %acc2, 3: %y}
-         jump #2",
-    );
+         jump #2");
     // sin(x) is invariant: hoisted out of the body.
     let body = &t.insts[t.loop_pos().unwrap()..];
-    assert!(!body.iter().any(|i| i.op == pvm_jit::Op::CallPure), "{}", pvm_jit::print_trace(&t));
+    assert!(
+        !body.iter().any(|i| i.op == pvm_jit::Op::CallPure),
+        "{}",
+        pvm_jit::print_trace(&t)
+    );
     let mut be = Backend::with_config(&helpers(), test_cfg()).unwrap();
     let ct = compile(&mut be, &t);
     take_log();
-    let mut slots = vec![RawValue::int(0), RawValue::float(0.5), RawValue::int(0), RawValue::NONE];
+    let mut slots = vec![
+        RawValue::int(0),
+        RawValue::float(0.5),
+        RawValue::int(0),
+        RawValue::NONE,
+    ];
     assert_eq!(run(&ct, &t, &mut slots).1, 1);
-    assert_eq!(take_log(), (0..=5).map(|i| format!("count {i}")).collect::<Vec<_>>());
-    assert_eq!(&slots[..3], &[RawValue::int(5), RawValue::float(0.5), RawValue::int(1000)]);
+    assert_eq!(
+        take_log(),
+        (0..=5).map(|i| format!("count {i}")).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        &slots[..3],
+        &[RawValue::int(5), RawValue::float(0.5), RawValue::int(1000)]
+    );
     assert_eq!(slots[3].as_float(), 0.5f64.sin());
 }
 
@@ -309,16 +422,14 @@ fn helper_calls_plain_pure_and_guarded() {
 fn exits_write_objects_through_store_obj_and_release_old_values() {
     // Slot 0 (int, sloaded) := int; slot 1 (obj, sloaded) := other obj; slot 2 (unknown) := int;
     // slot 3 (unknown) := obj; slots 4/5 swap their objects.
-    let t = opt(
-        "snap #0 pc=0 {}
+    let t = opt("snap #0 pc=0 {}
          %a = sload.int 0 #0
          %o = sload.obj 1 #0
          %p = sload.obj 4 #0
          %q = sload.obj 5 #0
          %a2 = add_ov %a, 1 #0
          snap #1 pc=9 {0: %a2, 1: obj@0x300, 2: 42, 3: %o, 4: %q, 5: %p}
-         exit #1",
-    );
+         exit #1");
     let mut be = Backend::with_config(&helpers(), test_cfg()).unwrap();
     let ct = compile(&mut be, &t);
     RC.with(|rc| *rc.borrow_mut() = vec![0, 1, 1, 100, 1, 1, 0]);
@@ -353,14 +464,12 @@ fn exits_write_objects_through_store_obj_and_release_old_values() {
 fn unpeeled_type_unstable_loop_writes_back_at_the_jump() {
     // x = x * 0.5 with x an int at entry: the recorded iteration converts; the next iteration's int
     // guard fails, leaving x as a float in its slot.
-    let t = opt(
-        "snap #0 pc=0 {}
+    let t = opt("snap #0 pc=0 {}
          %x = sload.int 0 #0
          %f = i2f %x
          %y = fmul %f, 0.5
          snap #1 pc=0 {0: %y}
-         jump #1",
-    );
+         jump #1");
     assert!(t.loop_pos().is_none());
     let mut be = Backend::with_config(&helpers(), test_cfg()).unwrap();
     let ct = compile(&mut be, &t);
@@ -373,29 +482,52 @@ fn unpeeled_type_unstable_loop_writes_back_at_the_jump() {
 fn side_trace_linking_and_exit_counters() {
     // Root: loop while i < n. Side trace (for the root's loop exit): writes i * 2 into slot 2, exits.
     let root = opt(SUM_SQUARES);
-    let side = opt(
-        "snap #0 pc=0 {}
+    let side = opt("snap #0 pc=0 {}
          %i = sload.int 0 #0
          %d = add_ov %i, %i #0
          snap #1 pc=77 {3: %d}
-         exit #1",
-    );
+         exit #1");
     let mut be = Backend::with_config(&helpers(), test_cfg()).unwrap();
     let r = compile(&mut be, &root);
     let s = compile(&mut be, &side);
-    assert!(s.exit_base() >= r.exit_base() + r.exit_count() as u32, "disjoint global exit ids");
-    let mut slots = vec![RawValue::int(0), RawValue::int(10), RawValue::int(0), RawValue::NONE];
+    assert!(
+        s.exit_base() >= r.exit_base() + r.exit_count() as u32,
+        "disjoint global exit ids"
+    );
+    let mut slots = vec![
+        RawValue::int(0),
+        RawValue::int(10),
+        RawValue::int(0),
+        RawValue::NONE,
+    ];
     let (loop_exit, _) = run(&r, &root, &mut slots);
     assert_eq!(r.exit_counter(loop_exit), 1);
     // SAFETY: `s` outlives the link (it is dropped after `r` at the end of the test; we also unlink).
     unsafe { r.link(loop_exit, &s) };
-    let mut slots = vec![RawValue::int(0), RawValue::int(10), RawValue::int(0), RawValue::NONE];
+    let mut slots = vec![
+        RawValue::int(0),
+        RawValue::int(10),
+        RawValue::int(0),
+        RawValue::NONE,
+    ];
     // SAFETY: as in `run`.
     let g = unsafe { r.run(slots.as_mut_ptr(), std::ptr::null_mut()) };
-    assert_eq!(r.local_exit(g), None, "the exit id comes from the side trace");
+    assert_eq!(
+        r.local_exit(g),
+        None,
+        "the exit id comes from the side trace"
+    );
     let se = s.local_exit(g).unwrap();
     assert_eq!(side.snaps[s.exit_info(se).unwrap().snap.index()].pc, 77);
-    assert_eq!(slots, vec![RawValue::int(10), RawValue::int(10), RawValue::int(285), RawValue::int(20)]);
+    assert_eq!(
+        slots,
+        vec![
+            RawValue::int(10),
+            RawValue::int(10),
+            RawValue::int(285),
+            RawValue::int(20)
+        ]
+    );
     assert_eq!(r.exit_counter(loop_exit), 2);
     assert_eq!(s.exit_counter(se), 1);
     r.unlink(loop_exit);
@@ -408,9 +540,15 @@ fn compile_errors_are_results() {
     assert!(matches!(be.compile(&t), Err(JitError::UnknownHelper(n)) if n == "nope"));
     let mut be = Backend::with_config(&helpers(), test_cfg()).unwrap();
     let t = parse("snap #0 pc=0 {}\n%x = sload.int 0 #0\n%y = call.float @sin(%x)\nexit #0");
-    assert!(matches!(be.compile(&t), Err(JitError::HelperSignature { .. })));
+    assert!(matches!(
+        be.compile(&t),
+        Err(JitError::HelperSignature { .. })
+    ));
     let t = parse("snap #0 pc=0 {}\n%x = sload.int 0 #0\n%y = call.int @checked(%x)\nexit #0");
-    assert!(matches!(be.compile(&t), Err(JitError::HelperSignature { .. })), "guarded helper needs callg");
+    assert!(
+        matches!(be.compile(&t), Err(JitError::HelperSignature { .. })),
+        "guarded helper needs callg"
+    );
     // An object write-back without `store_obj` registered.
     let mut be = Backend::with_config(&[], test_cfg()).unwrap();
     let t = parse("snap #0 pc=0 {1: obj@0x10}\nexit #0");
@@ -421,7 +559,11 @@ fn compile_errors_are_results() {
     bad.insts.swap(0, 1);
     assert!(matches!(be.compile(&bad), Err(JitError::Verify(_))));
     // A wrong exit-helper signature is rejected up front.
-    let h = HelperSpec::new("store_obj", fake_count as *const () as usize, HelperSig::new(&[Type::Int], Type::Void));
+    let h = HelperSpec::new(
+        "store_obj",
+        fake_count as *const () as usize,
+        HelperSig::new(&[Type::Int], Type::Void),
+    );
     assert!(Backend::new(&[h]).is_err());
     let _ = TAG_INT;
 }

@@ -27,8 +27,8 @@ use crate::ir::{Const, Inst, IrRef, Op, Trace, Type};
 use crate::pyops;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
-    self, types, AbiParam, Block, BlockArg, Function, InstBuilder, JumpTableData, MemFlagsData, SigRef, Signature,
-    StackSlot, StackSlotData, StackSlotKind, UserFuncName,
+    self, types, AbiParam, Block, BlockArg, Function, InstBuilder, JumpTableData, MemFlagsData,
+    SigRef, Signature, StackSlot, StackSlotData, StackSlotKind, UserFuncName,
 };
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
@@ -105,11 +105,19 @@ pub(crate) fn translate(
     let mut func = Function::with_name_signature(UserFuncName::user(0, 0), body_signature());
     for inst in &t.insts {
         if matches!(inst.op, Op::Sload | Op::SloadU) && inst.f[0] > MAX_SLOT {
-            return Err(JitError::Unsupported(format!("slot {} is too far from the base", inst.f[0])));
+            return Err(JitError::Unsupported(format!(
+                "slot {} is too far from the base",
+                inst.f[0]
+            )));
         }
     }
-    if t.snaps.iter().any(|s| s.entries.iter().any(|e| e.slot > MAX_SLOT)) {
-        return Err(JitError::Unsupported("snapshot slot too far from the base".into()));
+    if t.snaps
+        .iter()
+        .any(|s| s.entries.iter().any(|e| e.slot > MAX_SLOT))
+    {
+        return Err(JitError::Unsupported(
+            "snapshot slot too far from the base".into(),
+        ));
     }
     let b = FunctionBuilder::new(&mut func, fctx);
     let mut cg = Cg {
@@ -147,7 +155,11 @@ impl Cg<'_, '_> {
             let eb = self.b.create_block();
             self.b.set_cold_block(eb);
             self.b.append_block_param(eb, types::I32);
-            for (class, ty) in [(Class::I64, types::I64), (Class::F64, types::F64), (Class::I8, types::I8)] {
+            for (class, ty) in [
+                (Class::I64, types::I64),
+                (Class::F64, types::F64),
+                (Class::I8, types::I8),
+            ] {
                 let n = self.plan.max_args[class as usize];
                 for _ in 0..n {
                     self.b.append_block_param(eb, ty);
@@ -165,7 +177,11 @@ impl Cg<'_, '_> {
         }
         if self.plan.max_rc > 0 {
             let size = (self.plan.max_rc * VALUE_SIZE) as u32;
-            self.scratch = Some(self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 4)));
+            self.scratch = Some(self.b.create_sized_stack_slot(StackSlotData::new(
+                StackSlotKind::ExplicitSlot,
+                size,
+                4,
+            )));
         }
         let top = self.b.create_block();
         self.b.ins().jump(top, &[]);
@@ -212,7 +228,9 @@ impl Cg<'_, '_> {
             }
             self.b.ins().jump(hb, &rights);
         } else if !terminated {
-            return Err(JitError::Unsupported("trace does not end in a loop, jump or exit".into()));
+            return Err(JitError::Unsupported(
+                "trace does not end in a loop, jump or exit".into(),
+            ));
         }
         if let Some(eb) = self.exit_block {
             self.exit_code(eb)?;
@@ -226,7 +244,9 @@ impl Cg<'_, '_> {
         }
         match self.vals.get(r.index()).copied().flatten() {
             Some(v) => Ok(v),
-            None => Err(JitError::Unsupported(format!("value {r:?} has no machine value"))),
+            None => Err(JitError::Unsupported(format!(
+                "value {r:?} has no machine value"
+            ))),
         }
     }
 
@@ -243,7 +263,9 @@ impl Cg<'_, '_> {
     /// Branch to the shared exit if `cond` (an i8 0/1) equals `exit_if`.
     fn guard(&mut self, at: usize, cond: ir::Value, exit_if: bool) -> Result<(), JitError> {
         let args = self.exit_args(at)?;
-        let eb = self.exit_block.ok_or_else(|| JitError::Unsupported("guard without exit block".into()))?;
+        let eb = self
+            .exit_block
+            .ok_or_else(|| JitError::Unsupported("guard without exit block".into()))?;
         let next = self.b.create_block();
         if exit_if {
             self.b.ins().brif(cond, eb, &args, next, &[]);
@@ -257,7 +279,9 @@ impl Cg<'_, '_> {
     fn exit_args(&mut self, at: usize) -> Result<Vec<BlockArg>, JitError> {
         let id = self.next_exit;
         if self.plan.exit_inst.get(id).copied() != Some(at as u32) {
-            return Err(JitError::Unsupported(format!("exit plan out of step at instruction {at}")));
+            return Err(JitError::Unsupported(format!(
+                "exit plan out of step at instruction {at}"
+            )));
         }
         self.next_exit += 1;
         let mut args = Vec::with_capacity(1 + self.plan.max_args.iter().sum::<usize>());
@@ -268,7 +292,9 @@ impl Cg<'_, '_> {
                 args.push(BlockArg::from(self.val(r)?));
             }
             for _ in refs.len()..self.plan.max_args[class] {
-                args.push(BlockArg::from(self.pads[class].expect("pad exists when max_args > 0")));
+                args.push(BlockArg::from(
+                    self.pads[class].expect("pad exists when max_args > 0"),
+                ));
             }
         }
         Ok(args)
@@ -278,26 +304,51 @@ impl Cg<'_, '_> {
         (slot as usize * VALUE_SIZE) as i32
     }
 
-    fn int_cc(op: Op) -> IntCC {
-        match op {
-            Op::Lt => IntCC::SignedLessThan,
-            Op::Le => IntCC::SignedLessThanOrEqual,
-            Op::Gt => IntCC::SignedGreaterThan,
-            Op::Ge => IntCC::SignedGreaterThanOrEqual,
-            Op::Ne => IntCC::NotEqual,
-            _ => IntCC::Equal,
-        }
+    /// A two-operand instruction built by `f`.
+    fn bin(
+        &mut self,
+        inst: &Inst,
+        f: impl FnOnce(&mut FunctionBuilder, ir::Value, ir::Value) -> ir::Value,
+    ) -> Result<ir::Value, JitError> {
+        let (x, y) = (self.val(inst.r(0))?, self.val(inst.r(1))?);
+        Ok(f(&mut self.b, x, y))
     }
 
-    fn float_cc(op: Op) -> FloatCC {
-        match op {
-            Op::FLt => FloatCC::LessThan,
-            Op::FLe => FloatCC::LessThanOrEqual,
-            Op::FGt => FloatCC::GreaterThan,
-            Op::FGe => FloatCC::GreaterThanOrEqual,
-            Op::FNe => FloatCC::NotEqual,
-            _ => FloatCC::Equal,
-        }
+    /// A one-operand instruction built by `f`.
+    fn un(
+        &mut self,
+        inst: &Inst,
+        f: impl FnOnce(&mut FunctionBuilder, ir::Value) -> ir::Value,
+    ) -> Result<ir::Value, JitError> {
+        let x = self.val(inst.r(0))?;
+        Ok(f(&mut self.b, x))
+    }
+
+    /// An overflow-checked int op: the guard takes the overflow flag.
+    fn checked(
+        &mut self,
+        i: usize,
+        inst: &Inst,
+        f: impl FnOnce(&mut FunctionBuilder, ir::Value, ir::Value) -> (ir::Value, ir::Value),
+    ) -> Result<ir::Value, JitError> {
+        let (x, y) = (self.val(inst.r(0))?, self.val(inst.r(1))?);
+        let (r, overflow) = f(&mut self.b, x, y);
+        self.guard(i, overflow, true)?;
+        Ok(r)
+    }
+
+    /// A float op that Python refuses for a zero divisor: guard, then `f`.
+    fn fdivlike(
+        &mut self,
+        i: usize,
+        inst: &Inst,
+        f: impl FnOnce(&mut Self, ir::Value, ir::Value) -> ir::Value,
+    ) -> Result<ir::Value, JitError> {
+        let (x, y) = (self.val(inst.r(0))?, self.val(inst.r(1))?);
+        let zero = self.b.ins().f64const(0.0);
+        let bad = self.b.ins().fcmp(FloatCC::Equal, y, zero);
+        self.guard(i, bad, true)?;
+        Ok(f(self, x, y))
     }
 
     /// Generate one instruction; returns its value.
@@ -307,16 +358,22 @@ impl Cg<'_, '_> {
         let a = |s: &mut Self| s.val(inst.r(0));
         let b = |s: &mut Self| s.val(inst.r(1));
         let v = match inst.op {
-            Op::Loop | Op::Phi => return Err(JitError::Unsupported("loop/phi handled by caller".into())),
+            Op::Loop | Op::Phi => {
+                return Err(JitError::Unsupported("loop/phi handled by caller".into()))
+            }
             Op::Jump => {
                 let (writes, args) = exits::writes_for(t, i, &self.known_nonobj(i));
-                let vals = self.resolve(&writes, |s, class, idx| s.val(args[class as usize][idx as usize]))?;
+                let vals = self.resolve(&writes, |s, class, idx| {
+                    s.val(args[class as usize][idx as usize])
+                })?;
                 self.writeback(&vals)?;
                 return Ok(None);
             }
             Op::Exit => {
                 let args = self.exit_args(i)?;
-                let eb = self.exit_block.ok_or_else(|| JitError::Unsupported("exit without exit block".into()))?;
+                let eb = self
+                    .exit_block
+                    .ok_or_else(|| JitError::Unsupported("exit without exit block".into()))?;
                 self.b.ins().jump(eb, &args);
                 return Ok(None);
             }
@@ -324,38 +381,32 @@ impl Cg<'_, '_> {
                 let off = Self::slot_off(inst.f[0]);
                 if inst.op == Op::Sload {
                     let tag = self.b.ins().load(types::I8, flags(), self.slots, off);
-                    let want = inst.ty.tag().ok_or_else(|| JitError::Unsupported("sload of non-value type".into()))?;
+                    let want = inst
+                        .ty
+                        .tag()
+                        .ok_or_else(|| JitError::Unsupported("sload of non-value type".into()))?;
                     let bad = self.b.ins().icmp_imm_s(IntCC::NotEqual, tag, want as i64);
                     self.guard(i, bad, true)?;
                 }
                 match inst.ty {
                     Type::None => self.b.ins().iconst(types::I64, 0),
-                    ty => self.b.ins().load(cl_ty(ty), flags(), self.slots, off + PAYLOAD_OFFSET as i32),
+                    ty => self.b.ins().load(
+                        cl_ty(ty),
+                        flags(),
+                        self.slots,
+                        off + PAYLOAD_OFFSET as i32,
+                    ),
                 }
             }
-            Op::Add | Op::Sub | Op::Mul | Op::BAnd | Op::BOr | Op::BXor | Op::PAdd => {
-                let (x, y) = (a(self)?, b(self)?);
-                let ins = self.b.ins();
-                match inst.op {
-                    Op::Add | Op::PAdd => ins.iadd(x, y),
-                    Op::Sub => ins.isub(x, y),
-                    Op::Mul => ins.imul(x, y),
-                    Op::BAnd => ins.band(x, y),
-                    Op::BOr => ins.bor(x, y),
-                    _ => ins.bxor(x, y),
-                }
-            }
-            Op::AddOv | Op::SubOv | Op::MulOv => {
-                let (x, y) = (a(self)?, b(self)?);
-                let ins = self.b.ins();
-                let (r, of) = match inst.op {
-                    Op::AddOv => ins.sadd_overflow(x, y),
-                    Op::SubOv => ins.ssub_overflow(x, y),
-                    _ => ins.smul_overflow(x, y),
-                };
-                self.guard(i, of, true)?;
-                r
-            }
+            Op::Add | Op::PAdd => self.bin(inst, |b, x, y| b.ins().iadd(x, y))?,
+            Op::Sub => self.bin(inst, |b, x, y| b.ins().isub(x, y))?,
+            Op::Mul => self.bin(inst, |b, x, y| b.ins().imul(x, y))?,
+            Op::BAnd => self.bin(inst, |b, x, y| b.ins().band(x, y))?,
+            Op::BOr => self.bin(inst, |b, x, y| b.ins().bor(x, y))?,
+            Op::BXor => self.bin(inst, |b, x, y| b.ins().bxor(x, y))?,
+            Op::AddOv => self.checked(i, inst, |b, x, y| b.ins().sadd_overflow(x, y))?,
+            Op::SubOv => self.checked(i, inst, |b, x, y| b.ins().ssub_overflow(x, y))?,
+            Op::MulOv => self.checked(i, inst, |b, x, y| b.ins().smul_overflow(x, y))?,
             Op::NegOv => {
                 let x = a(self)?;
                 let bad = self.b.ins().icmp_imm_s(IntCC::Equal, x, i64::MIN);
@@ -408,50 +459,42 @@ impl Cg<'_, '_> {
                 let n = self.b.ins().umin(n, max);
                 self.b.ins().sshr(x, n)
             }
-            Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq | Op::Ne => {
-                let (x, y) = (a(self)?, b(self)?);
-                self.b.ins().icmp(Self::int_cc(inst.op), x, y)
-            }
-            Op::FAdd | Op::FSub | Op::FMul => {
-                let (x, y) = (a(self)?, b(self)?);
-                let ins = self.b.ins();
-                match inst.op {
-                    Op::FAdd => ins.fadd(x, y),
-                    Op::FSub => ins.fsub(x, y),
-                    _ => ins.fmul(x, y),
-                }
-            }
-            Op::FDiv | Op::FFloorDiv | Op::FMod => {
-                let (x, y) = (a(self)?, b(self)?);
-                let zero = self.b.ins().f64const(0.0);
-                let bad = self.b.ins().fcmp(FloatCC::Equal, y, zero);
-                self.guard(i, bad, true)?;
-                match inst.op {
-                    Op::FDiv => self.b.ins().fdiv(x, y),
-                    Op::FMod => self.call_float_rt(pyops::rt_float_mod as *const () as usize, x, y),
-                    _ => self.call_float_rt(pyops::rt_float_floordiv as *const () as usize, x, y),
-                }
-            }
-            Op::FNeg | Op::FAbs | Op::FSqrt | Op::FFloor | Op::FCeil | Op::FTrunc => {
-                let x = a(self)?;
-                let ins = self.b.ins();
-                match inst.op {
-                    Op::FNeg => ins.fneg(x),
-                    Op::FAbs => ins.fabs(x),
-                    Op::FSqrt => ins.sqrt(x),
-                    Op::FFloor => ins.floor(x),
-                    Op::FCeil => ins.ceil(x),
-                    _ => ins.trunc(x),
-                }
-            }
-            Op::FLt | Op::FLe | Op::FGt | Op::FGe | Op::FEq | Op::FNe => {
-                let (x, y) = (a(self)?, b(self)?);
-                self.b.ins().fcmp(Self::float_cc(inst.op), x, y)
-            }
-            Op::IToF => {
-                let x = a(self)?;
-                self.b.ins().fcvt_from_sint(types::F64, x)
-            }
+            Op::Lt => self.bin(inst, |b, x, y| b.ins().icmp(IntCC::SignedLessThan, x, y))?,
+            Op::Le => self.bin(inst, |b, x, y| {
+                b.ins().icmp(IntCC::SignedLessThanOrEqual, x, y)
+            })?,
+            Op::Gt => self.bin(inst, |b, x, y| b.ins().icmp(IntCC::SignedGreaterThan, x, y))?,
+            Op::Ge => self.bin(inst, |b, x, y| {
+                b.ins().icmp(IntCC::SignedGreaterThanOrEqual, x, y)
+            })?,
+            Op::Eq => self.bin(inst, |b, x, y| b.ins().icmp(IntCC::Equal, x, y))?,
+            Op::Ne => self.bin(inst, |b, x, y| b.ins().icmp(IntCC::NotEqual, x, y))?,
+            Op::FAdd => self.bin(inst, |b, x, y| b.ins().fadd(x, y))?,
+            Op::FSub => self.bin(inst, |b, x, y| b.ins().fsub(x, y))?,
+            Op::FMul => self.bin(inst, |b, x, y| b.ins().fmul(x, y))?,
+            Op::FDiv => self.fdivlike(i, inst, |s, x, y| s.b.ins().fdiv(x, y))?,
+            Op::FFloorDiv => self.fdivlike(i, inst, |s, x, y| {
+                s.call_float_rt(pyops::rt_float_floordiv as *const () as usize, x, y)
+            })?,
+            Op::FMod => self.fdivlike(i, inst, |s, x, y| {
+                s.call_float_rt(pyops::rt_float_mod as *const () as usize, x, y)
+            })?,
+            Op::FNeg => self.un(inst, |b, x| b.ins().fneg(x))?,
+            Op::FAbs => self.un(inst, |b, x| b.ins().fabs(x))?,
+            Op::FSqrt => self.un(inst, |b, x| b.ins().sqrt(x))?,
+            Op::FFloor => self.un(inst, |b, x| b.ins().floor(x))?,
+            Op::FCeil => self.un(inst, |b, x| b.ins().ceil(x))?,
+            Op::FTrunc => self.un(inst, |b, x| b.ins().trunc(x))?,
+            // Python's float comparisons are IEEE's: false with a NaN, except `!=`.
+            Op::FLt => self.bin(inst, |b, x, y| b.ins().fcmp(FloatCC::LessThan, x, y))?,
+            Op::FLe => self.bin(inst, |b, x, y| b.ins().fcmp(FloatCC::LessThanOrEqual, x, y))?,
+            Op::FGt => self.bin(inst, |b, x, y| b.ins().fcmp(FloatCC::GreaterThan, x, y))?,
+            Op::FGe => self.bin(inst, |b, x, y| {
+                b.ins().fcmp(FloatCC::GreaterThanOrEqual, x, y)
+            })?,
+            Op::FEq => self.bin(inst, |b, x, y| b.ins().fcmp(FloatCC::Equal, x, y))?,
+            Op::FNe => self.bin(inst, |b, x, y| b.ins().fcmp(FloatCC::NotEqual, x, y))?,
+            Op::IToF => self.un(inst, |b, x| b.ins().fcvt_from_sint(types::F64, x))?,
             Op::FToI => {
                 let x = a(self)?;
                 // In range iff -2^63 <= x < 2^63 (false for NaN).
@@ -463,14 +506,8 @@ impl Cg<'_, '_> {
                 self.guard(i, ok, false)?;
                 self.b.ins().fcvt_to_sint_sat(types::I64, x)
             }
-            Op::Not => {
-                let x = a(self)?;
-                self.b.ins().bxor_imm_s(x, 1)
-            }
-            Op::BToI => {
-                let x = a(self)?;
-                self.b.ins().uextend(types::I64, x)
-            }
+            Op::Not => self.un(inst, |b, x| b.ins().bxor_imm_s(x, 1))?,
+            Op::BToI => self.un(inst, |b, x| b.ins().uextend(types::I64, x))?,
             Op::GuardTrue | Op::GuardFalse => {
                 let x = a(self)?;
                 self.guard(i, x, inst.op == Op::GuardFalse)?;
@@ -484,7 +521,10 @@ impl Cg<'_, '_> {
             }
             Op::GuardTag => {
                 let p = a(self)?;
-                let want = inst.ty_imm(2).and_then(|t| t.tag()).ok_or_else(|| JitError::Unsupported("bad tag".into()))?;
+                let want = inst
+                    .ty_imm(2)
+                    .and_then(|t| t.tag())
+                    .ok_or_else(|| JitError::Unsupported("bad tag".into()))?;
                 let tag = self.b.ins().load(types::I8, flags(), p, inst.imm(1));
                 let bad = self.b.ins().icmp_imm_s(IntCC::NotEqual, tag, want as i64);
                 self.guard(i, bad, true)?;
@@ -533,24 +573,54 @@ impl Cg<'_, '_> {
     }
 
     fn helper(&self, name: &str) -> Result<&HelperSpec, JitError> {
-        self.helpers.get(name).ok_or_else(|| JitError::UnknownHelper(name.to_string()))
+        self.helpers
+            .get(name)
+            .ok_or_else(|| JitError::UnknownHelper(name.to_string()))
     }
 
     fn call(&mut self, i: usize, inst: &Inst) -> Result<Option<ir::Value>, JitError> {
-        let name = self.t.helpers.get(inst.f[0] as usize).cloned().unwrap_or_default();
+        let name = self
+            .t
+            .helpers
+            .get(inst.f[0] as usize)
+            .cloned()
+            .unwrap_or_default();
         let spec = self.helper(&name)?.clone();
         let args: Vec<IrRef> = self.t.call_args(inst).to_vec();
-        let mismatch = |msg: String| Err(JitError::HelperSignature { name: name.clone(), msg });
+        let mismatch = |msg: String| {
+            Err(JitError::HelperSignature {
+                name: name.clone(),
+                msg,
+            })
+        };
         let guarded = inst.op == Op::CallGuard;
         if spec.sig.guarded != guarded {
-            return mismatch(format!("registered guarded={} but called with {}", spec.sig.guarded, inst.op.name()));
+            return mismatch(format!(
+                "registered guarded={} but called with {}",
+                spec.sig.guarded,
+                inst.op.name()
+            ));
         }
         if spec.sig.ret != inst.ty {
-            return mismatch(format!("returns {} but the call expects {}", spec.sig.ret, inst.ty));
+            return mismatch(format!(
+                "returns {} but the call expects {}",
+                spec.sig.ret, inst.ty
+            ));
         }
-        if spec.sig.params.len() != args.len() || spec.sig.params.iter().zip(&args).any(|(p, &a)| *p != self.t.ty(a)) {
+        if spec.sig.params.len() != args.len()
+            || spec
+                .sig
+                .params
+                .iter()
+                .zip(&args)
+                .any(|(p, &a)| *p != self.t.ty(a))
+        {
             let got: Vec<String> = args.iter().map(|&a| self.t.ty(a).to_string()).collect();
-            return mismatch(format!("takes {:?}, called with ({})", spec.sig.params, got.join(", ")));
+            return mismatch(format!(
+                "takes {:?}, called with ({})",
+                spec.sig.params,
+                got.join(", ")
+            ));
         }
         let has_result = spec.sig.ret != Type::Void;
         let sig_ref = match self.sigs.get(&inst.f[0]) {
@@ -561,7 +631,11 @@ impl Cg<'_, '_> {
                     sig.params.push(AbiParam::new(types::I64));
                 }
                 for p in &spec.sig.params {
-                    let ty = if *p == Type::Float { types::F64 } else { types::I64 };
+                    let ty = if *p == Type::Float {
+                        types::F64
+                    } else {
+                        types::I64
+                    };
                     sig.params.push(AbiParam::new(ty));
                 }
                 if guarded {
@@ -570,7 +644,11 @@ impl Cg<'_, '_> {
                     }
                     sig.returns.push(AbiParam::new(types::I32));
                 } else if has_result {
-                    let ty = if spec.sig.ret == Type::Float { types::F64 } else { types::I64 };
+                    let ty = if spec.sig.ret == Type::Float {
+                        types::F64
+                    } else {
+                        types::I64
+                    };
                     sig.returns.push(AbiParam::new(ty));
                 }
                 let s = self.b.import_signature(sig);
@@ -584,13 +662,21 @@ impl Cg<'_, '_> {
         }
         for &a in &args {
             let v = self.val(a)?;
-            cargs.push(if self.t.ty(a) == Type::Bool { self.b.ins().uextend(types::I64, v) } else { v });
+            cargs.push(if self.t.ty(a) == Type::Bool {
+                self.b.ins().uextend(types::I64, v)
+            } else {
+                v
+            });
         }
         let out = if guarded && has_result {
             let slot = match self.out_slot {
                 Some(s) => s,
                 None => {
-                    let s = self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
+                    let s = self.b.create_sized_stack_slot(StackSlotData::new(
+                        StackSlotKind::ExplicitSlot,
+                        8,
+                        3,
+                    ));
                     self.out_slot = Some(s);
                     s
                 }
@@ -609,7 +695,11 @@ impl Cg<'_, '_> {
             self.guard(i, bad, true)?;
             match out {
                 Some(slot) => {
-                    let ty = if inst.ty == Type::Float { types::F64 } else { types::I64 };
+                    let ty = if inst.ty == Type::Float {
+                        types::F64
+                    } else {
+                        types::I64
+                    };
                     Some(self.b.ins().stack_load(types::I64, ty, slot, 0))
                 }
                 None => None,
@@ -650,7 +740,10 @@ impl Cg<'_, '_> {
     /// Store tag and payload of a non-object value into its slot.
     fn store_raw(&mut self, w: &Write, v: &WVal) {
         let off = Self::slot_off(w.slot);
-        let tag = self.b.ins().iconst(types::I8, w.ty.tag().unwrap_or(TAG_NONE) as i64);
+        let tag = self
+            .b
+            .ins()
+            .iconst(types::I8, w.ty.tag().unwrap_or(TAG_NONE) as i64);
         self.b.ins().store(flags(), tag, self.slots, off);
         let payload = match w.ty {
             Type::None => return,
@@ -660,7 +753,9 @@ impl Cg<'_, '_> {
             }
             Type::Int | Type::Float | Type::Obj | Type::Ptr | Type::Void => self.wval(v),
         };
-        self.b.ins().store(flags(), payload, self.slots, off + PAYLOAD_OFFSET as i32);
+        self.b
+            .ins()
+            .store(flags(), payload, self.slots, off + PAYLOAD_OFFSET as i32);
     }
 
     fn exit_helper(&mut self, name: &str) -> Result<(SigRef, ir::Value), JitError> {
@@ -683,15 +778,21 @@ impl Cg<'_, '_> {
         if rc.is_empty() {
             return Ok(());
         }
-        let scratch = self.scratch.ok_or_else(|| JitError::Unsupported("no scratch space".into()))?;
+        let scratch = self
+            .scratch
+            .ok_or_else(|| JitError::Unsupported("no scratch space".into()))?;
         // Phase 1: move old contents out.
         for (j, (w, _)) in rc.iter().enumerate() {
             if w.may_hold_obj {
                 let off = Self::slot_off(w.slot);
                 let lo = self.b.ins().load(types::I64, flags(), self.slots, off);
                 let hi = self.b.ins().load(types::I64, flags(), self.slots, off + 8);
-                self.b.ins().stack_store(types::I64, lo, scratch, (j * VALUE_SIZE) as i32);
-                self.b.ins().stack_store(types::I64, hi, scratch, (j * VALUE_SIZE + 8) as i32);
+                self.b
+                    .ins()
+                    .stack_store(types::I64, lo, scratch, (j * VALUE_SIZE) as i32);
+                self.b
+                    .ins()
+                    .stack_store(types::I64, hi, scratch, (j * VALUE_SIZE + 8) as i32);
                 let none = self.b.ins().iconst(types::I8, TAG_NONE as i64);
                 self.b.ins().store(flags(), none, self.slots, off);
             }
@@ -700,7 +801,10 @@ impl Cg<'_, '_> {
         for (w, v) in &rc {
             if w.ty == Type::Obj {
                 let (sig, callee) = self.exit_helper(crate::abi::HELPER_STORE_OBJ)?;
-                let addr = self.b.ins().iadd_imm_s(self.slots, Self::slot_off(w.slot) as i64);
+                let addr = self
+                    .b
+                    .ins()
+                    .iadd_imm_s(self.slots, Self::slot_off(w.slot) as i64);
                 let p = self.wval(v);
                 self.b.ins().call_indirect(sig, callee, &[addr, p]);
             } else {
@@ -710,7 +814,12 @@ impl Cg<'_, '_> {
         // Phase 3: release old objects.
         for (j, (w, _)) in rc.iter().enumerate() {
             if w.may_hold_obj {
-                let tag = self.b.ins().stack_load(types::I64, types::I8, scratch, (j * VALUE_SIZE) as i32);
+                let tag = self.b.ins().stack_load(
+                    types::I64,
+                    types::I8,
+                    scratch,
+                    (j * VALUE_SIZE) as i32,
+                );
                 let is_obj = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJ as i64);
                 let drop_blk = self.b.create_block();
                 let cont = self.b.create_block();
@@ -718,7 +827,10 @@ impl Cg<'_, '_> {
                 self.b.ins().brif(is_obj, drop_blk, &[], cont, &[]);
                 self.b.switch_to_block(drop_blk);
                 let (sig, callee) = self.exit_helper(crate::abi::HELPER_DROP_VALUE)?;
-                let addr = self.b.ins().stack_addr(types::I64, scratch, (j * VALUE_SIZE) as i32);
+                let addr = self
+                    .b
+                    .ins()
+                    .stack_addr(types::I64, scratch, (j * VALUE_SIZE) as i32);
                 self.b.ins().call_indirect(sig, callee, &[addr]);
                 self.b.ins().jump(cont, &[]);
                 self.b.switch_to_block(cont);
@@ -738,7 +850,12 @@ impl Cg<'_, '_> {
             list.extend_from_slice(&params[k..k + self.plan.max_args[c]]);
             k += self.plan.max_args[c];
         }
-        let shape_blocks: Vec<Block> = self.plan.shapes.iter().map(|_| self.b.create_block()).collect();
+        let shape_blocks: Vec<Block> = self
+            .plan
+            .shapes
+            .iter()
+            .map(|_| self.b.create_block())
+            .collect();
         for &sb in &shape_blocks {
             self.b.set_cold_block(sb);
         }
@@ -747,8 +864,12 @@ impl Cg<'_, '_> {
         } else {
             let pool = &mut self.b.func.dfg;
             let def = pool.block_call(shape_blocks[0], &[]);
-            let table: Vec<_> =
-                self.plan.exit_shape.iter().map(|&s| pool.block_call(shape_blocks[s as usize], &[])).collect();
+            let table: Vec<_> = self
+                .plan
+                .exit_shape
+                .iter()
+                .map(|&s| pool.block_call(shape_blocks[s as usize], &[]))
+                .collect();
             let jt = self.b.create_jump_table(JumpTableData::new(def, &table));
             self.b.ins().br_table(id, jt);
         }
@@ -757,7 +878,9 @@ impl Cg<'_, '_> {
         for (s, &sb) in shape_blocks.iter().enumerate() {
             self.b.switch_to_block(sb);
             let writes = self.plan.shapes[s].clone();
-            let vals = self.resolve(&writes, |_, class, idx| Ok(class_params[class as usize][idx as usize]))?;
+            let vals = self.resolve(&writes, |_, class, idx| {
+                Ok(class_params[class as usize][idx as usize])
+            })?;
             self.writeback(&vals)?;
             self.b.ins().jump(tail, &[]);
         }
@@ -779,12 +902,17 @@ impl Cg<'_, '_> {
         self.b.set_cold_block(ret);
         self.b.ins().brif(target, linked, &[], ret, &[]);
         self.b.switch_to_block(ret);
-        let base = self.b.ins().iconst(types::I32, self.tables.exit_base as i32 as i64);
+        let base = self
+            .b
+            .ins()
+            .iconst(types::I32, self.tables.exit_base as i32 as i64);
         let global = self.b.ins().iadd(id, base);
         self.b.ins().return_(&[global]);
         self.b.switch_to_block(linked);
         let sig = self.b.import_signature(body_signature());
-        self.b.ins().return_call_indirect(sig, target, &[self.slots, self.ctx]);
+        self.b
+            .ins()
+            .return_call_indirect(sig, target, &[self.slots, self.ctx]);
         Ok(())
     }
 }

@@ -99,7 +99,11 @@ pub(crate) fn is_rc(w: &Write) -> bool {
 
 /// The writes for the snapshot of instruction `at`, given the slots known not to hold objects, plus the
 /// per-class argument references.
-pub(crate) fn writes_for(t: &Trace, at: usize, known_nonobj: &HashMap<u32, ()>) -> (Vec<Write>, [Vec<IrRef>; 3]) {
+pub(crate) fn writes_for(
+    t: &Trace,
+    at: usize,
+    known_nonobj: &HashMap<u32, ()>,
+) -> (Vec<Write>, [Vec<IrRef>; 3]) {
     let mut args: [Vec<IrRef>; 3] = Default::default();
     let mut writes = Vec::new();
     let snap = &t.snaps[t.insts[at].snap.index()];
@@ -114,7 +118,12 @@ pub(crate) fn writes_for(t: &Trace, at: usize, known_nonobj: &HashMap<u32, ()>) 
                 Src::Arg(class, list.len() as u32 - 1)
             }
         };
-        writes.push(Write { slot: e.slot, ty, src, may_hold_obj: !known_nonobj.contains_key(&e.slot) });
+        writes.push(Write {
+            slot: e.slot,
+            ty,
+            src,
+            may_hold_obj: !known_nonobj.contains_key(&e.slot),
+        });
     }
     (writes, args)
 }
@@ -128,8 +137,8 @@ pub(crate) fn plan(t: &Trace) -> ExitPlan {
         if inst.op.is_exit() {
             let (writes, args) = writes_for(t, i, &known_nonobj);
             p.note_writes(&writes);
-            for c in 0..3 {
-                p.max_args[c] = p.max_args[c].max(args[c].len());
+            for (max, list) in p.max_args.iter_mut().zip(&args) {
+                *max = (*max).max(list.len());
             }
             let next = shape_ids.len() as u32;
             let id = *shape_ids.entry(writes.clone()).or_insert_with(|| {

@@ -34,7 +34,12 @@ pub struct HelperSig {
 impl HelperSig {
     /// A plain helper without ctx.
     pub fn new(params: &[Type], ret: Type) -> HelperSig {
-        HelperSig { ctx: false, params: params.to_vec(), ret, guarded: false }
+        HelperSig {
+            ctx: false,
+            params: params.to_vec(),
+            ret,
+            guarded: false,
+        }
     }
     /// The same, taking `ctx` first.
     pub fn with_ctx(mut self) -> HelperSig {
@@ -62,7 +67,11 @@ pub struct HelperSpec {
 impl HelperSpec {
     /// Register `addr` (an `extern "C" fn` cast to `usize`) under `name`.
     pub fn new(name: &str, addr: usize, sig: HelperSig) -> HelperSpec {
-        HelperSpec { name: name.to_string(), addr, sig }
+        HelperSpec {
+            name: name.to_string(),
+            addr,
+            sig,
+        }
     }
 }
 

@@ -189,7 +189,9 @@ impl CompiledTrace {
     }
     /// How many times the exit has been taken.
     pub fn exit_counter(&self, e: ExitId) -> u32 {
-        self.counters.get(e.0 as usize).map_or(0, |c| c.load(Ordering::Relaxed))
+        self.counters
+            .get(e.0 as usize)
+            .map_or(0, |c| c.load(Ordering::Relaxed))
     }
     /// Reset an exit's counter (e.g. after a failed side-trace attempt).
     pub fn reset_exit_counter(&self, e: ExitId) {
@@ -238,10 +240,17 @@ pub struct Backend {
 /// Build the Cranelift flags we use for every ISA.
 fn flags(cfg: &BackendConfig) -> Result<settings::Flags, JitError> {
     let mut b = settings::builder();
-    let set = |b: &mut settings::Builder, k: &str, v: &str| b.set(k, v).map_err(|e| JitError::Setup(format!("{k}={v}: {e}")));
+    let set = |b: &mut settings::Builder, k: &str, v: &str| {
+        b.set(k, v)
+            .map_err(|e| JitError::Setup(format!("{k}={v}: {e}")))
+    };
     set(&mut b, "opt_level", "speed")?;
     set(&mut b, "is_pic", "false")?;
-    set(&mut b, "enable_verifier", if cfg.verify_clif { "true" } else { "false" })?;
+    set(
+        &mut b,
+        "enable_verifier",
+        if cfg.verify_clif { "true" } else { "false" },
+    )?;
     // Cranelift's x64 tail calls (our side-trace links) rely on frame pointers; a function that tail
     // calls without them panics in emission. So they are always on.
     set(&mut b, "preserve_frame_pointers", "true")?;
@@ -256,8 +265,11 @@ impl Backend {
 
     /// A backend for the host ISA.
     pub fn with_config(helpers: &[HelperSpec], cfg: BackendConfig) -> Result<Backend, JitError> {
-        let isa_builder = cranelift_native::builder().map_err(|e| JitError::Setup(e.to_string()))?;
-        let isa = isa_builder.finish(flags(&cfg)?).map_err(|e| JitError::Setup(e.to_string()))?;
+        let isa_builder =
+            cranelift_native::builder().map_err(|e| JitError::Setup(e.to_string()))?;
+        let isa = isa_builder
+            .finish(flags(&cfg)?)
+            .map_err(|e| JitError::Setup(e.to_string()))?;
         if isa.pointer_type() != types::I64 {
             return Err(JitError::Setup("pvm's JIT needs a 64-bit target".into()));
         }
@@ -265,12 +277,21 @@ impl Backend {
         for h in helpers {
             if let Some(want) = helpers::exit_helper_sig(&h.name) {
                 if want != h.sig {
-                    return Err(JitError::HelperSignature { name: h.name.clone(), msg: format!("exit helper must be {want:?}") });
+                    return Err(JitError::HelperSignature {
+                        name: h.name.clone(),
+                        msg: format!("exit helper must be {want:?}"),
+                    });
                 }
             }
             map.insert(h.name.clone(), h.clone());
         }
-        Ok(Backend { isa, helpers: map, cfg, next_exit_base: 0, fctx: FunctionBuilderContext::new() })
+        Ok(Backend {
+            isa,
+            helpers: map,
+            cfg,
+            next_exit_base: 0,
+            fctx: FunctionBuilderContext::new(),
+        })
     }
 
     /// Compile a trace (normally optimised first) to native code.
@@ -288,17 +309,38 @@ impl Backend {
             .ok_or_else(|| JitError::Setup("global exit ids exhausted".into()))?;
         let counters: Box<[AtomicU32]> = (0..n_exits).map(|_| AtomicU32::new(0)).collect();
         let links: Box<[AtomicUsize]> = (0..n_exits).map(|_| AtomicUsize::new(0)).collect();
-        let tables = Tables { counters: counters.as_ptr() as u64, links: links.as_ptr() as u64, exit_base };
+        let tables = Tables {
+            counters: counters.as_ptr() as u64,
+            links: links.as_ptr() as u64,
+            exit_base,
+        };
 
-        let func = codegen::translate(t, &plan, &self.helpers, &tables, self.isa.default_call_conv(), self.isa.frontend_config(), &mut self.fctx)?;
-        let mut module = JITModule::new(JITBuilder::with_isa(self.isa.clone(), default_libcall_names()));
+        let func = codegen::translate(
+            t,
+            &plan,
+            &self.helpers,
+            &tables,
+            self.isa.default_call_conv(),
+            self.isa.frontend_config(),
+            &mut self.fctx,
+        )?;
+        let mut module = JITModule::new(JITBuilder::with_isa(
+            self.isa.clone(),
+            default_libcall_names(),
+        ));
         let module_err = |e: cranelift_module::ModuleError| JitError::Codegen(format!("{e:?}"));
-        let body_id = module.declare_function("trace_body", Linkage::Local, &func.signature).map_err(module_err)?;
+        let body_id = module
+            .declare_function("trace_body", Linkage::Local, &func.signature)
+            .map_err(module_err)?;
         let mut ctx = Context::for_function(func);
         let clif = self.cfg.keep_clif.then(|| ctx.func.display().to_string());
         ctx.set_disasm(self.cfg.keep_disasm);
-        module.define_function(body_id, &mut ctx).map_err(|e| describe(e, &ctx))?;
-        let mut code_size = ctx.compiled_code().map_or(0, |c| c.code_info().total_size as usize);
+        module
+            .define_function(body_id, &mut ctx)
+            .map_err(|e| describe(e, &ctx))?;
+        let mut code_size = ctx
+            .compiled_code()
+            .map_or(0, |c| c.code_info().total_size as usize);
         let disasm = ctx.compiled_code().and_then(|c| c.vcode.clone());
 
         // The extern "C" wrapper.
@@ -306,7 +348,9 @@ impl Backend {
         wsig.params.push(AbiParam::new(types::I64));
         wsig.params.push(AbiParam::new(types::I64));
         wsig.returns.push(AbiParam::new(types::I32));
-        let entry_id = module.declare_function("trace_entry", Linkage::Local, &wsig).map_err(module_err)?;
+        let entry_id = module
+            .declare_function("trace_entry", Linkage::Local, &wsig)
+            .map_err(module_err)?;
         let mut wctx = Context::new();
         wctx.func.signature = wsig;
         wctx.func.name = UserFuncName::user(0, 1);
@@ -323,8 +367,12 @@ impl Backend {
             b.seal_all_blocks();
             b.finalize(self.isa.frontend_config());
         }
-        module.define_function(entry_id, &mut wctx).map_err(|e| describe(e, &wctx))?;
-        code_size += wctx.compiled_code().map_or(0, |c| c.code_info().total_size as usize);
+        module
+            .define_function(entry_id, &mut wctx)
+            .map_err(|e| describe(e, &wctx))?;
+        code_size += wctx
+            .compiled_code()
+            .map_or(0, |c| c.code_info().total_size as usize);
         module.finalize_definitions().map_err(module_err)?;
         let body = module.get_finalized_function(body_id) as usize;
         let entry_ptr = module.get_finalized_function(entry_id);
@@ -335,7 +383,10 @@ impl Backend {
         let exits = plan
             .exit_inst
             .iter()
-            .map(|&i| ExitInfo { snap: t.insts[i as usize].snap, inst: i })
+            .map(|&i| ExitInfo {
+                snap: t.insts[i as usize].snap,
+                inst: i,
+            })
             .collect();
         Ok(CompiledTrace {
             entry,
@@ -353,8 +404,14 @@ impl Backend {
     }
 }
 
-fn check_exit_helpers(plan: &exits::ExitPlan, helpers: &HashMap<String, HelperSpec>) -> Result<(), JitError> {
-    for (needed, name) in [(plan.needs_store_obj, crate::abi::HELPER_STORE_OBJ), (plan.needs_drop, crate::abi::HELPER_DROP_VALUE)] {
+fn check_exit_helpers(
+    plan: &exits::ExitPlan,
+    helpers: &HashMap<String, HelperSpec>,
+) -> Result<(), JitError> {
+    for (needed, name) in [
+        (plan.needs_store_obj, crate::abi::HELPER_STORE_OBJ),
+        (plan.needs_drop, crate::abi::HELPER_DROP_VALUE),
+    ] {
         if needed && !helpers.contains_key(name) {
             return Err(JitError::UnknownHelper(name.to_string()));
         }
@@ -365,7 +422,7 @@ fn check_exit_helpers(plan: &exits::ExitPlan, helpers: &HashMap<String, HelperSp
 fn describe(e: cranelift_module::ModuleError, ctx: &Context) -> JitError {
     match e {
         cranelift_module::ModuleError::Compilation(ce) => {
-            JitError::Codegen(format!("{}", cranelift_codegen::print_errors::pretty_error(&ctx.func, ce)))
+            JitError::Codegen(cranelift_codegen::print_errors::pretty_error(&ctx.func, ce))
         }
         other => JitError::Codegen(format!("{other:?}")),
     }
@@ -373,26 +430,49 @@ fn describe(e: cranelift_module::ModuleError, ctx: &Context) -> JitError {
 
 /// Compile a trace for another ISA (by target triple) without running it: used to check that codegen
 /// works on AArch64 from an x86-64 machine. Returns the code size.
-pub fn cross_compile(t: &Trace, triple: &str, helpers: &[HelperSpec], cfg: &BackendConfig) -> Result<usize, JitError> {
+pub fn cross_compile(
+    t: &Trace,
+    triple: &str,
+    helpers: &[HelperSpec],
+    cfg: &BackendConfig,
+) -> Result<usize, JitError> {
     use std::str::FromStr;
     verify(t)?;
-    let triple = target_lexicon::Triple::from_str(triple).map_err(|e| JitError::Setup(e.to_string()))?;
+    let triple =
+        target_lexicon::Triple::from_str(triple).map_err(|e| JitError::Setup(e.to_string()))?;
     let isa = cranelift_codegen::isa::lookup(triple)
         .map_err(|e| JitError::Setup(e.to_string()))?
         .finish(flags(cfg)?)
         .map_err(|e| JitError::Setup(e.to_string()))?;
-    let map: HashMap<String, HelperSpec> = helpers.iter().map(|h| (h.name.clone(), h.clone())).collect();
+    let map: HashMap<String, HelperSpec> = helpers
+        .iter()
+        .map(|h| (h.name.clone(), h.clone()))
+        .collect();
     let plan = exits::plan(t);
     check_exit_helpers(&plan, &map)?;
     // Dummy table addresses: the code is never run.
-    let tables = Tables { counters: 0x1000, links: 0x2000, exit_base: 0 };
+    let tables = Tables {
+        counters: 0x1000,
+        links: 0x2000,
+        exit_base: 0,
+    };
     let mut fctx = FunctionBuilderContext::new();
-    let func = codegen::translate(t, &plan, &map, &tables, isa.default_call_conv(), isa.frontend_config(), &mut fctx)?;
+    let func = codegen::translate(
+        t,
+        &plan,
+        &map,
+        &tables,
+        isa.default_call_conv(),
+        isa.frontend_config(),
+        &mut fctx,
+    )?;
     let mut ctx = Context::for_function(func);
     let size = match ctx.compile(&*isa, &mut ControlPlane::default()) {
         Ok(code) => code.code_info().total_size as usize,
         Err(e) => {
-            return Err(JitError::Codegen(format!("{}", cranelift_codegen::print_errors::pretty_error(&e.func, e.inner))))
+            return Err(JitError::Codegen(
+                cranelift_codegen::print_errors::pretty_error(e.func, e.inner),
+            ))
         }
     };
     Ok(size)

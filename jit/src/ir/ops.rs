@@ -301,8 +301,76 @@ impl Op {
     pub fn has_snap(self) -> bool {
         self.flags().has(Flags::GUARD) || self.flags().has(Flags::SNAP)
     }
+    /// The comparison that is true exactly when this int (or identity) comparison is false. Float
+    /// comparisons have none (NaN makes both false).
+    pub fn negated_compare(self) -> Option<Op> {
+        match self {
+            Op::Lt => Some(Op::Ge),
+            Op::Le => Some(Op::Gt),
+            Op::Gt => Some(Op::Le),
+            Op::Ge => Some(Op::Lt),
+            Op::Eq => Some(Op::Ne),
+            Op::Ne => Some(Op::Eq),
+            Op::Loop
+            | Op::Phi
+            | Op::Jump
+            | Op::Exit
+            | Op::Sload
+            | Op::SloadU
+            | Op::Add
+            | Op::Sub
+            | Op::Mul
+            | Op::AddOv
+            | Op::SubOv
+            | Op::MulOv
+            | Op::NegOv
+            | Op::FloorDiv
+            | Op::Mod
+            | Op::BAnd
+            | Op::BOr
+            | Op::BXor
+            | Op::Shl
+            | Op::Shr
+            | Op::FAdd
+            | Op::FSub
+            | Op::FMul
+            | Op::FDiv
+            | Op::FFloorDiv
+            | Op::FMod
+            | Op::FNeg
+            | Op::FAbs
+            | Op::FSqrt
+            | Op::FFloor
+            | Op::FCeil
+            | Op::FTrunc
+            | Op::FLt
+            | Op::FLe
+            | Op::FGt
+            | Op::FGe
+            | Op::FEq
+            | Op::FNe
+            | Op::IToF
+            | Op::FToI
+            | Op::Not
+            | Op::BToI
+            | Op::GuardTrue
+            | Op::GuardFalse
+            | Op::GuardEq
+            | Op::GuardNe
+            | Op::GuardTag
+            | Op::Load
+            | Op::Store
+            | Op::PAdd
+            | Op::Call
+            | Op::CallPure
+            | Op::CallGuard => None,
+        }
+    }
     /// Number of raw operand fields used.
     pub fn fields(self) -> usize {
-        self.operands().iter().map(|k| if *k == Kind::Args { 2 } else { 1 }).sum()
+        self.operands()
+            .iter()
+            .map(|k| if *k == Kind::Args { 2 } else { 1 })
+            .sum()
     }
 }

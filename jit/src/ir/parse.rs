@@ -68,7 +68,10 @@ struct Line<'a> {
 
 impl<'a> Line<'a> {
     fn err<T>(&self, msg: impl Into<String>) -> Result<T, ParseError> {
-        Err(ParseError { line: self.line, msg: msg.into() })
+        Err(ParseError {
+            line: self.line,
+            msg: msg.into(),
+        })
     }
     fn peek(&self) -> Option<&'a str> {
         self.toks.get(self.pos).copied()
@@ -142,7 +145,11 @@ pub fn parse_const(t: &str) -> Option<Const> {
 }
 
 impl Parser {
-    fn value(&mut self, l: &mut Line, forward_ok: Option<(usize, usize)>) -> Result<IrRef, ParseError> {
+    fn value(
+        &mut self,
+        l: &mut Line,
+        forward_ok: Option<(usize, usize)>,
+    ) -> Result<IrRef, ParseError> {
         let t = l.next()?;
         if let Some(name) = t.strip_prefix('%') {
             if let Some(&r) = self.values.get(name) {
@@ -162,7 +169,9 @@ impl Parser {
 
     fn snap_def(&mut self, l: &mut Line) -> Result<(), ParseError> {
         let name = l.next()?;
-        let Some(name) = name.strip_prefix('#') else { return l.err("expected `#name` after `snap`") };
+        let Some(name) = name.strip_prefix('#') else {
+            return l.err("expected `#name` after `snap`");
+        };
         if self.snaps.contains_key(name) {
             return l.err(format!("snapshot `#{name}` defined twice"));
         }
@@ -187,8 +196,13 @@ impl Parser {
             entries.push(SnapEntry { slot, val });
             l.eat(",");
         }
-        self.trace.snaps.push(Snapshot { pc, frames, entries });
-        self.snaps.insert(name.to_string(), SnapId(self.trace.snaps.len() as u32 - 1));
+        self.trace.snaps.push(Snapshot {
+            pc,
+            frames,
+            entries,
+        });
+        self.snaps
+            .insert(name.to_string(), SnapId(self.trace.snaps.len() as u32 - 1));
         Ok(())
     }
 
@@ -207,13 +221,17 @@ impl Parser {
             Some((o, s)) => (o, Some(s)),
             None => (word, None),
         };
-        let Some(op) = Op::from_name(opname) else { return l.err(format!("unknown op `{opname}`")) };
+        let Some(op) = Op::from_name(opname) else {
+            return l.err(format!("unknown op `{opname}`"));
+        };
         let dyn_ty = match (op.result(), suffix) {
             (Res::Dyn, Some(s)) => match Type::from_name(s) {
                 Some(t) => t,
                 None => return l.err(format!("unknown type `{s}`")),
             },
-            (Res::Dyn, None) => return l.err(format!("`{opname}` needs a result type: `{opname}.int`")),
+            (Res::Dyn, None) => {
+                return l.err(format!("`{opname}` needs a result type: `{opname}.int`"))
+            }
             (_, Some(_)) => return l.err(format!("`{opname}` takes no type suffix")),
             (_, None) => Type::Void,
         };
@@ -239,7 +257,9 @@ impl Parser {
                 }
                 Kind::Hp => {
                     let t = l.next()?;
-                    let Some(name) = t.strip_prefix('@') else { return l.err("expected `@helper`") };
+                    let Some(name) = t.strip_prefix('@') else {
+                        return l.err("expected `@helper`");
+                    };
                     f[i] = self.trace.helper(name).0;
                 }
                 Kind::Args => {
@@ -257,7 +277,9 @@ impl Parser {
         }
         let mut snap = SnapId::NONE;
         if let Some(t) = l.peek() {
-            let Some(name) = t.strip_prefix('#') else { return l.err(format!("unexpected `{t}`")) };
+            let Some(name) = t.strip_prefix('#') else {
+                return l.err(format!("unexpected `{t}`"));
+            };
             l.pos += 1;
             match self.snaps.get(name) {
                 Some(&s) => snap = s,
@@ -275,7 +297,9 @@ impl Parser {
         let ty = Trace::result_type(op, first_ty, dyn_ty);
         match (&def, ty) {
             (Some(_), Type::Void) => return l.err(format!("`{}` has no result", op.name())),
-            (None, t) if t != Type::Void => return l.err(format!("the result of `{}` needs a name", op.name())),
+            (None, t) if t != Type::Void => {
+                return l.err(format!("the result of `{}` needs a name", op.name()))
+            }
             _ => {}
         }
         let r = self.trace.push(Inst::new(op, ty, f, snap));
@@ -288,9 +312,18 @@ impl Parser {
 
 /// Parse IR text into a trace.
 pub fn parse_trace(text: &str) -> Result<Trace, ParseError> {
-    let mut p = Parser { trace: Trace::new(), values: HashMap::new(), snaps: HashMap::new(), fixups: vec![] };
+    let mut p = Parser {
+        trace: Trace::new(),
+        values: HashMap::new(),
+        snaps: HashMap::new(),
+        fixups: vec![],
+    };
     for (n, raw) in text.lines().enumerate() {
-        let mut l = Line { toks: tokenize(raw), pos: 0, line: n + 1 };
+        let mut l = Line {
+            toks: tokenize(raw),
+            pos: 0,
+            line: n + 1,
+        };
         if l.toks.is_empty() {
             continue;
         }
@@ -303,7 +336,12 @@ pub fn parse_trace(text: &str) -> Result<Trace, ParseError> {
     for (inst, field, name, line) in std::mem::take(&mut p.fixups) {
         match p.values.get(&name) {
             Some(&r) => p.trace.insts[inst].f[field] = r.raw(),
-            None => return Err(ParseError { line, msg: format!("use of undefined value `%{name}`") }),
+            None => {
+                return Err(ParseError {
+                    line,
+                    msg: format!("use of undefined value `%{name}`"),
+                })
+            }
         }
     }
     Ok(p.trace)

@@ -64,7 +64,13 @@ pub fn print_snap(t: &Trace, id: SnapId, s: &Snapshot, out: &mut String) {
     }
     out.push_str("] {");
     for (i, e) in s.entries.iter().enumerate() {
-        let _ = write!(out, "{}{}: {}", if i > 0 { ", " } else { "" }, e.slot, ref_text(t, e.val));
+        let _ = write!(
+            out,
+            "{}{}: {}",
+            if i > 0 { ", " } else { "" },
+            e.slot,
+            ref_text(t, e.val)
+        );
     }
     out.push('}');
 }
@@ -94,10 +100,13 @@ pub fn print_inst(t: &Trace, index: usize, inst: &Inst, out: &mut String) {
             }
             Kind::Ty => match inst.ty_imm(i) {
                 Some(ty) => out.push_str(ty.name()),
-                None => out.push_str("?"),
+                None => out.push('?'),
             },
             Kind::Hp => {
-                let name = t.helpers.get(inst.f[i] as usize).map_or("?", |s| s.as_str());
+                let name = t
+                    .helpers
+                    .get(inst.f[i] as usize)
+                    .map_or("?", |s| s.as_str());
                 let _ = write!(out, "@{name}");
             }
             Kind::Args => {

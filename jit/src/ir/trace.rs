@@ -69,7 +69,10 @@ pub struct Snapshot {
 impl Snapshot {
     /// The entry for `slot`, if the snapshot writes it.
     pub fn get(&self, slot: u32) -> Option<IrRef> {
-        self.entries.binary_search_by_key(&slot, |e| e.slot).ok().map(|i| self.entries[i].val)
+        self.entries
+            .binary_search_by_key(&slot, |e| e.slot)
+            .ok()
+            .map(|i| self.entries[i].val)
     }
 }
 
@@ -158,7 +161,9 @@ impl Trace {
     /// The argument list of a call instruction (empty if the fields are out of range).
     pub fn call_args(&self, inst: &Inst) -> &[IrRef] {
         let (start, len) = (inst.f[1] as usize, inst.f[2] as usize);
-        self.args.get(start..start.saturating_add(len)).unwrap_or(&[])
+        self.args
+            .get(start..start.saturating_add(len))
+            .unwrap_or(&[])
     }
     /// Add a snapshot, normalising it: entries sorted by slot, later entries for the same slot win, and
     /// an entry that is just the unguarded-or-guarded entry load of its own slot is dropped (the slot

@@ -109,8 +109,15 @@ pub enum Type {
 
 impl Type {
     /// Every type, for parsers and tests.
-    pub const ALL: [Type; 7] =
-        [Type::Void, Type::None, Type::Bool, Type::Int, Type::Float, Type::Obj, Type::Ptr];
+    pub const ALL: [Type; 7] = [
+        Type::Void,
+        Type::None,
+        Type::Bool,
+        Type::Int,
+        Type::Float,
+        Type::Obj,
+        Type::Ptr,
+    ];
 
     /// The name used in IR text.
     pub fn name(self) -> &'static str {

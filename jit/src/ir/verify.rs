@@ -43,14 +43,22 @@ impl std::error::Error for VerifyError {}
 pub fn verify(t: &Trace) -> Result<(), VerifyError> {
     let n = t.insts.len();
     if n == 0 {
-        return Err(VerifyError { inst: None, text: String::new(), msg: "empty trace".into() });
+        return Err(VerifyError {
+            inst: None,
+            text: String::new(),
+            msg: "empty trace".into(),
+        });
     }
     let loop_pos = t.loop_pos();
     for (i, inst) in t.insts.iter().enumerate() {
         let fail = |msg: String| {
             let mut text = String::new();
             print_inst(t, i, inst, &mut text);
-            Err(VerifyError { inst: Some(i), text, msg })
+            Err(VerifyError {
+                inst: Some(i),
+                text,
+                msg,
+            })
         };
         // Reference operands: existence, dominance, kind types.
         let mut first_ty = Type::Void;
@@ -101,7 +109,10 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
                     Kind::Slot | Kind::Off | Kind::Ty | Kind::Hp => true,
                 };
                 if !ok {
-                    return fail(format!("operand {} has type {ty}, not allowed for {k:?}", k_i));
+                    return fail(format!(
+                        "operand {} has type {ty}, not allowed for {k:?}",
+                        k_i
+                    ));
                 }
                 if k_i == 0 {
                     first_ty = ty;
@@ -115,33 +126,82 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
         }
         let dyn_ok = match inst.op {
             Op::Sload | Op::SloadU => inst.ty.is_value(),
-            Op::Load => matches!(inst.ty, Type::Bool | Type::Int | Type::Float | Type::Obj | Type::Ptr),
+            Op::Load => matches!(
+                inst.ty,
+                Type::Bool | Type::Int | Type::Float | Type::Obj | Type::Ptr
+            ),
             Op::CallPure => inst.ty != Type::Void && inst.ty != Type::None,
             Op::Call | Op::CallGuard => inst.ty != Type::None,
             Op::Eq | Op::Ne | Op::GuardEq | Op::GuardNe => first_ty != Type::Float,
             Op::Store => t.ty(inst.r(2)) != Type::None,
             Op::Phi => first_ty != Type::Void,
-            Op::Loop | Op::Jump | Op::Exit | Op::Add | Op::Sub | Op::Mul | Op::AddOv | Op::SubOv
-            | Op::MulOv | Op::NegOv | Op::FloorDiv | Op::Mod | Op::BAnd | Op::BOr | Op::BXor | Op::Shl
-            | Op::Shr | Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::FAdd | Op::FSub | Op::FMul | Op::FDiv
-            | Op::FFloorDiv | Op::FMod | Op::FNeg | Op::FAbs | Op::FSqrt | Op::FFloor | Op::FCeil
-            | Op::FTrunc | Op::FLt | Op::FLe | Op::FGt | Op::FGe | Op::FEq | Op::FNe | Op::IToF
-            | Op::FToI | Op::Not | Op::BToI | Op::GuardTrue | Op::GuardFalse | Op::GuardTag | Op::PAdd => {
-                true
-            }
+            Op::Loop
+            | Op::Jump
+            | Op::Exit
+            | Op::Add
+            | Op::Sub
+            | Op::Mul
+            | Op::AddOv
+            | Op::SubOv
+            | Op::MulOv
+            | Op::NegOv
+            | Op::FloorDiv
+            | Op::Mod
+            | Op::BAnd
+            | Op::BOr
+            | Op::BXor
+            | Op::Shl
+            | Op::Shr
+            | Op::Lt
+            | Op::Le
+            | Op::Gt
+            | Op::Ge
+            | Op::FAdd
+            | Op::FSub
+            | Op::FMul
+            | Op::FDiv
+            | Op::FFloorDiv
+            | Op::FMod
+            | Op::FNeg
+            | Op::FAbs
+            | Op::FSqrt
+            | Op::FFloor
+            | Op::FCeil
+            | Op::FTrunc
+            | Op::FLt
+            | Op::FLe
+            | Op::FGt
+            | Op::FGe
+            | Op::FEq
+            | Op::FNe
+            | Op::IToF
+            | Op::FToI
+            | Op::Not
+            | Op::BToI
+            | Op::GuardTrue
+            | Op::GuardFalse
+            | Op::GuardTag
+            | Op::PAdd => true,
         };
         if !dyn_ok {
             return fail("type not allowed for this op".into());
         }
         // Snapshot.
         if inst.op.has_snap() {
-            let Some(snap) = t.snaps.get(inst.snap.index()).filter(|_| inst.snap.is_some()) else {
+            let Some(snap) = t
+                .snaps
+                .get(inst.snap.index())
+                .filter(|_| inst.snap.is_some())
+            else {
                 return fail("missing or invalid snapshot".into());
             };
             let mut last_slot = None;
             for e in &snap.entries {
                 if last_slot.is_some_and(|s| s >= e.slot) {
-                    return fail(format!("snapshot #{} entries not sorted/unique at slot {}", inst.snap.0, e.slot));
+                    return fail(format!(
+                        "snapshot #{} entries not sorted/unique at slot {}",
+                        inst.snap.0, e.slot
+                    ));
                 }
                 last_slot = Some(e.slot);
                 if e.val.is_const() {
@@ -149,10 +209,18 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
                         return fail("snapshot constant out of range".into());
                     }
                 } else if e.val == IrRef::NONE || e.val.index() >= i {
-                    return fail(format!("snapshot #{} uses {:?} before its definition", inst.snap.0, e.val));
+                    return fail(format!(
+                        "snapshot #{} uses {:?} before its definition",
+                        inst.snap.0, e.val
+                    ));
                 }
                 if !t.ty(e.val).is_value() {
-                    return fail(format!("snapshot #{} slot {} has non-value type {}", inst.snap.0, e.slot, t.ty(e.val)));
+                    return fail(format!(
+                        "snapshot #{} slot {} has non-value type {}",
+                        inst.snap.0,
+                        e.slot,
+                        t.ty(e.val)
+                    ));
                 }
             }
         } else if inst.snap.is_some() {
@@ -166,23 +234,73 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
                 }
             }
             Op::Phi => {
-                let after_loop = loop_pos.is_some_and(|l| l < i && t.insts[l + 1..i].iter().all(|x| x.op == Op::Phi));
+                let after_loop = loop_pos
+                    .is_some_and(|l| l < i && t.insts[l + 1..i].iter().all(|x| x.op == Op::Phi));
                 if !after_loop {
                     return fail("phi must directly follow loop".into());
                 }
             }
             Op::Jump | Op::Exit => {
                 if i != n - 1 || loop_pos.is_some() {
-                    return fail("jump/exit must be the last instruction of a loop-less trace".into());
+                    return fail(
+                        "jump/exit must be the last instruction of a loop-less trace".into(),
+                    );
                 }
             }
-            Op::Sload | Op::SloadU | Op::Add | Op::Sub | Op::Mul | Op::AddOv | Op::SubOv | Op::MulOv
-            | Op::NegOv | Op::FloorDiv | Op::Mod | Op::BAnd | Op::BOr | Op::BXor | Op::Shl | Op::Shr
-            | Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq | Op::Ne | Op::FAdd | Op::FSub | Op::FMul
-            | Op::FDiv | Op::FFloorDiv | Op::FMod | Op::FNeg | Op::FAbs | Op::FSqrt | Op::FFloor
-            | Op::FCeil | Op::FTrunc | Op::FLt | Op::FLe | Op::FGt | Op::FGe | Op::FEq | Op::FNe
-            | Op::IToF | Op::FToI | Op::Not | Op::BToI | Op::GuardTrue | Op::GuardFalse | Op::GuardEq
-            | Op::GuardNe | Op::GuardTag | Op::Load | Op::Store | Op::PAdd | Op::Call | Op::CallPure
+            Op::Sload
+            | Op::SloadU
+            | Op::Add
+            | Op::Sub
+            | Op::Mul
+            | Op::AddOv
+            | Op::SubOv
+            | Op::MulOv
+            | Op::NegOv
+            | Op::FloorDiv
+            | Op::Mod
+            | Op::BAnd
+            | Op::BOr
+            | Op::BXor
+            | Op::Shl
+            | Op::Shr
+            | Op::Lt
+            | Op::Le
+            | Op::Gt
+            | Op::Ge
+            | Op::Eq
+            | Op::Ne
+            | Op::FAdd
+            | Op::FSub
+            | Op::FMul
+            | Op::FDiv
+            | Op::FFloorDiv
+            | Op::FMod
+            | Op::FNeg
+            | Op::FAbs
+            | Op::FSqrt
+            | Op::FFloor
+            | Op::FCeil
+            | Op::FTrunc
+            | Op::FLt
+            | Op::FLe
+            | Op::FGt
+            | Op::FGe
+            | Op::FEq
+            | Op::FNe
+            | Op::IToF
+            | Op::FToI
+            | Op::Not
+            | Op::BToI
+            | Op::GuardTrue
+            | Op::GuardFalse
+            | Op::GuardEq
+            | Op::GuardNe
+            | Op::GuardTag
+            | Op::Load
+            | Op::Store
+            | Op::PAdd
+            | Op::Call
+            | Op::CallPure
             | Op::CallGuard => {}
         }
     }

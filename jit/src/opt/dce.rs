@@ -49,5 +49,11 @@ pub fn liveness(t: &Trace) -> Vec<bool> {
 /// Run the pass.
 pub fn run(src: &Trace) -> Trace {
     let live = liveness(src);
-    rebuild(src, true, |_, i, inst| if live[i] { Action::Emit(inst) } else { Action::Drop })
+    rebuild(src, true, |_, i, inst| {
+        if live[i] {
+            Action::Emit(inst)
+        } else {
+            Action::Drop
+        }
+    })
 }

@@ -13,7 +13,9 @@
 //! free.
 
 use super::fold::{fold, Folded};
-use crate::ir::{Const, Flags, HelperId, Inst, IrRef, Kind, Op, SnapEntry, SnapId, Snapshot, Trace, Type};
+use crate::ir::{
+    Const, Flags, HelperId, Inst, IrRef, Kind, Op, SnapEntry, SnapId, Snapshot, Trace, Type,
+};
 use std::collections::HashMap;
 
 /// CSE key: op, type and operand fields, plus the argument values for calls (whose fields point into
@@ -46,7 +48,13 @@ impl Default for Emitter {
 impl Emitter {
     /// A new emitter; `fold = false` turns off folding and CSE (raw emission, for tests and debugging).
     pub fn new(fold: bool) -> Emitter {
-        Emitter { trace: Trace::new(), fold, pure: HashMap::new(), mem: HashMap::new(), last_snap: None }
+        Emitter {
+            trace: Trace::new(),
+            fold,
+            pure: HashMap::new(),
+            mem: HashMap::new(),
+            last_snap: None,
+        }
     }
 
     /// Finish and return the trace.
@@ -58,7 +66,12 @@ impl Emitter {
         let has_args = inst.op.operands().contains(&Kind::Args);
         let args = has_args.then(|| self.trace.call_args(inst).to_vec().into_boxed_slice());
         let f = if has_args { [inst.f[0], 0, 0] } else { inst.f };
-        Key { op: inst.op, ty: inst.ty, f, args }
+        Key {
+            op: inst.op,
+            ty: inst.ty,
+            f,
+            args,
+        }
     }
 
     /// Emit an instruction whose operand fields are already references of this trace. Returns its value
@@ -133,15 +146,30 @@ impl Emitter {
     }
     /// `load.ty p, off`.
     pub fn load(&mut self, ty: Type, p: IrRef, off: i32) -> IrRef {
-        self.emit(Inst::new(Op::Load, ty, [p.raw(), off as u32, 0], SnapId::NONE))
+        self.emit(Inst::new(
+            Op::Load,
+            ty,
+            [p.raw(), off as u32, 0],
+            SnapId::NONE,
+        ))
     }
     /// `store p, off, v`.
     pub fn store(&mut self, p: IrRef, off: i32, v: IrRef) {
-        self.emit(Inst::new(Op::Store, Type::Void, [p.raw(), off as u32, v.raw()], SnapId::NONE));
+        self.emit(Inst::new(
+            Op::Store,
+            Type::Void,
+            [p.raw(), off as u32, v.raw()],
+            SnapId::NONE,
+        ));
     }
     /// `guard_tag p, off, ty`.
     pub fn guard_tag(&mut self, p: IrRef, off: i32, ty: Type, snap: SnapId) {
-        self.emit(Inst::new(Op::GuardTag, Type::Void, [p.raw(), off as u32, ty as u32], snap));
+        self.emit(Inst::new(
+            Op::GuardTag,
+            Type::Void,
+            [p.raw(), off as u32, ty as u32],
+            snap,
+        ));
     }
     /// A helper call (`op` is `Call`, `CallPure` or `CallGuard`) returning `ty` (`Void` for none).
     pub fn call(&mut self, op: Op, ty: Type, helper: &str, args: &[IrRef], snap: SnapId) -> IrRef {
@@ -164,8 +192,15 @@ impl Emitter {
     /// Take a snapshot: slot → value pairs that differ from the entry state, an opaque resume pc and
     /// frame data. Normalised (see `Trace::add_snap`); an identical consecutive snapshot is reused.
     pub fn snapshot(&mut self, pc: u32, frames: &[u32], entries: &[(u32, IrRef)]) -> SnapId {
-        let entries = entries.iter().map(|&(slot, val)| SnapEntry { slot, val }).collect();
-        self.add_snap(Snapshot { pc, frames: frames.to_vec(), entries })
+        let entries = entries
+            .iter()
+            .map(|&(slot, val)| SnapEntry { slot, val })
+            .collect();
+        self.add_snap(Snapshot {
+            pc,
+            frames: frames.to_vec(),
+            entries,
+        })
     }
     /// Add a prepared snapshot (normalised, consecutive duplicates shared).
     pub fn add_snap(&mut self, snap: Snapshot) -> SnapId {
@@ -193,7 +228,12 @@ impl Emitter {
     /// Emit a `phi` whose back-edge value is filled in later with [`Emitter::set_phi_back`].
     pub fn phi(&mut self, left: IrRef) -> IrRef {
         let ty = self.trace.ty(left);
-        self.trace.push(Inst::new(Op::Phi, ty, [left.raw(), IrRef::NONE.raw(), 0], SnapId::NONE))
+        self.trace.push(Inst::new(
+            Op::Phi,
+            ty,
+            [left.raw(), IrRef::NONE.raw(), 0],
+            SnapId::NONE,
+        ))
     }
     /// Set a phi's back-edge operand.
     pub fn set_phi_back(&mut self, phi: IrRef, right: IrRef) {
@@ -201,11 +241,13 @@ impl Emitter {
     }
     /// End an unpeeled loop: write `snap` back and restart from the top.
     pub fn jump(&mut self, snap: SnapId) {
-        self.trace.push(Inst::new(Op::Jump, Type::Void, [0; 3], snap));
+        self.trace
+            .push(Inst::new(Op::Jump, Type::Void, [0; 3], snap));
     }
     /// End the trace with an unconditional exit through `snap`.
     pub fn exit(&mut self, snap: SnapId) {
-        self.trace.push(Inst::new(Op::Exit, Type::Void, [0; 3], snap));
+        self.trace
+            .push(Inst::new(Op::Exit, Type::Void, [0; 3], snap));
     }
 }
 
@@ -250,9 +292,22 @@ impl Rebuild<'_> {
         if let Some(&done) = self.snap_map.get(s.index()).filter(|d| d.is_some()) {
             return done;
         }
-        let Some(old) = self.src.snaps.get(s.index()) else { return SnapId::NONE };
-        let entries = old.entries.iter().map(|e| SnapEntry { slot: e.slot, val: self.map_ref(e.val) }).collect();
-        let id = self.em.add_snap(Snapshot { pc: old.pc, frames: old.frames.clone(), entries });
+        let Some(old) = self.src.snaps.get(s.index()) else {
+            return SnapId::NONE;
+        };
+        let entries = old
+            .entries
+            .iter()
+            .map(|e| SnapEntry {
+                slot: e.slot,
+                val: self.map_ref(e.val),
+            })
+            .collect();
+        let id = self.em.add_snap(Snapshot {
+            pc: old.pc,
+            frames: old.frames.clone(),
+            entries,
+        });
         self.snap_map[s.index()] = id;
         id
     }
@@ -261,15 +316,26 @@ impl Rebuild<'_> {
         let mut out = *inst;
         for (i, k) in inst.op.operands().iter().enumerate() {
             match k {
-                Kind::I | Kind::F | Kind::B | Kind::P | Kind::A | Kind::S => out.f[i] = self.map_ref(inst.r(i)).raw(),
+                Kind::I | Kind::F | Kind::B | Kind::P | Kind::A | Kind::S => {
+                    out.f[i] = self.map_ref(inst.r(i)).raw()
+                }
                 Kind::Args => {
-                    let args: Vec<IrRef> = self.src.call_args(inst).iter().map(|&a| self.map_ref(a)).collect();
+                    let args: Vec<IrRef> = self
+                        .src
+                        .call_args(inst)
+                        .iter()
+                        .map(|&a| self.map_ref(a))
+                        .collect();
                     let (s, l) = self.em.trace.push_args(&args);
                     out.f[i] = s;
                     out.f[i + 1] = l;
                 }
                 Kind::Hp => {
-                    let name = self.src.helpers.get(inst.f[i] as usize).map_or("?", |s| s.as_str());
+                    let name = self
+                        .src
+                        .helpers
+                        .get(inst.f[i] as usize)
+                        .map_or("?", |s| s.as_str());
                     out.f[i] = self.em.trace.helper(name).0;
                 }
                 Kind::Slot | Kind::Off | Kind::Ty => {}
@@ -283,7 +349,11 @@ impl Rebuild<'_> {
 /// Rebuild `src` through a fresh emitter, asking `hook` about every instruction but `loop` (with operands
 /// already mapped; a `phi` is passed unmapped and can only be kept or dropped). Phis are copied, their back edges patched at the end; a phi whose back edge is itself
 /// or equals its entry value is not a loop-carried value at all and is replaced by its entry value.
-pub fn rebuild(src: &Trace, fold: bool, mut hook: impl FnMut(&mut Rebuild, usize, Inst) -> Action) -> Trace {
+pub fn rebuild(
+    src: &Trace,
+    fold: bool,
+    mut hook: impl FnMut(&mut Rebuild, usize, Inst) -> Action,
+) -> Trace {
     let mut rb = Rebuild {
         em: Emitter::new(fold),
         src,
@@ -311,25 +381,74 @@ pub fn rebuild(src: &Trace, fold: bool, mut hook: impl FnMut(&mut Rebuild, usize
             Op::Loop => {
                 // Loads may cross the loop marker when the body cannot write memory.
                 let body_writes = loop_pos.is_some_and(|l| {
-                    src.insts[l..].iter().any(|x| x.op.flags().has(Flags::STORE) || x.op.flags().has(Flags::CALL))
+                    src.insts[l..]
+                        .iter()
+                        .any(|x| x.op.flags().has(Flags::STORE) || x.op.flags().has(Flags::CALL))
                 });
                 rb.em.loop_marker(!body_writes)
             }
-            Op::Sload | Op::SloadU | Op::Jump | Op::Exit | Op::Add | Op::Sub | Op::Mul | Op::AddOv
-            | Op::SubOv | Op::MulOv | Op::NegOv | Op::FloorDiv | Op::Mod | Op::BAnd | Op::BOr
-            | Op::BXor | Op::Shl | Op::Shr | Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq | Op::Ne
-            | Op::FAdd | Op::FSub | Op::FMul | Op::FDiv | Op::FFloorDiv | Op::FMod | Op::FNeg
-            | Op::FAbs | Op::FSqrt | Op::FFloor | Op::FCeil | Op::FTrunc | Op::FLt | Op::FLe | Op::FGt
-            | Op::FGe | Op::FEq | Op::FNe | Op::IToF | Op::FToI | Op::Not | Op::BToI | Op::GuardTrue
-            | Op::GuardFalse | Op::GuardEq | Op::GuardNe | Op::GuardTag | Op::Load | Op::Store
-            | Op::PAdd | Op::Call | Op::CallPure | Op::CallGuard => {
+            Op::Sload
+            | Op::SloadU
+            | Op::Jump
+            | Op::Exit
+            | Op::Add
+            | Op::Sub
+            | Op::Mul
+            | Op::AddOv
+            | Op::SubOv
+            | Op::MulOv
+            | Op::NegOv
+            | Op::FloorDiv
+            | Op::Mod
+            | Op::BAnd
+            | Op::BOr
+            | Op::BXor
+            | Op::Shl
+            | Op::Shr
+            | Op::Lt
+            | Op::Le
+            | Op::Gt
+            | Op::Ge
+            | Op::Eq
+            | Op::Ne
+            | Op::FAdd
+            | Op::FSub
+            | Op::FMul
+            | Op::FDiv
+            | Op::FFloorDiv
+            | Op::FMod
+            | Op::FNeg
+            | Op::FAbs
+            | Op::FSqrt
+            | Op::FFloor
+            | Op::FCeil
+            | Op::FTrunc
+            | Op::FLt
+            | Op::FLe
+            | Op::FGt
+            | Op::FGe
+            | Op::FEq
+            | Op::FNe
+            | Op::IToF
+            | Op::FToI
+            | Op::Not
+            | Op::BToI
+            | Op::GuardTrue
+            | Op::GuardFalse
+            | Op::GuardEq
+            | Op::GuardNe
+            | Op::GuardTag
+            | Op::Load
+            | Op::Store
+            | Op::PAdd
+            | Op::Call
+            | Op::CallPure
+            | Op::CallGuard => {
                 let mapped = rb.map_inst(inst);
                 match hook(&mut rb, i, mapped) {
-                    Action::Emit(x) => match x.op {
-                        // Terminators bypass fold/CSE.
-                        Op::Jump | Op::Exit => rb.em.trace.push(x),
-                        _ => rb.em.emit(x),
-                    },
+                    // Terminators bypass fold/CSE.
+                    Action::Emit(x) if matches!(x.op, Op::Jump | Op::Exit) => rb.em.trace.push(x),
+                    Action::Emit(x) => rb.em.emit(x),
                     Action::Value(r) => r,
                     Action::Drop => IrRef::NONE,
                 }

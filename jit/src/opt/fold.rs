@@ -53,11 +53,46 @@ fn def(t: &Trace, r: IrRef) -> Option<Inst> {
     t.inst(r).copied()
 }
 
+/// Int comparison: constants, or `x op x`.
+fn icmp(t: &mut Trace, inst: Inst, f: fn(i64, i64) -> bool) -> Folded {
+    let (a, b) = (inst.r(0), inst.r(1));
+    match (int(t, a), int(t, b)) {
+        (Some(x), Some(y)) => Folded::Value(t.konst(Const::Bool(f(x, y)))),
+        _ if a == b => Folded::Value(t.konst(Const::Bool(f(0, 0)))),
+        _ => Folded::Keep(inst),
+    }
+}
+
+/// Float binary op on two constants.
+fn fbin(t: &mut Trace, inst: Inst, f: fn(f64, f64) -> f64) -> Folded {
+    match (float(t, inst.r(0)), float(t, inst.r(1))) {
+        (Some(x), Some(y)) => Folded::Value(t.konst(Const::float(f(x, y)))),
+        _ => Folded::Keep(inst),
+    }
+}
+
+/// Float unary op on a constant.
+fn fun(t: &mut Trace, inst: Inst, f: fn(f64) -> f64) -> Folded {
+    match float(t, inst.r(0)) {
+        Some(x) => Folded::Value(t.konst(Const::float(f(x)))),
+        None => Folded::Keep(inst),
+    }
+}
+
+/// Float comparison of two constants (never `x op x`: NaN).
+fn fcmp(t: &mut Trace, inst: Inst, f: fn(f64, f64) -> bool) -> Folded {
+    match (float(t, inst.r(0)), float(t, inst.r(1))) {
+        (Some(x), Some(y)) => Folded::Value(t.konst(Const::Bool(f(x, y)))),
+        _ => Folded::Keep(inst),
+    }
+}
+
 /// Fold one instruction. Constants it produces are interned into `t`.
 pub fn fold(t: &mut Trace, mut inst: Inst) -> Folded {
     let (a, b) = (inst.r(0), inst.r(1));
     if inst.op.flags().has(Flags::COMM) {
-        let swap = (a.is_const() && !b.is_const()) || (!a.is_const() && !b.is_const() && a.raw() > b.raw());
+        let swap = (a.is_const() && !b.is_const())
+            || (!a.is_const() && !b.is_const() && a.raw() > b.raw());
         if swap {
             inst.f.swap(0, 1);
             return Folded::Keep(inst);
@@ -70,8 +105,18 @@ pub fn fold(t: &mut Trace, mut inst: Inst) -> Folded {
     let (fa, fb) = (float(t, a), float(t, b));
     match inst.op {
         // Never folded: structure, memory, calls, slot loads.
-        Op::Loop | Op::Phi | Op::Jump | Op::Exit | Op::Sload | Op::SloadU | Op::Load | Op::Store
-        | Op::Call | Op::CallPure | Op::CallGuard | Op::GuardTag => Folded::Keep(inst),
+        Op::Loop
+        | Op::Phi
+        | Op::Jump
+        | Op::Exit
+        | Op::Sload
+        | Op::SloadU
+        | Op::Load
+        | Op::Store
+        | Op::Call
+        | Op::CallPure
+        | Op::CallGuard
+        | Op::GuardTag => Folded::Keep(inst),
         Op::PAdd => match ib {
             Some(0) if t.ty(a) == Type::Ptr => Folded::Value(a),
             _ => Folded::Keep(inst),
@@ -115,7 +160,9 @@ pub fn fold(t: &mut Trace, mut inst: Inst) -> Folded {
             _ => Folded::Keep(inst),
         },
         Op::FloorDiv => match (ia, ib) {
-            (Some(x), Some(y)) => pyops::int_floordiv(x, y).map_or(Folded::Keep(inst), |v| ki(t, v)),
+            (Some(x), Some(y)) => {
+                pyops::int_floordiv(x, y).map_or(Folded::Keep(inst), |v| ki(t, v))
+            }
             (_, Some(1)) => Folded::Value(a),
             _ => Folded::Keep(inst),
         },
@@ -154,19 +201,10 @@ pub fn fold(t: &mut Trace, mut inst: Inst) -> Folded {
             (_, Some(0)) => Folded::Value(a),
             _ => Folded::Keep(inst),
         },
-        Op::Lt | Op::Le | Op::Gt | Op::Ge => {
-            let cmp = |x: i64, y: i64| match inst.op {
-                Op::Lt => x < y,
-                Op::Le => x <= y,
-                Op::Gt => x > y,
-                _ => x >= y,
-            };
-            match (ia, ib) {
-                (Some(x), Some(y)) => kb(t, cmp(x, y)),
-                _ if a == b => kb(t, cmp(0, 0)),
-                _ => Folded::Keep(inst),
-            }
-        }
+        Op::Lt => icmp(t, inst, |x, y| x < y),
+        Op::Le => icmp(t, inst, |x, y| x <= y),
+        Op::Gt => icmp(t, inst, |x, y| x > y),
+        Op::Ge => icmp(t, inst, |x, y| x >= y),
         // Eq/Ne never see floats (the verifier forbids it), so interned-constant identity is value
         // equality and `x == x` is true.
         Op::Eq | Op::Ne => {
@@ -179,22 +217,25 @@ pub fn fold(t: &mut Trace, mut inst: Inst) -> Folded {
                 Folded::Keep(inst)
             }
         }
-        Op::FAdd | Op::FSub | Op::FMul | Op::FDiv => match (fa, fb) {
-            (Some(x), Some(y)) if !(inst.op == Op::FDiv && y == 0.0) => kf(
-                t,
-                match inst.op {
-                    Op::FAdd => x + y,
-                    Op::FSub => x - y,
-                    Op::FMul => x * y,
-                    _ => x / y,
-                },
-            ),
-            (_, Some(y)) if y == 1.0 && matches!(inst.op, Op::FMul | Op::FDiv) => Folded::Value(a),
-            (_, Some(y)) if y == 0.0 && y.is_sign_positive() && inst.op == Op::FSub => Folded::Value(a),
-            _ => Folded::Keep(inst),
+        // `x + 0.0` is not `x` (for x = -0.0); `x - 0.0`, `x * 1.0` and `x / 1.0` are, bit for bit.
+        Op::FAdd => fbin(t, inst, |x, y| x + y),
+        Op::FSub => match fb {
+            Some(y) if y == 0.0 && y.is_sign_positive() => Folded::Value(a),
+            _ => fbin(t, inst, |x, y| x - y),
+        },
+        Op::FMul => match fb {
+            Some(1.0) => Folded::Value(a),
+            _ => fbin(t, inst, |x, y| x * y),
+        },
+        Op::FDiv => match fb {
+            Some(1.0) => Folded::Value(a),
+            Some(0.0) => Folded::Keep(inst), // always exits
+            _ => fbin(t, inst, |x, y| x / y),
         },
         Op::FFloorDiv => match (fa, fb) {
-            (Some(x), Some(y)) => pyops::float_floordiv(x, y).map_or(Folded::Keep(inst), |v| kf(t, v)),
+            (Some(x), Some(y)) => {
+                pyops::float_floordiv(x, y).map_or(Folded::Keep(inst), |v| kf(t, v))
+            }
             _ => Folded::Keep(inst),
         },
         Op::FMod => match (fa, fb) {
@@ -208,33 +249,17 @@ pub fn fold(t: &mut Trace, mut inst: Inst) -> Folded {
                 _ => Folded::Keep(inst),
             },
         },
-        Op::FAbs | Op::FSqrt | Op::FFloor | Op::FCeil | Op::FTrunc => match fa {
-            Some(x) => kf(
-                t,
-                match inst.op {
-                    Op::FAbs => x.abs(),
-                    Op::FSqrt => x.sqrt(),
-                    Op::FFloor => x.floor(),
-                    Op::FCeil => x.ceil(),
-                    _ => x.trunc(),
-                },
-            ),
-            None => Folded::Keep(inst),
-        },
-        Op::FLt | Op::FLe | Op::FGt | Op::FGe | Op::FEq | Op::FNe => match (fa, fb) {
-            (Some(x), Some(y)) => kb(
-                t,
-                match inst.op {
-                    Op::FLt => x < y,
-                    Op::FLe => x <= y,
-                    Op::FGt => x > y,
-                    Op::FGe => x >= y,
-                    Op::FEq => x == y,
-                    _ => x != y,
-                },
-            ),
-            _ => Folded::Keep(inst),
-        },
+        Op::FAbs => fun(t, inst, f64::abs),
+        Op::FSqrt => fun(t, inst, f64::sqrt),
+        Op::FFloor => fun(t, inst, f64::floor),
+        Op::FCeil => fun(t, inst, f64::ceil),
+        Op::FTrunc => fun(t, inst, f64::trunc),
+        Op::FLt => fcmp(t, inst, |x, y| x < y),
+        Op::FLe => fcmp(t, inst, |x, y| x <= y),
+        Op::FGt => fcmp(t, inst, |x, y| x > y),
+        Op::FGe => fcmp(t, inst, |x, y| x >= y),
+        Op::FEq => fcmp(t, inst, |x, y| x == y),
+        Op::FNe => fcmp(t, inst, |x, y| x != y),
         Op::IToF => match ia {
             Some(x) => kf(t, x as f64),
             None => Folded::Keep(inst),
@@ -248,17 +273,10 @@ pub fn fold(t: &mut Trace, mut inst: Inst) -> Folded {
             None => match def(t, a) {
                 Some(d) if d.op == Op::Not => Folded::Value(d.r(0)),
                 // Int compares have exact negations (floats do not: NaN).
-                Some(d) if matches!(d.op, Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq | Op::Ne) => {
-                    let neg = match d.op {
-                        Op::Lt => Op::Ge,
-                        Op::Le => Op::Gt,
-                        Op::Gt => Op::Le,
-                        Op::Ge => Op::Lt,
-                        Op::Eq => Op::Ne,
-                        _ => Op::Eq,
-                    };
-                    Folded::Keep(Inst::new(neg, Type::Bool, d.f, inst.snap))
-                }
+                Some(d) => match d.op.negated_compare() {
+                    Some(neg) => Folded::Keep(Inst::new(neg, Type::Bool, d.f, inst.snap)),
+                    None => Folded::Keep(inst),
+                },
                 _ => Folded::Keep(inst),
             },
         },

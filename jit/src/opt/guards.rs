@@ -76,7 +76,56 @@ impl Facts {
                 _ => FULL,
             },
             Op::BToI => (0, 1),
-            _ => FULL,
+            // No range knowledge (yet): loads, calls, phis, slot loads, the rest of the int ops.
+            Op::Loop
+            | Op::Phi
+            | Op::Jump
+            | Op::Exit
+            | Op::Sload
+            | Op::SloadU
+            | Op::FloorDiv
+            | Op::BOr
+            | Op::BXor
+            | Op::Shl
+            | Op::Shr
+            | Op::Lt
+            | Op::Le
+            | Op::Gt
+            | Op::Ge
+            | Op::Eq
+            | Op::Ne
+            | Op::FAdd
+            | Op::FSub
+            | Op::FMul
+            | Op::FDiv
+            | Op::FFloorDiv
+            | Op::FMod
+            | Op::FNeg
+            | Op::FAbs
+            | Op::FSqrt
+            | Op::FFloor
+            | Op::FCeil
+            | Op::FTrunc
+            | Op::FLt
+            | Op::FLe
+            | Op::FGt
+            | Op::FGe
+            | Op::FEq
+            | Op::FNe
+            | Op::IToF
+            | Op::FToI
+            | Op::Not
+            | Op::GuardTrue
+            | Op::GuardFalse
+            | Op::GuardEq
+            | Op::GuardNe
+            | Op::GuardTag
+            | Op::Load
+            | Op::Store
+            | Op::PAdd
+            | Op::Call
+            | Op::CallPure
+            | Op::CallGuard => FULL,
         }
     }
 
@@ -155,7 +204,12 @@ fn arith(op: Op, a: (i64, i64), b: (i64, i64)) -> Option<(i64, i64)> {
         Op::Add | Op::AddOv => Some((a.0.checked_add(b.0)?, a.1.checked_add(b.1)?)),
         Op::Sub | Op::SubOv => Some((a.0.checked_sub(b.1)?, a.1.checked_sub(b.0)?)),
         Op::Mul | Op::MulOv => {
-            let c = [a.0.checked_mul(b.0)?, a.0.checked_mul(b.1)?, a.1.checked_mul(b.0)?, a.1.checked_mul(b.1)?];
+            let c = [
+                a.0.checked_mul(b.0)?,
+                a.0.checked_mul(b.1)?,
+                a.1.checked_mul(b.0)?,
+                a.1.checked_mul(b.1)?,
+            ];
             Some((*c.iter().min()?, *c.iter().max()?))
         }
         _ => None,
@@ -165,7 +219,9 @@ fn arith(op: Op, a: (i64, i64), b: (i64, i64)) -> Option<(i64, i64)> {
 /// Run the pass.
 pub fn run(src: &Trace) -> Trace {
     let mut facts = Facts::default();
-    rebuild(src, true, |rb: &mut Rebuild, i: usize, inst: Inst| step(&mut facts, rb, i, inst))
+    rebuild(src, true, |rb: &mut Rebuild, i: usize, inst: Inst| {
+        step(&mut facts, rb, i, inst)
+    })
 }
 
 fn step(facts: &mut Facts, rb: &mut Rebuild, i: usize, mut inst: Inst) -> Action {
@@ -177,7 +233,7 @@ fn step(facts: &mut Facts, rb: &mut Rebuild, i: usize, mut inst: Inst) -> Action
                 inst.op = match inst.op {
                     Op::AddOv => Op::Add,
                     Op::SubOv => Op::Sub,
-                    _ => Op::Mul,
+                    _ => Op::Mul, // MulOv: the only other op of this arm
                 };
                 inst.snap = SnapId::NONE;
             }
@@ -186,7 +242,12 @@ fn step(facts: &mut Facts, rb: &mut Rebuild, i: usize, mut inst: Inst) -> Action
         Op::NegOv => {
             if facts.range(t, inst.r(0)).0 > i64::MIN {
                 let zero = rb.em.kint(0);
-                return Action::Emit(Inst::new(Op::Sub, Type::Int, [zero.raw(), inst.f[0], 0], SnapId::NONE));
+                return Action::Emit(Inst::new(
+                    Op::Sub,
+                    Type::Int,
+                    [zero.raw(), inst.f[0], 0],
+                    SnapId::NONE,
+                ));
             }
             Action::Emit(inst)
         }
@@ -200,7 +261,11 @@ fn step(facts: &mut Facts, rb: &mut Rebuild, i: usize, mut inst: Inst) -> Action
             let b = inst.r(0);
             if let Some(c) = t.inst(b).copied() {
                 if t.ty(c.r(0)) == Type::Int {
-                    let op = if inst.op == Op::GuardTrue { Some(c.op) } else { negate(c.op) };
+                    let op = if inst.op == Op::GuardTrue {
+                        Some(c.op)
+                    } else {
+                        c.op.negated_compare()
+                    };
                     if let Some(op) = op {
                         facts.learn(t, op, c.r(0), c.r(1));
                     }
@@ -223,12 +288,57 @@ fn step(facts: &mut Facts, rb: &mut Rebuild, i: usize, mut inst: Inst) -> Action
             }
             Action::Emit(inst)
         }
-        Op::Loop | Op::Phi | Op::Jump | Op::Exit | Op::Sload | Op::SloadU | Op::Add | Op::Sub | Op::Mul
-        | Op::FloorDiv | Op::Mod | Op::BAnd | Op::BOr | Op::BXor | Op::Shl | Op::Shr | Op::Lt | Op::Le
-        | Op::Gt | Op::Ge | Op::Eq | Op::Ne | Op::FAdd | Op::FSub | Op::FMul | Op::FDiv | Op::FFloorDiv
-        | Op::FMod | Op::FNeg | Op::FAbs | Op::FSqrt | Op::FFloor | Op::FCeil | Op::FTrunc | Op::FLt
-        | Op::FLe | Op::FGt | Op::FGe | Op::FEq | Op::FNe | Op::IToF | Op::FToI | Op::Not | Op::BToI
-        | Op::GuardNe | Op::GuardTag | Op::Load | Op::Store | Op::PAdd | Op::Call | Op::CallPure
+        Op::Loop
+        | Op::Phi
+        | Op::Jump
+        | Op::Exit
+        | Op::Sload
+        | Op::SloadU
+        | Op::Add
+        | Op::Sub
+        | Op::Mul
+        | Op::FloorDiv
+        | Op::Mod
+        | Op::BAnd
+        | Op::BOr
+        | Op::BXor
+        | Op::Shl
+        | Op::Shr
+        | Op::Lt
+        | Op::Le
+        | Op::Gt
+        | Op::Ge
+        | Op::Eq
+        | Op::Ne
+        | Op::FAdd
+        | Op::FSub
+        | Op::FMul
+        | Op::FDiv
+        | Op::FFloorDiv
+        | Op::FMod
+        | Op::FNeg
+        | Op::FAbs
+        | Op::FSqrt
+        | Op::FFloor
+        | Op::FCeil
+        | Op::FTrunc
+        | Op::FLt
+        | Op::FLe
+        | Op::FGt
+        | Op::FGe
+        | Op::FEq
+        | Op::FNe
+        | Op::IToF
+        | Op::FToI
+        | Op::Not
+        | Op::BToI
+        | Op::GuardNe
+        | Op::GuardTag
+        | Op::Load
+        | Op::Store
+        | Op::PAdd
+        | Op::Call
+        | Op::CallPure
         | Op::CallGuard => Action::Emit(inst),
     }
 }
@@ -238,18 +348,5 @@ fn substitute(rb: &mut Rebuild, i: usize, operand: usize, k: IrRef) {
     let src_ref = rb.src.insts[i].r(operand);
     if src_ref.is_inst() && src_ref.index() < rb.map.len() {
         rb.map[src_ref.index()] = k;
-    }
-}
-
-/// The int comparison that holds when `op` is false.
-fn negate(op: Op) -> Option<Op> {
-    match op {
-        Op::Lt => Some(Op::Ge),
-        Op::Le => Some(Op::Gt),
-        Op::Gt => Some(Op::Le),
-        Op::Ge => Some(Op::Lt),
-        Op::Eq => Some(Op::Ne),
-        Op::Ne => Some(Op::Eq),
-        _ => None,
     }
 }

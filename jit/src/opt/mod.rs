@@ -39,7 +39,13 @@ pub struct OptConfig {
 
 impl Default for OptConfig {
     fn default() -> Self {
-        OptConfig { fold: true, guards: true, peel: true, dce: true, verify: cfg!(debug_assertions) }
+        OptConfig {
+            fold: true,
+            guards: true,
+            peel: true,
+            dce: true,
+            verify: cfg!(debug_assertions),
+        }
     }
 }
 
@@ -67,7 +73,10 @@ pub fn fold_cse(t: &Trace) -> Trace {
 /// 5. DCE, repeated while it still finds `phi`s that are not loop-carried (dropping one can make
 ///    others redundant).
 pub fn optimize(t: &mut Trace, cfg: &OptConfig) -> Result<OptReport, VerifyError> {
-    let mut report = OptReport { insts_before: t.insts.len(), ..OptReport::default() };
+    let mut report = OptReport {
+        insts_before: t.insts.len(),
+        ..OptReport::default()
+    };
     let check = |t: &Trace| if cfg.verify { verify(t) } else { Ok(()) };
     check(t)?;
     if cfg.fold {

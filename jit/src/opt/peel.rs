@@ -48,11 +48,15 @@ pub enum NoPeel {
 
 /// Peel the loop; `Err` says why the trace stays as it is.
 pub fn run(src: &Trace) -> Result<Trace, NoPeel> {
-    let Some(last) = src.insts.last() else { return Err(NoPeel::NotALoop) };
+    let Some(last) = src.insts.last() else {
+        return Err(NoPeel::NotALoop);
+    };
     if last.op != Op::Jump || src.loop_pos().is_some() {
         return Err(NoPeel::NotALoop);
     }
-    let Some(lsnap) = src.snaps.get(last.snap.index()) else { return Err(NoPeel::NotALoop) };
+    let Some(lsnap) = src.snaps.get(last.snap.index()) else {
+        return Err(NoPeel::NotALoop);
+    };
     let iter = &src.insts[..src.insts.len() - 1];
     for inst in iter {
         if matches!(inst.op, Op::Sload | Op::SloadU) {
@@ -63,9 +67,16 @@ pub fn run(src: &Trace) -> Result<Trace, NoPeel> {
             }
         }
     }
-    let writes = iter.iter().any(|i| i.op.flags().has(Flags::STORE) || i.op.flags().has(Flags::CALL));
+    let writes = iter
+        .iter()
+        .any(|i| i.op.flags().has(Flags::STORE) || i.op.flags().has(Flags::CALL));
 
-    let mut c = Copier { src, em: Emitter::new(true), map: vec![IrRef::NONE; src.insts.len()], snaps: HashMap::new() };
+    let mut c = Copier {
+        src,
+        em: Emitter::new(true),
+        map: vec![IrRef::NONE; src.insts.len()],
+        snaps: HashMap::new(),
+    };
     // Pre-roll: the iteration as recorded.
     for (i, inst) in iter.iter().enumerate() {
         let mapped = c.map_inst(inst, None);
@@ -79,7 +90,11 @@ pub fn run(src: &Trace) -> Result<Trace, NoPeel> {
     let mut carried: Vec<SnapEntry> = Vec::with_capacity(lsnap.entries.len());
     let mut phis = Vec::new();
     for e in &lsnap.entries {
-        let entry_val = if e.val.is_const() { c.map_const(e.val) } else { pre[e.val.index()] };
+        let entry_val = if e.val.is_const() {
+            c.map_const(e.val)
+        } else {
+            pre[e.val.index()]
+        };
         let val = if entry_val.is_const() {
             entry_val
         } else {
@@ -105,7 +120,11 @@ pub fn run(src: &Trace) -> Result<Trace, NoPeel> {
         };
     }
     for (p, right) in phis {
-        let r = if right.is_const() { c.map_const(right) } else { c.map[right.index()] };
+        let r = if right.is_const() {
+            c.map_const(right)
+        } else {
+            c.map[right.index()]
+        };
         c.em.set_phi_back(p, r);
     }
     let mut t = c.em.finish();
@@ -143,11 +162,20 @@ impl Copier<'_> {
             }
         }
         if inst.op.operands().contains(&crate::ir::Kind::Args) {
-            let args: Vec<IrRef> = self.src.call_args(inst).iter().map(|&a| self.map_ref(a)).collect();
+            let args: Vec<IrRef> = self
+                .src
+                .call_args(inst)
+                .iter()
+                .map(|&a| self.map_ref(a))
+                .collect();
             let (s, l) = self.em.trace.push_args(&args);
             out.f[1] = s;
             out.f[2] = l;
-            let name = self.src.helpers.get(inst.f[0] as usize).map_or("?", |s| s.as_str());
+            let name = self
+                .src
+                .helpers
+                .get(inst.f[0] as usize)
+                .map_or("?", |s| s.as_str());
             out.f[0] = self.em.trace.helper(name).0;
         }
         if inst.snap.is_some() {
@@ -155,13 +183,18 @@ impl Copier<'_> {
                 Some(&s) => s,
                 None => {
                     let old = &self.src.snaps[inst.snap.index()];
-                    let mut entries: Vec<SnapEntry> = carried.map(|c| c.to_vec()).unwrap_or_default();
+                    let mut entries: Vec<SnapEntry> =
+                        carried.map(|c| c.to_vec()).unwrap_or_default();
                     // Own entries go last so that `add_snap` lets them win over carried ones.
                     for e in &old.entries {
                         let val = self.map_ref(e.val);
                         entries.push(SnapEntry { slot: e.slot, val });
                     }
-                    let s = self.em.add_snap(Snapshot { pc: old.pc, frames: old.frames.clone(), entries });
+                    let s = self.em.add_snap(Snapshot {
+                        pc: old.pc,
+                        frames: old.frames.clone(),
+                        entries,
+                    });
                     self.snaps.insert(inst.snap, s);
                     s
                 }
