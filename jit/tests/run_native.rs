@@ -567,3 +567,16 @@ fn compile_errors_are_results() {
     assert!(Backend::new(&[h]).is_err());
     let _ = TAG_INT;
 }
+
+#[test]
+#[ignore]
+fn dump_sum_of_squares() {
+    let t = opt(SUM_SQUARES);
+    let mut be = Backend::with_config(&[], test_cfg()).unwrap();
+    let ct = compile(&mut be, &t);
+    println!(
+        "{}\n{}",
+        pvm_jit::print_trace(&t),
+        ct.disasm.as_deref().unwrap_or("")
+    );
+}

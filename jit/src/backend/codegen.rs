@@ -90,6 +90,8 @@ struct Cg<'a, 'b> {
     scratch: Option<StackSlot>,
     sigs: HashMap<u32, SigRef>,
     float_sig: Option<SigRef>,
+    /// Float constants of the loop body, materialised once before the loop (see `run`).
+    body_floats: HashMap<u64, ir::Value>,
 }
 
 /// Translate a verified trace into a Cranelift function.
@@ -137,6 +139,7 @@ pub(crate) fn translate(
         scratch: None,
         sigs: HashMap::new(),
         float_sig: None,
+        body_floats: HashMap::new(),
     };
     cg.run()?;
     cg.b.seal_all_blocks();
@@ -202,6 +205,22 @@ impl Cg<'_, '_> {
                     lefts.push(BlockArg::from(self.val(p.r(0))?));
                     phis.push((j, p.r(1)));
                 }
+                // Float constants live in a constant pool; without Cranelift's egraph (see mod.rs) nothing
+                // would hoist their loads out of the loop, so the pre-header loads each one once.
+                for x in &self.t.insts[i..] {
+                    self.t.for_each_ref(x, |r| {
+                        if let Some(Const::Float(bits)) = self.t.const_of(r) {
+                            self.body_floats
+                                .entry(bits)
+                                .or_insert(ir::Value::from_u32(0));
+                        }
+                    });
+                }
+                let bits: Vec<u64> = self.body_floats.keys().copied().collect();
+                for b in bits {
+                    let v = self.b.ins().f64const(f64::from_bits(b));
+                    self.body_floats.insert(b, v);
+                }
                 self.b.ins().jump(hb, &lefts);
                 self.b.switch_to_block(hb);
                 let params = self.b.block_params(hb).to_vec();
@@ -232,6 +251,8 @@ impl Cg<'_, '_> {
                 "trace does not end in a loop, jump or exit".into(),
             ));
         }
+        // The exit block is not dominated by the pre-header.
+        self.body_floats.clear();
         if let Some(eb) = self.exit_block {
             self.exit_code(eb)?;
         }
@@ -255,23 +276,35 @@ impl Cg<'_, '_> {
             Const::None => self.b.ins().iconst(types::I64, 0),
             Const::Bool(v) => self.b.ins().iconst(types::I8, v as i64),
             Const::Int(v) => self.b.ins().iconst(types::I64, v),
-            Const::Float(bits) => self.b.ins().f64const(f64::from_bits(bits)),
+            Const::Float(bits) => match self.body_floats.get(&bits) {
+                Some(&v) => v,
+                None => self.b.ins().f64const(f64::from_bits(bits)),
+            },
             Const::Obj(p) | Const::Ptr(p) => self.b.ins().iconst(types::I64, p as i64),
         }
     }
 
     /// Branch to the shared exit if `cond` (an i8 0/1) equals `exit_if`.
+    ///
+    /// The branch goes to a cold trampoline that jumps to the shared exit block with the exit id and the
+    /// snapshot's values. Passing them on the `brif` directly would materialise the id constant (and the
+    /// padding) on the hot path before every guard; in the trampoline they cost nothing unless the guard
+    /// fails. (Cranelift would split the branch's edge into such a block anyway.)
     fn guard(&mut self, at: usize, cond: ir::Value, exit_if: bool) -> Result<(), JitError> {
-        let args = self.exit_args(at)?;
         let eb = self
             .exit_block
             .ok_or_else(|| JitError::Unsupported("guard without exit block".into()))?;
+        let tramp = self.b.create_block();
+        self.b.set_cold_block(tramp);
         let next = self.b.create_block();
         if exit_if {
-            self.b.ins().brif(cond, eb, &args, next, &[]);
+            self.b.ins().brif(cond, tramp, &[], next, &[]);
         } else {
-            self.b.ins().brif(cond, next, &[], eb, &args);
+            self.b.ins().brif(cond, next, &[], tramp, &[]);
         }
+        self.b.switch_to_block(tramp);
+        let args = self.exit_args(at)?;
+        self.b.ins().jump(eb, &args);
         self.b.switch_to_block(next);
         Ok(())
     }
