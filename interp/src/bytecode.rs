@@ -207,6 +207,20 @@ opcodes! {
     NotImplemented = 72, effect: |a| 0, jump: false;
     /// Push Undef (the "no self" marker below a plain callable, see LoadMethod).
     PushNull = 73, effect: |a| 1, jump: false;
+    /// Superinstruction: LoadFast (a & 0xfff) then LoadFast (a >> 12).
+    LoadFast2 = 74, effect: |a| 2, jump: false;
+    /// Superinstruction: CompareOp (a >> 21) then PopJumpIfFalse to (a & 0x1fffff).
+    CompareJumpIfFalse = 75, effect: |a| -2, jump: true;
+}
+
+/// Jump target of an instruction (CompareJumpIfFalse packs its comparison above the target).
+#[inline]
+pub fn jump_target(op: Op, arg: u32) -> u32 {
+    if op == Op::CompareJumpIfFalse {
+        arg & 0x1f_ffff
+    } else {
+        arg
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -89,7 +89,7 @@ impl Code {
     pub fn disassemble(&self, out: &mut String) {
         let _ = writeln!(out, "Disassembly of <code object {} at line {}>:", self.qualname, self.firstlineno);
         let targets: std::collections::HashSet<u32> =
-            self.instrs.iter().filter(|i| i.op().is_jump()).map(|i| i.arg()).collect();
+            self.instrs.iter().filter(|i| i.op().is_jump()).map(|i| crate::bytecode::jump_target(i.op(), i.arg())).collect();
         let mut last_line = 0;
         for (pc, ins) in self.instrs.iter().enumerate() {
             let line = self.line_of(pc);
@@ -147,6 +147,13 @@ impl Code {
                 format!("{}{}", b.symbol(), if inplace { "=" } else { "" })
             }
             Op::CompareOp => crate::bytecode::CmpOp::decode(arg).symbol().to_string(),
+            Op::CompareJumpIfFalse => {
+                format!("{} else to {}", crate::bytecode::CmpOp::decode(arg >> 21).symbol(), arg & 0x1f_ffff)
+            }
+            Op::LoadFast2 => {
+                let n = |i: u32| self.varnames.get(i as usize).map(|s| s.to_string()).unwrap_or_default();
+                format!("{}, {}", n(arg & 0xfff), n(arg >> 12))
+            }
             Op::Jump
             | Op::JumpBackward
             | Op::PopJumpIfFalse

@@ -181,11 +181,21 @@ impl Dict {
         r.ok().flatten().and_then(|ix| self.entry(ix)).map(|e| &e.value)
     }
 
+    /// Lookup by a str Value: the same object (interned names) matches without comparing text.
+    #[inline]
+    pub fn get_str_value(&self, key: &Value, s: &str, hash: i64) -> Option<&Value> {
+        let r: Result<Option<usize>, ()> = self.find(hash, |k| Ok(k.is(key) || k.as_str() == Some(s)));
+        r.ok().flatten().and_then(|ix| self.entry(ix)).map(|e| &e.value)
+    }
+
     /// Insert or replace for str keys.
     pub fn set_str(&mut self, key: Value, hash: i64, value: Value) {
-        let ks = key.as_str().unwrap_or("").to_string();
-        let r: Result<Option<usize>, ()> = self.find(hash, |k| Ok(k.as_str() == Some(ks.as_str())));
-        match r.ok().flatten() {
+        let found = {
+            let ks = key.as_str().unwrap_or("");
+            let r: Result<Option<usize>, ()> = self.find(hash, |k| Ok(k.is(&key) || k.as_str() == Some(ks)));
+            r.ok().flatten()
+        };
+        match found {
             Some(ix) => {
                 if let Some(e) = self.entry_mut(ix) {
                     e.value = value;

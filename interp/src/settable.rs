@@ -82,20 +82,20 @@ const MIN_SIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct SetEntry {
     pub hash: i64,
     pub key: Value,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 enum Slot {
     Empty,
     Dummy,
     Active(SetEntry),
 }
 
-#[derive(Clone, Default, Debug)]
+#[derive(Clone, Default)]
 pub struct SetTable {
     /// Empty vector = the initial, untouched 8-slot table.
     slots: Vec<Slot>,
@@ -863,6 +863,32 @@ mod tests {
                     rp.pool = t[1..].iter().map(|s| parse_tv(s)).collect();
                     rp.hashes = rp.pool.iter().map(tv_hash).collect();
                 }
+                "prange" => {
+                    let (n, mul, m): (u64, u64, u64) = (t[1].parse().unwrap(), t[2].parse().unwrap(), t[3].parse().unwrap());
+                    rp.pool = (0..n).map(|i| TV::I(BigInt::from(((i as u128 * mul as u128) % m as u128) as u64))).collect();
+                    rp.hashes = rp.pool.iter().map(tv_hash).collect();
+                }
+                "uplr" | "setr" | "discr" => {
+                    let (lo, hi): (usize, usize) = (t[2].parse().unwrap(), t[3].parse().unwrap());
+                    let step: usize = t.get(4).map_or(1, |k| k.parse().unwrap());
+                    let mut s = if t[0] == "setr" { SetTable::new() } else { rp.get(t[1]) };
+                    for i in (lo..hi).step_by(step) {
+                        let tok = i.to_string();
+                        if t[0] == "discr" {
+                            rp.discard(&mut s, &tok);
+                        } else {
+                            rp.add(&mut s, &tok);
+                        }
+                    }
+                    rp.sets.insert(t[1], s);
+                }
+                "sum" => {
+                    let s = rp.get(t[1]);
+                    let m61 = hash::MODULUS as u128;
+                    let acc = rp.order(&s).iter().fold(0u128, |acc, &i| (acc * 1000003 + i as u128) % m61);
+                    assert_eq!((s.len(), acc as u64), (t[2].parse().unwrap(), t[3].parse().unwrap()), "{ctx}");
+                    checks += 1;
+                }
                 "new" => {
                     rp.sets.insert(t[1], SetTable::new());
                 }
@@ -874,6 +900,13 @@ mod tests {
                 "disc" => {
                     let mut s = rp.get(t[1]);
                     rp.discard(&mut s, t[2]);
+                    rp.sets.insert(t[1], s);
+                }
+                "discl" => {
+                    let mut s = rp.get(t[1]);
+                    for tok in &t[2..] {
+                        rp.discard(&mut s, tok);
+                    }
                     rp.sets.insert(t[1], s);
                 }
                 "has" => {

@@ -38,6 +38,19 @@ impl Clone for Value {
     }
 }
 
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::None => write!(f, "None"),
+            Value::Bool(b) => write!(f, "{}", if *b { "True" } else { "False" }),
+            Value::Int(i) => write!(f, "{}", i),
+            Value::Float(x) => write!(f, "{}", crate::numfmt::float_repr(*x)),
+            Value::Obj(_) => write!(f, "{}", crate::repr::const_repr(self)),
+            Value::Undef => write!(f, "<undef>"),
+        }
+    }
+}
+
 /// Tag values and offsets as native code sees them; the JIT mirrors these (jit/src/abi.rs).
 pub const TAG_NONE: u8 = 0;
 pub const TAG_BOOL: u8 = 1;

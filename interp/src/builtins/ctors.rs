@@ -335,10 +335,10 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Object::Str(s) => s.char_len(),
         Object::Range(r) => r.len() as usize,
         Object::Bytes(b) => b.len(),
-        Object::Dict(d) => {
-            let mut keys = d.borrow().keys();
-            keys.reverse();
-            let l = Value::obj(Object::List(RefCell::new(keys)));
+        Object::Dict(_) | Object::DictView(_) => {
+            let mut items = vm.collect(x.clone())?;
+            items.reverse();
+            let l = Value::obj(Object::List(RefCell::new(items)));
             return vm.get_iter(l);
         }
         _ => return Err(type_error(format!("'{}' object is not reversible", vm.type_name(x)))),

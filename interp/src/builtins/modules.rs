@@ -8,7 +8,7 @@ use crate::value::{int_from_big, Value};
 use crate::vm::ops::{as_f64, as_int, IntRef};
 use crate::vm::Vm;
 use num_bigint::BigInt;
-use num_integer::{Integer, Roots};
+use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cell::RefCell;
 use std::io::Write;

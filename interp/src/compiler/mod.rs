@@ -33,8 +33,6 @@ pub struct CompileError {
     pub text: Option<String>,
 }
 
-pub struct Label(usize);
-
 struct LoopCtx {
     continue_target: usize,
     break_jumps: Vec<usize>,
@@ -57,6 +55,8 @@ struct Unit {
     cellvars: Vec<String>,
     freevars: Vec<String>,
     loops: Vec<LoopCtx>,
+    /// Index of the newest jump target: no instruction may be fused across it.
+    label: usize,
     line: u32,
     firstlineno: u32,
     argcount: u32,
@@ -84,6 +84,9 @@ pub struct Compiler<'s> {
     units: Vec<Unit>,
     /// Interactive mode: expression statements at module level print their value.
     interactive: bool,
+    /// One str object per distinct name in the module, so that namespace lookups usually match by
+    /// pointer (the key stored by `x = ...` is the very object `LoadGlobal x` looks up).
+    interned: HashMap<String, Value>,
     depth: u32,
 }
 
@@ -127,7 +130,7 @@ fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Rc<Cod
         }
         err
     })?;
-    let mut c = Compiler { src, lines, table, source, units: Vec::new(), interactive, depth: 0 };
+    let mut c = Compiler { src, lines, table, source, units: Vec::new(), interactive, depth: 0, interned: HashMap::new() };
     c.push_unit(0, "<module>".into(), "<module>".into(), 1);
     c.stmts(&module.body)?;
     c.emit_const(Value::None);
@@ -334,6 +337,7 @@ impl<'s> Compiler<'s> {
             cellvars: s.cellvars.clone(),
             freevars: s.freevars.clone(),
             loops: Vec::new(),
+            label: 0,
             line: firstlineno,
             firstlineno,
             argcount: 0,
@@ -392,13 +396,25 @@ impl<'s> Compiler<'s> {
     fn emit(&mut self, op: Op, arg: u32) -> usize {
         let u = self.unit();
         let line = u.line;
+        // Superinstructions for the commonest pairs, fused unless the second is a jump target.
+        let n = u.instrs.len();
+        if n > 0 && u.label != n && u.lines[n - 1] == line {
+            let prev = u.instrs[n - 1];
+            if op == Op::LoadFast && prev.op() == Op::LoadFast && arg < 0x1000 && prev.arg() < 0x1000 {
+                u.instrs[n - 1] = Instr::new(Op::LoadFast2, prev.arg() | (arg << 12));
+                return n - 1;
+            }
+        }
         u.instrs.push(Instr::new(op, arg.min(ARG_MAX)));
         u.lines.push(line);
         u.instrs.len() - 1
     }
 
+    /// The next instruction's index, as a jump target.
     fn here(&mut self) -> usize {
-        self.unit().instrs.len()
+        let u = self.unit();
+        u.label = u.instrs.len();
+        u.label
     }
 
     /// Emit a forward jump whose target is patched later.
@@ -413,8 +429,22 @@ impl<'s> Compiler<'s> {
 
     fn patch_to(&mut self, at: usize, target: u32) {
         let u = self.unit();
-        let op = u.instrs[at].op();
-        u.instrs[at] = Instr::new(op, target);
+        let ins = u.instrs[at];
+        let op = ins.op();
+        let arg = if op == Op::CompareJumpIfFalse { (ins.arg() & !0x1f_ffff) | target } else { target };
+        u.instrs[at] = Instr::new(op, arg);
+    }
+
+    /// Emit a conditional forward jump on TOS being false; a preceding comparison is fused into it.
+    fn emit_jump_if_false(&mut self) -> usize {
+        let u = self.unit();
+        let n = u.instrs.len();
+        if n > 0 && u.label != n && u.instrs[n - 1].op() == Op::CompareOp {
+            let cmp = u.instrs[n - 1].arg();
+            u.instrs[n - 1] = Instr::new(Op::CompareJumpIfFalse, cmp << 21);
+            return n - 1;
+        }
+        self.emit_jump(Op::PopJumpIfFalse)
     }
 
     fn set_line(&mut self, range: TextRange) -> u32 {
@@ -457,12 +487,13 @@ impl<'s> Compiler<'s> {
     }
 
     fn name_idx(&mut self, name: &str) -> u32 {
-        let u = self.unit();
-        if let Some(&i) = u.name_index.get(name) {
+        if let Some(&i) = self.unit().name_index.get(name) {
             return i;
         }
+        let v = self.interned.entry(name.to_string()).or_insert_with(|| Value::str(name)).clone();
+        let u = self.unit();
         let i = u.names.len() as u32;
-        u.names.push(Value::str(name));
+        u.names.push(v);
         u.name_index.insert(name.to_string(), i);
         i
     }
@@ -951,8 +982,11 @@ impl<'s> Compiler<'s> {
             }
             _ => {
                 self.expr(e)?;
-                let op = if jump_if { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse };
-                Ok(vec![self.emit_jump(op)])
+                if jump_if {
+                    Ok(vec![self.emit_jump(Op::PopJumpIfTrue)])
+                } else {
+                    Ok(vec![self.emit_jump_if_false()])
+                }
             }
         }
     }
@@ -1105,7 +1139,7 @@ fn compute_stacksize(instrs: &[Instr]) -> u32 {
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => d,
                     _ => d + op.stack_effect(arg),
                 };
-                work.push((arg as usize, jd));
+                work.push((crate::bytecode::jump_target(op, arg) as usize, jd));
             }
             d += op.stack_effect(arg);
             max = max.max(d).max(d + 1);

@@ -81,12 +81,12 @@ impl Vm {
     pub fn load_global(&mut self, globals: &ObjRef, name: &Value) -> PyResult<Value> {
         if let Some((s, h)) = str_and_hash(name) {
             if let Object::Dict(g) = &**globals {
-                if let Some(v) = g.borrow().get_str(s, h) {
+                if let Some(v) = g.borrow().get_str_value(name, s, h) {
                     return Ok(v.clone());
                 }
             }
             if let Object::Dict(b) = &*self.builtins {
-                if let Some(v) = b.borrow().get_str(s, h) {
+                if let Some(v) = b.borrow().get_str_value(name, s, h) {
                     return Ok(v.clone());
                 }
             }
@@ -233,7 +233,7 @@ impl Vm {
 /// small ints anyway).
 pub fn set_combine(op: BinOp, x: &Dict, y: &Dict) -> Dict {
     let mut out = Dict::new();
-    let mut add = |out: &mut Dict, e: &crate::dict::Entry| {
+    let add = |out: &mut Dict, e: &crate::dict::Entry| {
         if dict_find(out, &e.key, e.hash).is_none() {
             out.insert_new(e.hash, e.key.clone(), Value::None);
         }

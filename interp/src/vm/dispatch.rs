@@ -8,14 +8,21 @@ use crate::bytecode::{BinOp, CmpOp, Op};
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::object::{Iter, Object};
 use crate::value::Value;
+use crate::code::Code;
 use std::rc::Rc;
 
 impl Vm {
     /// Run the top frame (and every frame it calls) until the frame at index `entry_depth` returns.
+    // `tri!` re-derives the stack pointer after every fallible call, including the last one before a
+    // frame switch, where the new value is not read.
+    #[allow(unused_assignments)]
     pub(crate) fn run(&mut self, entry_depth: usize) -> PyResult<Value> {
         'frame: loop {
             let fi = self.frames.len() - 1;
-            let code = self.frames[fi].code.clone();
+            // SAFETY: the frame's `Rc<Code>` keeps the code alive while the frame exists; this loop
+            // iteration ends (`continue 'frame` / return) before or right when the frame is popped, and
+            // the unwinding path after the loop uses the frame record, not this reference.
+            let code: &Code = unsafe { &*Rc::as_ptr(&self.frames[fi].code) };
             let base = self.frames[fi].base;
             let mut pc = self.frames[fi].pc;
             let mut sp = self.frames[fi].sp;
@@ -56,6 +63,12 @@ impl Vm {
                         std::mem::replace(&mut slot!(sp), Value::Undef)
                     }};
                 }
+                macro_rules! discard {
+                    () => {{
+                        sp -= 1;
+                        slot!(sp) = Value::Undef;
+                    }};
+                }
                 macro_rules! top {
                     () => {
                         slot!(sp - 1)
@@ -77,7 +90,7 @@ impl Vm {
                 match ins.op() {
                     Op::Nop => {}
                     Op::PopTop => {
-                        pop!();
+                        discard!();
                     }
                     Op::Copy => {
                         let v = self.stack[sp - arg as usize].clone();
@@ -90,7 +103,7 @@ impl Vm {
                     Op::LoadFast => {
                         let v = &slot!(base + arg as usize);
                         if let Value::Undef = v {
-                            break 'dispatch unbound_local(&code, arg as usize);
+                            break 'dispatch unbound_local(code, arg as usize);
                         }
                         let v = v.clone();
                         push!(v);
@@ -101,7 +114,7 @@ impl Vm {
                     }
                     Op::DeleteFast => {
                         if let Value::Undef = self.stack[base + arg as usize] {
-                            break 'dispatch unbound_local(&code, arg as usize);
+                            break 'dispatch unbound_local(code, arg as usize);
                         }
                         self.stack[base + arg as usize] = Value::Undef;
                     }
@@ -115,7 +128,7 @@ impl Vm {
                             _ => Value::Undef,
                         };
                         if let Value::Undef = v {
-                            break 'dispatch unbound_deref(&code, arg as usize);
+                            break 'dispatch unbound_deref(code, arg as usize);
                         }
                         push!(v);
                     }
@@ -139,7 +152,7 @@ impl Vm {
                             _ => Value::Undef,
                         };
                         if let Value::Undef = old {
-                            break 'dispatch unbound_deref(&code, arg as usize);
+                            break 'dispatch unbound_deref(code, arg as usize);
                         }
                     }
                     Op::LoadClosure => {
@@ -391,7 +404,8 @@ impl Vm {
                             if n >= self.opts.jit_threshold {
                                 save!();
                                 if let Some(mut jit) = self.jit.take() {
-                                    let resume = jit.on_hot_loop(self, &code, pc, base);
+                                    let code_rc = self.frames[fi].code.clone();
+                                    let resume = jit.on_hot_loop(self, &code_rc, pc, base);
                                     self.jit = Some(jit);
                                     stk = self.stack.as_mut_ptr();
                                     if let Some(r) = resume {
@@ -435,7 +449,7 @@ impl Vm {
                         if !t {
                             pc = arg as usize;
                         } else {
-                            pop!();
+                            discard!();
                         }
                     }
                     Op::JumpIfTrueOrPop => {
@@ -445,7 +459,7 @@ impl Vm {
                         if t {
                             pc = arg as usize;
                         } else {
-                            pop!();
+                            discard!();
                         }
                     }
                     Op::GetIter => {
@@ -468,7 +482,7 @@ impl Vm {
                                             push!(Value::Int(c));
                                         } else {
                                             drop(it);
-                                            pop!();
+                                            discard!();
                                             pc = arg as usize;
                                         }
                                         continue;
@@ -485,7 +499,7 @@ impl Vm {
                                             } else {
                                                 drop(l);
                                                 drop(it);
-                                                pop!();
+                                                discard!();
                                                 pc = arg as usize;
                                             }
                                             continue;
@@ -500,7 +514,7 @@ impl Vm {
                         match tri!(self.next(&it)) {
                             Some(v) => push!(v),
                             None => {
-                                pop!();
+                                discard!();
                                 pc = arg as usize;
                             }
                         }
@@ -742,6 +756,36 @@ impl Vm {
                         );
                     }
                     Op::PushNull => push!(Value::Undef),
+                    Op::LoadFast2 => {
+                        for i in [arg & 0xfff, arg >> 12] {
+                            let v = &slot!(base + i as usize);
+                            if let Value::Undef = v {
+                                break 'dispatch unbound_local(code, i as usize);
+                            }
+                            let v = v.clone();
+                            push!(v);
+                        }
+                    }
+                    Op::CompareJumpIfFalse => {
+                        let b = pop!();
+                        let a = pop!();
+                        let op = CmpOp::decode(arg >> 21);
+                        let r = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => cmp_ord(op, x.cmp(y)),
+                            (Value::Float(x), Value::Float(y)) => cmp_f64(op, *x, *y),
+                            _ => {
+                                save!();
+                                let v = tri!(self.compare(&a, &b, op));
+                                match v {
+                                    Value::Bool(t) => t,
+                                    other => tri!(self.truthy(&other)),
+                                }
+                            }
+                        };
+                        if !r {
+                            pc = (arg & 0x1f_ffff) as usize;
+                        }
+                    }
                 }
             };
             // An exception: record where, then unwind to the entry frame (no handlers yet).
@@ -779,7 +823,7 @@ impl Vm {
     }
 }
 
-fn unbound_local(code: &Rc<crate::code::Code>, i: usize) -> PyErr {
+fn unbound_local(code: &Code, i: usize) -> PyErr {
     let name = code.varnames.get(i).map(|s| s.to_string()).unwrap_or_default();
     PyErr::new(
         ExcKind::UnboundLocalError,
@@ -787,7 +831,7 @@ fn unbound_local(code: &Rc<crate::code::Code>, i: usize) -> PyErr {
     )
 }
 
-fn unbound_deref(code: &Rc<crate::code::Code>, i: usize) -> PyErr {
+fn unbound_deref(code: &Code, i: usize) -> PyErr {
     let name = code.cellvars.iter().chain(code.freevars.iter()).nth(i).map(|s| s.to_string()).unwrap_or_default();
     if i < code.cellvars.len() {
         PyErr::new(

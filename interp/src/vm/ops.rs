@@ -408,13 +408,13 @@ pub fn int_binop(op: BinOp, x: IntRef, y: IntRef) -> PyResult<Value> {
                 if b == 0 {
                     return Err(zero_division("integer division or modulo by zero"));
                 }
-                a.checked_div_euclid(b).map(|_| a.div_floor(&b))
+                a.checked_div_euclid(b).map(|_| Integer::div_floor(&a, &b))
             }
             BinOp::Mod => {
                 if b == 0 {
                     return Err(zero_division("integer modulo by zero"));
                 }
-                a.checked_rem(b).map(|_| a.mod_floor(&b))
+                a.checked_rem(b).map(|_| Integer::mod_floor(&a, &b))
             }
             BinOp::TrueDiv => {
                 if b == 0 {

@@ -57,6 +57,17 @@ fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
                     p.len() == q.len() && p.iter().all(|e| dict_find(&q, &e.key, e.hash).is_some())
                 }
                 (Object::Bytes(p), Object::Bytes(q)) => p == q,
+                // Key/item views compare like sets.
+                (Object::DictView(dv), _) | (_, Object::DictView(dv))
+                    if dv.1 != crate::object::ViewKind::Values =>
+                {
+                    match (view_as_set(x), view_as_set(y)) {
+                        (Some(p), Some(q)) => {
+                            p.len() == q.len() && p.iter().all(|a| q.iter().any(|b| eq_depth(a, b, depth + 1)))
+                        }
+                        _ => false,
+                    }
+                }
                 (Object::Range(p), Object::Range(q)) => {
                     let (lp, lq) = (p.len(), q.len());
                     lp == lq && (lp == 0 || (p.start == q.start && (lp == 1 || p.step == q.step)))
@@ -69,6 +80,21 @@ fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
         // Mixed numeric kinds.
         (Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Obj(_), _) => num_eq(a, b),
         _ => false,
+    }
+}
+
+/// The elements of a set, or of a dict's key/item view, for set-like comparison.
+fn view_as_set(o: &ObjRef) -> Option<Vec<Value>> {
+    match &**o {
+        Object::DictView(v) => match (&*v.0, v.1) {
+            (Object::Dict(d), crate::object::ViewKind::Keys) => Some(d.borrow().keys()),
+            (Object::Dict(d), crate::object::ViewKind::Items) => Some(
+                d.borrow().iter().map(|e| Value::obj(Object::Tuple(vec![e.key.clone(), e.value.clone()]))).collect(),
+            ),
+            _ => None,
+        },
+        Object::Set(_) | Object::FrozenSet(_) => Some(set_data(o).keys()),
+        _ => None,
     }
 }
 

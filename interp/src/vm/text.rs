@@ -301,7 +301,7 @@ impl Vm {
         let mut argi = 0usize;
         let bytes = t.as_bytes();
         let mut i = 0;
-        let mut next_arg = |argi: &mut usize| -> PyResult<Value> {
+        let next_arg = |argi: &mut usize| -> PyResult<Value> {
             let v = items.get(*argi).cloned().ok_or_else(|| type_error("not enough arguments for format string"))?;
             *argi += 1;
             Ok(v)

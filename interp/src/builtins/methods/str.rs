@@ -296,7 +296,7 @@ enum Named<'a> {
 fn format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     this(vm, args, "format")?;
     let template = s(&args[0]).to_string();
-    format_impl(vm, &template, Some(&args[1..]), Named::Kw(kw))
+    format_impl(vm, &template, Some(&args[1..]), Named::Kw(kw), &mut 0)
 }
 
 fn format_map(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -304,12 +304,12 @@ fn format_map(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("str.format_map", kw)?;
     method_args("str.format_map", args, 1, 1)?;
     let template = s(&args[0]).to_string();
-    format_impl(vm, &template, None, Named::Map(&args[1]))
+    format_impl(vm, &template, None, Named::Map(&args[1]), &mut 0)
 }
 
-fn format_impl(vm: &mut Vm, template: &str, pos: Option<&[Value]>, named: Named) -> PyResult<Value> {
+/// `auto` is the automatic field numbering counter, shared with the nested fields of format specs.
+fn format_impl(vm: &mut Vm, template: &str, pos: Option<&[Value]>, named: Named, auto: &mut usize) -> PyResult<Value> {
     let mut out = String::new();
-    let mut auto = 0usize;
     let chars: Vec<char> = template.chars().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -319,6 +319,9 @@ fn format_impl(vm: &mut Vm, template: &str, pos: Option<&[Value]>, named: Named)
                 out.push('{');
                 i += 2;
                 continue;
+            }
+            if i + 1 == chars.len() {
+                return Err(value_error("Single '{' encountered in format string"));
             }
             // Find the matching close brace (nested braces allowed in the spec).
             let mut depth = 1;
@@ -337,7 +340,7 @@ fn format_impl(vm: &mut Vm, template: &str, pos: Option<&[Value]>, named: Named)
                 return Err(value_error("expected '}' before end of string"));
             }
             let field: String = chars[i + 1..j].iter().collect();
-            out.push_str(&format_field(vm, &field, pos, named, &mut auto)?);
+            out.push_str(&format_field(vm, &field, pos, named, auto)?);
             i = j + 1;
         } else if c == '}' {
             if i + 1 < chars.len() && chars[i + 1] == '}' {
@@ -415,7 +418,7 @@ fn format_field(vm: &mut Vm, field: &str, pos: Option<&[Value]>, named: Named, a
     };
     // Nested replacement fields inside the spec.
     let spec = if spec.contains('{') {
-        let r = format_impl(vm, spec, pos, named)?;
+        let r = format_impl(vm, spec, pos, named, auto)?;
         r.as_str().unwrap_or("").to_string()
     } else {
         spec.to_string()
@@ -1243,11 +1246,14 @@ fn maketrans(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
         return Ok(out);
     }
+    let y = str_arg(vm, &args[1], |t| format!("maketrans() argument 2 must be str, not {}", t))?;
+    if let Some(z) = args.get(2) {
+        str_arg(vm, z, |t| format!("maketrans() argument 3 must be str, not {}", t))?;
+    }
     let x = match args[0].as_obj() {
         Some(Object::Str(x)) => x,
         _ => return Err(type_error("first maketrans argument must be a string if there is a second argument")),
     };
-    let y = str_arg(vm, &args[1], |t| format!("maketrans() argument 2 must be str, not {}", t))?;
     if x.char_len() != y.char_len() {
         return Err(value_error("the first two maketrans arguments must have equal length"));
     }

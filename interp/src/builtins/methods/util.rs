@@ -39,6 +39,27 @@ pub fn old_args(name: &str, args: &[Value], kw: &KwArgs, qual: &str, min: usize,
     Ok(())
 }
 
+/// Like `bind`, but only the first `npos` names may be given positionally (the rest are keyword-only).
+pub fn bind_kwonly(
+    fname: &str,
+    pos: &[Value],
+    kw: &KwArgs,
+    names: &[&str],
+    npos: usize,
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
+    if pos.len() > npos {
+        return Err(type_error(format!(
+            "{}() takes at most {} positional argument{} ({} given)",
+            fname,
+            npos,
+            if npos == 1 { "" } else { "s" },
+            pos.len()
+        )));
+    }
+    bind(fname, pos, kw, names, required)
+}
+
 /// Bind positional (after self) and keyword arguments to `names` (Argument Clinic style, all optional
 /// unless `required` says how many leading ones are mandatory).
 pub fn bind(fname: &str, pos: &[Value], kw: &KwArgs, names: &[&str], required: usize) -> PyResult<Vec<Option<Value>>> {
