@@ -8,6 +8,7 @@ use pvm_jit::backend::{Backend, BackendConfig, CompiledTrace, HelperSig, HelperS
 use pvm_jit::ir::{ExitId, Trace, Type};
 use pvm_jit::opt::{optimize, OptConfig};
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 fn test_cfg() -> BackendConfig {
     BackendConfig {
@@ -280,8 +281,8 @@ fn guard_eq_failure_on_object_shape() {
 
 thread_local! {
     static LOG: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    /// Fake refcounts for fake objects 0x100, 0x200, ... (index = ptr >> 8).
-    static RC: RefCell<Vec<i64>> = const { RefCell::new(Vec::new()) };
+    /// Fake refcounts by object address.
+    static RC: RefCell<HashMap<u64, i64>> = RefCell::new(HashMap::new());
 }
 
 fn log(s: String) {
@@ -295,14 +296,11 @@ fn take_log() -> Vec<String> {
 fn rc_add(ptr: u64, d: i64) {
     RC.with(|rc| {
         let mut rc = rc.borrow_mut();
-        let k = (ptr >> 8) as usize;
-        if rc.len() <= k {
-            rc.resize(k + 1, 0);
-        }
-        if rc[k] <= 0 {
+        let n = rc.entry(ptr).or_insert(0);
+        if *n <= 0 {
             log(format!("USE AFTER FREE {ptr:#x}"));
         }
-        rc[k] += d;
+        *n += d;
     })
 }
 
@@ -432,7 +430,10 @@ fn exits_write_objects_through_store_obj_and_release_old_values() {
          exit #1");
     let mut be = Backend::with_config(&helpers(), test_cfg()).unwrap();
     let ct = compile(&mut be, &t);
-    RC.with(|rc| *rc.borrow_mut() = vec![0, 1, 1, 100, 1, 1, 0]);
+    let counts = |v: &[(u64, i64)]| v.iter().copied().collect::<HashMap<u64, i64>>();
+    RC.with(|rc| {
+        *rc.borrow_mut() = counts(&[(0x100, 1), (0x200, 1), (0x300, 100), (0x400, 1), (0x500, 1)])
+    });
     take_log();
     let mut slots = vec![
         RawValue::int(1),
@@ -457,7 +458,100 @@ fn exits_write_objects_through_store_obj_and_release_old_values() {
     let log = take_log();
     assert!(!log.iter().any(|l| l.contains("USE AFTER FREE")), "{log:?}");
     // 0x100 moved from slot 1 to slot 3 (net 0), 0x200 released, 0x300 gained one, swap net 0.
-    RC.with(|rc| assert_eq!(*rc.borrow(), vec![0, 1, 0, 101, 1, 1, 0]));
+    RC.with(|rc| {
+        assert_eq!(
+            *rc.borrow(),
+            counts(&[(0x100, 1), (0x200, 0), (0x300, 101), (0x400, 1), (0x500, 1)])
+        )
+    });
+}
+
+#[test]
+fn linked_list_walk_carries_an_object_and_writes_it_back() {
+    // n = head; c = 0; while n.next is not None: n = n.next; c += 1   (slots: 0 = n, 1 = c)
+    let t = opt("snap #0 pc=0 {}
+         %n = sload.obj 0 #0
+         %c = sload.int 1 #0
+         %nx = load.obj %n, 8
+         %z = eq %nx, obj@0x0
+         snap #1 pc=5 {}
+         guard_false %z #1
+         %c2 = add_ov %c, 1 #1
+         snap #2 pc=0 {0: %nx, 1: %c2}
+         jump #2");
+    assert!(t.loop_pos().is_some());
+    // Nodes: [value, next].
+    let mut nodes: Vec<Box<[u64; 2]>> = (0..5).map(|k| Box::new([k, 0])).collect();
+    for k in (0..4).rev() {
+        let next = &*nodes[k + 1] as *const [u64; 2] as u64;
+        nodes[k][1] = next;
+    }
+    let addr = |k: usize| &*nodes[k] as *const [u64; 2] as u64;
+    let mut be = Backend::with_config(&helpers(), test_cfg()).unwrap();
+    let ct = compile(&mut be, &t);
+    RC.with(|rc| *rc.borrow_mut() = (0..5).map(|k| (addr(k), 1)).collect());
+    take_log();
+    let mut slots = vec![RawValue::obj(addr(0)), RawValue::int(0)];
+    assert_eq!(run(&ct, &t, &mut slots).1, 5);
+    assert_eq!(slots, vec![RawValue::obj(addr(4)), RawValue::int(4)]);
+    let log = take_log();
+    assert_eq!(
+        log,
+        vec![
+            format!("store_obj {:#x}", addr(4)),
+            format!("drop {:#x}", addr(0))
+        ]
+    );
+    RC.with(|rc| {
+        let rc = rc.borrow();
+        assert_eq!(
+            (rc[&addr(0)], rc[&addr(4)]),
+            (0, 2),
+            "head released, tail gained the slot's reference"
+        );
+    });
+}
+
+#[test]
+fn value_array_walk_with_guard_tag_and_raw_stores() {
+    // Sum a generic list (an array of Values) into an i64 scratch array until an element is not an int.
+    // slots: 0 = i, 1 = items (ptr to Values, as obj), 2 = out (ptr to i64s, as obj), 3 = acc
+    let t = opt("snap #0 pc=0 {}
+         %i = sload.int 0 #0
+         %items = sload.obj 1 #0
+         %out = sload.obj 2 #0
+         %acc = sload.int 3 #0
+         %off = mul %i, 16
+         %p = padd %items, %off
+         snap #1 pc=3 {}
+         guard_tag %p, 0, int #1
+         %v = load.int %p, 8
+         %acc2 = add_ov %acc, %v #1
+         %o8 = mul %i, 8
+         %q = padd %out, %o8
+         store %q, 0, %acc2
+         %i2 = add_ov %i, 1 #1
+         snap #2 pc=0 {0: %i2, 3: %acc2}
+         jump #2");
+    let mut be = Backend::with_config(&helpers(), test_cfg()).unwrap();
+    let ct = compile(&mut be, &t);
+    let mut items = vec![
+        RawValue::int(5),
+        RawValue::int(-2),
+        RawValue::int(10),
+        RawValue::float(1.0),
+        RawValue::int(7),
+    ];
+    let mut out = vec![0i64; 5];
+    let mut slots = vec![
+        RawValue::int(0),
+        RawValue::obj(items.as_mut_ptr() as u64),
+        RawValue::obj(out.as_mut_ptr() as u64),
+        RawValue::int(100),
+    ];
+    assert_eq!(run(&ct, &t, &mut slots).1, 3, "left at the float element");
+    assert_eq!((slots[0], slots[3]), (RawValue::int(3), RawValue::int(113)));
+    assert_eq!(out, vec![105, 103, 113, 0, 0]);
 }
 
 #[test]

@@ -324,10 +324,12 @@ impl Cg<'_, '_> {
             for &r in refs {
                 args.push(BlockArg::from(self.val(r)?));
             }
-            for _ in refs.len()..self.plan.max_args[class] {
-                args.push(BlockArg::from(
-                    self.pads[class].expect("pad exists when max_args > 0"),
-                ));
+            if refs.len() < self.plan.max_args[class] {
+                let pad = self.pads[class]
+                    .ok_or_else(|| JitError::Unsupported("missing exit pad".into()))?;
+                for _ in refs.len()..self.plan.max_args[class] {
+                    args.push(BlockArg::from(pad));
+                }
             }
         }
         Ok(args)

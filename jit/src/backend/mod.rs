@@ -39,7 +39,7 @@ use crate::abi::{RawValue, TraceEntry};
 use crate::ir::{verify, ExitId, SnapId, Trace, VerifyError};
 use codegen::Tables;
 use cranelift_codegen::ir::{types, AbiParam, InstBuilder, Signature, UserFuncName};
-use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
+use cranelift_codegen::isa::OwnedTargetIsa;
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::{control::ControlPlane, Context};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
@@ -483,6 +483,3 @@ pub fn cross_compile(
     };
     Ok(size)
 }
-
-/// Ensure `CallConv` stays referenced for docs (the body convention).
-pub const BODY_CALL_CONV: CallConv = CallConv::Tail;
