@@ -665,7 +665,7 @@ fn compile_errors_are_results() {
 #[test]
 #[ignore]
 fn dump_sum_of_squares() {
-    let t = opt(SUM_SQUARES);
+    let t = opt(&std::env::var("PVM_DUMP_IR").unwrap_or(SUM_SQUARES.to_string()));
     let mut be = Backend::with_config(&[], test_cfg()).unwrap();
     let ct = compile(&mut be, &t);
     println!(

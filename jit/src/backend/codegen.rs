@@ -90,8 +90,6 @@ struct Cg<'a, 'b> {
     scratch: Option<StackSlot>,
     sigs: HashMap<u32, SigRef>,
     float_sig: Option<SigRef>,
-    /// Float constants of the loop body, materialised once before the loop (see `run`).
-    body_floats: HashMap<u64, ir::Value>,
 }
 
 /// Translate a verified trace into a Cranelift function.
@@ -139,7 +137,6 @@ pub(crate) fn translate(
         scratch: None,
         sigs: HashMap::new(),
         float_sig: None,
-        body_floats: HashMap::new(),
     };
     cg.run()?;
     cg.b.seal_all_blocks();
@@ -205,22 +202,6 @@ impl Cg<'_, '_> {
                     lefts.push(BlockArg::from(self.val(p.r(0))?));
                     phis.push((j, p.r(1)));
                 }
-                // Float constants live in a constant pool; without Cranelift's egraph (see mod.rs) nothing
-                // would hoist their loads out of the loop, so the pre-header loads each one once.
-                for x in &self.t.insts[i..] {
-                    self.t.for_each_ref(x, |r| {
-                        if let Some(Const::Float(bits)) = self.t.const_of(r) {
-                            self.body_floats
-                                .entry(bits)
-                                .or_insert(ir::Value::from_u32(0));
-                        }
-                    });
-                }
-                let bits: Vec<u64> = self.body_floats.keys().copied().collect();
-                for b in bits {
-                    let v = self.b.ins().f64const(f64::from_bits(b));
-                    self.body_floats.insert(b, v);
-                }
                 self.b.ins().jump(hb, &lefts);
                 self.b.switch_to_block(hb);
                 let params = self.b.block_params(hb).to_vec();
@@ -251,8 +232,6 @@ impl Cg<'_, '_> {
                 "trace does not end in a loop, jump or exit".into(),
             ));
         }
-        // The exit block is not dominated by the pre-header.
-        self.body_floats.clear();
         if let Some(eb) = self.exit_block {
             self.exit_code(eb)?;
         }
@@ -276,10 +255,8 @@ impl Cg<'_, '_> {
             Const::None => self.b.ins().iconst(types::I64, 0),
             Const::Bool(v) => self.b.ins().iconst(types::I8, v as i64),
             Const::Int(v) => self.b.ins().iconst(types::I64, v),
-            Const::Float(bits) => match self.body_floats.get(&bits) {
-                Some(&v) => v,
-                None => self.b.ins().f64const(f64::from_bits(bits)),
-            },
+            // Lowering folds the constant-pool load into the using instruction (`mulsd k(%rip), x`).
+            Const::Float(bits) => self.b.ins().f64const(f64::from_bits(bits)),
             Const::Obj(p) | Const::Ptr(p) => self.b.ins().iconst(types::I64, p as i64),
         }
     }
