@@ -1,0 +1,2 @@
+print("x".center(5, "*"))
+"x".center(5, "**")

@@ -1,0 +1,2 @@
+print("abc".encode("ascii"))
+"naïve café".encode("ascii")
