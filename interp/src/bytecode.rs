@@ -137,9 +137,10 @@ opcodes! {
     JumpIfFalseOrPop = 38, effect: |a| -1, jump: true;
     /// If TOS is true jump to a keeping it, else pop it (`or`).
     JumpIfTrueOrPop = 39, effect: |a| -1, jump: true;
-    /// TOS = iter(TOS).
+    /// TOS = iter(TOS); with a=1 (the argument of a comprehension) a range is passed through as is.
     GetIter = 40, effect: |a| 0, jump: false;
-    /// Push next(TOS); when exhausted pop the iterator and jump to a.
+    /// Push next() of the loop state in the three slots below (see ForSetup); when exhausted pop those
+    /// three and jump to a.
     ForIter = 41, effect: |a| 1, jump: true;
     /// Build a tuple of the top a items.
     BuildTuple = 42, effect: |a| 1 - a, jump: false;
@@ -211,6 +212,10 @@ opcodes! {
     LoadFast2 = 74, effect: |a| 2, jump: false;
     /// Superinstruction: CompareOp (a >> 21) then PopJumpIfFalse to (a & 0x1fffff).
     CompareJumpIfFalse = 75, effect: |a| -2, jump: true;
+    /// Replace TOS (an iterable) by a for-loop's three state slots: (cur, stop, step) as plain ints for a
+    /// range — unboxed, so the interpreter and traces count without an iterator object — else
+    /// (iterator, Undef, Undef).
+    ForSetup = 76, effect: |a| 2, jump: false;
 }
 
 /// Jump target of an instruction (CompareJumpIfFalse packs its comparison above the target).

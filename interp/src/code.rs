@@ -204,7 +204,8 @@ impl Code {
             | Op::ImportStar
             | Op::PrintExpr
             | Op::LoadBuildClass
-            | Op::PushNull => String::new(),
+            | Op::PushNull
+            | Op::ForSetup => String::new(),
         }
     }
 }

@@ -22,6 +22,9 @@ pub struct Dict {
     indices: Vec<u32>,
     entries: Vec<Option<Entry>>,
     len: usize,
+    /// Bumped by every mutation (insert, remove, value replacement, clear): caches and JIT traces that
+    /// assumed a namespace's contents guard on it with one load.
+    pub version: u64,
 }
 
 /// Result of probing for a key.
@@ -81,7 +84,9 @@ impl Dict {
     pub fn entry(&self, ix: usize) -> Option<&Entry> {
         self.entries.get(ix).and_then(|e| e.as_ref())
     }
+    /// Mutable access to an entry (counts as a mutation for `version`).
     pub fn entry_mut(&mut self, ix: usize) -> Option<&mut Entry> {
+        self.version += 1;
         self.entries.get_mut(ix).and_then(|e| e.as_mut())
     }
 
@@ -100,11 +105,13 @@ impl Dict {
         self.indices[i] = self.entries.len() as u32;
         self.entries.push(Some(Entry { hash, key, value }));
         self.len += 1;
+        self.version += 1;
     }
 
     /// Remove the entry at `ix` (found by `find`), returning it.
     pub fn remove_at(&mut self, ix: usize) -> Option<Entry> {
         let e = self.entries.get_mut(ix)?.take()?;
+        self.version += 1;
         // Mark its index slot as a dummy so probe chains through it stay intact.
         let mask = self.indices.len() - 1;
         let mut perturb = e.hash as u64;
@@ -133,16 +140,20 @@ impl Dict {
             size <<= 1;
         }
         let old = std::mem::take(&mut self.entries);
+        let version = self.version;
         self.indices = vec![EMPTY; size];
         self.entries = Vec::with_capacity(size * 2 / 3);
         self.len = 0;
         for e in old.into_iter().flatten() {
             self.insert_new(e.hash, e.key, e.value);
         }
+        self.version = version + 1;
     }
 
     pub fn clear(&mut self) {
+        let v = self.version + 1;
         *self = Dict::default();
+        self.version = v;
     }
 
     /// Entries in insertion order.
@@ -202,6 +213,19 @@ impl Dict {
                 }
             }
             None => self.insert_new(hash, key, value),
+        }
+    }
+
+    /// Address of the version counter of the dict inside a dict object, for native guards. Stable for
+    /// the object's lifetime (the `Rc` allocation does not move); whoever keeps the address must keep the
+    /// object alive.
+    pub fn version_ptr(o: &crate::object::Object) -> Option<*const u64> {
+        match o {
+            crate::object::Object::Dict(cell) => {
+                // SAFETY: only the address of a field is taken; nothing is read or written here.
+                Some(unsafe { std::ptr::addr_of!((*cell.as_ptr()).version) })
+            }
+            _ => None,
         }
     }
 }

@@ -484,7 +484,7 @@ impl<'s> Compiler<'s> {
         self.emit_const(Value::obj(Object::Code(Rc::new(code))));
         self.emit(Op::MakeFunction, mflags);
         self.expr(&gens[0].iter)?;
-        self.emit(Op::GetIter, 0);
+        self.emit(Op::GetIter, 1);
         self.emit(Op::Call, 1);
         Ok(())
     }
@@ -498,8 +498,8 @@ impl<'s> Compiler<'s> {
             self.emit(Op::LoadFast, 0);
         } else {
             self.expr(&g.iter)?;
-            self.emit(Op::GetIter, 0);
         }
+        self.emit(Op::ForSetup, 0);
         let top = self.here();
         let exit = self.emit_jump(Op::ForIter);
         self.store_target(&g.target)?;
@@ -510,7 +510,8 @@ impl<'s> Compiler<'s> {
         if i + 1 < gens.len() {
             self.comp_generator(gens, i + 1, kind)?;
         } else {
-            let depth = (gens.len() + 1) as u32;
+            // Each enclosing loop keeps three state slots above the result being built.
+            let depth = (3 * gens.len() + 1) as u32;
             match kind {
                 Comp::List(e) => {
                     self.expr(e)?;

@@ -673,7 +673,10 @@ impl<'s> Compiler<'s> {
                 };
                 let is_for = l.is_for;
                 if is_for {
-                    self.emit(Op::PopTop, 0);
+                    // The loop's three state slots (ForSetup).
+                    for _ in 0..3 {
+                        self.emit(Op::PopTop, 0);
+                    }
                 }
                 let j = self.emit_jump(Op::Jump);
                 if let Some(l) = self.unit().loops.last_mut() {
@@ -936,7 +939,7 @@ impl<'s> Compiler<'s> {
 
     fn for_stmt(&mut self, f: &ast::StmtFor) -> Result<(), CompileError> {
         self.expr(&f.iter)?;
-        self.emit(Op::GetIter, 0);
+        self.emit(Op::ForSetup, 0);
         let top = self.here();
         self.set_line(f.range);
         let exit = self.emit_jump(Op::ForIter);
@@ -1135,7 +1138,7 @@ fn compute_stacksize(instrs: &[Instr]) -> u32 {
             let arg = ins.arg();
             if op.is_jump() {
                 let jd = match op {
-                    Op::ForIter => d - 1,
+                    Op::ForIter => d - 3,
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => d,
                     _ => d + op.stack_effect(arg),
                 };

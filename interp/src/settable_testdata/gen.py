@@ -132,9 +132,22 @@ def a_tuple(r):
     return tuple(items)
 
 
-FAMILIES = [small_int, mult8, minus_ones, large_int, near_mod, huge_int, a_float, a_tuple]
+def twins(r):
+    # equal values of different types (2 == 2.0, (2, 1) == (2.0, 1), 0 == -0.0): which object a set keeps
+    n = r.randint(-8, 24)
+    c = r.randrange(5)
+    if c < 2:
+        return r.choice([n, float(n)])
+    if c == 2:
+        return r.choice([(n, 1), (float(n), 1)])
+    if c == 3:
+        return r.choice([0, 0.0, -0.0, 1 << 70, 2.0 ** 70, -(1 << 62), -(2.0 ** 62)])
+    return r.choice([n * 8, float(n * 8)])
+
+
+FAMILIES = [small_int, mult8, minus_ones, large_int, near_mod, huge_int, a_float, a_tuple, twins]
 # Cheap-to-encode families are picked more often (keeps cases.txt small).
-WEIGHTED = FAMILIES + [small_int, small_int, mult8, mult8, a_float, a_tuple]
+WEIGHTED = FAMILIES + [small_int, small_int, mult8, mult8, a_float, a_tuple, twins, twins]
 
 
 def make_pool(r, size, families=WEIGHTED):
@@ -379,10 +392,46 @@ def main():
             out.append("hash %s %d" % (e, hash(v)))
     n = 0
     # Many small/medium cases.
-    for _ in range(250):
+    for _ in range(240):
         pool = make_pool(r, r.choice([4, 6, 8, 10, 14, 20, 28, 40]))
         run_case(r, "s%d" % n, pool, r.randint(5, 12), out, 0.3)
         n += 1
+    # Pools made of equal-but-distinct values only, so every operation decides which object survives.
+    for _ in range(14):
+        ns = r.sample(range(-6, 40), r.choice([5, 8, 12, 16]))
+        pool = [n for n in ns] + [float(n) for n in ns] + [(n, 1) for n in ns[:3]] + [(float(n), 1) for n in ns[:3]]
+        run_case(r, "T%d" % n, pool, r.randint(8, 14), out, 0.3)
+        n += 1
+    # The pop finger across clear() and the in-place operators (set_swap_bodies keeps it).
+    for _ in range(16):
+        pool = list(range(r.randint(6, 30)))
+        c = Case("F%d" % n, pool, out)
+        n += 1
+        ids = r.sample(range(len(pool)), r.randint(3, len(pool)))
+        c.sets["A"] = set(pool[i] for i in ids)
+        c.emit("setl", "A", *ids)
+        for _ in range(r.randint(1, 4)):
+            if c.sets["A"]:
+                c.emit("pop", "A", c.ix(c.sets["A"].pop()))
+        kind = r.randrange(3)
+        ids = r.sample(range(len(pool)), r.randint(1, len(pool)))
+        c.sets["B"] = set(pool[i] for i in ids)
+        c.emit("setl", "B", *ids)
+        if kind == 0:
+            c.sets["A"].clear()
+            c.emit("clear", "A")
+            c.sets["A"].update(pool[i] for i in ids)
+            c.emit("upl", "A", *ids)
+        elif kind == 1:
+            c.sets["A"] &= c.sets["B"]
+            c.emit("iand", "A", "B")
+        else:
+            c.sets["A"] ^= c.sets["B"]
+            c.emit("ixor", "A", "B")
+        for _ in range(r.randint(1, 4)):
+            if c.sets["A"]:
+                c.emit("pop", "A", c.ix(c.sets["A"].pop()))
+        c.chk("A")
     # Growth through several resizes, with deletions and pops.
     for _ in range(6):
         pool = make_pool_cheap(r, r.choice([100, 130, 160]))

@@ -13,10 +13,23 @@ use std::rc::Rc;
 
 impl Vm {
     /// Run the top frame (and every frame it calls) until the frame at index `entry_depth` returns.
+    /// The loop exists twice: `run_loop::<false>` is the normal interpreter; `run_loop::<true>` also calls
+    /// the JIT recorder before every instruction. Switching is done here, so the normal loop pays nothing
+    /// for recording.
+    pub(crate) fn run(&mut self, entry_depth: usize) -> PyResult<Value> {
+        loop {
+            let exit = if self.recording { self.run_loop::<true>(entry_depth)? } else { self.run_loop::<false>(entry_depth)? };
+            match exit {
+                LoopExit::Returned(v) => return Ok(v),
+                LoopExit::SwitchMode => continue,
+            }
+        }
+    }
+
     // `tri!` re-derives the stack pointer after every fallible call, including the last one before a
     // frame switch, where the new value is not read.
     #[allow(unused_assignments)]
-    pub(crate) fn run(&mut self, entry_depth: usize) -> PyResult<Value> {
+    fn run_loop<const REC: bool>(&mut self, entry_depth: usize) -> PyResult<LoopExit> {
         'frame: loop {
             let fi = self.frames.len() - 1;
             // SAFETY: the frame's `Rc<Code>` keeps the code alive while the frame exists; this loop
@@ -81,6 +94,18 @@ impl Vm {
                         f.pc = pc;
                         f.sp = sp;
                     }};
+                }
+                if REC {
+                    save!();
+                    if let Some(mut jit) = self.jit.take() {
+                        let code_rc = self.frames[fi].code.clone();
+                        jit.record_instr(self, &code_rc, pc);
+                        self.jit = Some(jit);
+                    }
+                    if !self.recording {
+                        return Ok(LoopExit::SwitchMode);
+                    }
+                    stk = self.stack.as_mut_ptr();
                 }
                 // SAFETY: pc stays inside the code: every code object ends in ReturnValue and every jump
                 // target is an instruction index (compiler invariant, validated for cached code).
@@ -412,6 +437,10 @@ impl Vm {
                                         pc = r;
                                         sp = self.frames[fi].sp;
                                     }
+                                    if self.recording != REC {
+                                        save!();
+                                        return Ok(LoopExit::SwitchMode);
+                                    }
                                 }
                             }
                         }
@@ -465,58 +494,78 @@ impl Vm {
                     Op::GetIter => {
                         save!();
                         let v = pop!();
-                        let it = tri!(self.get_iter(v));
+                        let it = if arg == 1 && matches!(v.as_obj(), Some(Object::Range(_))) { v } else { tri!(self.get_iter(v)) };
                         push!(it);
                     }
                     Op::ForIter => {
-                        // Fast paths: range and list iterators.
-                        if let Value::Obj(o) = &top!() {
+                        // Range loops: (cur, stop, step) unboxed in the three state slots.
+                        if let Value::Int(cur) = slot!(sp - 3) {
+                            let (Value::Int(stop), Value::Int(step)) = (&slot!(sp - 2), &slot!(sp - 1)) else {
+                                unreachable!("ForSetup writes three ints for a range")
+                            };
+                            let (stop, step) = (*stop, *step);
+                            if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
+                                // Past i64 the next value cannot be below stop: saturate to end the loop.
+                                slot!(sp - 3) = Value::Int(cur.checked_add(step).unwrap_or(stop));
+                                push!(Value::Int(cur));
+                            } else {
+                                discard!();
+                                discard!();
+                                discard!();
+                                pc = arg as usize;
+                            }
+                            continue;
+                        }
+                        // Lists: fast path without the generic protocol.
+                        if let Value::Obj(o) = &slot!(sp - 3) {
                             if let Object::Iter(it) = &**o {
                                 let mut it = it.borrow_mut();
-                                match &mut *it {
-                                    Iter::Range { cur, stop, step } => {
-                                        let c = *cur;
-                                        if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
-                                            *cur = c.wrapping_add(*step);
+                                if let Iter::Seq { seq, index } = &mut *it {
+                                    if let Object::List(l) = &**seq {
+                                        let l = l.borrow();
+                                        if *index < l.len() {
+                                            let v = l[*index].clone();
+                                            *index += 1;
+                                            drop(l);
                                             drop(it);
-                                            push!(Value::Int(c));
+                                            push!(v);
                                         } else {
+                                            drop(l);
                                             drop(it);
+                                            discard!();
+                                            discard!();
                                             discard!();
                                             pc = arg as usize;
                                         }
                                         continue;
                                     }
-                                    Iter::Seq { seq, index } => {
-                                        if let Object::List(l) = &**seq {
-                                            let l = l.borrow();
-                                            if *index < l.len() {
-                                                let v = l[*index].clone();
-                                                *index += 1;
-                                                drop(l);
-                                                drop(it);
-                                                push!(v);
-                                            } else {
-                                                drop(l);
-                                                drop(it);
-                                                discard!();
-                                                pc = arg as usize;
-                                            }
-                                            continue;
-                                        }
-                                    }
-                                    _ => {}
                                 }
                             }
                         }
                         save!();
-                        let it = top!().clone();
+                        let it = slot!(sp - 3).clone();
                         match tri!(self.next(&it)) {
                             Some(v) => push!(v),
                             None => {
                                 discard!();
+                                discard!();
+                                discard!();
                                 pc = arg as usize;
                             }
+                        }
+                    }
+                    Op::ForSetup => {
+                        let v = pop!();
+                        if let Some(Object::Range(r)) = v.as_obj() {
+                            push!(Value::Int(r.start));
+                            push!(Value::Int(r.stop));
+                            push!(Value::Int(r.step));
+                        } else {
+                            save!();
+                            let it = tri!(self.get_iter(v));
+                            push!(it);
+                            push!(Value::Undef);
+                            push!(Value::Undef);
                         }
                     }
                     Op::BuildTuple => {
@@ -699,7 +748,7 @@ impl Vm {
                         }
                         if self.frames.len() == entry_depth {
                             self.stack[f.ret_slot] = Value::Undef;
-                            return Ok(v);
+                            return Ok(LoopExit::Returned(v));
                         }
                         self.stack[f.ret_slot] = v;
                         let caller = self.frames.last_mut().expect("caller");
@@ -821,6 +870,14 @@ impl Vm {
         self.frames.push(frame);
         Ok(())
     }
+}
+
+/// Why a dispatch loop returned without an error.
+enum LoopExit {
+    /// The entry frame returned this value.
+    Returned(Value),
+    /// Recording started or stopped: continue in the other variant of the loop.
+    SwitchMode,
 }
 
 fn unbound_local(code: &Code, i: usize) -> PyErr {

@@ -28,6 +28,10 @@ pub trait JitHooks {
     /// native code for it; it returns the pc to resume at (and has updated the frame slots), or None to
     /// let the interpreter continue normally.
     fn on_hot_loop(&mut self, vm: &mut Vm, code: &Rc<Code>, pc: usize, base: usize) -> Option<usize>;
+    /// While `vm.recording` is set: called before each instruction executes, with the frame's state saved
+    /// in `vm.frames.last()` (pc = the instruction about to run, sp = the value-stack top). The recorder
+    /// reads the concrete operands from the stack; it clears `vm.recording` when it finishes or aborts.
+    fn record_instr(&mut self, _vm: &mut Vm, _code: &Rc<Code>, _pc: usize) {}
     /// Print statistics at exit (`--jit-stats`).
     fn report(&mut self, _out: &mut dyn Write) {}
 }
@@ -67,6 +71,9 @@ pub struct Vm {
     pub argv: Vec<String>,
     pub out: std::io::BufWriter<std::io::Stdout>,
     pub jit: Option<Box<dyn JitHooks>>,
+    /// Set by the JIT while it records a trace: the dispatch loop then calls `JitHooks::record_instr`
+    /// before every instruction.
+    pub recording: bool,
     pub opts: Options,
     /// Main module's dict.
     pub main_globals: Option<ObjRef>,
@@ -89,6 +96,7 @@ impl Vm {
             argv,
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             jit: None,
+            recording: false,
             opts: Options { jit_threshold: 1000, jit_enabled: false },
             main_globals: None,
             strs: crate::builtins::Interned::new(),

@@ -1,6 +1,6 @@
 //! bytes methods.
 
-use super::util::{adjust, bad_self, bind, index_arg, new_bytes, new_list, new_tuple, old_args, slice_arg};
+use super::util::{adjust, bad_self, bind, index_arg, new_bytes, new_list, new_tuple, old_args, pos_only, slice_arg};
 use crate::builtins::{method, method_args, no_kwargs};
 use crate::error::{type_error, value_error, ExcKind, PyErr, PyResult};
 use crate::object::{KwArgs, Object};
@@ -295,7 +295,7 @@ fn fromhex(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn find_args(vm: &Vm, args: &[Value], kw: &KwArgs, name: &str) -> PyResult<(Vec<u8>, i64, i64)> {
     let data = this(vm, args, name)?;
-    old_args(name, args, kw, &format!("bytes.{}", name), 1, 3)?;
+    old_args(name, args, kw, "bytes", 1, 3)?;
     let sub = needle(vm, &args[1])?;
     let (s, e) = adjust(slice_arg(args.get(2))?, slice_arg(args.get(3))?, data.len());
     Ok((sub, s, e))
@@ -368,7 +368,7 @@ fn tailmatch(data: &[u8], sub: &[u8], start: Option<i64>, end: Option<i64>, at_e
 
 fn starts_ends(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, at_end: bool) -> PyResult<Value> {
     let data = this(vm, args, name)?;
-    old_args(name, args, kw, &format!("bytes.{}", name), 1, 3)?;
+    old_args(name, args, kw, "bytes", 1, 3)?;
     let start = slice_arg(args.get(2))?;
     let end = slice_arg(args.get(3))?;
     match args[1].as_obj() {
@@ -562,9 +562,7 @@ fn rpartition(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn noargs<'a>(vm: &Vm, args: &'a [Value], kw: &KwArgs, name: &str) -> PyResult<&'a [u8]> {
     let data = this(vm, args, name)?;
-    let q = format!("bytes.{}", name);
-    no_kwargs(&q, kw)?;
-    method_args(&q, args, 0, 0)?;
+    pos_only("bytes", name, true, args, kw, 0, 0)?;
     Ok(data)
 }
 
@@ -578,8 +576,7 @@ fn lower(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn strip_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, left: bool, right: bool) -> PyResult<Value> {
     let data = this(vm, args, name)?;
-    no_kwargs(&format!("bytes.{}", name), kw)?;
-    method_args(name, args, 0, 1)?;
+    pos_only("bytes", name, false, args, kw, 0, 1)?;
     let set: Option<&[u8]> = match args.get(1) {
         None | Some(Value::None) => None,
         Some(v) => Some(buf(vm, v)?),

@@ -4,8 +4,8 @@
 //! the call's arguments (`int.from_bytes(b, 'big')` → args = [b, 'big']); looked up on an instance
 //! (`(5).from_bytes(b)`) the instance comes first and is dropped.
 
-use super::util::{bad_self, bind_kwonly, index_arg, new_bytes, new_tuple};
-use crate::builtins::{method, method_args, no_kwargs};
+use super::util::{bad_self, bind_kwonly, index_arg, new_bytes, new_tuple, pos_only};
+use crate::builtins::{method, no_kwargs};
 use crate::error::{overflow_error, type_error, value_error, PyResult};
 use crate::object::{KwArgs, Object};
 use crate::value::{int_from_big, Value};
@@ -33,9 +33,7 @@ pub fn install(vm: &mut Vm) {
 
 fn int_self(vm: &Vm, args: &[Value], kw: &KwArgs, meth: &str) -> PyResult<BigInt> {
     let Some(b) = args.first().and_then(|v| v.to_bigint()) else { return Err(bad_self(vm, args, "int", meth)) };
-    let q = format!("int.{}", meth);
-    no_kwargs(&q, kw)?;
-    method_args(&q, args, 0, 0)?;
+    pos_only("int", meth, true, args, kw, 0, 0)?;
     Ok(b)
 }
 
@@ -179,9 +177,7 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn float_self(vm: &Vm, args: &[Value], kw: &KwArgs, meth: &str) -> PyResult<f64> {
     let Some(Value::Float(x)) = args.first() else { return Err(bad_self(vm, args, "float", meth)) };
-    let q = format!("float.{}", meth);
-    no_kwargs(&q, kw)?;
-    method_args(&q, args, 0, 0)?;
+    pos_only("float", meth, true, args, kw, 0, 0)?;
     Ok(*x)
 }
 

@@ -4,7 +4,7 @@
 //! descriptor and arity messages name the right type. The table operations go through the few `tbl_*`
 //! helpers below, the only code that knows how a set's elements are stored.
 
-use super::util::bad_self;
+use super::util::{bad_self, pos_only};
 use crate::builtins::{method, method_args, no_kwargs};
 use crate::dict::Dict;
 use crate::error::{ExcKind, PyErr, PyResult};
@@ -147,16 +147,11 @@ fn lookup_key(vm: &mut Vm, key: &Value) -> PyResult<(Value, i64)> {
     Ok((key.clone(), h))
 }
 
-fn qual(kind: Kind, meth: &str) -> String {
-    format!("{}.{}", kind.name(), meth)
-}
-
 // ---- shared methods -----------------------------------------------------------------------------------
 
 fn copy_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyResult<Value> {
     let d = self_data(vm, args, kind, "copy")?;
-    no_kwargs(&qual(kind, "copy"), kw)?;
-    method_args(&qual(kind, "copy"), args, 0, 0)?;
+    pos_only(kind.name(), "copy", true, args, kw, 0, 0)?;
     if kind == Kind::Frozen {
         return Ok(args[0].clone());
     }
@@ -165,7 +160,7 @@ fn copy_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyResult<V
 
 fn union_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyResult<Value> {
     let mut d = self_data(vm, args, kind, "union")?;
-    no_kwargs(&qual(kind, "union"), kw)?;
+    pos_only(kind.name(), "union", true, args, kw, 0, usize::MAX)?;
     for other in &args[1..] {
         if same_object(other, &args[0]) {
             continue;
@@ -202,7 +197,7 @@ fn intersect(vm: &mut Vm, a: &Dict, b: &Value) -> PyResult<Dict> {
 
 fn intersection_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyResult<Value> {
     let mut d = self_data(vm, args, kind, "intersection")?;
-    no_kwargs(&qual(kind, "intersection"), kw)?;
+    pos_only(kind.name(), "intersection", true, args, kw, 0, usize::MAX)?;
     for other in &args[1..] {
         d = intersect(vm, &d, other)?;
     }
@@ -211,7 +206,7 @@ fn intersection_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> Py
 
 fn difference_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyResult<Value> {
     let mut d = self_data(vm, args, kind, "difference")?;
-    no_kwargs(&qual(kind, "difference"), kw)?;
+    pos_only(kind.name(), "difference", true, args, kw, 0, usize::MAX)?;
     for other in &args[1..] {
         if same_object(other, &args[0]) {
             d = Dict::new();
@@ -238,8 +233,7 @@ fn sym_diff(a: &Dict, b: &Dict) -> Dict {
 
 fn symmetric_difference_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyResult<Value> {
     let d = self_data(vm, args, kind, "symmetric_difference")?;
-    no_kwargs(&qual(kind, "symmetric_difference"), kw)?;
-    method_args(&qual(kind, "symmetric_difference"), args, 1, 1)?;
+    pos_only(kind.name(), "symmetric_difference", true, args, kw, 1, 1)?;
     let o = vm.to_set_data(&args[1])?;
     Ok(tbl_from(vm, sym_diff(&d, &o), kind))
 }
@@ -250,24 +244,21 @@ fn is_subset(a: &Dict, b: &Dict) -> bool {
 
 fn issubset_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyResult<Value> {
     let d = self_data(vm, args, kind, "issubset")?;
-    no_kwargs(&qual(kind, "issubset"), kw)?;
-    method_args(&qual(kind, "issubset"), args, 1, 1)?;
+    pos_only(kind.name(), "issubset", true, args, kw, 1, 1)?;
     let o = vm.to_set_data(&args[1])?;
     Ok(Value::Bool(is_subset(&d, &o)))
 }
 
 fn issuperset_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyResult<Value> {
     let d = self_data(vm, args, kind, "issuperset")?;
-    no_kwargs(&qual(kind, "issuperset"), kw)?;
-    method_args(&qual(kind, "issuperset"), args, 1, 1)?;
+    pos_only(kind.name(), "issuperset", true, args, kw, 1, 1)?;
     let o = vm.to_set_data(&args[1])?;
     Ok(Value::Bool(is_subset(&o, &d)))
 }
 
 fn isdisjoint_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyResult<Value> {
     let d = self_data(vm, args, kind, "isdisjoint")?;
-    no_kwargs(&qual(kind, "isdisjoint"), kw)?;
-    method_args(&qual(kind, "isdisjoint"), args, 1, 1)?;
+    pos_only(kind.name(), "isdisjoint", true, args, kw, 1, 1)?;
     if is_set_like(&args[1]) {
         let o = vm.to_set_data(&args[1])?;
         let (small, big) = if o.len() > d.len() { (&d, &o) } else { (&o, &d) };

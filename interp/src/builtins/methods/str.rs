@@ -4,7 +4,7 @@
 //! from CPython 3.11 itself; whitespace, printability and decimal digits from `numfmt`.
 
 use super::unicode_data as ud;
-use super::util::{adjust, bad_self, bind, index_arg, new_list, new_tuple, old_args, slice_arg};
+use super::util::{adjust, bad_self, bind, index_arg, new_list, new_tuple, old_args, pos_only, slice_arg};
 use crate::builtins::{method, method_args, no_kwargs};
 use crate::error::{type_error, value_error, ExcKind, PyErr, PyResult};
 use crate::numfmt::{py_is_printable, py_is_space, py_unicode_decimal};
@@ -602,8 +602,7 @@ enum Side {
 
 fn strip_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, side: Side) -> PyResult<Value> {
     let st = this(vm, args, name)?;
-    no_kwargs(&format!("str.{}", name), kw)?;
-    method_args(name, args, 0, 1)?;
+    pos_only("str", name, false, args, kw, 0, 1)?;
     let text = st.as_str();
     let out = match args.get(1) {
         None | Some(Value::None) => match side {
@@ -681,7 +680,7 @@ fn removesuffix(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 /// The (sub, start, end) arguments of find/rfind/index/rindex/count, with start/end adjusted.
 fn find_args<'a>(vm: &Vm, args: &'a [Value], kw: &KwArgs, name: &str) -> PyResult<(&'a PyStr, &'a PyStr, i64, i64)> {
     let st = this(vm, args, name)?;
-    old_args(name, args, kw, &format!("str.{}", name), 1, 3)?;
+    old_args(name, args, kw, "str", 1, 3)?;
     let sub = must_str(vm, &args[1])?;
     let start = slice_arg(args.get(2))?;
     let end = slice_arg(args.get(3))?;
@@ -767,7 +766,7 @@ fn tailmatch(st: &PyStr, sub: &PyStr, start: Option<i64>, end: Option<i64>, at_e
 
 fn starts_ends(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, at_end: bool) -> PyResult<Value> {
     let st = this(vm, args, name)?;
-    old_args(name, args, kw, &format!("str.{}", name), 1, 3)?;
+    old_args(name, args, kw, "str", 1, 3)?;
     let start = slice_arg(args.get(2))?;
     let end = slice_arg(args.get(3))?;
     match args[1].as_obj() {
@@ -810,9 +809,7 @@ fn endswith(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn noargs<'a>(vm: &Vm, args: &'a [Value], kw: &KwArgs, name: &str) -> PyResult<&'a PyStr> {
     let st = this(vm, args, name)?;
-    let q = format!("str.{}", name);
-    no_kwargs(&q, kw)?;
-    method_args(&q, args, 0, 0)?;
+    pos_only("str", name, true, args, kw, 0, 0)?;
     Ok(st)
 }
 
@@ -907,8 +904,7 @@ fn swapcase(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn pad_args<'a>(vm: &Vm, args: &'a [Value], kw: &KwArgs, name: &str) -> PyResult<(&'a PyStr, i64, char)> {
     let st = this(vm, args, name)?;
-    no_kwargs(&format!("str.{}", name), kw)?;
-    method_args(name, args, 1, 2)?;
+    pos_only("str", name, false, args, kw, 1, 2)?;
     let width = index_arg(vm, &args[1])?;
     let fill = match args.get(2) {
         None => ' ',

@@ -20,11 +20,24 @@ pub fn bad_self(vm: &Vm, args: &[Value], tname: &str, meth: &str) -> crate::erro
     }
 }
 
+/// Positional-only method arguments (`args` includes self): no keywords ("str.center() takes no keyword
+/// arguments") and `min..=max` arguments, with `method_args`' messages naming "tname.meth" when
+/// `qualified`, else just "meth". Nothing is allocated unless the call is wrong.
+pub fn pos_only(tname: &str, meth: &str, qualified: bool, args: &[Value], kw: &KwArgs, min: usize, max: usize) -> PyResult<()> {
+    let n = args.len().saturating_sub(1);
+    if kw.is_empty() && n >= min && n <= max {
+        return Ok(());
+    }
+    let q = format!("{}.{}", tname, meth);
+    crate::builtins::no_kwargs(&q, kw)?;
+    crate::builtins::method_args(if qualified { &q } else { meth }, args, min, max)
+}
+
 /// Old-style (`PyArg_ParseTuple`) arity messages: "find() takes at least 1 argument (0 given)".
-/// `args` includes self.
-pub fn old_args(name: &str, args: &[Value], kw: &KwArgs, qual: &str, min: usize, max: usize) -> PyResult<()> {
+/// `args` includes self; `tname` names the type in the no-keywords message.
+pub fn old_args(name: &str, args: &[Value], kw: &KwArgs, tname: &str, min: usize, max: usize) -> PyResult<()> {
     if !kw.is_empty() {
-        return Err(type_error(format!("{}() takes no keyword arguments", qual)));
+        return Err(type_error(format!("{}.{}() takes no keyword arguments", tname, name)));
     }
     let n = args.len().saturating_sub(1);
     let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
