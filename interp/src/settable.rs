@@ -27,6 +27,7 @@
 //! | `reserve_for_update(n)`         | the exact-dict presize in `set_update_internal`                         |
 //! | `compact_after_discards`        | the tail of `set_difference_update_internal` ("more than 1/4 dummies")  |
 //! | `replace_body`                  | `set_swap_bodies` (the finger is *not* swapped)                          |
+//! | `frozenset_hash`                | `frozenset_hash` (order-independent; xor of shuffled element hashes)    |
 //! | `union`                         | `set_or` / `set_union` with one set argument                            |
 //! | `intersection`                  | `set_intersection` with a set argument (iterates the smaller set)       |
 //! | `intersection_update`           | `set_intersection_update` (= `intersection` + `set_swap_bodies`)        |
@@ -209,11 +210,7 @@ impl SetTable {
         for ix in Probe::new(hash, self.mask()) {
             match &self.slots[ix] {
                 Slot::Empty => return Ok(None),
-                Slot::Active(e) if e.hash == hash => {
-                    if eq(&e.key)? {
-                        return Ok(Some(ix));
-                    }
-                }
+                Slot::Active(e) if e.hash == hash && eq(&e.key)? => return Ok(Some(ix)),
                 _ => {}
             }
         }
@@ -457,6 +454,24 @@ impl SetTable {
         Ok(self.find(e.hash, |k| eq(k, &e.key))?.is_some())
     }
 
+    /// `frozenset_hash`: hash(frozenset(s)), which depends only on the element hashes (not the layout).
+    pub fn frozenset_hash(&self) -> i64 {
+        fn shuffle_bits(h: u64) -> u64 {
+            ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
+        }
+        let mut hash: u64 = 0;
+        for e in self.iter() {
+            hash ^= shuffle_bits(e.hash as u64);
+        }
+        hash ^= (self.used as u64 + 1).wrapping_mul(1927868237);
+        hash ^= (hash >> 11) ^ (hash >> 25);
+        hash = hash.wrapping_mul(69069).wrapping_add(907133923);
+        if hash == u64::MAX {
+            hash = 590923713;
+        }
+        hash as i64
+    }
+
     /// `a | b` / `a.union(b)` for two different sets: `copy_of(a)` then `merge_from(b)`.
     pub fn union<E>(a: &SetTable, b: &SetTable, eq: impl FnMut(&Value, &Value) -> Result<bool, E>) -> Result<SetTable, E> {
         let mut r = SetTable::copy_of(a);
@@ -648,7 +663,7 @@ mod tests {
         assert_eq!(s.pop_item().map(|p| p.0), Some(5));
         assert_eq!(s.pop_item().map(|p| p.0), Some(0));
         assert!(s.pop_item().is_none());
-        // clear() keeps the finger (6 after popping slot 5 ... then slot 0 -> finger 1).
+        // clear() keeps the finger: 6 pops from slot 6 (finger 7); after clear + adds, 7 is found first.
         let mut s = of(&[6, 7]);
         s.pop_item();
         s.clear();
@@ -811,7 +826,7 @@ mod tests {
             let pool = &self.pool;
             s.find(h, |x| Ok::<_, ()>(idx(x) == i || tv_eq(&pool[idx(x)], &pool[i]))).unwrap().is_some()
         }
-        fn from_list(&self, toks: &[&str]) -> SetTable {
+        fn set_of_list(&self, toks: &[&str]) -> SetTable {
             let mut s = SetTable::new();
             for t in toks {
                 self.add(&mut s, t);
@@ -932,15 +947,15 @@ mod tests {
                     rp.sets.insert(t[2], s);
                 }
                 "setl" => {
-                    let s = rp.from_list(&t[2..]);
+                    let s = rp.set_of_list(&t[2..]);
                     rp.sets.insert(t[1], s);
                 }
                 "lit" => {
                     // A constant set display: frozenset(items), rebuilt in its own order, merged into set().
-                    let f1 = rp.from_list(&t[2..]);
+                    let f1 = rp.set_of_list(&t[2..]);
                     let order: Vec<String> = rp.order(&f1).iter().map(|i| i.to_string()).collect();
                     let order: Vec<&str> = order.iter().map(|s| s.as_str()).collect();
-                    let f2 = rp.from_list(&order);
+                    let f2 = rp.set_of_list(&order);
                     let mut s = SetTable::new();
                     s.merge_from(&f2, rp.eq2()).unwrap();
                     rp.sets.insert(t[1], s);
@@ -1019,7 +1034,7 @@ mod tests {
                         c.compact_after_discards();
                         c
                     } else {
-                        let d = rp.from_list(keys); // stands in for the dict's lookup
+                        let d = rp.set_of_list(keys); // stands in for the dict's lookup
                         let mut c = SetTable::new();
                         for e in a.iter() {
                             let tok = idx(&e.key).to_string();
@@ -1042,14 +1057,14 @@ mod tests {
                 "sdl" => {
                     // C = A.symmetric_difference(list)
                     let a = rp.get(t[1]);
-                    let mut c = rp.from_list(&t[3..]);
+                    let mut c = rp.set_of_list(&t[3..]);
                     c.symmetric_difference_update(&a, rp.eq2()).unwrap();
                     rp.sets.insert(t[2], c);
                 }
                 "sdul" => {
                     // A.symmetric_difference_update(list)
                     let mut a = rp.get(t[1]);
-                    let tmp = rp.from_list(&t[2..]);
+                    let tmp = rp.set_of_list(&t[2..]);
                     a.symmetric_difference_update(&tmp, rp.eq2()).unwrap();
                     rp.sets.insert(t[1], a);
                 }
@@ -1083,6 +1098,11 @@ mod tests {
                     assert_eq!(got, want, "{ctx}");
                     checks += 1;
                     rp.sets.insert(t[1], a);
+                }
+                "fh" => {
+                    let s = rp.get(t[1]);
+                    assert_eq!(s.frozenset_hash(), t[2].parse::<i64>().unwrap(), "{ctx}");
+                    checks += 1;
                 }
                 "chk" => {
                     let s = rp.get(t[1]);

@@ -9,7 +9,7 @@ Format (whitespace-separated tokens, one op per line):
   hash <value> <cpython hash>          a hash check (outside cases)
   case <name>                          starts a case
   pool <value> <value> ...             the case's values; later ops refer to them by index
-  <op> <args>                          see OPS below; set names are A B C D
+  <op> <args>                          see Ops below; set names are A B C D
   chk <set> <index> ...                list(<set>) must be exactly these pool entries, in order
 Values: i:<int>  f:<float repr>  t:<item>/<item>/...  (tuple; inside it ':' is written '_').
 
@@ -29,6 +29,7 @@ Ops (x = pool index, ids = pool indices; what CPython ran):
   sdul S ids       S.symmetric_difference_update([ids])
   sdd S ids        S.symmetric_difference_update(dict.fromkeys([ids])) (distinct)
   itm S x a | b..  it = iter(S); a = next(it); S.add(x); S.discard(x) (x absent); list(it) == [b..]
+  fh S h           hash(frozenset(S)) == h
 Big cases (no pool line):
   prange n mul mod  the pool is [(i * mul) % mod for i in range(n)]
   uplr S lo hi      S.update(pool[lo:hi])        setr S lo hi  S = set(pool[lo:hi])
@@ -198,7 +199,7 @@ class Case:
         return [self.ix(v) for v in d]
 
 
-def run_case(r, name, pool, nops, out, chk_prob):
+def run_case(r, name, pool, nops, out, chk_prob, fh=False):
     c = Case(name, pool, out)
     P = len(pool)
     names = ["A", "B", "C", "D"]
@@ -372,6 +373,8 @@ def run_case(r, name, pool, nops, out, chk_prob):
     for n in names:
         if n in c.sets:
             c.chk(n)
+    if fh:
+        c.emit("fh", "A", hash(frozenset(c.sets["A"])))
 
 
 def main():
@@ -394,7 +397,7 @@ def main():
     # Many small/medium cases.
     for _ in range(240):
         pool = make_pool(r, r.choice([4, 6, 8, 10, 14, 20, 28, 40]))
-        run_case(r, "s%d" % n, pool, r.randint(5, 12), out, 0.3)
+        run_case(r, "s%d" % n, pool, r.randint(5, 12), out, 0.3, fh=n % 3 == 0)
         n += 1
     # Pools made of equal-but-distinct values only, so every operation decides which object survives.
     for _ in range(14):
