@@ -292,138 +292,259 @@ enum Named<'a> {
     Map(&'a Value),
 }
 
+/// State of one `str.format` / `format_map` call (CPython's unicode_format.h).
+struct Formatter<'a> {
+    /// Positional arguments; None for format_map.
+    pos: Option<&'a [Value]>,
+    named: Named<'a>,
+    /// Automatic field numbering: 0 = not decided yet, 1 = automatic, 2 = manual.
+    auto_state: u8,
+    auto_next: usize,
+}
+
 /// str.format: {} {0} {name} {x.attr} {x[0]} with conversions and nested specs.
 fn format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    this(vm, args, "format")?;
-    let template = s(&args[0]).to_string();
-    format_impl(vm, &template, Some(&args[1..]), Named::Kw(kw), &mut 0)
+    let st = this(vm, args, "format")?;
+    let mut f = Formatter { pos: Some(&args[1..]), named: Named::Kw(kw), auto_state: 0, auto_next: 0 };
+    let chars = chars_of(st);
+    Ok(Value::from_string(f.build(vm, &chars, 2)?))
 }
 
 fn format_map(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    this(vm, args, "format_map")?;
+    let st = this(vm, args, "format_map")?;
     no_kwargs("str.format_map", kw)?;
     method_args("str.format_map", args, 1, 1)?;
-    let template = s(&args[0]).to_string();
-    format_impl(vm, &template, None, Named::Map(&args[1]), &mut 0)
+    let mut f = Formatter { pos: None, named: Named::Map(&args[1]), auto_state: 0, auto_next: 0 };
+    let chars = chars_of(st);
+    Ok(Value::from_string(f.build(vm, &chars, 2)?))
 }
 
-/// `auto` is the automatic field numbering counter, shared with the nested fields of format specs.
-fn format_impl(vm: &mut Vm, template: &str, pos: Option<&[Value]>, named: Named, auto: &mut usize) -> PyResult<Value> {
-    let mut out = String::new();
-    let chars: Vec<char> = template.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '{' {
-            if i + 1 < chars.len() && chars[i + 1] == '{' {
-                out.push('{');
-                i += 2;
-                continue;
+/// A field name's integer value if it is all decimal digits (Unicode ones too), as `get_integer`.
+fn field_integer(s: &[char]) -> PyResult<Option<usize>> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let mut n: usize = 0;
+    for &c in s {
+        let Some(d) = py_unicode_decimal(c) else { return Ok(None) };
+        n = n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(d as usize))
+            .filter(|&n| n <= isize::MAX as usize)
+            .ok_or_else(|| value_error("Too many decimal digits in format string"))?;
+    }
+    Ok(Some(n))
+}
+
+impl<'a> Formatter<'a> {
+    fn build(&mut self, vm: &mut Vm, s: &[char], depth: i32) -> PyResult<String> {
+        if depth <= 0 {
+            return Err(value_error("Max string recursion exceeded"));
+        }
+        let n = s.len();
+        let mut out = String::new();
+        let mut i = 0;
+        while i < n {
+            // Literal text up to a brace.
+            let start = i;
+            let mut c = '\0';
+            let mut markup = false;
+            while i < n {
+                c = s[i];
+                i += 1;
+                if c == '{' || c == '}' {
+                    markup = true;
+                    break;
+                }
             }
-            if i + 1 == chars.len() {
+            let at_end = i >= n;
+            let mut len = i - start;
+            if c == '}' && markup && (at_end || s[i] != '}') {
+                return Err(value_error("Single '}' encountered in format string"));
+            }
+            if at_end && c == '{' && markup {
                 return Err(value_error("Single '{' encountered in format string"));
             }
-            // Find the matching close brace (nested braces allowed in the spec).
-            let mut depth = 1;
-            let mut j = i + 1;
-            while j < chars.len() && depth > 0 {
-                if chars[j] == '{' {
-                    depth += 1;
-                } else if chars[j] == '}' {
-                    depth -= 1;
-                }
-                if depth > 0 {
-                    j += 1;
+            if markup && !at_end {
+                if s[i] == c {
+                    // An escaped brace: literal text, no field.
+                    i += 1;
+                    markup = false;
+                } else {
+                    len -= 1;
                 }
             }
-            if j >= chars.len() {
-                return Err(value_error("expected '}' before end of string"));
-            }
-            let field: String = chars[i + 1..j].iter().collect();
-            out.push_str(&format_field(vm, &field, pos, named, auto)?);
-            i = j + 1;
-        } else if c == '}' {
-            if i + 1 < chars.len() && chars[i + 1] == '}' {
-                out.push('}');
-                i += 2;
+            out.extend(&s[start..start + len]);
+            if !markup {
                 continue;
             }
-            return Err(value_error("Single '}' encountered in format string"));
-        } else {
-            out.push(c);
-            i += 1;
-        }
-    }
-    Ok(Value::from_string(out))
-}
-
-fn format_field(vm: &mut Vm, field: &str, pos: Option<&[Value]>, named: Named, auto: &mut usize) -> PyResult<String> {
-    // field_name[!conv][:spec]
-    let (name_conv, spec) = match field.find(':') {
-        Some(p) => (&field[..p], &field[p + 1..]),
-        None => (field, ""),
-    };
-    let (name, conv) = match name_conv.find('!') {
-        Some(p) => (&name_conv[..p], Some(&name_conv[p + 1..])),
-        None => (name_conv, None),
-    };
-    // The first part of the name up to '.' or '['.
-    let split = name.find(['.', '[']).unwrap_or(name.len());
-    let (head, mut rest) = (&name[..split], &name[split..]);
-    let positional = |n: usize| -> PyResult<Value> {
-        let Some(pos) = pos else { return Err(value_error("Format string contains positional fields")) };
-        pos.get(n).cloned().ok_or_else(|| {
-            PyErr::new(ExcKind::IndexError, format!("Replacement index {} out of range for positional args tuple", n))
-        })
-    };
-    let mut v = if head.is_empty() {
-        let v = positional(*auto)?;
-        *auto += 1;
-        v
-    } else if let Ok(n) = head.parse::<usize>() {
-        positional(n)?
-    } else {
-        match named {
-            Named::Kw(kw) => match kw.iter().find(|(k, _)| &**k == head) {
-                Some((_, v)) => v.clone(),
-                None => return Err(PyErr::with_value(ExcKind::KeyError, Value::str(head))),
-            },
-            Named::Map(m) => vm.getitem(m, &Value::str(head))?,
-        }
-    };
-    while !rest.is_empty() {
-        if let Some(r) = rest.strip_prefix('.') {
-            let end = r.find(['.', '[']).unwrap_or(r.len());
-            v = vm.getattr(&v, &Value::str(&r[..end]))?;
-            rest = &r[end..];
-        } else if let Some(r) = rest.strip_prefix('[') {
-            let end = r.find(']').ok_or_else(|| value_error("Missing ']' in format string"))?;
-            let key = &r[..end];
-            let k = match key.parse::<i64>() {
-                Ok(i) => Value::Int(i),
-                Err(_) => Value::str(key),
+            // The field: name [!conversion] [:spec] }
+            let name_start = i;
+            c = '\0';
+            while i < n {
+                c = s[i];
+                i += 1;
+                match c {
+                    '{' => return Err(value_error("unexpected '{' in field name")),
+                    '[' => {
+                        while i < n && s[i] != ']' {
+                            i += 1;
+                        }
+                        continue;
+                    }
+                    '}' | ':' | '!' => break,
+                    _ => continue,
+                }
+            }
+            let name = &s[name_start..i.saturating_sub(1).max(name_start)];
+            let mut conversion = None;
+            let mut spec: &[char] = &[];
+            let mut expand = false;
+            if c == '!' || c == ':' {
+                let mut has_spec = true;
+                if c == '!' {
+                    if i >= n {
+                        return Err(value_error("end of string while looking for conversion specifier"));
+                    }
+                    conversion = Some(s[i]);
+                    i += 1;
+                    if i < n {
+                        let c2 = s[i];
+                        i += 1;
+                        if c2 == '}' {
+                            has_spec = false;
+                        } else if c2 != ':' {
+                            return Err(value_error("expected ':' after conversion specifier"));
+                        }
+                    }
+                }
+                if has_spec {
+                    let spec_start = i;
+                    let mut count = 1;
+                    let mut closed = false;
+                    while i < n {
+                        let c3 = s[i];
+                        i += 1;
+                        if c3 == '{' {
+                            expand = true;
+                            count += 1;
+                        } else if c3 == '}' {
+                            count -= 1;
+                            if count == 0 {
+                                spec = &s[spec_start..i - 1];
+                                closed = true;
+                                break;
+                            }
+                        }
+                    }
+                    if !closed {
+                        return Err(value_error("unmatched '{' in format spec"));
+                    }
+                }
+            } else if c != '}' {
+                return Err(value_error("expected '}' before end of string"));
+            }
+            let v = self.field_object(vm, name)?;
+            let v = match conversion {
+                None => v,
+                Some('r') => Value::from_string(vm.repr(&v)?),
+                Some('s') => Value::from_string(vm.str_of(&v)?),
+                Some('a') => Value::from_string(crate::vm::text::ascii_escape(&vm.repr(&v)?)),
+                Some(other) => {
+                    return Err(value_error(if (other as u32) > 32 && (other as u32) < 127 {
+                        format!("Unknown conversion specifier {}", other)
+                    } else {
+                        format!("Unknown conversion specifier \\x{:x}", other as u32)
+                    }))
+                }
             };
-            v = vm.getitem(&v, &k)?;
-            rest = &r[end + 1..];
-        } else {
-            break;
+            let spec: String = if expand { self.build(vm, spec, depth - 1)? } else { spec.iter().collect() };
+            out.push_str(&vm.format(&v, &spec)?);
         }
+        Ok(out)
     }
-    let v = match conv {
-        Some("r") => Value::from_string(vm.repr(&v)?),
-        Some("s") => Value::from_string(vm.str_of(&v)?),
-        Some("a") => Value::from_string(crate::vm::text::ascii_escape(&vm.repr(&v)?)),
-        Some(other) => return Err(value_error(format!("Unknown conversion specifier {}", other))),
-        None => v,
-    };
-    // Nested replacement fields inside the spec.
-    let spec = if spec.contains('{') {
-        let r = format_impl(vm, spec, pos, named, auto)?;
-        r.as_str().unwrap_or("").to_string()
-    } else {
-        spec.to_string()
-    };
-    vm.format(&v, &spec)
+
+    /// Resolve a field name (`0`, ``, `name`, followed by `.attr` / `[key]` parts).
+    fn field_object(&mut self, vm: &mut Vm, name: &[char]) -> PyResult<Value> {
+        let split = name.iter().position(|&c| c == '.' || c == '[').unwrap_or(name.len());
+        let (first, mut rest) = (&name[..split], &name[split..]);
+        let index = field_integer(first)?;
+        let empty = first.is_empty();
+        if empty || index.is_some() {
+            if self.auto_state == 0 {
+                self.auto_state = if empty { 1 } else { 2 };
+            }
+            if self.auto_state == 2 && empty {
+                return Err(value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
+            }
+            if self.auto_state == 1 && !empty {
+                return Err(value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
+            }
+        }
+        let index = if empty {
+            let k = self.auto_next;
+            self.auto_next += 1;
+            Some(k)
+        } else {
+            index
+        };
+        let mut obj = match index {
+            Some(k) => {
+                let Some(pos) = self.pos else { return Err(value_error("Format string contains positional fields")) };
+                pos.get(k).cloned().ok_or_else(|| {
+                    PyErr::new(ExcKind::IndexError, format!("Replacement index {} out of range for positional args tuple", k))
+                })?
+            }
+            None => {
+                let key: String = first.iter().collect();
+                match self.named {
+                    Named::Kw(kw) => match kw.iter().find(|(k, _)| **k == *key) {
+                        Some((_, v)) => v.clone(),
+                        None => return Err(PyErr::with_value(ExcKind::KeyError, Value::from_string(key))),
+                    },
+                    Named::Map(m) => vm.getitem(m, &Value::from_string(key))?,
+                }
+            }
+        };
+        while let Some(&c) = rest.first() {
+            rest = &rest[1..];
+            let part: &[char];
+            let is_attr = match c {
+                '.' => {
+                    let end = rest.iter().position(|&c| c == '.' || c == '[').unwrap_or(rest.len());
+                    part = &rest[..end];
+                    rest = &rest[end..];
+                    true
+                }
+                '[' => {
+                    let Some(end) = rest.iter().position(|&c| c == ']') else {
+                        return Err(value_error("Missing ']' in format string"));
+                    };
+                    part = &rest[..end];
+                    rest = &rest[end + 1..];
+                    false
+                }
+                _ => return Err(value_error("Only '.' or '[' may follow ']' in format field specifier")),
+            };
+            if part.is_empty() {
+                return Err(value_error("Empty attribute in format string"));
+            }
+            let text: String = part.iter().collect();
+            obj = if is_attr {
+                vm.getattr(&obj, &Value::from_string(text))?
+            } else {
+                match field_integer(part)? {
+                    Some(k) => vm.getitem(&obj, &Value::Int(k as i64))?,
+                    None => vm.getitem(&obj, &Value::from_string(text))?,
+                }
+            };
+        }
+        Ok(obj)
+    }
 }
 
 // ---- split family -------------------------------------------------------------------------------------
