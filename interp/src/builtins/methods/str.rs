@@ -1045,9 +1045,9 @@ fn pad(args: &[Value], st: &PyStr, left: usize, right: usize, fill: char) -> Val
         return args[0].clone();
     }
     let mut out = String::with_capacity(st.as_str().len() + (left + right) * fill.len_utf8());
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(st.as_str());
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     Value::from_string(out)
 }
 
@@ -1099,7 +1099,7 @@ fn zfill(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
         _ => text,
     };
-    out.extend(std::iter::repeat('0').take(fill));
+    out.extend(std::iter::repeat_n('0', fill));
     out.push_str(rest);
     Ok(Value::from_string(out))
 }
@@ -1122,7 +1122,7 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             if tabsize > 0 {
                 let incr = tabsize - (col % tabsize);
                 col += incr;
-                out.extend(std::iter::repeat(' ').take(incr as usize));
+                out.extend(std::iter::repeat_n(' ', incr as usize));
             }
         } else {
             out.push(c);
@@ -1296,7 +1296,7 @@ pub fn encode_str(text: &str, codec: &'static str, errors: &str) -> PyResult<Vec
                 return Err(PyErr::new(ExcKind::UnicodeEncodeError, msg));
             }
             "ignore" => {}
-            "replace" => out.extend(std::iter::repeat(b'?').take(j - i)),
+            "replace" => out.extend(std::iter::repeat_n(b'?', j - i)),
             "backslashreplace" => {
                 for &c in &chars[i..j] {
                     out.extend_from_slice(char_escape(c).as_bytes());
