@@ -30,6 +30,26 @@ impl Source {
     }
 }
 
+/// A cached global lookup: valid while the globals dict (identified by address) and the builtins dict
+/// still have the versions seen when the value was cached.
+pub struct GlobalCache {
+    pub globals: std::cell::Cell<usize>,
+    pub gver: std::cell::Cell<u64>,
+    pub bver: std::cell::Cell<u64>,
+    pub value: std::cell::RefCell<Value>,
+}
+
+impl GlobalCache {
+    pub fn empty() -> GlobalCache {
+        GlobalCache {
+            globals: std::cell::Cell::new(0),
+            gver: std::cell::Cell::new(u64::MAX),
+            bver: std::cell::Cell::new(u64::MAX),
+            value: std::cell::RefCell::new(Value::Undef),
+        }
+    }
+}
+
 pub struct Code {
     pub name: Rc<str>,
     pub qualname: Rc<str>,
@@ -56,6 +76,8 @@ pub struct Code {
     pub counters: Box<[std::cell::Cell<u32>]>,
     /// The docstring (`__doc__`), or None.
     pub doc: Value,
+    /// Inline caches for `LoadGlobal`, one per name (see `GlobalCache`).
+    pub global_cache: Box<[GlobalCache]>,
     /// Plain positional parameters only (no *args/**kwargs/kw-only, no cells, not a generator): calls
     /// bind arguments in place without the general binder.
     pub simple: bool,

@@ -367,9 +367,11 @@ impl<'s> Compiler<'s> {
             && u.cellvars.is_empty()
             && u.freevars.is_empty();
         let counters = (0..u.instrs.len()).map(|_| std::cell::Cell::new(0)).collect();
+        let global_cache = (0..u.names.len()).map(|_| crate::code::GlobalCache::empty()).collect();
         Code {
             counters,
             simple,
+            global_cache,
             doc: u.doc,
             name: u.name.into(),
             qualname: u.qualname.into(),

@@ -58,6 +58,27 @@ impl Vm {
                 }
             }
         }
+        // Builtin functions and methods without keywords: arguments in a small inline buffer.
+        if kwnames.is_none() {
+            if let Value::Obj(o) = &self.stack[fidx] {
+                if let Object::Builtin(b) = &**o {
+                    if b.bound.is_none() && n <= 8 {
+                        let f = b.f;
+                        let mut args: Args = SmallVec::new();
+                        for i in 0..n {
+                            args.push(std::mem::replace(&mut self.stack[args_at + i], Value::Undef));
+                        }
+                        for i in fidx..args_at {
+                            self.stack[i] = Value::Undef;
+                        }
+                        if let Some(fr) = self.frames.last_mut() {
+                            fr.sp = fidx;
+                        }
+                        return f(self, &args, &Vec::new()).map(CallOutcome::Done);
+                    }
+                }
+            }
+        }
         // General path: take the arguments off the stack.
         let callable = std::mem::replace(&mut self.stack[fidx], Value::Undef);
         let mut args: Vec<Value> = self.stack[args_at..args_at + n].iter_mut().map(std::mem::take).collect();

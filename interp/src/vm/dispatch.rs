@@ -73,7 +73,8 @@ impl Vm {
                 macro_rules! pop {
                     () => {{
                         sp -= 1;
-                        std::mem::replace(&mut slot!(sp), Value::Undef)
+                        // SAFETY: as for `slot!`; the slot is a valid Value owned by the stack.
+                        unsafe { crate::value::take_value(stk.add(sp)) }
                     }};
                 }
                 macro_rules! discard {
@@ -185,8 +186,25 @@ impl Vm {
                         push!(v);
                     }
                     Op::LoadGlobal => {
-                        let v = tri!(self.load_global(&self.frames[fi].globals.clone(), &code.names[arg as usize]));
-                        push!(v);
+                        let cache = &code.global_cache[arg as usize];
+                        let globals = &self.frames[fi].globals;
+                        let (Object::Dict(g), Object::Dict(b)) = (&**globals, &*self.builtins) else {
+                            unreachable!("globals and builtins are dicts")
+                        };
+                        let gaddr = Rc::as_ptr(globals) as usize;
+                        let (gver, bver) = (g.borrow().version, b.borrow().version);
+                        if cache.globals.get() == gaddr && cache.gver.get() == gver && cache.bver.get() == bver {
+                            let v = cache.value.borrow().clone();
+                            push!(v);
+                        } else {
+                            let globals = globals.clone();
+                            let v = tri!(self.load_global(&globals, &code.names[arg as usize]));
+                            cache.globals.set(gaddr);
+                            cache.gver.set(gver);
+                            cache.bver.set(bver);
+                            *cache.value.borrow_mut() = v.clone();
+                            push!(v);
+                        }
                     }
                     Op::StoreGlobal => {
                         let v = pop!();
@@ -521,21 +539,22 @@ impl Vm {
                             if let Object::Iter(it) = &**o {
                                 let mut it = it.borrow_mut();
                                 if let Iter::Seq { seq, index } = &mut *it {
-                                    if let Object::List(l) = &**seq {
-                                        let l = l.borrow();
-                                        if *index < l.len() {
-                                            let v = l[*index].clone();
-                                            *index += 1;
-                                            drop(l);
-                                            drop(it);
-                                            push!(v);
-                                        } else {
-                                            drop(l);
-                                            drop(it);
-                                            discard!();
-                                            discard!();
-                                            discard!();
-                                            pc = arg as usize;
+                                    let next = match &**seq {
+                                        Object::List(l) => Some(l.borrow().get(*index).cloned()),
+                                        Object::Tuple(t) => Some(t.get(*index).cloned()),
+                                        _ => None,
+                                    };
+                                    if let Some(next) = next {
+                                        *index += 1;
+                                        drop(it);
+                                        match next {
+                                            Some(v) => push!(v),
+                                            None => {
+                                                discard!();
+                                                discard!();
+                                                discard!();
+                                                pc = arg as usize;
+                                            }
                                         }
                                         continue;
                                     }
@@ -673,8 +692,35 @@ impl Vm {
                         push!(s);
                     }
                     Op::UnpackSequence => {
-                        save!();
+                        // Fast path: a tuple or list of exactly the right length, no allocation.
+                        let n = arg as usize;
                         let v = pop!();
+                        if let Some(o) = v.as_obj() {
+                            let done = match o {
+                                Object::Tuple(t) if t.len() == n => {
+                                    for item in t.iter().rev() {
+                                        push!(item.clone());
+                                    }
+                                    true
+                                }
+                                Object::List(l) => {
+                                    let l = l.borrow();
+                                    if l.len() == n {
+                                        for item in l.iter().rev() {
+                                            push!(item.clone());
+                                        }
+                                        true
+                                    } else {
+                                        false
+                                    }
+                                }
+                                _ => false,
+                            };
+                            if done {
+                                continue;
+                            }
+                        }
+                        save!();
                         let items = tri!(self.unpack(v, arg as usize));
                         for item in items.into_iter().rev() {
                             push!(item);
