@@ -748,6 +748,41 @@ impl Vm {
                     }
                     Op::Call | Op::CallKw | Op::CallMethod | Op::CallMethodKw => {
                         let op = ins.op();
+                        // Fastest path: a plain Python function called with exactly its positional
+                        // parameters. The arguments already sit where the callee's locals go.
+                        if op == Op::Call {
+                            let n = arg as usize;
+                            let fidx = sp - n - 1;
+                            if let Value::Obj(o) = &slot!(fidx) {
+                                if let Object::Function(f) = &**o {
+                                    let callee = &f.code;
+                                    if callee.simple
+                                        && n == callee.argcount as usize
+                                        && self.frames.len() < self.recursion_limit
+                                        && fidx + 2 + callee.frame_size() <= self.stack.len()
+                                    {
+                                        let base = fidx + 1;
+                                        let nlocals = callee.nlocals();
+                                        for i in n..nlocals {
+                                            slot!(base + i) = Value::Undef;
+                                        }
+                                        let frame = Frame {
+                                            code: callee.clone(),
+                                            globals: f.globals.clone(),
+                                            func: Some(o.clone()),
+                                            locals: None,
+                                            pc: 0,
+                                            base,
+                                            sp: base + nlocals,
+                                            ret_slot: fidx,
+                                        };
+                                        save!();
+                                        self.frames.push(frame);
+                                        continue 'frame;
+                                    }
+                                }
+                            }
+                        }
                         let kwnames = if matches!(op, Op::CallKw | Op::CallMethodKw) { Some(pop!()) } else { None };
                         let mut n = arg as usize;
                         let (fidx, args_at);
