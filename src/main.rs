@@ -1,5 +1,7 @@
 //! The `pvm` command: run Python programs like `python3` does.
 
+mod bench;
+
 use clap::Parser;
 use pvm_interp::Vm;
 use std::io::Read;
@@ -44,6 +46,10 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
+    // `pvm bench script.py [args]` (src/bench.rs); a script named `bench` runs as `pvm ./bench`.
+    if std::env::args_os().nth(1).is_some_and(|a| a == "bench") {
+        return bench::main(std::env::args_os().skip(1).collect());
+    }
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -102,7 +108,13 @@ fn run(cli: Cli) -> i32 {
     // The recorder is not wired in yet (issue 6): with the JIT "on", the interpreter runs alone.
     let _ = (jit_on, cli.jit_log);
     let _ = (cli.no_bytecode, cli.unbuffered);
-    let status = pvm_interp::run::run_main(&mut vm, &src, &filename, cli.dis);
+    // Like CPython, tracebacks name the main script by its absolute path (sys.argv keeps it as given).
+    let code_filename = if filename.starts_with('<') {
+        filename.clone()
+    } else {
+        std::path::absolute(&filename).map(|p| p.to_string_lossy().to_string()).unwrap_or(filename.clone())
+    };
+    let status = pvm_interp::run::run_main(&mut vm, &src, &code_filename, cli.dis);
     if cli.jit_stats {
         if let Some(mut jit) = vm.jit.take() {
             let mut err = std::io::stderr();

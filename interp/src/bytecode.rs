@@ -216,6 +216,14 @@ opcodes! {
     /// range — unboxed, so the interpreter and traces count without an iterator object — else
     /// (iterator, Undef, Undef).
     ForSetup = 76, effect: |a| 2, jump: false;
+    /// Entering an exception handler: TOS (the exception) becomes the exception being handled.
+    PushExcInfo = 77, effect: |a| 0, jump: false;
+    /// Leaving a handler: the previously handled exception is restored.
+    PopExcept = 78, effect: |a| 0, jump: false;
+    /// TOS = isinstance(TOS1, TOS) for an except clause (TOS: a class or tuple of classes).
+    CheckExcMatch = 79, effect: |a| 0, jump: false;
+    /// Re-raise the exception on TOS, keeping its traceback.
+    Reraise = 80, effect: |a| -1, jump: false;
 }
 
 /// Jump target of an instruction (CompareJumpIfFalse packs its comparison above the target).

@@ -30,6 +30,16 @@ impl Source {
     }
 }
 
+/// One protected range of the exception table: an exception raised by an instruction in
+/// `[start, end)` cuts the value stack to `depth` items, is pushed, and control goes to `target`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExcEntry {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
+}
+
 /// A cached global lookup: valid while the globals dict (identified by address) and the builtins dict
 /// still have the versions seen when the value was cached.
 pub struct GlobalCache {
@@ -76,6 +86,8 @@ pub struct Code {
     pub counters: Box<[std::cell::Cell<u32>]>,
     /// The docstring (`__doc__`), or None.
     pub doc: Value,
+    /// Exception handlers, innermost first (see compiler/exceptions.rs).
+    pub exc_table: Vec<ExcEntry>,
     /// Inline caches for `LoadGlobal`, one per name (see `GlobalCache`).
     pub global_cache: Box<[GlobalCache]>,
     /// Plain positional parameters only (no *args/**kwargs/kw-only, no cells, not a generator): calls
@@ -97,6 +109,12 @@ impl Code {
     pub fn filename(&self) -> &str {
         &self.source.filename
     }
+    /// The innermost handler protecting instruction `pc`.
+    pub fn handler_for(&self, pc: usize) -> Option<ExcEntry> {
+        let pc = pc as u32;
+        self.exc_table.iter().copied().find(|e| e.start <= pc && pc < e.end)
+    }
+
     pub fn line_of(&self, pc: usize) -> u32 {
         self.lines.get(pc).copied().unwrap_or(self.firstlineno)
     }
@@ -130,6 +148,12 @@ impl Code {
                 let _ = writeln!(out, " {}", arg);
             } else {
                 let _ = writeln!(out, " {} ({})", arg, detail);
+            }
+        }
+        if !self.exc_table.is_empty() {
+            let _ = writeln!(out, "ExceptionTable:");
+            for e in &self.exc_table {
+                let _ = writeln!(out, "  {} to {} -> {} [{}]", e.start, e.end, e.target, e.depth);
             }
         }
         for c in &self.consts {
@@ -227,7 +251,11 @@ impl Code {
             | Op::PrintExpr
             | Op::LoadBuildClass
             | Op::PushNull
-            | Op::ForSetup => String::new(),
+            | Op::ForSetup
+            | Op::PushExcInfo
+            | Op::PopExcept
+            | Op::CheckExcMatch
+            | Op::Reraise => String::new(),
         }
     }
 }

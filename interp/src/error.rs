@@ -101,6 +101,8 @@ pub struct PyErrInner {
     pub value: ErrValue,
     /// Traceback entries, innermost first, added while frames unwind.
     pub tb: Vec<TbEntry>,
+    /// A re-raise: the frame it happens in is already in `tb`, so don't add it again.
+    pub reraised: bool,
 }
 
 /// An exception in flight. Boxed so that `PyResult<Value>` stays small on the hot path.
@@ -110,17 +112,17 @@ pub type PyResult<T> = Result<T, PyErr>;
 
 impl PyErr {
     pub fn new(kind: ExcKind, msg: impl Into<String>) -> PyErr {
-        PyErr(Box::new(PyErrInner { value: ErrValue::Lazy(kind, Value::from_string(msg.into())), tb: Vec::new() }))
+        PyErr(Box::new(PyErrInner { value: ErrValue::Lazy(kind, Value::from_string(msg.into())), tb: Vec::new(), reraised: false }))
     }
     pub fn with_value(kind: ExcKind, v: Value) -> PyErr {
-        PyErr(Box::new(PyErrInner { value: ErrValue::Lazy(kind, v), tb: Vec::new() }))
+        PyErr(Box::new(PyErrInner { value: ErrValue::Lazy(kind, v), tb: Vec::new(), reraised: false }))
     }
     /// An exception with no arguments (`raise StopIteration`).
     pub fn bare(kind: ExcKind) -> PyErr {
-        PyErr(Box::new(PyErrInner { value: ErrValue::Lazy(kind, Value::Undef), tb: Vec::new() }))
+        PyErr(Box::new(PyErrInner { value: ErrValue::Lazy(kind, Value::Undef), tb: Vec::new(), reraised: false }))
     }
     pub fn from_obj(o: ObjRef) -> PyErr {
-        PyErr(Box::new(PyErrInner { value: ErrValue::Obj(o), tb: Vec::new() }))
+        PyErr(Box::new(PyErrInner { value: ErrValue::Obj(o), tb: Vec::new(), reraised: false }))
     }
     /// The builtin kind when lazy (cheap checks without materialising).
     pub fn lazy_kind(&self) -> Option<ExcKind> {

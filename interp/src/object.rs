@@ -8,6 +8,7 @@
 
 use crate::code::Code;
 use crate::dict::Dict;
+use crate::settable::SetTable;
 use crate::value::Value;
 use num_bigint::BigInt;
 use std::cell::{Cell, RefCell};
@@ -23,8 +24,9 @@ pub enum Object {
     Tuple(Vec<Value>),
     List(RefCell<Vec<Value>>),
     Dict(RefCell<Dict>),
-    Set(RefCell<Dict>),
-    FrozenSet(Dict),
+    /// `set` and `frozenset`: CPython's open-addressing layout, so they iterate in CPython's order.
+    Set(RefCell<SetTable>),
+    FrozenSet(SetTable),
     Range(Range),
     Slice(Box<[Value; 3]>),
     Function(Box<Function>),
@@ -238,6 +240,9 @@ pub enum Iter {
     Range { cur: i64, stop: i64, step: i64 },
     Str { s: ObjRef, byte: usize },
     DictKeys { dict: ObjRef, index: usize, len_at_start: usize },
+    /// Over a set or frozenset: `pos` is the next slot to look at, `used` the length at `iter()` time
+    /// (CPython's `si_pos` / `si_used`; `usize::MAX` once "changed size" has been raised).
+    Set { set: ObjRef, pos: usize, used: usize },
     DictValues { dict: ObjRef, index: usize, len_at_start: usize },
     DictItems { dict: ObjRef, index: usize, len_at_start: usize },
     Reversed { seq: ObjRef, index: usize },

@@ -5,6 +5,7 @@
 //! source line for tracebacks. Constructs pvm does not implement yet compile to `Op::NotImplemented`,
 //! which raises `NotImplementedError` naming the construct if it is reached.
 
+mod exceptions;
 mod expr;
 pub mod symtable;
 
@@ -34,6 +35,8 @@ pub struct CompileError {
 }
 
 struct LoopCtx {
+    /// `fblocks.len()` inside the loop: a break/continue leaves the blocks above it.
+    fblock_level: usize,
     continue_target: usize,
     break_jumps: Vec<usize>,
     /// A `for` loop keeps its iterator on the stack: `break` pops it.
@@ -55,6 +58,11 @@ struct Unit {
     cellvars: Vec<String>,
     freevars: Vec<String>,
     loops: Vec<LoopCtx>,
+    /// Blocks a return/break/continue must leave properly (handlers, finally bodies, loops).
+    fblocks: Vec<exceptions::FBlock>,
+    /// Value-stack depth at statement boundaries here (for-loop state slots, a pending exception).
+    stmt_depth: u32,
+    exc_table: Vec<crate::code::ExcEntry>,
     /// Index of the newest jump target: no instruction may be fused across it.
     label: usize,
     line: u32,
@@ -337,6 +345,9 @@ impl<'s> Compiler<'s> {
             cellvars: s.cellvars.clone(),
             freevars: s.freevars.clone(),
             loops: Vec::new(),
+            fblocks: Vec::new(),
+            stmt_depth: 0,
+            exc_table: Vec::new(),
             label: 0,
             line: firstlineno,
             firstlineno,
@@ -369,6 +380,7 @@ impl<'s> Compiler<'s> {
         let counters = (0..u.instrs.len()).map(|_| std::cell::Cell::new(0)).collect();
         let global_cache = (0..u.names.len()).map(|_| crate::code::GlobalCache::empty()).collect();
         Code {
+            exc_table: u.exc_table,
             counters,
             simple,
             global_cache,
@@ -673,7 +685,8 @@ impl<'s> Compiler<'s> {
                 let Some(l) = self.unit().loops.last() else {
                     return Err(self.error(b.range, "'break' outside loop"));
                 };
-                let is_for = l.is_for;
+                let (is_for, level) = (l.is_for, l.fblock_level);
+                self.unwind_fblocks(level, false)?;
                 if is_for {
                     // The loop's three state slots (ForSetup).
                     for _ in 0..3 {
@@ -689,7 +702,8 @@ impl<'s> Compiler<'s> {
                 let Some(l) = self.unit().loops.last() else {
                     return Err(self.error(c.range, "'continue' not properly in loop"));
                 };
-                let t = l.continue_target as u32;
+                let (t, level) = (l.continue_target as u32, l.fblock_level);
+                self.unwind_fblocks(level, false)?;
                 self.emit(Op::JumpBackward, t);
             }
             Stmt::Return(r) => {
@@ -700,6 +714,7 @@ impl<'s> Compiler<'s> {
                     Some(v) => self.expr(v)?,
                     None => self.emit_const(Value::None),
                 }
+                self.unwind_fblocks(0, true)?;
                 self.emit(Op::ReturnValue, 0);
             }
             Stmt::FunctionDef(f) => self.function_def(f)?,
@@ -773,7 +788,7 @@ impl<'s> Compiler<'s> {
                 }
             }
             Stmt::ClassDef(_) => self.not_implemented("class definitions"),
-            Stmt::Try(_) => self.not_implemented("try statements"),
+            Stmt::Try(t) => self.try_stmt(t)?,
             Stmt::With(_) => self.not_implemented("with statements"),
             Stmt::Match(_) => self.not_implemented("match statements"),
             Stmt::TypeAlias(_) => self.not_implemented("type aliases"),
@@ -924,11 +939,14 @@ impl<'s> Compiler<'s> {
     fn while_stmt(&mut self, w: &ast::StmtWhile) -> Result<(), CompileError> {
         let top = self.here();
         let exits = self.cond_jump(&w.test, false)?;
-        self.unit().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), is_for: false });
+        let fblock_level = self.unit().fblocks.len() + 1;
+        self.unit().fblocks.push(exceptions::FBlock::Loop);
+        self.unit().loops.push(LoopCtx { fblock_level, continue_target: top, break_jumps: Vec::new(), is_for: false });
         self.stmts(&w.body)?;
         self.set_line(w.range);
         self.emit(Op::JumpBackward, top as u32);
         let ctx = self.unit().loops.pop().expect("loop");
+        self.unit().fblocks.pop();
         for j in exits {
             self.patch(j);
         }
@@ -946,11 +964,16 @@ impl<'s> Compiler<'s> {
         self.set_line(f.range);
         let exit = self.emit_jump(Op::ForIter);
         self.store_target(&f.target)?;
-        self.unit().loops.push(LoopCtx { continue_target: top, break_jumps: Vec::new(), is_for: true });
+        let fblock_level = self.unit().fblocks.len() + 1;
+        self.unit().fblocks.push(exceptions::FBlock::Loop);
+        self.unit().stmt_depth += 3;
+        self.unit().loops.push(LoopCtx { fblock_level, continue_target: top, break_jumps: Vec::new(), is_for: true });
         self.stmts(&f.body)?;
         self.set_line(f.range);
         self.emit(Op::JumpBackward, top as u32);
         let ctx = self.unit().loops.pop().expect("loop");
+        self.unit().fblocks.pop();
+        self.unit().stmt_depth -= 3;
         self.patch(exit);
         self.stmts(&f.orelse)?;
         for j in ctx.break_jumps {

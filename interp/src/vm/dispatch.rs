@@ -839,7 +839,10 @@ impl Vm {
                     Op::RaiseVarargs => {
                         save!();
                         let err = match arg {
-                            0 => PyErr::new(ExcKind::RuntimeError, "No active exception to reraise"),
+                            0 => match self.exc_stack.last() {
+                                Some(e) => self.reraise(e.clone()),
+                                None => PyErr::new(ExcKind::RuntimeError, "No active exception to reraise"),
+                            },
                             1 => {
                                 let e = pop!();
                                 tri!(self.make_raise(e, None))
@@ -886,6 +889,24 @@ impl Vm {
                         );
                     }
                     Op::PushNull => push!(Value::Undef),
+                    Op::PushExcInfo => {
+                        let e = top!().clone();
+                        self.exc_stack.push(e);
+                    }
+                    Op::PopExcept => {
+                        self.exc_stack.pop();
+                    }
+                    Op::CheckExcMatch => {
+                        save!();
+                        let ty = pop!();
+                        let exc = top!().clone();
+                        let m = tri!(self.exception_matches(&exc, &ty));
+                        push!(Value::Bool(m));
+                    }
+                    Op::Reraise => {
+                        let e = pop!();
+                        break 'dispatch self.reraise(e);
+                    }
                     Op::LoadFast2 => {
                         for i in [arg & 0xfff, arg >> 12] {
                             let v = &slot!(base + i as usize);
@@ -918,30 +939,83 @@ impl Vm {
                     }
                 }
             };
-            // An exception: record where, then unwind to the entry frame (no handlers yet).
+            // An exception: find a handler in this frame or a caller (up to the entry frame).
             self.frames[fi].pc = pc;
             self.frames[fi].sp = sp;
-            return Err(self.unwind(err, entry_depth));
-        }
-    }
-
-    /// Pop frames down to `entry_depth`, adding a traceback entry for each.
-    fn unwind(&mut self, mut err: PyErr, entry_depth: usize) -> PyErr {
-        while self.frames.len() > entry_depth {
-            let f = self.frames.pop().expect("frame");
-            let line = f.code.line_of(f.pc.saturating_sub(1));
-            err.0.tb.push(crate::object::TbEntry { code: f.code.clone(), line });
-            let end = f.sp.max(f.base);
-            for s in &mut self.stack[f.ret_slot..end] {
-                *s = Value::Undef;
-            }
-            if let Some(caller) = self.frames.last_mut() {
-                if caller.sp > f.ret_slot {
-                    caller.sp = f.ret_slot;
+            let mut err = err;
+            loop {
+                let f = self.frames.last().expect("frame");
+                let fault = f.pc.saturating_sub(1);
+                if err.0.reraised {
+                    err.0.reraised = false;
+                } else {
+                    err.0.tb.push(crate::object::TbEntry { code: f.code.clone(), line: f.code.line_of(fault) });
+                }
+                if let Some(h) = f.code.handler_for(fault) {
+                    self.enter_handler(err, h);
+                    continue 'frame;
+                }
+                self.pop_frame_for_unwind();
+                if self.frames.len() == entry_depth {
+                    return Err(err);
                 }
             }
         }
-        err
+    }
+
+    /// Jump to an exception handler of the top frame: cut its value stack, push the exception.
+    fn enter_handler(&mut self, mut err: PyErr, h: crate::code::ExcEntry) {
+        let obj = self.materialize(&mut err);
+        if let Object::Exception(e) = &*obj {
+            *e.traceback.borrow_mut() = std::mem::take(&mut err.0.tb);
+            // Implicit chaining: raised while another exception was being handled.
+            if let Some(ctx) = self.exc_stack.last() {
+                let is_self = matches!(ctx, Value::Obj(c) if Rc::ptr_eq(c, &obj));
+                if !is_self && matches!(*e.context.borrow(), Value::Undef) {
+                    *e.context.borrow_mut() = ctx.clone();
+                }
+            }
+        }
+        let f = self.frames.last_mut().expect("frame");
+        let new_sp = f.base + f.code.nlocals() + f.code.ncells() + h.depth as usize;
+        let old_sp = f.sp;
+        f.pc = h.target as usize;
+        f.sp = new_sp + 1;
+        for s in &mut self.stack[new_sp..old_sp.max(new_sp)] {
+            *s = Value::Undef;
+        }
+        self.stack[new_sp] = Value::Obj(obj);
+    }
+
+    /// Pop the top frame while an exception propagates, releasing its slots.
+    fn pop_frame_for_unwind(&mut self) {
+        let f = self.frames.pop().expect("frame");
+        let end = f.sp.max(f.base);
+        for s in &mut self.stack[f.ret_slot..end] {
+            *s = Value::Undef;
+        }
+        if let Some(caller) = self.frames.last_mut() {
+            if caller.sp > f.ret_slot {
+                caller.sp = f.ret_slot;
+            }
+        }
+    }
+
+    /// The error for re-raising an exception object (bare `raise`, or the end of a handler).
+    fn reraise(&self, exc: Value) -> PyErr {
+        match exc {
+            Value::Obj(o) => {
+                let tb = match &*o {
+                    Object::Exception(e) => e.traceback.borrow().clone(),
+                    _ => Vec::new(),
+                };
+                let mut err = PyErr::from_obj(o);
+                err.0.tb = tb;
+                err.0.reraised = true;
+                err
+            }
+            _ => PyErr::new(ExcKind::RuntimeError, "No active exception to reraise"),
+        }
     }
 
     pub(crate) fn push_frame(&mut self, frame: Frame) -> PyResult<()> {

@@ -63,6 +63,26 @@ impl Vm {
         }
     }
 
+    /// `except T` matching: is `exc` an instance of T (a class or a tuple of classes)?
+    pub fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
+        match ty.as_obj() {
+            Some(Object::Tuple(items)) => {
+                for t in items.clone() {
+                    if self.exception_matches(exc, &t)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Some(Object::Type(t)) if t.kind == TypeKind::Exception => {
+                let et = self.type_of(exc);
+                let Value::Obj(tr) = ty else { return Ok(false) };
+                Ok(crate::types::is_subtype(&et, tr))
+            }
+            _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
     /// Is the error an instance of the builtin exception `kind`?
     pub fn err_matches(&mut self, err: &PyErr, kind: ExcKind) -> bool {
         match &err.0.value {

@@ -74,6 +74,8 @@ pub struct Vm {
     /// Set by the JIT while it records a trace: the dispatch loop then calls `JitHooks::record_instr`
     /// before every instruction.
     pub recording: bool,
+    /// Exceptions being handled (innermost last): pushed by `PushExcInfo`, popped by `PopExcept`.
+    pub exc_stack: Vec<Value>,
     pub opts: Options,
     /// Main module's dict.
     pub main_globals: Option<ObjRef>,
@@ -97,6 +99,7 @@ impl Vm {
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             jit: None,
             recording: false,
+            exc_stack: Vec::new(),
             opts: Options { jit_threshold: 1000, jit_enabled: false },
             main_globals: None,
             strs: crate::builtins::Interned::new(),

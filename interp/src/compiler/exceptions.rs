@@ -1,0 +1,198 @@
+//! `try` statements and the exception table.
+//!
+//! pvm uses zero-cost exception handling: no instruction runs on entry to a `try`. Each protected range of
+//! instructions gets an entry `(start, end, target, depth)` in the code's exception table; when an
+//! instruction in `[start, end)` raises, the interpreter cuts the value stack back to `depth`, pushes the
+//! exception and jumps to `target`. Entries are appended innermost-first, so the first match wins.
+//!
+//! Handler bodies run between `PushExcInfo` (the exception becomes "being handled": `sys.exc_info()`, the
+//! implicit `__context__` of anything raised meanwhile, bare `raise`) and `PopExcept`. Every handler body is
+//! itself protected by a cleanup entry doing `PopExcept; Reraise`, so the handled-exception stack stays
+//! balanced however control leaves it. `return`/`break`/`continue` that cross these blocks are compiled
+//! with the blocks' exits inline (`unwind_fblocks`): `PopExcept` for handlers, the `finally` body for
+//! `try/finally`.
+
+use super::{CompileError, Compiler};
+use crate::bytecode::Op;
+use crate::code::ExcEntry;
+use crate::value::Value;
+use ruff_python_ast::{self as ast, Stmt};
+
+/// A block that a `return`, `break` or `continue` may have to leave.
+#[derive(Clone)]
+pub(super) enum FBlock {
+    /// A `for` or `while` loop (index into the unit's loops).
+    Loop,
+    /// Inside an `except` handler (or a `finally` run for an exception): the exception being handled is
+    /// on the value stack and on the handled-exception stack; `name` is the `as` target to clear.
+    Handler { name: Option<String> },
+    /// The protected body of a `try` with a `finally`.
+    Finally(Vec<Stmt>),
+}
+
+impl<'s> Compiler<'s> {
+    pub(super) fn try_stmt(&mut self, t: &ast::StmtTry) -> Result<(), CompileError> {
+        if t.is_star {
+            self.not_implemented("except* (exception groups)");
+            return Ok(());
+        }
+        if t.finalbody.is_empty() {
+            return self.try_except(t);
+        }
+        let depth = self.unit().stmt_depth;
+        let start = self.here();
+        self.unit().fblocks.push(FBlock::Finally(t.finalbody.to_vec()));
+        self.try_except(t)?;
+        self.unit().fblocks.pop();
+        let end = self.here();
+        // Normal exit: run the finally body.
+        self.stmts(&t.finalbody)?;
+        let done = self.emit_jump(Op::Jump);
+        // Exceptional exit: run it with the exception pending, then re-raise.
+        let handler = self.here();
+        self.add_handler(start, end, handler, depth);
+        self.handler_body(None, depth, |c| c.stmts(&t.finalbody))?;
+        self.emit(Op::Reraise, 0);
+        self.patch(done);
+        Ok(())
+    }
+
+    fn try_except(&mut self, t: &ast::StmtTry) -> Result<(), CompileError> {
+        if t.handlers.is_empty() {
+            self.stmts(&t.body)?;
+            return self.stmts(&t.orelse);
+        }
+        let depth = self.unit().stmt_depth;
+        let start = self.here();
+        self.stmts(&t.body)?;
+        let end = self.here();
+        self.stmts(&t.orelse)?;
+        let mut to_end = vec![self.emit_jump(Op::Jump)];
+        let handler = self.here();
+        self.add_handler(start, end, handler, depth);
+        // The matching of except clauses and their bodies all run with the exception handled.
+        let n = t.handlers.len();
+        let mut result = Ok(());
+        self.handler_body(None, depth, |c| {
+            for (i, h) in t.handlers.iter().enumerate() {
+                let ast::ExceptHandler::ExceptHandler(h) = h;
+                c.set_line(h.range);
+                let next = match &h.type_ {
+                    Some(ty) => {
+                        c.emit(Op::Copy, 1);
+                        c.expr(ty)?;
+                        c.emit(Op::CheckExcMatch, 0);
+                        Some(c.emit_jump(Op::PopJumpIfFalse))
+                    }
+                    None => {
+                        if i + 1 < n {
+                            result = Err(c.error(h.range, "default 'except:' must be last"));
+                        }
+                        None
+                    }
+                };
+                let name = h.name.as_ref().map(|n| n.id.to_string());
+                if let Some(nm) = &name {
+                    c.emit(Op::Copy, 1);
+                    c.store_name(nm);
+                }
+                c.unit().fblocks.push(FBlock::Handler { name: name.clone() });
+                c.stmts(&h.body)?;
+                c.unit().fblocks.pop();
+                c.leave_handler(&name);
+                to_end.push(c.emit_jump(Op::Jump));
+                if let Some(j) = next {
+                    c.patch(j);
+                }
+            }
+            // No clause matched: re-raise (the cleanup entry restores the handled-exception stack).
+            c.emit(Op::Reraise, 0);
+            Ok(())
+        })?;
+        result?;
+        for j in to_end {
+            self.patch(j);
+        }
+        Ok(())
+    }
+
+    /// Emit `PushExcInfo`, the body, and the cleanup handler protecting the body. On entry the exception
+    /// is on the stack at `depth`.
+    fn handler_body(
+        &mut self,
+        name: Option<String>,
+        depth: u32,
+        body: impl FnOnce(&mut Self) -> Result<(), CompileError>,
+    ) -> Result<(), CompileError> {
+        self.emit(Op::PushExcInfo, 0);
+        let start = self.here();
+        self.unit().stmt_depth = depth + 1;
+        self.unit().fblocks.push(FBlock::Handler { name });
+        let r = body(self);
+        self.unit().fblocks.pop();
+        self.unit().stmt_depth = depth;
+        r?;
+        let end = self.here();
+        let cleanup = self.here();
+        self.add_handler(start, end, cleanup, depth + 1);
+        self.emit(Op::PopExcept, 0);
+        self.emit(Op::Reraise, 0);
+        Ok(())
+    }
+
+    /// Leave an except clause normally: drop the exception, restore the handled-exception stack and
+    /// unbind the `as` name (as CPython does, to break the frame ↔ traceback cycle).
+    fn leave_handler(&mut self, name: &Option<String>) {
+        self.emit(Op::PopTop, 0);
+        self.emit(Op::PopExcept, 0);
+        if let Some(nm) = name {
+            self.emit_const(Value::None);
+            self.store_name(nm);
+            self.delete_name(nm);
+        }
+    }
+
+    fn add_handler(&mut self, start: usize, end: usize, target: usize, depth: u32) {
+        if start < end {
+            self.unit().exc_table.push(ExcEntry { start: start as u32, end: end as u32, target: target as u32, depth });
+        }
+    }
+
+    /// Compile the exits of the blocks a jump leaves, innermost first, down to block index `to`
+    /// (exclusive). `keep_top`: a return value is on the stack above the blocks' own items.
+    pub(super) fn unwind_fblocks(&mut self, to: usize, keep_top: bool) -> Result<(), CompileError> {
+        let blocks: Vec<FBlock> = self.unit().fblocks[to..].to_vec();
+        let saved = self.unit().fblocks.clone();
+        for (i, b) in blocks.iter().enumerate().rev() {
+            // While emitting a block's exit, only the blocks outside it are active.
+            self.unit().fblocks.truncate(to + i);
+            match b {
+                FBlock::Loop => {}
+                FBlock::Handler { name } => {
+                    if keep_top {
+                        self.emit(Op::Swap, 2);
+                    }
+                    self.emit(Op::PopTop, 0);
+                    self.emit(Op::PopExcept, 0);
+                    if let Some(nm) = name {
+                        self.emit_const(Value::None);
+                        self.store_name(nm);
+                        self.delete_name(nm);
+                    }
+                }
+                FBlock::Finally(body) => {
+                    if keep_top {
+                        self.unit().stmt_depth += 1;
+                    }
+                    let r = self.stmts(body);
+                    if keep_top {
+                        self.unit().stmt_depth -= 1;
+                    }
+                    r?;
+                }
+            }
+        }
+        self.unit().fblocks = saved;
+        Ok(())
+    }
+}

@@ -1,0 +1,9 @@
+# An exception raised while handling another: CPython prints both, chained.
+def parse(s):
+    try:
+        return int(s)
+    except ValueError:
+        raise RuntimeError("could not parse " + repr(s))
+
+print(parse("12"))
+print(parse("x"))
