@@ -170,10 +170,8 @@ impl Types {
                     },
                     Iter::Range { .. } => &self.range_iter,
                     Iter::Str { .. } => &self.str_iter,
-                    Iter::DictKeys { dict, .. } => match &**dict {
-                        Object::Set(_) | Object::FrozenSet(_) => &self.set_iter,
-                        _ => &self.dict_keyiter,
-                    },
+                    Iter::DictKeys { .. } => &self.dict_keyiter,
+                    Iter::Set { .. } => &self.set_iter,
                     Iter::DictValues { .. } => &self.dict_valueiter,
                     Iter::DictItems { .. } => &self.dict_itemiter,
                     Iter::Reversed { .. } => &self.reversed,

@@ -188,11 +188,10 @@ fn set_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if nargs(args) > 1 {
         return Err(type_error(format!("set expected at most 1 argument, got {}", nargs(args))));
     }
-    let items = match args.get(1) {
-        Some(x) => vm.collect(x.clone())?,
-        None => Vec::new(),
-    };
-    vm.new_set(items)
+    match args.get(1) {
+        Some(x) => vm.set_from_iterable(x, false),
+        None => vm.new_set(Vec::new()),
+    }
 }
 
 fn frozenset_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -200,11 +199,12 @@ fn frozenset_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if nargs(args) > 1 {
         return Err(type_error(format!("frozenset expected at most 1 argument, got {}", nargs(args))));
     }
-    let d = match args.get(1) {
-        Some(x) => vm.to_set_data(x)?,
-        None => crate::dict::Dict::new(),
-    };
-    Ok(Value::obj(Object::FrozenSet(d)))
+    match args.get(1) {
+        // frozenset(f) of an exact frozenset is f itself.
+        Some(x) if matches!(x.as_obj(), Some(Object::FrozenSet(_))) => Ok(x.clone()),
+        Some(x) => vm.set_from_iterable(x, true),
+        None => Ok(Value::obj(Object::FrozenSet(Default::default()))),
+    }
 }
 
 fn index_arg(vm: &Vm, v: &Value) -> PyResult<i64> {

@@ -3,6 +3,8 @@
 use super::{binop, CompileError, Compiler};
 use crate::bytecode::{CmpOp, Op};
 use crate::object::Object;
+use crate::settable::SetTable;
+use crate::vm::protocol::values_eq;
 use crate::value::{int_from_big, Value};
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
@@ -126,7 +128,7 @@ impl<'s> Compiler<'s> {
             Expr::Call(c) => self.call(c)?,
             Expr::Tuple(t) => self.sequence(&t.elts, Op::BuildTuple)?,
             Expr::List(l) => self.sequence(&l.elts, Op::BuildList)?,
-            Expr::Set(s) => self.sequence(&s.elts, Op::BuildSet)?,
+            Expr::Set(s) => self.set_display(&s.elts)?,
             Expr::Dict(d) => self.dict(d)?,
             Expr::Lambda(l) => {
                 let scope = self.table.scope_for(l).ok_or_else(|| self.error(l.range, "internal: missing scope"))?;
@@ -178,7 +180,12 @@ impl<'s> Compiler<'s> {
         let n = c.ops.len();
         let mut cleanup = Vec::new();
         for (i, (op, right)) in c.ops.iter().zip(c.comparators.iter()).enumerate() {
-            self.expr(right)?;
+            if i + 1 == n && matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
+                // CPython's `fold_compare`: `x in {1, 2}` tests a frozenset constant.
+                self.iter_expr(right)?;
+            } else {
+                self.expr(right)?;
+            }
             if i + 1 < n {
                 self.emit(Op::Swap, 2);
                 self.emit(Op::Copy, 2);
@@ -242,6 +249,109 @@ impl<'s> Compiler<'s> {
         Ok(())
     }
 
+    /// A set display. As in CPython 3.11, three or more constant items (after constant folding) build
+    /// `set()` updated from a frozenset constant: `BuildSet 0; LoadConst frozenset; SetUpdate 1`.
+    fn set_display(&mut self, elts: &[Expr]) -> Result<(), CompileError> {
+        if elts.len() > 2 {
+            if let Some(items) = self.folded_items(elts) {
+                let f = self.frozenset_const(items);
+                self.emit(Op::BuildSet, 0);
+                self.emit_const(f);
+                self.emit(Op::SetUpdate, 1);
+                return Ok(());
+            }
+        }
+        self.sequence(elts, Op::BuildSet)
+    }
+
+    /// The iterable of a `for` loop or comprehension, or the right operand of a final `in`/`not in`:
+    /// CPython's `fold_iter` turns a set display of constants (any number) into a frozenset constant,
+    /// which is then iterated directly (its order can differ from a set built from it).
+    pub(super) fn iter_expr(&mut self, e: &Expr) -> Result<(), CompileError> {
+        if let Expr::Set(s) = e {
+            if let Some(items) = self.folded_items(&s.elts) {
+                let old = self.set_line(e.range());
+                let f = self.frozenset_const(items);
+                self.emit_const(f);
+                self.restore_line(old);
+                return Ok(());
+            }
+        }
+        self.expr(e)
+    }
+
+    /// The values of `elts` if all are constants after CPython's AST constant folding.
+    fn folded_items(&self, elts: &[Expr]) -> Option<Vec<Value>> {
+        elts.iter().map(|e| self.fold_const(e)).collect()
+    }
+
+    /// `const_value` plus the folding CPython's AST optimizer does on constant operands (unary and
+    /// binary operators on numbers, str concatenation/repetition), where the result is safe to compute
+    /// here. Used where folding decides the bytecode shape (constant set displays).
+    fn fold_const(&self, e: &Expr) -> Option<Value> {
+        if let Some(v) = self.const_value(e) {
+            return Some(v);
+        }
+        match e {
+            Expr::Tuple(t) if !t.elts.is_empty() => {
+                let items: Option<Vec<Value>> = t.elts.iter().map(|x| self.fold_const(x)).collect();
+                items.map(|v| Value::obj(Object::Tuple(v)))
+            }
+            Expr::UnaryOp(u) => {
+                let v = self.fold_const(&u.operand)?;
+                match (u.op, &v) {
+                    (ast::UnaryOp::UAdd, Value::Int(_) | Value::Float(_)) => Some(v),
+                    (ast::UnaryOp::UAdd | ast::UnaryOp::USub | ast::UnaryOp::Invert, Value::Bool(b)) => {
+                        let i = *b as i64;
+                        Some(Value::Int(match u.op {
+                            ast::UnaryOp::UAdd => i,
+                            ast::UnaryOp::USub => -i,
+                            _ => !i,
+                        }))
+                    }
+                    (ast::UnaryOp::USub, Value::Int(i)) => i.checked_neg().map(Value::Int),
+                    (ast::UnaryOp::USub, Value::Float(f)) => Some(Value::Float(-f)),
+                    (ast::UnaryOp::Invert, Value::Int(i)) => Some(Value::Int(!i)),
+                    _ => None,
+                }
+            }
+            Expr::BinOp(b) => fold_binop(b.op, &self.fold_const(&b.left)?, &self.fold_const(&b.right)?),
+            _ => None,
+        }
+    }
+
+    /// A frozenset constant made the way CPython 3.11 makes it: `frozenset(items)` (`new` + `add` in
+    /// source order), rebuilt by the constant merger (`new` + `add` in the first table's order). An
+    /// equal frozenset constant made earlier in the module (same elements, compared type-exactly as
+    /// CPython's constant keys are) is reused, layout and all.
+    fn frozenset_const(&mut self, items: Vec<Value>) -> Value {
+        fn build(items: impl Iterator<Item = Value>) -> SetTable {
+            let mut t = SetTable::new();
+            for v in items {
+                let r: Result<bool, ()> = t.add(const_hash(&v), v.clone(), |k| Ok(values_eq(k, &v)));
+                let _ = r;
+            }
+            t
+        }
+        let f1 = build(items.into_iter());
+        let f2 = build(f1.keys().into_iter());
+        for c in &self.frozensets {
+            if let Some(Object::FrozenSet(t)) = c.as_obj() {
+                let same = t.len() == f2.len()
+                    && f2.iter().all(|e| {
+                        let r: Result<Option<usize>, ()> = t.find(e.hash, |k| Ok(const_key_eq(k, &e.key)));
+                        matches!(r, Ok(Some(_)))
+                    });
+                if same {
+                    return c.clone();
+                }
+            }
+        }
+        let v = Value::obj(Object::FrozenSet(f2));
+        self.frozensets.push(v.clone());
+        v
+    }
+
     fn sequence(&mut self, elts: &[Expr], build: Op) -> Result<(), CompileError> {
         let has_star = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
         if !has_star {
@@ -303,6 +413,19 @@ impl<'s> Compiler<'s> {
     fn call(&mut self, c: &ast::ExprCall) -> Result<(), CompileError> {
         let args = &c.arguments.args;
         let kws = &c.arguments.keywords;
+        // Zero-argument super() in a method: super(__class__, <first argument>).
+        if let Expr::Name(n) = &*c.func {
+            if &*n.id == "super" && args.is_empty() && kws.is_empty() && self.scope_of("__class__") == super::symtable::NameScope::Free {
+                let first = self.units.last().and_then(|u| u.varnames.first().cloned());
+                if let Some(first) = first.filter(|_| self.unit().argcount > 0) {
+                    self.load_name("super");
+                    self.load_name("__class__");
+                    self.load_name(&first);
+                    self.emit(Op::Call, 2);
+                    return Ok(());
+                }
+            }
+        }
         let simple = !args.iter().any(|a| matches!(a, Expr::Starred(_))) && kws.iter().all(|k| k.arg.is_some());
         if simple {
             let kwnames: Vec<Value> = kws.iter().map(|k| Value::str(k.arg.as_ref().expect("kw").id.as_str())).collect();
@@ -483,7 +606,7 @@ impl<'s> Compiler<'s> {
         let code = self.pop_unit();
         self.emit_const(Value::obj(Object::Code(Rc::new(code))));
         self.emit(Op::MakeFunction, mflags);
-        self.expr(&gens[0].iter)?;
+        self.iter_expr(&gens[0].iter)?;
         self.emit(Op::GetIter, 1);
         self.emit(Op::Call, 1);
         Ok(())
@@ -497,7 +620,7 @@ impl<'s> Compiler<'s> {
         if i == 0 {
             self.emit(Op::LoadFast, 0);
         } else {
-            self.expr(&g.iter)?;
+            self.iter_expr(&g.iter)?;
         }
         self.emit(Op::ForSetup, 0);
         let top = self.here();
@@ -562,4 +685,104 @@ fn int_literal(i: &ast::Int) -> Value {
         Some(b) => int_from_big(b),
         None => Value::Int(0),
     }
+}
+
+/// `hash()` of a compile-time constant (as `Vm::hash` computes it).
+fn const_hash(v: &Value) -> i64 {
+    match v {
+        Value::Int(i) => crate::hash::hash_i64(*i),
+        Value::Bool(b) => *b as i64,
+        Value::Float(f) => crate::hash::hash_f64(*f),
+        Value::None => 0xFCA86420 >> 4,
+        Value::Undef => 0,
+        Value::Obj(o) => match &**o {
+            Object::Str(s) => s.hash(),
+            Object::Int(b) => crate::hash::hash_bigint(b),
+            Object::Tuple(t) => crate::hash::hash_tuple(t.iter().map(const_hash).collect::<Vec<_>>().into_iter()),
+            Object::Bytes(b) => crate::hash::hash_str(&String::from_utf8_lossy(b)),
+            _ => (Rc::as_ptr(o) as *const u8 as usize >> 4) as i64,
+        },
+    }
+}
+
+/// Equality of CPython's constant keys (`_PyCode_ConstantKey`): values of different types never match
+/// (`1`, `1.0`, `True`), nor do `0.0` and `-0.0`.
+fn const_key_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::None, Value::None) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x == y && (*x != 0.0 || x.is_sign_negative() == y.is_sign_negative()),
+        (Value::Obj(p), Value::Obj(q)) => match (&**p, &**q) {
+            (Object::Str(s), Object::Str(t)) => s.as_str() == t.as_str(),
+            (Object::Int(s), Object::Int(t)) => s == t,
+            (Object::Bytes(s), Object::Bytes(t)) => s == t,
+            (Object::Tuple(s), Object::Tuple(t)) => s.len() == t.len() && s.iter().zip(t).all(|(x, y)| const_key_eq(x, y)),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// CPython's AST folding of a binary operator on constants, for the cases computed exactly here (ints
+/// that stay in i64, floats, str concatenation and repetition up to CPython's 4096-character limit);
+/// `None` means "not folded".
+fn fold_binop(op: ast::Operator, a: &Value, b: &Value) -> Option<Value> {
+    use ast::Operator as O;
+    let int = |v: &Value| match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    };
+    if let (Some(x), Some(y)) = (int(a), int(b)) {
+        return match op {
+            O::Add => x.checked_add(y).map(Value::Int),
+            O::Sub => x.checked_sub(y).map(Value::Int),
+            O::Mult => x.checked_mul(y).map(Value::Int),
+            O::FloorDiv if y != 0 => floor_div(x, y).map(Value::Int),
+            O::Mod if y != 0 => floor_div(x, y).map(|q| Value::Int(x - q * y)),
+            O::Pow if y >= 0 => u32::try_from(y).ok().and_then(|e| x.checked_pow(e)).map(Value::Int),
+            O::LShift if (0..64).contains(&y) => {
+                let r = (x as i128) << y;
+                i64::try_from(r).ok().map(Value::Int)
+            }
+            O::RShift if y >= 0 => Some(Value::Int(x >> y.min(63))),
+            O::BitAnd => Some(Value::Int(x & y)),
+            O::BitOr => Some(Value::Int(x | y)),
+            O::BitXor => Some(Value::Int(x ^ y)),
+            O::Div if y != 0 && x.unsigned_abs() < 1 << 53 && y.unsigned_abs() < 1 << 53 => Some(Value::Float(x as f64 / y as f64)),
+            _ => None,
+        };
+    }
+    let float = |v: &Value| match v {
+        Value::Float(f) => Some(*f),
+        Value::Int(i) if i.unsigned_abs() < 1 << 53 => Some(*i as f64),
+        Value::Bool(b) => Some(*b as i64 as f64),
+        _ => None,
+    };
+    if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
+        let (x, y) = (float(a)?, float(b)?);
+        return match op {
+            O::Add => Some(Value::Float(x + y)),
+            O::Sub => Some(Value::Float(x - y)),
+            O::Mult => Some(Value::Float(x * y)),
+            O::Div if y != 0.0 => Some(Value::Float(x / y)),
+            _ => None,
+        };
+    }
+    match (op, a.as_str(), b.as_str()) {
+        (O::Add, Some(x), Some(y)) => Some(Value::from_string(format!("{x}{y}"))),
+        (O::Mult, Some(s), None) | (O::Mult, None, Some(s)) => {
+            let n = int(if a.as_str().is_some() { b } else { a })?;
+            let n = n.max(0) as usize;
+            (s.chars().count().saturating_mul(n) <= 4096).then(|| Value::from_string(s.repeat(n)))
+        }
+        _ => None,
+    }
+}
+
+/// Python's floor division of i64s (None on overflow).
+fn floor_div(x: i64, y: i64) -> Option<i64> {
+    let q = x.checked_div(y)?;
+    Some(if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q })
 }

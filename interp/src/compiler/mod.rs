@@ -95,6 +95,10 @@ pub struct Compiler<'s> {
     /// One str object per distinct name in the module, so that namespace lookups usually match by
     /// pointer (the key stored by `x = ...` is the very object `LoadGlobal x` looks up).
     interned: HashMap<String, Value>,
+    /// The frozenset constants made so far in this module (constant set displays, `for x in {...}`,
+    /// `x in {...}`): like CPython's constant cache, an equal later one reuses the first's object, whose
+    /// table layout (iteration order) may differ from what building it again would give.
+    frozensets: Vec<Value>,
     depth: u32,
 }
 
@@ -138,7 +142,7 @@ fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Rc<Cod
         }
         err
     })?;
-    let mut c = Compiler { src, lines, table, source, units: Vec::new(), interactive, depth: 0, interned: HashMap::new() };
+    let mut c = Compiler { src, lines, table, source, units: Vec::new(), interactive, depth: 0, interned: HashMap::new(), frozensets: Vec::new() };
     c.push_unit(0, "<module>".into(), "<module>".into(), 1);
     c.stmts(&module.body)?;
     c.emit_const(Value::None);
@@ -787,7 +791,7 @@ impl<'s> Compiler<'s> {
                     self.emit(Op::PopTop, 0);
                 }
             }
-            Stmt::ClassDef(_) => self.not_implemented("class definitions"),
+            Stmt::ClassDef(c) => self.class_def(c)?,
             Stmt::Try(t) => self.try_stmt(t)?,
             Stmt::With(_) => self.not_implemented("with statements"),
             Stmt::Match(_) => self.not_implemented("match statements"),
@@ -958,7 +962,7 @@ impl<'s> Compiler<'s> {
     }
 
     fn for_stmt(&mut self, f: &ast::StmtFor) -> Result<(), CompileError> {
-        self.expr(&f.iter)?;
+        self.iter_expr(&f.iter)?;
         self.emit(Op::ForSetup, 0);
         let top = self.here();
         self.set_line(f.range);
@@ -1041,6 +1045,78 @@ impl<'s> Compiler<'s> {
             self.emit(Op::Call, 1);
         }
         self.store_name(&f.name.id);
+        Ok(())
+    }
+
+    /// `class C(bases): body` → `C = __build_class__(<body function>, 'C', *bases, **keywords)`, then
+    /// decorators. The body runs with a namespace dict as its locals; it returns the `__class__` cell when
+    /// methods need it (zero-argument `super()`), which `__build_class__` fills with the new class.
+    fn class_def(&mut self, c: &ast::StmtClassDef) -> Result<(), CompileError> {
+        for d in &c.decorator_list {
+            self.expr(&d.expression)?;
+        }
+        self.emit(Op::LoadBuildClass, 0);
+        let scope = self.table.scope_for(c).ok_or_else(|| self.error(c.range, "internal: missing scope"))?;
+        let line = self.lines.line_index(c.range.start()).get() as u32;
+        let qual = self.child_qualname(&c.name.id);
+        let freevars = self.table.scopes[scope].freevars.clone();
+        let mut mflags = 0;
+        if !freevars.is_empty() {
+            for fv in &freevars {
+                let i = self.cell_index(fv);
+                self.emit(Op::LoadClosure, i);
+            }
+            self.emit(Op::BuildTuple, freevars.len() as u32);
+            mflags |= 8;
+        }
+        self.push_unit(scope, c.name.id.to_string(), qual, line);
+        if let Some(Stmt::Expr(e)) = c.body.first() {
+            if let Expr::StringLiteral(sl) = &*e.value {
+                self.emit_const(Value::str(sl.value.to_str()));
+                let i = self.name_idx("__doc__");
+                self.emit(Op::StoreName, i);
+            }
+        }
+        self.stmts(&c.body)?;
+        if self.unit().cellvars.iter().any(|v| v == "__class__") {
+            let i = self.cell_index("__class__");
+            self.emit(Op::LoadClosure, i);
+        } else {
+            self.emit_const(Value::None);
+        }
+        self.emit(Op::ReturnValue, 0);
+        let code = self.pop_unit();
+        self.emit_const(Value::obj(Object::Code(Rc::new(code))));
+        self.emit(Op::MakeFunction, mflags);
+        self.emit_const(Value::str(&c.name.id));
+        let (mut nargs, mut kwnames) = (2u32, Vec::new());
+        if let Some(args) = &c.arguments {
+            for a in args.args.iter() {
+                if let Expr::Starred(s) = a {
+                    return Err(self.error(s.range, "pvm does not support *bases in class definitions yet"));
+                }
+                self.expr(a)?;
+                nargs += 1;
+            }
+            for k in args.keywords.iter() {
+                let Some(name) = &k.arg else {
+                    return Err(self.error(k.range, "pvm does not support **kwargs in class definitions yet"));
+                };
+                self.expr(&k.value)?;
+                kwnames.push(Value::str(&name.id));
+                nargs += 1;
+            }
+        }
+        if kwnames.is_empty() {
+            self.emit(Op::Call, nargs);
+        } else {
+            self.emit_const(Value::obj(Object::Tuple(kwnames)));
+            self.emit(Op::CallKw, nargs);
+        }
+        for _ in &c.decorator_list {
+            self.emit(Op::Call, 1);
+        }
+        self.store_name(&c.name.id);
         Ok(())
     }
 

@@ -107,6 +107,9 @@ impl SymbolTable {
                 }
             } else if enclosing.iter().rev().any(|&e| self.binds(e, name)) {
                 NameScope::Free
+            } else if name == "__class__" && kind != ScopeKind::Class && self.has_class_ancestor(i) {
+                // Methods see the class being defined through an implicit cell (for zero-arg super()).
+                NameScope::Free
             } else if kind == ScopeKind::Class {
                 NameScope::Name
             } else {
@@ -131,6 +134,14 @@ impl SymbolTable {
             // Free names of the child: cells here if we bind them, else free here too (pass-through).
             let child_free = self.scopes[c].freevars.clone();
             for name in child_free {
+                if name == "__class__" && kind == ScopeKind::Class {
+                    self.scopes[i].scopes.insert(name.clone(), NameScope::Cell);
+                    if !self.scopes[i].order.iter().any(|n| n == "__class__") {
+                        self.scopes[i].order.push(name.clone());
+                        self.scopes[i].flags.insert(name.clone(), 0);
+                    }
+                    continue;
+                }
                 let here = self.scopes[i].scopes.get(&name).copied();
                 match here {
                     Some(NameScope::Local) | Some(NameScope::Cell) => {
@@ -177,6 +188,17 @@ impl SymbolTable {
         s.cellvars = cellvars;
         s.freevars = freevars;
         Ok(())
+    }
+
+    fn has_class_ancestor(&self, i: usize) -> bool {
+        let mut p = self.scopes[i].parent;
+        while let Some(j) = p {
+            if self.scopes[j].kind == ScopeKind::Class {
+                return true;
+            }
+            p = self.scopes[j].parent;
+        }
+        false
     }
 
     fn add_free(&mut self, i: usize, name: &str) {

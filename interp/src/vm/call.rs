@@ -189,6 +189,12 @@ impl Vm {
                     };
                 }
                 Object::Type(t) => {
+                    if t.ctor.get().is_none() && matches!(t.kind, TypeKind::Object | TypeKind::Exception) {
+                        // Python classes (and the builtin exception classes): __new__/__init__ protocol.
+                        if t.kind == TypeKind::Exception || crate::vm::classes::is_user_class(o) {
+                            return self.instantiate(o, args, kwargs);
+                        }
+                    }
                     if let Some(ctor) = t.ctor.get() {
                         let mut full: Args = SmallVec::with_capacity(args.len() + 1);
                         full.push(callable.clone());
@@ -204,6 +210,11 @@ impl Vm {
                     return Err(type_error(format!("cannot create '{}' instances", t.name)));
                 }
                 _ => {}
+            }
+        }
+        if let Some(Object::Instance(_)) = callable.as_obj() {
+            if let Some(r) = self.call_dunder_kw(callable, "__call__", args, kwargs)? {
+                return Ok(r);
             }
         }
         Err(type_error(format!("'{}' object is not callable", self.type_name(callable))))

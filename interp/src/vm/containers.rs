@@ -1,28 +1,44 @@
 //! dict / set / list operations with Python semantics (hashing, equality, errors).
 
-use super::protocol::{dict_find, set_data, str_and_hash};
+use super::protocol::{dict_find, str_and_hash, values_eq};
 use super::Vm;
 use crate::bytecode::{BinOp, CmpOp};
 use crate::dict::Dict;
 use crate::error::{type_error, ExcKind, PyErr, PyResult};
-use crate::object::{ObjRef, Object};
+use crate::object::{ObjRef, Object, ViewKind};
+use crate::settable::SetTable;
 use crate::value::Value;
 use std::cell::RefCell;
+use std::convert::Infallible;
 use std::rc::Rc;
 
 impl Vm {
+    /// Find a key, comparing with Python `__eq__` when the key is an instance of a Python class (builtin
+    /// keys never run Python code).
+    pub fn dict_find_vm(&mut self, d: &Dict, key: &Value, h: i64) -> PyResult<Option<usize>> {
+        if !self.is_user_instance(key) {
+            return Ok(dict_find(d, key, h));
+        }
+        d.find(h, |k| if k.is(key) { Ok(true) } else { self.eq(k, key) })
+    }
+
     pub fn dict_get(&mut self, d: &Value, key: &Value) -> PyResult<Option<Value>> {
         let h = self.hash(key)?;
         let Some(Object::Dict(cell)) = d.as_obj() else { return Ok(None) };
         let d = cell.borrow();
-        Ok(dict_find(&d, key, h).and_then(|ix| d.entry(ix)).map(|e| e.value.clone()))
+        let ix = self.dict_find_vm(&d, key, h)?;
+        Ok(ix.and_then(|ix| d.entry(ix)).map(|e| e.value.clone()))
     }
 
     pub fn dict_set(&mut self, d: &Value, key: Value, v: Value) -> PyResult<()> {
         let h = self.hash(&key)?;
         let Some(Object::Dict(cell)) = d.as_obj() else { return Ok(()) };
+        let found = {
+            let d = cell.borrow();
+            self.dict_find_vm(&d, &key, h)?
+        };
         let mut d = cell.borrow_mut();
-        match dict_find(&d, &key, h) {
+        match found {
             Some(ix) => {
                 if let Some(e) = d.entry_mut(ix) {
                     e.value = v;
@@ -37,8 +53,12 @@ impl Vm {
     pub fn dict_pop(&mut self, d: &Value, key: &Value) -> PyResult<Option<Value>> {
         let h = self.hash(key)?;
         let Some(Object::Dict(cell)) = d.as_obj() else { return Ok(None) };
+        let found = {
+            let d = cell.borrow();
+            self.dict_find_vm(&d, key, h)?
+        };
         let mut d = cell.borrow_mut();
-        Ok(match dict_find(&d, key, h) {
+        Ok(match found {
             Some(ix) => d.remove_at(ix).map(|e| e.value),
             None => None,
         })
@@ -152,120 +172,550 @@ impl Vm {
     }
 
     // ---- sets -----------------------------------------------------------------------------------------
+    //
+    // Every operation follows the recipe in `settable.rs` (CPython 3.11's setobject.c), so that result
+    // tables — and therefore iteration order — are CPython's. In-place work targets a `&RefCell<SetTable>`
+    // (a set object's cell, or a local table being built). Python code (iterating an argument, a user
+    // class's `__hash__`/`__eq__`) never runs while a table is mutably borrowed: single-key probes look up
+    // under a shared borrow and then insert/remove without comparisons, and two-table in-place work whose
+    // comparisons may run Python code operates on a copy (see `inplace`). `me` arguments name the object
+    // owning the target cell, for CPython's `so == other` shortcuts.
 
+    /// `stored == probe` as set lookups do it: builtin equality, or the user class's `__eq__` when an
+    /// instance of one is involved.
+    pub fn set_eq_vm(&mut self, stored: &Value, probe: &Value) -> PyResult<bool> {
+        if self.is_user_instance(stored) || self.is_user_instance(probe) {
+            return if stored.is(probe) { Ok(true) } else { self.eq(stored, probe) };
+        }
+        Ok(values_eq(stored, probe))
+    }
+
+    /// `set_lookkey` for one probe key: the slot of an equal element, if any.
+    pub fn table_find(&mut self, t: &SetTable, h: i64, key: &Value) -> PyResult<Option<usize>> {
+        if self.is_user_instance(key) {
+            return t.find(h, |k| self.set_eq_vm(k, key));
+        }
+        Ok(ok(t.find(h, |k| set_eq(k, key))))
+    }
+
+    /// `BUILD_SET n`: `new` + `add` each item in order.
     pub fn new_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
-        let s = Value::obj(Object::Set(RefCell::new(Dict::new())));
+        let cell = RefCell::new(SetTable::new());
         for x in items {
-            self.set_add(&s, x)?;
+            self.table_add(&cell, x)?;
         }
-        Ok(s)
+        Ok(Value::obj(Object::Set(cell)))
     }
 
-    pub fn set_from_dict(&self, d: Dict, frozen: bool) -> Value {
-        if frozen {
-            Value::obj(Object::FrozenSet(d))
-        } else {
-            Value::obj(Object::Set(RefCell::new(d)))
-        }
-    }
-
+    /// `set.add(x)` / `SET_ADD`.
     pub fn set_add(&mut self, s: &Value, x: Value) -> PyResult<()> {
-        let h = self.hash(&x)?;
         if let Some(Object::Set(cell)) = s.as_obj() {
-            let mut d = cell.borrow_mut();
-            if dict_find(&d, &x, h).is_none() {
-                d.insert_new(h, x, Value::None);
-            }
+            self.table_add(cell, x)?;
         }
         Ok(())
     }
 
-    /// The elements of any iterable as a set table.
-    pub fn to_set_data(&mut self, v: &Value) -> PyResult<Dict> {
-        if let Some(o @ (Object::Set(_) | Object::FrozenSet(_))) = v.as_obj() {
-            let _ = o;
-            if let Value::Obj(r) = v {
-                return Ok(set_data(r));
-            }
-        }
-        let items = self.collect(v.clone())?;
-        let mut d = Dict::new();
-        for x in items {
-            let h = self.hash(&x)?;
-            if dict_find(&d, &x, h).is_none() {
-                d.insert_new(h, x, Value::None);
-            }
-        }
-        Ok(d)
+    /// `set_add_key`: hash, then `set_add_entry`.
+    pub fn table_add(&mut self, cell: &RefCell<SetTable>, x: Value) -> PyResult<()> {
+        let h = self.hash(&x)?;
+        self.table_add_hashed(cell, h, x)
     }
 
-    pub fn set_binop(&mut self, op: BinOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
-        let Value::Obj(ao) = a else { return Ok(Value::None) };
-        let frozen = matches!(&**ao, Object::FrozenSet(_));
-        let x = set_data(ao);
-        let y = self.to_set_data(b)?;
-        let result = set_combine(op, &x, &y);
-        if inplace && !frozen {
-            if let Object::Set(cell) = &**ao {
-                *cell.borrow_mut() = result;
+    /// `set_add_entry`.
+    fn table_add_hashed(&mut self, cell: &RefCell<SetTable>, h: i64, x: Value) -> PyResult<()> {
+        if self.is_user_instance(&x) {
+            let found = {
+                let t = cell.borrow();
+                self.table_find(&t, h, &x)?
+            };
+            if found.is_none() {
+                cell.borrow_mut().insert_new(h, x);
             }
-            return Ok(a.clone());
+            return Ok(());
         }
-        Ok(self.set_from_dict(result, frozen))
+        ok(cell.borrow_mut().add(h, x.clone(), |k| set_eq(k, &x)));
+        Ok(())
+    }
+
+    /// `set_discard_entry` for one probe key; whether it was present.
+    fn table_discard_hashed(&mut self, cell: &RefCell<SetTable>, h: i64, x: &Value) -> PyResult<bool> {
+        let found = {
+            let t = cell.borrow();
+            self.table_find(&t, h, x)?
+        };
+        Ok(match found {
+            Some(ix) => cell.borrow_mut().remove_at(ix).is_some(),
+            None => false,
+        })
+    }
+
+    /// Two-table work on `cell`'s table in place (`merge_from`, `difference_update`, ...). When `src`
+    /// holds instances of user classes (whose `__eq__` may run Python code), the work is done on a copy —
+    /// `Clone` keeps the exact layout and pop finger — which then replaces the table.
+    fn inplace(
+        &mut self,
+        cell: &RefCell<SetTable>,
+        src: &SetTable,
+        f: fn(&mut SetTable, &SetTable, &mut dyn FnMut(&Value, &Value) -> PyResult<bool>) -> PyResult<()>,
+    ) -> PyResult<()> {
+        if src.iter().any(|e| self.is_user_instance(&e.key)) {
+            let mut t = cell.borrow().clone();
+            f(&mut t, src, &mut |s, p| self.set_eq_vm(s, p))?;
+            *cell.borrow_mut() = t;
+            return Ok(());
+        }
+        f(&mut cell.borrow_mut(), src, &mut |s, p| Ok(values_eq(s, p)))
+    }
+
+    /// `s.update(x)` / `SET_UPDATE` with `s` a set object.
+    pub fn set_update(&mut self, s: &Value, other: &Value) -> PyResult<()> {
+        let Value::Obj(so) = s else { return Ok(()) };
+        let Object::Set(cell) = &**so else { return Ok(()) };
+        self.table_update(cell, Some(so), other)
+    }
+
+    /// `set_update_internal`: merge a set/frozenset (`merge_from`; nothing if it is `me`), presize for an
+    /// exact dict then add its keys with their stored hashes, else add the items of the iterable in order.
+    pub fn table_update(&mut self, cell: &RefCell<SetTable>, me: Option<&ObjRef>, other: &Value) -> PyResult<()> {
+        if let Value::Obj(oo) = other {
+            if let Some(src) = set_table(oo) {
+                if me.is_some_and(|m| Rc::ptr_eq(m, oo)) {
+                    return Ok(());
+                }
+                return self.inplace(cell, &src, |t, s, eq| t.merge_from(s, eq));
+            }
+            if let Object::Dict(d) = &**oo {
+                let keys = dict_keys_hashed(&d.borrow());
+                cell.borrow_mut().reserve_for_update(keys.len());
+                for (h, k) in keys {
+                    self.table_add_hashed(cell, h, k)?;
+                }
+                return Ok(());
+            }
+        }
+        self.for_each_hashed(other, |vm, h, x| vm.table_add_hashed(cell, h, x))
+    }
+
+    /// Iterate `it` lazily (as CPython does: earlier items take effect before a later error), calling
+    /// `f(vm, hash(x), x)` for each item.
+    fn for_each_hashed(
+        &mut self,
+        it: &Value,
+        mut f: impl FnMut(&mut Vm, i64, Value) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let it = self.get_iter(it.clone())?;
+        while let Some(x) = self.next(&it)? {
+            let h = self.hash(&x)?;
+            f(self, h, x)?;
+        }
+        Ok(())
+    }
+
+    /// `set(x)` / `frozenset(x)` (`make_new_set`): `new` + `set_update_internal`.
+    pub fn set_from_iterable(&mut self, other: &Value, frozen: bool) -> PyResult<Value> {
+        let cell = RefCell::new(SetTable::new());
+        self.table_update(&cell, None, other)?;
+        Ok(set_value(cell.into_inner(), frozen))
+    }
+
+    /// The key and hash to look up in a set: a `set` stands for the equal frozenset (CPython retries
+    /// `set_contains_key` / `set_discard_key` with `frozenset(key)` after the TypeError).
+    pub fn set_lookup_key(&mut self, key: &Value) -> PyResult<(Value, i64)> {
+        if let Some(Object::Set(s)) = key.as_obj() {
+            let f = s.borrow().clone();
+            let h = f.frozenset_hash();
+            return Ok((Value::obj(Object::FrozenSet(f)), h));
+        }
+        let h = self.hash(key)?;
+        Ok((key.clone(), h))
+    }
+
+    /// `key in so` (`set_contains`).
+    pub fn set_contains(&mut self, so: &ObjRef, key: &Value) -> PyResult<bool> {
+        let (k, h) = self.set_lookup_key(key)?;
+        let t = table(so);
+        Ok(self.table_find(&t, h, &k)?.is_some())
+    }
+
+    /// `set.discard(key)` / `set.remove(key)` (`set_discard_key` with the frozenset retry); whether the key
+    /// was present.
+    pub fn set_discard(&mut self, cell: &RefCell<SetTable>, key: &Value) -> PyResult<bool> {
+        let (k, h) = self.set_lookup_key(key)?;
+        self.table_discard_hashed(cell, h, &k)
+    }
+
+    /// `set_intersection(so, other)`: a copy for `so & so`; with a set, `SetTable::intersection`; else
+    /// `new` + add each item of `other` that `so` contains.
+    pub fn set_intersection(&mut self, so: &ObjRef, other: &Value) -> PyResult<SetTable> {
+        if let Value::Obj(oo) = other {
+            if Rc::ptr_eq(so, oo) {
+                return Ok(SetTable::copy_of(&table(so)));
+            }
+            if let Some(b) = set_table(oo) {
+                return SetTable::intersection(&table(so), &b, |s, p| self.set_eq_vm(s, p));
+            }
+        }
+        let r = RefCell::new(SetTable::new());
+        self.for_each_hashed(other, |vm, h, x| {
+            let found = {
+                let t = table(so);
+                vm.table_find(&t, h, &x)?
+            };
+            if found.is_some() {
+                vm.table_add_hashed(&r, h, x)?;
+            }
+            Ok(())
+        })?;
+        Ok(r.into_inner())
+    }
+
+    /// `set_intersection_multi`: no arguments → a copy; else intersect left to right.
+    pub fn set_intersection_multi(&mut self, so: &ObjRef, others: &[Value]) -> PyResult<SetTable> {
+        let Some((last, init)) = others.split_last() else {
+            return Ok(SetTable::copy_of(&table(so)));
+        };
+        let mut cur = so.clone();
+        for o in init {
+            let t = self.set_intersection(&cur, o)?;
+            cur = Rc::new(Object::Set(RefCell::new(t)));
+        }
+        self.set_intersection(&cur, last)
+    }
+
+    /// `set_difference(so, other)`.
+    pub fn set_difference(&mut self, so: &ObjRef, other: &Value) -> PyResult<SetTable> {
+        if let Value::Obj(oo) = other {
+            if let Some(b) = set_table(oo) {
+                return SetTable::difference(&table(so), &b, |s, p| self.set_eq_vm(s, p));
+            }
+            if let Object::Dict(d) = &**oo {
+                let n = d.borrow().len();
+                if (table(so).len() >> 2) <= n {
+                    // Iterate `so`, keeping what the dict lacks.
+                    let elems: Vec<(i64, Value)> = table(so).iter().map(|e| (e.hash, e.key.clone())).collect();
+                    let r = RefCell::new(SetTable::new());
+                    for (h, k) in elems {
+                        let found = {
+                            let d = d.borrow();
+                            self.dict_find_vm(&d, &k, h)?
+                        };
+                        if found.is_none() {
+                            self.table_add_hashed(&r, h, k)?;
+                        }
+                    }
+                    return Ok(r.into_inner());
+                }
+            }
+        }
+        // set_copy_and_difference
+        let cell = RefCell::new(SetTable::copy_of(&table(so)));
+        self.table_difference_update(&cell, None, other)?;
+        Ok(cell.into_inner())
+    }
+
+    /// `set_difference_update_internal`: `clear` for `s -= s`; with a set, `SetTable::difference_update`;
+    /// else discard each item, then `compact_after_discards`.
+    pub fn table_difference_update(&mut self, cell: &RefCell<SetTable>, me: Option<&ObjRef>, other: &Value) -> PyResult<()> {
+        if let Value::Obj(oo) = other {
+            if me.is_some_and(|m| Rc::ptr_eq(m, oo)) {
+                cell.borrow_mut().clear();
+                return Ok(());
+            }
+            if let Some(b) = set_table(oo) {
+                return self.inplace(cell, &b, |t, s, eq| t.difference_update(s, eq));
+            }
+        }
+        self.for_each_hashed(other, |vm, h, x| vm.table_discard_hashed(cell, h, &x).map(|_| ()))?;
+        cell.borrow_mut().compact_after_discards();
+        Ok(())
+    }
+
+    /// `set_symmetric_difference_update`: `clear` for `s ^= s`; an exact dict's keys are discarded or
+    /// added one by one; a set via `SetTable::symmetric_difference_update`; another iterable is first
+    /// made into a new set.
+    pub fn table_symmetric_difference_update(
+        &mut self,
+        cell: &RefCell<SetTable>,
+        me: Option<&ObjRef>,
+        other: &Value,
+    ) -> PyResult<()> {
+        if let Value::Obj(oo) = other {
+            if me.is_some_and(|m| Rc::ptr_eq(m, oo)) {
+                cell.borrow_mut().clear();
+                return Ok(());
+            }
+            if let Object::Dict(d) = &**oo {
+                let keys = dict_keys_hashed(&d.borrow());
+                for (h, k) in keys {
+                    if !self.table_discard_hashed(cell, h, &k)? {
+                        self.table_add_hashed(cell, h, k)?;
+                    }
+                }
+                return Ok(());
+            }
+            if let Some(b) = set_table(oo) {
+                return self.inplace(cell, &b, |t, s, eq| t.symmetric_difference_update(s, eq));
+            }
+        }
+        let tmp = RefCell::new(SetTable::new());
+        self.table_update(&tmp, None, other)?;
+        let tmp = tmp.into_inner();
+        self.inplace(cell, &tmp, |t, s, eq| t.symmetric_difference_update(s, eq))
+    }
+
+    /// `set_symmetric_difference(so, other)`: a new set from `other`, then updated with `so`.
+    pub fn set_symmetric_difference(&mut self, so: &ObjRef, other: &Value) -> PyResult<SetTable> {
+        let r = RefCell::new(SetTable::new());
+        self.table_update(&r, None, other)?;
+        let mut r = r.into_inner();
+        r.symmetric_difference_update(&table(so), |s, p| self.set_eq_vm(s, p))?;
+        Ok(r)
+    }
+
+    /// `set_union` (the method): a copy, then update with each argument that is not `so` itself.
+    pub fn set_union_multi(&mut self, so: &ObjRef, others: &[Value]) -> PyResult<SetTable> {
+        let r = RefCell::new(SetTable::copy_of(&table(so)));
+        for o in others {
+            if matches!(o, Value::Obj(oo) if Rc::ptr_eq(so, oo)) {
+                continue;
+            }
+            self.table_update(&r, None, o)?;
+        }
+        Ok(r.into_inner())
+    }
+
+    /// `a | b`, `a & b`, `a - b`, `a ^ b` and the in-place forms, both operands sets or frozensets.
+    pub fn set_binop(&mut self, op: BinOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
+        let (Value::Obj(ao), Value::Obj(bo)) = (a, b) else { return Ok(Value::None) };
+        if inplace {
+            // frozenset has no in-place operators: it falls through to the plain ones.
+            if let Object::Set(cell) = &**ao {
+                match op {
+                    BinOp::Or => self.table_update(cell, Some(ao), b)?,
+                    BinOp::And => {
+                        let t = self.set_intersection(ao, b)?;
+                        cell.borrow_mut().replace_body(t);
+                    }
+                    BinOp::Sub => self.table_difference_update(cell, Some(ao), b)?,
+                    BinOp::Xor => self.table_symmetric_difference_update(cell, Some(ao), b)?,
+                    _ => {}
+                }
+                return Ok(a.clone());
+            }
+        }
+        let frozen = matches!(&**ao, Object::FrozenSet(_));
+        let t = match op {
+            BinOp::Or if Rc::ptr_eq(ao, bo) => SetTable::copy_of(&table(ao)),
+            BinOp::Or => SetTable::union(&table(ao), &table(bo), |s, p| self.set_eq_vm(s, p))?,
+            BinOp::And => self.set_intersection(ao, b)?,
+            BinOp::Sub => self.set_difference(ao, b)?,
+            _ => self.set_symmetric_difference(ao, b)?,
+        };
+        Ok(set_value(t, frozen))
     }
 
     pub fn set_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
         let (Value::Obj(ao), Value::Obj(bo)) = (a, b) else { return Ok(Value::Bool(false)) };
-        let (x, y) = (set_data(ao), set_data(bo));
-        let subset = |p: &Dict, q: &Dict| p.iter().all(|e| dict_find(q, &e.key, e.hash).is_some());
+        let (Some(x), Some(y)) = (set_table(ao), set_table(bo)) else { return Ok(Value::Bool(false)) };
         Ok(Value::Bool(match op {
-            CmpOp::Le => subset(&x, &y),
-            CmpOp::Lt => x.len() < y.len() && subset(&x, &y),
-            CmpOp::Ge => subset(&y, &x),
-            CmpOp::Gt => y.len() < x.len() && subset(&y, &x),
-            CmpOp::Eq => x.len() == y.len() && subset(&x, &y),
-            CmpOp::Ne => !(x.len() == y.len() && subset(&x, &y)),
+            CmpOp::Le => table_is_subset(&x, &y),
+            CmpOp::Lt => x.len() < y.len() && table_is_subset(&x, &y),
+            CmpOp::Ge => table_is_subset(&y, &x),
+            CmpOp::Gt => y.len() < x.len() && table_is_subset(&y, &x),
+            CmpOp::Eq => x.len() == y.len() && table_is_subset(&x, &y),
+            CmpOp::Ne => !(x.len() == y.len() && table_is_subset(&x, &y)),
         }))
     }
-}
 
-/// Set algebra on tables (insertion order of the left operand first, as CPython's results mostly are for
-/// small ints anyway).
-pub fn set_combine(op: BinOp, x: &Dict, y: &Dict) -> Dict {
-    let mut out = Dict::new();
-    let add = |out: &mut Dict, e: &crate::dict::Entry| {
-        if dict_find(out, &e.key, e.hash).is_none() {
-            out.insert_new(e.hash, e.key.clone(), Value::None);
-        }
-    };
-    match op {
-        BinOp::Or => {
-            for e in x.iter().chain(y.iter()) {
-                add(&mut out, e);
+    // ---- set operations on dict views -------------------------------------------------------------------
+
+    /// `dictviews_to_set`: a keys view becomes `set(its dict)` (the exact-dict path), anything else
+    /// `set(x)`.
+    fn dictview_to_set(&mut self, v: &Value) -> PyResult<RefCell<SetTable>> {
+        let cell = RefCell::new(SetTable::new());
+        if let Some(Object::DictView(dv)) = v.as_obj() {
+            if dv.1 == ViewKind::Keys {
+                self.table_update(&cell, None, &Value::Obj(dv.0.clone()))?;
+                return Ok(cell);
             }
         }
-        BinOp::And => {
-            for e in x.iter().filter(|e| dict_find(y, &e.key, e.hash).is_some()) {
-                add(&mut out, e);
-            }
-        }
-        BinOp::Sub => {
-            for e in x.iter().filter(|e| dict_find(y, &e.key, e.hash).is_none()) {
-                add(&mut out, e);
-            }
-        }
-        BinOp::Xor => {
-            for e in x.iter().filter(|e| dict_find(y, &e.key, e.hash).is_none()) {
-                add(&mut out, e);
-            }
-            for e in y.iter().filter(|e| dict_find(x, &e.key, e.hash).is_none()) {
-                add(&mut out, e);
-            }
-        }
-        _ => {}
+        self.table_update(&cell, None, v)?;
+        Ok(cell)
     }
-    out
+
+    /// `a op b` with a dict key/items view on either side (unless both are sets): CPython's
+    /// `dictviews_or/sub/xor`, `dictitems_xor` and `_PyDictView_Intersect`. The result is a set.
+    pub fn dictview_binop(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if op == BinOp::And {
+            return self.dictview_intersect(a, b);
+        }
+        if op == BinOp::Xor && is_view(a, ViewKind::Items) && is_view(b, ViewKind::Items) {
+            return self.dictitems_xor(a, b);
+        }
+        let r = self.dictview_to_set(a)?;
+        match op {
+            BinOp::Or => self.table_update(&r, None, b)?,
+            BinOp::Sub => self.table_difference_update(&r, None, b)?,
+            _ => self.table_symmetric_difference_update(&r, None, b)?,
+        }
+        Ok(set_value(r.into_inner(), false))
+    }
+
+    fn dictview_intersect(&mut self, a: &Value, b: &Value) -> PyResult<Value> {
+        let (mut view, mut other) = if is_set_view(a) { (a, b) } else { (b, a) };
+        let len_view = self.len(view)?;
+        if let Some(Object::Set(_)) = other.as_obj() {
+            if len_view <= self.len(other)? {
+                // other.intersection(view)
+                let Value::Obj(oo) = other else { unreachable!() };
+                let t = self.set_intersection(oo, view)?;
+                return Ok(set_value(t, false));
+            }
+        }
+        if is_set_view(other) && self.len(other)? > len_view {
+            std::mem::swap(&mut view, &mut other);
+        }
+        let r = RefCell::new(SetTable::new());
+        let it = self.get_iter(other.clone())?;
+        while let Some(x) = self.next(&it)? {
+            if self.dictview_contains(view, &x)? {
+                self.table_add(&r, x)?;
+            }
+        }
+        Ok(set_value(r.into_inner(), false))
+    }
+
+    /// `x in view` for a keys or items view.
+    pub fn dictview_contains(&mut self, view: &Value, x: &Value) -> PyResult<bool> {
+        let Some(Object::DictView(dv)) = view.as_obj() else { return Ok(false) };
+        let dict = Value::Obj(dv.0.clone());
+        match dv.1 {
+            ViewKind::Keys => self.contains(&dict, x),
+            ViewKind::Items => {
+                let Some(Object::Tuple(t)) = x.as_obj() else { return Ok(false) };
+                if t.len() != 2 {
+                    return Ok(false);
+                }
+                match self.dict_get(&dict, &t[0])? {
+                    Some(v) => Ok(v.is(&t[1]) || self.eq(&v, &t[1])?),
+                    None => Ok(false),
+                }
+            }
+            ViewKind::Values => Ok(false),
+        }
+    }
+
+    /// `dictitems_xor`: pairs of the second dict not matched in (a copy of) the first, then the first's
+    /// remaining pairs.
+    fn dictitems_xor(&mut self, a: &Value, b: &Value) -> PyResult<Value> {
+        let dict_of = |v: &Value| match v.as_obj() {
+            Some(Object::DictView(dv)) => match &*dv.0 {
+                Object::Dict(d) => d.borrow().clone(),
+                _ => Dict::new(),
+            },
+            _ => Dict::new(),
+        };
+        let mut temp = dict_of(a);
+        let d2 = dict_of(b);
+        let r = RefCell::new(SetTable::new());
+        for e in d2.iter() {
+            let found = self.dict_find_vm(&temp, &e.key, e.hash)?;
+            let matched = match found.and_then(|ix| temp.entry(ix)).map(|f| f.value.clone()) {
+                Some(v1) => v1.is(&e.value) || self.eq(&v1, &e.value)?,
+                None => false,
+            };
+            if matched {
+                if let Some(ix) = found {
+                    temp.remove_at(ix);
+                }
+            } else {
+                self.table_add(&r, Value::obj(Object::Tuple(vec![e.key.clone(), e.value.clone()])))?;
+            }
+        }
+        for e in temp.iter() {
+            self.table_add(&r, Value::obj(Object::Tuple(vec![e.key.clone(), e.value.clone()])))?;
+        }
+        Ok(set_value(r.into_inner(), false))
+    }
 }
 
-#[allow(dead_code)]
-fn _unused(_: Rc<()>) {}
+// ---- set helpers ------------------------------------------------------------------------------------------
+
+/// How set lookups compare a stored key with a probe key. Builtin equality runs no Python code, so it
+/// cannot fail.
+#[inline]
+pub fn set_eq(stored: &Value, probe: &Value) -> Result<bool, Infallible> {
+    Ok(values_eq(stored, probe))
+}
+
+/// Unwrap a table operation whose equality cannot fail.
+#[inline]
+pub fn ok<T>(r: Result<T, Infallible>) -> T {
+    match r {
+        Ok(v) => v,
+        Err(e) => match e {},
+    }
+}
+
+/// A borrowed set table: a set's (through its `RefCell`) or a frozenset's.
+pub enum TblRef<'a> {
+    Cell(std::cell::Ref<'a, SetTable>),
+    Plain(&'a SetTable),
+}
+
+impl std::ops::Deref for TblRef<'_> {
+    type Target = SetTable;
+    #[inline]
+    fn deref(&self) -> &SetTable {
+        match self {
+            TblRef::Cell(r) => r,
+            TblRef::Plain(t) => t,
+        }
+    }
+}
+
+/// The table of a set or frozenset object.
+#[inline]
+pub fn set_table(o: &ObjRef) -> Option<TblRef<'_>> {
+    match &**o {
+        Object::Set(s) => Some(TblRef::Cell(s.borrow())),
+        Object::FrozenSet(s) => Some(TblRef::Plain(s)),
+        _ => None,
+    }
+}
+
+/// `set_table` for an object known to be a set or frozenset.
+fn table(o: &ObjRef) -> TblRef<'_> {
+    set_table(o).expect("set or frozenset")
+}
+
+pub fn is_anyset(v: &Value) -> bool {
+    matches!(v.as_obj(), Some(Object::Set(_) | Object::FrozenSet(_)))
+}
+
+fn is_view(v: &Value, kind: ViewKind) -> bool {
+    matches!(v.as_obj(), Some(Object::DictView(dv)) if dv.1 == kind)
+}
+
+/// A dict's keys or items view (the set-like views).
+pub fn is_set_view(v: &Value) -> bool {
+    matches!(v.as_obj(), Some(Object::DictView(dv)) if dv.1 != ViewKind::Values)
+}
+
+pub fn set_value(t: SetTable, frozen: bool) -> Value {
+    if frozen {
+        Value::obj(Object::FrozenSet(t))
+    } else {
+        Value::obj(Object::Set(RefCell::new(t)))
+    }
+}
+
+/// Whether every element of `a` is in `b`.
+pub fn table_is_subset(a: &SetTable, b: &SetTable) -> bool {
+    a.len() <= b.len() && a.iter().all(|e| ok(b.find(e.hash, |k| set_eq(k, &e.key))).is_some())
+}
+
+/// An exact dict's keys with their stored hashes, in dict order.
+fn dict_keys_hashed(d: &Dict) -> Vec<(i64, Value)> {
+    d.iter().map(|e| (e.hash, e.key.clone())).collect()
+}

@@ -459,6 +459,12 @@ impl Vm {
                                         save!();
                                         return Ok(LoopExit::SwitchMode);
                                     }
+                                    // JIT (issue 6): a trace exit inside an inlined call has rebuilt the
+                                    // callee frames above this one; continue in the innermost.
+                                    if self.frames.len() > fi + 1 {
+                                        save!();
+                                        continue 'frame;
+                                    }
                                 }
                             }
                         }
@@ -662,10 +668,7 @@ impl Vm {
                         save!();
                         let v = pop!();
                         let s = self.stack[sp - arg as usize].clone();
-                        let items = tri!(self.collect(v));
-                        for item in items {
-                            tri!(self.set_add(&s, item));
-                        }
+                        tri!(self.set_update(&s, &v));
                     }
                     Op::DictUpdate | Op::DictMerge => {
                         save!();
@@ -881,7 +884,12 @@ impl Vm {
                         let v = pop!();
                         tri!(self.print_expr(v));
                     }
-                    Op::LoadBuildClass | Op::NotImplemented => {
+                    Op::LoadBuildClass => {
+                        let b = self.builtins.clone();
+                        let v = tri!(self.load_global(&b, &Value::str("__build_class__")));
+                        push!(v);
+                    }
+                    Op::NotImplemented => {
                         let what = code.consts.get(arg as usize).and_then(|v| v.as_str()).unwrap_or("this construct");
                         break 'dispatch PyErr::new(
                             ExcKind::NotImplementedError,

@@ -8,6 +8,7 @@
 //! an entry depth, which is bounded separately (`MAX_NATIVE_DEPTH`).
 
 mod call;
+pub mod classes;
 mod dispatch;
 pub mod ops;
 pub mod protocol;
@@ -63,6 +64,8 @@ pub struct Vm {
     pub stack: Vec<Value>,
     pub frames: Vec<Frame>,
     pub types: Types,
+    /// Builtin types for classes: property, staticmethod, classmethod, super.
+    pub class_types: classes::ClassTypes,
     pub builtins: ObjRef,
     /// sys.modules
     pub modules: ObjRef,
@@ -87,7 +90,9 @@ pub struct Vm {
 impl Vm {
     pub fn new(argv: Vec<String>) -> Vm {
         let types = Types::new();
+        let class_types = classes::ClassTypes::new(&types.object);
         let mut vm = Vm {
+            class_types,
             stack: vec![Value::Undef; 1 << 14],
             frames: Vec::with_capacity(256),
             types,
@@ -106,6 +111,7 @@ impl Vm {
             path: Vec::new(),
         };
         crate::builtins::install(&mut vm);
+        classes::install(&mut vm);
         vm
     }
 

@@ -2,6 +2,7 @@
 //! set operators of the builtin types. The dispatch loop handles the hottest int/float cases inline and
 //! calls `binary_op` for everything else.
 
+use super::containers::{is_anyset, is_set_view};
 use super::Vm;
 use crate::bytecode::{BinOp, CmpOp};
 use crate::error::{overflow_error, type_error, value_error, zero_division, ExcKind, PyErr, PyResult};
@@ -90,6 +91,12 @@ impl Vm {
                 return float_binop(op, x?, y?);
             }
         }
+        if self.is_user_instance(&a) || self.is_user_instance(&b) {
+            if let Some(v) = self.binop_dunder(op, inplace, &a, &b)? {
+                return Ok(v);
+            }
+            return Err(binop_type_error(self, op, &a, &b));
+        }
         if let Some(v) = self.seq_binop(op, inplace, &a, &b)? {
             return Ok(v);
         }
@@ -167,19 +174,15 @@ impl Vm {
                 }
                 None => Err(type_error(format!("can't multiply sequence by non-int of type '{}'", self.type_name(b)))),
             },
-            (Object::Set(_) | Object::FrozenSet(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
-                if !matches!(bo.as_obj(), Some(Object::Set(_) | Object::FrozenSet(_) | Object::DictView(_))) {
-                    return Ok(None);
-                }
+            (Object::Set(_) | Object::FrozenSet(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
+                if is_anyset(b) =>
+            {
                 self.set_binop(op, inplace, a, b).map(Some)
             }
-            (Object::DictView(dv), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
-                if dv.1 != crate::object::ViewKind::Values =>
-            {
-                // Key and item views are set-like: the result is a set.
-                let x = self.to_set_data(a)?;
-                let s = self.set_from_dict(x, false);
-                self.set_binop(op, true, &s, b).map(Some)
+            // Key and item views are set-like (on either side; a set's in-place operator with a view
+            // falls back to the plain one): the result is a new set.
+            (_, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) if is_set_view(a) || is_set_view(b) => {
+                self.dictview_binop(op, a, b).map(Some)
             }
             (Object::Dict(_), BinOp::Or) => {
                 if !matches!(bo.as_obj(), Some(Object::Dict(_))) {
@@ -244,6 +247,9 @@ impl Vm {
     }
 
     pub fn unary_neg(&mut self, a: Value) -> PyResult<Value> {
+        if let Some(r) = self.call_dunder(&a, "__neg__", &[])? {
+            return Ok(r);
+        }
         match &a {
             Value::Int(i) => Ok(match i.checked_neg() {
                 Some(n) => Value::Int(n),
@@ -260,6 +266,9 @@ impl Vm {
     }
 
     pub fn unary_pos(&mut self, a: Value) -> PyResult<Value> {
+        if let Some(r) = self.call_dunder(&a, "__pos__", &[])? {
+            return Ok(r);
+        }
         match &a {
             Value::Int(_) | Value::Float(_) => Ok(a),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
@@ -269,6 +278,9 @@ impl Vm {
     }
 
     pub fn unary_invert(&mut self, a: Value) -> PyResult<Value> {
+        if let Some(r) = self.call_dunder(&a, "__invert__", &[])? {
+            return Ok(r);
+        }
         match as_int(&a) {
             Some(IntRef::Small(i)) => Ok(Value::Int(!i)),
             Some(IntRef::Big(b)) => Ok(int_from_big(!b)),
@@ -278,6 +290,22 @@ impl Vm {
 
     /// Rich comparison producing a Python value.
     pub fn compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
+        if self.is_user_instance(a) || self.is_user_instance(b) {
+            if let Some(r) = self.richcmp_dunder(a, b, op)? {
+                return Ok(r);
+            }
+            return match op {
+                CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+                // The default __ne__ inverts __eq__.
+                CmpOp::Ne => Ok(Value::Bool(!self.eq(a, b)?)),
+                _ => Err(type_error(format!(
+                    "'{}' not supported between instances of '{}' and '{}'",
+                    op.symbol(),
+                    self.type_name(a),
+                    self.type_name(b)
+                ))),
+            };
+        }
         match op {
             CmpOp::Eq => return Ok(Value::Bool(self.eq(a, b)?)),
             CmpOp::Ne => return Ok(Value::Bool(!self.eq(a, b)?)),

@@ -1,6 +1,8 @@
 //! Object protocols of the builtin types: truth, attributes, items, iteration, equality and hashing.
 
 use super::ops::{as_int, IntRef};
+// The set helpers, for the builtins (the `containers` module is private to the VM).
+pub use super::containers::{is_anyset, is_set_view, ok, set_eq, set_table, set_value, table_is_subset, TblRef};
 use super::Vm;
 use crate::error::{attribute_error, index_error, type_error, value_error, ExcKind, PyErr, PyResult};
 use crate::object::{Builtin, Iter, ObjRef, Object, Range, TypeKind};
@@ -53,8 +55,10 @@ fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
                         })
                 }
                 (Object::Set(_) | Object::FrozenSet(_), Object::Set(_) | Object::FrozenSet(_)) => {
-                    let (p, q) = (set_data(x), set_data(y));
-                    p.len() == q.len() && p.iter().all(|e| dict_find(&q, &e.key, e.hash).is_some())
+                    match (set_table(x), set_table(y)) {
+                        (Some(p), Some(q)) => p.len() == q.len() && table_is_subset(&p, &q),
+                        _ => false,
+                    }
                 }
                 (Object::Bytes(p), Object::Bytes(q)) => p == q,
                 // Key/item views compare like sets.
@@ -93,7 +97,7 @@ fn view_as_set(o: &ObjRef) -> Option<Vec<Value>> {
             ),
             _ => None,
         },
-        Object::Set(_) | Object::FrozenSet(_) => Some(set_data(o).keys()),
+        Object::Set(_) | Object::FrozenSet(_) => set_table(o).map(|t| t.keys()),
         _ => None,
     }
 }
@@ -127,15 +131,6 @@ pub fn float_to_bigint(x: f64) -> num_bigint::BigInt {
 }
 
 
-/// The table behind a set or frozenset (cloned for frozensets' uniform handling).
-pub fn set_data(o: &ObjRef) -> crate::dict::Dict {
-    match &**o {
-        Object::Set(s) => s.borrow().clone(),
-        Object::FrozenSet(s) => s.clone(),
-        _ => crate::dict::Dict::new(),
-    }
-}
-
 pub fn dict_find(d: &crate::dict::Dict, key: &Value, hash: i64) -> Option<usize> {
     let r: Result<Option<usize>, ()> = d.find(hash, |k| Ok(values_eq(k, key)));
     r.ok().flatten()
@@ -154,6 +149,18 @@ pub fn norm_index(i: i64, len: usize) -> Option<usize> {
 
 impl Vm {
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        if self.is_user_instance(v) {
+            if let Some(r) = self.call_dunder(v, "__bool__", &[])? {
+                return match r {
+                    Value::Bool(b) => Ok(b),
+                    other => Err(type_error(format!("__bool__ should return bool, returned {}", self.type_name(&other)))),
+                };
+            }
+            if let Some(r) = self.call_dunder(v, "__len__", &[])? {
+                return Ok(r.as_i64().unwrap_or(1) != 0);
+            }
+            return Ok(true);
+        }
         Ok(match v {
             Value::None | Value::Undef => false,
             Value::Bool(b) => *b,
@@ -175,10 +182,39 @@ impl Vm {
     }
 
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if self.is_user_instance(a) || self.is_user_instance(b) {
+            if a.is(b) {
+                return Ok(true);
+            }
+            return match self.richcmp_dunder(a, b, crate::bytecode::CmpOp::Eq)? {
+                Some(r) => self.truthy(&r),
+                None => Ok(false),
+            };
+        }
         Ok(values_eq(a, b))
     }
 
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        if self.is_user_instance(v) {
+            let cls = self.type_of(v);
+            let h = self.type_lookup(&cls, &Value::str("__hash__"));
+            match h {
+                Some(Value::None) => return Err(type_error(format!("unhashable type: '{}'", self.type_name(v)))),
+                Some(f) if matches!(f.as_obj(), Some(Object::Function(_))) => {
+                    let r = self.call(&f, std::slice::from_ref(v))?;
+                    return r.as_i64().map(crate::hash::hash_i64).ok_or_else(|| type_error("__hash__ method should return an integer"));
+                }
+                _ => {
+                    // A class that defines __eq__ but not __hash__ is unhashable.
+                    if let Object::Type(t) = &*cls {
+                        let own = t.dict.borrow();
+                        if own.get_str("__eq__", crate::hash::hash_str("__eq__")).is_some() {
+                            return Err(type_error(format!("unhashable type: '{}'", t.name)));
+                        }
+                    }
+                }
+            }
+        }
         Ok(match v {
             Value::Int(i) => crate::hash::hash_i64(*i),
             Value::Bool(b) => *b as i64,
@@ -196,16 +232,7 @@ impl Vm {
                     crate::hash::hash_tuple(hs.into_iter())
                 }
                 Object::Bytes(b) => crate::hash::hash_str(&String::from_utf8_lossy(b)),
-                Object::FrozenSet(s) => {
-                    // Order-independent combination (CPython's frozenset hash shape).
-                    let mut h: u64 = 0;
-                    for e in s.iter() {
-                        let x = e.hash as u64;
-                        h ^= (x ^ (x << 16) ^ 89869747).wrapping_mul(3644798167);
-                    }
-                    h = h.wrapping_mul(69069).wrapping_add(907133923);
-                    h as i64
-                }
+                Object::FrozenSet(s) => s.frozenset_hash(),
                 Object::List(_) | Object::Dict(_) | Object::Set(_) | Object::Slice(_) => {
                     return Err(type_error(format!("unhashable type: '{}'", self.type_name(v))))
                 }
@@ -238,6 +265,18 @@ impl Vm {
         if let Some(Object::Module(_) | Object::Type(_)) = obj.as_obj() {
             return Ok(None);
         }
+        if let Some(Object::Instance(i)) = obj.as_obj() {
+            // An attribute in the instance dict shadows the class's method.
+            let (s, h) = str_and_hash(name).unwrap_or(("", 0));
+            if i.dict.borrow().get_str_value(name, s, h).is_some() || !crate::vm::classes::is_user_class(&i.cls) {
+                return Ok(None);
+            }
+            let cls = i.cls.clone();
+            return Ok(match self.type_lookup(&cls, name) {
+                Some(f) if matches!(f.as_obj(), Some(Object::Function(_))) => Some(f),
+                _ => None,
+            });
+        }
         let t = self.types.type_of(obj).clone();
         match self.type_lookup(&t, name) {
             Some(f @ Value::Obj(_)) if matches!(f.as_obj(), Some(Object::Builtin(_)) | Some(Object::Function(_))) => Ok(Some(f)),
@@ -248,6 +287,14 @@ impl Vm {
     pub fn getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
         let n = name.as_str().unwrap_or("");
         if let Value::Obj(o) = obj {
+            if let Object::Instance(i) = &**o {
+                if crate::vm::classes::is_user_class(&i.cls) {
+                    return self.user_getattr(obj, name);
+                }
+                if crate::vm::classes::is_super(self, o) {
+                    return self.super_getattr(o, name);
+                }
+            }
             match &**o {
                 Object::Module(m) => {
                     if let Some(v) = self.dict_get_str(&m.dict, name)? {
@@ -273,8 +320,15 @@ impl Vm {
                         "__base__" => return Ok(t.bases.first().map(|b| Value::Obj(b.clone())).unwrap_or(Value::None)),
                         _ => {}
                     }
+                    if n == "__dict__" {
+                        let d = Value::obj(Object::Dict(RefCell::new(t.dict.borrow().clone())));
+                        return Ok(d);
+                    }
                     if let Some(v) = self.type_lookup(o, name) {
-                        return Ok(v);
+                        return self.bind_class_attr(v, None, o);
+                    }
+                    if n == "__doc__" {
+                        return Ok(Value::None);
                     }
                     return Err(attribute_error(format!("type object '{}' has no attribute '{}'", t.name, n)));
                 }
@@ -362,6 +416,19 @@ impl Vm {
 
     pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
         let n = name.as_str().unwrap_or("");
+        if let Some(Object::Instance(i)) = obj.as_obj() {
+            if crate::vm::classes::is_user_class(&i.cls) {
+                let cls = i.cls.clone();
+                if let Some(sa) = self.type_lookup(&cls, &Value::str("__setattr__")) {
+                    if matches!(sa.as_obj(), Some(Object::Function(_))) {
+                        self.call(&sa, &[obj.clone(), name.clone(), v])?;
+                        return Ok(());
+                    }
+                }
+                self.instance_setattr(obj, name, v)?;
+                return Ok(());
+            }
+        }
         if let Value::Obj(o) = obj {
             match &**o {
                 Object::Module(m) => return self.dict_set_str(&m.dict, name, v),
@@ -425,6 +492,27 @@ impl Vm {
 
     pub fn delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
         let n = name.as_str().unwrap_or("");
+        if let Some(Object::Instance(i)) = obj.as_obj() {
+            if crate::vm::classes::is_user_class(&i.cls) {
+                if let Some(r) = self.call_dunder(obj, "__delattr__", &[name.clone()])? {
+                    let _ = r;
+                    return Ok(());
+                }
+                let (s, h) = str_and_hash(name).unwrap_or(("", 0));
+                let found = {
+                    let mut d = i.dict.borrow_mut();
+                    let r: Result<Option<usize>, ()> = d.find(h, |k| Ok(k.as_str() == Some(s)));
+                    match r.ok().flatten() {
+                        Some(ix) => d.remove_at(ix).is_some(),
+                        None => false,
+                    }
+                };
+                if found {
+                    return Ok(());
+                }
+                return Err(attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(obj), n)));
+            }
+        }
         if let Some(Object::Module(m)) = obj.as_obj() {
             if self.dict_del_str(&m.dict, name)? {
                 return Ok(());
@@ -444,6 +532,12 @@ impl Vm {
     // ---- items ----------------------------------------------------------------------------------------
 
     pub fn getitem(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        if self.is_user_instance(obj) {
+            if let Some(r) = self.call_dunder(obj, "__getitem__", std::slice::from_ref(key))? {
+                return Ok(r);
+            }
+            return Err(type_error(format!("'{}' object is not subscriptable", self.type_name(obj))));
+        }
         let Value::Obj(o) = obj else {
             return Err(type_error(format!("'{}' object is not subscriptable", self.type_name(obj))));
         };
@@ -525,7 +619,7 @@ impl Vm {
             Object::Dict(d) => {
                 let h = self.hash(key)?;
                 let d = d.borrow();
-                match dict_find(&d, key, h) {
+                match self.dict_find_vm(&d, key, h)? {
                     Some(ix) => Ok(d.entry(ix).map(|e| e.value.clone()).unwrap_or(Value::None)),
                     None => Err(PyErr::with_value(ExcKind::KeyError, key.clone())),
                 }
@@ -608,6 +702,12 @@ impl Vm {
     }
 
     pub fn setitem(&mut self, obj: &Value, key: Value, v: Value) -> PyResult<()> {
+        if self.is_user_instance(obj) {
+            if self.call_dunder(obj, "__setitem__", &[key, v])?.is_some() {
+                return Ok(());
+            }
+            return Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj))));
+        }
         let Value::Obj(o) = obj else {
             return Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj))));
         };
@@ -654,6 +754,12 @@ impl Vm {
     }
 
     pub fn delitem(&mut self, obj: &Value, key: &Value) -> PyResult<()> {
+        if self.is_user_instance(obj) {
+            if self.call_dunder(obj, "__delitem__", std::slice::from_ref(key))?.is_some() {
+                return Ok(());
+            }
+            return Err(type_error(format!("'{}' object does not support item deletion", self.type_name(obj))));
+        }
         let Value::Obj(o) = obj else {
             return Err(type_error(format!("'{}' object does not support item deletion", self.type_name(obj))));
         };
@@ -681,12 +787,13 @@ impl Vm {
             }
             Object::Dict(d) => {
                 let h = self.hash(key)?;
-                let removed = {
-                    let mut d = d.borrow_mut();
-                    match dict_find(&d, key, h) {
-                        Some(ix) => d.remove_at(ix),
-                        None => None,
-                    }
+                let found = {
+                    let d = d.borrow();
+                    self.dict_find_vm(&d, key, h)?
+                };
+                let removed = match found {
+                    Some(ix) => d.borrow_mut().remove_at(ix),
+                    None => None,
                 };
                 match removed {
                     Some(_) => Ok(()),
@@ -700,13 +807,22 @@ impl Vm {
     // ---- iteration ------------------------------------------------------------------------------------
 
     pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
+        if self.is_user_instance(&v) {
+            if let Some(it) = self.call_dunder(&v, "__iter__", &[])? {
+                return Ok(it);
+            }
+            if self.call_dunder(&v, "__getitem__", &[Value::Int(0)]).is_ok() {
+                return Err(PyErr::new(ExcKind::NotImplementedError, "pvm does not support iteration through __getitem__ yet"));
+            }
+            return Err(type_error(format!("'{}' object is not iterable", self.type_name(&v))));
+        }
         let it = match &v {
             Value::Obj(o) => match &**o {
                 Object::List(_) | Object::Tuple(_) | Object::Bytes(_) => Iter::Seq { seq: o.clone(), index: 0 },
                 Object::Str(_) => Iter::Str { s: o.clone(), byte: 0 },
                 Object::Dict(d) => Iter::DictKeys { dict: o.clone(), index: 0, len_at_start: d.borrow().len() },
-                Object::Set(d) => Iter::DictKeys { dict: o.clone(), index: 0, len_at_start: d.borrow().len() },
-                Object::FrozenSet(d) => Iter::DictKeys { dict: o.clone(), index: 0, len_at_start: d.len() },
+                Object::Set(d) => Iter::Set { set: o.clone(), pos: 0, used: d.borrow().len() },
+                Object::FrozenSet(d) => Iter::Set { set: o.clone(), pos: 0, used: d.len() },
                 Object::Range(r) => Iter::Range { cur: r.start, stop: r.stop, step: r.step },
                 Object::Iter(_) => return Ok(v),
                 Object::DictView(dv) => {
@@ -730,6 +846,19 @@ impl Vm {
 
     /// Advance an iterator: Some(value), or None when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        if self.is_user_instance(it) {
+            return match self.call_dunder(it, "__next__", &[]) {
+                Ok(Some(v)) => Ok(Some(v)),
+                Ok(None) => Err(type_error(format!("'{}' object is not an iterator", self.type_name(it)))),
+                Err(e) => {
+                    if self.err_matches(&e, ExcKind::StopIteration) {
+                        Ok(None)
+                    } else {
+                        Err(e)
+                    }
+                }
+            };
+        }
         let Some(Object::Iter(cell)) = it.as_obj() else {
             return Err(type_error(format!("'{}' object is not an iterator", self.type_name(it))));
         };
@@ -780,17 +909,15 @@ impl Vm {
                 | Iter::DictValues { dict, index, len_at_start }
                 | Iter::DictItems { dict, index, len_at_start } => {
                     let (entry, len) = match &**dict {
-                        Object::Dict(d) | Object::Set(d) => {
+                        Object::Dict(d) => {
                             let d = d.borrow();
                             (d.next_from(*index).map(|(p, e)| (p, e.key.clone(), e.value.clone())), d.len())
                         }
-                        Object::FrozenSet(d) => (d.next_from(*index).map(|(p, e)| (p, e.key.clone(), e.value.clone())), d.len()),
                         _ => (None, 0),
                     };
                     if len != *len_at_start {
-                        let what = if matches!(&**dict, Object::Dict(_)) { "dictionary" } else { "set" };
                         *len_at_start = usize::MAX;
-                        return Err(PyErr::new(ExcKind::RuntimeError, format!("{} changed size during iteration", what)));
+                        return Err(PyErr::new(ExcKind::RuntimeError, "dictionary changed size during iteration"));
                     }
                     let kind = match &*st {
                         Iter::DictKeys { .. } => 0,
@@ -811,6 +938,27 @@ impl Vm {
                             }));
                         }
                         None => return Ok(None),
+                    }
+                }
+                Iter::Set { set, pos, used } => {
+                    // setiter_iternext: the size check first (sticky), then the next live slot.
+                    let Some(t) = super::containers::set_table(set) else { return Ok(None) };
+                    if t.len() != *used {
+                        drop(t);
+                        *used = usize::MAX;
+                        return Err(PyErr::new(ExcKind::RuntimeError, "Set changed size during iteration"));
+                    }
+                    let next = t.next_from(*pos).map(|(p, e)| (p, e.key.clone()));
+                    drop(t);
+                    match next {
+                        Some((p, k)) => {
+                            *pos = p + 1;
+                            return Ok(Some(k));
+                        }
+                        None => {
+                            *st = Iter::Exhausted;
+                            return Ok(None);
+                        }
                     }
                 }
                 Iter::Reversed { seq, index } => {
@@ -1009,6 +1157,18 @@ impl Vm {
     }
 
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if self.is_user_instance(container) {
+            if let Some(r) = self.call_dunder(container, "__contains__", std::slice::from_ref(item))? {
+                return self.truthy(&r);
+            }
+            let it = self.get_iter(container.clone())?;
+            while let Some(x) = self.next(&it)? {
+                if x.is(item) || self.eq(&x, item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
         let Value::Obj(o) = container else {
             return Err(type_error(format!("argument of type '{}' is not iterable", self.type_name(container))));
         };
@@ -1037,14 +1197,12 @@ impl Vm {
                 }
                 Ok(false)
             }
-            Object::Dict(d) | Object::Set(d) => {
+            Object::Dict(d) => {
                 let h = self.hash(item)?;
-                Ok(dict_find(&d.borrow(), item, h).is_some())
+                let d = d.borrow();
+                Ok(self.dict_find_vm(&d, item, h)?.is_some())
             }
-            Object::FrozenSet(d) => {
-                let h = self.hash(item)?;
-                Ok(dict_find(d, item, h).is_some())
-            }
+            Object::Set(_) | Object::FrozenSet(_) => self.set_contains(o, item),
             Object::Range(r) => match as_int(item) {
                 Some(IntRef::Small(i)) => {
                     let n = r.len();
@@ -1094,13 +1252,23 @@ impl Vm {
 
     /// len(), for the builtin containers.
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        if self.is_user_instance(v) {
+            if let Some(r) = self.call_dunder(v, "__len__", &[])? {
+                return match r.as_i64() {
+                    Some(n) if n >= 0 => Ok(n as usize),
+                    Some(_) => Err(value_error("__len__() should return >= 0")),
+                    None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(&r)))),
+                };
+            }
+        }
         if let Value::Obj(o) = v {
             match &**o {
                 Object::Str(s) => return Ok(s.char_len()),
                 Object::List(l) => return Ok(l.borrow().len()),
                 Object::Tuple(t) => return Ok(t.len()),
-                Object::Dict(d) | Object::Set(d) => return Ok(d.borrow().len()),
-                Object::FrozenSet(d) => return Ok(d.len()),
+                Object::Dict(d) => return Ok(d.borrow().len()),
+                Object::Set(s) => return Ok(s.borrow().len()),
+                Object::FrozenSet(s) => return Ok(s.len()),
                 Object::Bytes(b) => return Ok(b.len()),
                 Object::Range(r) => return Ok(r.len() as usize),
                 Object::DictView(dv) => {

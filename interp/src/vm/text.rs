@@ -21,12 +21,31 @@ const MAX_REPR_DEPTH: usize = 2000;
 
 impl Vm {
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        if self.is_user_instance(v) {
+            if let Some(r) = self.call_dunder(v, "__repr__", &[])? {
+                return match r.as_str() {
+                    Some(s) => Ok(s.to_string()),
+                    None => Err(type_error(format!("__repr__ returned non-string (type {})", self.type_name(&r)))),
+                };
+            }
+        }
+        self.repr_builtin(v)
+    }
+
+    /// repr without consulting `__repr__` (the builtin types' own repr).
+    pub fn repr_builtin(&mut self, v: &Value) -> PyResult<String> {
         let mut out = String::new();
         self.repr_into(v, &mut out, 0)?;
         Ok(out)
     }
 
     fn repr_into(&mut self, v: &Value, out: &mut String, depth: usize) -> PyResult<()> {
+        // Elements of containers go through the full repr (their class may define __repr__); the value
+        // itself (depth 0) was already dispatched by `repr`.
+        if depth > 0 && self.is_user_instance(v) {
+            out.push_str(&self.repr(v)?);
+            return Ok(());
+        }
         if depth > MAX_REPR_DEPTH {
             return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded while getting the repr of an object"));
         }
@@ -86,7 +105,7 @@ impl Vm {
                 }
                 Object::Set(_) | Object::FrozenSet(_) => {
                     let frozen = matches!(&**o, Object::FrozenSet(_));
-                    let keys = super::protocol::set_data(o).keys();
+                    let keys = super::containers::set_table(o).map(|t| t.keys()).unwrap_or_default();
                     if keys.is_empty() {
                         out.push_str(if frozen { "frozenset()" } else { "set()" });
                         return Ok(());
@@ -159,7 +178,16 @@ impl Vm {
                 }
                 Object::Instance(_) => {
                     let t = self.type_of(v);
-                    out.push_str(&format!("<{} object at 0x{:x}>", crate::types::type_name(&t), v.identity()))
+                    let module = match &*t {
+                        Object::Type(tt) => tt.module.borrow().as_str().unwrap_or("builtins").to_string(),
+                        _ => "builtins".into(),
+                    };
+                    let name = crate::types::type_name(&t);
+                    if module == "builtins" {
+                        out.push_str(&format!("<{} object at 0x{:x}>", name, v.identity()))
+                    } else {
+                        out.push_str(&format!("<{}.{} object at 0x{:x}>", module, name, v.identity()))
+                    }
                 }
                 Object::Exception(e) => {
                     let name = crate::types::type_name(&e.cls).to_string();
@@ -198,6 +226,19 @@ impl Vm {
 
     /// str(v).
     pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
+        if self.is_user_instance(v) {
+            if let Some(r) = self.call_dunder(v, "__str__", &[])? {
+                return match r.as_str() {
+                    Some(s) => Ok(s.to_string()),
+                    None => Err(type_error(format!("__str__ returned non-string (type {})", self.type_name(&r)))),
+                };
+            }
+        }
+        self.str_builtin(v)
+    }
+
+    /// str without consulting `__str__`.
+    pub fn str_builtin(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Obj(o) => match &**o {
                 Object::Str(s) => Ok(s.as_str().to_string()),
@@ -231,6 +272,11 @@ impl Vm {
 
     /// format(v, spec).
     pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        if self.is_user_instance(v) {
+            if let Some(r) = self.call_dunder(v, "__format__", &[Value::str(spec)])? {
+                return Ok(r.as_str().unwrap_or("").to_string());
+            }
+        }
         let tn = self.type_name(v);
         match v {
             Value::Bool(_) if spec.is_empty() => self.str_of(v),

@@ -1,0 +1,634 @@
+//! User-defined classes: `class` statements (`__build_class__`), the C3 MRO, instance creation, attribute
+//! lookup with descriptors (`property`, `staticmethod`, `classmethod`, user `__get__`/`__set__`), `super()`,
+//! and calling dunder methods on instances.
+//!
+//! Instances store attributes in a per-instance dict for now; shapes (hidden classes, design brief §2) will
+//! replace that behind `instance_getattr`/`instance_setattr` without changing callers. Classes carry a
+//! `version` bumped on every change, for method caches and JIT guards.
+
+use super::{Frame, Vm};
+use crate::dict::Dict;
+use crate::error::{attribute_error, type_error, ExcKind, PyErr, PyResult};
+use crate::object::{Builtin, Instance, KwArgs, ObjRef, Object, TypeKind, TypeObj};
+use crate::types::{is_subtype, new_type, type_name};
+use crate::value::Value;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// Builtin types that exist for classes: descriptors and `super`.
+pub struct ClassTypes {
+    pub property: ObjRef,
+    pub staticmethod: ObjRef,
+    pub classmethod: ObjRef,
+    pub super_: ObjRef,
+}
+
+impl ClassTypes {
+    pub fn new(object: &ObjRef) -> ClassTypes {
+        let t = |n: &str| new_type(n, TypeKind::Object, vec![object.clone()], None);
+        ClassTypes { property: t("property"), staticmethod: t("staticmethod"), classmethod: t("classmethod"), super_: t("super") }
+    }
+}
+
+/// A field of a builtin-typed instance (property's fget, super's __self__, ...).
+fn field(o: &Object, name: &str) -> Value {
+    match o {
+        Object::Instance(i) => i.dict.borrow().get_str(name, crate::hash::hash_str(name)).cloned().unwrap_or(Value::None),
+        _ => Value::None,
+    }
+}
+
+fn make_instance(cls: &ObjRef, fields: &[(&str, Value)]) -> Value {
+    let mut d = Dict::new();
+    for (k, v) in fields {
+        d.set_str(Value::str(k), crate::hash::hash_str(k), v.clone());
+    }
+    Value::obj(Object::Instance(Instance { cls: cls.clone(), dict: RefCell::new(d) }))
+}
+
+fn is_instance_of(v: &Value, t: &ObjRef) -> bool {
+    matches!(v.as_obj(), Some(Object::Instance(i)) if Rc::ptr_eq(&i.cls, t))
+}
+
+/// Is `t` a class defined by Python code (rather than a builtin type)?
+pub fn is_user_class(t: &ObjRef) -> bool {
+    matches!(&**t, Object::Type(ty) if ty.ctor.get().is_none() && ty.kind == TypeKind::Object && ty.module.borrow().as_str() != Some("builtins"))
+}
+
+impl Vm {
+    /// `__build_class__(body, name, *bases, **kw)`: run the class body in a fresh namespace, then create the
+    /// class (with the metaclass `type`).
+    pub fn build_class(&mut self, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        if args.len() < 2 {
+            return Err(type_error("__build_class__: not enough arguments"));
+        }
+        if kw.iter().any(|(k, _)| &**k == "metaclass") {
+            return Err(PyErr::new(ExcKind::NotImplementedError, "pvm does not support metaclasses yet"));
+        }
+        let body = args[0].clone();
+        let name = args[1].as_str().ok_or_else(|| type_error("__build_class__: name is not a string"))?.to_string();
+        let bases: Vec<Value> = args[2..].to_vec();
+        let Some(Object::Function(f)) = body.as_obj() else {
+            return Err(type_error("__build_class__: func must be a function"));
+        };
+        let ns = Rc::new(Object::Dict(RefCell::new(Dict::new())));
+        let module = self.dict_get_str_quiet(&f.globals, "__name__").unwrap_or(Value::str("__main__"));
+        self.dict_set_str(&ns, &Value::str("__module__"), module)?;
+        let qual = f.qualname.borrow().clone();
+        self.dict_set_str(&ns, &Value::str("__qualname__"), Value::str(&qual))?;
+        let cell = self.run_class_body(&body, ns.clone())?;
+        let cls = self.new_class(&name, bases, &ns)?;
+        if let Some(Object::Cell(c)) = cell.as_obj() {
+            *c.borrow_mut() = cls.clone();
+        }
+        Ok(cls)
+    }
+
+    /// Run a class body function with `ns` as its namespace; returns what the body returns (the
+    /// `__class__` cell when methods use `super()`).
+    fn run_class_body(&mut self, body: &Value, ns: ObjRef) -> PyResult<Value> {
+        let Some(Object::Function(f)) = body.as_obj() else { return Ok(Value::None) };
+        let code = f.code.clone();
+        let fidx = self.stack_top();
+        let base = fidx + 1;
+        self.ensure_stack(base + code.frame_size() + 2);
+        let nloc = code.nlocals();
+        for i in 0..nloc + code.ncells() {
+            self.stack[base + i] = Value::Undef;
+        }
+        for i in 0..code.cellvars.len() {
+            self.stack[base + nloc + i] = Value::obj(Object::Cell(RefCell::new(Value::Undef)));
+        }
+        for (j, c) in f.closure.iter().enumerate() {
+            self.stack[base + nloc + code.cellvars.len() + j] = Value::Obj(c.clone());
+        }
+        let depth = self.frames.len();
+        let globals = f.globals.clone();
+        let Value::Obj(func) = body else { return Ok(Value::None) };
+        self.push_frame(Frame {
+            code: code.clone(),
+            func: Some(func.clone()),
+            globals,
+            locals: Some(ns),
+            pc: 0,
+            base,
+            sp: base + nloc + code.ncells(),
+            ret_slot: fidx,
+        })?;
+        self.enter_native()?;
+        let r = self.run(depth);
+        self.leave_native();
+        r
+    }
+
+    /// `type(name, bases, ns)` for Python classes.
+    pub fn new_class(&mut self, name: &str, bases: Vec<Value>, ns: &ObjRef) -> PyResult<Value> {
+        let mut base_refs: Vec<ObjRef> = Vec::new();
+        for b in &bases {
+            match b {
+                Value::Obj(o) if matches!(&**o, Object::Type(_)) => base_refs.push(o.clone()),
+                other => {
+                    return Err(type_error(format!(
+                        "bases must be types, not {}",
+                        self.type_name(other)
+                    )))
+                }
+            }
+        }
+        if base_refs.is_empty() {
+            base_refs.push(self.types.object.clone());
+        }
+        // Instances' payload comes from the builtin the class derives from.
+        let mut kind = TypeKind::Object;
+        for b in &base_refs {
+            if let Object::Type(bt) = &**b {
+                match bt.kind {
+                    TypeKind::Object => {}
+                    TypeKind::Exception => kind = TypeKind::Exception,
+                    other => {
+                        return Err(PyErr::new(
+                            ExcKind::NotImplementedError,
+                            format!("pvm does not support subclassing '{}' yet", bt.name).replace("{:?}", &format!("{:?}", other)),
+                        ))
+                    }
+                }
+            }
+        }
+        let mro = c3_mro(&base_refs).ok_or_else(|| {
+            let names: Vec<String> = base_refs.iter().map(|b| type_name(b).to_string()).collect();
+            type_error(format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", ")))
+        })?;
+        let dict = match &**ns {
+            Object::Dict(d) => d.borrow().clone(),
+            _ => Dict::new(),
+        };
+        let module = dict.get_str("__module__", crate::hash::hash_str("__module__")).cloned().unwrap_or(Value::str("__main__"));
+        let cls = Rc::new(Object::Type(Box::new(TypeObj {
+            name: name.to_string(),
+            kind,
+            bases: base_refs,
+            mro: RefCell::new(mro),
+            dict: RefCell::new(dict),
+            version: Cell::new(0),
+            module: RefCell::new(module),
+            ctor: Cell::new(None),
+        })));
+        Ok(Value::Obj(cls))
+    }
+
+    /// Calling a Python class: create the instance, then `__init__`.
+    pub fn instantiate(&mut self, cls: &ObjRef, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+        let Object::Type(t) = &**cls else { return Err(type_error("not a class")) };
+        let cls_v = Value::Obj(cls.clone());
+        if let Some(new) = self.type_lookup(cls, &Value::str("__new__")) {
+            if matches!(new.as_obj(), Some(Object::Function(_))) || is_instance_of(&new, &self.class_types.staticmethod) {
+                let f = if is_instance_of(&new, &self.class_types.staticmethod) { field(new.as_obj().expect("obj"), "f") } else { new };
+                let mut full = vec![cls_v.clone()];
+                full.extend_from_slice(args);
+                let obj = self.call_kw(&f, &full, kw)?;
+                let ot = self.type_of(&obj);
+                if is_subtype(&ot, cls) {
+                    self.run_init(&obj, args, kw)?;
+                }
+                return Ok(obj);
+            }
+        }
+        let obj = if t.kind == TypeKind::Exception {
+            self.new_exception(cls.clone(), args.to_vec())
+        } else {
+            Value::obj(Object::Instance(Instance { cls: cls.clone(), dict: RefCell::new(Dict::new()) }))
+        };
+        let has_init = self.run_init(&obj, args, kw)?;
+        if !has_init && t.kind != TypeKind::Exception && (!args.is_empty() || !kw.is_empty()) {
+            return Err(type_error(format!("{}() takes no arguments", t.name)));
+        }
+        Ok(obj)
+    }
+
+    /// Call `__init__` if the class defines one in Python; returns whether it did.
+    fn run_init(&mut self, obj: &Value, args: &[Value], kw: &KwArgs) -> PyResult<bool> {
+        let cls = self.type_of(obj);
+        match self.type_lookup(&cls, &Value::str("__init__")) {
+            Some(init) if matches!(init.as_obj(), Some(Object::Function(_))) => {
+                let mut full = vec![obj.clone()];
+                full.extend_from_slice(args);
+                let r = self.call_kw(&init, &full, kw)?;
+                if !r.is_none() {
+                    return Err(type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
+                }
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// Attribute lookup on an instance of a Python class (or the instance-dict part of an exception).
+    pub fn instance_getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        let cls = self.type_of(obj);
+        let class_attr = self.type_lookup(&cls, name);
+        // Data descriptors on the class win over the instance dict.
+        if let Some(ca) = &class_attr {
+            if is_instance_of(ca, &self.class_types.property) {
+                let fget = field(ca.as_obj().expect("obj"), "fget");
+                if fget.is_none() {
+                    return Err(attribute_error(format!(
+                        "property '{}' of '{}' object has no getter",
+                        name.as_str().unwrap_or(""),
+                        type_name(&cls)
+                    )));
+                }
+                return self.call(&fget, std::slice::from_ref(obj)).map(Some);
+            }
+        }
+        if let Some(Object::Instance(inst)) = obj.as_obj() {
+            let (s, h) = crate::vm::protocol::str_and_hash(name).unwrap_or(("", 0));
+            if let Some(v) = inst.dict.borrow().get_str_value(name, s, h) {
+                return Ok(Some(v.clone()));
+            }
+            if s == "__dict__" {
+                // A snapshot view; writes through it are not reflected (shapes will make this a real view).
+                let d = Value::obj(Object::Dict(RefCell::new(inst.dict.borrow().clone())));
+                return Ok(Some(d));
+            }
+        }
+        match class_attr {
+            Some(ca) => self.bind_class_attr(ca, Some(obj), &cls).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// What `x.attr` gives for an attribute found on the class: bound methods, descriptors applied.
+    pub fn bind_class_attr(&mut self, ca: Value, obj: Option<&Value>, cls: &ObjRef) -> PyResult<Value> {
+        match ca.as_obj() {
+            Some(Object::Function(_)) => Ok(match obj {
+                Some(o) => Value::obj(Object::BoundMethod(Box::new((o.clone(), ca.clone())))),
+                None => ca,
+            }),
+            Some(Object::Builtin(b)) if obj.is_some() => {
+                Ok(Value::obj(Object::Builtin(Builtin { name: b.name, f: b.f, bound: obj.cloned() })))
+            }
+            Some(o @ Object::Instance(i)) => {
+                if Rc::ptr_eq(&i.cls, &self.class_types.staticmethod) {
+                    return Ok(field(o, "f"));
+                }
+                if Rc::ptr_eq(&i.cls, &self.class_types.classmethod) {
+                    let f = field(o, "f");
+                    return Ok(Value::obj(Object::BoundMethod(Box::new((Value::Obj(cls.clone()), f)))));
+                }
+                if Rc::ptr_eq(&i.cls, &self.class_types.property) {
+                    return match obj {
+                        Some(inst) => {
+                            let fget = field(o, "fget");
+                            self.call(&fget, std::slice::from_ref(inst))
+                        }
+                        None => Ok(ca.clone()),
+                    };
+                }
+                // A user descriptor: its class defines __get__.
+                let dt = i.cls.clone();
+                if is_user_class(&dt) {
+                    if let Some(get) = self.type_lookup(&dt, &Value::str("__get__")) {
+                        let inst = obj.cloned().unwrap_or(Value::None);
+                        return self.call(&get, &[ca.clone(), inst, Value::Obj(cls.clone())]);
+                    }
+                }
+                Ok(ca.clone())
+            }
+            _ => Ok(ca),
+        }
+    }
+
+    /// `obj.name = v` for instances of Python classes. Returns false if `obj` is not such an instance.
+    pub fn instance_setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<bool> {
+        let cls = self.type_of(obj);
+        if let Some(ca) = self.type_lookup(&cls, name) {
+            if is_instance_of(&ca, &self.class_types.property) {
+                let fset = field(ca.as_obj().expect("obj"), "fset");
+                if fset.is_none() {
+                    return Err(attribute_error(format!(
+                        "property '{}' of '{}' object has no setter",
+                        name.as_str().unwrap_or(""),
+                        type_name(&cls)
+                    )));
+                }
+                self.call(&fset, &[obj.clone(), v])?;
+                return Ok(true);
+            }
+            if let Some(Object::Instance(di)) = ca.as_obj() {
+                if is_user_class(&di.cls) {
+                    if let Some(set) = self.type_lookup(&di.cls.clone(), &Value::str("__set__")) {
+                        self.call(&set, &[ca.clone(), obj.clone(), v])?;
+                        return Ok(true);
+                    }
+                }
+            }
+        }
+        match obj.as_obj() {
+            Some(Object::Instance(inst)) => {
+                if let Some((_, h)) = crate::vm::protocol::str_and_hash(name) {
+                    inst.dict.borrow_mut().set_str(name.clone(), h, v);
+                }
+                Ok(true)
+            }
+            Some(Object::Exception(e)) => {
+                if let Some((_, h)) = crate::vm::protocol::str_and_hash(name) {
+                    e.dict.borrow_mut().set_str(name.clone(), h, v);
+                }
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// Call `obj.<name>(*args)` if `obj` is an instance of a Python class defining `name`; None if the class
+    /// does not define it.
+    pub fn call_dunder(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+        let cls = self.type_of(obj);
+        if !is_user_class(&cls) && !matches!(&*cls, Object::Type(t) if t.kind == TypeKind::Exception) {
+            return Ok(None);
+        }
+        let Some(f) = self.type_lookup(&cls, &Value::str(name)) else { return Ok(None) };
+        if !matches!(f.as_obj(), Some(Object::Function(_))) {
+            let bound = self.bind_class_attr(f, Some(obj), &cls)?;
+            return self.call(&bound, args).map(Some);
+        }
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(obj.clone());
+        full.extend_from_slice(args);
+        self.call(&f, &full).map(Some)
+    }
+
+    /// Full attribute lookup on an instance of a Python class: `__getattribute__` (if overridden), the
+    /// normal lookup, then `__getattr__`.
+    pub fn user_getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        let cls = self.type_of(obj);
+        if let Some(ga) = self.type_lookup(&cls, &Value::str("__getattribute__")) {
+            if matches!(ga.as_obj(), Some(Object::Function(_))) {
+                return self.call(&ga, &[obj.clone(), name.clone()]);
+            }
+        }
+        match self.instance_getattr(obj, name) {
+            Ok(Some(v)) => return Ok(v),
+            Ok(None) => {}
+            Err(e) => {
+                if !self.err_matches(&e, ExcKind::AttributeError) {
+                    return Err(e);
+                }
+                if self.type_lookup(&cls, &Value::str("__getattr__")).is_none() {
+                    return Err(e);
+                }
+            }
+        }
+        let n = name.as_str().unwrap_or("");
+        if n == "__class__" {
+            return Ok(Value::Obj(cls));
+        }
+        if let Some(ga) = self.type_lookup(&cls, &Value::str("__getattr__")) {
+            return self.call(&ga, &[obj.clone(), name.clone()]);
+        }
+        Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(&cls), n)))
+    }
+
+    /// `call_dunder` with keyword arguments (for `__call__`).
+    pub fn call_dunder_kw(&mut self, obj: &Value, name: &str, args: &[Value], kw: &KwArgs) -> PyResult<Option<Value>> {
+        let cls = self.type_of(obj);
+        if !is_user_class(&cls) {
+            return Ok(None);
+        }
+        let Some(f) = self.type_lookup(&cls, &Value::str(name)) else { return Ok(None) };
+        let bound = self.bind_class_attr(f, Some(obj), &cls)?;
+        self.call_kw(&bound, args, kw).map(Some)
+    }
+
+    /// Is `v` an instance of a Python class (whose dunders must be consulted)?
+    #[inline]
+    pub fn is_user_instance(&self, v: &Value) -> bool {
+        match v.as_obj() {
+            Some(Object::Instance(i)) => is_user_class(&i.cls),
+            Some(Object::Exception(e)) => !matches!(&*e.cls, Object::Type(t) if t.module.borrow().as_str() == Some("builtins")),
+            _ => false,
+        }
+    }
+
+    /// Binary operators on instances: `a.__op__(b)`, then `b.__rop__(a)` (in-place `__iop__` first).
+    pub fn binop_dunder(&mut self, op: crate::bytecode::BinOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        let (name, rname, iname) = op.dunders();
+        if inplace {
+            if let Some(r) = self.call_dunder(a, iname, std::slice::from_ref(b))? {
+                if !is_notimpl(&r) {
+                    return Ok(Some(r));
+                }
+            }
+        }
+        if let Some(r) = self.call_dunder(a, name, std::slice::from_ref(b))? {
+            if !is_notimpl(&r) {
+                return Ok(Some(r));
+            }
+        }
+        if !Rc::ptr_eq(&self.type_of(a), &self.type_of(b)) {
+            if let Some(r) = self.call_dunder(b, rname, std::slice::from_ref(a))? {
+                if !is_notimpl(&r) {
+                    return Ok(Some(r));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Rich comparison on instances, with the reflected operator as fallback; None if neither side
+    /// implements it.
+    pub fn richcmp_dunder(&mut self, a: &Value, b: &Value, op: crate::bytecode::CmpOp) -> PyResult<Option<Value>> {
+        if let Some(r) = self.call_dunder(a, op.dunder(), std::slice::from_ref(b))? {
+            if !is_notimpl(&r) {
+                return Ok(Some(r));
+            }
+        }
+        if let Some(r) = self.call_dunder(b, op.swapped().dunder(), std::slice::from_ref(a))? {
+            if !is_notimpl(&r) {
+                return Ok(Some(r));
+            }
+        }
+        Ok(None)
+    }
+
+    /// `super(cls, obj).name`: look `name` up in obj's MRO after `cls`.
+    pub fn super_getattr(&mut self, sup: &Object, name: &Value) -> PyResult<Value> {
+        let this = field(sup, "__thisclass__");
+        let obj = field(sup, "__self__");
+        let Value::Obj(this) = this else { return Err(type_error("super(): bad __thisclass__")) };
+        let start_cls = match obj.as_obj() {
+            Some(Object::Type(_)) => match &obj {
+                Value::Obj(o) => o.clone(),
+                _ => unreachable!("checked above"),
+            },
+            _ => self.type_of(&obj),
+        };
+        let mut chain = vec![start_cls.clone()];
+        if let Object::Type(t) = &*start_cls {
+            chain.extend(t.mro.borrow().iter().cloned());
+        }
+        let pos = chain.iter().position(|c| Rc::ptr_eq(c, &this)).map(|p| p + 1).unwrap_or(chain.len());
+        let (s, h) = crate::vm::protocol::str_and_hash(name).unwrap_or(("", 0));
+        for c in &chain[pos..] {
+            if let Object::Type(t) = &**c {
+                let found = t.dict.borrow().get_str(s, h).cloned();
+                if let Some(v) = found {
+                    let is_class_obj = matches!(obj.as_obj(), Some(Object::Type(_)));
+                    return self.bind_class_attr(v, if is_class_obj { None } else { Some(&obj) }, &start_cls);
+                }
+            }
+        }
+        Err(attribute_error(format!("'super' object has no attribute '{}'", s)))
+    }
+}
+
+fn is_notimpl(v: &Value) -> bool {
+    matches!(v.as_obj(), Some(Object::Singleton(crate::object::Singleton::NotImplemented)))
+}
+
+/// C3 linearisation of a class with these bases (the result excludes the class itself).
+pub fn c3_mro(bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
+    let mut seqs: Vec<Vec<ObjRef>> = Vec::new();
+    for b in bases {
+        let mut l = vec![b.clone()];
+        if let Object::Type(t) = &**b {
+            l.extend(t.mro.borrow().iter().cloned());
+        }
+        seqs.push(l);
+    }
+    seqs.push(bases.to_vec());
+    let mut out: Vec<ObjRef> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Some(out);
+        }
+        // A head that appears in no other sequence's tail.
+        let mut chosen = None;
+        for s in &seqs {
+            let head = &s[0];
+            if !seqs.iter().any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head))) {
+                chosen = Some(head.clone());
+                break;
+            }
+        }
+        let c = chosen?;
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}
+
+// ---- builtins: __build_class__, property, staticmethod, classmethod, super ---------------------------
+
+pub fn install(vm: &mut Vm) {
+    let b = vm.builtins.clone();
+    crate::builtins::register(&b, "__build_class__", |vm, args, kw| vm.build_class(args, kw));
+    let ct = &vm.class_types;
+    let pairs: Vec<(&str, ObjRef, crate::object::BuiltinFn)> = vec![
+        ("property", ct.property.clone(), property_new),
+        ("staticmethod", ct.staticmethod.clone(), staticmethod_new),
+        ("classmethod", ct.classmethod.clone(), classmethod_new),
+        ("super", ct.super_.clone(), super_new),
+    ];
+    for (name, t, f) in pairs {
+        if let Object::Type(tt) = &*t {
+            tt.ctor.set(Some(f));
+        }
+        crate::builtins::set_in(&b, name, Value::Obj(t));
+    }
+    // Methods of object and BaseException that subclasses reach through super() or the class.
+    let o = vm.types.object.clone();
+    crate::builtins::method(&o, "__init__", |_vm, _args, _kw| Ok(Value::None));
+    crate::builtins::method(&o, "__repr__", |vm, args, _kw| {
+        let v = args.first().cloned().unwrap_or(Value::None);
+        let t = vm.type_of(&v);
+        let module = match &*t {
+            Object::Type(tt) => tt.module.borrow().as_str().unwrap_or("builtins").to_string(),
+            _ => "builtins".into(),
+        };
+        let name = type_name(&t).to_string();
+        Ok(Value::from_string(if module == "builtins" {
+            format!("<{} object at 0x{:x}>", name, v.identity())
+        } else {
+            format!("<{}.{} object at 0x{:x}>", module, name, v.identity())
+        }))
+    });
+    crate::builtins::method(&o, "__str__", |vm, args, _kw| {
+        let v = args.first().cloned().unwrap_or(Value::None);
+        Ok(Value::from_string(vm.repr(&v)?))
+    });
+    crate::builtins::method(&o, "__eq__", |_vm, args, _kw| {
+        Ok(match (args.first(), args.get(1)) {
+            (Some(a), Some(b)) if a.is(b) => Value::Bool(true),
+            _ => Value::obj(Object::Singleton(crate::object::Singleton::NotImplemented)),
+        })
+    });
+    crate::builtins::method(&o, "__hash__", |_vm, args, _kw| {
+        Ok(Value::Int(args.first().map(|v| v.identity() >> 4).unwrap_or(0)))
+    });
+    let be = vm.exc_type(ExcKind::BaseException).clone();
+    crate::builtins::method(&be, "__init__", |_vm, args, _kw| {
+        if let Some(Object::Exception(e)) = args.first().and_then(|v| v.as_obj()) {
+            *e.args.borrow_mut() = Value::obj(Object::Tuple(args[1..].to_vec()));
+        }
+        Ok(Value::None)
+    });
+    crate::builtins::method(&be, "__repr__", |vm, args, _kw| {
+        let v = args.first().cloned().unwrap_or(Value::None);
+        Ok(Value::from_string(vm.repr_builtin(&v)?))
+    });
+    crate::builtins::method(&be, "__str__", |vm, args, _kw| {
+        let v = args.first().cloned().unwrap_or(Value::None);
+        Ok(Value::from_string(vm.str_builtin(&v)?))
+    });
+    crate::builtins::method(&be, "with_traceback", |_vm, args, _kw| Ok(args.first().cloned().unwrap_or(Value::None)));
+    let p = vm.class_types.property.clone();
+    crate::builtins::method(&p, "setter", |vm, args, _kw| property_with(vm, args, "fset"));
+    crate::builtins::method(&p, "getter", |vm, args, _kw| property_with(vm, args, "fget"));
+    crate::builtins::method(&p, "deleter", |vm, args, _kw| property_with(vm, args, "fdel"));
+}
+
+fn property_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let get = |i: usize, n: &str| args.get(i).cloned().or_else(|| crate::builtins::kwarg(kw, n).cloned()).unwrap_or(Value::None);
+    let (fget, fset, fdel, doc) = (get(1, "fget"), get(2, "fset"), get(3, "fdel"), get(4, "doc"));
+    Ok(make_instance(&vm.class_types.property, &[("fget", fget), ("fset", fset), ("fdel", fdel), ("__doc__", doc)]))
+}
+
+fn property_with(vm: &mut Vm, args: &[Value], which: &str) -> PyResult<Value> {
+    let (Some(p), Some(f)) = (args.first().and_then(|v| v.as_obj()), args.get(1)) else {
+        return Err(type_error("property setter takes one argument"));
+    };
+    let mut fields: Vec<(&str, Value)> = ["fget", "fset", "fdel", "__doc__"].iter().map(|k| (*k, field(p, k))).collect();
+    for (k, v) in fields.iter_mut() {
+        if *k == which {
+            *v = f.clone();
+        }
+    }
+    Ok(make_instance(&vm.class_types.property, &fields))
+}
+
+fn staticmethod_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let f = args.get(1).cloned().ok_or_else(|| type_error("staticmethod expected 1 argument, got 0"))?;
+    Ok(make_instance(&vm.class_types.staticmethod, &[("f", f.clone()), ("__func__", f)]))
+}
+
+fn classmethod_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let f = args.get(1).cloned().ok_or_else(|| type_error("classmethod expected 1 argument, got 0"))?;
+    Ok(make_instance(&vm.class_types.classmethod, &[("f", f.clone()), ("__func__", f)]))
+}
+
+fn super_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    if args.len() != 3 {
+        return Err(PyErr::new(ExcKind::RuntimeError, "super(): no arguments"));
+    }
+    Ok(make_instance(&vm.class_types.super_, &[("__thisclass__", args[1].clone()), ("__self__", args[2].clone())]))
+}
+
+/// Is `o` a `super` object?
+pub fn is_super(vm: &Vm, o: &Object) -> bool {
+    matches!(o, Object::Instance(i) if Rc::ptr_eq(&i.cls, &vm.class_types.super_))
+}
