@@ -8,7 +8,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 /// Loop iterations before a loop is considered hot.
-const DEFAULT_JIT_THRESHOLD: u32 = 1000;
+const DEFAULT_JIT_THRESHOLD: u32 = pvm_jit::DEFAULT_THRESHOLD;
 
 #[derive(Parser, Debug)]
 #[command(name = "pvm", version, about = "pvm: a fast Python 3.11 runtime with a tracing JIT")]
@@ -105,8 +105,9 @@ fn run(cli: Cli) -> i32 {
     }
     let jit_on = !cli.no_jit;
     vm.opts.jit_threshold = cli.jit_threshold.unwrap_or(DEFAULT_JIT_THRESHOLD).max(1);
-    // The recorder is not wired in yet (issue 6): with the JIT "on", the interpreter runs alone.
-    let _ = (jit_on, cli.jit_log);
+    if jit_on {
+        pvm_jit::install(&mut vm, cli.jit_log);
+    }
     let _ = (cli.no_bytecode, cli.unbuffered);
     // Like CPython, tracebacks name the main script by its absolute path (sys.argv keeps it as given).
     let code_filename = if filename.starts_with('<') {

@@ -40,6 +40,8 @@ pub const TAG_INT: u8 = 2;
 pub const TAG_FLOAT: u8 = 3;
 /// Tag byte of `Value::Obj`.
 pub const TAG_OBJ: u8 = 4;
+/// Tag byte of `Value::Undef` (the interpreter's unbound marker; no payload).
+pub const TAG_UNDEF: u8 = 5;
 /// Size of one `Value` (one interpreter slot) in bytes.
 pub const VALUE_SIZE: usize = 16;
 /// Offset of the tag byte inside a `Value`.

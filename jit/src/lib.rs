@@ -1,13 +1,20 @@
-//! pvm's tracing JIT, back half: the trace IR (`ir`), the optimiser (`opt`) and the Cranelift backend
-//! with exact deoptimisation exits (`backend`). The recorder (bytecode → IR) lives with the interpreter
-//! and uses this crate's API; see `README.md` in this crate for the overview.
+//! pvm's tracing JIT: the recorder (`record`: bytecode → trace IR while the interpreter runs), the
+//! driver (`driver`: hot-loop counters, trace cache, entering traces, exits, side traces), the trace IR
+//! (`ir`), the optimiser (`opt`) and the Cranelift backend with exact deoptimisation exits (`backend`);
+//! `runtime` holds the helpers traces call. See `README.md` in this crate for the overview.
 
 pub mod abi;
 pub mod backend;
+pub mod driver;
 pub mod ir;
 pub mod opt;
 pub mod pyops;
+pub mod record;
+pub mod runtime;
+pub mod stats;
 
 pub use backend::{Backend, BackendConfig, CompiledTrace, HelperSig, HelperSpec, JitError};
 pub use ir::{parse_trace, print_trace, verify, Const, IrRef, Op, SnapId, Trace, Type};
 pub use opt::{optimize, Emitter, OptConfig};
+
+pub use driver::{install, DEFAULT_THRESHOLD};

@@ -57,7 +57,7 @@ fn cl_ty(ty: Type) -> ir::Type {
     match ty {
         Type::Float => types::F64,
         Type::Bool => types::I8,
-        Type::Int | Type::Obj | Type::Ptr | Type::None | Type::Void => types::I64,
+        Type::Int | Type::Obj | Type::Ptr | Type::None | Type::Undef | Type::Void => types::I64,
     }
 }
 
@@ -252,7 +252,7 @@ impl Cg<'_, '_> {
 
     fn konst(&mut self, c: Const) -> ir::Value {
         match c {
-            Const::None => self.b.ins().iconst(types::I64, 0),
+            Const::None | Const::Undef => self.b.ins().iconst(types::I64, 0),
             Const::Bool(v) => self.b.ins().iconst(types::I8, v as i64),
             Const::Int(v) => self.b.ins().iconst(types::I64, v),
             // Lowering folds the constant-pool load into the using instruction (`mulsd k(%rip), x`).
@@ -401,7 +401,7 @@ impl Cg<'_, '_> {
                     self.guard(i, bad, true)?;
                 }
                 match inst.ty {
-                    Type::None => self.b.ins().iconst(types::I64, 0),
+                    Type::None | Type::Undef => self.b.ins().iconst(types::I64, 0),
                     ty => self.b.ins().load(
                         cl_ty(ty),
                         flags(),
@@ -758,7 +758,7 @@ impl Cg<'_, '_> {
             .iconst(types::I8, w.ty.tag().unwrap_or(TAG_NONE) as i64);
         self.b.ins().store(flags(), tag, self.slots, off);
         let payload = match w.ty {
-            Type::None => return,
+            Type::None | Type::Undef => return,
             Type::Bool => {
                 let b = self.wval(v);
                 self.b.ins().uextend(types::I64, b)

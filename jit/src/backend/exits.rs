@@ -48,7 +48,7 @@ impl Class {
             Type::Int | Type::Obj | Type::Ptr => Some(Class::I64),
             Type::Float => Some(Class::F64),
             Type::Bool => Some(Class::I8),
-            Type::None | Type::Void => None,
+            Type::None | Type::Undef | Type::Void => None,
         }
     }
 }

@@ -118,6 +118,7 @@ fn parse_hex(s: &str) -> Option<u64> {
 pub fn parse_const(t: &str) -> Option<Const> {
     match t {
         "none" => return Some(Const::None),
+        "undef" => return Some(Const::Undef),
         "true" => return Some(Const::Bool(true)),
         "false" => return Some(Const::Bool(false)),
         "inf" => return Some(Const::float(f64::INFINITY)),

@@ -105,11 +105,15 @@ pub enum Type {
     Obj,
     /// A raw pointer (into list storage, a field array...): never a Python value, never in a snapshot.
     Ptr,
+    /// The interpreter's internal "unbound" marker (`Value::Undef`: an unassigned local, a popped slot,
+    /// the "no self" marker below a plain callable). Only ever a constant: snapshots use it so that an
+    /// exit restores exactly the slots the interpreter would have emptied.
+    Undef,
 }
 
 impl Type {
     /// Every type, for parsers and tests.
-    pub const ALL: [Type; 7] = [
+    pub const ALL: [Type; 8] = [
         Type::Void,
         Type::None,
         Type::Bool,
@@ -117,6 +121,7 @@ impl Type {
         Type::Float,
         Type::Obj,
         Type::Ptr,
+        Type::Undef,
     ];
 
     /// The name used in IR text.
@@ -129,6 +134,7 @@ impl Type {
             Type::Float => "float",
             Type::Obj => "obj",
             Type::Ptr => "ptr",
+            Type::Undef => "undef",
         }
     }
     /// Inverse of [`Type::name`].
@@ -144,6 +150,7 @@ impl Type {
             Type::Int => Some(TAG_INT),
             Type::Float => Some(TAG_FLOAT),
             Type::Obj => Some(TAG_OBJ),
+            Type::Undef => Some(TAG_UNDEF),
             Type::Void | Type::Ptr => None,
         }
     }
@@ -179,6 +186,8 @@ pub enum Const {
     Obj(u64),
     /// A raw pointer.
     Ptr(u64),
+    /// The interpreter's unbound marker (see [`Type::Undef`]).
+    Undef,
 }
 
 impl Const {
@@ -195,12 +204,13 @@ impl Const {
             Const::Float(_) => Type::Float,
             Const::Obj(_) => Type::Obj,
             Const::Ptr(_) => Type::Ptr,
+            Const::Undef => Type::Undef,
         }
     }
     /// The 64-bit payload as written into a slot (bools as 0/1, None as 0).
     pub fn payload(self) -> u64 {
         match self {
-            Const::None => 0,
+            Const::None | Const::Undef => 0,
             Const::Bool(b) => b as u64,
             Const::Int(i) => i as u64,
             Const::Float(bits) | Const::Obj(bits) | Const::Ptr(bits) => bits,
@@ -214,6 +224,7 @@ impl fmt::Display for Const {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
             Const::None => f.write_str("none"),
+            Const::Undef => f.write_str("undef"),
             Const::Bool(b) => write!(f, "{b}"),
             Const::Int(i) => write!(f, "{i}"),
             Const::Float(bits) => {

@@ -130,10 +130,10 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
                 inst.ty,
                 Type::Bool | Type::Int | Type::Float | Type::Obj | Type::Ptr
             ),
-            Op::CallPure => inst.ty != Type::Void && inst.ty != Type::None,
-            Op::Call | Op::CallGuard => inst.ty != Type::None,
+            Op::CallPure => !matches!(inst.ty, Type::Void | Type::None | Type::Undef),
+            Op::Call | Op::CallGuard => !matches!(inst.ty, Type::None | Type::Undef),
             Op::Eq | Op::Ne | Op::GuardEq | Op::GuardNe => first_ty != Type::Float,
-            Op::Store => t.ty(inst.r(2)) != Type::None,
+            Op::Store => !matches!(t.ty(inst.r(2)), Type::None | Type::Undef),
             Op::Phi => first_ty != Type::Void,
             Op::Loop
             | Op::Jump

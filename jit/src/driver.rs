@@ -1,0 +1,695 @@
+//! The driver: the JIT's side of `pvm_interp::vm::JitHooks`. It decides when to record, turns recordings
+//! into native code, enters traces and brings the interpreter back after an exit.
+//!
+//! ## Life of a loop (LuaJIT's `lj_trace.c` state machine, one function per state)
+//! 1. **Counting.** `JumpBackward` counts per loop header; at `--jit-threshold` the interpreter calls
+//!    `on_hot_loop`. With no trace for the header, the driver starts a root recording (`start_root`):
+//!    `vm.recording = true`, and the interpreter calls `record_instr` before every instruction.
+//! 2. **Recording** (`record_instr` → `step`). The recorder emits IR for the instruction. When the
+//!    interpreter is back at the header in the same frame, the loop closes (`jump`); when it reaches the
+//!    header of another compiled trace, the recording ends with an `exit` linked to that trace.
+//! 3. **Compiling** (`finish`): `optimize()` (fold/CSE, guards, peeling/LICM, DCE), then Cranelift.
+//!    Traces are cached per (code object, header pc) in `loops`; side traces hang off their parent's exit.
+//! 4. **Running** (`enter`): the next time the header is hot, the trace runs on `vm.stack` from the
+//!    frame's base (`ctx` is the `Runtime`, for helpers). It returns a global exit id.
+//! 5. **Exit** (`restore`): the exit has written its snapshot into the slots; the driver sets the frame's
+//!    `sp` (and rebuilds `Frame` records for inlined calls) and returns the resume pc. The interpreter
+//!    re-executes the instruction the snapshot names.
+//! 6. **Hot exits** (`exit_taken`): an exit taken `hotexit` times starts a side-trace recording from the
+//!    exit's state; the finished side trace is linked into the parent's exit (`CompiledTrace::link`), so
+//!    the guard that kept failing now jumps to native code instead of the interpreter: no deopt storm.
+//!    Exits whose side traces keep aborting are marked dead (taken, but no more attempts).
+//! 7. **Aborts** (`abort`): the recording is dropped (the interpreter just continues); a loop header that
+//!    aborts `MAX_ABORTS` times is blacklisted, its counter reset so the interpreter stops asking often.
+//!
+//! A trace holds strong references to the objects it uses as constants and to the dicts whose versions
+//! it guards, so the addresses baked into its code stay valid. Traces are never freed before the driver
+//! (side traces link to each other freely).
+
+use crate::abi::{self, RawValue};
+use crate::backend::{Backend, BackendConfig, CompiledTrace};
+use crate::ir::{print_trace, ExitId, Trace};
+use crate::opt::{optimize, OptConfig};
+use crate::record::{Abort, InlineInfo, KnownTable, Recorder, Start, MAX_INLINE_DEPTH};
+use crate::runtime::{helper_specs, Runtime};
+use crate::stats::{ExitStat, Stats, TraceStat};
+use pvm_interp::code::Code;
+use pvm_interp::value::Value;
+use pvm_interp::vm::{Frame, JitHooks, Vm};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+use std::time::Instant;
+
+/// Default `--jit-threshold`: loop iterations before a loop is recorded.
+pub const DEFAULT_THRESHOLD: u32 = 1000;
+/// Aborted recordings of one loop header before it is blacklisted.
+pub const MAX_ABORTS: u32 = 4;
+/// Failed side-trace recordings from one exit before the exit is given up.
+pub const MAX_SIDE_ATTEMPTS: u8 = 4;
+/// Side traces per root trace.
+pub const MAX_SIDES: usize = 64;
+/// Exits taken before a side trace is recorded (at most; lower with small `--jit-threshold`s).
+pub const HOTEXIT: u32 = 10;
+/// Times a loop's root trace may be dropped and recorded again (see `maybe_retrace`).
+pub const MAX_RETRACES: u32 = 2;
+
+// The interpreter's `Value` is what traces read and write: check its layout against `abi`.
+const _: () = {
+    assert!(std::mem::size_of::<Value>() == abi::VALUE_SIZE);
+    assert!(pvm_interp::value::VALUE_SIZE == abi::VALUE_SIZE);
+    assert!(pvm_interp::value::PAYLOAD_OFFSET == abi::PAYLOAD_OFFSET);
+    assert!(pvm_interp::value::TAG_NONE == abi::TAG_NONE);
+    assert!(pvm_interp::value::TAG_BOOL == abi::TAG_BOOL);
+    assert!(pvm_interp::value::TAG_INT == abi::TAG_INT);
+    assert!(pvm_interp::value::TAG_FLOAT == abi::TAG_FLOAT);
+    assert!(pvm_interp::value::TAG_OBJ == abi::TAG_OBJ);
+    assert!(pvm_interp::value::TAG_UNDEF == abi::TAG_UNDEF);
+};
+
+/// A `Value` seen as tag byte, padding and payload (what native code sees).
+#[repr(C)]
+struct Probe {
+    tag: u8,
+    _pad: [std::mem::MaybeUninit<u8>; 7],
+    payload: u64,
+}
+
+const _: () = {
+    // SAFETY: `Value` is `#[repr(C, u8)]` and 16 bytes (asserted above); `Probe` has the same size and
+    // reads the padding as `MaybeUninit`. Transmuting by value moves the `Value` (nothing is dropped).
+    let p: Probe = unsafe { std::mem::transmute(Value::Int(0x1234_5678_9abc_def0)) };
+    assert!(p.tag == abi::TAG_INT && p.payload == 0x1234_5678_9abc_def0);
+    // SAFETY: as above.
+    let p: Probe = unsafe { std::mem::transmute(Value::Float(1.5)) };
+    assert!(p.tag == abi::TAG_FLOAT && p.payload == 0x3ff8_0000_0000_0000);
+    // SAFETY: as above.
+    let p: Probe = unsafe { std::mem::transmute(Value::Undef) };
+    assert!(p.tag == abi::TAG_UNDEF);
+};
+
+/// Install the JIT into an interpreter. `log` prints recordings, IR and Cranelift IR to stderr (also
+/// turned on by the environment variable `PVM_JIT_LOG=1`).
+pub fn install(vm: &mut Vm, log: bool) {
+    let log = log || std::env::var("PVM_JIT_LOG").is_ok_and(|v| !v.is_empty() && v != "0");
+    let sink = if log { Some(Sink::Stderr) } else { None };
+    install_with(vm, sink, None);
+}
+
+/// What tests can observe: the optimised IR of every compiled trace and every abort.
+#[derive(Default, Debug)]
+pub struct Capture {
+    /// (function name, optimised IR text) per compiled trace, in order.
+    pub traces: Vec<(String, String)>,
+    /// Abort messages, in order.
+    pub aborts: Vec<String>,
+}
+
+/// Install the JIT with its log going to a buffer and compiled traces captured (for tests).
+pub fn install_capture(vm: &mut Vm) -> (Rc<RefCell<String>>, Rc<RefCell<Capture>>) {
+    let buf = Rc::new(RefCell::new(String::new()));
+    let cap = Rc::new(RefCell::new(Capture::default()));
+    install_with(vm, Some(Sink::Buffer(buf.clone())), Some(cap.clone()));
+    (buf, cap)
+}
+
+fn install_with(vm: &mut Vm, sink: Option<Sink>, capture: Option<Rc<RefCell<Capture>>>) {
+    if !crate::runtime::check_layout() {
+        // Object payloads would not be what the helpers expect: run the interpreter alone.
+        return;
+    }
+    let cfg = BackendConfig {
+        keep_clif: sink.is_some(),
+        ..BackendConfig::default()
+    };
+    let backend = match Backend::with_config(&helper_specs(), cfg) {
+        Ok(b) => b,
+        Err(e) => {
+            // No native code on this machine: run the interpreter alone.
+            if sink.is_some() {
+                eprintln!("pvm: JIT disabled: {e}");
+            }
+            return;
+        }
+    };
+    let hotexit = HOTEXIT.min(vm.opts.jit_threshold.max(1));
+    let driver = Driver {
+        backend,
+        rt: Box::default(),
+        known: Rc::new(KnownTable::new(vm)),
+        traces: Vec::new(),
+        loops: HashMap::new(),
+        retraces: HashMap::new(),
+        rec: None,
+        sink,
+        capture,
+        stats: Stats::default(),
+        stack_need: 0,
+        hotexit,
+    };
+    vm.jit = Some(Box::new(driver));
+    vm.opts.jit_enabled = true;
+}
+
+/// Where the JIT log goes.
+enum Sink {
+    Stderr,
+    Buffer(Rc<RefCell<String>>),
+}
+
+/// What the driver knows about a loop header.
+enum LoopState {
+    /// Compiled: the root trace's index.
+    Trace(usize),
+    /// Recordings aborted this many times.
+    Aborted(u32),
+    /// Given up.
+    Blacklisted,
+}
+
+#[derive(Clone, Copy, Default)]
+struct ExitMeta {
+    attempts: u8,
+    dead: bool,
+    side: Option<usize>,
+}
+
+/// A compiled trace and what its exits need.
+struct TraceRec {
+    ct: CompiledTrace,
+    /// The optimised IR (exits refer to its snapshots).
+    trace: Trace,
+    inlines: Vec<InlineInfo>,
+    /// Constants and guarded dicts, kept alive while the code may run.
+    _keep: Vec<Value>,
+    /// The root frame's code.
+    code: Rc<Code>,
+    /// Root trace of this trace's tree.
+    root: usize,
+    exits: Vec<ExitMeta>,
+    sides: usize,
+    stat: usize,
+}
+
+/// The JIT driver (see the module docs).
+pub struct Driver {
+    backend: Backend,
+    rt: Box<Runtime>,
+    known: Rc<KnownTable>,
+    traces: Vec<TraceRec>,
+    loops: HashMap<(usize, u32), LoopState>,
+    retraces: HashMap<(usize, u32), u32>,
+    rec: Option<Recorder>,
+    sink: Option<Sink>,
+    capture: Option<Rc<RefCell<Capture>>>,
+    stats: Stats,
+    /// Slots above a trace's base that any trace may touch (for `ensure_stack`).
+    stack_need: usize,
+    hotexit: u32,
+}
+
+/// How a recording step ended.
+enum Flow {
+    Continue,
+    Done,
+}
+
+fn code_key(code: &Rc<Code>, pc: u32) -> (usize, u32) {
+    (Rc::as_ptr(code) as *const u8 as usize, pc)
+}
+
+impl Driver {
+    fn logging(&self) -> bool {
+        self.sink.is_some()
+    }
+
+    fn log(&self, text: &str) {
+        match &self.sink {
+            Some(Sink::Stderr) => {
+                let _ = std::io::stderr().write_all(text.as_bytes());
+            }
+            Some(Sink::Buffer(b)) => b.borrow_mut().push_str(text),
+            None => {}
+        }
+    }
+
+    // ---- 1. counting ----------------------------------------------------------------------------------
+
+    fn start_root(&mut self, vm: &mut Vm, code: &Rc<Code>, pc: usize) {
+        self.stats.recordings.0 += 1;
+        if self.logging() {
+            self.log(&format!(
+                "---- TRACE {} start {}:{} (pc {pc})\n",
+                self.traces.len(),
+                code.name,
+                code.line_of(pc)
+            ));
+        }
+        self.rec = Some(Recorder::new_root(vm, code.clone(), pc, self.known.clone(), self.logging()));
+        vm.recording = true;
+    }
+
+    // ---- 2. recording ---------------------------------------------------------------------------------
+
+    fn step(&mut self, vm: &mut Vm, rec: &mut Recorder, code: &Rc<Code>, pc: usize) -> Result<Flow, Abort> {
+        rec.sync(vm, code, pc)?;
+        if rec.at_root_level() && rec.nbc > 0 {
+            if rec.start == Start::Root && pc as u32 == rec.start_pc {
+                rec.close_loop(vm)?;
+                return Ok(Flow::Done);
+            }
+            if let Some(LoopState::Trace(_)) = self.loops.get(&code_key(code, pc as u32)) {
+                rec.close_exit(vm, pc as u32)?;
+                return Ok(Flow::Done);
+            }
+        }
+        rec.record(vm, code, pc)?;
+        Ok(Flow::Continue)
+    }
+
+    // ---- 3. compiling ---------------------------------------------------------------------------------
+
+    /// Optimise and compile a finished recording; install and link it. `close_pc`: the pc the trace ends
+    /// at (its own header for a loop, another trace's header for a linked exit).
+    fn finish(&mut self, rec: Recorder, close_pc: u32) -> Result<(), Abort> {
+        let t0 = Instant::now();
+        let Recorder {
+            em,
+            start,
+            code,
+            start_pc,
+            inlines,
+            keep,
+            nbc,
+            listing,
+            stack_need,
+            ..
+        } = rec;
+        let mut trace = em.finish();
+        let id = self.traces.len();
+        let ir_before = trace.insts.len();
+        if self.logging() {
+            let mut s = format!("---- TRACE {id} bytecode\n");
+            for l in listing.iter().flatten() {
+                s.push_str(l);
+                s.push('\n');
+            }
+            s.push_str(&format!("---- TRACE {id} IR (recorded)\n{}", print_trace(&trace)));
+            self.log(&s);
+        }
+        let report = optimize(&mut trace, &OptConfig::default()).map_err(|e| Abort::Compile { msg: e.to_string() })?;
+        let ir_text = print_trace(&trace);
+        if self.logging() {
+            self.log(&format!("---- TRACE {id} IR (optimised)\n{ir_text}"));
+        }
+        let ct = self.backend.compile(&trace).map_err(|e| Abort::Compile { msg: e.to_string() })?;
+        if self.logging() {
+            if let Some(clif) = &ct.clif {
+                self.log(&format!("---- TRACE {id} Cranelift IR\n{clif}"));
+            }
+        }
+        let target = match self.loops.get(&code_key(&code, close_pc)) {
+            Some(LoopState::Trace(t)) if !(start == Start::Root && close_pc == start_pc) => Some(*t),
+            _ => None,
+        };
+        let (root, kind) = match start {
+            Start::Root => (id, "root".to_string()),
+            Start::Side { parent, exit } => (self.traces[parent].root, format!("side of {parent}/exit {exit}")),
+        };
+        let peeled = match report.no_peel {
+            None => "peeled".to_string(),
+            Some(why) => format!("{why:?}"),
+        };
+        let peeled = match target {
+            Some(t) => format!("-> trace {t}"),
+            None => peeled,
+        };
+        self.stats.traces.push(TraceStat {
+            id,
+            kind,
+            func: code.name.to_string(),
+            line: code.line_of(start_pc as usize),
+            pc: start_pc,
+            bytecodes: nbc,
+            ir_before,
+            ir_after: trace.insts.len(),
+            peeled,
+            code_size: ct.code_size,
+            compile_time: t0.elapsed(),
+            entries: 0,
+        });
+        if let Some(c) = &self.capture {
+            c.borrow_mut().traces.push((code.name.to_string(), ir_text));
+        }
+        self.stack_need = self.stack_need.max(stack_need + 1);
+        let exits = vec![ExitMeta::default(); ct.exit_count()];
+        self.traces.push(TraceRec {
+            ct,
+            trace,
+            inlines,
+            _keep: keep,
+            code: code.clone(),
+            root,
+            exits,
+            sides: 0,
+            stat: self.stats.traces.len() - 1,
+        });
+        if let Some(t) = target {
+            // The final `exit` is the last exit in buffer order.
+            let n = self.traces[id].ct.exit_count();
+            if n > 0 {
+                let e = ExitId(n as u32 - 1);
+                // SAFETY: traces are never freed while the driver lives, so the target outlives the link;
+                // the target starts at the header this exit resumes at, in the same frame (same base), and
+                // guards whatever it assumes about the slots.
+                unsafe { self.traces[id].ct.link(e, &self.traces[t].ct) };
+            }
+        }
+        match start {
+            Start::Root => {
+                self.loops.insert(code_key(&code, start_pc), LoopState::Trace(id));
+            }
+            Start::Side { parent, exit } => {
+                // SAFETY: as above; the side trace was recorded from exactly the state this exit leaves.
+                unsafe { self.traces[parent].ct.link(ExitId(exit), &self.traces[id].ct) };
+                self.traces[parent].exits[exit as usize].side = Some(id);
+                self.traces[root].sides += 1;
+            }
+        }
+        Ok(())
+    }
+
+    // ---- 4/5. running and exits -------------------------------------------------------------------------
+
+    fn enter(&mut self, vm: &mut Vm, tid: usize, base: usize) -> Option<usize> {
+        // An exit may rebuild inlined frames: leave room under the recursion limit.
+        if vm.frames.len() + MAX_INLINE_DEPTH + 1 >= vm.recursion_limit {
+            return None;
+        }
+        vm.ensure_stack(base + self.stack_need);
+        let stat = self.traces[tid].stat;
+        self.stats.traces[stat].entries += 1;
+        // SAFETY: `base + stack_need <= vm.stack.len()` (just ensured), and every slot a trace tree
+        // touches is below `base + stack_need`. Nothing else uses `vm.stack` while the trace runs: helpers
+        // never touch the interpreter (they get the `Runtime` as ctx), so the slot pointer stays valid.
+        let slots = unsafe { vm.stack.as_mut_ptr().add(base) } as *mut RawValue;
+        let ctx = &mut *self.rt as *mut Runtime as *mut u8;
+        let t0 = Instant::now();
+        // SAFETY: the trace was compiled for frames of this code at this header with the helpers of
+        // `helper_specs`, whose ctx is a `Runtime`; `slots` covers its slots (above).
+        let g = unsafe { self.traces[tid].ct.run(slots, ctx) };
+        self.stats.native += t0.elapsed();
+        // The exit has written its snapshot (taking its own references): nothing needs the nursery now.
+        self.rt.nursery.clear();
+        let (xt, e) = self.find_exit(g);
+        let pc = self.restore(vm, xt, e, base);
+        if std::mem::take(&mut self.rt.full) {
+            // A routine exit to empty the nursery: not a failing guard.
+            self.traces[xt].ct.reset_exit_counter(e);
+        } else {
+            self.exit_taken(vm, xt, e);
+        }
+        Some(pc)
+    }
+
+    /// The trace and local exit of a global exit id.
+    fn find_exit(&self, g: u32) -> (usize, ExitId) {
+        // Exit bases increase with the trace index.
+        let i = self.traces.partition_point(|t| t.ct.exit_base() <= g);
+        for t in (0..i).rev() {
+            if let Some(e) = self.traces[t].ct.local_exit(g) {
+                return (t, e);
+            }
+        }
+        panic!("pvm JIT: trace returned unknown exit id {g}");
+    }
+
+    /// Rebuild the interpreter state of exit `e` of trace `t` (slots are already written). Returns the
+    /// pc at which the root frame resumes.
+    fn restore(&mut self, vm: &mut Vm, t: usize, e: ExitId, base: usize) -> usize {
+        let tr = &self.traces[t];
+        let snap = tr.ct.exit_info(e).map(|i| &tr.trace.snaps[i.snap.index()]);
+        let Some(snap) = snap else {
+            panic!("pvm JIT: exit without snapshot");
+        };
+        let sp = snap.frames.first().copied().unwrap_or(0) as usize;
+        let ids = snap.frames.get(1..).unwrap_or(&[]);
+        let root = vm.frames.len() - 1;
+        for &id in ids {
+            let info = &tr.inlines[id as usize];
+            if let Some(f) = vm.frames.last_mut() {
+                f.pc = info.caller_pc as usize;
+                f.sp = base + info.caller_sp as usize;
+            }
+            vm.frames.push(Frame {
+                code: info.code.clone(),
+                func: Some(info.func.clone()),
+                globals: info.globals.clone(),
+                locals: None,
+                pc: 0,
+                base: base + info.base as usize,
+                sp: 0,
+                ret_slot: base + info.ret_slot as usize,
+                gen: None,
+            });
+        }
+        if let Some(f) = vm.frames.last_mut() {
+            f.pc = snap.pc as usize;
+            f.sp = base + sp;
+        }
+        vm.frames[root].pc
+    }
+
+    // ---- 6. hot exits -----------------------------------------------------------------------------------
+
+    fn exit_taken(&mut self, vm: &mut Vm, t: usize, e: ExitId) {
+        if self.rec.is_some() || vm.recording {
+            return;
+        }
+        let tr = &self.traces[t];
+        let meta = tr.exits[e.0 as usize];
+        if meta.dead {
+            self.maybe_retrace(t, e);
+            return;
+        }
+        if meta.side.is_some() || tr.ct.exit_counter(e) < self.hotexit {
+            return;
+        }
+        if self.traces[tr.root].sides >= MAX_SIDES {
+            self.traces[t].exits[e.0 as usize].dead = true;
+            return;
+        }
+        let Some(info) = tr.ct.exit_info(e) else { return };
+        let snap = &tr.trace.snaps[info.snap.index()];
+        let inlines: Vec<InlineInfo> = snap
+            .frames
+            .get(1..)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&id| tr.inlines[id as usize].clone())
+            .collect();
+        let pc = snap.pc;
+        let code = tr.code.clone();
+        self.stats.recordings.1 += 1;
+        if self.logging() {
+            self.log(&format!(
+                "---- TRACE {} start side of {t}/exit {} (pc {pc})\n",
+                self.traces.len(),
+                e.0
+            ));
+        }
+        self.rec = Some(Recorder::new_side(
+            vm,
+            code,
+            t,
+            e.0,
+            pc,
+            inlines,
+            self.known.clone(),
+            self.logging(),
+        ));
+        vm.recording = true;
+    }
+
+    /// A root trace whose first iteration keeps failing at an exit that cannot get a side trace (the loop
+    /// changed behaviour: a type flipped, a branch went the other way for good) is worse than no trace:
+    /// drop it from the loop so that the loop is recorded afresh, `MAX_RETRACES` times, then blacklist.
+    fn maybe_retrace(&mut self, t: usize, e: ExitId) {
+        let tr = &self.traces[t];
+        if tr.root != t {
+            return;
+        }
+        let Some(info) = tr.ct.exit_info(e) else { return };
+        if info.inst as usize >= tr.trace.loop_pos().unwrap_or(usize::MAX) {
+            return;
+        }
+        let count = tr.ct.exit_counter(e) as u64;
+        let stat = &self.stats.traces[tr.stat];
+        if count < 1000 || count * 10 < stat.entries * 9 {
+            return;
+        }
+        let key = code_key(&tr.code, stat.pc);
+        if !matches!(self.loops.get(&key), Some(LoopState::Trace(x)) if *x == t) {
+            return;
+        }
+        let n = self.retraces.entry(key).or_insert(0);
+        *n += 1;
+        let msg = if *n > MAX_RETRACES {
+            self.loops.insert(key, LoopState::Blacklisted);
+            self.stats.blacklisted.push((stat.func.clone(), stat.line));
+            "blacklisted"
+        } else {
+            self.loops.insert(key, LoopState::Aborted(0));
+            "dropped for re-recording"
+        };
+        if self.logging() {
+            self.log(&format!("---- TRACE {t} {msg}: its first iteration keeps exiting at exit {}\n", e.0));
+        }
+    }
+
+    // ---- 7. aborts --------------------------------------------------------------------------------------
+
+    /// Account for an aborted recording (started as `start` at `start_pc` of `rcode`; it stopped at `pc`
+    /// of `code`) and back off or blacklist.
+    #[allow(clippy::too_many_arguments)]
+    fn abort(&mut self, start: Start, rcode: &Rc<Code>, start_pc: u32, why: Abort, code: &Rc<Code>, pc: usize) {
+        let line = code.line_of(pc);
+        let msg = why.message();
+        let e = self
+            .stats
+            .aborts
+            .entry((why.name().to_string(), code.name.to_string(), line))
+            .or_insert((0, msg.clone()));
+        e.0 += 1;
+        if self.logging() {
+            self.log(&format!("---- TRACE {} abort at {}:{line} (pc {pc}): {msg}\n", self.traces.len(), code.name));
+        }
+        if let Some(c) = &self.capture {
+            c.borrow_mut().aborts.push(msg);
+        }
+        match start {
+            // The loop happened to end during the recorded iteration: not the loop's fault. The counter
+            // is still hot, so the next back edge records again.
+            Start::Root if why == Abort::LoopExit => {}
+            Start::Root => {
+                let key = code_key(rcode, start_pc);
+                let n = match self.loops.get(&key) {
+                    Some(LoopState::Aborted(n)) => n + 1,
+                    _ => 1,
+                };
+                if n >= MAX_ABORTS {
+                    self.loops.insert(key, LoopState::Blacklisted);
+                    self.stats
+                        .blacklisted
+                        .push((rcode.name.to_string(), rcode.line_of(start_pc as usize)));
+                } else {
+                    self.loops.insert(key, LoopState::Aborted(n));
+                }
+                // Back off: count the loop up to the threshold again.
+                if let Some(c) = rcode.counters.get(start_pc as usize) {
+                    c.set(0);
+                }
+            }
+            Start::Side { parent, exit } => {
+                // Running into a loop that has no trace *yet* is no reason to give up on this exit: once
+                // that loop is compiled, the side trace will end at its header.
+                let waiting = matches!(why, Abort::InnerLoop { pc: header }
+                    if !matches!(self.loops.get(&code_key(rcode, header)), Some(LoopState::Blacklisted)));
+                let tr = &mut self.traces[parent];
+                let m = &mut tr.exits[exit as usize];
+                m.attempts += u8::from(!waiting);
+                if m.attempts >= MAX_SIDE_ATTEMPTS {
+                    m.dead = true;
+                }
+                tr.ct.reset_exit_counter(ExitId(exit));
+            }
+        }
+    }
+
+    fn exit_stats(&self) -> Vec<ExitStat> {
+        let mut v = Vec::new();
+        for (t, tr) in self.traces.iter().enumerate() {
+            for k in 0..tr.ct.exit_count() {
+                let e = ExitId(k as u32);
+                let Some(info) = tr.ct.exit_info(e) else { continue };
+                let snap = &tr.trace.snaps[info.snap.index()];
+                let code = match snap.frames.last() {
+                    Some(&id) if snap.frames.len() > 1 => tr.inlines[id as usize].code.clone(),
+                    _ => tr.code.clone(),
+                };
+                let meta = tr.exits[k];
+                let fate = match (meta.side, meta.dead) {
+                    (Some(s), _) => format!("-> side trace {s}"),
+                    (None, true) => "no side trace".to_string(),
+                    _ => String::new(),
+                };
+                let inst = &tr.trace.insts[info.inst as usize];
+                v.push(ExitStat {
+                    trace: t,
+                    exit: k as u32,
+                    pc: snap.pc,
+                    line: code.line_of(snap.pc as usize),
+                    inst: inst.op.name().to_string(),
+                    count: tr.ct.exit_counter(e),
+                    fate,
+                });
+            }
+        }
+        v
+    }
+}
+
+impl JitHooks for Driver {
+    fn on_hot_loop(&mut self, vm: &mut Vm, code: &Rc<Code>, pc: usize, base: usize) -> Option<usize> {
+        if vm.recording || self.rec.is_some() {
+            // A back edge inside the recording: the recorder sees it as an instruction.
+            return None;
+        }
+        match self.loops.get(&code_key(code, pc as u32)) {
+            Some(LoopState::Trace(t)) => {
+                let t = *t;
+                self.enter(vm, t, base)
+            }
+            Some(LoopState::Blacklisted) => {
+                if let Some(c) = code.counters.get(pc) {
+                    c.set(0);
+                }
+                None
+            }
+            Some(LoopState::Aborted(_)) | None => {
+                self.start_root(vm, code, pc);
+                None
+            }
+        }
+    }
+
+    fn record_instr(&mut self, vm: &mut Vm, code: &Rc<Code>, pc: usize) {
+        let Some(mut rec) = self.rec.take() else {
+            vm.recording = false;
+            return;
+        };
+        match self.step(vm, &mut rec, code, pc) {
+            Ok(Flow::Continue) => self.rec = Some(rec),
+            Ok(Flow::Done) => {
+                vm.recording = false;
+                let (rcode, start_pc) = (rec.code.clone(), rec.start_pc);
+                let start = rec.start;
+                if let Err(why) = self.finish(rec, pc as u32) {
+                    self.abort(start, &rcode, start_pc, why, code, pc);
+                }
+            }
+            Err(why) => {
+                vm.recording = false;
+                let (rcode, start_pc, start) = (rec.code.clone(), rec.start_pc, rec.start);
+                self.abort(start, &rcode, start_pc, why, code, pc);
+            }
+        }
+    }
+
+    fn report(&mut self, out: &mut dyn Write) {
+        let mut exits = self.exit_stats();
+        let _ = out.write_all(self.stats.report(&mut exits).as_bytes());
+    }
+}
+

@@ -1,0 +1,62 @@
+//! Why a recording stops without a trace: every reason is declared once here, with its message
+//! (LuaJIT's `lj_traceerr.h`). `--jit-stats` groups aborts by `Abort::name()` and source line; the JIT
+//! log prints `Abort::message()`.
+//!
+//! Adding a reason: add a row (`Name { field: Type, .. } => "format with {field}"`) and return it.
+
+macro_rules! aborts {
+    ($( $(#[doc = $doc:literal])* $name:ident $({ $($f:ident : $t:ty),* })? => $fmt:literal; )*) => {
+        /// A reason to abort a recording. See the table in `record/abort.rs`.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Abort {
+            $( $(#[doc = $doc])* $name $({ $($f: $t),* })?, )*
+        }
+
+        impl Abort {
+            /// The reason's name (for grouping in statistics).
+            pub fn name(&self) -> &'static str {
+                match self { $( Abort::$name { .. } => stringify!($name), )* }
+            }
+            /// A human-readable message.
+            #[allow(unused_variables)]
+            pub fn message(&self) -> String {
+                match self { $( Abort::$name $({ $($f),* })? => format!($fmt $($(, $f = $f)*)?), )* }
+            }
+        }
+    };
+}
+
+aborts! {
+    /// A bytecode (or a case of one) the recorder does not handle yet.
+    Nyi { what: String } => "NYI: {what}";
+    /// The concrete operand's type differs from the type the trace computed for it (e.g. an int add
+    /// overflowed into a bigint while recording): the recorded path leaves through a guard.
+    TypeMismatch { slot: u32 } => "slot {slot}: value type differs from the recorded type";
+    /// An operand is the interpreter's unbound marker (UnboundLocalError ahead).
+    Unbound { slot: u32 } => "slot {slot} is unbound";
+    /// The interpreter did not continue where the recorder expected (an exception was raised, or
+    /// control left the frames being recorded).
+    UnexpectedFlow { pc: u32 } => "control flow left the recording at pc {pc}";
+    /// The loop exited during the recorded iteration of a root trace.
+    LoopExit => "the loop exited while recording";
+    /// A backward jump to a loop header that has no trace yet, inside the recorded loop.
+    InnerLoop { pc: u32 } => "inner loop at pc {pc} (it gets its own trace)";
+    /// A loop inside an inlined call.
+    LoopInCall => "loop inside an inlined call";
+    /// Return from the frame the trace started in.
+    ReturnFromRoot => "return from the trace's root frame";
+    /// Calls nested deeper than the inlining limit (e.g. recursion).
+    InlineDepth => "call nesting exceeds the inlining limit";
+    /// The call cannot be inlined (keywords, *args, defaults, closures, generators).
+    CallShape { why: &'static str } => "cannot inline this call: {why}";
+    /// A value the trace keeps virtual (a `range` object) would have to exist in the interpreter.
+    VirtualEscapes => "a virtual range object would escape";
+    /// The recorded trace is too long.
+    TooLong => "trace too long";
+    /// A global name is not defined (NameError ahead).
+    UndefinedGlobal { name: String } => "global '{name}' is not defined";
+    /// The optimiser or backend refused the trace.
+    Compile { msg: String } => "compile error: {msg}";
+    /// Too many side traces already hang off this root trace.
+    TooManySides => "too many side traces";
+}

@@ -1,0 +1,309 @@
+//! Calls and returns.
+//!
+//! - A call of a plain Python function (positional parameters only, no cells, not a generator) is
+//!   *inlined*: `guard_eq callee, K` (unless the callee is already a constant, e.g. from a guarded
+//!   global), then the callee's frame is simply the slots above the caller's, exactly as the interpreter
+//!   lays it out (the arguments already are its first locals). The recorder pushes a frame; snapshots
+//!   inside the callee name the inlined calls (`InlineInfo`) so that an exit rebuilds the interpreter's
+//!   `Frame` records. `ReturnValue` moves the result into the caller's result slot and pops the frame.
+//!   Depth is bounded by `MAX_INLINE_DEPTH` (recursion aborts).
+//! - A call of a known builtin is its IR: `len` → `len` helper; `abs` → `bxor/sub_ov` or `fabs`;
+//!   `min`/`max` of two ints or two floats → pure helpers; `int(float)` → `f2i`; `float(int)` → `i2f`;
+//!   `range(...)` → a virtual range; `math.sqrt` → `guard x >= 0` + `fsqrt`; `math.floor/ceil/trunc`
+//!   → rounding op + `f2i`; other one-argument `math` functions → guarded helpers; `list.append` →
+//!   `list_append.<type>`.
+
+use super::arith::Num;
+use super::{nyi, Abort, Cx, InlineInfo, Known, RFrame, RResult, Recorder, Sv, MAX_INLINE_DEPTH};
+use crate::ir::{Const, IrRef, Op, SnapId, Type};
+use pvm_interp::object::Object;
+use pvm_interp::value::Value;
+use pvm_interp::vm::Vm;
+
+const NS: SnapId = SnapId::NONE;
+
+impl Recorder {
+    /// `Call n` / `CallMethod n`.
+    pub(super) fn rec_call(&mut self, vm: &Vm, cx: &Cx, method: bool) -> RResult {
+        let n = cx.arg as usize;
+        let sp = cx.sp;
+        // (result slot, callable slot, first argument, number of arguments, Undef marker swapped down)
+        let (fidx, callable_at, args_at, nargs, swapped) = if !method {
+            (sp - n - 1, sp - n - 1, sp - n, n, false)
+        } else {
+            let fidx = sp - n - 2;
+            if matches!(vm.stack[fidx], Value::Undef) {
+                (fidx, fidx + 1, fidx + 2, n, true)
+            } else {
+                (fidx, fidx, fidx + 1, n + 1, false)
+            }
+        };
+        let f = vm.stack[callable_at].clone();
+        match f.as_obj() {
+            Some(Object::Function(_)) => self.inline_call(vm, cx, &f, fidx, callable_at, args_at, nargs, swapped),
+            Some(Object::Builtin(_) | Object::Type(_)) => {
+                let known = self.known.lookup(&f).ok_or_else(|| nyi(format!("call of {}", callable_name(&f))))?;
+                let fr = self.get(vm, callable_at)?;
+                self.guard_identity(vm, fr, &f)?;
+                let args: Vec<usize> = (args_at..args_at + nargs).collect();
+                let result = self.builtin_call(vm, known, &args)?;
+                self.set(fidx, result);
+                for s in fidx + 1..sp {
+                    self.set(s, Sv::Undef);
+                }
+                Ok(())
+            }
+            _ => Err(nyi(format!("call of {}", callable_name(&f)))),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn inline_call(
+        &mut self,
+        vm: &Vm,
+        cx: &Cx,
+        f: &Value,
+        fidx: usize,
+        callable_at: usize,
+        args_at: usize,
+        nargs: usize,
+        swapped: bool,
+    ) -> RResult {
+        let Some(Object::Function(func)) = f.as_obj() else {
+            return Err(nyi("call"));
+        };
+        let code = func.code.clone();
+        if !code.simple || code.ncells() != 0 {
+            return Err(Abort::CallShape {
+                why: "not a plain function",
+            });
+        }
+        let argc = code.argcount as usize;
+        if nargs > argc || nargs + func.defaults.len() < argc {
+            return Err(Abort::CallShape {
+                why: "argument count",
+            });
+        }
+        if self.frames.len() >= MAX_INLINE_DEPTH {
+            return Err(Abort::InlineDepth);
+        }
+        let fr = self.get(vm, callable_at)?;
+        let k = self.guard_identity(vm, fr, f)?;
+        // Operands are all read and guarded: from here on only the slot map changes.
+        if swapped {
+            // The interpreter moves the callable down over the Undef marker.
+            self.set(fidx, Sv::Val(k));
+            self.set(fidx + 1, Sv::Undef);
+        }
+        let first_default = argc - func.defaults.len();
+        for i in nargs..argc {
+            let r = self.kvalue(&func.defaults[i - first_default]);
+            self.set(args_at + i, Sv::Val(r));
+        }
+        for i in argc..code.nlocals() {
+            self.set(args_at + i, Sv::Undef);
+        }
+        let info = InlineInfo {
+            code: code.clone(),
+            func: match f {
+                Value::Obj(o) => o.clone(),
+                _ => return Err(nyi("call")),
+            },
+            globals: func.globals.clone(),
+            base: self.rel(args_at) as u32,
+            ret_slot: self.rel(fidx) as u32,
+            caller_pc: cx.pc + 1,
+            caller_sp: self.rel(args_at + nargs) as u32,
+        };
+        self.stack_need = self.stack_need.max(info.base as usize + code.frame_size() + 1);
+        self.inlines.push(info);
+        self.frames.push(RFrame {
+            code,
+            base: self.rel(args_at) as u32,
+            inline: Some(self.inlines.len() as u32 - 1),
+        });
+        self.expect = Some((self.frames.len(), 0));
+        Ok(())
+    }
+
+    /// `ReturnValue` from an inlined call.
+    pub(super) fn rec_return(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+        if self.at_root_level() {
+            return Err(Abort::ReturnFromRoot);
+        }
+        let v = self.sv(vm, cx.sp - 1)?;
+        let Some(frame) = self.frames.pop() else {
+            return Err(Abort::ReturnFromRoot);
+        };
+        let Some(info) = frame.inline.and_then(|i| self.inlines.get(i as usize)).cloned() else {
+            return Err(Abort::ReturnFromRoot);
+        };
+        let ret = self.base + info.ret_slot as usize;
+        for s in ret + 1..cx.sp {
+            self.set(s, Sv::Undef);
+        }
+        self.set(ret, v);
+        self.expect = Some((self.frames.len(), info.caller_pc));
+        Ok(())
+    }
+
+    /// A known builtin applied to the arguments in slots `args`.
+    fn builtin_call(&mut self, vm: &Vm, known: Known, args: &[usize]) -> RResult<Sv> {
+        let one = |s: &mut Self| -> RResult<usize> {
+            match args {
+                [a] => Ok(*a),
+                _ => Err(s.wrong_args()),
+            }
+        };
+        let r = match known {
+            Known::Len => {
+                let a = one(self)?;
+                if !matches!(vm.stack[a], Value::Obj(_)) {
+                    return Err(nyi("len() of a non-object"));
+                }
+                let x = self.get(vm, a)?;
+                match super::seq::seq_kind(&vm.stack[a]) {
+                    Some(kind) if self.layout().is_some() => self.inline_len(vm, x, kind)?,
+                    _ => self.callg(vm, Type::Int, "len", &[x])?,
+                }
+            }
+            Known::Abs => {
+                let a = one(self)?;
+                match self.num(vm, a)? {
+                    Some(Num::I(x)) => {
+                        let k63 = self.em.kint(63);
+                        let sign = self.checked(vm, Op::Shr, &[x, k63])?;
+                        let flipped = self.em.ins(Op::BXor, &[x, sign], NS);
+                        self.checked(vm, Op::SubOv, &[flipped, sign])?
+                    }
+                    Some(Num::F(x)) => self.em.ins(Op::FAbs, &[x], NS),
+                    None => return Err(nyi("abs() of a non-number")),
+                }
+            }
+            Known::Min | Known::Max => {
+                let [a, b] = args else { return Err(self.wrong_args()) };
+                let helper = match (&vm.stack[*a], &vm.stack[*b], known) {
+                    (Value::Int(_), Value::Int(_), Known::Min) => "imin",
+                    (Value::Int(_), Value::Int(_), _) => "imax",
+                    (Value::Float(_), Value::Float(_), Known::Min) => "fmin",
+                    (Value::Float(_), Value::Float(_), _) => "fmax",
+                    _ => return Err(nyi("min()/max() of these arguments")),
+                };
+                let (x, y) = (self.get(vm, *a)?, self.get(vm, *b)?);
+                let ty = self.em.trace.ty(x);
+                self.em.call(Op::CallPure, ty, helper, &[x, y], NS)
+            }
+            Known::Range => return self.range_call(vm, args),
+            Known::Int => match args {
+                [] => self.em.kint(0),
+                [a] => match self.num(vm, *a)? {
+                    Some(Num::I(x)) => x,
+                    Some(Num::F(x)) => self.checked(vm, Op::FToI, &[x])?,
+                    None => return Err(nyi("int() of a non-number")),
+                },
+                _ => return Err(self.wrong_args()),
+            },
+            Known::Float => match args {
+                [] => self.em.kfloat(0.0),
+                [a] => match self.num(vm, *a)? {
+                    Some(n) => self.as_float(n),
+                    None => return Err(nyi("float() of a non-number")),
+                },
+                _ => return Err(self.wrong_args()),
+            },
+            Known::Sqrt => {
+                let a = one(self)?;
+                let x = self.float_arg(vm, a)?;
+                let zero = self.em.kfloat(0.0);
+                let ok = self.em.ins(Op::FGe, &[x, zero], NS);
+                self.guard(vm, Op::GuardTrue, &[ok])?;
+                self.em.ins(Op::FSqrt, &[x], NS)
+            }
+            Known::Fabs => {
+                let a = one(self)?;
+                let x = self.float_arg(vm, a)?;
+                self.em.ins(Op::FAbs, &[x], NS)
+            }
+            Known::Floor | Known::Ceil | Known::Trunc => {
+                let a = one(self)?;
+                match self.num(vm, a)? {
+                    Some(Num::I(x)) => x,
+                    Some(Num::F(x)) => {
+                        let op = match known {
+                            Known::Floor => Op::FFloor,
+                            Known::Ceil => Op::FCeil,
+                            _ => Op::FTrunc,
+                        };
+                        let r = self.em.ins(op, &[x], NS);
+                        self.checked(vm, Op::FToI, &[r])?
+                    }
+                    None => return Err(nyi("math rounding of a non-number")),
+                }
+            }
+            Known::MathFn(name) => {
+                let a = one(self)?;
+                let x = self.float_arg(vm, a)?;
+                self.callg(vm, Type::Float, &format!("math.{name}"), &[x])?
+            }
+            Known::ListAppend => {
+                let [l, v] = args else { return Err(self.wrong_args()) };
+                if !matches!(vm.stack[*l].as_obj(), Some(Object::List(_))) {
+                    return Err(nyi("list.append on a non-list"));
+                }
+                let (lr, vr) = (self.get(vm, *l)?, self.get(vm, *v)?);
+                let ty = self.em.trace.ty(vr);
+                self.callg(vm, Type::Void, &crate::runtime::tagged("list_append", ty), &[lr, vr])?;
+                self.em.konst(Const::None)
+            }
+        };
+        Ok(Sv::Val(r))
+    }
+
+    fn wrong_args(&self) -> Abort {
+        nyi("builtin call with this number of arguments")
+    }
+
+    /// A numeric argument as a float.
+    fn float_arg(&mut self, vm: &Vm, a: usize) -> RResult<IrRef> {
+        match self.num(vm, a)? {
+            Some(n) => Ok(self.as_float(n)),
+            None => Err(nyi("math function of a non-number")),
+        }
+    }
+
+    /// `range(...)` of ints: a virtual range with a constant step.
+    fn range_call(&mut self, vm: &Vm, args: &[usize]) -> RResult<Sv> {
+        let mut ints = Vec::with_capacity(args.len());
+        for &a in args {
+            match self.num(vm, a)? {
+                Some(Num::I(x)) => ints.push((x, super::arith::int_value(&vm.stack[a]))),
+                _ => return Err(nyi("range() of non-ints")),
+            }
+        }
+        let zero = self.em.kint(0);
+        let one = self.em.kint(1);
+        let (start, stop, step) = match ints.as_slice() {
+            [stop] => (zero, stop.0, (one, 1)),
+            [start, stop] => (start.0, stop.0, (one, 1)),
+            [start, stop, step] => (start.0, stop.0, *step),
+            _ => return Err(self.wrong_args()),
+        };
+        if step.1 == 0 {
+            return Err(nyi("range() with step 0 (ValueError ahead)"));
+        }
+        let k = self.em.kint(step.1);
+        if step.0 != k {
+            self.guard(vm, Op::GuardEq, &[step.0, k])?;
+        }
+        Ok(Sv::Range { start, stop, step: k })
+    }
+}
+
+fn callable_name(f: &Value) -> String {
+    match f.as_obj() {
+        Some(Object::Builtin(b)) => format!("builtin {}", b.name),
+        Some(Object::Type(t)) => format!("type {}", t.name),
+        Some(Object::Function(func)) => format!("function {}", func.code.name),
+        _ => "this callable".to_string(),
+    }
+}

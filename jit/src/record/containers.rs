@@ -1,0 +1,99 @@
+//! Subscripts of lists and tuples, through status-returning helpers that check the container type, the
+//! index (negative indices included) and the element type themselves, so one call is all the guarding:
+//! - `x[i]`: `getitem.<type>(x, i)`, typed by the element seen while recording (exits on IndexError,
+//!   another container or another element type);
+//! - `l[i] = v`: `list_set.<type>(ctx, l, i, v)` (exits unless `l` is a list and `i` in range).
+
+use super::seq::{seq_kind, value_type, SeqKind};
+use super::{nyi, Cx, RResult, Recorder, Sv};
+use crate::ir::{Op, SnapId, Type};
+use pvm_interp::object::Object;
+use pvm_interp::value::Value;
+use pvm_interp::vm::Vm;
+
+const NS: SnapId = SnapId::NONE;
+
+/// The element `seq[i]` would read, if `seq` is a list or tuple and `i` is in range.
+fn element(seq: &Value, i: i64) -> Option<Value> {
+    let get = |items: &[Value]| {
+        let n = items.len() as i64;
+        let j = if i < 0 { i + n } else { i };
+        (0..n).contains(&j).then(|| items[j as usize].clone())
+    };
+    match seq.as_obj()? {
+        Object::List(l) => get(&l.borrow()),
+        Object::Tuple(t) => get(t),
+        _ => None,
+    }
+}
+
+impl Recorder {
+    /// An int index operand (bools widened).
+    fn index_operand(&mut self, vm: &Vm, abs: usize) -> RResult<(crate::ir::IrRef, i64)> {
+        match &vm.stack[abs] {
+            Value::Int(i) => Ok((self.get(vm, abs)?, *i)),
+            Value::Bool(b) => {
+                let r = self.get(vm, abs)?;
+                Ok((self.em.ins(Op::BToI, &[r], NS), *b as i64))
+            }
+            _ => Err(nyi("subscript with a non-int index")),
+        }
+    }
+
+    /// `BinarySubscr` on a list or tuple with an int index.
+    pub(super) fn rec_binary_subscr(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+        let (io, ii) = (cx.sp - 2, cx.sp - 1);
+        if !matches!(vm.stack[io].as_obj(), Some(Object::List(_) | Object::Tuple(_))) {
+            return Err(nyi("subscript of this type"));
+        }
+        let (idx, i) = self.index_operand(vm, ii)?;
+        let Some(elem) = element(&vm.stack[io], i) else {
+            return Err(nyi("index out of range (IndexError ahead)"));
+        };
+        let seq = self.get(vm, io)?;
+        let r = match seq_kind(&vm.stack[io]) {
+            Some(kind) if self.layout().is_some() => self.inline_getitem(vm, seq, kind, idx, i, &elem)?,
+            _ => self.typed_call(vm, "getitem", &elem, &[seq, idx])?,
+        };
+        self.set(io, Sv::Val(r));
+        self.set(ii, Sv::Undef);
+        Ok(())
+    }
+
+    /// `StoreSubscr` into a list with an int index.
+    pub(super) fn rec_store_subscr(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+        let (iv, io, ii) = (cx.sp - 3, cx.sp - 2, cx.sp - 1);
+        let Some(Object::List(l)) = vm.stack[io].as_obj() else {
+            return Err(nyi("item assignment to this type"));
+        };
+        let n = l.borrow().len() as i64;
+        let (idx, i) = self.index_operand(vm, ii)?;
+        let j = if i < 0 { i + n } else { i };
+        if !(0..n).contains(&j) {
+            return Err(nyi("index out of range (IndexError ahead)"));
+        }
+        let old_ty = value_type(&l.borrow()[j as usize]);
+        let seq = self.get(vm, io)?;
+        let v = self.get(vm, iv)?;
+        let ty = self.em.trace.ty(v);
+        if ty == Type::Undef {
+            return Err(nyi("storing an unbound value"));
+        }
+        if self.layout().is_some() && old_ty == Some(ty) && matches!(ty, Type::Int | Type::Float | Type::Bool) {
+            // Same plain type as the element it replaces: nothing to release, store the payload.
+            self.guard_seq(vm, seq, SeqKind::List)?;
+            let (data, len) = self.seq_parts(seq, SeqKind::List)?;
+            let a = self.elem_addr(vm, data, len, idx, i)?;
+            let s = self.snapshot(vm)?;
+            self.em.guard_tag(a, 0, ty, s);
+            self.em.store(a, crate::abi::PAYLOAD_OFFSET as i32, v);
+        } else {
+            let name = crate::runtime::tagged("list_set", ty);
+            self.callg(vm, Type::Void, &name, &[seq, idx, v])?;
+        }
+        for s in [iv, io, ii] {
+            self.set(s, Sv::Undef);
+        }
+        Ok(())
+    }
+}

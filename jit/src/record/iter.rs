@@ -1,0 +1,195 @@
+//! Loops: `ForSetup`, `ForIter`, `JumpBackward`, and `UnpackSequence`.
+//!
+//! - A range loop keeps (cur, stop, step) as three int slots. `ForIter` is `guard_eq step, K` (the step
+//!   becomes a constant), `lt cur, stop` (or `gt` for negative steps) with a branch guard, `add_ov cur,
+//!   step` (an overflow exits: the interpreter saturates), and the pushed `cur`. A `range(...)` built in
+//!   the trace is virtual: `ForSetup` just spreads its three values into the slots.
+//! - A list or tuple loop keeps the iterator object in the first slot: `ForIter` is a guarded helper
+//!   `iter_next.<type>` returning the next element (typed by the element seen while recording; it exits
+//!   without advancing on exhaustion or another element type); the loop-exit path is `iter_done`.
+//!   `ForSetup` over a list or tuple allocates the iterator with `seq_iter` (kept alive by the run's
+//!   nursery until an exit stores it).
+//! - `UnpackSequence n` of a list or tuple: `len` guarded to `n`, then `getitem.<type>` per element.
+
+use super::{nyi, Abort, Cx, RResult, Recorder, Start, Sv};
+use crate::ir::{Const, Op, SnapId, Type};
+use pvm_interp::object::{Iter, Object};
+use pvm_interp::value::Value;
+use pvm_interp::vm::Vm;
+
+const NS: SnapId = SnapId::NONE;
+
+impl Recorder {
+    /// `JumpBackward`: the root trace's own back edge closes at the header (next instruction); another
+    /// loop's back edge in a root trace is an inner loop (it gets its own trace; we abort). Side traces
+    /// may run through an outer loop's back edge once.
+    pub(super) fn rec_jump_backward(&mut self, cx: &Cx) -> RResult {
+        let target = cx.arg;
+        if !self.at_root_level() {
+            return Err(Abort::LoopInCall);
+        }
+        match self.start {
+            Start::Root if target != self.start_pc => return Err(Abort::InnerLoop { pc: target }),
+            Start::Root => {}
+            Start::Side { .. } => {
+                if !self.visited.insert((self.frames.len(), target)) {
+                    return Err(Abort::InnerLoop { pc: target });
+                }
+            }
+        }
+        self.expect = Some((self.frames.len(), target));
+        Ok(())
+    }
+
+    /// `ForSetup`: a virtual range becomes three int slots; a list or tuple gets an iterator.
+    pub(super) fn rec_for_setup(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+        let i = cx.sp - 1;
+        match self.sv(vm, i)? {
+            Sv::Range { start, stop, step } => {
+                self.set(i, Sv::Val(start));
+                self.set(i + 1, Sv::Val(stop));
+                self.set(i + 2, Sv::Val(step));
+                Ok(())
+            }
+            Sv::Val(r) => match vm.stack[i].as_obj() {
+                Some(Object::List(_) | Object::Tuple(_)) => {
+                    let it = self.callg(vm, Type::Obj, "seq_iter", &[r])?;
+                    self.set(i, Sv::Val(it));
+                    self.set(i + 1, Sv::Undef);
+                    self.set(i + 2, Sv::Undef);
+                    Ok(())
+                }
+                _ => Err(nyi("for loop over this type")),
+            },
+            Sv::Undef => Err(nyi("ForSetup on an unbound value")),
+        }
+    }
+
+    /// `ForIter`: see the module docs.
+    pub(super) fn rec_for_iter(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+        let (ic, is, it) = (cx.sp - 3, cx.sp - 2, cx.sp - 1);
+        let done;
+        match &vm.stack[ic] {
+            Value::Int(c) => {
+                let (Value::Int(stop), Value::Int(step)) = (&vm.stack[is], &vm.stack[it]) else {
+                    return Err(nyi("ForIter on a malformed range state"));
+                };
+                let (c, stop, step) = (*c, *stop, *step);
+                let cur = self.get(vm, ic)?;
+                let stop_r = self.get(vm, is)?;
+                let step_r = self.get(vm, it)?;
+                let k = self.em.kint(step);
+                if step_r != k {
+                    self.guard(vm, Op::GuardEq, &[step_r, k])?;
+                }
+                let go = if step > 0 { c < stop } else { c > stop };
+                let cmp = if step > 0 { Op::Lt } else { Op::Gt };
+                let cond = self.em.ins(cmp, &[cur, stop_r], NS);
+                self.guard(vm, if go { Op::GuardTrue } else { Op::GuardFalse }, &[cond])?;
+                done = !go;
+                if go {
+                    let next = self.checked(vm, Op::AddOv, &[cur, k])?;
+                    self.set(ic, Sv::Val(next));
+                    self.set(cx.sp, Sv::Val(cur));
+                }
+            }
+            Value::Obj(o) => {
+                let Object::Iter(iter) = &**o else {
+                    return Err(nyi("ForIter over this iterator"));
+                };
+                let peek = match &*iter.borrow() {
+                    Iter::Seq { seq, index } => match &**seq {
+                        Object::List(l) => Ok(l.borrow().get(*index).cloned()),
+                        Object::Tuple(t) => Ok(t.get(*index).cloned()),
+                        _ => Err(nyi("ForIter over this sequence")),
+                    },
+                    _ => Err(nyi("ForIter over this iterator")),
+                }?;
+                let itr = self.get(vm, ic)?;
+                done = peek.is_none();
+                match peek {
+                    Some(v) => {
+                        let r = self.typed_call(vm, "iter_next", &v, &[itr])?;
+                        self.set(cx.sp, Sv::Val(r));
+                    }
+                    None => {
+                        self.callg(vm, Type::Void, "iter_done", &[itr])?;
+                    }
+                }
+            }
+            _ => return Err(nyi("ForIter on this state")),
+        }
+        if done {
+            if self.start == Start::Root && self.at_root_level() && cx.pc == self.start_pc {
+                return Err(Abort::LoopExit);
+            }
+            self.set(ic, Sv::Undef);
+            self.set(is, Sv::Undef);
+            self.set(it, Sv::Undef);
+            self.expect = Some((self.frames.len(), cx.arg));
+        }
+        Ok(())
+    }
+
+    /// A guarded helper `family.<type of v>(args)` whose result has `v`'s type: None elements are
+    /// checked by a void helper and become the constant None.
+    pub(super) fn typed_call(&mut self, vm: &Vm, family: &str, v: &Value, args: &[crate::ir::IrRef]) -> RResult<crate::ir::IrRef> {
+        let ty = match v {
+            Value::None => Type::None,
+            Value::Bool(_) => Type::Bool,
+            Value::Int(_) => Type::Int,
+            Value::Float(_) => Type::Float,
+            Value::Obj(_) => Type::Obj,
+            Value::Undef => return Err(nyi("unbound element")),
+        };
+        let name = crate::runtime::tagged(family, ty);
+        if ty == Type::None {
+            self.callg(vm, Type::Void, &name, args)?;
+            Ok(self.em.konst(Const::None))
+        } else {
+            self.callg(vm, ty, &name, args)
+        }
+    }
+
+    /// `UnpackSequence n` of a list or tuple.
+    pub(super) fn rec_unpack_sequence(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+        let n = cx.arg as usize;
+        let i = cx.sp - 1;
+        let items: Vec<Value> = match vm.stack[i].as_obj() {
+            Some(Object::List(l)) => l.borrow().clone(),
+            Some(Object::Tuple(t)) => t.clone(),
+            _ => return Err(nyi("unpacking this type")),
+        };
+        if items.len() != n {
+            return Err(nyi("unpacking with the wrong length"));
+        }
+        let s = self.get(vm, i)?;
+        let kn = self.em.kint(n as i64);
+        let mut vals = Vec::with_capacity(n);
+        match super::seq::seq_kind(&vm.stack[i]) {
+            Some(kind) if self.layout().is_some() => {
+                self.guard_seq(vm, s, kind)?;
+                let (data, len) = self.seq_parts(s, kind)?;
+                self.guard(vm, Op::GuardEq, &[len, kn])?;
+                for (k, v) in items.iter().enumerate() {
+                    let off = self.em.kint((k * crate::abi::VALUE_SIZE) as i64);
+                    let a = self.em.ins(Op::PAdd, &[data, off], NS);
+                    vals.push(self.load_elem(vm, a, v)?);
+                }
+            }
+            _ => {
+                let len = self.callg(vm, Type::Int, "len", &[s])?;
+                self.guard(vm, Op::GuardEq, &[len, kn])?;
+                for (k, v) in items.iter().enumerate() {
+                    let idx = self.em.kint(k as i64);
+                    vals.push(self.typed_call(vm, "getitem", v, &[s, idx])?);
+                }
+            }
+        }
+        // The first item ends up on top.
+        for (k, r) in vals.into_iter().rev().enumerate() {
+            self.set(i + k, Sv::Val(r));
+        }
+        Ok(())
+    }
+}

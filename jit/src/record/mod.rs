@@ -1,0 +1,766 @@
+//! The recorder: bytecode → trace IR, one instruction at a time, while the interpreter runs it.
+//!
+//! ## Model (LuaJIT's `lj_record.c`)
+//! When a loop gets hot the driver sets `vm.recording`; the interpreter then calls
+//! [`Recorder::record`] *before* executing each instruction, with the frame state saved. The recorder
+//! reads the concrete operands from `vm.stack`, picks a specialisation from their types and values, and
+//! emits IR plus the guards that make the specialisation safe: value tags (`sload`), branch directions
+//! (`guard_true`), callee identities, dict versions. It never computes results: the interpreter executes
+//! the instruction right after, and the recorder only checks, at the next instruction, that the
+//! interpreter went where it expected (otherwise an exception or an unexpected path: abort).
+//!
+//! ## The slot map
+//! `slots[k]` says what interpreter slot `base + k` holds, relative to the base of the frame the trace
+//! starts in: `None` = still its value at trace entry (loaded lazily with a guarded `sload`),
+//! `Val(r)` = the IR value `r`, `Undef` = the interpreter's unbound marker, `Range` = a `range` object
+//! the trace keeps *virtual* (never allocated: `ForSetup` turns it into three int slots). Inlined callee
+//! frames live above the caller's slots in the same map, exactly as in `vm.stack`.
+//!
+//! ## Snapshots
+//! Each instruction that may exit gets a snapshot of the state *before* it, with `pc` = that
+//! instruction, so the interpreter re-executes it after an exit (an overflowing add is redone with
+//! bigints, a failing index raises IndexError). A snapshot lists every slot below the innermost `sp`
+//! that differs from its entry value, plus `Undef` for slots that were live at entry and are dead now.
+//! Its `frames` data is `[sp, inline ids...]`: the innermost frame's stack depth and, outer to inner, the
+//! inlined calls to rebuild (`InlineInfo`). Rule for handlers: read operands and emit every guard first,
+//! then write the results into the slot map (the snapshot of the instruction is taken lazily and cached,
+//! so it must not see half-updated slots).
+//!
+//! ## Handlers
+//! `record` is one exhaustive `match` over the opcodes; each group has its own file (`stack.rs`,
+//! `arith.rs`, `iter.rs`, `containers.rs`, `globals.rs`, `calls.rs`) and each case documents itself as
+//! "guards + typed op". Anything else is `Abort::Nyi`.
+
+pub mod abort;
+mod arith;
+mod calls;
+mod containers;
+mod globals;
+mod iter;
+mod seq;
+mod stack;
+
+pub use abort::Abort;
+
+use crate::ir::{Const, IrRef, Op, SnapEntry, SnapId, Snapshot, Type};
+use crate::opt::Emitter;
+use pvm_interp::bytecode::Op as Bc;
+use pvm_interp::code::Code;
+use pvm_interp::object::{BuiltinFn, ObjRef, Object};
+use pvm_interp::value::Value;
+use pvm_interp::vm::Vm;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+/// Result of recording one step.
+pub type RResult<T = ()> = Result<T, Abort>;
+
+/// Limits of one recording.
+pub const MAX_BYTECODES: usize = 1500;
+/// Maximum IR instructions before `TooLong`.
+pub const MAX_IR: usize = 6000;
+/// Maximum depth of inlined calls.
+pub const MAX_INLINE_DEPTH: usize = 6;
+
+/// What a slot holds, as far as the trace knows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Sv {
+    /// An IR value (its type is the Python type).
+    Val(IrRef),
+    /// The interpreter's unbound marker.
+    Undef,
+    /// A virtual `range(start, stop, step)` (never allocated).
+    Range { start: IrRef, stop: IrRef, step: IrRef },
+}
+
+/// An inlined call, as an exit rebuilds it. Slots are relative to the trace's base.
+#[derive(Clone)]
+pub struct InlineInfo {
+    /// The callee's code.
+    pub code: Rc<Code>,
+    /// The function object.
+    pub func: ObjRef,
+    /// Its globals.
+    pub globals: ObjRef,
+    /// The callee frame's base.
+    pub base: u32,
+    /// Where the caller receives the result.
+    pub ret_slot: u32,
+    /// Where the caller resumes after the call.
+    pub caller_pc: u32,
+    /// The caller's saved stack top during the call.
+    pub caller_sp: u32,
+}
+
+/// A frame of the recorder's frame stack (index 0: the trace's root frame).
+struct RFrame {
+    code: Rc<Code>,
+    /// Base relative to the trace base.
+    base: u32,
+    /// Index into `Recorder::inlines` (None for the root frame).
+    inline: Option<u32>,
+}
+
+/// A builtin whose semantics the recorder knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Known {
+    /// `len(x)`.
+    Len,
+    /// `abs(x)`.
+    Abs,
+    /// `min(a, b)`.
+    Min,
+    /// `max(a, b)`.
+    Max,
+    /// `range(...)`.
+    Range,
+    /// `int(x)`.
+    Int,
+    /// `float(x)`.
+    Float,
+    /// `math.sqrt`.
+    Sqrt,
+    /// `math.fabs`.
+    Fabs,
+    /// `math.floor`.
+    Floor,
+    /// `math.ceil`.
+    Ceil,
+    /// `math.trunc`.
+    Trunc,
+    /// Another one-argument `math` function, called as helper `math.<name>`.
+    MathFn(&'static str),
+    /// `list.append`.
+    ListAppend,
+}
+
+/// Builtins by identity: builtin functions by (function pointer, name), types by object address.
+#[derive(Default)]
+pub struct KnownTable {
+    /// `Builtin` objects: (fn address, name) → meaning.
+    pub fns: HashMap<(usize, &'static str), Known>,
+    /// Type objects by address → meaning.
+    pub types: HashMap<usize, Known>,
+    /// The `list` type (for method lookups guarded on its version).
+    pub list_type: Option<ObjRef>,
+    /// Where lists and tuples keep their elements (None: use helpers).
+    pub layout: Option<crate::runtime::SeqLayout>,
+}
+
+impl KnownTable {
+    /// Collect the known builtins from a fresh interpreter state.
+    pub fn new(vm: &mut Vm) -> KnownTable {
+        let mut k = KnownTable::default();
+        let mut add_fn = |v: &Value, what: Known| {
+            if let Some(Object::Builtin(b)) = v.as_obj() {
+                k.fns.insert((b.f as usize, b.name), what);
+            }
+        };
+        for (name, what) in [
+            ("len", Known::Len),
+            ("abs", Known::Abs),
+            ("min", Known::Min),
+            ("max", Known::Max),
+        ] {
+            if let Some(v) = vm.dict_get_str_quiet(&vm.builtins.clone(), name) {
+                add_fn(&v, what);
+            }
+        }
+        if let Some(Value::Obj(m)) = pvm_interp::builtins::modules::create(vm, "math") {
+            if let Object::Module(m) = &*m {
+                for (name, what) in [
+                    ("sqrt", Known::Sqrt),
+                    ("fabs", Known::Fabs),
+                    ("floor", Known::Floor),
+                    ("ceil", Known::Ceil),
+                    ("trunc", Known::Trunc),
+                ] {
+                    if let Some(v) = vm.dict_get_str_quiet(&m.dict, name) {
+                        add_fn(&v, what);
+                    }
+                }
+                for &name in crate::runtime::MATH_FNS {
+                    if let Some(v) = vm.dict_get_str_quiet(&m.dict, name) {
+                        add_fn(&v, Known::MathFn(name));
+                    }
+                }
+            }
+        }
+        if let Some(v) = vm.type_lookup(&vm.types.list.clone(), &Value::str("append")) {
+            add_fn(&v, Known::ListAppend);
+        }
+        let t = &vm.types;
+        for (ty, what) in [(&t.range, Known::Range), (&t.int, Known::Int), (&t.float, Known::Float)] {
+            k.types.insert(Rc::as_ptr(ty) as *const u8 as usize, what);
+        }
+        k.list_type = Some(vm.types.list.clone());
+        k.layout = crate::runtime::probe_layout();
+        k
+    }
+
+    /// The meaning of a callable value, if known.
+    pub fn lookup(&self, v: &Value) -> Option<Known> {
+        match v.as_obj()? {
+            Object::Builtin(b) if b.bound.is_none() => {
+                let f: BuiltinFn = b.f;
+                self.fns.get(&(f as usize, b.name)).copied()
+            }
+            Object::Type(_) => {
+                let Value::Obj(o) = v else { return None };
+                self.types.get(&(Rc::as_ptr(o) as *const u8 as usize)).copied()
+            }
+            _ => None,
+        }
+    }
+}
+
+/// How a recording started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// A hot loop header.
+    Root,
+    /// A hot exit of trace `parent` (driver index), local exit `exit`.
+    Side {
+        /// The trace whose exit this is.
+        parent: usize,
+        /// Its local exit number.
+        exit: u32,
+    },
+}
+
+/// A conditional branch whose direction is known only at the next instruction.
+struct Pending {
+    /// The condition (a bool value), or None if it folded to a constant.
+    cond: Option<IrRef>,
+    /// The branch is taken when the condition equals this.
+    jump_if: bool,
+    /// Branch target and fall-through pcs.
+    target: u32,
+    fall: u32,
+    snap: SnapId,
+    /// For `Jump*OrPop`: the slot popped on fall-through.
+    pop_on_fall: Option<usize>,
+}
+
+/// The recorder's state for one trace.
+pub struct Recorder {
+    /// The IR being built.
+    pub em: Emitter,
+    /// Root trace or side trace.
+    pub start: Start,
+    /// The root frame's code.
+    pub code: Rc<Code>,
+    /// Where the trace starts (the loop header for root traces).
+    pub start_pc: u32,
+    /// Absolute stack index of the root frame's slot 0.
+    pub base: usize,
+    /// Index of the root frame in `vm.frames`.
+    pub depth: usize,
+    entry_sp: u32,
+    frames: Vec<RFrame>,
+    slots: Vec<Option<Sv>>,
+    /// Inlined calls referenced by snapshots.
+    pub inlines: Vec<InlineInfo>,
+    /// Objects the trace refers to as constants (kept alive with the trace).
+    pub keep: Vec<Value>,
+    kept: HashSet<u64>,
+    known: Rc<KnownTable>,
+    /// Objects already guarded to be a list or tuple.
+    known_kind: HashMap<IrRef, seq::SeqKind>,
+    pending: Option<Pending>,
+    expect: Option<(usize, u32)>,
+    snap: Option<SnapId>,
+    cur_pc: u32,
+    /// Bytecodes recorded.
+    pub nbc: usize,
+    /// Bytecode listing for the JIT log (only filled when logging).
+    pub listing: Option<Vec<String>>,
+    /// Highest slot (relative) any frame of the trace may touch, plus one.
+    pub stack_need: usize,
+    /// Backward-jump targets already passed (side traces: a second pass is an unrolled loop).
+    visited: HashSet<(usize, u32)>,
+}
+
+fn ty_of(v: &Value) -> Option<Type> {
+    match v {
+        Value::None => Some(Type::None),
+        Value::Bool(_) => Some(Type::Bool),
+        Value::Int(_) => Some(Type::Int),
+        Value::Float(_) => Some(Type::Float),
+        Value::Obj(_) => Some(Type::Obj),
+        Value::Undef => None,
+    }
+}
+
+impl Recorder {
+    /// Start recording a root trace at the loop header `pc` of the top frame.
+    pub fn new_root(vm: &Vm, code: Rc<Code>, pc: usize, known: Rc<KnownTable>, log: bool) -> Recorder {
+        let depth = vm.frames.len() - 1;
+        let f = &vm.frames[depth];
+        let base = f.base;
+        let entry_sp = (f.sp - base) as u32;
+        let stack_need = code.frame_size() + 1;
+        Recorder {
+            em: Emitter::default(),
+            start: Start::Root,
+            code: code.clone(),
+            start_pc: pc as u32,
+            base,
+            depth,
+            entry_sp,
+            frames: vec![RFrame {
+                code,
+                base: 0,
+                inline: None,
+            }],
+            slots: Vec::new(),
+            inlines: Vec::new(),
+            keep: Vec::new(),
+            kept: HashSet::new(),
+            known,
+            known_kind: HashMap::new(),
+            pending: None,
+            expect: Some((1, pc as u32)),
+            snap: None,
+            cur_pc: pc as u32,
+            nbc: 0,
+            listing: log.then(Vec::new),
+            stack_need,
+            visited: HashSet::new(),
+        }
+    }
+
+    /// Start recording a side trace at an exit that the driver has just restored: the top `inlines.len()`
+    /// frames of `vm.frames` are the inlined calls, below them the root frame.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new_side(
+        vm: &Vm,
+        code: Rc<Code>,
+        parent: usize,
+        exit: u32,
+        pc: u32,
+        inlines: Vec<InlineInfo>,
+        known: Rc<KnownTable>,
+        log: bool,
+    ) -> Recorder {
+        let depth = vm.frames.len() - 1 - inlines.len();
+        let base = vm.frames[depth].base;
+        let top = vm.frames.last().map_or(base, |f| f.sp);
+        let mut frames = vec![RFrame {
+            code: code.clone(),
+            base: 0,
+            inline: None,
+        }];
+        let mut stack_need = code.frame_size() + 1;
+        for (i, info) in inlines.iter().enumerate() {
+            frames.push(RFrame {
+                code: info.code.clone(),
+                base: info.base,
+                inline: Some(i as u32),
+            });
+            stack_need = stack_need.max(info.base as usize + info.code.frame_size() + 1);
+        }
+        let nframes = frames.len();
+        Recorder {
+            em: Emitter::default(),
+            start: Start::Side { parent, exit },
+            code,
+            start_pc: pc,
+            base,
+            depth,
+            entry_sp: (top - base) as u32,
+            frames,
+            slots: Vec::new(),
+            inlines,
+            keep: Vec::new(),
+            kept: HashSet::new(),
+            known,
+            known_kind: HashMap::new(),
+            pending: None,
+            expect: Some((nframes, pc)),
+            snap: None,
+            cur_pc: pc,
+            nbc: 0,
+            listing: log.then(Vec::new),
+            stack_need,
+            visited: HashSet::new(),
+        }
+    }
+
+    /// Is the interpreter in the trace's root frame (no inlined call active)?
+    pub fn at_root_level(&self) -> bool {
+        self.frames.len() == 1
+    }
+
+    /// Check that the interpreter is where the recorder expects it and settle a pending branch. Call this
+    /// before anything else for each instruction.
+    pub fn sync(&mut self, vm: &Vm, code: &Rc<Code>, pc: usize) -> RResult {
+        let pc = pc as u32;
+        let nframes = self.frames.len();
+        let top = self.frames.last().map(|f| (Rc::as_ptr(&f.code), f.base));
+        let ok_frames = vm.frames.len() == self.depth + nframes
+            && top.is_some_and(|(c, b)| {
+                c == Rc::as_ptr(code)
+                    && vm.frames.last().map(|f| f.base) == Some(self.base + b as usize)
+            });
+        if !ok_frames {
+            return Err(Abort::UnexpectedFlow { pc });
+        }
+        if let Some(p) = self.pending.take() {
+            let taken = if pc == p.target {
+                true
+            } else if pc == p.fall {
+                false
+            } else {
+                return Err(Abort::UnexpectedFlow { pc });
+            };
+            if let Some(c) = p.cond {
+                // Taken iff cond == jump_if.
+                let op = if taken == p.jump_if {
+                    Op::GuardTrue
+                } else {
+                    Op::GuardFalse
+                };
+                self.em.ins(op, &[c], p.snap);
+            }
+            if !taken {
+                if let Some(s) = p.pop_on_fall {
+                    self.set(s, Sv::Undef);
+                }
+            }
+        } else if let Some((d, epc)) = self.expect {
+            if d != nframes || epc != pc {
+                return Err(Abort::UnexpectedFlow { pc });
+            }
+        }
+        Ok(())
+    }
+
+    /// Record the instruction at `pc` of the top frame (state saved in `vm.frames.last()`).
+    pub fn record(&mut self, vm: &mut Vm, code: &Rc<Code>, pc: usize) -> RResult {
+        self.nbc += 1;
+        if self.nbc > MAX_BYTECODES || self.em.trace.insts.len() > MAX_IR {
+            return Err(Abort::TooLong);
+        }
+        self.snap = None;
+        self.cur_pc = pc as u32;
+        let ins = code.instrs[pc];
+        let (op, arg) = (ins.op(), ins.arg());
+        if let Some(l) = &mut self.listing {
+            let indent = "  ".repeat(self.frames.len() - 1);
+            l.push(format!(
+                "{indent}{:<12} {:>5} {:>4}  {:<20} {}",
+                short(&code.name),
+                pc,
+                code.line_of(pc),
+                op.name(),
+                arg
+            ));
+        }
+        self.expect = Some((self.frames.len(), pc as u32 + 1));
+        let sp = vm.frames.last().map_or(0, |f| f.sp);
+        let fb = vm.frames.last().map_or(0, |f| f.base);
+        let cx = Cx { pc: pc as u32, sp, fb, arg };
+        match op {
+            Bc::Nop => Ok(()),
+            Bc::PopTop => self.rec_pop_top(&cx),
+            Bc::Copy => self.rec_copy(vm, &cx),
+            Bc::Swap => self.rec_swap(vm, &cx),
+            Bc::LoadConst => self.rec_load_const(code, &cx),
+            Bc::LoadFast => self.rec_load_fast(vm, &cx, arg as usize),
+            Bc::StoreFast => self.rec_store_fast(vm, &cx),
+            Bc::LoadFast2 => self.rec_load_fast2(vm, &cx),
+            Bc::PushNull => self.rec_push_null(&cx),
+            Bc::LoadGlobal => self.rec_load_global(vm, code, &cx),
+            Bc::LoadAttr => self.rec_load_attr(vm, code, &cx),
+            Bc::LoadMethod => self.rec_load_method(vm, code, &cx),
+            Bc::BinaryOp => self.rec_binary_op(vm, &cx),
+            Bc::UnaryNegative => self.rec_unary_negative(vm, &cx),
+            Bc::UnaryPositive => self.rec_unary_positive(vm, &cx),
+            Bc::UnaryNot => self.rec_unary_not(vm, &cx),
+            Bc::UnaryInvert => self.rec_unary_invert(vm, &cx),
+            Bc::CompareOp => self.rec_compare_op(vm, &cx),
+            Bc::CompareJumpIfFalse => self.rec_compare_jump(vm, &cx),
+            Bc::IsOp => self.rec_is_op(vm, &cx),
+            Bc::PopJumpIfFalse => self.rec_pop_jump(vm, &cx, false),
+            Bc::PopJumpIfTrue => self.rec_pop_jump(vm, &cx, true),
+            Bc::JumpIfFalseOrPop => self.rec_jump_or_pop(vm, &cx, false),
+            Bc::JumpIfTrueOrPop => self.rec_jump_or_pop(vm, &cx, true),
+            Bc::Jump => {
+                self.expect = Some((self.frames.len(), arg));
+                Ok(())
+            }
+            Bc::JumpBackward => self.rec_jump_backward(&cx),
+            Bc::ForSetup => self.rec_for_setup(vm, &cx),
+            Bc::ForIter => self.rec_for_iter(vm, &cx),
+            Bc::UnpackSequence => self.rec_unpack_sequence(vm, &cx),
+            Bc::BinarySubscr => self.rec_binary_subscr(vm, &cx),
+            Bc::StoreSubscr => self.rec_store_subscr(vm, &cx),
+            Bc::Call => self.rec_call(vm, &cx, false),
+            Bc::CallMethod => self.rec_call(vm, &cx, true),
+            Bc::ReturnValue => self.rec_return(vm, &cx),
+            Bc::DeleteFast
+            | Bc::LoadDeref
+            | Bc::StoreDeref
+            | Bc::DeleteDeref
+            | Bc::LoadClosure
+            | Bc::StoreGlobal
+            | Bc::DeleteGlobal
+            | Bc::LoadName
+            | Bc::StoreName
+            | Bc::DeleteName
+            | Bc::StoreAttr
+            | Bc::DeleteAttr
+            | Bc::DeleteSubscr
+            | Bc::BuildSlice
+            | Bc::ContainsOp
+            | Bc::GetIter
+            | Bc::BuildTuple
+            | Bc::BuildList
+            | Bc::BuildSet
+            | Bc::BuildMap
+            | Bc::BuildString
+            | Bc::ListAppend
+            | Bc::SetAdd
+            | Bc::MapAdd
+            | Bc::ListExtend
+            | Bc::SetUpdate
+            | Bc::DictUpdate
+            | Bc::DictMerge
+            | Bc::ListToTuple
+            | Bc::FormatValue
+            | Bc::UnpackEx
+            | Bc::MakeFunction
+            | Bc::CallKw
+            | Bc::CallMethodKw
+            | Bc::CallEx
+            | Bc::RaiseVarargs
+            | Bc::LoadAssertionError
+            | Bc::ImportName
+            | Bc::ImportFrom
+            | Bc::ImportStar
+            | Bc::PrintExpr
+            | Bc::LoadBuildClass
+            | Bc::NotImplemented
+            | Bc::PushExcInfo
+            | Bc::PopExcept
+            | Bc::CheckExcMatch
+            | Bc::Reraise
+            | Bc::YieldValue
+            | Bc::GetYieldFromIter
+            | Bc::Send => Err(nyi(op.name())),
+        }
+    }
+
+    // ---- closing ------------------------------------------------------------------------------------
+
+    /// Close a root trace's loop: the state at the header goes into the `jump` snapshot.
+    pub fn close_loop(&mut self, vm: &Vm) -> RResult {
+        self.snap = None;
+        self.cur_pc = self.start_pc;
+        let s = self.snapshot(vm)?;
+        self.em.jump(s);
+        Ok(())
+    }
+
+    /// End the trace with an exit at the current pc (to be linked to the trace starting there).
+    pub fn close_exit(&mut self, vm: &Vm, pc: u32) -> RResult {
+        self.snap = None;
+        self.cur_pc = pc;
+        let s = self.snapshot(vm)?;
+        self.em.exit(s);
+        Ok(())
+    }
+
+    // ---- slots --------------------------------------------------------------------------------------
+
+    fn rel(&self, abs: usize) -> usize {
+        abs - self.base
+    }
+
+    /// The slot map entry for an absolute stack index.
+    fn slot_state(&self, abs: usize) -> Option<Sv> {
+        self.slots.get(self.rel(abs)).copied().flatten()
+    }
+
+    /// Set what an absolute stack slot holds.
+    fn set(&mut self, abs: usize, v: Sv) {
+        let k = self.rel(abs);
+        if self.slots.len() <= k {
+            self.slots.resize(k + 1, None);
+        }
+        self.slots[k] = Some(v);
+        self.stack_need = self.stack_need.max(k + 1);
+    }
+
+    /// What a slot holds, loading it (guarded by its current tag) if the trace has not touched it yet.
+    fn sv(&mut self, vm: &Vm, abs: usize) -> RResult<Sv> {
+        match self.slot_state(abs) {
+            Some(Sv::Val(r)) => {
+                let want = ty_of(&vm.stack[abs]);
+                if want != Some(self.em.trace.ty(r)) {
+                    return Err(Abort::TypeMismatch {
+                        slot: self.rel(abs) as u32,
+                    });
+                }
+                Ok(Sv::Val(r))
+            }
+            Some(other) => Ok(other),
+            None => {
+                let k = self.rel(abs) as u32;
+                let ty = ty_of(&vm.stack[abs]).ok_or(Abort::Unbound { slot: k })?;
+                let s = self.snapshot(vm)?;
+                let r = self.em.sload(ty, k, s);
+                self.set(abs, Sv::Val(r));
+                Ok(Sv::Val(r))
+            }
+        }
+    }
+
+    /// A slot's value as an IR value (not virtual, not unbound).
+    fn get(&mut self, vm: &Vm, abs: usize) -> RResult<IrRef> {
+        match self.sv(vm, abs)? {
+            Sv::Val(r) => Ok(r),
+            Sv::Undef => Err(Abort::Unbound {
+                slot: self.rel(abs) as u32,
+            }),
+            Sv::Range { .. } => Err(Abort::VirtualEscapes),
+        }
+    }
+
+    /// An object constant, kept alive by the trace.
+    fn kobj(&mut self, v: &Value) -> IrRef {
+        if !matches!(v, Value::Obj(_)) {
+            return self.kvalue(v);
+        }
+        let p = crate::runtime::obj_bits(v);
+        if self.kept.insert(p) {
+            self.keep.push(v.clone());
+        }
+        self.em.konst(Const::Obj(p))
+    }
+
+    /// Any value as a constant.
+    fn kvalue(&mut self, v: &Value) -> IrRef {
+        match v {
+            Value::None => self.em.konst(Const::None),
+            Value::Bool(b) => self.em.konst(Const::Bool(*b)),
+            Value::Int(i) => self.em.kint(*i),
+            Value::Float(f) => self.em.kfloat(*f),
+            Value::Obj(_) => self.kobj(v),
+            Value::Undef => self.em.konst(Const::Undef),
+        }
+    }
+
+    /// Keep an object alive with the trace (a dict whose version a guard reads).
+    fn keep_alive(&mut self, o: &ObjRef) {
+        let v = Value::Obj(o.clone());
+        if self.kept.insert(crate::runtime::obj_bits(&v)) {
+            self.keep.push(v);
+        }
+    }
+
+    /// The snapshot of the state before the current instruction (built once per instruction).
+    fn snapshot(&mut self, vm: &Vm) -> RResult<SnapId> {
+        if let Some(s) = self.snap {
+            return Ok(s);
+        }
+        let sp = vm.frames.last().map_or(self.base, |f| f.sp) - self.base;
+        let hi = sp.max(self.entry_sp as usize);
+        let mut entries = Vec::new();
+        let undef = self.em.konst(Const::Undef);
+        for k in 0..hi {
+            let st = self.slots.get(k).copied().flatten();
+            if k >= sp {
+                // Dead now but live at entry: the interpreter would have emptied it.
+                entries.push(SnapEntry {
+                    slot: k as u32,
+                    val: undef,
+                });
+                continue;
+            }
+            match st {
+                None => {}
+                Some(Sv::Val(r)) => entries.push(SnapEntry {
+                    slot: k as u32,
+                    val: r,
+                }),
+                Some(Sv::Undef) => {
+                    // Above the entry stack top memory still holds the Undef the interpreter left.
+                    if k < self.entry_sp as usize {
+                        entries.push(SnapEntry {
+                            slot: k as u32,
+                            val: undef,
+                        });
+                    }
+                }
+                Some(Sv::Range { .. }) => return Err(Abort::VirtualEscapes),
+            }
+        }
+        let mut frames = vec![sp as u32];
+        frames.extend(self.frames.iter().filter_map(|f| f.inline));
+        let s = self.em.add_snap(Snapshot {
+            pc: self.cur_pc,
+            frames,
+            entries,
+        });
+        self.snap = Some(s);
+        Ok(s)
+    }
+
+    /// Emit a guard with the current snapshot.
+    fn guard(&mut self, vm: &Vm, op: Op, operands: &[IrRef]) -> RResult {
+        let s = self.snapshot(vm)?;
+        self.em.ins(op, operands, s);
+        Ok(())
+    }
+
+    /// Emit an op that may exit (overflow, zero division) with the current snapshot.
+    fn checked(&mut self, vm: &Vm, op: Op, operands: &[IrRef]) -> RResult<IrRef> {
+        let s = self.snapshot(vm)?;
+        Ok(self.em.ins(op, operands, s))
+    }
+
+    /// A status-returning helper call with the current snapshot.
+    fn callg(&mut self, vm: &Vm, ty: Type, helper: &str, args: &[IrRef]) -> RResult<IrRef> {
+        let s = self.snapshot(vm)?;
+        Ok(self.em.call(Op::CallGuard, ty, helper, args, s))
+    }
+
+    /// Make sure `r` is the object `v` (a guard unless it is already that constant).
+    fn guard_identity(&mut self, vm: &Vm, r: IrRef, v: &Value) -> RResult<IrRef> {
+        let k = self.kobj(v);
+        if r != k {
+            self.guard(vm, Op::GuardEq, &[r, k])?;
+        }
+        Ok(k)
+    }
+
+    /// Guard that the u64 at `addr` (a dict or type version counter) still equals `version`.
+    fn guard_version(&mut self, vm: &Vm, addr: *const u64, version: u64) -> RResult {
+        let p = self.em.konst(Const::Ptr(addr as u64));
+        let v = self.em.load(Type::Int, p, 0);
+        let k = self.em.kint(version as i64);
+        self.guard(vm, Op::GuardEq, &[v, k])
+    }
+}
+
+/// Decoded operands of the instruction being recorded.
+pub(crate) struct Cx {
+    /// Its pc.
+    pub pc: u32,
+    /// Absolute stack top before it.
+    pub sp: usize,
+    /// Absolute base of its frame.
+    pub fb: usize,
+    /// Its argument.
+    pub arg: u32,
+}
+
+pub(crate) fn nyi(what: impl Into<String>) -> Abort {
+    Abort::Nyi { what: what.into() }
+}
+
+fn short(name: &str) -> String {
+    name.chars().take(12).collect()
+}

@@ -1,0 +1,715 @@
+//! Runtime helpers: the Rust functions traces call, and the per-run state they share (`Runtime`).
+//!
+//! Every helper is `extern "C"`, never panics and never unwinds (a panic across the boundary aborts the
+//! process): failures are reported as a non-zero status, which makes the trace exit through the calling
+//! instruction's snapshot so that the interpreter re-executes the bytecode and raises whatever Python
+//! raises. A status-returning helper therefore checks *everything* before it changes anything.
+//!
+//! ## Object lifetimes inside a trace
+//! A trace holds object pointers in registers without owning a reference: it never writes slots until it
+//! exits, so such a pointer is only valid while something else keeps the object alive. Entry slot values
+//! are kept alive by their (unwritten) slots, constants by the trace's keep-alive list, and elements
+//! loaded from containers by their containers. Two things could break the last case, and both go
+//! through `Runtime::nursery`, a list of references the trace run keeps alive until control returns to
+//! the driver (which clears it after every run, once the exit has written its snapshot and so taken its
+//! own references):
+//! - a store into a list element drops the old element: if the list held its last reference, the old
+//!   element goes to the nursery instead of being freed (a register may still point at it);
+//! - a helper that creates an object (an iterator for `for x in lst`) puts its reference there, so the
+//!   object lives until the exit writes it into a slot.
+//!
+//! The nursery is bounded: a helper that would grow it past `NURSERY_MAX` fails *before* doing anything,
+//! so the trace exits, the driver clears the nursery and the loop re-enters its trace.
+
+use pvm_interp::object::{Iter, Object};
+use pvm_interp::bytecode::BinOp;
+use pvm_interp::value::Value;
+use pvm_interp::vm::ops::{int_binop, IntRef};
+use std::rc::Rc;
+
+use crate::backend::{HelperSig, HelperSpec};
+use crate::ir::Type;
+
+/// Helper status: success.
+pub const OK: u32 = 0;
+/// Helper status: leave the trace (the interpreter redoes the instruction).
+pub const FAIL: u32 = 1;
+
+/// Bound on references a single trace run may keep alive (see the module docs).
+pub const NURSERY_MAX: usize = 4096;
+
+/// State shared by the helpers of one trace run; traces receive a pointer to it as `ctx`.
+#[derive(Default)]
+pub struct Runtime {
+    /// References kept alive until the run returns to the driver.
+    pub nursery: Vec<Value>,
+    /// Set when a helper failed only because the nursery was full: that exit is routine, not a sign
+    /// that the trace's assumptions are wrong (the driver does not count it towards a side trace).
+    pub full: bool,
+}
+
+impl Runtime {
+    /// Is there room for `n` more references? (Notes the failure if not.)
+    fn room(&mut self, n: usize) -> bool {
+        let ok = self.nursery.len() + n <= NURSERY_MAX;
+        self.full |= !ok;
+        ok
+    }
+}
+
+/// Offset of the `Object` inside its `Rc` allocation. A `Value::Obj` holds the `Rc`'s pointer, which
+/// points at the allocation (`RcInner`, `#[repr(C)]`: strong count, weak count, value), so the payload
+/// native code sees is the allocation address and the object itself is this many bytes further.
+/// Checked against the real layout by [`check_layout`] before the JIT is installed.
+pub const RC_VALUE_OFFSET: u64 = 2 * std::mem::size_of::<usize>() as u64;
+
+/// The payload bits of an object value, exactly as native code reads them from a slot.
+#[inline]
+pub fn obj_bits(v: &Value) -> u64 {
+    // SAFETY: `Value` is `#[repr(C, u8)]` with its payload at offset 8 (asserted in `driver`); for
+    // `Value::Obj` the payload word is the `Rc`'s pointer, which is initialised.
+    unsafe { (v as *const Value as *const u8).add(crate::abi::PAYLOAD_OFFSET).cast::<u64>().read() }
+}
+
+/// Does the object layout match `RC_VALUE_OFFSET`?
+pub fn check_layout() -> bool {
+    let rc = Rc::new(Object::Tuple(Vec::new()));
+    let v = Value::Obj(rc.clone());
+    Rc::as_ptr(&rc) as *const u8 as u64 == obj_bits(&v) + RC_VALUE_OFFSET
+}
+
+/// Where lists and tuples keep their elements, probed from real objects (so nothing here depends on
+/// Rust's unspecified layouts of `RefCell` and `Vec`): traces then index them with plain loads. All
+/// offsets are from an object payload (the `Rc` allocation address).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SeqLayout {
+    /// Discriminant byte of `Object::List` (at offset `RC_VALUE_OFFSET`: `Object` is `repr(u8)`).
+    pub list_tag: u8,
+    /// Discriminant byte of `Object::Tuple`.
+    pub tuple_tag: u8,
+    /// Offset of a list's element pointer.
+    pub list_ptr: i32,
+    /// Offset of a list's length.
+    pub list_len: i32,
+    /// Offset of a tuple's element pointer.
+    pub tuple_ptr: i32,
+    /// Offset of a tuple's length.
+    pub tuple_len: i32,
+}
+
+/// The discriminant byte of an object.
+fn tag_byte(o: &Object) -> u8 {
+    // SAFETY: `Object` is `#[repr(u8)]`: its first byte is the discriminant, always initialised.
+    unsafe { *(o as *const Object as *const u8) }
+}
+
+/// Probe `SeqLayout`; None if anything is not as expected (traces then use helpers).
+pub fn probe_layout() -> Option<SeqLayout> {
+    const W: usize = std::mem::size_of::<usize>();
+    if std::mem::size_of::<Vec<Value>>() != 3 * W {
+        return None;
+    }
+    let make = || {
+        let mut v: Vec<Value> = Vec::with_capacity(7);
+        v.extend([Value::None, Value::None, Value::None]);
+        v
+    };
+    // Which word of a Vec<Value> is the data pointer, which the length.
+    let v = make();
+    // SAFETY: reading the three initialised words of a live Vec.
+    let words: [usize; 3] = unsafe { std::ptr::read(&v as *const Vec<Value> as *const [usize; 3]) };
+    let find = |x: usize| {
+        let hits: Vec<usize> = (0..3).filter(|&i| words[i] == x).collect();
+        (hits.len() == 1).then(|| hits[0])
+    };
+    let (pi, li, ci) = (find(v.as_ptr() as usize)?, find(v.len())?, find(v.capacity())?);
+    if pi == li || li == ci || pi == ci {
+        return None;
+    }
+    let list = Object::List(std::cell::RefCell::new(make()));
+    let tuple = Object::Tuple(make());
+    let (Object::List(cell), Object::Tuple(items)) = (&list, &tuple) else { return None };
+    let base = |o: &Object| o as *const Object as usize;
+    let lvec = (cell.as_ptr() as usize).checked_sub(base(&list))?;
+    let tvec = (items as *const Vec<Value> as usize).checked_sub(base(&tuple))?;
+    let other = Object::Int(Default::default());
+    let (lt, tt) = (tag_byte(&list), tag_byte(&tuple));
+    if lt == tt || lt == tag_byte(&other) || tt == tag_byte(&other) {
+        return None;
+    }
+    let off = |vec: usize, word: usize| i32::try_from(RC_VALUE_OFFSET as usize + vec + word * W).ok();
+    Some(SeqLayout {
+        list_tag: lt,
+        tuple_tag: tt,
+        list_ptr: off(lvec, pi)?,
+        list_len: off(lvec, li)?,
+        tuple_ptr: off(tvec, pi)?,
+        tuple_len: off(tvec, li)?,
+    })
+}
+
+/// The `Rc::as_ptr` of the object whose payload bits are `p`.
+#[inline]
+fn value_ptr(p: u64) -> *const Object {
+    (p + RC_VALUE_OFFSET) as *const Object
+}
+
+/// The object behind a trace's object payload.
+///
+/// # Safety
+/// `p` must be the payload of a live `Value::Obj` (see the module docs on lifetimes).
+unsafe fn obj<'a>(p: u64) -> &'a Object {
+    // SAFETY: guaranteed by the caller; `value_ptr` turns the allocation address into the object's.
+    unsafe { &*value_ptr(p) }
+}
+
+/// A new owned reference to the object behind `p`.
+///
+/// # Safety
+/// As for [`obj`].
+unsafe fn new_ref(p: u64) -> Value {
+    let ptr = value_ptr(p);
+    // SAFETY: `ptr` is `Rc::as_ptr` of a live `Rc<Object>`; we create one more strong reference and wrap
+    // it, so the count stays balanced when the returned `Value` is dropped.
+    unsafe {
+        Rc::increment_strong_count(ptr);
+        Value::Obj(Rc::from_raw(ptr))
+    }
+}
+
+/// The payload bits of `v` if its tag is `TAG` (a borrowed pointer for objects).
+#[inline]
+fn payload<const TAG: u8>(v: &Value) -> Option<u64> {
+    match (TAG, v) {
+        (0, Value::None) => Some(0),
+        (1, Value::Bool(b)) => Some(*b as u64),
+        (2, Value::Int(i)) => Some(*i as u64),
+        (3, Value::Float(f)) => Some(f.to_bits()),
+        (4, Value::Obj(_)) => Some(obj_bits(v)),
+        _ => None,
+    }
+}
+
+/// A value of tag `TAG` from payload bits (objects gain a reference).
+///
+/// # Safety
+/// For `TAG == 4`, `bits` must be a live object pointer.
+unsafe fn from_bits<const TAG: u8>(bits: u64) -> Value {
+    match TAG {
+        0 => Value::None,
+        1 => Value::Bool(bits & 0xff != 0),
+        2 => Value::Int(bits as i64),
+        3 => Value::Float(f64::from_bits(bits)),
+        // SAFETY: guaranteed by the caller.
+        _ => unsafe { new_ref(bits) },
+    }
+}
+
+/// Python index normalisation: `Some(i)` in `0..n`, else None (IndexError).
+#[inline]
+fn index(i: i64, n: usize) -> Option<usize> {
+    let j = if i < 0 { i.checked_add(n as i64)? } else { i };
+    (j >= 0 && (j as usize) < n).then_some(j as usize)
+}
+
+// ---- exit helpers -------------------------------------------------------------------------------------
+
+/// `store_obj(slot, ptr)`: write `Obj(ptr)` with a new reference into a slot the exit has emptied.
+extern "C" fn store_obj(slot: *mut Value, p: u64) {
+    // SAFETY: the exit passes a slot of the frame array (emptied, so nothing is dropped) and a pointer
+    // the trace holds alive; `new_ref` takes the slot's own reference.
+    unsafe { std::ptr::write(slot, new_ref(p)) }
+}
+
+/// `drop_value(v)`: release whatever `*v` holds, leaving `Undef`.
+extern "C" fn drop_value(v: *mut Value) {
+    // SAFETY: the exit passes a scratch copy of a slot's old contents, a valid owned `Value`.
+    let old = unsafe { std::ptr::replace(v, Value::Undef) };
+    drop(old);
+}
+
+// ---- object kinds ---------------------------------------------------------------------------------------
+
+/// Object kind codes returned by `obj_kind`.
+pub mod kind {
+    /// Any other object.
+    pub const OTHER: i64 = 0;
+    /// `list`.
+    pub const LIST: i64 = 1;
+    /// `tuple`.
+    pub const TUPLE: i64 = 2;
+    /// `str`.
+    pub const STR: i64 = 3;
+    /// A bigint.
+    pub const BIGINT: i64 = 4;
+}
+
+/// The kind code of an object (never changes for a live object, so the call is pure).
+pub fn kind_of(o: &Object) -> i64 {
+    match o {
+        Object::List(_) => kind::LIST,
+        Object::Tuple(_) => kind::TUPLE,
+        Object::Str(_) => kind::STR,
+        Object::Int(_) => kind::BIGINT,
+        _ => kind::OTHER,
+    }
+}
+
+extern "C" fn obj_kind(p: u64) -> i64 {
+    // SAFETY: called on object pointers the trace holds alive.
+    kind_of(unsafe { obj(p) })
+}
+
+// ---- sequences -----------------------------------------------------------------------------------------
+
+/// `seq[i]` for a list or tuple whose element has tag `TAG`; FAIL on another type, a bad index or
+/// another element type (the interpreter then does it, raising IndexError if needed).
+extern "C" fn seq_get<const TAG: u8>(p: u64, i: i64, out: *mut u64) -> u32 {
+    // SAFETY: the trace holds `p` alive.
+    let bits = match unsafe { obj(p) } {
+        Object::List(l) => {
+            let Ok(l) = l.try_borrow() else { return FAIL };
+            match index(i, l.len()).and_then(|j| payload::<TAG>(&l[j])) {
+                Some(b) => b,
+                None => return FAIL,
+            }
+        }
+        Object::Tuple(t) => match index(i, t.len()).and_then(|j| payload::<TAG>(&t[j])) {
+            Some(b) => b,
+            None => return FAIL,
+        },
+        _ => return FAIL,
+    };
+    // SAFETY: `out` is the trace's out-slot for this call.
+    unsafe { *out = bits };
+    OK
+}
+
+/// `len(x)` for list, tuple, str, dict, set, bytes; FAIL otherwise.
+extern "C" fn seq_len(p: u64, out: *mut u64) -> u32 {
+    // SAFETY: the trace holds `p` alive.
+    let n = match unsafe { obj(p) } {
+        Object::List(l) => match l.try_borrow() {
+            Ok(l) => l.len(),
+            Err(_) => return FAIL,
+        },
+        Object::Tuple(t) => t.len(),
+        Object::Str(s) => s.char_len(),
+        Object::Bytes(b) => b.len(),
+        Object::Dict(d) => match d.try_borrow() {
+            Ok(d) => d.len(),
+            Err(_) => return FAIL,
+        },
+        Object::Set(d) => match d.try_borrow() {
+            Ok(d) => d.len(),
+            Err(_) => return FAIL,
+        },
+        Object::FrozenSet(d) => d.len(),
+        _ => return FAIL,
+    };
+    // SAFETY: `out` is the trace's out-slot for this call.
+    unsafe { *out = n as u64 };
+    OK
+}
+
+/// Replace `l[j]` by `v`, retiring the old element into the nursery if this was its last reference.
+fn list_store(rt: &mut Runtime, p: u64, i: i64, make: impl FnOnce() -> Value) -> u32 {
+    // SAFETY: the trace holds `p` alive.
+    let Object::List(l) = (unsafe { obj(p) }) else { return FAIL };
+    let Ok(mut l) = l.try_borrow_mut() else { return FAIL };
+    let Some(j) = index(i, l.len()) else { return FAIL };
+    let last_ref = matches!(&l[j], Value::Obj(o) if Rc::strong_count(o) == 1);
+    if last_ref && !rt.room(1) {
+        return FAIL;
+    }
+    let old = std::mem::replace(&mut l[j], make());
+    drop(l);
+    if last_ref {
+        rt.nursery.push(old);
+    } else {
+        drop(old);
+    }
+    OK
+}
+
+/// `l[i] = v` for a list and a value of tag `TAG` (payload bits).
+extern "C" fn list_set<const TAG: u8>(rt: *mut Runtime, p: u64, i: i64, bits: u64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime, passed as the trace's ctx; the trace holds `bits` alive if
+    // it is an object.
+    let rt = unsafe { &mut *rt };
+    list_store(rt, p, i, || unsafe { from_bits::<TAG>(bits) })
+}
+
+/// `l[i] = x` for a float.
+extern "C" fn list_set_float(rt: *mut Runtime, p: u64, i: i64, x: f64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime, passed as the trace's ctx.
+    let rt = unsafe { &mut *rt };
+    list_store(rt, p, i, || Value::Float(x))
+}
+
+fn list_push(p: u64, make: impl FnOnce() -> Value) -> u32 {
+    // SAFETY: the trace holds `p` alive.
+    let Object::List(l) = (unsafe { obj(p) }) else { return FAIL };
+    let Ok(mut l) = l.try_borrow_mut() else { return FAIL };
+    l.push(make());
+    OK
+}
+
+/// `l.append(v)` for a value of tag `TAG`.
+extern "C" fn list_append<const TAG: u8>(p: u64, bits: u64) -> u32 {
+    // SAFETY: the trace holds `bits` alive if it is an object.
+    list_push(p, || unsafe { from_bits::<TAG>(bits) })
+}
+
+/// `l.append(x)` for a float.
+extern "C" fn list_append_float(p: u64, x: f64) -> u32 {
+    list_push(p, || Value::Float(x))
+}
+
+// ---- iteration -----------------------------------------------------------------------------------------
+
+/// `iter(seq)` for a list or tuple: a new iterator, kept alive by the nursery until an exit stores it.
+extern "C" fn seq_iter(rt: *mut Runtime, p: u64, out: *mut u64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx).
+    let rt = unsafe { &mut *rt };
+    // SAFETY: the trace holds `p` alive.
+    let o = unsafe { obj(p) };
+    if !matches!(o, Object::List(_) | Object::Tuple(_)) || !rt.room(1) {
+        return FAIL;
+    }
+    // SAFETY: `p` is live (above).
+    let Value::Obj(seq) = (unsafe { new_ref(p) }) else { return FAIL };
+    let it = Rc::new(Object::Iter(std::cell::RefCell::new(Iter::Seq { seq, index: 0 })));
+    let it = Value::Obj(it);
+    // SAFETY: `out` is the trace's out-slot for this call.
+    unsafe { *out = obj_bits(&it) };
+    rt.nursery.push(it);
+    OK
+}
+
+/// `next(it)` for a list/tuple iterator whose next element has tag `TAG`. FAIL when exhausted, for other
+/// iterators and for other element types, without advancing.
+extern "C" fn iter_next<const TAG: u8>(p: u64, out: *mut u64) -> u32 {
+    // SAFETY: the trace holds `p` alive.
+    let Object::Iter(it) = (unsafe { obj(p) }) else { return FAIL };
+    let Ok(mut it) = it.try_borrow_mut() else { return FAIL };
+    let Iter::Seq { seq, index } = &mut *it else { return FAIL };
+    let bits = match &**seq {
+        Object::List(l) => {
+            let Ok(l) = l.try_borrow() else { return FAIL };
+            match l.get(*index).and_then(payload::<TAG>) {
+                Some(b) => b,
+                None => return FAIL,
+            }
+        }
+        Object::Tuple(t) => match t.get(*index).and_then(payload::<TAG>) {
+            Some(b) => b,
+            None => return FAIL,
+        },
+        _ => return FAIL,
+    };
+    *index += 1;
+    // SAFETY: `out` is the trace's out-slot for this call.
+    unsafe { *out = bits };
+    OK
+}
+
+/// `seq[i] is None` check for a list or tuple (the value is the constant None).
+extern "C" fn seq_get_none(p: u64, i: i64) -> u32 {
+    let mut d = 0;
+    seq_get::<0>(p, i, &mut d)
+}
+
+/// `next(it)` when the next element is None.
+extern "C" fn iter_next_none(p: u64) -> u32 {
+    let mut d = 0;
+    iter_next::<0>(p, &mut d)
+}
+
+/// OK if a list/tuple iterator is exhausted (the loop ends), FAIL otherwise.
+extern "C" fn iter_done(p: u64) -> u32 {
+    // SAFETY: the trace holds `p` alive.
+    let Object::Iter(it) = (unsafe { obj(p) }) else { return FAIL };
+    let Ok(it) = it.try_borrow() else { return FAIL };
+    let Iter::Seq { seq, index } = &*it else { return FAIL };
+    let len = match &**seq {
+        Object::List(l) => match l.try_borrow() {
+            Ok(l) => l.len(),
+            Err(_) => return FAIL,
+        },
+        Object::Tuple(t) => t.len(),
+        _ => return FAIL,
+    };
+    if *index >= len {
+        OK
+    } else {
+        FAIL
+    }
+}
+
+// ---- numbers -------------------------------------------------------------------------------------------
+
+/// Int arithmetic where an operand is a bigint: the interpreter's own `int_binop`. The result must be
+/// a bigint again (FAIL if it fits i64: the interpreter then produces the inline int, and the trace's
+/// type assumption no longer holds), and it is kept alive by the nursery until an exit stores it.
+fn big_binop(rt: *mut Runtime, op: i64, x: IntRef, y: IntRef, out: *mut u64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx).
+    let rt = unsafe { &mut *rt };
+    let Some(&op) = usize::try_from(op).ok().and_then(|i| BinOp::ALL.get(i)) else { return FAIL };
+    if !matches!(
+        op,
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::FloorDiv | BinOp::Mod | BinOp::And | BinOp::Or | BinOp::Xor
+    ) || !rt.room(1)
+    {
+        return FAIL;
+    }
+    match int_binop(op, x, y) {
+        Ok(v @ Value::Obj(_)) => {
+            // SAFETY: `out` is the trace's out-slot for this call.
+            unsafe { *out = obj_bits(&v) };
+            rt.nursery.push(v);
+            OK
+        }
+        _ => FAIL,
+    }
+}
+
+/// The bigint behind an object payload, if it is one.
+///
+/// # Safety
+/// As for [`obj`].
+unsafe fn big<'a>(p: u64) -> Option<IntRef<'a>> {
+    // SAFETY: guaranteed by the caller.
+    match unsafe { obj(p) } {
+        Object::Int(b) => Some(IntRef::Big(b)),
+        _ => None,
+    }
+}
+
+extern "C" fn big_binop_oo(rt: *mut Runtime, op: i64, a: u64, b: u64, out: *mut u64) -> u32 {
+    // SAFETY: the trace holds `a` and `b` alive.
+    match unsafe { (big(a), big(b)) } {
+        (Some(x), Some(y)) => big_binop(rt, op, x, y, out),
+        _ => FAIL,
+    }
+}
+
+extern "C" fn big_binop_oi(rt: *mut Runtime, op: i64, a: u64, b: i64, out: *mut u64) -> u32 {
+    // SAFETY: the trace holds `a` alive.
+    match unsafe { big(a) } {
+        Some(x) => big_binop(rt, op, x, IntRef::Small(b), out),
+        None => FAIL,
+    }
+}
+
+extern "C" fn big_binop_io(rt: *mut Runtime, op: i64, a: i64, b: u64, out: *mut u64) -> u32 {
+    // SAFETY: the trace holds `b` alive.
+    match unsafe { big(b) } {
+        Some(y) => big_binop(rt, op, IntRef::Small(a), y, out),
+        None => FAIL,
+    }
+}
+
+/// Python's float `**` where it is a plain `powf`; FAIL where Python raises (the interpreter does it).
+extern "C" fn fpow(a: f64, b: f64, out: *mut u64) -> u32 {
+    if (a == 0.0 && b < 0.0) || (a < 0.0 && b.fract() != 0.0 && b.is_finite()) {
+        return FAIL;
+    }
+    let r = a.powf(b);
+    if r.is_infinite() && a.is_finite() && b.is_finite() {
+        return FAIL;
+    }
+    // SAFETY: `out` is the trace's out-slot for this call.
+    unsafe { *out = r.to_bits() };
+    OK
+}
+
+/// `min(a, b)` / `max(a, b)` with Python's rule (the first wins unless the second compares strictly
+/// smaller / greater, so NaN handling follows the argument order).
+extern "C" fn imin(a: i64, b: i64) -> i64 {
+    if b < a {
+        b
+    } else {
+        a
+    }
+}
+extern "C" fn imax(a: i64, b: i64) -> i64 {
+    if b > a {
+        b
+    } else {
+        a
+    }
+}
+extern "C" fn fmin(a: f64, b: f64) -> f64 {
+    if b < a {
+        b
+    } else {
+        a
+    }
+}
+extern "C" fn fmax(a: f64, b: f64) -> f64 {
+    if b > a {
+        b
+    } else {
+        a
+    }
+}
+
+/// A one-argument `math` function that Python computes as plain libm, with its domain checks: FAIL where
+/// Python raises.
+macro_rules! math_fns {
+    ($( $name:ident $pyname:literal |$x:ident| ok: $ok:expr, value: $v:expr; )*) => {
+        $(
+            extern "C" fn $name($x: f64, out: *mut u64) -> u32 {
+                if !($ok) {
+                    return FAIL;
+                }
+                let r: f64 = $v;
+                // SAFETY: `out` is the trace's out-slot for this call.
+                unsafe { *out = r.to_bits() };
+                OK
+            }
+        )*
+        /// The one-argument `math` functions traces call (helper `math.<name>`).
+        pub const MATH_FNS: &[&str] = &[$($pyname),*];
+        fn math_addr(name: &str) -> usize {
+            match name {
+                $( $pyname => $name as *const () as usize, )*
+                _ => 0,
+            }
+        }
+    };
+}
+
+math_fns! {
+    m_exp "exp" |x| ok: !(x.exp().is_infinite() && x.is_finite()), value: x.exp();
+    m_sin "sin" |x| ok: !x.is_infinite(), value: x.sin();
+    m_cos "cos" |x| ok: !x.is_infinite(), value: x.cos();
+    m_tan "tan" |x| ok: !x.is_infinite(), value: x.tan();
+    m_asin "asin" |x| ok: (-1.0..=1.0).contains(&x) || x.is_nan(), value: x.asin();
+    m_acos "acos" |x| ok: (-1.0..=1.0).contains(&x) || x.is_nan(), value: x.acos();
+    m_atan "atan" |x| ok: true, value: x.atan();
+    m_sinh "sinh" |x| ok: true, value: x.sinh();
+    m_cosh "cosh" |x| ok: true, value: x.cosh();
+    m_tanh "tanh" |x| ok: true, value: x.tanh();
+    m_log2 "log2" |x| ok: x > 0.0 || x.is_nan(), value: x.log2();
+    m_log10 "log10" |x| ok: x > 0.0 || x.is_nan(), value: x.log10();
+    m_log1p "log1p" |x| ok: x > -1.0 || x.is_nan(), value: x.ln_1p();
+    m_expm1 "expm1" |x| ok: true, value: x.exp_m1();
+    m_degrees "degrees" |x| ok: true, value: x.to_degrees();
+    m_radians "radians" |x| ok: true, value: x.to_radians();
+}
+
+/// Names of helpers, by (family, tag) where a family has one instance per value type.
+pub fn tagged(family: &str, ty: Type) -> String {
+    format!("{family}.{}", ty.name())
+}
+
+/// The helper table every `Backend` is created with.
+pub fn helper_specs() -> Vec<HelperSpec> {
+    use Type::*;
+    let mut v = vec![
+        HelperSpec::new(
+            crate::abi::HELPER_STORE_OBJ,
+            store_obj as *const () as usize,
+            HelperSig::new(&[Ptr, Obj], Void),
+        ),
+        HelperSpec::new(
+            crate::abi::HELPER_DROP_VALUE,
+            drop_value as *const () as usize,
+            HelperSig::new(&[Ptr], Void),
+        ),
+        HelperSpec::new(
+            "obj_kind",
+            obj_kind as *const () as usize,
+            HelperSig::new(&[Obj], Int),
+        ),
+        HelperSpec::new(
+            "len",
+            seq_len as *const () as usize,
+            HelperSig::new(&[Obj], Int).guarded(),
+        ),
+        HelperSpec::new(
+            "seq_iter",
+            seq_iter as *const () as usize,
+            HelperSig::new(&[Obj], Obj).with_ctx().guarded(),
+        ),
+        HelperSpec::new(
+            "iter_done",
+            iter_done as *const () as usize,
+            HelperSig::new(&[Obj], Void).guarded(),
+        ),
+        HelperSpec::new(
+            "fpow",
+            fpow as *const () as usize,
+            HelperSig::new(&[Float, Float], Float).guarded(),
+        ),
+        HelperSpec::new(
+            "bigop.oo",
+            big_binop_oo as *const () as usize,
+            HelperSig::new(&[Int, Obj, Obj], Obj).with_ctx().guarded(),
+        ),
+        HelperSpec::new(
+            "bigop.oi",
+            big_binop_oi as *const () as usize,
+            HelperSig::new(&[Int, Obj, Int], Obj).with_ctx().guarded(),
+        ),
+        HelperSpec::new(
+            "bigop.io",
+            big_binop_io as *const () as usize,
+            HelperSig::new(&[Int, Int, Obj], Obj).with_ctx().guarded(),
+        ),
+        HelperSpec::new("imin", imin as *const () as usize, HelperSig::new(&[Int, Int], Int)),
+        HelperSpec::new("imax", imax as *const () as usize, HelperSig::new(&[Int, Int], Int)),
+        HelperSpec::new(
+            "fmin",
+            fmin as *const () as usize,
+            HelperSig::new(&[Float, Float], Float),
+        ),
+        HelperSpec::new(
+            "fmax",
+            fmax as *const () as usize,
+            HelperSig::new(&[Float, Float], Float),
+        ),
+        HelperSpec::new(
+            &tagged("list_set", Float),
+            list_set_float as *const () as usize,
+            HelperSig::new(&[Obj, Int, Float], Void).with_ctx().guarded(),
+        ),
+        HelperSpec::new(
+            &tagged("list_append", Float),
+            list_append_float as *const () as usize,
+            HelperSig::new(&[Obj, Float], Void).guarded(),
+        ),
+    ];
+    for &py in MATH_FNS {
+        v.push(HelperSpec::new(
+            &format!("math.{py}"),
+            math_addr(py),
+            HelperSig::new(&[Float], Float).guarded(),
+        ));
+    }
+    macro_rules! per_tag {
+        ($($tag:literal $ty:ident),*) => {$(
+            v.push(HelperSpec::new(&tagged("getitem", $ty), seq_get::<$tag> as *const () as usize,
+                HelperSig::new(&[Obj, Int], $ty).guarded()));
+            v.push(HelperSpec::new(&tagged("iter_next", $ty), iter_next::<$tag> as *const () as usize,
+                HelperSig::new(&[Obj], $ty).guarded()));
+        )*};
+    }
+    per_tag!(1 Bool, 2 Int, 3 Float, 4 Obj);
+    v.push(HelperSpec::new(&tagged("getitem", None), seq_get_none as *const () as usize,
+        HelperSig::new(&[Obj, Int], Void).guarded()));
+    v.push(HelperSpec::new(&tagged("iter_next", None), iter_next_none as *const () as usize,
+        HelperSig::new(&[Obj], Void).guarded()));
+    macro_rules! per_tag_bits {
+        ($($tag:literal $ty:ident),*) => {$(
+            v.push(HelperSpec::new(&tagged("list_set", $ty), list_set::<$tag> as *const () as usize,
+                HelperSig::new(&[Obj, Int, $ty], Void).with_ctx().guarded()));
+            v.push(HelperSpec::new(&tagged("list_append", $ty), list_append::<$tag> as *const () as usize,
+                HelperSig::new(&[Obj, $ty], Void).guarded()));
+        )*};
+    }
+    per_tag_bits!(0 None, 1 Bool, 2 Int, 4 Obj);
+    v
+}
