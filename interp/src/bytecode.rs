@@ -224,6 +224,13 @@ opcodes! {
     CheckExcMatch = 79, effect: |a| 0, jump: false;
     /// Re-raise the exception on TOS, keeping its traceback.
     Reraise = 80, effect: |a| -1, jump: false;
+    /// Suspend the generator, yielding TOS; on resumption the sent value is pushed.
+    YieldValue = 81, effect: |a| 0, jump: false;
+    /// TOS = iter(TOS) for `yield from` (a generator stays itself).
+    GetYieldFromIter = 82, effect: |a| 0, jump: false;
+    /// `yield from` step: send TOS into the iterator TOS1; if it yields, replace TOS by the yielded value;
+    /// if it returns, pop both, push the return value and jump to a.
+    Send = 83, effect: |a| 0, jump: true;
 }
 
 /// Jump target of an instruction (CompareJumpIfFalse packs its comparison above the target).

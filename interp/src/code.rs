@@ -255,7 +255,10 @@ impl Code {
             | Op::PushExcInfo
             | Op::PopExcept
             | Op::CheckExcMatch
-            | Op::Reraise => String::new(),
+            | Op::Reraise
+            | Op::YieldValue
+            | Op::GetYieldFromIter => String::new(),
+            Op::Send => format!("to {}", arg),
         }
     }
 }

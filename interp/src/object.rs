@@ -16,6 +16,9 @@ use std::rc::Rc;
 
 pub type ObjRef = Rc<Object>;
 
+// `repr(u8)` (JIT, issue 6): the discriminant is a byte at offset 0 of every object, so a trace tests an
+// object's type with one load and one compare (design brief §1); jit/src/runtime.rs probes the rest.
+#[repr(u8)]
 pub enum Object {
     /// An int outside i64 (inside i64 it is always `Value::Int`).
     Int(BigInt),
@@ -39,6 +42,8 @@ pub enum Object {
     Exception(Box<ExcObj>),
     Iter(RefCell<Iter>),
     Code(Rc<Code>),
+    /// A generator (its suspended frame).
+    Generator(Box<RefCell<crate::vm::generators::GenState>>),
     /// `d.keys()`, `d.values()`, `d.items()`: live views of a dict.
     DictView(Box<(ObjRef, ViewKind)>),
     /// `NotImplemented`, `Ellipsis`.

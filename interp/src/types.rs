@@ -48,6 +48,7 @@ pub struct Types {
     pub dict_keys: ObjRef,
     pub dict_values: ObjRef,
     pub dict_items: ObjRef,
+    pub generator: ObjRef,
     /// Indexed by `ExcKind as usize`.
     pub exc: Vec<ObjRef>,
 }
@@ -124,6 +125,7 @@ impl Types {
             dict_keys: t("dict_keys", TypeKind::Iterator),
             dict_values: t("dict_values", TypeKind::Iterator),
             dict_items: t("dict_items", TypeKind::Iterator),
+            generator: t("generator", TypeKind::Iterator),
             exc,
             object,
         }
@@ -156,6 +158,7 @@ impl Types {
                 Object::Instance(i) => &i.cls,
                 Object::Exception(e) => &e.cls,
                 Object::Code(_) => &self.code,
+                Object::Generator(_) => &self.generator,
                 Object::DictView(v) => match v.1 {
                     crate::object::ViewKind::Keys => &self.dict_keys,
                     crate::object::ViewKind::Values => &self.dict_values,

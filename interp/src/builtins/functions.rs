@@ -589,7 +589,7 @@ fn iter(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn next(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("next", kw)?;
     arg_range("next", args, 1, 2)?;
-    if !matches!(args[0].as_obj(), Some(Object::Iter(_))) {
+    if !matches!(args[0].as_obj(), Some(Object::Iter(_) | Object::Generator(_))) && !vm.is_user_instance(&args[0]) {
         return Err(type_error(format!("'{}' object is not an iterator", vm.type_name(&args[0]))));
     }
     match vm.next(&args[0])? {

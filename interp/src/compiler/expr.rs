@@ -1,6 +1,7 @@
 //! Expression compilation.
 
 use super::{binop, CompileError, Compiler};
+use num_traits::ToPrimitive;
 use crate::bytecode::{CmpOp, Op};
 use crate::object::Object;
 use crate::settable::SetTable;
@@ -148,23 +149,36 @@ impl<'s> Compiler<'s> {
                 Some(k) => self.comprehension(c, "<dictcomp>", &c.generators, Comp::Dict(k, &c.value))?,
                 None => return Err(self.error(c.range, "dict unpacking cannot be used in dict comprehension")),
             },
-            Expr::Generator(g) => {
-                self.not_implemented("generator expressions");
-                let _ = g;
-                self.emit_const(Value::None);
-            }
+            Expr::Generator(g) => self.comprehension(g, "<genexpr>", &g.generators, Comp::Gen(&g.elt))?,
             Expr::FString(f) => self.fstring(f)?,
             Expr::TString(_) => {
                 self.not_implemented("template strings");
                 self.emit_const(Value::None);
             }
             Expr::Starred(s) => return Err(self.error(s.range, "can't use starred expression here")),
-            Expr::Yield(_) | Expr::YieldFrom(_) => {
+            Expr::Yield(y) => {
                 if !matches!(self.unit().kind, super::ScopeKind::Function | super::ScopeKind::Comprehension) {
                     return Err(self.error(e.range(), "'yield' outside function"));
                 }
-                self.not_implemented("generators (yield)");
+                match &y.value {
+                    Some(v) => self.expr(v)?,
+                    None => self.emit_const(Value::None),
+                }
+                self.emit(Op::YieldValue, 0);
+            }
+            Expr::YieldFrom(y) => {
+                if !matches!(self.unit().kind, super::ScopeKind::Function | super::ScopeKind::Comprehension) {
+                    return Err(self.error(e.range(), "'yield' outside function"));
+                }
+                // Delegate: send values into the sub-iterator until it returns (its value is the result).
+                self.expr(&y.value)?;
+                self.emit(Op::GetYieldFromIter, 0);
                 self.emit_const(Value::None);
+                let top = self.here();
+                let done = self.emit_jump(Op::Send);
+                self.emit(Op::YieldValue, 0);
+                self.emit(Op::Jump, top as u32);
+                self.patch(done);
             }
             Expr::Await(_) => {
                 self.not_implemented("await");
@@ -300,18 +314,16 @@ impl<'s> Compiler<'s> {
             Expr::UnaryOp(u) => {
                 let v = self.fold_const(&u.operand)?;
                 match (u.op, &v) {
-                    (ast::UnaryOp::UAdd, Value::Int(_) | Value::Float(_)) => Some(v),
-                    (ast::UnaryOp::UAdd | ast::UnaryOp::USub | ast::UnaryOp::Invert, Value::Bool(b)) => {
-                        let i = *b as i64;
-                        Some(Value::Int(match u.op {
+                    (ast::UnaryOp::UAdd, Value::Float(_)) => Some(v),
+                    (ast::UnaryOp::USub, Value::Float(f)) => Some(Value::Float(-f)),
+                    (ast::UnaryOp::UAdd | ast::UnaryOp::USub | ast::UnaryOp::Invert, _) => {
+                        let i = crate::vm::ops::as_int(&v)?.to_big();
+                        Some(int_from_big(match u.op {
                             ast::UnaryOp::UAdd => i,
                             ast::UnaryOp::USub => -i,
-                            _ => !i,
+                            _ => -(i + num_bigint::BigInt::from(1)),
                         }))
                     }
-                    (ast::UnaryOp::USub, Value::Int(i)) => i.checked_neg().map(Value::Int),
-                    (ast::UnaryOp::USub, Value::Float(f)) => Some(Value::Float(-f)),
-                    (ast::UnaryOp::Invert, Value::Int(i)) => Some(Value::Int(!i)),
                     _ => None,
                 }
             }
@@ -596,12 +608,18 @@ impl<'s> Compiler<'s> {
             }
         }
         let build = match kind {
-            Comp::List(_) => Op::BuildList,
-            Comp::Set(_) => Op::BuildSet,
-            Comp::Dict(..) => Op::BuildMap,
+            Comp::List(_) => Some(Op::BuildList),
+            Comp::Set(_) => Some(Op::BuildSet),
+            Comp::Dict(..) => Some(Op::BuildMap),
+            Comp::Gen(_) => None,
         };
-        self.emit(build, 0);
+        if let Some(b) = build {
+            self.emit(b, 0);
+        }
         self.comp_generator(gens, 0, &kind)?;
+        if build.is_none() {
+            self.emit_const(Value::None);
+        }
         self.emit(Op::ReturnValue, 0);
         let code = self.pop_unit();
         self.emit_const(Value::obj(Object::Code(Rc::new(code))));
@@ -649,6 +667,11 @@ impl<'s> Compiler<'s> {
                     self.expr(v)?;
                     self.emit(Op::MapAdd, depth);
                 }
+                Comp::Gen(e) => {
+                    self.expr(e)?;
+                    self.emit(Op::YieldValue, 0);
+                    self.emit(Op::PopTop, 0);
+                }
             }
         }
         for s in skips {
@@ -664,6 +687,8 @@ enum Comp<'a> {
     List(&'a Expr),
     Set(&'a Expr),
     Dict(&'a Expr, &'a Expr),
+    /// A generator expression: each element is yielded.
+    Gen(&'a Expr),
 }
 
 fn int_literal(i: &ast::Int) -> Value {
@@ -724,65 +749,46 @@ fn const_key_eq(a: &Value, b: &Value) -> bool {
     }
 }
 
-/// CPython's AST folding of a binary operator on constants, for the cases computed exactly here (ints
-/// that stay in i64, floats, str concatenation and repetition up to CPython's 4096-character limit);
-/// `None` means "not folded".
+/// CPython's AST folding of a binary operator on constants (`fold_binop` in ast_opt.c): computed with
+/// the runtime's own operators, within CPython's `safe_*` limits (ints of at most 128 bits from `*`,
+/// `**` and `<<`; strings of at most 4096 characters from `*`); an operation that would raise is not
+/// folded. `None` means "not folded".
 fn fold_binop(op: ast::Operator, a: &Value, b: &Value) -> Option<Value> {
-    use ast::Operator as O;
-    let int = |v: &Value| match v {
-        Value::Int(i) => Some(*i),
-        Value::Bool(b) => Some(*b as i64),
-        _ => None,
-    };
-    if let (Some(x), Some(y)) = (int(a), int(b)) {
-        return match op {
-            O::Add => x.checked_add(y).map(Value::Int),
-            O::Sub => x.checked_sub(y).map(Value::Int),
-            O::Mult => x.checked_mul(y).map(Value::Int),
-            O::FloorDiv if y != 0 => floor_div(x, y).map(Value::Int),
-            O::Mod if y != 0 => floor_div(x, y).map(|q| Value::Int(x - q * y)),
-            O::Pow if y >= 0 => u32::try_from(y).ok().and_then(|e| x.checked_pow(e)).map(Value::Int),
-            O::LShift if (0..64).contains(&y) => {
-                let r = (x as i128) << y;
-                i64::try_from(r).ok().map(Value::Int)
+    use crate::bytecode::BinOp;
+    use crate::vm::ops::{as_f64, as_int, float_binop, int_binop};
+    const MAX_INT_SIZE: u64 = 128;
+    const MAX_STR_SIZE: usize = 4096;
+    let bop = binop(op);
+    if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
+        let (bx, by) = (x.to_big(), y.to_big());
+        let (zx, zy) = (bx.sign() == num_bigint::Sign::NoSign, by.sign() == num_bigint::Sign::NoSign);
+        let ok = match bop {
+            BinOp::Mul => zx || zy || bx.bits() + by.bits() <= MAX_INT_SIZE,
+            BinOp::Pow if !zx && by.sign() == num_bigint::Sign::Plus => {
+                by.to_u64().is_some_and(|w| bx.bits() <= MAX_INT_SIZE / w)
             }
-            O::RShift if y >= 0 => Some(Value::Int(x >> y.min(63))),
-            O::BitAnd => Some(Value::Int(x & y)),
-            O::BitOr => Some(Value::Int(x | y)),
-            O::BitXor => Some(Value::Int(x ^ y)),
-            O::Div if y != 0 && x.unsigned_abs() < 1 << 53 && y.unsigned_abs() < 1 << 53 => Some(Value::Float(x as f64 / y as f64)),
-            _ => None,
+            BinOp::LShift if !zx && !zy => by.to_u64().is_some_and(|w| w <= MAX_INT_SIZE && bx.bits() <= MAX_INT_SIZE - w),
+            _ => true,
         };
+        return if ok { int_binop(bop, x, y).ok() } else { None };
     }
-    let float = |v: &Value| match v {
-        Value::Float(f) => Some(*f),
-        Value::Int(i) if i.unsigned_abs() < 1 << 53 => Some(*i as f64),
-        Value::Bool(b) => Some(*b as i64 as f64),
-        _ => None,
-    };
     if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
-        let (x, y) = (float(a)?, float(b)?);
-        return match op {
-            O::Add => Some(Value::Float(x + y)),
-            O::Sub => Some(Value::Float(x - y)),
-            O::Mult => Some(Value::Float(x * y)),
-            O::Div if y != 0.0 => Some(Value::Float(x / y)),
-            _ => None,
-        };
+        let (x, y) = (as_f64(a)?.ok()?, as_f64(b)?.ok()?);
+        return float_binop(bop, x, y).ok();
     }
-    match (op, a.as_str(), b.as_str()) {
-        (O::Add, Some(x), Some(y)) => Some(Value::from_string(format!("{x}{y}"))),
-        (O::Mult, Some(s), None) | (O::Mult, None, Some(s)) => {
-            let n = int(if a.as_str().is_some() { b } else { a })?;
-            let n = n.max(0) as usize;
-            (s.chars().count().saturating_mul(n) <= 4096).then(|| Value::from_string(s.repeat(n)))
+    match (bop, a.as_str(), b.as_str()) {
+        (BinOp::Add, Some(x), Some(y)) => Some(Value::from_string(format!("{x}{y}"))),
+        (BinOp::Mul, Some(s), None) | (BinOp::Mul, None, Some(s)) => {
+            let n = match as_int(if a.as_str().is_some() { b } else { a })? {
+                crate::vm::ops::IntRef::Small(n) => n,
+                crate::vm::ops::IntRef::Big(_) => return None,
+            };
+            let len = s.chars().count();
+            if len > 0 && (n < 0 || n as usize > MAX_STR_SIZE / len) {
+                return None;
+            }
+            Some(Value::from_string(s.repeat(n.max(0) as usize)))
         }
         _ => None,
     }
-}
-
-/// Python's floor division of i64s (None on overflow).
-fn floor_div(x: i64, y: i64) -> Option<i64> {
-    let q = x.checked_div(y)?;
-    Some(if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q })
 }

@@ -52,7 +52,7 @@ impl Vm {
                             self.stack[base + i] = Value::Undef;
                         }
                         let sp = base + code.nlocals();
-                        self.push_frame(Frame { code, func: Some(func), globals, locals: None, pc: 0, base, sp, ret_slot: fidx })?;
+                        self.push_frame(Frame { code, func: Some(func), globals, locals: None, pc: 0, base, sp, ret_slot: fidx, gen: None })?;
                         return Ok(CallOutcome::Pushed);
                     }
                 }
@@ -106,8 +106,10 @@ impl Vm {
         if let Value::Obj(o) = &callable {
             match &**o {
                 Object::Function(_) => {
-                    self.push_function_frame(o.clone(), fidx, args, kwargs)?;
-                    return Ok(CallOutcome::Pushed);
+                    return Ok(match self.push_function_frame(o.clone(), fidx, args, kwargs)? {
+                        Some(gen) => CallOutcome::Done(gen),
+                        None => CallOutcome::Pushed,
+                    });
                 }
                 Object::BoundMethod(bm) => {
                     let (recv, func) = (bm.0.clone(), bm.1.clone());
@@ -152,7 +154,9 @@ impl Vm {
                     let fidx = self.stack_top();
                     self.ensure_stack(fidx + 2);
                     let depth = self.frames.len();
-                    self.push_function_frame(o.clone(), fidx, args.to_vec(), kwargs.clone())?;
+                    if let Some(gen) = self.push_function_frame(o.clone(), fidx, args.to_vec(), kwargs.clone())? {
+                        return Ok(gen);
+                    }
                     self.enter_native().inspect_err(|_| {
                         self.frames.pop();
                     })?;
@@ -221,11 +225,12 @@ impl Vm {
     }
 
     /// Bind arguments and push a frame for a Python function; `fidx` receives the result.
-    fn push_function_frame(&mut self, func: ObjRef, fidx: usize, args: Vec<Value>, kwargs: KwArgs) -> PyResult<()> {
+    /// For a generator function, returns the generator instead of pushing a frame.
+    fn push_function_frame(&mut self, func: ObjRef, fidx: usize, args: Vec<Value>, kwargs: KwArgs) -> PyResult<Option<Value>> {
         let Object::Function(f) = &*func else { unreachable!("push_function_frame on a non-function") };
         let code = f.code.clone();
-        if code.flags & (flags::GENERATOR | flags::COROUTINE) != 0 {
-            return Err(PyErr::new(ExcKind::NotImplementedError, "pvm does not support generators and coroutines yet"));
+        if code.flags & flags::COROUTINE != 0 {
+            return Err(PyErr::new(ExcKind::NotImplementedError, "pvm does not support coroutines (async def) yet"));
         }
         let base = fidx + 1;
         self.ensure_stack(base + code.frame_size() + 1);
@@ -246,6 +251,9 @@ impl Vm {
         for (j, cell) in f.closure.iter().enumerate() {
             self.stack[base + nloc + code.cellvars.len() + j] = Value::Obj(cell.clone());
         }
+        if code.flags & flags::GENERATOR != 0 {
+            return Ok(Some(self.make_generator(&func, base)));
+        }
         let globals = f.globals.clone();
         let sp = base + nslots;
         if let Some(fr) = self.frames.last_mut() {
@@ -253,7 +261,8 @@ impl Vm {
                 fr.sp = base;
             }
         }
-        self.push_frame(Frame { code, func: Some(func.clone()), globals, locals: None, pc: 0, base, sp, ret_slot: fidx })
+        self.push_frame(Frame { code, func: Some(func.clone()), globals, locals: None, pc: 0, base, sp, ret_slot: fidx, gen: None })?;
+        Ok(None)
     }
 
     /// CPython's argument binding rules and error messages.

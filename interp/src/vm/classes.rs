@@ -114,6 +114,7 @@ impl Vm {
             base,
             sp: base + nloc + code.ncells(),
             ret_slot: fidx,
+            gen: None,
         })?;
         self.enter_native()?;
         let r = self.run(depth);

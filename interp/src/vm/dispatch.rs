@@ -44,6 +44,10 @@ impl Vm {
             // through `tri!`, and frame switches restart at 'frame.
             let mut stk: *mut Value = self.stack.as_mut_ptr();
             let err: PyErr = 'dispatch: loop {
+                if let Some(e) = self.pending_throw.take() {
+                    // `generator.throw`: raise at the suspension point.
+                    break 'dispatch e;
+                }
                 macro_rules! tri {
                     ($e:expr) => {{
                         let r = $e;
@@ -778,6 +782,7 @@ impl Vm {
                                             base,
                                             sp: base + nlocals,
                                             ret_slot: fidx,
+                                            gen: None,
                                         };
                                         save!();
                                         self.frames.push(frame);
@@ -827,6 +832,9 @@ impl Vm {
                     Op::ReturnValue => {
                         let v = pop!();
                         let f = self.frames.pop().expect("frame");
+                        if let Some(g) = &f.gen {
+                            self.finish_generator(g);
+                        }
                         for s in &mut self.stack[f.ret_slot + 1..sp] {
                             *s = Value::Undef;
                         }
@@ -897,6 +905,39 @@ impl Vm {
                         );
                     }
                     Op::PushNull => push!(Value::Undef),
+                    Op::YieldValue => {
+                        let v = pop!();
+                        // A generator frame is the entry frame of the `run` that resumed it.
+                        self.suspend_generator(pc, sp);
+                        return Ok(LoopExit::Returned(v));
+                    }
+                    Op::GetYieldFromIter => {
+                        save!();
+                        let v = pop!();
+                        let it = if matches!(v.as_obj(), Some(Object::Generator(_))) { v } else { tri!(self.get_iter(v)) };
+                        push!(it);
+                    }
+                    Op::Send => {
+                        save!();
+                        let sent = pop!();
+                        let it = top!().clone();
+                        let r = if matches!(it.as_obj(), Some(Object::Generator(_))) {
+                            tri!(self.gen_resume(&it, sent, None))
+                        } else {
+                            match tri!(self.next(&it)) {
+                                Some(v) => crate::vm::generators::GenResult::Yielded(v),
+                                None => crate::vm::generators::GenResult::Returned(Value::None),
+                            }
+                        };
+                        match r {
+                            crate::vm::generators::GenResult::Yielded(v) => push!(v),
+                            crate::vm::generators::GenResult::Returned(v) => {
+                                discard!();
+                                push!(v);
+                                pc = arg as usize;
+                            }
+                        }
+                    }
                     Op::PushExcInfo => {
                         let e = top!().clone();
                         self.exc_stack.push(e);

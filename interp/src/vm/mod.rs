@@ -10,6 +10,7 @@
 mod call;
 pub mod classes;
 mod dispatch;
+pub mod generators;
 pub mod ops;
 pub mod protocol;
 
@@ -50,6 +51,8 @@ pub struct Frame {
     pub sp: usize,
     /// Where the return value goes in the caller's window.
     pub ret_slot: usize,
+    /// The generator this frame runs, if any (yields save the frame into it).
+    pub gen: Option<ObjRef>,
 }
 
 /// Bound on Rust-level re-entry of the interpreter (native code calling Python calling native code…).
@@ -79,6 +82,8 @@ pub struct Vm {
     pub recording: bool,
     /// Exceptions being handled (innermost last): pushed by `PushExcInfo`, popped by `PopExcept`.
     pub exc_stack: Vec<Value>,
+    /// An exception to raise in the frame being resumed (`generator.throw`).
+    pub pending_throw: Option<PyErr>,
     pub opts: Options,
     /// Main module's dict.
     pub main_globals: Option<ObjRef>,
@@ -105,6 +110,7 @@ impl Vm {
             jit: None,
             recording: false,
             exc_stack: Vec::new(),
+            pending_throw: None,
             opts: Options { jit_threshold: 1000, jit_enabled: false },
             main_globals: None,
             strs: crate::builtins::Interned::new(),
@@ -112,6 +118,7 @@ impl Vm {
         };
         crate::builtins::install(&mut vm);
         classes::install(&mut vm);
+        generators::install(&mut vm);
         vm
     }
 
@@ -141,7 +148,7 @@ impl Vm {
             self.stack[base + i] = Value::Undef;
         }
         let depth = self.frames.len();
-        self.frames.push(Frame { code, func: None, globals, locals: None, pc: 0, base, sp: 0, ret_slot: base - 1 });
+        self.frames.push(Frame { code, func: None, globals, locals: None, pc: 0, base, sp: 0, ret_slot: base - 1, gen: None });
         let f = self.frames.last_mut().expect("frame");
         f.sp = f.base + f.code.nlocals() + f.code.ncells();
         self.run(depth)

@@ -824,7 +824,7 @@ impl Vm {
                 Object::Set(d) => Iter::Set { set: o.clone(), pos: 0, used: d.borrow().len() },
                 Object::FrozenSet(d) => Iter::Set { set: o.clone(), pos: 0, used: d.len() },
                 Object::Range(r) => Iter::Range { cur: r.start, stop: r.stop, step: r.step },
-                Object::Iter(_) => return Ok(v),
+                Object::Iter(_) | Object::Generator(_) => return Ok(v),
                 Object::DictView(dv) => {
                     let len_at_start = match &*dv.0 {
                         Object::Dict(d) => d.borrow().len(),
@@ -846,6 +846,9 @@ impl Vm {
 
     /// Advance an iterator: Some(value), or None when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        if let Some(Object::Generator(_)) = it.as_obj() {
+            return self.gen_next(it);
+        }
         if self.is_user_instance(it) {
             return match self.call_dunder(it, "__next__", &[]) {
                 Ok(Some(v)) => Ok(Some(v)),
@@ -1151,6 +1154,7 @@ impl Vm {
                     | Object::FrozenSet(_)
                     | Object::Range(_)
                     | Object::Iter(_)
+                    | Object::Generator(_)
                     | Object::DictView(_)
             )
         )

@@ -203,6 +203,10 @@ impl Vm {
                     let t = self.type_of(v);
                     out.push_str(&format!("<{} object at 0x{:x}>", crate::types::type_name(&t), v.identity()))
                 }
+                Object::Generator(g) => {
+                    let q = g.borrow().code.qualname.clone();
+                    out.push_str(&format!("<generator object {} at 0x{:x}>", q, v.identity()))
+                }
                 Object::Code(c) => out.push_str(&format!("<code object {} at 0x{:x}, file \"{}\", line {}>", c.name, v.identity(), c.filename(), c.firstlineno)),
                 Object::DictView(dv) => {
                     let name = match dv.1 {
