@@ -1230,7 +1230,9 @@ fn compute_stacksize(instrs: &[Instr]) -> u32 {
     let mut max = 0i32;
     while let Some((mut pc, mut d)) = work.pop() {
         while pc < n {
-            if depth_at[pc] >= d {
+            // Depths only grow, so a bound guarantees termination even if an opcode's declared
+            // effect were inconsistent (that would be a compiler bug, not a reason to hang).
+            if depth_at[pc] >= d || d > (1 << 16) {
                 break;
             }
             depth_at[pc] = d;
@@ -1240,6 +1242,8 @@ fn compute_stacksize(instrs: &[Instr]) -> u32 {
             if op.is_jump() {
                 let jd = match op {
                     Op::ForIter => d - 3,
+                    // The sub-iterator returned: (iterator, sent value) become its result.
+                    Op::Send => d - 1,
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => d,
                     _ => d + op.stack_effect(arg),
                 };
