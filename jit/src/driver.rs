@@ -284,6 +284,7 @@ impl Driver {
             nbc,
             listing,
             stack_need,
+            entry_sp,
             ..
         } = rec;
         let mut trace = em.finish();
@@ -299,6 +300,9 @@ impl Driver {
             self.log(&s);
         }
         let report = optimize(&mut trace, &OptConfig::default()).map_err(|e| Abort::Compile { msg: e.to_string() })?;
+        // Above the entry stack top the slots hold Undef (the interpreter's invariant, which every exit
+        // keeps): exits need not release what they overwrite there.
+        trace.undef_from = Some(entry_sp);
         let ir_text = print_trace(&trace);
         if self.logging() {
             self.log(&format!("---- TRACE {id} IR (optimised)\n{ir_text}"));

@@ -118,11 +118,12 @@ pub(crate) fn writes_for(
                 Src::Arg(class, list.len() as u32 - 1)
             }
         };
+        let undef_at_entry = t.undef_from.is_some_and(|u| e.slot >= u);
         writes.push(Write {
             slot: e.slot,
             ty,
             src,
-            may_hold_obj: !known_nonobj.contains_key(&e.slot),
+            may_hold_obj: !known_nonobj.contains_key(&e.slot) && !undef_at_entry,
         });
     }
     (writes, args)

@@ -90,6 +90,10 @@ pub struct Trace {
     pub args: Vec<IrRef>,
     /// Helper names, referenced by `Hp` operands; resolved by the backend.
     pub helpers: Vec<String>,
+    /// If set, every slot at or above this number holds no object when the trace is entered (the
+    /// interpreter's unbound marker lives above the stack top): exits may overwrite such a slot without
+    /// releasing its old contents. Not part of the text form; set by the recorder's driver.
+    pub undef_from: Option<u32>,
 }
 
 impl Trace {

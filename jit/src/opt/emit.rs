@@ -4,8 +4,12 @@
 //! canonical operand order) and then CSE: a pure instruction identical to an earlier one (same op, type
 //! and operands) is not emitted again; the earlier reference is returned. Because the trace is a
 //! straight line, "earlier" always dominates, and this also removes a guard identical to a dominating one.
-//! Loads and `guard_tag` (which read memory) are CSEd only while no store or call has been emitted since
-//! (LuaJIT's alias analysis is finer; this is the conservative v1).
+//! Loads and `guard_tag` (which read memory) are CSEd only while no call, and no store that may alias
+//! them, has been emitted since. The alias rule (`store_may_alias`) is type-based: a store through a
+//! computed `ptr` writes element storage (a `Value` payload inside a list's buffer: the recorder's only
+//! stores), which never overlaps object headers (loads from an `obj` base), absolute addresses (loads
+//! from a constant base: version counters) or the tag half of a 16-byte `Value` (a `guard_tag` at an
+//! offset ≡ 0 mod 16 from a `ptr`, where stores go to offsets ≡ 8). Anything else is assumed to alias.
 //!
 //! Passes rebuild a trace with [`rebuild`]: it re-emits each instruction with its operands mapped to the
 //! new trace, lets a per-pass hook replace or drop it, re-creates snapshots and patches `phi` back edges
@@ -26,6 +30,23 @@ struct Key {
     ty: Type,
     f: [u32; 3],
     args: Option<Box<[IrRef]>>,
+}
+
+/// May `store` (a `Store` instruction) overwrite what the memory-reading instruction `k` read? See the
+/// module docs for the rule.
+fn store_may_alias(t: &Trace, store: &Inst, k: &Key) -> bool {
+    let sbase = store.r(0);
+    if t.ty(sbase) != Type::Ptr || sbase.is_const() {
+        return true;
+    }
+    let lbase = IrRef::from_raw(k.f[0]);
+    let loff = k.f[1] as i32;
+    match t.ty(lbase) {
+        Type::Obj => false,
+        Type::Ptr if lbase.is_const() => false,
+        Type::Ptr => !(k.op == Op::GuardTag && loff.rem_euclid(16) == 0 && store.imm(1).rem_euclid(16) == 8),
+        _ => true,
+    }
 }
 
 /// Builds a trace with folding and CSE on the fly. See the module docs.
@@ -107,8 +128,11 @@ impl Emitter {
         } else {
             None
         };
-        if flags.has(Flags::STORE) || flags.has(Flags::CALL) {
+        if flags.has(Flags::CALL) {
             self.mem.clear();
+        } else if flags.has(Flags::STORE) {
+            let t = &self.trace;
+            self.mem.retain(|k, _| !store_may_alias(t, &inst, k));
         }
         let key = table.map(|_| self.key(&inst));
         if let (Some(mem), Some(key)) = (table, &key) {

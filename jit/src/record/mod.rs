@@ -256,7 +256,8 @@ pub struct Recorder {
     pub base: usize,
     /// Index of the root frame in `vm.frames`.
     pub depth: usize,
-    entry_sp: u32,
+    /// Stack top (relative) at trace entry: slots at or above it hold `Undef`.
+    pub entry_sp: u32,
     frames: Vec<RFrame>,
     slots: Vec<Option<Sv>>,
     /// Inlined calls referenced by snapshots.
