@@ -17,11 +17,37 @@ use crate::vm::Vm;
 /// Strings the runtime itself looks up often, interned once.
 pub struct Interned {
     pub dunder_name: Value,
+    /// Keyed by the address of the `'static` literal: one cheap integer hash per lookup.
+    names: std::cell::RefCell<std::collections::HashMap<usize, Value, std::hash::BuildHasherDefault<AddrHasher>>>,
+}
+
+/// Hasher for addresses: a multiplicative mix is plenty (keys are distinct pointers).
+#[derive(Default)]
+pub struct AddrHasher(u64);
+
+impl std::hash::Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ *b as u64).wrapping_mul(0x100000001b3);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E3779B97F4A7C15);
+    }
 }
 
 impl Interned {
     pub fn new() -> Interned {
-        Interned { dunder_name: Value::str("__name__") }
+        Interned { dunder_name: Value::str("__name__"), names: Default::default() }
+    }
+
+    /// The one str object for a name the runtime looks up itself (dunders), so lookups hit the method
+    /// cache by pointer and never allocate.
+    pub fn get(&self, s: &'static str) -> Value {
+        self.names.borrow_mut().entry(s.as_ptr() as usize).or_insert_with(|| Value::str(s)).clone()
     }
 }
 

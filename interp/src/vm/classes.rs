@@ -72,10 +72,10 @@ impl Vm {
             return Err(type_error("__build_class__: func must be a function"));
         };
         let ns = Rc::new(Object::Dict(RefCell::new(Dict::new())));
-        let module = self.dict_get_str_quiet(&f.globals, "__name__").unwrap_or(Value::str("__main__"));
-        self.dict_set_str(&ns, &Value::str("__module__"), module)?;
+        let module = self.dict_get_str_quiet(&f.globals, "__name__").unwrap_or(self.strs.get("__main__"));
+        self.dict_set_str(&ns, &self.strs.get("__module__"), module)?;
         let qual = f.qualname.borrow().clone();
-        self.dict_set_str(&ns, &Value::str("__qualname__"), Value::str(&qual))?;
+        self.dict_set_str(&ns, &self.strs.get("__qualname__"), Value::str(&qual))?;
         let cell = self.run_class_body(&body, ns.clone())?;
         let cls = self.new_class(&name, bases, &ns)?;
         if let Some(Object::Cell(c)) = cell.as_obj() {
@@ -163,7 +163,7 @@ impl Vm {
             Object::Dict(d) => d.borrow().clone(),
             _ => Dict::new(),
         };
-        let module = dict.get_str("__module__", crate::hash::hash_str("__module__")).cloned().unwrap_or(Value::str("__main__"));
+        let module = dict.get_str("__module__", crate::hash::hash_str("__module__")).cloned().unwrap_or(self.strs.get("__main__"));
         let cls = Rc::new(Object::Type(Box::new(TypeObj {
             name: name.to_string(),
             kind,
@@ -181,7 +181,7 @@ impl Vm {
     pub fn instantiate(&mut self, cls: &ObjRef, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         let Object::Type(t) = &**cls else { return Err(type_error("not a class")) };
         let cls_v = Value::Obj(cls.clone());
-        if let Some(new) = self.type_lookup(cls, &Value::str("__new__")) {
+        if let Some(new) = self.type_lookup(cls, &self.strs.get("__new__")) {
             if matches!(new.as_obj(), Some(Object::Function(_))) || is_instance_of(&new, &self.class_types.staticmethod) {
                 let f = if is_instance_of(&new, &self.class_types.staticmethod) { field(new.as_obj().expect("obj"), "f") } else { new };
                 let mut full = vec![cls_v.clone()];
@@ -209,7 +209,7 @@ impl Vm {
     /// Call `__init__` if the class defines one in Python; returns whether it did.
     fn run_init(&mut self, obj: &Value, args: &[Value], kw: &KwArgs) -> PyResult<bool> {
         let cls = self.type_of(obj);
-        match self.type_lookup(&cls, &Value::str("__init__")) {
+        match self.type_lookup(&cls, &self.strs.get("__init__")) {
             Some(init) if matches!(init.as_obj(), Some(Object::Function(_))) => {
                 let mut full = vec![obj.clone()];
                 full.extend_from_slice(args);
@@ -288,7 +288,7 @@ impl Vm {
                 // A user descriptor: its class defines __get__.
                 let dt = i.cls.clone();
                 if is_user_class(&dt) {
-                    if let Some(get) = self.type_lookup(&dt, &Value::str("__get__")) {
+                    if let Some(get) = self.type_lookup(&dt, &self.strs.get("__get__")) {
                         let inst = obj.cloned().unwrap_or(Value::None);
                         return self.call(&get, &[ca.clone(), inst, Value::Obj(cls.clone())]);
                     }
@@ -317,7 +317,7 @@ impl Vm {
             }
             if let Some(Object::Instance(di)) = ca.as_obj() {
                 if is_user_class(&di.cls) {
-                    if let Some(set) = self.type_lookup(&di.cls.clone(), &Value::str("__set__")) {
+                    if let Some(set) = self.type_lookup(&di.cls.clone(), &self.strs.get("__set__")) {
                         self.call(&set, &[ca.clone(), obj.clone(), v])?;
                         return Ok(true);
                     }
@@ -343,12 +343,12 @@ impl Vm {
 
     /// Call `obj.<name>(*args)` if `obj` is an instance of a Python class defining `name`; None if the class
     /// does not define it.
-    pub fn call_dunder(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    pub fn call_dunder(&mut self, obj: &Value, name: &'static str, args: &[Value]) -> PyResult<Option<Value>> {
         let cls = self.type_of(obj);
         if !is_user_class(&cls) && !matches!(&*cls, Object::Type(t) if t.kind == TypeKind::Exception) {
             return Ok(None);
         }
-        let Some(f) = self.type_lookup(&cls, &Value::str(name)) else { return Ok(None) };
+        let Some(f) = self.type_lookup(&cls, &self.strs.get(name)) else { return Ok(None) };
         if !matches!(f.as_obj(), Some(Object::Function(_))) {
             let bound = self.bind_class_attr(f, Some(obj), &cls)?;
             return self.call(&bound, args).map(Some);
@@ -363,7 +363,7 @@ impl Vm {
     /// normal lookup, then `__getattr__`.
     pub fn user_getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
         let cls = self.type_of(obj);
-        if let Some(ga) = self.type_lookup(&cls, &Value::str("__getattribute__")) {
+        if let Some(ga) = self.type_lookup(&cls, &self.strs.get("__getattribute__")) {
             if matches!(ga.as_obj(), Some(Object::Function(_))) {
                 return self.call(&ga, &[obj.clone(), name.clone()]);
             }
@@ -375,7 +375,7 @@ impl Vm {
                 if !self.err_matches(&e, ExcKind::AttributeError) {
                     return Err(e);
                 }
-                if self.type_lookup(&cls, &Value::str("__getattr__")).is_none() {
+                if self.type_lookup(&cls, &self.strs.get("__getattr__")).is_none() {
                     return Err(e);
                 }
             }
@@ -384,19 +384,19 @@ impl Vm {
         if n == "__class__" {
             return Ok(Value::Obj(cls));
         }
-        if let Some(ga) = self.type_lookup(&cls, &Value::str("__getattr__")) {
+        if let Some(ga) = self.type_lookup(&cls, &self.strs.get("__getattr__")) {
             return self.call(&ga, &[obj.clone(), name.clone()]);
         }
         Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(&cls), n)))
     }
 
     /// `call_dunder` with keyword arguments (for `__call__`).
-    pub fn call_dunder_kw(&mut self, obj: &Value, name: &str, args: &[Value], kw: &KwArgs) -> PyResult<Option<Value>> {
+    pub fn call_dunder_kw(&mut self, obj: &Value, name: &'static str, args: &[Value], kw: &KwArgs) -> PyResult<Option<Value>> {
         let cls = self.type_of(obj);
         if !is_user_class(&cls) {
             return Ok(None);
         }
-        let Some(f) = self.type_lookup(&cls, &Value::str(name)) else { return Ok(None) };
+        let Some(f) = self.type_lookup(&cls, &self.strs.get(name)) else { return Ok(None) };
         let bound = self.bind_class_attr(f, Some(obj), &cls)?;
         self.call_kw(&bound, args, kw).map(Some)
     }

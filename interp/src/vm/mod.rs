@@ -82,6 +82,9 @@ pub struct Vm {
     pub recording: bool,
     /// Exceptions being handled (innermost last): pushed by `PushExcInfo`, popped by `PopExcept`.
     pub exc_stack: Vec<Value>,
+    /// Bumped whenever any class's dict changes: invalidates the method cache (`type_lookup`).
+    pub type_epoch: std::cell::Cell<u64>,
+    pub method_cache: std::cell::RefCell<Box<[protocol::MethodCacheEntry]>>,
     /// An exception to raise in the frame being resumed (`generator.throw`).
     pub pending_throw: Option<PyErr>,
     pub opts: Options,
@@ -111,6 +114,8 @@ impl Vm {
             recording: false,
             exc_stack: Vec::new(),
             pending_throw: None,
+            type_epoch: std::cell::Cell::new(1),
+            method_cache: std::cell::RefCell::new(vec![protocol::MethodCacheEntry::default(); protocol::METHOD_CACHE_SIZE].into_boxed_slice()),
             opts: Options { jit_threshold: 1000, jit_enabled: false },
             main_globals: None,
             strs: crate::builtins::Interned::new(),

@@ -11,6 +11,18 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// Entries of the method cache (see `Vm::type_lookup`).
+pub const METHOD_CACHE_SIZE: usize = 4096;
+
+#[derive(Default, Clone)]
+pub struct MethodCacheEntry {
+    type_ptr: usize,
+    name_ptr: usize,
+    epoch: u64,
+    value: Option<Value>,
+    _keep: Option<(ObjRef, Value)>,
+}
+
 /// Equality of builtin values without running Python code. Recursion is bounded by the caller's
 /// nesting (see MAX_EQ_DEPTH).
 pub fn values_eq(a: &Value, b: &Value) -> bool {
@@ -197,7 +209,7 @@ impl Vm {
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
         if self.is_user_instance(v) {
             let cls = self.type_of(v);
-            let h = self.type_lookup(&cls, &Value::str("__hash__"));
+            let h = self.type_lookup(&cls, &self.strs.get("__hash__"));
             match h {
                 Some(Value::None) => return Err(type_error(format!("unhashable type: '{}'", self.type_name(v)))),
                 Some(f) if matches!(f.as_obj(), Some(Object::Function(_))) => {
@@ -247,6 +259,34 @@ impl Vm {
     pub fn type_lookup(&self, t: &ObjRef, name: &Value) -> Option<Value> {
         let Object::Type(ty) = &**t else { return None };
         let (s, h) = str_and_hash(name)?;
+        // Method cache (CPython's design): direct-mapped on (type, name object), valid for one type epoch.
+        let (tp, np) = (Rc::as_ptr(t) as usize, match name {
+            Value::Obj(o) => Rc::as_ptr(o) as *const u8 as usize,
+            _ => 0,
+        });
+        let slot = ((tp >> 4) ^ (np >> 4) ^ (np >> 12)) & (METHOD_CACHE_SIZE - 1);
+        let epoch = self.type_epoch.get();
+        {
+            let mc = self.method_cache.borrow();
+            let e = &mc[slot];
+            if e.type_ptr == tp && e.name_ptr == np && e.epoch == epoch {
+                return e.value.clone();
+            }
+        }
+        let found = self.type_lookup_uncached(ty, s, h);
+        // Keep the type and name alive while cached, so their addresses cannot be reused.
+        let mut mc = self.method_cache.borrow_mut();
+        mc[slot] = MethodCacheEntry {
+            type_ptr: tp,
+            name_ptr: np,
+            epoch,
+            value: found.clone(),
+            _keep: Some((t.clone(), name.clone())),
+        };
+        found
+    }
+
+    fn type_lookup_uncached(&self, ty: &crate::object::TypeObj, s: &str, h: i64) -> Option<Value> {
         if let Some(v) = ty.dict.borrow().get_str(s, h) {
             return Some(v.clone());
         }
@@ -419,7 +459,7 @@ impl Vm {
         if let Some(Object::Instance(i)) = obj.as_obj() {
             if crate::vm::classes::is_user_class(&i.cls) {
                 let cls = i.cls.clone();
-                if let Some(sa) = self.type_lookup(&cls, &Value::str("__setattr__")) {
+                if let Some(sa) = self.type_lookup(&cls, &self.strs.get("__setattr__")) {
                     if matches!(sa.as_obj(), Some(Object::Function(_))) {
                         self.call(&sa, &[obj.clone(), name.clone(), v])?;
                         return Ok(());
@@ -473,6 +513,7 @@ impl Vm {
                     if let Some((_, h)) = str_and_hash(name) {
                         t.dict.borrow_mut().set_str(name.clone(), h, v);
                         t.version.set(t.version.get() + 1);
+                        self.type_epoch.set(self.type_epoch.get() + 1);
                     }
                     return Ok(());
                 }
