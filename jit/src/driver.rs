@@ -307,6 +307,7 @@ impl Driver {
         if self.logging() {
             self.log(&format!("---- TRACE {id} IR (optimised)\n{ir_text}"));
         }
+        let t_opt = t0.elapsed();
         let ct = self.backend.compile(&trace).map_err(|e| Abort::Compile { msg: e.to_string() })?;
         if self.logging() {
             if let Some(clif) = &ct.clif {
@@ -341,6 +342,8 @@ impl Driver {
             peeled,
             code_size: ct.code_size,
             compile_time: t0.elapsed(),
+            opt_time: t_opt,
+            exits: ct.exit_count(),
             entries: 0,
         });
         if let Some(c) = &self.capture {

@@ -28,8 +28,12 @@ pub struct TraceStat {
     pub peeled: String,
     /// Machine code bytes.
     pub code_size: usize,
-    /// Optimise + compile time.
+    /// Record end to native code: optimise + Cranelift.
     pub compile_time: Duration,
+    /// Of which optimising.
+    pub opt_time: Duration,
+    /// Number of exits.
+    pub exits: usize,
     /// Times entered from the interpreter.
     pub entries: u64,
 }
@@ -113,13 +117,13 @@ impl Stats {
             let _ = writeln!(s, "\ncompiled traces:");
             let _ = writeln!(
                 s,
-                "  {:>3}  {:<22} {:<24} {:>5} {:>5} {:>6} {:>6} {:>8} {:>9}  loop",
-                "#", "kind", "start", "pc", "bc", "IR", "opt", "code", "compile"
+                "  {:>3}  {:<22} {:<24} {:>5} {:>5} {:>6} {:>6} {:>5} {:>8} {:>9} {:>9}  loop",
+                "#", "kind", "start", "pc", "bc", "IR", "opt", "exits", "code", "optimise", "compile"
             );
             for t in &self.traces {
                 let _ = writeln!(
                     s,
-                    "  {:>3}  {:<22} {:<24} {:>5} {:>5} {:>6} {:>6} {:>8} {:>7.2}ms  {}",
+                    "  {:>3}  {:<22} {:<24} {:>5} {:>5} {:>6} {:>6} {:>5} {:>8} {:>7.2}ms {:>7.2}ms  {}",
                     t.id,
                     t.kind,
                     format!("{}:{}", t.func, t.line),
@@ -127,7 +131,9 @@ impl Stats {
                     t.bytecodes,
                     t.ir_before,
                     t.ir_after,
+                    t.exits,
                     t.code_size,
+                    t.opt_time.as_secs_f64() * 1e3,
                     t.compile_time.as_secs_f64() * 1e3,
                     t.peeled
                 );

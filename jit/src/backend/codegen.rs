@@ -4,12 +4,12 @@
 //! (so an exit can tail-call a linked side trace). Layout:
 //!
 //! ```text
-//! entry(slots, ctx):  zero pads for exit arguments; jump top
+//! entry(slots, ctx):  jump top
 //! top:                pre-roll (or, for an unpeeled trace, the whole iteration)
-//!                     each guard: brif fail, exit(id, args...), next
+//!                     each guard: brif fail → cold trampoline: spill the snapshot's values, jump exit(id)
 //!                     `loop`: jump header(phi entry values)
 //! header(phis...):    body; at the end: jump header(phi back-edge values)
-//! exit(id, i64s..., f64s..., i8s...):  br_table id → write-back block per snapshot shape → tail
+//! exit(id):           call write_back(plan, slots, spilled values, id); count; link or return
 //! ```
 //!
 //! IR values map one-to-one to Cranelift SSA values (ints, objects, pointers and `None` as i64, floats as
@@ -27,7 +27,7 @@ use crate::ir::{Const, Inst, IrRef, Op, Trace, Type};
 use crate::pyops;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
-    self, types, AbiParam, Block, BlockArg, Function, InstBuilder, JumpTableData, MemFlagsData,
+    self, types, AbiParam, Block, BlockArg, Function, InstBuilder, MemFlagsData,
     SigRef, Signature, StackSlot, StackSlotData, StackSlotKind, UserFuncName,
 };
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
@@ -42,6 +42,8 @@ pub(crate) struct Tables {
     pub links: u64,
     /// Global id of local exit 0.
     pub exit_base: u32,
+    /// The trace's `exits::RtPlan`.
+    pub plan: u64,
 }
 
 /// The signature every trace body has: `tail fn(slots: i64, ctx: i64) -> i32`.
@@ -84,7 +86,8 @@ struct Cg<'a, 'b> {
     slots: ir::Value,
     ctx: ir::Value,
     exit_block: Option<Block>,
-    pads: [Option<ir::Value>; 3],
+    /// Where trampolines spill an exit's values for `write_back` (u64 words, per class in order).
+    exit_buf: Option<StackSlot>,
     next_exit: usize,
     out_slot: Option<StackSlot>,
     scratch: Option<StackSlot>,
@@ -131,7 +134,7 @@ pub(crate) fn translate(
         slots: ir::Value::from_u32(0),
         ctx: ir::Value::from_u32(0),
         exit_block: None,
-        pads: [None; 3],
+        exit_buf: None,
         next_exit: 0,
         out_slot: None,
         scratch: None,
@@ -155,23 +158,13 @@ impl Cg<'_, '_> {
             let eb = self.b.create_block();
             self.b.set_cold_block(eb);
             self.b.append_block_param(eb, types::I32);
-            for (class, ty) in [
-                (Class::I64, types::I64),
-                (Class::F64, types::F64),
-                (Class::I8, types::I8),
-            ] {
-                let n = self.plan.max_args[class as usize];
-                for _ in 0..n {
-                    self.b.append_block_param(eb, ty);
-                }
-                if n > 0 {
-                    // Pads dominate every guard because they are defined in the entry block.
-                    self.pads[class as usize] = Some(match class {
-                        Class::I64 => self.b.ins().iconst(types::I64, 0),
-                        Class::F64 => self.b.ins().f64const(0.0),
-                        Class::I8 => self.b.ins().iconst(types::I8, 0),
-                    });
-                }
+            let total: usize = self.plan.max_args.iter().sum();
+            if total > 0 {
+                self.exit_buf = Some(self.b.create_sized_stack_slot(StackSlotData::new(
+                    StackSlotKind::ExplicitSlot,
+                    (total * 8) as u32,
+                    3,
+                )));
             }
             self.exit_block = Some(eb);
         }
@@ -286,6 +279,9 @@ impl Cg<'_, '_> {
         Ok(())
     }
 
+    /// In an exit trampoline: spill the exit's values into the exit buffer (each class at its base, so
+    /// `write_back` finds the i-th value of a class at `class_base + i`) and return the jump arguments
+    /// (just the local exit id).
     fn exit_args(&mut self, at: usize) -> Result<Vec<BlockArg>, JitError> {
         let id = self.next_exit;
         if self.plan.exit_inst.get(id).copied() != Some(at as u32) {
@@ -294,22 +290,28 @@ impl Cg<'_, '_> {
             )));
         }
         self.next_exit += 1;
-        let mut args = Vec::with_capacity(1 + self.plan.max_args.iter().sum::<usize>());
-        args.push(BlockArg::from(self.b.ins().iconst(types::I32, id as i64)));
+        let mut base = 0;
         for class in 0..3 {
-            let refs = &self.plan.exit_args[id][class];
-            for &r in refs {
-                args.push(BlockArg::from(self.val(r)?));
+            let refs = self.plan.exit_args[id][class].clone();
+            for (i, &r) in refs.iter().enumerate() {
+                let v = self.val(r)?;
+                let w = if self.b.func.dfg.value_type(v) == types::I8 {
+                    self.b.ins().uextend(types::I64, v)
+                } else {
+                    v
+                };
+                let buf = self
+                    .exit_buf
+                    .ok_or_else(|| JitError::Unsupported("missing exit buffer".into()))?;
+                self.b
+                    .ins()
+                    .stack_store(types::I64, w, buf, ((base + i) * 8) as i32);
             }
-            if refs.len() < self.plan.max_args[class] {
-                let pad = self.pads[class]
-                    .ok_or_else(|| JitError::Unsupported("missing exit pad".into()))?;
-                for _ in refs.len()..self.plan.max_args[class] {
-                    args.push(BlockArg::from(pad));
-                }
-            }
+            base += self.plan.max_args[class];
         }
-        Ok(args)
+        Ok(vec![BlockArg::from(
+            self.b.ins().iconst(types::I32, id as i64),
+        )])
     }
 
     fn slot_off(slot: u32) -> i32 {
@@ -851,51 +853,35 @@ impl Cg<'_, '_> {
         Ok(())
     }
 
-    /// The shared exit block: dispatch to write-back per shape, count, link or return.
+    /// The shared exit block: write the snapshot back (`exits::write_back`), count, link or return.
     fn exit_code(&mut self, eb: Block) -> Result<(), JitError> {
         self.b.switch_to_block(eb);
         let params = self.b.block_params(eb).to_vec();
         let id = params[0];
-        let mut class_params: [Vec<ir::Value>; 3] = Default::default();
-        let mut k = 1;
-        for (c, list) in class_params.iter_mut().enumerate() {
-            list.extend_from_slice(&params[k..k + self.plan.max_args[c]]);
-            k += self.plan.max_args[c];
-        }
-        let shape_blocks: Vec<Block> = self
-            .plan
-            .shapes
-            .iter()
-            .map(|_| self.b.create_block())
-            .collect();
-        for &sb in &shape_blocks {
-            self.b.set_cold_block(sb);
-        }
-        if shape_blocks.len() == 1 {
-            self.b.ins().jump(shape_blocks[0], &[]);
-        } else {
-            let pool = &mut self.b.func.dfg;
-            let def = pool.block_call(shape_blocks[0], &[]);
-            let table: Vec<_> = self
-                .plan
-                .exit_shape
-                .iter()
-                .map(|&s| pool.block_call(shape_blocks[s as usize], &[]))
-                .collect();
-            let jt = self.b.create_jump_table(JumpTableData::new(def, &table));
-            self.b.ins().br_table(id, jt);
-        }
         let tail = self.b.create_block();
         self.b.set_cold_block(tail);
-        for (s, &sb) in shape_blocks.iter().enumerate() {
-            self.b.switch_to_block(sb);
-            let writes = self.plan.shapes[s].clone();
-            let vals = self.resolve(&writes, |_, class, idx| {
-                Ok(class_params[class as usize][idx as usize])
-            })?;
-            self.writeback(&vals)?;
-            self.b.ins().jump(tail, &[]);
+        if self.plan.shapes.iter().any(|w| !w.is_empty()) {
+            // The trampoline spilled the values: let `write_back` restore the snapshot.
+            let mut sig = Signature::new(self.host_cc);
+            for _ in 0..3 {
+                sig.params.push(AbiParam::new(types::I64));
+            }
+            sig.params.push(AbiParam::new(types::I32));
+            let sig = self.b.import_signature(sig);
+            let callee = self
+                .b
+                .ins()
+                .iconst(types::I64, exits::write_back as *const () as i64);
+            let plan = self.b.ins().iconst(types::I64, self.tables.plan as i64);
+            let addr = match self.exit_buf {
+                Some(buf) => self.b.ins().stack_addr(types::I64, buf, 0),
+                None => self.b.ins().iconst(types::I64, 0),
+            };
+            self.b
+                .ins()
+                .call_indirect(sig, callee, &[plan, self.slots, addr, id]);
         }
+        self.b.ins().jump(tail, &[]);
         self.b.switch_to_block(tail);
         let idx = self.b.ins().uextend(types::I64, id);
         let counters = self.b.ins().iconst(types::I64, self.tables.counters as i64);

@@ -8,11 +8,13 @@
 //! int-class value is the i-th i64 parameter, and so on; shorter snapshots pad with a zero defined in the
 //! entry block. The register moves for these arguments sit on the branch's cold edge.
 //!
-//! The exit block dispatches on the id (`br_table`) to one *write-back block per snapshot shape* — the
-//! list of (slot, value source, type) — so guards sharing a snapshot, or snapshots of the same shape,
-//! share the code. A write-back block stores each slot's tag and payload and jumps to the tail, which
-//! bumps the exit's counter, tail-calls a linked side trace if the exit has one, and otherwise returns
-//! the global exit id.
+//! The exit block stores its arguments into a buffer on the stack and calls [`write_back`], which
+//! interprets the exit's *shape* — the list of (slot, value source, type), shared by guards with equal
+//! snapshots — and writes every slot's tag and payload. (LuaJIT restores snapshots in C too,
+//! `lj_snap_restore`; generating a write-back block per shape made exit-heavy traces several times
+//! larger and slower to compile than their bodies.) Then the tail bumps the exit's counter, tail-calls a
+//! linked side trace if the exit has one, and otherwise returns the global exit id. The unpeeled loop's
+//! `jump` still writes its one snapshot back with generated code, since it runs every iteration.
 //!
 //! ## Writing slots, and reference counts
 //! A slot the trace `sload`ed with a non-object type (before the exit) still holds that value — the
@@ -28,6 +30,7 @@
 //! `exit_base + k`, where the backend gives each compiled trace a disjoint range of global ids, so that
 //! an exit returned from a linked side trace still identifies its trace.
 
+use crate::abi::{RawValue, TAG_NONE, TAG_OBJ};
 use crate::ir::{Const, IrRef, Op, Trace, Type};
 use std::collections::HashMap;
 
@@ -171,5 +174,101 @@ impl ExitPlan {
     /// Number of local exits.
     pub fn len(&self) -> usize {
         self.exit_shape.len()
+    }
+}
+
+/// What [`write_back`] needs at run time: the shapes, each exit's shape, the layout of the value buffer
+/// and the exit helpers. Owned by the `CompiledTrace`; the generated code holds its address.
+pub(crate) struct RtPlan {
+    pub shapes: Vec<Vec<Write>>,
+    pub exit_shape: Vec<u32>,
+    /// Start of each class's values in the buffer (in u64 words).
+    pub class_base: [usize; 3],
+    pub store_obj: Option<extern "C" fn(*mut RawValue, u64)>,
+    pub drop_value: Option<extern "C" fn(*mut RawValue)>,
+}
+
+impl RtPlan {
+    pub(crate) fn new(
+        p: &ExitPlan,
+        store_obj: Option<usize>,
+        drop_value: Option<usize>,
+    ) -> RtPlan {
+        // SAFETY: the addresses were registered as the exit helpers, whose signatures the backend checked
+        // against `exit_helper_sig` (`(ptr, obj)` and `(ptr)`, no result, C convention).
+        let store_obj = store_obj.map(|a| unsafe {
+            std::mem::transmute::<usize, extern "C" fn(*mut RawValue, u64)>(a)
+        });
+        // SAFETY: as above.
+        let drop_value = drop_value
+            .map(|a| unsafe { std::mem::transmute::<usize, extern "C" fn(*mut RawValue)>(a) });
+        RtPlan {
+            shapes: p.shapes.clone(),
+            exit_shape: p.exit_shape.clone(),
+            class_base: [0, p.max_args[0], p.max_args[0] + p.max_args[1]],
+            store_obj,
+            drop_value,
+        }
+    }
+}
+
+/// Write exit `exit`'s snapshot into the slots, in the three phases described in the module docs.
+/// `vals` holds the exit block's arguments: each class's values in order, floats as bits, bools
+/// zero-extended.
+///
+/// # Safety
+/// Called only by generated code: `plan` is its trace's plan, `slots` its slot array, `vals` a buffer
+/// of at least the plan's total argument count.
+pub(crate) unsafe extern "C" fn write_back(
+    plan: *const RtPlan,
+    slots: *mut RawValue,
+    vals: *const u64,
+    exit: u32,
+) {
+    // SAFETY: see the function's contract.
+    let plan = unsafe { &*plan };
+    let Some(&shape) = plan.exit_shape.get(exit as usize) else { return };
+    let Some(writes) = plan.shapes.get(shape as usize) else { return };
+    let val = |src: Src| match src {
+        // SAFETY: the buffer holds every argument of this exit's class (see the contract).
+        Src::Arg(class, idx) => unsafe { *vals.add(plan.class_base[class as usize] + idx as usize) },
+        Src::Const(c) => c.payload(),
+    };
+    // SAFETY (for the slot accesses below): every written slot lies in the trace's slot array.
+    let slot = |k: u32| unsafe { slots.add(k as usize) };
+    // Phase 1: move old contents that may be objects out of the way.
+    let mut old: Vec<RawValue> = Vec::new();
+    for w in writes.iter().filter(|w| w.may_hold_obj) {
+        // SAFETY: see above.
+        unsafe {
+            old.push(*slot(w.slot));
+            (*slot(w.slot)).tag = TAG_NONE;
+        }
+    }
+    // Phase 2: write the new values (objects gain a reference).
+    for w in writes {
+        let v = val(w.src);
+        if w.ty == Type::Obj {
+            if let Some(f) = plan.store_obj {
+                f(slot(w.slot), v);
+            }
+        } else {
+            // SAFETY: see above.
+            unsafe {
+                let s = &mut *slot(w.slot);
+                s.tag = w.ty.tag().unwrap_or(TAG_NONE);
+                if !matches!(w.ty, Type::None | Type::Undef) {
+                    s.payload = v;
+                }
+            }
+        }
+    }
+    // Phase 3: release the old objects.
+    for o in &mut old {
+        if o.tag == TAG_OBJ {
+            if let Some(f) = plan.drop_value {
+                f(o);
+            }
+        }
     }
 }

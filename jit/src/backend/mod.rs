@@ -134,6 +134,8 @@ pub struct CompiledTrace {
     exits: Vec<ExitInfo>,
     counters: Box<[AtomicU32]>,
     links: Box<[AtomicUsize]>,
+    /// What the exit path's `write_back` interprets (its address is in the code).
+    _plan: Box<exits::RtPlan>,
     /// Bytes of machine code (body + entry wrapper).
     pub code_size: usize,
     /// Time spent in `Backend::compile`.
@@ -315,10 +317,16 @@ impl Backend {
             .ok_or_else(|| JitError::Setup("global exit ids exhausted".into()))?;
         let counters: Box<[AtomicU32]> = (0..n_exits).map(|_| AtomicU32::new(0)).collect();
         let links: Box<[AtomicUsize]> = (0..n_exits).map(|_| AtomicUsize::new(0)).collect();
+        let rt_plan = Box::new(exits::RtPlan::new(
+            &plan,
+            self.helpers.get(crate::abi::HELPER_STORE_OBJ).map(|h| h.addr),
+            self.helpers.get(crate::abi::HELPER_DROP_VALUE).map(|h| h.addr),
+        ));
         let tables = Tables {
             counters: counters.as_ptr() as u64,
             links: links.as_ptr() as u64,
             exit_base,
+            plan: &*rt_plan as *const exits::RtPlan as u64,
         };
 
         let func = codegen::translate(
@@ -401,6 +409,7 @@ impl Backend {
             exits,
             counters,
             links,
+            _plan: rt_plan,
             code_size,
             compile_time: start.elapsed(),
             clif,
@@ -461,6 +470,7 @@ pub fn cross_compile(
         counters: 0x1000,
         links: 0x2000,
         exit_base: 0,
+        plan: 0x3000,
     };
     let mut fctx = FunctionBuilderContext::new();
     let func = codegen::translate(
