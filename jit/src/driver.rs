@@ -215,6 +215,19 @@ enum Flow {
     Done,
 }
 
+/// `on_hot_loop`'s answer when an exit popped or pushed frames: continue in the top frame (the
+/// interpreter re-reads its saved pc and sp).
+pub const RESUME_TOP: usize = usize::MAX;
+
+/// A snapshot's frame data: (stack top relative to the base, frames popped, inlined calls).
+fn snap_frames(f: &[u32]) -> (i32, u32, &[u32]) {
+    (
+        f.first().map_or(0, |&s| s as i32),
+        f.get(1).copied().unwrap_or(0),
+        f.get(2..).unwrap_or(&[]),
+    )
+}
+
 fn code_key(code: &Rc<Code>, pc: u32) -> (usize, u32) {
     (Rc::as_ptr(code) as *const u8 as usize, pc)
 }
@@ -259,6 +272,8 @@ impl Driver {
                 rec.close_loop(vm)?;
                 return Ok(Flow::Done);
             }
+        }
+        if rec.nbc > 0 && rec.can_link_here() {
             if let Some(LoopState::Trace(_)) = self.loops.get(&code_key(code, pc as u32)) {
                 rec.close_exit(vm, pc as u32)?;
                 return Ok(Flow::Done);
@@ -272,7 +287,7 @@ impl Driver {
 
     /// Optimise and compile a finished recording; install and link it. `close_pc`: the pc the trace ends
     /// at (its own header for a loop, another trace's header for a linked exit).
-    fn finish(&mut self, rec: Recorder, close_pc: u32) -> Result<(), Abort> {
+    fn finish(&mut self, rec: Recorder, close_code: &Rc<Code>, close_pc: u32) -> Result<(), Abort> {
         let t0 = Instant::now();
         let Recorder {
             em,
@@ -302,7 +317,7 @@ impl Driver {
         let report = optimize(&mut trace, &OptConfig::default()).map_err(|e| Abort::Compile { msg: e.to_string() })?;
         // Above the entry stack top the slots hold Undef (the interpreter's invariant, which every exit
         // keeps): exits need not release what they overwrite there.
-        trace.undef_from = Some(entry_sp);
+        trace.undef_from = Some(entry_sp as u32);
         let ir_text = print_trace(&trace);
         if self.logging() {
             self.log(&format!("---- TRACE {id} IR (optimised)\n{ir_text}"));
@@ -314,8 +329,9 @@ impl Driver {
                 self.log(&format!("---- TRACE {id} Cranelift IR\n{clif}"));
             }
         }
-        let target = match self.loops.get(&code_key(&code, close_pc)) {
-            Some(LoopState::Trace(t)) if !(start == Start::Root && close_pc == start_pc) => Some(*t),
+        let own = start == Start::Root && close_pc == start_pc && Rc::ptr_eq(close_code, &code);
+        let target = match self.loops.get(&code_key(close_code, close_pc)) {
+            Some(LoopState::Trace(t)) if !own => Some(*t),
             _ => None,
         };
         let (root, kind) = match start {
@@ -401,12 +417,14 @@ impl Driver {
         // touches is below `base + stack_need`. Nothing else uses `vm.stack` while the trace runs: helpers
         // never touch the interpreter (they get the `Runtime` as ctx), so the slot pointer stays valid.
         let slots = unsafe { vm.stack.as_mut_ptr().add(base) } as *mut RawValue;
+        self.rt.vm = vm as *const Vm;
         let ctx = &mut *self.rt as *mut Runtime as *mut u8;
         let t0 = Instant::now();
         // SAFETY: the trace was compiled for frames of this code at this header with the helpers of
         // `helper_specs`, whose ctx is a `Runtime`; `slots` covers its slots (above).
         let g = unsafe { self.traces[tid].ct.run(slots, ctx) };
         self.stats.native += t0.elapsed();
+        self.rt.vm = std::ptr::null();
         // The exit has written its snapshot (taking its own references): nothing needs the nursery now.
         self.rt.nursery.clear();
         let (xt, e) = self.find_exit(g);
@@ -415,7 +433,7 @@ impl Driver {
             // A routine exit to empty the nursery: not a failing guard.
             self.traces[xt].ct.reset_exit_counter(e);
         } else {
-            self.exit_taken(vm, xt, e);
+            self.exit_taken(vm, xt, e, base);
         }
         Some(pc)
     }
@@ -432,22 +450,25 @@ impl Driver {
         panic!("pvm JIT: trace returned unknown exit id {g}");
     }
 
-    /// Rebuild the interpreter state of exit `e` of trace `t` (slots are already written). Returns the
-    /// pc at which the root frame resumes.
+    /// Rebuild the interpreter state of exit `e` of trace `t` (slots are already written): pop the frames
+    /// the trace returned from, push the inlined calls, set the top frame's pc and sp. Returns the pc at
+    /// which the frame that entered the trace resumes, or `RESUME_TOP` if the frame stack changed.
     fn restore(&mut self, vm: &mut Vm, t: usize, e: ExitId, base: usize) -> usize {
         let tr = &self.traces[t];
         let snap = tr.ct.exit_info(e).map(|i| &tr.trace.snaps[i.snap.index()]);
         let Some(snap) = snap else {
             panic!("pvm JIT: exit without snapshot");
         };
-        let sp = snap.frames.first().copied().unwrap_or(0) as usize;
-        let ids = snap.frames.get(1..).unwrap_or(&[]);
-        let root = vm.frames.len() - 1;
+        let (sp, popped, ids) = snap_frames(&snap.frames);
+        let at = |rel: i32| (base as i64 + rel as i64) as usize;
+        for _ in 0..popped {
+            vm.frames.pop();
+        }
         for &id in ids {
             let info = &tr.inlines[id as usize];
             if let Some(f) = vm.frames.last_mut() {
                 f.pc = info.caller_pc as usize;
-                f.sp = base + info.caller_sp as usize;
+                f.sp = at(info.caller_sp);
             }
             vm.frames.push(Frame {
                 code: info.code.clone(),
@@ -455,22 +476,26 @@ impl Driver {
                 globals: info.globals.clone(),
                 locals: None,
                 pc: 0,
-                base: base + info.base as usize,
+                base: at(info.base),
                 sp: 0,
-                ret_slot: base + info.ret_slot as usize,
+                ret_slot: at(info.ret_slot),
                 gen: None,
             });
         }
         if let Some(f) = vm.frames.last_mut() {
             f.pc = snap.pc as usize;
-            f.sp = base + sp;
+            f.sp = at(sp);
         }
-        vm.frames[root].pc
+        if popped > 0 || !ids.is_empty() {
+            RESUME_TOP
+        } else {
+            snap.pc as usize
+        }
     }
 
     // ---- 6. hot exits -----------------------------------------------------------------------------------
 
-    fn exit_taken(&mut self, vm: &mut Vm, t: usize, e: ExitId) {
+    fn exit_taken(&mut self, vm: &mut Vm, t: usize, e: ExitId, base: usize) {
         if self.rec.is_some() || vm.recording {
             return;
         }
@@ -489,13 +514,8 @@ impl Driver {
         }
         let Some(info) = tr.ct.exit_info(e) else { return };
         let snap = &tr.trace.snaps[info.snap.index()];
-        let inlines: Vec<InlineInfo> = snap
-            .frames
-            .get(1..)
-            .unwrap_or(&[])
-            .iter()
-            .map(|&id| tr.inlines[id as usize].clone())
-            .collect();
+        let (_, popped, ids) = snap_frames(&snap.frames);
+        let inlines: Vec<InlineInfo> = ids.iter().map(|&id| tr.inlines[id as usize].clone()).collect();
         let pc = snap.pc;
         let code = tr.code.clone();
         self.stats.recordings.1 += 1;
@@ -512,6 +532,8 @@ impl Driver {
             t,
             e.0,
             pc,
+            base,
+            popped,
             inlines,
             self.known.clone(),
             self.logging(),
@@ -621,8 +643,10 @@ impl Driver {
                 let e = ExitId(k as u32);
                 let Some(info) = tr.ct.exit_info(e) else { continue };
                 let snap = &tr.trace.snaps[info.snap.index()];
-                let code = match snap.frames.last() {
-                    Some(&id) if snap.frames.len() > 1 => tr.inlines[id as usize].code.clone(),
+                let code = match snap_frames(&snap.frames) {
+                    (_, _, [.., id]) => tr.inlines[*id as usize].code.clone(),
+                    (_, 0, _) => tr.code.clone(),
+                    // Resumes in a caller: report against the tree's code.
                     _ => tr.code.clone(),
                 };
                 let meta = tr.exits[k];
@@ -682,7 +706,7 @@ impl JitHooks for Driver {
                 vm.recording = false;
                 let (rcode, start_pc) = (rec.code.clone(), rec.start_pc);
                 let start = rec.start;
-                if let Err(why) = self.finish(rec, pc as u32) {
+                if let Err(why) = self.finish(rec, code, pc as u32) {
                     self.abort(start, &rcode, start_pc, why, code, pc);
                 }
             }

@@ -39,13 +39,25 @@ pub const FAIL: u32 = 1;
 pub const NURSERY_MAX: usize = 4096;
 
 /// State shared by the helpers of one trace run; traces receive a pointer to it as `ctx`.
-#[derive(Default)]
 pub struct Runtime {
     /// References kept alive until the run returns to the driver.
     pub nursery: Vec<Value>,
     /// Set when a helper failed only because the nursery was full: that exit is routine, not a sign
     /// that the trace's assumptions are wrong (the driver does not count it towards a side trace).
     pub full: bool,
+    /// The interpreter, for the helpers that check its frame records (set by the driver for each run;
+    /// read only: native code never changes `vm.frames`).
+    pub vm: *const pvm_interp::vm::Vm,
+}
+
+impl Default for Runtime {
+    fn default() -> Self {
+        Runtime {
+            nursery: Vec::new(),
+            full: false,
+            vm: std::ptr::null(),
+        }
+    }
 }
 
 impl Runtime {
@@ -447,6 +459,59 @@ extern "C" fn iter_done(p: u64) -> u32 {
     }
 }
 
+// ---- frames --------------------------------------------------------------------------------------------
+
+/// The interpreter's frame records (unchanged while native code runs).
+///
+/// # Safety
+/// `rt` is the driver's runtime with `vm` set for this run.
+unsafe fn frames<'a>(rt: *mut Runtime) -> &'a [pvm_interp::vm::Frame] {
+    // SAFETY: guaranteed by the caller; the driver holds the `Vm` for the duration of the run and does
+    // not touch it until the trace returns.
+    unsafe {
+        match (*rt).vm.as_ref() {
+            Some(vm) => &vm.frames,
+            None => &[],
+        }
+    }
+}
+
+/// OK if the frame below the `level` frames a trace has returned from is running `code` and resumes at
+/// `pc` (a trace returning below the frame it started in continues in that caller).
+extern "C" fn caller_is(rt: *mut Runtime, level: i64, code: i64, pc: i64) -> u32 {
+    // SAFETY: ctx is the driver's runtime.
+    let f = unsafe { frames(rt) };
+    let Some(i) = f.len().checked_sub(2 + level as usize) else { return FAIL };
+    let c = &f[i];
+    if Rc::as_ptr(&c.code) as *const u8 as i64 == code && c.pc as i64 == pc {
+        OK
+    } else {
+        FAIL
+    }
+}
+
+/// OK if the top frame record and its caller are exactly what an inlined call at the same base would
+/// have pushed: the callee's code and function, its result slot, and the caller's resume pc and stack
+/// top (both relative to the callee's base). A trace that returned from the top frame and called the
+/// function again may then hand over to a trace that expects that record.
+extern "C" fn frames_are(rt: *mut Runtime, code: i64, func: i64, ret: i64, caller_pc: i64, caller_sp: i64) -> u32 {
+    // SAFETY: ctx is the driver's runtime.
+    let f = unsafe { frames(rt) };
+    let [.., below, top] = f else { return FAIL };
+    let same_func = top.func.as_ref().is_some_and(|o| Rc::as_ptr(o) as *const u8 as i64 == func);
+    let rel = |x: usize| x as i64 - top.base as i64;
+    if Rc::as_ptr(&top.code) as *const u8 as i64 == code
+        && same_func
+        && rel(top.ret_slot) == ret
+        && below.pc as i64 == caller_pc
+        && rel(below.sp) == caller_sp
+    {
+        OK
+    } else {
+        FAIL
+    }
+}
+
 // ---- numbers -------------------------------------------------------------------------------------------
 
 /// Int arithmetic where an operand is a bigint: the interpreter's own `int_binop`. The result must be
@@ -658,6 +723,16 @@ pub fn helper_specs() -> Vec<HelperSpec> {
             "bigop.io",
             big_binop_io as *const () as usize,
             HelperSig::new(&[Int, Int, Obj], Obj).with_ctx().guarded(),
+        ),
+        HelperSpec::new(
+            "caller_is",
+            caller_is as *const () as usize,
+            HelperSig::new(&[Int, Int, Int], Void).with_ctx().guarded(),
+        ),
+        HelperSpec::new(
+            "frames_are",
+            frames_are as *const () as usize,
+            HelperSig::new(&[Int, Int, Int, Int, Int], Void).with_ctx().guarded(),
         ),
         HelperSpec::new("imin", imin as *const () as usize, HelperSig::new(&[Int, Int], Int)),
         HelperSpec::new("imax", imax as *const () as usize, HelperSig::new(&[Int, Int], Int)),

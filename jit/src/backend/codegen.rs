@@ -63,8 +63,14 @@ fn cl_ty(ty: Type) -> ir::Type {
     }
 }
 
-/// The largest slot index whose payload offset fits an i32 displacement.
+/// The largest slot distance from the base whose payload offset fits an i32 displacement. Slot numbers
+/// are signed (an `i32` in the `u32` field): a side trace that returned from the frame its tree started in
+/// addresses the caller's slots below the base.
 const MAX_SLOT: u32 = ((i32::MAX as u32) - VALUE_SIZE as u32) / VALUE_SIZE as u32;
+
+fn slot_too_far(slot: u32) -> bool {
+    (slot as i32).unsigned_abs() > MAX_SLOT
+}
 
 fn flags() -> MemFlagsData {
     MemFlagsData::trusted()
@@ -107,7 +113,7 @@ pub(crate) fn translate(
 ) -> Result<Function, JitError> {
     let mut func = Function::with_name_signature(UserFuncName::user(0, 0), body_signature());
     for inst in &t.insts {
-        if matches!(inst.op, Op::Sload | Op::SloadU) && inst.f[0] > MAX_SLOT {
+        if matches!(inst.op, Op::Sload | Op::SloadU) && slot_too_far(inst.f[0]) {
             return Err(JitError::Unsupported(format!(
                 "slot {} is too far from the base",
                 inst.f[0]
@@ -116,7 +122,7 @@ pub(crate) fn translate(
     }
     if t.snaps
         .iter()
-        .any(|s| s.entries.iter().any(|e| e.slot > MAX_SLOT))
+        .any(|s| s.entries.iter().any(|e| slot_too_far(e.slot)))
     {
         return Err(JitError::Unsupported(
             "snapshot slot too far from the base".into(),
@@ -315,7 +321,7 @@ impl Cg<'_, '_> {
     }
 
     fn slot_off(slot: u32) -> i32 {
-        (slot as usize * VALUE_SIZE) as i32
+        slot as i32 * VALUE_SIZE as i32
     }
 
     /// A two-operand instruction built by `f`.

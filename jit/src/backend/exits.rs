@@ -121,7 +121,7 @@ pub(crate) fn writes_for(
                 Src::Arg(class, list.len() as u32 - 1)
             }
         };
-        let undef_at_entry = t.undef_from.is_some_and(|u| e.slot >= u);
+        let undef_at_entry = t.undef_from.is_some_and(|u| e.slot as i32 >= u as i32);
         writes.push(Write {
             slot: e.slot,
             ty,
@@ -235,7 +235,7 @@ pub(crate) unsafe extern "C" fn write_back(
         Src::Const(c) => c.payload(),
     };
     // SAFETY (for the slot accesses below): every written slot lies in the trace's slot array.
-    let slot = |k: u32| unsafe { slots.add(k as usize) };
+    let slot = |k: u32| unsafe { slots.offset(k as i32 as isize) };
     // Phase 1: move old contents that may be objects out of the way.
     let mut old: Vec<RawValue> = Vec::new();
     for w in writes.iter().filter(|w| w.may_hold_obj) {

@@ -9,7 +9,8 @@
 //! - `I`, `F`, `B`: a reference of type int, float, bool.
 //! - `P`: a reference usable as an address (`obj` or `ptr`).
 //! - `A`: a reference of any value type; `S`: a reference of the same type as operand 0.
-//! - `Slot`: an interpreter slot number (relative to the trace's base pointer).
+//! - `Slot`: an interpreter slot number relative to the trace's base pointer: an `i32` (two's complement
+//!   in the field), negative for the slots of a caller the trace has returned into.
 //! - `Off`: a signed byte offset (supplied by the recorder from the object layouts).
 //! - `Ty`: a type immediate (the type a `guard_tag` checks for).
 //! - `Hp`: a helper (an index into `Trace::helpers`); `Args`: the helper's argument list.

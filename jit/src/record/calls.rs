@@ -14,11 +14,12 @@
 //!   `list_append.<type>`.
 
 use super::arith::Num;
-use super::{nyi, Abort, Cx, InlineInfo, Known, RFrame, RResult, Recorder, Sv, MAX_INLINE_DEPTH};
+use super::{nyi, Abort, Cx, InlineInfo, Known, RFrame, RResult, Recorder, Start, Sv, MAX_INLINE_DEPTH};
 use crate::ir::{Const, IrRef, Op, SnapId, Type};
 use pvm_interp::object::Object;
 use pvm_interp::value::Value;
 use pvm_interp::vm::Vm;
+use std::rc::Rc;
 
 const NS: SnapId = SnapId::NONE;
 
@@ -110,26 +111,26 @@ impl Recorder {
                 _ => return Err(nyi("call")),
             },
             globals: func.globals.clone(),
-            base: self.rel(args_at) as u32,
-            ret_slot: self.rel(fidx) as u32,
+            base: self.rel(args_at),
+            ret_slot: self.rel(fidx),
             caller_pc: cx.pc + 1,
-            caller_sp: self.rel(args_at + nargs) as u32,
+            caller_sp: self.rel(args_at + nargs),
         };
-        self.stack_need = self.stack_need.max(info.base as usize + code.frame_size() + 1);
+        self.stack_need = self.stack_need.max(info.base.max(0) as usize + code.frame_size() + 1);
         self.inlines.push(info);
         self.frames.push(RFrame {
             code,
-            base: self.rel(args_at) as u32,
+            base: self.rel(args_at),
             inline: Some(self.inlines.len() as u32 - 1),
         });
         self.expect = Some((self.frames.len(), 0));
         Ok(())
     }
 
-    /// `ReturnValue` from an inlined call.
+    /// `ReturnValue` from an inlined call (or, in a side trace, from the real frame: see below).
     pub(super) fn rec_return(&mut self, vm: &Vm, cx: &Cx) -> RResult {
         if self.at_root_level() {
-            return Err(Abort::ReturnFromRoot);
+            return self.return_from_real(vm, cx);
         }
         let v = self.sv(vm, cx.sp - 1)?;
         let Some(frame) = self.frames.pop() else {
@@ -138,12 +139,55 @@ impl Recorder {
         let Some(info) = frame.inline.and_then(|i| self.inlines.get(i as usize)).cloned() else {
             return Err(Abort::ReturnFromRoot);
         };
-        let ret = self.base + info.ret_slot as usize;
+        let ret = (self.base as i64 + info.ret_slot as i64) as usize;
         for s in ret + 1..cx.sp {
             self.set(s, Sv::Undef);
         }
         self.set(ret, v);
         self.expect = Some((self.frames.len(), info.caller_pc));
+        Ok(())
+    }
+
+    /// A side trace returns from the real frame it runs in, into its caller (whose slots lie below the
+    /// base). Guards: the callee object is still in the caller's result slot (so this was a direct call
+    /// from Python code, not a native re-entry whose caller frame belongs to an outer dispatch loop), and
+    /// `caller_is` checks the caller frame's code and resume pc. Only in side traces: a root trace must
+    /// stay in its loop.
+    fn return_from_real(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+        if self.start == Start::Root || self.depth == 0 {
+            return Err(Abort::ReturnFromRoot);
+        }
+        let me = &vm.frames[self.depth];
+        let caller = &vm.frames[self.depth - 1];
+        let Some(func) = me.func.clone() else {
+            return Err(Abort::ReturnFromRoot);
+        };
+        let ret = me.ret_slot;
+        let fv = Value::Obj(func.clone());
+        if !matches!(&vm.stack[ret], Value::Obj(o) if Rc::ptr_eq(o, &func)) {
+            return Err(nyi("return to a caller that did not call directly"));
+        }
+        let (ccode, cpc, cbase) = (caller.code.clone(), caller.pc, caller.base);
+        let v = self.sv(vm, cx.sp - 1)?;
+        let fr = self.get(vm, ret)?;
+        self.guard_identity(vm, fr, &fv)?;
+        let level = self.em.kint(self.popped as i64);
+        let kc = self.em.kint(Rc::as_ptr(&ccode) as *const u8 as i64);
+        let kp = self.em.kint(cpc as i64);
+        self.callg(vm, Type::Void, "caller_is", &[level, kc, kp])?;
+        self.keep.push(Value::obj(Object::Code(ccode.clone())));
+        for s in ret + 1..cx.sp {
+            self.set(s, Sv::Undef);
+        }
+        self.set(ret, v);
+        self.frames[0] = RFrame {
+            code: ccode,
+            base: self.rel(cbase),
+            inline: None,
+        };
+        self.depth -= 1;
+        self.popped += 1;
+        self.expect = Some((1, cpc as u32));
         Ok(())
     }
 

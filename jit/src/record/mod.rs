@@ -21,8 +21,18 @@
 //! instruction, so the interpreter re-executes it after an exit (an overflowing add is redone with
 //! bigints, a failing index raises IndexError). A snapshot lists every slot below the innermost `sp`
 //! that differs from its entry value, plus `Undef` for slots that were live at entry and are dead now.
-//! Its `frames` data is `[sp, inline ids...]`: the innermost frame's stack depth and, outer to inner, the
-//! inlined calls to rebuild (`InlineInfo`). Rule for handlers: read operands and emit every guard first,
+//! Its `frames` data is `[sp, popped, inline ids...]`: the innermost frame's stack depth (relative to
+//! the base, signed), how many real frames have returned (see below), and, outer to inner, the inlined
+//! calls to rebuild (`InlineInfo`).
+//!
+//! ## Returning below the start
+//! A side trace may return from the real frame it runs in (e.g. a function whose loop has a trace
+//! returns to the loop that called it): `caller_is` guards the caller frame's code and resume pc and
+//! the callee in its result slot, the caller's slots are addressed below the base (negative slot
+//! numbers), and `popped` counts the frames an exit must pop. Native code never changes `vm.frames`, so
+//! when such a trace calls the function again (inlined, at the same base) and reaches the loop header
+//! of the trace it came from, it links back only after `frames_are` has checked that the old frame
+//! record is exactly the frame the call would have pushed. Rule for handlers: read operands and emit every guard first,
 //! then write the results into the slot map (the snapshot of the instruction is taken lazily and cached,
 //! so it must not see half-updated slots).
 //!
@@ -83,21 +93,21 @@ pub struct InlineInfo {
     /// Its globals.
     pub globals: ObjRef,
     /// The callee frame's base.
-    pub base: u32,
+    pub base: i32,
     /// Where the caller receives the result.
-    pub ret_slot: u32,
+    pub ret_slot: i32,
     /// Where the caller resumes after the call.
     pub caller_pc: u32,
     /// The caller's saved stack top during the call.
-    pub caller_sp: u32,
+    pub caller_sp: i32,
 }
 
 /// A frame of the recorder's frame stack (index 0: the trace's root frame).
 struct RFrame {
     code: Rc<Code>,
     /// Base relative to the trace base.
-    base: u32,
-    /// Index into `Recorder::inlines` (None for the root frame).
+    base: i32,
+    /// Index into `Recorder::inlines` (None for the real frame at the bottom).
     inline: Option<u32>,
 }
 
@@ -257,9 +267,14 @@ pub struct Recorder {
     /// Index of the root frame in `vm.frames`.
     pub depth: usize,
     /// Stack top (relative) at trace entry: slots at or above it hold `Undef`.
-    pub entry_sp: u32,
+    pub entry_sp: i32,
     frames: Vec<RFrame>,
+    /// The slot map; `slots[k]` is slot `k + lo` (relative to the base).
     slots: Vec<Option<Sv>>,
+    lo: i32,
+    /// Real frames the trace tree has returned from since its root trace was entered (their records
+    /// are still in `vm.frames` while native code runs; an exit pops them).
+    pub popped: u32,
     /// Inlined calls referenced by snapshots.
     pub inlines: Vec<InlineInfo>,
     /// Objects the trace refers to as constants (kept alive with the trace).
@@ -299,7 +314,7 @@ impl Recorder {
         let depth = vm.frames.len() - 1;
         let f = &vm.frames[depth];
         let base = f.base;
-        let entry_sp = (f.sp - base) as u32;
+        let entry_sp = (f.sp - base) as i32;
         let stack_need = code.frame_size() + 1;
         Recorder {
             em: Emitter::default(),
@@ -315,6 +330,8 @@ impl Recorder {
                 inline: None,
             }],
             slots: Vec::new(),
+            lo: 0,
+            popped: 0,
             inlines: Vec::new(),
             keep: Vec::new(),
             kept: HashSet::new(),
@@ -331,8 +348,9 @@ impl Recorder {
         }
     }
 
-    /// Start recording a side trace at an exit that the driver has just restored: the top `inlines.len()`
-    /// frames of `vm.frames` are the inlined calls, below them the root frame.
+    /// Start recording a side trace at an exit that the driver has just restored: the top
+    /// `inlines.len()` frames of `vm.frames` are the inlined calls, below them the real frame the exit
+    /// resumed in; `popped` real frames of the tree's entry have returned; `base` is the tree's base.
     #[allow(clippy::too_many_arguments)]
     pub fn new_side(
         vm: &Vm,
@@ -340,16 +358,18 @@ impl Recorder {
         parent: usize,
         exit: u32,
         pc: u32,
+        base: usize,
+        popped: u32,
         inlines: Vec<InlineInfo>,
         known: Rc<KnownTable>,
         log: bool,
     ) -> Recorder {
         let depth = vm.frames.len() - 1 - inlines.len();
-        let base = vm.frames[depth].base;
+        let real = &vm.frames[depth];
         let top = vm.frames.last().map_or(base, |f| f.sp);
         let mut frames = vec![RFrame {
-            code: code.clone(),
-            base: 0,
+            code: real.code.clone(),
+            base: real.base as i32 - base as i32,
             inline: None,
         }];
         let mut stack_need = code.frame_size() + 1;
@@ -359,7 +379,7 @@ impl Recorder {
                 base: info.base,
                 inline: Some(i as u32),
             });
-            stack_need = stack_need.max(info.base as usize + info.code.frame_size() + 1);
+            stack_need = stack_need.max((info.base.max(0) as usize) + info.code.frame_size() + 1);
         }
         let nframes = frames.len();
         Recorder {
@@ -369,9 +389,11 @@ impl Recorder {
             start_pc: pc,
             base,
             depth,
-            entry_sp: (top - base) as u32,
+            entry_sp: top as i32 - base as i32,
             frames,
             slots: Vec::new(),
+            lo: 0,
+            popped,
             inlines,
             keep: Vec::new(),
             kept: HashSet::new(),
@@ -402,7 +424,7 @@ impl Recorder {
         let ok_frames = vm.frames.len() == self.depth + nframes
             && top.is_some_and(|(c, b)| {
                 c == Rc::as_ptr(code)
-                    && vm.frames.last().map(|f| f.base) == Some(self.base + b as usize)
+                    && vm.frames.last().map(|f| f.base as i64) == Some(self.base as i64 + b as i64)
             });
         if !ok_frames {
             return Err(Abort::UnexpectedFlow { pc });
@@ -564,10 +586,37 @@ impl Recorder {
         Ok(())
     }
 
+    /// Can the trace end here with an exit linked to a trace that starts at this pc of the current
+    /// frame? The target runs on the same slots and restores its exits relative to the frame record on
+    /// top of `vm.frames` when the tree was entered, so the current frame must be that frame: either the
+    /// real frame itself (nothing returned, no inlined call active), or, after returning from it once,
+    /// an inlined call at the same base (checked against the old record by `frames_are`).
+    pub fn can_link_here(&self) -> bool {
+        match (self.popped, self.frames.as_slice()) {
+            (0, [f]) => f.base == 0,
+            (1, [_, f]) => f.base == 0,
+            _ => false,
+        }
+    }
+
     /// End the trace with an exit at the current pc (to be linked to the trace starting there).
     pub fn close_exit(&mut self, vm: &Vm, pc: u32) -> RResult {
         self.snap = None;
         self.cur_pc = pc;
+        if self.popped > 0 {
+            let Some(info) = self.frames.last().and_then(|f| f.inline).map(|i| self.inlines[i as usize].clone()) else {
+                return Err(nyi("link after a return"));
+            };
+            let args = [
+                Rc::as_ptr(&info.code) as *const u8 as i64,
+                Rc::as_ptr(&info.func) as *const u8 as i64,
+                (info.ret_slot - info.base) as i64,
+                info.caller_pc as i64,
+                (info.caller_sp - info.base) as i64,
+            ];
+            let args: Vec<IrRef> = args.iter().map(|&a| self.em.kint(a)).collect();
+            self.callg(vm, Type::Void, "frames_are", &args)?;
+        }
         let s = self.snapshot(vm)?;
         self.em.exit(s);
         Ok(())
@@ -575,23 +624,46 @@ impl Recorder {
 
     // ---- slots --------------------------------------------------------------------------------------
 
-    fn rel(&self, abs: usize) -> usize {
-        abs - self.base
+    /// A stack index relative to the trace base (negative in a caller the trace returned into).
+    fn rel(&self, abs: usize) -> i32 {
+        abs as i32 - self.base as i32
+    }
+
+    /// The slot number as the IR stores it.
+    fn slot_no(&self, abs: usize) -> u32 {
+        self.rel(abs) as u32
+    }
+
+    /// The slot map entry for a relative slot.
+    fn state_at(&self, k: i32) -> Option<Sv> {
+        let i = k - self.lo;
+        if i < 0 {
+            return None;
+        }
+        self.slots.get(i as usize).copied().flatten()
     }
 
     /// The slot map entry for an absolute stack index.
     fn slot_state(&self, abs: usize) -> Option<Sv> {
-        self.slots.get(self.rel(abs)).copied().flatten()
+        self.state_at(self.rel(abs))
     }
 
     /// Set what an absolute stack slot holds.
     fn set(&mut self, abs: usize, v: Sv) {
         let k = self.rel(abs);
-        if self.slots.len() <= k {
-            self.slots.resize(k + 1, None);
+        if k < self.lo {
+            let grow = (self.lo - k) as usize;
+            self.slots.splice(0..0, std::iter::repeat_n(None, grow));
+            self.lo = k;
         }
-        self.slots[k] = Some(v);
-        self.stack_need = self.stack_need.max(k + 1);
+        let i = (k - self.lo) as usize;
+        if self.slots.len() <= i {
+            self.slots.resize(i + 1, None);
+        }
+        self.slots[i] = Some(v);
+        if k >= 0 {
+            self.stack_need = self.stack_need.max(k as usize + 1);
+        }
     }
 
     /// What a slot holds, loading it (guarded by its current tag) if the trace has not touched it yet.
@@ -601,14 +673,14 @@ impl Recorder {
                 let want = ty_of(&vm.stack[abs]);
                 if want != Some(self.em.trace.ty(r)) {
                     return Err(Abort::TypeMismatch {
-                        slot: self.rel(abs) as u32,
+                        slot: self.slot_no(abs),
                     });
                 }
                 Ok(Sv::Val(r))
             }
             Some(other) => Ok(other),
             None => {
-                let k = self.rel(abs) as u32;
+                let k = self.slot_no(abs);
                 let ty = ty_of(&vm.stack[abs]).ok_or(Abort::Unbound { slot: k })?;
                 let s = self.snapshot(vm)?;
                 let r = self.em.sload(ty, k, s);
@@ -623,7 +695,7 @@ impl Recorder {
         match self.sv(vm, abs)? {
             Sv::Val(r) => Ok(r),
             Sv::Undef => Err(Abort::Unbound {
-                slot: self.rel(abs) as u32,
+                slot: self.slot_no(abs),
             }),
             Sv::Range { .. } => Err(Abort::VirtualEscapes),
         }
@@ -666,12 +738,12 @@ impl Recorder {
         if let Some(s) = self.snap {
             return Ok(s);
         }
-        let sp = vm.frames.last().map_or(self.base, |f| f.sp) - self.base;
-        let hi = sp.max(self.entry_sp as usize);
+        let sp = self.rel(vm.frames.last().map_or(self.base, |f| f.sp));
+        let hi = sp.max(self.entry_sp);
         let mut entries = Vec::new();
         let undef = self.em.konst(Const::Undef);
-        for k in 0..hi {
-            let st = self.slots.get(k).copied().flatten();
+        for k in self.lo.min(sp)..hi {
+            let st = self.state_at(k);
             if k >= sp {
                 // Dead now but live at entry: the interpreter would have emptied it.
                 entries.push(SnapEntry {
@@ -688,7 +760,7 @@ impl Recorder {
                 }),
                 Some(Sv::Undef) => {
                     // Above the entry stack top memory still holds the Undef the interpreter left.
-                    if k < self.entry_sp as usize {
+                    if k < self.entry_sp {
                         entries.push(SnapEntry {
                             slot: k as u32,
                             val: undef,
@@ -698,7 +770,7 @@ impl Recorder {
                 Some(Sv::Range { .. }) => return Err(Abort::VirtualEscapes),
             }
         }
-        let mut frames = vec![sp as u32];
+        let mut frames = vec![sp as u32, self.popped];
         frames.extend(self.frames.iter().filter_map(|f| f.inline));
         let s = self.em.add_snap(Snapshot {
             pc: self.cur_pc,
