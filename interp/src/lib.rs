@@ -7,6 +7,7 @@ pub mod code;
 pub mod compiler;
 pub mod dict;
 pub mod error;
+pub mod gc;
 pub mod hash;
 pub mod numfmt;
 pub mod object;

@@ -93,7 +93,9 @@ const _: () = assert!(std::mem::size_of::<Value>() == VALUE_SIZE);
 impl Value {
     #[inline]
     pub fn obj(o: Object) -> Value {
-        Value::Obj(Rc::new(o))
+        let rc = Rc::new(o);
+        crate::gc::track(&rc);
+        Value::Obj(rc)
     }
 
     #[inline]

@@ -21,6 +21,18 @@ pub fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "sys" => sys(vm, &dict),
         "math" => math(vm, &dict),
         "time" => time(vm, &dict),
+        "gc" => {
+            register(&dict, "collect", |_vm, _a, _k| Ok(Value::Int(crate::gc::collect() as i64)));
+            register(&dict, "enable", |_vm, _a, _k| {
+                crate::gc::set_enabled(true);
+                Ok(Value::None)
+            });
+            register(&dict, "disable", |_vm, _a, _k| {
+                crate::gc::set_enabled(false);
+                Ok(Value::None)
+            });
+            register(&dict, "isenabled", |_vm, _a, _k| Ok(Value::Bool(crate::gc::is_enabled())));
+        }
         _ => return None,
     }
     Some(Value::obj(Object::Module(Module { name: name.to_string(), dict })))

@@ -444,6 +444,10 @@ impl Vm {
                     Op::Jump => pc = arg as usize,
                     Op::JumpBackward => {
                         pc = arg as usize;
+                        if crate::gc::pending() {
+                            save!();
+                            crate::gc::maybe_collect();
+                        }
                         if self.opts.jit_enabled {
                             let c = &code.counters[pc];
                             let n = c.get() + 1;
@@ -455,6 +459,15 @@ impl Vm {
                                     let resume = jit.on_hot_loop(self, &code_rc, pc, base);
                                     self.jit = Some(jit);
                                     stk = self.stack.as_mut_ptr();
+                                    // JIT (issue 6): `usize::MAX` means a trace exit changed the frame
+                                    // stack (returned from this frame, rebuilt inlined calls) and saved
+                                    // every frame's pc and sp: continue in whatever frame is on top.
+                                    if resume == Some(usize::MAX) {
+                                        if self.recording != REC {
+                                            return Ok(LoopExit::SwitchMode);
+                                        }
+                                        continue 'frame;
+                                    }
                                     if let Some(r) = resume {
                                         pc = r;
                                         sp = self.frames[fi].sp;
@@ -462,12 +475,6 @@ impl Vm {
                                     if self.recording != REC {
                                         save!();
                                         return Ok(LoopExit::SwitchMode);
-                                    }
-                                    // JIT (issue 6): a trace exit inside an inlined call has rebuilt the
-                                    // callee frames above this one; continue in the innermost.
-                                    if self.frames.len() > fi + 1 {
-                                        save!();
-                                        continue 'frame;
                                     }
                                 }
                             }
@@ -786,6 +793,9 @@ impl Vm {
                                         };
                                         save!();
                                         self.frames.push(frame);
+                                        if crate::gc::pending() {
+                                            crate::gc::maybe_collect();
+                                        }
                                         continue 'frame;
                                     }
                                 }

@@ -1,0 +1,331 @@
+//! Cycle collection on top of reference counting (CPython's trial-deletion algorithm).
+//!
+//! Reference counting (`Rc`) frees everything except cycles. Every container object is registered here
+//! (weakly) when it is created. A collection:
+//!  1. takes a temporary strong reference to every live registered object;
+//!  2. sets `gc_refs = strong_count - 1` (minus our own temporary reference), then subtracts one for every
+//!     reference *from another registered object* (traversing each object's children) — what remains is
+//!     the number of references from outside the registered heap: the VM's value stack, frames, module
+//!     namespaces, Rust locals;
+//!  3. objects with `gc_refs > 0` are roots; everything reachable from them is alive;
+//!  4. the rest is unreachable cyclic garbage: its contents are cleared, which breaks the cycles, and
+//!     dropping our temporary references then frees it through `Rc` as usual.
+//! No `unsafe` is involved: strong counts are observed, never forged. An object whose `RefCell` is
+//! borrowed during a collection cannot be traversed; it is treated as a root (conservative).
+//!
+//! The registry is thread-local rather than a `Vm` field because objects are created in many places that
+//! have no `Vm` at hand (`Value::obj`); collections only run at the interpreter's safe points
+//! (`maybe_collect`, called from the dispatch loop) or from `gc.collect()`.
+
+use crate::object::{Iter, ObjRef, Object};
+use crate::value::Value;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+const MIN_THRESHOLD: usize = 10_000;
+
+struct Registry {
+    objs: Vec<Weak<Object>>,
+    since_last: usize,
+    threshold: usize,
+}
+
+thread_local! {
+    static REGISTRY: RefCell<Registry> =
+        const { RefCell::new(Registry { objs: Vec::new(), since_last: 0, threshold: MIN_THRESHOLD }) };
+    static PENDING: Cell<bool> = const { Cell::new(false) };
+    static ENABLED: Cell<bool> = const { Cell::new(true) };
+}
+
+/// Objects that can take part in reference cycles.
+fn is_container(o: &Object) -> bool {
+    matches!(
+        o,
+        Object::List(_)
+            | Object::Dict(_)
+            | Object::Instance(_)
+            | Object::Exception(_)
+            | Object::Cell(_)
+            | Object::Function(_)
+            | Object::BoundMethod(_)
+            | Object::Generator(_)
+            | Object::Iter(_)
+            | Object::Tuple(_)
+            | Object::Set(_)
+            | Object::DictView(_)
+    )
+}
+
+/// Register a newly created object.
+#[inline]
+pub fn track(rc: &ObjRef) {
+    if !is_container(rc) {
+        return;
+    }
+    REGISTRY.with(|r| {
+        let mut r = r.borrow_mut();
+        r.objs.push(Rc::downgrade(rc));
+        r.since_last += 1;
+        if r.since_last >= r.threshold {
+            PENDING.with(|p| p.set(true));
+        }
+    });
+}
+
+/// Is a collection due? (Cheap: one thread-local flag.)
+#[inline]
+pub fn pending() -> bool {
+    PENDING.with(|p| p.get())
+}
+
+pub fn set_enabled(on: bool) {
+    ENABLED.with(|e| e.set(on));
+}
+
+pub fn is_enabled() -> bool {
+    ENABLED.with(|e| e.get())
+}
+
+/// Run a collection if one is due and collection is enabled.
+pub fn maybe_collect() {
+    if pending() && is_enabled() {
+        collect();
+    }
+}
+
+/// Visit the values an object references.
+fn traverse(o: &Object, f: &mut dyn FnMut(&Value)) -> bool {
+    match o {
+        Object::List(l) => match l.try_borrow() {
+            Ok(l) => l.iter().for_each(|v| f(v)),
+            Err(_) => return false,
+        },
+        Object::Tuple(t) => t.iter().for_each(|v| f(v)),
+        Object::Dict(d) => match d.try_borrow() {
+            Ok(d) => {
+                for e in d.iter() {
+                    f(&e.key);
+                    f(&e.value);
+                }
+            }
+            Err(_) => return false,
+        },
+        Object::Set(s) => match s.try_borrow() {
+            Ok(s) => s.iter().for_each(|e| f(&e.key)),
+            Err(_) => return false,
+        },
+        Object::Instance(i) => match i.dict.try_borrow() {
+            Ok(d) => {
+                for e in d.iter() {
+                    f(&e.value);
+                }
+            }
+            Err(_) => return false,
+        },
+        Object::Exception(e) => {
+            let (Ok(a), Ok(d), Ok(c), Ok(x)) = (e.args.try_borrow(), e.dict.try_borrow(), e.cause.try_borrow(), e.context.try_borrow())
+            else {
+                return false;
+            };
+            f(&a);
+            for en in d.iter() {
+                f(&en.value);
+            }
+            f(&c);
+            f(&x);
+        }
+        Object::Cell(c) => match c.try_borrow() {
+            Ok(v) => f(&v),
+            Err(_) => return false,
+        },
+        Object::Function(func) => {
+            for v in &func.defaults {
+                f(v);
+            }
+            for c in &func.closure {
+                f(&Value::Obj(c.clone()));
+            }
+            if let Some(k) = &func.kwdefaults {
+                f(&Value::Obj(k.clone()));
+            }
+            match func.dict.try_borrow() {
+                Ok(d) => {
+                    if let Some(d) = &*d {
+                        f(&Value::Obj(d.clone()));
+                    }
+                }
+                Err(_) => return false,
+            }
+        }
+        Object::BoundMethod(bm) => {
+            f(&bm.0);
+            f(&bm.1);
+        }
+        Object::Generator(g) => match g.try_borrow() {
+            Ok(g) => g.slots.iter().for_each(|v| f(v)),
+            Err(_) => return false,
+        },
+        Object::Iter(it) => match it.try_borrow() {
+            Ok(it) => match &*it {
+                Iter::Seq { seq, .. } | Iter::Reversed { seq, .. } => f(&Value::Obj(seq.clone())),
+                Iter::DictKeys { dict, .. } | Iter::DictValues { dict, .. } | Iter::DictItems { dict, .. } => {
+                    f(&Value::Obj(dict.clone()))
+                }
+                Iter::Enumerate { iter, count } => {
+                    f(iter);
+                    f(count);
+                }
+                Iter::Zip { iters, .. } => iters.iter().for_each(|v| f(v)),
+                Iter::Map { func, iters } => {
+                    f(func);
+                    iters.iter().for_each(|v| f(v));
+                }
+                Iter::Filter { func, iter } => {
+                    f(func);
+                    f(iter);
+                }
+                Iter::Callable { func, sentinel } => {
+                    f(func);
+                    f(sentinel);
+                }
+                _ => {}
+            },
+            Err(_) => return false,
+        },
+        Object::DictView(dv) => f(&Value::Obj(dv.0.clone())),
+        _ => {}
+    }
+    true
+}
+
+/// Break an unreachable object's references.
+fn clear(o: &Object) {
+    match o {
+        Object::List(l) => {
+            if let Ok(mut l) = l.try_borrow_mut() {
+                let old = std::mem::take(&mut *l);
+                drop(l);
+                drop(old);
+            }
+        }
+        Object::Dict(d) => {
+            if let Ok(mut d) = d.try_borrow_mut() {
+                let old = std::mem::take(&mut *d);
+                drop(d);
+                drop(old);
+            }
+        }
+        Object::Set(s) => {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                let old = std::mem::take(&mut *s);
+                drop(s);
+                drop(old);
+            }
+        }
+        Object::Instance(i) => {
+            if let Ok(mut d) = i.dict.try_borrow_mut() {
+                let old = std::mem::take(&mut *d);
+                drop(d);
+                drop(old);
+            }
+        }
+        Object::Exception(e) => {
+            if let Ok(mut d) = e.dict.try_borrow_mut() {
+                let old = std::mem::take(&mut *d);
+                drop(d);
+                drop(old);
+            }
+            for c in [&e.args, &e.cause, &e.context] {
+                if let Ok(mut v) = c.try_borrow_mut() {
+                    let old = std::mem::replace(&mut *v, Value::None);
+                    drop(v);
+                    drop(old);
+                }
+            }
+        }
+        Object::Cell(c) => {
+            if let Ok(mut v) = c.try_borrow_mut() {
+                let old = std::mem::replace(&mut *v, Value::Undef);
+                drop(v);
+                drop(old);
+            }
+        }
+        Object::Function(f) => {
+            if let Ok(mut d) = f.dict.try_borrow_mut() {
+                let old = d.take();
+                drop(d);
+                drop(old);
+            }
+        }
+        Object::Generator(g) => {
+            if let Ok(mut g) = g.try_borrow_mut() {
+                let old = std::mem::take(&mut g.slots);
+                g.finished = true;
+                drop(g);
+                drop(old);
+            }
+        }
+        Object::Iter(it) => {
+            if let Ok(mut it) = it.try_borrow_mut() {
+                let old = std::mem::replace(&mut *it, Iter::Exhausted);
+                drop(it);
+                drop(old);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Collect cyclic garbage now; returns the number of unreachable objects found.
+pub fn collect() -> usize {
+    PENDING.with(|p| p.set(false));
+    // 1. Temporary strong references to the live registered objects (and prune the dead).
+    let live: Vec<ObjRef> = REGISTRY.with(|r| {
+        let mut r = r.borrow_mut();
+        let live: Vec<ObjRef> = r.objs.iter().filter_map(Weak::upgrade).collect();
+        r.objs = live.iter().map(Rc::downgrade).collect();
+        r.since_last = 0;
+        r.threshold = MIN_THRESHOLD.max(live.len());
+        live
+    });
+    let index: HashMap<*const Object, usize> = live.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o), i)).collect();
+    // 2. References from outside the registered heap.
+    let mut gc_refs: Vec<isize> = live.iter().map(|o| Rc::strong_count(o) as isize - 1).collect();
+    let mut traversable = vec![true; live.len()];
+    for (i, o) in live.iter().enumerate() {
+        let ok = traverse(o, &mut |v| {
+            if let Value::Obj(c) = v {
+                if let Some(&j) = index.get(&Rc::as_ptr(c)) {
+                    gc_refs[j] -= 1;
+                }
+            }
+        });
+        traversable[i] = ok;
+    }
+    // 3. Everything reachable from a root is alive.
+    let mut alive: Vec<bool> = gc_refs.iter().zip(traversable.iter()).map(|(&r, &t)| r > 0 || !t).collect();
+    let mut work: Vec<usize> = (0..live.len()).filter(|&i| alive[i]).collect();
+    while let Some(i) = work.pop() {
+        traverse(&live[i], &mut |v| {
+            if let Value::Obj(c) = v {
+                if let Some(&j) = index.get(&Rc::as_ptr(c)) {
+                    if !alive[j] {
+                        alive[j] = true;
+                        work.push(j);
+                    }
+                }
+            }
+        });
+    }
+    // 4. Clear the unreachable objects; dropping `live` then frees them.
+    let mut n = 0;
+    for (i, o) in live.iter().enumerate() {
+        if !alive[i] {
+            clear(o);
+            n += 1;
+        }
+    }
+    drop(live);
+    n
+}
