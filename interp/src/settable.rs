@@ -68,13 +68,19 @@
 //! * Self-aliasing, which Rust's borrows cannot express, is the caller's check: `s | s`, `s & s`,
 //!   `s.intersection(s)` → `copy_of(s)`; `s.update(s)`, `s |= s` → nothing; `s -= s`,
 //!   `s.difference_update(s)`, `s ^= s`, `s.symmetric_difference_update(s)` → `clear` (finger kept);
-//!   `s - s` → an empty `new()` table; `s ^ s` → `copy_of(s)` then `clear` (both end empty with 8 slots).
+//!   `s - s` → an empty `new()` table; `s ^ s` and `s.symmetric_difference(s)` need no special case:
+//!   `symmetric_difference(s, s)` discards every element from `copy_of(s)`, so the (empty) result keeps
+//!   the copy's size and dummies — `r = s ^ s; r.update(...)` orders like a big table, not a fresh one.
 //! * A *constant* set display of 3+ items (`{3, 1, 2}`: all items constants, incl. folded `-1`, `(1, 2)`)
 //!   compiles in CPython 3.11 to `BUILD_SET 0; LOAD_CONST frozenset(...); SET_UPDATE`. The constant is
 //!   `f1 = new` + `add` items in source order, then rebuilt by the compiler's constant merging as
 //!   `f2 = new` + `add` each element of `f1` in `f1`'s iteration order; the runtime set is
 //!   `new` + `merge_from(f2)`. Also, all equal frozenset constants in one compiled module share the
 //!   first one's layout (`{1, 9, 17}` followed later by `{17, 9, 1}` prints `{1, 9, 17}` twice).
+//!   CPython's AST optimizer also turns a set display of constants (any number of items) into such a
+//!   frozenset constant where it is only iterated or tested: the iterable of a `for` loop or of a
+//!   comprehension, and the right operand of a final `in`/`not in`. That constant (`f2`) is iterated
+//!   directly, which can order differently from a set built from it.
 //! * `frozenset(f)` and `f.copy()` with `f` an exact frozenset return `f` itself.
 
 use crate::value::Value;

@@ -256,7 +256,7 @@ impl Vm {
         &mut self,
         cell: &RefCell<SetTable>,
         src: &SetTable,
-        f: fn(&mut SetTable, &SetTable, &mut dyn FnMut(&Value, &Value) -> PyResult<bool>) -> PyResult<()>,
+        f: TableOp,
     ) -> PyResult<()> {
         if src.iter().any(|e| self.is_user_instance(&e.key)) {
             let mut t = cell.borrow().clone();
@@ -640,6 +640,9 @@ impl Vm {
 }
 
 // ---- set helpers ------------------------------------------------------------------------------------------
+
+/// A two-table in-place operation, given the equality to use (`Vm::inplace`).
+type TableOp = fn(&mut SetTable, &SetTable, &mut dyn FnMut(&Value, &Value) -> PyResult<bool>) -> PyResult<()>;
 
 /// How set lookups compare a stored key with a probe key. Builtin equality runs no Python code, so it
 /// cannot fail.

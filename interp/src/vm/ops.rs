@@ -95,12 +95,12 @@ impl Vm {
             if let Some(v) = self.binop_dunder(op, inplace, &a, &b)? {
                 return Ok(v);
             }
-            return Err(binop_type_error(self, op, &a, &b));
+            return Err(binop_type_error(self, op, inplace, &a, &b));
         }
         if let Some(v) = self.seq_binop(op, inplace, &a, &b)? {
             return Ok(v);
         }
-        Err(binop_type_error(self, op, &a, &b))
+        Err(binop_type_error(self, op, inplace, &a, &b))
     }
 
     fn seq_binop(&mut self, op: BinOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Option<Value>> {
@@ -420,8 +420,12 @@ fn repeat_count(n: &IntRef) -> PyResult<usize> {
     }
 }
 
-fn binop_type_error(vm: &Vm, op: BinOp, a: &Value, b: &Value) -> PyErr {
-    let sym = if op == BinOp::Pow { "** or pow()" } else { op.symbol() };
+fn binop_type_error(vm: &Vm, op: BinOp, inplace: bool, a: &Value, b: &Value) -> PyErr {
+    let sym = match (op, inplace) {
+        (_, true) => format!("{}=", op.symbol()),
+        (BinOp::Pow, false) => "** or pow()".to_string(),
+        _ => op.symbol().to_string(),
+    };
     type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, vm.type_name(a), vm.type_name(b)))
 }
 

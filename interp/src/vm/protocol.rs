@@ -214,7 +214,13 @@ impl Vm {
                 Some(Value::None) => return Err(type_error(format!("unhashable type: '{}'", self.type_name(v)))),
                 Some(f) if matches!(f.as_obj(), Some(Object::Function(_))) => {
                     let r = self.call(&f, std::slice::from_ref(v))?;
-                    return r.as_i64().map(crate::hash::hash_i64).ok_or_else(|| type_error("__hash__ method should return an integer"));
+                    // slot_tp_hash: an int that fits is the hash itself (-1 becomes -2), a bigger one
+                    // is hashed (so set order matches CPython's).
+                    return match as_int(&r) {
+                        Some(IntRef::Small(h)) => Ok(if h == -1 { -2 } else { h }),
+                        Some(IntRef::Big(b)) => Ok(crate::hash::hash_bigint(b)),
+                        None => Err(type_error("__hash__ method should return an integer")),
+                    };
                 }
                 _ => {
                     // A class that defines __eq__ but not __hash__ is unhashable.
