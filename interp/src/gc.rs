@@ -286,7 +286,6 @@ pub fn collect() -> usize {
         let live: Vec<ObjRef> = r.objs.iter().filter_map(Weak::upgrade).collect();
         r.objs = live.iter().map(Rc::downgrade).collect();
         r.since_last = 0;
-        r.threshold = MIN_THRESHOLD.max(live.len());
         live
     });
     let index: HashMap<*const Object, usize> = live.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o), i)).collect();
@@ -326,6 +325,10 @@ pub fn collect() -> usize {
             n += 1;
         }
     }
+    let survivors = live.len() - n;
     drop(live);
+    // Collect again after as many new containers as survived (amortised O(1) per allocation), counting
+    // survivors, not garbage: otherwise garbage raises the threshold and the heap grows.
+    REGISTRY.with(|r| r.borrow_mut().threshold = MIN_THRESHOLD.max(survivors));
     n
 }
