@@ -28,7 +28,7 @@
 
 use crate::abi::{self, RawValue};
 use crate::backend::{Backend, BackendConfig, CompiledTrace};
-use crate::ir::{print_trace, ExitId, Trace};
+use crate::ir::{print_trace, ExitId, Op, Trace};
 use crate::opt::{optimize, OptConfig};
 use crate::record::{Abort, InlineInfo, KnownTable, Recorder, Start, MAX_INLINE_DEPTH};
 use crate::runtime::{helper_specs, Runtime};
@@ -398,6 +398,7 @@ impl Driver {
                 unsafe { self.traces[parent].ct.link(ExitId(exit), &self.traces[id].ct) };
                 self.traces[parent].exits[exit as usize].side = Some(id);
                 self.traces[root].sides += 1;
+                self.retrace_if_type_changed(parent, ExitId(exit));
             }
         }
         Ok(())
@@ -539,6 +540,32 @@ impl Driver {
             self.logging(),
         ));
         vm.recording = true;
+    }
+
+    /// A side trace for a root trace's entry type check (an `sload` in the pre-roll: a slot's type changed,
+    /// an int became a bigint or a float) makes every iteration go root → exit → side trace → root. A root
+    /// trace recorded with the new types is a real loop instead: let the loop be recorded again (the next
+    /// time the interpreter gets there); the old traces stay for the old types.
+    fn retrace_if_type_changed(&mut self, t: usize, e: ExitId) {
+        let tr = &self.traces[t];
+        let Some(info) = tr.ct.exit_info(e) else { return };
+        let pre_roll = (info.inst as usize) < tr.trace.loop_pos().unwrap_or(0);
+        if tr.root != t || !pre_roll || tr.trace.insts[info.inst as usize].op != Op::Sload {
+            return;
+        }
+        let stat = &self.stats.traces[tr.stat];
+        let key = code_key(&tr.code, stat.pc);
+        if !matches!(self.loops.get(&key), Some(LoopState::Trace(x)) if *x == t) {
+            return;
+        }
+        let n = self.retraces.entry(key).or_insert(0);
+        if *n < MAX_RETRACES {
+            *n += 1;
+            self.loops.insert(key, LoopState::Aborted(0));
+            if self.logging() {
+                self.log(&format!("---- TRACE {t} will be recorded again: a slot's type changed at entry\n"));
+            }
+        }
     }
 
     /// A root trace whose first iteration keeps failing at an exit that cannot get a side trace (the loop

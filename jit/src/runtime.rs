@@ -528,7 +528,21 @@ fn big_binop(rt: *mut Runtime, op: i64, x: IntRef, y: IntRef, out: *mut u64) -> 
     {
         return FAIL;
     }
-    match int_binop(op, x, y) {
+    // The common accumulator case without copying the bigint operand (the interpreter's generic path
+    // converts both operands to owned bigints first).
+    let quick = match (op, &x, &y) {
+        (BinOp::Add, IntRef::Big(a), IntRef::Small(b)) | (BinOp::Add, IntRef::Small(b), IntRef::Big(a)) => Some(*a + *b),
+        (BinOp::Sub, IntRef::Big(a), IntRef::Small(b)) => Some(*a - *b),
+        (BinOp::Mul, IntRef::Big(a), IntRef::Small(b)) | (BinOp::Mul, IntRef::Small(b), IntRef::Big(a)) => Some(*a * *b),
+        (BinOp::Add, IntRef::Big(a), IntRef::Big(b)) => Some(*a + *b),
+        (BinOp::Sub, IntRef::Big(a), IntRef::Big(b)) => Some(*a - *b),
+        _ => None,
+    };
+    let r = match quick {
+        Some(b) => Ok(pvm_interp::value::int_from_big(b)),
+        None => int_binop(op, x, y),
+    };
+    match r {
         Ok(v @ Value::Obj(_)) => {
             // SAFETY: `out` is the trace's out-slot for this call.
             unsafe { *out = obj_bits(&v) };

@@ -236,14 +236,22 @@ pub(crate) unsafe extern "C" fn write_back(
     };
     // SAFETY (for the slot accesses below): every written slot lies in the trace's slot array.
     let slot = |k: u32| unsafe { slots.offset(k as i32 as isize) };
-    // Phase 1: move old contents that may be objects out of the way.
-    let mut old: Vec<RawValue> = Vec::new();
+    // Phase 1: move old contents that may be objects out of the way (on the stack unless there are
+    // many: this runs on every pass through a linked exit).
+    let mut small = [RawValue::NONE; 24];
+    let mut big: Vec<RawValue> = Vec::new();
+    let mut n = 0;
     for w in writes.iter().filter(|w| w.may_hold_obj) {
         // SAFETY: see above.
-        unsafe {
-            old.push(*slot(w.slot));
-            (*slot(w.slot)).tag = TAG_NONE;
+        let v = unsafe { *slot(w.slot) };
+        if n < small.len() {
+            small[n] = v;
+        } else {
+            big.push(v);
         }
+        n += 1;
+        // SAFETY: see above.
+        unsafe { (*slot(w.slot)).tag = TAG_NONE };
     }
     // Phase 2: write the new values (objects gain a reference).
     for w in writes {
@@ -264,7 +272,8 @@ pub(crate) unsafe extern "C" fn write_back(
         }
     }
     // Phase 3: release the old objects.
-    for o in &mut old {
+    let k = n.min(small.len());
+    for o in small[..k].iter_mut().chain(big.iter_mut()) {
         if o.tag == TAG_OBJ {
             if let Some(f) = plan.drop_value {
                 f(o);

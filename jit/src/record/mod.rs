@@ -571,7 +571,10 @@ impl Recorder {
             | Bc::Reraise
             | Bc::YieldValue
             | Bc::GetYieldFromIter
-            | Bc::Send => Err(nyi(op.name())),
+            | Bc::Send
+            | Bc::BeforeWith
+            | Bc::WithExitNormal
+            | Bc::WithExceptStart => Err(nyi(op.name())),
         }
     }
 
