@@ -231,6 +231,12 @@ opcodes! {
     /// `yield from` step: send TOS into the iterator TOS1; if it yields, replace TOS by the yielded value;
     /// if it returns, pop both, push the return value and jump to a.
     Send = 83, effect: |a| 0, jump: true;
+    /// `with`: TOS (the context manager) becomes its bound `__exit__`, and `__enter__()` is pushed.
+    BeforeWith = 84, effect: |a| 1, jump: false;
+    /// Leaving a `with` body normally: pop `__exit__` and call it with (None, None, None).
+    WithExitNormal = 85, effect: |a| -1, jump: false;
+    /// In a `with` handler: TOS is the exception, TOS1 `__exit__`: push `__exit__(type, exc, tb)`.
+    WithExceptStart = 86, effect: |a| 1, jump: false;
 }
 
 /// Jump target of an instruction (CompareJumpIfFalse packs its comparison above the target).

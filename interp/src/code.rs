@@ -257,7 +257,10 @@ impl Code {
             | Op::CheckExcMatch
             | Op::Reraise
             | Op::YieldValue
-            | Op::GetYieldFromIter => String::new(),
+            | Op::GetYieldFromIter
+            | Op::BeforeWith
+            | Op::WithExitNormal
+            | Op::WithExceptStart => String::new(),
             Op::Send => format!("to {}", arg),
         }
     }

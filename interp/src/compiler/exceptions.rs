@@ -28,6 +28,8 @@ pub(super) enum FBlock {
     Handler { name: Option<String> },
     /// The protected body of a `try` with a `finally`.
     Finally(Vec<Stmt>),
+    /// The body of a `with`: its bound `__exit__` is on the stack.
+    With,
 }
 
 impl<'s> Compiler<'s> {
@@ -54,6 +56,55 @@ impl<'s> Compiler<'s> {
         self.handler_body(None, depth, |c| c.stmts(&t.finalbody))?;
         self.emit(Op::Reraise, 0);
         self.patch(done);
+        Ok(())
+    }
+
+    /// `with a as x, b as y: body` (items nest). The bound `__exit__` stays on the stack during the body;
+    /// a normal exit calls it with Nones, an exception calls it with the exception and re-raises unless it
+    /// returned true.
+    pub(super) fn with_stmt(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> Result<(), CompileError> {
+        let Some((item, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        self.expr(&item.context_expr)?;
+        self.emit(Op::BeforeWith, 0);
+        match &item.optional_vars {
+            Some(t) => self.store_target(t)?,
+            None => {
+                self.emit(Op::PopTop, 0);
+            }
+        }
+        let depth = self.unit().stmt_depth;
+        self.unit().stmt_depth = depth + 1;
+        let start = self.here();
+        self.unit().fblocks.push(FBlock::With);
+        let r = self.with_stmt(rest, body);
+        self.unit().fblocks.pop();
+        self.unit().stmt_depth = depth;
+        r?;
+        let end = self.here();
+        self.emit(Op::WithExitNormal, 0);
+        let done = self.emit_jump(Op::Jump);
+        let handler = self.here();
+        self.add_handler(start, end, handler, depth + 1);
+        let mut suppressed = None;
+        self.handler_body(None, depth + 1, |c| {
+            c.emit(Op::WithExceptStart, 0);
+            let keep = c.emit_jump(Op::PopJumpIfFalse);
+            // __exit__ returned true: the exception is suppressed.
+            c.emit(Op::PopTop, 0);
+            c.emit(Op::PopExcept, 0);
+            c.emit(Op::PopTop, 0);
+            suppressed = Some(c.emit_jump(Op::Jump));
+            c.patch(keep);
+            c.emit(Op::Reraise, 0);
+            Ok(())
+        })?;
+        self.unit().stmt_depth = depth;
+        self.patch(done);
+        if let Some(j) = suppressed {
+            self.patch(j);
+        }
         Ok(())
     }
 
@@ -179,6 +230,12 @@ impl<'s> Compiler<'s> {
                         self.store_name(nm);
                         self.delete_name(nm);
                     }
+                }
+                FBlock::With => {
+                    if keep_top {
+                        self.emit(Op::Swap, 2);
+                    }
+                    self.emit(Op::WithExitNormal, 0);
                 }
                 FBlock::Finally(body) => {
                     if keep_top {

@@ -793,7 +793,13 @@ impl<'s> Compiler<'s> {
             }
             Stmt::ClassDef(c) => self.class_def(c)?,
             Stmt::Try(t) => self.try_stmt(t)?,
-            Stmt::With(_) => self.not_implemented("with statements"),
+            Stmt::With(w) => {
+                if w.is_async {
+                    self.not_implemented("async with");
+                } else {
+                    self.with_stmt(&w.items, &w.body)?;
+                }
+            }
             Stmt::Match(_) => self.not_implemented("match statements"),
             Stmt::TypeAlias(_) => self.not_implemented("type aliases"),
             Stmt::IpyEscapeCommand(r) => return Err(self.error(r.range, "invalid syntax")),

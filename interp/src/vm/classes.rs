@@ -401,6 +401,18 @@ impl Vm {
         self.call_kw(&bound, args, kw).map(Some)
     }
 
+    /// `__enter__`/`__exit__` of a context manager, bound (CPython looks them up on the type).
+    pub fn with_method(&mut self, mgr: &Value, name: &'static str) -> PyResult<Value> {
+        let cls = self.type_of(mgr);
+        match self.type_lookup(&cls, &self.strs.get(name)) {
+            Some(f) => self.bind_class_attr(f, Some(mgr), &cls),
+            None => Err(type_error(format!(
+                "'{}' object does not support the context manager protocol",
+                type_name(&cls)
+            ))),
+        }
+    }
+
     /// Is `v` an instance of a Python class (whose dunders must be consulted)?
     #[inline]
     pub fn is_user_instance(&self, v: &Value) -> bool {

@@ -948,6 +948,31 @@ impl Vm {
                             }
                         }
                     }
+                    Op::BeforeWith => {
+                        save!();
+                        let mgr = pop!();
+                        let exit = tri!(self.with_method(&mgr, "__exit__"));
+                        let enter = tri!(self.with_method(&mgr, "__enter__"));
+                        push!(exit);
+                        self.frames[fi].sp = sp;
+                        let r = tri!(self.call(&enter, &[]));
+                        push!(r);
+                    }
+                    Op::WithExitNormal => {
+                        save!();
+                        let exit = pop!();
+                        self.frames[fi].sp = sp;
+                        tri!(self.call(&exit, &[Value::None, Value::None, Value::None]));
+                    }
+                    Op::WithExceptStart => {
+                        save!();
+                        let exc = top!().clone();
+                        let exit = slot!(sp - 2).clone();
+                        let ty = Value::Obj(self.type_of(&exc));
+                        let r = tri!(self.call(&exit, &[ty, exc, Value::None]));
+                        let t = tri!(self.truthy(&r));
+                        push!(Value::Bool(t));
+                    }
                     Op::PushExcInfo => {
                         let e = top!().clone();
                         self.exc_stack.push(e);
