@@ -18,6 +18,7 @@ use std::time::Instant;
 #[derive(Parser, Debug)]
 #[command(
     name = "pvm bench",
+    bin_name = "pvm bench",
     about = "Time a Python script under pvm and CPython (and others with --vs), interleaved; check that the outputs agree",
     after_help = "Prints medians of wall and CPU time, peak RSS, pvm's speed ratio against each other interpreter \
                   and a JIT summary. Exits 1 if any interpreter's stdout or exit status differs from CPython's, \
@@ -37,7 +38,12 @@ struct BenchCli {
     #[arg(long = "no-jit")]
     no_jit: bool,
     /// The script and its arguments.
-    #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true, value_name = "SCRIPT [ARGS]")]
+    #[arg(
+        required = true,
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "SCRIPT [ARGS]"
+    )]
     script: Vec<OsString>,
 }
 
@@ -121,11 +127,16 @@ fn resolve_python(cmd: &str) -> Result<OsString, String> {
         .stderr(Stdio::null())
         .output()
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => format!("`{cmd}` not found (is it installed and on PATH?)"),
+            std::io::ErrorKind::NotFound => {
+                format!("`{cmd}` not found (is it installed and on PATH?)")
+            }
             _ => format!("cannot run `{cmd}`: {e}"),
         })?;
     if !out.status.success() {
-        return Err(format!("`{cmd} -c 'import sys; print(sys.executable)'` failed ({})", out.status));
+        return Err(format!(
+            "`{cmd} -c 'import sys; print(sys.executable)'` failed ({})",
+            out.status
+        ));
     }
     let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
     if !path.is_empty() && std::path::Path::new(&path).is_file() {
@@ -139,11 +150,17 @@ fn resolve_python(cmd: &str) -> Result<OsString, String> {
 fn run_once(argv: &[OsString], stdin: Option<&Arc<Vec<u8>>>) -> Result<Run, String> {
     let mut cmd = Command::new(&argv[0]);
     cmd.args(&argv[1..])
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let t0 = Instant::now();
-    let mut child = cmd.spawn().map_err(|e| format!("cannot start {}: {e}", argv[0].to_string_lossy()))?;
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", argv[0].to_string_lossy()))?;
     let pid = child.id() as libc::pid_t;
     let feeder = match (child.stdin.take(), stdin) {
         (Some(mut w), Some(data)) => {
@@ -164,8 +181,18 @@ fn run_once(argv: &[OsString], stdin: Option<&Arc<Vec<u8>>>) -> Result<Run, Stri
             buf
         })
     };
-    let out_t = reader(child.stdout.take().map(|r| Box::new(r) as Box<dyn Read + Send>));
-    let err_t = reader(child.stderr.take().map(|r| Box::new(r) as Box<dyn Read + Send>));
+    let out_t = reader(
+        child
+            .stdout
+            .take()
+            .map(|r| Box::new(r) as Box<dyn Read + Send>),
+    );
+    let err_t = reader(
+        child
+            .stderr
+            .take()
+            .map(|r| Box::new(r) as Box<dyn Read + Send>),
+    );
     let mut status: libc::c_int = 0;
     // SAFETY: rusage is plain old data; all-zero is a valid value.
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
@@ -194,7 +221,14 @@ fn run_once(argv: &[OsString], stdin: Option<&Arc<Vec<u8>>>) -> Result<Run, Stri
     } else {
         Exit::Code(libc::WEXITSTATUS(status))
     };
-    Ok(Run { wall, cpu: tv(ru.ru_utime) + tv(ru.ru_stime), maxrss_kb: ru.ru_maxrss, exit, stdout, stderr })
+    Ok(Run {
+        wall,
+        cpu: tv(ru.ru_utime) + tv(ru.ru_stime),
+        maxrss_kb: ru.ru_maxrss,
+        exit,
+        stdout,
+        stderr,
+    })
 }
 
 /// First differing line of two outputs: (1-based line number, expected, actual).
@@ -217,7 +251,10 @@ fn first_difference(expected: &[u8], actual: &[u8]) -> (usize, String, String) {
 fn tail(data: &[u8], n: usize) -> String {
     let s = String::from_utf8_lossy(data);
     let lines: Vec<&str> = s.lines().collect();
-    lines[lines.len().saturating_sub(n)..].iter().map(|l| format!("!!       {l}\n")).collect()
+    lines[lines.len().saturating_sub(n)..]
+        .iter()
+        .map(|l| format!("!!       {l}\n"))
+        .collect()
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -262,20 +299,34 @@ fn mismatch_report(label: &str, reference: &str, ref_run: &Run, run: &Run, rep: 
     let mut s = String::new();
     let bar = "!".repeat(78);
     s.push_str(&format!("{bar}\n"));
-    s.push_str(&format!("!! OUTPUT MISMATCH: {label} does not behave like {reference} (run {rep})\n"));
+    s.push_str(&format!(
+        "!! OUTPUT MISMATCH: {label} does not behave like {reference} (run {rep})\n"
+    ));
     if run.exit != ref_run.exit {
-        s.push_str(&format!("!!   {reference}: {}\n!!   {label}: {}\n", ref_run.exit, run.exit));
+        s.push_str(&format!(
+            "!!   {reference}: {}\n!!   {label}: {}\n",
+            ref_run.exit, run.exit
+        ));
         if !run.stderr.is_empty() {
-            s.push_str(&format!("!!   {label}'s stderr ends with:\n{}", tail(&run.stderr, 8)));
+            s.push_str(&format!(
+                "!!   {label}'s stderr ends with:\n{}",
+                tail(&run.stderr, 8)
+            ));
         }
     }
     if run.stdout != ref_run.stdout {
         let (line, e, a) = first_difference(&ref_run.stdout, &run.stdout);
-        s.push_str(&format!("!!   stdout differs; first difference at line {line}:\n"));
+        s.push_str(&format!(
+            "!!   stdout differs; first difference at line {line}:\n"
+        ));
         let w = reference.len().max(label.len());
-        s.push_str(&format!("!!     {reference:<w$}: {e}\n!!     {label:<w$}: {a}\n"));
+        s.push_str(&format!(
+            "!!     {reference:<w$}: {e}\n!!     {label:<w$}: {a}\n"
+        ));
     }
-    s.push_str(&format!("!! {label} is not timed further; its row shows FAILED.\n{bar}\n"));
+    s.push_str(&format!(
+        "!! {label} is not timed further; its row shows FAILED.\n{bar}\n"
+    ));
     s
 }
 
@@ -283,7 +334,10 @@ fn mismatch_report(label: &str, reference: &str, ref_run: &Run, run: &Run, rep: 
 /// printed there in a normal run. The report's first paragraph (its totals) is kept, decorative
 /// `---- title ----` lines dropped, and the rest left to `pvm --jit-stats`.
 fn jit_summary(stats_run: &Run, normal_stderr: &[u8]) -> String {
-    let extra = stats_run.stderr.strip_prefix(normal_stderr).unwrap_or(&stats_run.stderr);
+    let extra = stats_run
+        .stderr
+        .strip_prefix(normal_stderr)
+        .unwrap_or(&stats_run.stderr);
     let text = String::from_utf8_lossy(extra);
     let mut lines: Vec<String> = Vec::new();
     let mut more = false;
@@ -326,19 +380,30 @@ fn jit_summary(stats_run: &Run, normal_stderr: &[u8]) -> String {
 /// Peak RSS Linux reports for a trivial child: at exec, the child inherits the high-water mark of the
 /// process it was spawned from, so values near this are "at most this much".
 fn rss_floor_kb() -> Option<i64> {
-    let t = ["/bin/true", "/usr/bin/true"].into_iter().find(|p| std::path::Path::new(p).exists())?;
-    run_once(&[OsString::from(t)], None).ok().map(|r| r.maxrss_kb)
+    let t = ["/bin/true", "/usr/bin/true"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())?;
+    run_once(&[OsString::from(t)], None)
+        .ok()
+        .map(|r| r.maxrss_kb)
 }
 
 fn bench(cli: BenchCli) -> Result<bool, String> {
-    let pvm = std::env::current_exe().map_err(|e| format!("cannot find the pvm executable: {e}"))?;
+    let pvm =
+        std::env::current_exe().map_err(|e| format!("cannot find the pvm executable: {e}"))?;
     let script = cli.script.clone();
-    let shown_script = script.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" ");
+    let shown_script = script
+        .iter()
+        .map(|a| a.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join(" ");
     let stdin: Option<Arc<Vec<u8>>> = if std::io::stdin().is_terminal() {
         None
     } else {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("reading stdin: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("reading stdin: {e}"))?;
         Some(Arc::new(buf))
     };
 
@@ -347,7 +412,11 @@ fn bench(cli: BenchCli) -> Result<bool, String> {
         pvm_argv.push("--no-jit".into());
     }
     let mut interps = vec![Interp {
-        label: if cli.no_jit { "pvm --no-jit".into() } else { "pvm".into() },
+        label: if cli.no_jit {
+            "pvm --no-jit".into()
+        } else {
+            "pvm".into()
+        },
         argv: pvm_argv,
         runs: vec![],
         failed: None,
@@ -364,7 +433,12 @@ fn bench(cli: BenchCli) -> Result<bool, String> {
     for name in &names {
         let exe = resolve_python(name)?;
         versions.push(format!("{name} = {}", exe.to_string_lossy()));
-        interps.push(Interp { label: name.clone(), argv: vec![exe], runs: vec![], failed: None });
+        interps.push(Interp {
+            label: name.clone(),
+            argv: vec![exe],
+            runs: vec![],
+            failed: None,
+        });
     }
     const REF: usize = 1; // python3: the reference
     let reference = interps[REF].label.clone();
@@ -373,7 +447,11 @@ fn bench(cli: BenchCli) -> Result<bool, String> {
     eprintln!(
         "pvm bench: {shown_script}: {} interleaved run(s) each of {} ({})",
         cli.reps,
-        interps.iter().map(|i| i.label.as_str()).collect::<Vec<_>>().join(", "),
+        interps
+            .iter()
+            .map(|i| i.label.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
         versions.join(", ")
     );
     let mut loud = String::new();
@@ -383,7 +461,9 @@ fn bench(cli: BenchCli) -> Result<bool, String> {
         // The reference runs first in the first round (its output is what the others are checked
         // against); then the order rotates so no interpreter always runs right after the same one.
         let order: Vec<usize> = if rep == 0 {
-            std::iter::once(REF).chain((0..n).filter(|&k| k != REF)).collect()
+            std::iter::once(REF)
+                .chain((0..n).filter(|&k| k != REF))
+                .collect()
         } else {
             (0..n).map(|k| (k + rep as usize) % n).collect()
         };
@@ -408,14 +488,24 @@ fn bench(cli: BenchCli) -> Result<bool, String> {
                     ref_run = Some(run);
                     continue;
                 }
-                Some(r) if r.stdout == run.stdout && r.exit == run.exit => interps[k].runs.push(run),
+                Some(r) if r.stdout == run.stdout && r.exit == run.exit => {
+                    interps[k].runs.push(run)
+                }
                 Some(r) if k == REF => {
                     // CPython disagrees with itself: the script is not deterministic.
-                    nondeterministic.get_or_insert_with(|| mismatch_report(&reference, &reference, r, &run, rep + 1));
+                    nondeterministic.get_or_insert_with(|| {
+                        mismatch_report(&reference, &reference, r, &run, rep + 1)
+                    });
                     interps[k].runs.push(run);
                 }
                 Some(r) => {
-                    loud.push_str(&mismatch_report(&interps[k].label, &reference, r, &run, rep + 1));
+                    loud.push_str(&mismatch_report(
+                        &interps[k].label,
+                        &reference,
+                        r,
+                        &run,
+                        rep + 1,
+                    ));
                     interps[k].failed = Some(format!("output differs from {reference}"));
                     progress.push_str(" (DIFFERENT OUTPUT)");
                 }
@@ -424,7 +514,10 @@ fn bench(cli: BenchCli) -> Result<bool, String> {
         eprintln!("{progress}");
     }
     let ref_run = ref_run.ok_or_else(|| {
-        format!("{reference} could not run the script: {}", interps[REF].failed.clone().unwrap_or_default())
+        format!(
+            "{reference} could not run the script: {}",
+            interps[REF].failed.clone().unwrap_or_default()
+        )
     })?;
     interps[REF].runs.insert(0, ref_run);
 
@@ -450,7 +543,12 @@ fn bench(cli: BenchCli) -> Result<bool, String> {
         "\npvm bench: {shown_script}  ({} run(s) per interpreter, interleaved; medians)\n\n",
         cli.reps
     ));
-    let w = interps.iter().map(|i| i.label.len()).max().unwrap_or(0).max(11);
+    let w = interps
+        .iter()
+        .map(|i| i.label.len())
+        .max()
+        .unwrap_or(0)
+        .max(11);
     out.push_str(&format!(
         "{:<w$}  {:>10}  {:>10}  {:>9}  {:>7}  pvm vs it (wall)\n",
         "interpreter", "wall", "CPU", "peak RSS", "spread"
@@ -472,11 +570,14 @@ fn bench(cli: BenchCli) -> Result<bool, String> {
         match (&meds[k], &i.failed) {
             (Some(m), _) => {
                 let rss = median(i.runs.iter().map(|r| r.maxrss_kb as f64).collect());
-                let (lo, hi) = i
-                    .runs
-                    .iter()
-                    .fold((f64::INFINITY, 0f64), |(lo, hi), r| (lo.min(r.wall), hi.max(r.wall)));
-                let spread = if i.runs.len() > 1 { format!("{:.0}%", (hi - lo) / m.wall * 100.0) } else { "-".into() };
+                let (lo, hi) = i.runs.iter().fold((f64::INFINITY, 0f64), |(lo, hi), r| {
+                    (lo.min(r.wall), hi.max(r.wall))
+                });
+                let spread = if i.runs.len() > 1 {
+                    format!("{:.0}%", (hi - lo) / m.wall * 100.0)
+                } else {
+                    "-".into()
+                };
                 let vs = match &meds[0] {
                     _ if k == 0 => "-".to_string(),
                     Some(p) => fmt_speedup(m.wall / p.wall),
