@@ -17,6 +17,10 @@ use crate::vm::Vm;
 /// Strings the runtime itself looks up often, interned once.
 pub struct Interned {
     pub dunder_name: Value,
+    /// The dunders consulted on every attribute access, as fields (no lookup at all).
+    pub getattribute: Value,
+    pub getattr: Value,
+    pub setattr: Value,
     /// Keyed by the address of the `'static` literal: one cheap integer hash per lookup.
     names: std::cell::RefCell<std::collections::HashMap<usize, Value, std::hash::BuildHasherDefault<AddrHasher>>>,
 }
@@ -41,7 +45,13 @@ impl std::hash::Hasher for AddrHasher {
 
 impl Interned {
     pub fn new() -> Interned {
-        Interned { dunder_name: Value::str("__name__"), names: Default::default() }
+        Interned {
+            dunder_name: Value::str("__name__"),
+            getattribute: Value::str("__getattribute__"),
+            getattr: Value::str("__getattr__"),
+            setattr: Value::str("__setattr__"),
+            names: Default::default(),
+        }
     }
 
     /// The one str object for a name the runtime looks up itself (dunders), so lookups hit the method

@@ -363,7 +363,7 @@ impl Vm {
     /// normal lookup, then `__getattr__`.
     pub fn user_getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
         let cls = self.type_of(obj);
-        if let Some(ga) = self.type_lookup(&cls, &self.strs.get("__getattribute__")) {
+        if let Some(ga) = self.type_lookup(&cls, &self.strs.getattribute.clone()) {
             if matches!(ga.as_obj(), Some(Object::Function(_))) {
                 return self.call(&ga, &[obj.clone(), name.clone()]);
             }
@@ -375,7 +375,7 @@ impl Vm {
                 if !self.err_matches(&e, ExcKind::AttributeError) {
                     return Err(e);
                 }
-                if self.type_lookup(&cls, &self.strs.get("__getattr__")).is_none() {
+                if self.type_lookup(&cls, &self.strs.getattr.clone()).is_none() {
                     return Err(e);
                 }
             }
@@ -384,7 +384,7 @@ impl Vm {
         if n == "__class__" {
             return Ok(Value::Obj(cls));
         }
-        if let Some(ga) = self.type_lookup(&cls, &self.strs.get("__getattr__")) {
+        if let Some(ga) = self.type_lookup(&cls, &self.strs.getattr.clone()) {
             return self.call(&ga, &[obj.clone(), name.clone()]);
         }
         Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(&cls), n)))

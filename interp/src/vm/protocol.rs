@@ -465,7 +465,7 @@ impl Vm {
         if let Some(Object::Instance(i)) = obj.as_obj() {
             if crate::vm::classes::is_user_class(&i.cls) {
                 let cls = i.cls.clone();
-                if let Some(sa) = self.type_lookup(&cls, &self.strs.get("__setattr__")) {
+                if let Some(sa) = self.type_lookup(&cls, &self.strs.setattr.clone()) {
                     if matches!(sa.as_obj(), Some(Object::Function(_))) {
                         self.call(&sa, &[obj.clone(), name.clone(), v])?;
                         return Ok(());
