@@ -123,19 +123,31 @@ fn install_with(vm: &mut Vm, sink: Option<Sink>, capture: Option<Rc<RefCell<Capt
         keep_clif: sink.is_some(),
         ..BackendConfig::default()
     };
-    let backend = match Backend::with_config(&helper_specs(), cfg) {
-        Ok(b) => b,
-        Err(e) => {
-            // No native code on this machine: run the interpreter alone.
-            if sink.is_some() {
-                eprintln!("pvm: JIT disabled: {e}");
+    // Small thresholds are for testing: compile synchronously, so that what runs native is
+    // deterministic. Otherwise compile on a thread: the interpreter keeps running the loop meanwhile, so
+    // a short script never waits for Cranelift.
+    let sync = vm.opts.jit_threshold <= SYNC_THRESHOLD
+        || capture.is_some()
+        || std::env::var("PVM_JIT_SYNC").is_ok_and(|v| !v.is_empty() && v != "0");
+    let compiler = if sync {
+        match Backend::with_config(&helper_specs(), cfg) {
+            Ok(b) => Compiler::Sync(Box::new(b)),
+            Err(e) => {
+                // No native code on this machine: run the interpreter alone.
+                if sink.is_some() {
+                    eprintln!("pvm: JIT disabled: {e}");
+                }
+                return;
             }
-            return;
         }
+    } else {
+        Compiler::Lazy(cfg)
     };
     let hotexit = HOTEXIT.min(vm.opts.jit_threshold.max(1));
     let driver = Driver {
-        backend,
+        compiler,
+        pending: HashMap::new(),
+        next_job: 0,
         rt: Box::default(),
         known: Rc::new(KnownTable::new(vm)),
         traces: Vec::new(),
@@ -152,6 +164,129 @@ fn install_with(vm: &mut Vm, sink: Option<Sink>, capture: Option<Rc<RefCell<Capt
     vm.opts.jit_enabled = true;
 }
 
+/// Thresholds up to this compile synchronously (see `install_with`).
+pub const SYNC_THRESHOLD: u32 = 50;
+
+/// A recording on its way to the compiler.
+struct Job {
+    id: u64,
+    trace: Trace,
+    entry_sp: i32,
+    /// Produce the optimised IR text (log, tests).
+    text: bool,
+}
+
+/// What the compiler made of a `Job`.
+struct Done {
+    id: u64,
+    result: Result<(Trace, SendBox<CompiledTrace>), Abort>,
+    ir_before: usize,
+    no_peel: Option<crate::opt::NoPeel>,
+    ir_text: Option<String>,
+    clif: Option<String>,
+    opt: std::time::Duration,
+    total: std::time::Duration,
+}
+
+/// Moves a value to or from the compile thread.
+struct SendBox<T>(T);
+
+// SAFETY: a `Job` is plain data (IR; object addresses in it are only numbers to the compiler, the objects
+// stay on the interpreter's thread); a `CompiledTrace` owns its code memory and tables outright, with no
+// thread-local or shared state, so moving it to the interpreter's thread is moving ownership.
+unsafe impl<T> Send for SendBox<T> {}
+
+/// Optimise and compile (on the compile thread, or inline in synchronous mode).
+fn compile_job(be: &mut Backend, job: Job) -> Done {
+    let t0 = Instant::now();
+    let mut trace = job.trace;
+    let ir_before = trace.insts.len();
+    let mut done = Done {
+        id: job.id,
+        result: Err(Abort::TooLong),
+        ir_before,
+        no_peel: None,
+        ir_text: None,
+        clif: None,
+        opt: Default::default(),
+        total: Default::default(),
+    };
+    let report = match optimize(&mut trace, &OptConfig::default()) {
+        Ok(r) => r,
+        Err(e) => {
+            done.result = Err(Abort::Compile { msg: e.to_string() });
+            return done;
+        }
+    };
+    done.no_peel = report.no_peel;
+    // Above the entry stack top the slots hold Undef (the interpreter's invariant, which every exit
+    // keeps): exits need not release what they overwrite there.
+    trace.undef_from = Some(job.entry_sp as u32);
+    if job.text {
+        done.ir_text = Some(print_trace(&trace));
+    }
+    done.opt = t0.elapsed();
+    match be.compile(&trace) {
+        Ok(mut ct) => {
+            done.clif = ct.clif.take();
+            done.result = Ok((trace, SendBox(ct)));
+        }
+        Err(e) => done.result = Err(Abort::Compile { msg: e.to_string() }),
+    }
+    done.total = t0.elapsed();
+    done
+}
+
+/// Where recordings are compiled.
+enum Compiler {
+    /// Right away, on the interpreter's thread.
+    Sync(Box<Backend>),
+    /// On a compile thread (started with the first job).
+    Thread {
+        jobs: std::sync::mpsc::Sender<SendBox<Job>>,
+        done: std::sync::mpsc::Receiver<SendBox<Done>>,
+    },
+    /// On a compile thread, not started yet.
+    Lazy(BackendConfig),
+    /// Not at all (the compile thread could not start).
+    None,
+}
+
+impl Compiler {
+    fn spawn(cfg: BackendConfig) -> Compiler {
+        let (jobs, job_rx) = std::sync::mpsc::channel::<SendBox<Job>>();
+        let (done_tx, done) = std::sync::mpsc::channel::<SendBox<Done>>();
+        let spawned = std::thread::Builder::new()
+            .name("pvm-jit".into())
+            .stack_size(16 << 20)
+            .spawn(move || {
+                let Ok(mut be) = Backend::with_config(&helper_specs(), cfg) else { return };
+                while let Ok(job) = job_rx.recv() {
+                    if done_tx.send(SendBox(compile_job(&mut be, job.0))).is_err() {
+                        return;
+                    }
+                }
+            });
+        match spawned {
+            Ok(_) => Compiler::Thread { jobs, done },
+            Err(_) => Compiler::None,
+        }
+    }
+}
+
+/// What the driver keeps of a recording while it is compiled.
+struct PendingTrace {
+    start: Start,
+    code: Rc<Code>,
+    start_pc: u32,
+    inlines: Vec<InlineInfo>,
+    keep: Vec<Value>,
+    nbc: usize,
+    stack_need: usize,
+    close_code: Rc<Code>,
+    close_pc: u32,
+}
+
 /// Where the JIT log goes.
 enum Sink {
     Stderr,
@@ -162,6 +297,8 @@ enum Sink {
 enum LoopState {
     /// Compiled: the root trace's index.
     Trace(usize),
+    /// Recorded; the compile thread is working on it.
+    Compiling,
     /// Recordings aborted this many times.
     Aborted(u32),
     /// Given up.
@@ -173,6 +310,8 @@ struct ExitMeta {
     attempts: u8,
     dead: bool,
     side: Option<usize>,
+    /// A side trace for this exit is being compiled.
+    compiling: bool,
 }
 
 /// A compiled trace and what its exits need.
@@ -194,7 +333,10 @@ struct TraceRec {
 
 /// The JIT driver (see the module docs).
 pub struct Driver {
-    backend: Backend,
+    compiler: Compiler,
+    /// Recordings handed to the compile thread, by job id.
+    pending: HashMap<u64, PendingTrace>,
+    next_job: u64,
     rt: Box<Runtime>,
     known: Rc<KnownTable>,
     traces: Vec<TraceRec>,
@@ -285,10 +427,11 @@ impl Driver {
 
     // ---- 3. compiling ---------------------------------------------------------------------------------
 
-    /// Optimise and compile a finished recording; install and link it. `close_pc`: the pc the trace ends
-    /// at (its own header for a loop, another trace's header for a linked exit).
-    fn finish(&mut self, rec: Recorder, close_code: &Rc<Code>, close_pc: u32) -> Result<(), Abort> {
-        let t0 = Instant::now();
+    /// Hand a finished recording to the compiler: directly (synchronous mode), or to the compile thread,
+    /// in which case the interpreter keeps running the loop until `poll` installs the result.
+    /// `close_code`/`close_pc`: where the trace ends (its own header for a loop, another trace's header
+    /// for a linked exit).
+    fn submit(&mut self, rec: Recorder, close_code: &Rc<Code>, close_pc: u32) {
         let Recorder {
             em,
             start,
@@ -302,49 +445,141 @@ impl Driver {
             entry_sp,
             ..
         } = rec;
-        let mut trace = em.finish();
-        let id = self.traces.len();
-        let ir_before = trace.insts.len();
+        let trace = em.finish();
+        let id = self.next_job;
+        self.next_job += 1;
         if self.logging() {
-            let mut s = format!("---- TRACE {id} bytecode\n");
+            let mut s = format!("---- RECORDING {id} bytecode\n");
             for l in listing.iter().flatten() {
                 s.push_str(l);
                 s.push('\n');
             }
-            s.push_str(&format!("---- TRACE {id} IR (recorded)\n{}", print_trace(&trace)));
+            s.push_str(&format!("---- RECORDING {id} IR (recorded)\n{}", print_trace(&trace)));
             self.log(&s);
         }
-        let report = optimize(&mut trace, &OptConfig::default()).map_err(|e| Abort::Compile { msg: e.to_string() })?;
-        // Above the entry stack top the slots hold Undef (the interpreter's invariant, which every exit
-        // keeps): exits need not release what they overwrite there.
-        trace.undef_from = Some(entry_sp as u32);
-        let ir_text = print_trace(&trace);
-        if self.logging() {
-            self.log(&format!("---- TRACE {id} IR (optimised)\n{ir_text}"));
+        let job = Job {
+            id,
+            trace,
+            entry_sp,
+            text: self.logging() || self.capture.is_some(),
+        };
+        let pend = PendingTrace {
+            start,
+            code,
+            start_pc,
+            inlines,
+            keep,
+            nbc,
+            stack_need,
+            close_code: close_code.clone(),
+            close_pc,
+        };
+        match &mut self.compiler {
+            Compiler::Sync(be) => {
+                let done = compile_job(be, job);
+                self.install(pend, done);
+            }
+            Compiler::Thread { .. } => self.submit_job(job, pend),
+            Compiler::Lazy(cfg) => {
+                self.compiler = Compiler::spawn(cfg.clone());
+                if let Compiler::Thread { .. } = self.compiler {
+                    self.submit_job(job, pend);
+                }
+            }
+            Compiler::None => {}
         }
-        let t_opt = t0.elapsed();
-        let ct = self.backend.compile(&trace).map_err(|e| Abort::Compile { msg: e.to_string() })?;
-        if self.logging() {
-            if let Some(clif) = &ct.clif {
-                self.log(&format!("---- TRACE {id} Cranelift IR\n{clif}"));
+    }
+
+    /// Send a job to the compile thread and note that it is in flight.
+    fn submit_job(&mut self, job: Job, pend: PendingTrace) {
+        let Compiler::Thread { jobs, .. } = &self.compiler else { return };
+        let id = job.id;
+        if jobs.send(SendBox(job)).is_err() {
+            // The compile thread is gone (it could not set up Cranelift): give up compiling.
+            self.compiler = Compiler::None;
+            return;
+        }
+        match pend.start {
+            Start::Root => {
+                self.loops.insert(code_key(&pend.code, pend.start_pc), LoopState::Compiling);
+            }
+            Start::Side { parent, exit } => self.traces[parent].exits[exit as usize].compiling = true,
+        }
+        self.pending.insert(id, pend);
+    }
+
+    /// Install the traces the compile thread has finished.
+    fn poll(&mut self) {
+        loop {
+            let done = match &self.compiler {
+                Compiler::Thread { done, .. } => match done.try_recv() {
+                    Ok(d) => d.0,
+                    Err(_) => return,
+                },
+                Compiler::Sync(_) | Compiler::Lazy(_) | Compiler::None => return,
+            };
+            if let Some(pend) = self.pending.remove(&done.id) {
+                if let Start::Side { parent, exit } = pend.start {
+                    self.traces[parent].exits[exit as usize].compiling = false;
+                }
+                self.install(pend, done);
             }
         }
-        let own = start == Start::Root && close_pc == start_pc && Rc::ptr_eq(close_code, &code);
-        let target = match self.loops.get(&code_key(close_code, close_pc)) {
+    }
+
+    /// Install a compiled trace: record it, link it, make its loop use it (or count a failure).
+    fn install(&mut self, pend: PendingTrace, done: Done) {
+        let PendingTrace {
+            start,
+            code,
+            start_pc,
+            inlines,
+            keep,
+            nbc,
+            stack_need,
+            close_code,
+            close_pc,
+        } = pend;
+        let id = self.traces.len();
+        if self.logging() {
+            let mut s = String::new();
+            if let Some(t) = &done.ir_text {
+                s.push_str(&format!("---- TRACE {id} (recording {}) IR (optimised)\n{t}", done.id));
+            }
+            if let Some(t) = &done.clif {
+                s.push_str(&format!("---- TRACE {id} Cranelift IR\n{t}"));
+            }
+            self.log(&s);
+        }
+        let (trace, ct) = match done.result {
+            Ok((trace, ct)) => (trace, ct.0),
+            Err(why) => {
+                if let Start::Root = start {
+                    // Not compiled: count it like an aborted recording.
+                    self.loops.remove(&code_key(&code, start_pc));
+                }
+                self.abort(start, &code, start_pc, why, &code, start_pc as usize);
+                return;
+            }
+        };
+        let own = start == Start::Root && close_pc == start_pc && Rc::ptr_eq(&close_code, &code);
+        let target = match self.loops.get(&code_key(&close_code, close_pc)) {
             Some(LoopState::Trace(t)) if !own => Some(*t),
             _ => None,
         };
+        if let Start::Side { parent, exit } = start {
+            if self.traces[parent].exits[exit as usize].side.is_some() {
+                return;
+            }
+        }
         let (root, kind) = match start {
             Start::Root => (id, "root".to_string()),
             Start::Side { parent, exit } => (self.traces[parent].root, format!("side of {parent}/exit {exit}")),
         };
-        let peeled = match report.no_peel {
-            None => "peeled".to_string(),
-            Some(why) => format!("{why:?}"),
-        };
-        let peeled = match target {
-            Some(t) => format!("-> trace {t}"),
-            None => peeled,
+        let peeled = match (target, done.no_peel) {
+            (Some(t), _) => format!("-> trace {t}"),
+            (None, None) => "peeled".to_string(),
+            (None, Some(why)) => format!("{why:?}"),
         };
         self.stats.traces.push(TraceStat {
             id,
@@ -353,17 +588,17 @@ impl Driver {
             line: code.line_of(start_pc as usize),
             pc: start_pc,
             bytecodes: nbc,
-            ir_before,
+            ir_before: done.ir_before,
             ir_after: trace.insts.len(),
             peeled,
             code_size: ct.code_size,
-            compile_time: t0.elapsed(),
-            opt_time: t_opt,
+            compile_time: done.total,
+            opt_time: done.opt,
             exits: ct.exit_count(),
             entries: 0,
         });
-        if let Some(c) = &self.capture {
-            c.borrow_mut().traces.push((code.name.to_string(), ir_text));
+        if let (Some(c), Some(t)) = (&self.capture, &done.ir_text) {
+            c.borrow_mut().traces.push((code.name.to_string(), t.clone()));
         }
         self.stack_need = self.stack_need.max(stack_need + 1);
         let exits = vec![ExitMeta::default(); ct.exit_count()];
@@ -401,7 +636,6 @@ impl Driver {
                 self.retrace_if_type_changed(parent, ExitId(exit));
             }
         }
-        Ok(())
     }
 
     // ---- 4/5. running and exits -------------------------------------------------------------------------
@@ -506,7 +740,7 @@ impl Driver {
             self.maybe_retrace(t, e);
             return;
         }
-        if meta.side.is_some() || tr.ct.exit_counter(e) < self.hotexit {
+        if meta.side.is_some() || meta.compiling || tr.ct.exit_counter(e) < self.hotexit {
             return;
         }
         if self.traces[tr.root].sides >= MAX_SIDES {
@@ -704,7 +938,15 @@ impl JitHooks for Driver {
             // A back edge inside the recording: the recorder sees it as an instruction.
             return None;
         }
+        self.poll();
         match self.loops.get(&code_key(code, pc as u32)) {
+            Some(LoopState::Compiling) => {
+                // Keep interpreting; look again after another `threshold` iterations.
+                if let Some(c) = code.counters.get(pc) {
+                    c.set(0);
+                }
+                None
+            }
             Some(LoopState::Trace(t)) => {
                 let t = *t;
                 self.enter(vm, t, base)
@@ -731,11 +973,7 @@ impl JitHooks for Driver {
             Ok(Flow::Continue) => self.rec = Some(rec),
             Ok(Flow::Done) => {
                 vm.recording = false;
-                let (rcode, start_pc) = (rec.code.clone(), rec.start_pc);
-                let start = rec.start;
-                if let Err(why) = self.finish(rec, code, pc as u32) {
-                    self.abort(start, &rcode, start_pc, why, code, pc);
-                }
+                self.submit(rec, code, pc as u32);
             }
             Err(why) => {
                 vm.recording = false;
