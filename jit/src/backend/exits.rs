@@ -237,15 +237,15 @@ pub(crate) unsafe extern "C" fn write_back(
     // SAFETY (for the slot accesses below): every written slot lies in the trace's slot array.
     let slot = |k: u32| unsafe { slots.offset(k as i32 as isize) };
     // Phase 1: move old contents that may be objects out of the way (on the stack unless there are
-    // many: this runs on every pass through a linked exit).
-    let mut small = [RawValue::NONE; 24];
+    // many: this runs on every pass through a linked exit, so no allocation and no zeroing).
+    let mut small = [std::mem::MaybeUninit::<RawValue>::uninit(); 24];
     let mut big: Vec<RawValue> = Vec::new();
     let mut n = 0;
     for w in writes.iter().filter(|w| w.may_hold_obj) {
         // SAFETY: see above.
         let v = unsafe { *slot(w.slot) };
         if n < small.len() {
-            small[n] = v;
+            small[n].write(v);
         } else {
             big.push(v);
         }
@@ -273,7 +273,16 @@ pub(crate) unsafe extern "C" fn write_back(
     }
     // Phase 3: release the old objects.
     let k = n.min(small.len());
-    for o in small[..k].iter_mut().chain(big.iter_mut()) {
+    for o in small[..k].iter_mut() {
+        // SAFETY: the first `k` entries were written in phase 1.
+        let o = unsafe { o.assume_init_mut() };
+        if o.tag == TAG_OBJ {
+            if let Some(f) = plan.drop_value {
+                f(o);
+            }
+        }
+    }
+    for o in big.iter_mut() {
         if o.tag == TAG_OBJ {
             if let Some(f) = plan.drop_value {
                 f(o);
