@@ -576,6 +576,14 @@ impl Driver {
             Start::Root => (id, "root".to_string()),
             Start::Side { parent, exit } => (self.traces[parent].root, format!("side of {parent}/exit {exit}")),
         };
+        // A side trace for a changed type in its root's first iteration that would link straight back
+        // into that root: the root is recorded again for the new types; meanwhile this side trace returns
+        // to the interpreter at the header (which then records the new root) instead of cycling.
+        let retrace = match start {
+            Start::Side { parent, exit } => self.retrace_if_type_changed(parent, ExitId(exit)),
+            Start::Root => false,
+        };
+        let target = target.filter(|&t| !(retrace && t == root));
         let peeled = match (target, done.no_peel) {
             (Some(t), _) => format!("-> trace {t}"),
             (None, None) => "peeled".to_string(),
@@ -633,7 +641,6 @@ impl Driver {
                 unsafe { self.traces[parent].ct.link(ExitId(exit), &self.traces[id].ct) };
                 self.traces[parent].exits[exit as usize].side = Some(id);
                 self.traces[root].sides += 1;
-                self.retrace_if_type_changed(parent, ExitId(exit));
             }
         }
     }
@@ -776,30 +783,41 @@ impl Driver {
         vm.recording = true;
     }
 
-    /// A side trace for a root trace's entry type check (an `sload` in the pre-roll: a slot's type changed,
-    /// an int became a bigint or a float) makes every iteration go root → exit → side trace → root. A root
-    /// trace recorded with the new types is a real loop instead: let the loop be recorded again (the next
-    /// time the interpreter gets there); the old traces stay for the old types.
-    fn retrace_if_type_changed(&mut self, t: usize, e: ExitId) {
+    /// A side trace for a type check in a root trace's pre-roll (a slot's type changed, an int became a
+    /// bigint or a float, a loop over ints now runs over floats) makes every iteration go root → exit →
+    /// side trace → root. A root trace recorded with the new types is a real loop instead: let the loop
+    /// be recorded again (the next time the interpreter gets there) and answer true; the old traces stay
+    /// for the old types.
+    fn retrace_if_type_changed(&mut self, t: usize, e: ExitId) -> bool {
         let tr = &self.traces[t];
-        let Some(info) = tr.ct.exit_info(e) else { return };
+        let Some(info) = tr.ct.exit_info(e) else { return false };
+        let inst = &tr.trace.insts[info.inst as usize];
         let pre_roll = (info.inst as usize) < tr.trace.loop_pos().unwrap_or(0);
-        if tr.root != t || !pre_roll || tr.trace.insts[info.inst as usize].op != Op::Sload {
-            return;
+        let type_check = match inst.op {
+            Op::Sload | Op::GuardTag => true,
+            Op::CallGuard => tr.trace.helpers.get(inst.f[0] as usize).is_some_and(|h| {
+                h.starts_with("iter_next.") || h.starts_with("getitem.")
+            }),
+            _ => false,
+        };
+        if tr.root != t || !pre_roll || !type_check {
+            return false;
         }
         let stat = &self.stats.traces[tr.stat];
         let key = code_key(&tr.code, stat.pc);
         if !matches!(self.loops.get(&key), Some(LoopState::Trace(x)) if *x == t) {
-            return;
+            return false;
         }
         let n = self.retraces.entry(key).or_insert(0);
-        if *n < MAX_RETRACES {
-            *n += 1;
-            self.loops.insert(key, LoopState::Aborted(0));
-            if self.logging() {
-                self.log(&format!("---- TRACE {t} will be recorded again: a slot's type changed at entry\n"));
-            }
+        if *n >= MAX_RETRACES {
+            return false;
         }
+        *n += 1;
+        self.loops.insert(key, LoopState::Aborted(0));
+        if self.logging() {
+            self.log(&format!("---- TRACE {t} will be recorded again: a type changed in its first iteration\n"));
+        }
+        true
     }
 
     /// A root trace whose first iteration keeps failing at an exit that cannot get a side trace (the loop

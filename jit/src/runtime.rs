@@ -107,6 +107,10 @@ pub struct SeqLayout {
     pub tuple_ptr: i32,
     /// Offset of a tuple's length.
     pub tuple_len: i32,
+    /// Discriminant byte of `Object::Cell`.
+    pub cell_tag: u8,
+    /// Offset of the `Value` a cell holds.
+    pub cell_value: i32,
 }
 
 /// The discriminant byte of an object.
@@ -144,11 +148,15 @@ pub fn probe_layout() -> Option<SeqLayout> {
     let base = |o: &Object| o as *const Object as usize;
     let lvec = (cell.as_ptr() as usize).checked_sub(base(&list))?;
     let tvec = (items as *const Vec<Value> as usize).checked_sub(base(&tuple))?;
+    let cell = Object::Cell(std::cell::RefCell::new(Value::None));
+    let Object::Cell(c) = &cell else { return None };
+    let cvalue = (c.as_ptr() as usize).checked_sub(base(&cell))?;
     let other = Object::Int(Default::default());
-    let (lt, tt) = (tag_byte(&list), tag_byte(&tuple));
-    if lt == tt || lt == tag_byte(&other) || tt == tag_byte(&other) {
+    let tags = [tag_byte(&list), tag_byte(&tuple), tag_byte(&cell), tag_byte(&other)];
+    if (0..4).any(|i| (i + 1..4).any(|j| tags[i] == tags[j])) {
         return None;
     }
+    let (lt, tt) = (tags[0], tags[1]);
     let off = |vec: usize, word: usize| i32::try_from(RC_VALUE_OFFSET as usize + vec + word * W).ok();
     Some(SeqLayout {
         list_tag: lt,
@@ -157,6 +165,8 @@ pub fn probe_layout() -> Option<SeqLayout> {
         list_len: off(lvec, li)?,
         tuple_ptr: off(tvec, pi)?,
         tuple_len: off(tvec, li)?,
+        cell_tag: tags[2],
+        cell_value: i32::try_from(RC_VALUE_OFFSET as usize + cvalue).ok()?,
     })
 }
 
@@ -376,6 +386,37 @@ extern "C" fn list_append<const TAG: u8>(p: u64, bits: u64) -> u32 {
 /// `l.append(x)` for a float.
 extern "C" fn list_append_float(p: u64, x: f64) -> u32 {
     list_push(p, || Value::Float(x))
+}
+
+/// `cell.contents = v` (a `StoreDeref`), retiring the old contents like `list_store` does.
+fn cell_store(rt: &mut Runtime, p: u64, make: impl FnOnce() -> Value) -> u32 {
+    // SAFETY: the trace holds `p` alive.
+    let Object::Cell(c) = (unsafe { obj(p) }) else { return FAIL };
+    let Ok(mut c) = c.try_borrow_mut() else { return FAIL };
+    let last_ref = matches!(&*c, Value::Obj(o) if Rc::strong_count(o) == 1);
+    if last_ref && !rt.room(1) {
+        return FAIL;
+    }
+    let old = std::mem::replace(&mut *c, make());
+    drop(c);
+    if last_ref {
+        rt.nursery.push(old);
+    } else {
+        drop(old);
+    }
+    OK
+}
+
+extern "C" fn cell_set<const TAG: u8>(rt: *mut Runtime, p: u64, bits: u64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx); the trace holds `bits` alive if it is an object.
+    let rt = unsafe { &mut *rt };
+    cell_store(rt, p, || unsafe { from_bits::<TAG>(bits) })
+}
+
+extern "C" fn cell_set_float(rt: *mut Runtime, p: u64, x: f64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx).
+    let rt = unsafe { &mut *rt };
+    cell_store(rt, p, || Value::Float(x))
 }
 
 // ---- iteration -----------------------------------------------------------------------------------------
@@ -800,5 +841,14 @@ pub fn helper_specs() -> Vec<HelperSpec> {
         )*};
     }
     per_tag_bits!(0 None, 1 Bool, 2 Int, 4 Obj);
+    macro_rules! cell_tags {
+        ($($tag:literal $ty:ident),*) => {$(
+            v.push(HelperSpec::new(&tagged("cell_set", $ty), cell_set::<$tag> as *const () as usize,
+                HelperSig::new(&[Obj, $ty], Void).with_ctx().guarded()));
+        )*};
+    }
+    cell_tags!(0 None, 1 Bool, 2 Int, 4 Obj);
+    v.push(HelperSpec::new(&tagged("cell_set", Float), cell_set_float as *const () as usize,
+        HelperSig::new(&[Obj, Float], Void).with_ctx().guarded()));
     v
 }

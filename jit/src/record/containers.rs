@@ -97,3 +97,19 @@ impl Recorder {
         Ok(())
     }
 }
+
+impl Recorder {
+    /// `ListAppend a` (comprehensions): `list_append.<type>` on the list `a` slots below TOS.
+    pub(super) fn rec_list_append(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+        let il = cx.sp - 1 - cx.arg as usize;
+        if !matches!(vm.stack[il].as_obj(), Some(Object::List(_))) {
+            return Err(nyi("ListAppend to a non-list"));
+        }
+        let l = self.get(vm, il)?;
+        let v = self.get(vm, cx.sp - 1)?;
+        let ty = self.em.trace.ty(v);
+        self.callg(vm, Type::Void, &crate::runtime::tagged("list_append", ty), &[l, v])?;
+        self.set(cx.sp - 1, Sv::Undef);
+        Ok(())
+    }
+}

@@ -522,11 +522,12 @@ impl Recorder {
             Bc::Call => self.rec_call(vm, &cx, false),
             Bc::CallMethod => self.rec_call(vm, &cx, true),
             Bc::ReturnValue => self.rec_return(vm, &cx),
+            Bc::LoadDeref => self.rec_load_deref(vm, code, &cx),
+            Bc::StoreDeref => self.rec_store_deref(vm, code, &cx),
+            Bc::LoadClosure => self.rec_load_closure(vm, code, &cx),
+            Bc::ListAppend => self.rec_list_append(vm, &cx),
             Bc::DeleteFast
-            | Bc::LoadDeref
-            | Bc::StoreDeref
             | Bc::DeleteDeref
-            | Bc::LoadClosure
             | Bc::StoreGlobal
             | Bc::DeleteGlobal
             | Bc::LoadName
@@ -543,7 +544,6 @@ impl Recorder {
             | Bc::BuildSet
             | Bc::BuildMap
             | Bc::BuildString
-            | Bc::ListAppend
             | Bc::SetAdd
             | Bc::MapAdd
             | Bc::ListExtend

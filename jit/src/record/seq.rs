@@ -25,6 +25,8 @@ const NS: SnapId = SnapId::NONE;
 pub(crate) enum SeqKind {
     List,
     Tuple,
+    /// Not a sequence: a closure cell (shares the kind-guard machinery).
+    Cell,
 }
 
 /// The kind of a concrete value, if it is a list or tuple.
@@ -62,6 +64,7 @@ impl Recorder {
         let tag = match kind {
             SeqKind::List => l.list_tag,
             SeqKind::Tuple => l.tuple_tag,
+            SeqKind::Cell => l.cell_tag,
         };
         let w = self.em.load(Type::Int, o, RC_VALUE_OFFSET as i32);
         let m = self.em.kint(0xff);
@@ -78,6 +81,7 @@ impl Recorder {
         let (p, n) = match kind {
             SeqKind::List => (l.list_ptr, l.list_len),
             SeqKind::Tuple => (l.tuple_ptr, l.tuple_len),
+            SeqKind::Cell => return Err(nyi("cell is not a sequence")),
         };
         Ok((self.em.load(Type::Ptr, o, p), self.em.load(Type::Int, o, n)))
     }

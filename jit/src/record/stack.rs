@@ -1,8 +1,11 @@
 //! Locals, constants and value-stack shuffles: no IR at all, only slot-map updates (plus the guarded
 //! `sload` of a slot the trace reads for the first time).
 
-use super::{Abort, Cx, RResult, Recorder, Sv};
+use super::seq::{value_type, SeqKind};
+use super::{nyi, Abort, Cx, RResult, Recorder, Sv};
+use crate::ir::{Const, Type};
 use pvm_interp::code::Code;
+use pvm_interp::object::Object;
 use pvm_interp::vm::Vm;
 use std::rc::Rc;
 
@@ -65,6 +68,50 @@ impl Recorder {
         let v = self.sv(vm, cx.sp - 1)?;
         self.set(cx.fb + cx.arg as usize, v);
         self.set(cx.sp - 1, Sv::Undef);
+        Ok(())
+    }
+
+    /// `LoadDeref a`: the contents of cell `a` (cells follow the locals): the cell's kind guard, then a
+    /// `guard_tag` and a typed load of the `Value` inside it (an empty cell aborts: NameError ahead).
+    pub(super) fn rec_load_deref(&mut self, vm: &Vm, code: &Rc<Code>, cx: &Cx) -> RResult {
+        let at = cx.fb + code.nlocals() + cx.arg as usize;
+        let content = match vm.stack[at].as_obj() {
+            Some(Object::Cell(c)) => c.borrow().clone(),
+            _ => return Err(nyi("LoadDeref of a non-cell")),
+        };
+        let ty = value_type(&content).ok_or(Abort::Unbound { slot: self.slot_no(at) })?;
+        let l = self.layout().ok_or_else(|| nyi("cell layout unknown"))?;
+        let c = self.get(vm, at)?;
+        self.guard_seq(vm, c, SeqKind::Cell)?;
+        let s = self.snapshot(vm)?;
+        self.em.guard_tag(c, l.cell_value, ty, s);
+        let r = match ty {
+            Type::None => self.em.konst(Const::None),
+            _ => self.em.load(ty, c, l.cell_value + crate::abi::PAYLOAD_OFFSET as i32),
+        };
+        self.set(cx.sp, Sv::Val(r));
+        Ok(())
+    }
+
+    /// `StoreDeref a`: `cell_set.<type>` (the helper retires the old contents safely).
+    pub(super) fn rec_store_deref(&mut self, vm: &Vm, code: &Rc<Code>, cx: &Cx) -> RResult {
+        let at = cx.fb + code.nlocals() + cx.arg as usize;
+        if !matches!(vm.stack[at].as_obj(), Some(Object::Cell(_))) {
+            return Err(nyi("StoreDeref into a non-cell"));
+        }
+        let c = self.get(vm, at)?;
+        let v = self.get(vm, cx.sp - 1)?;
+        let ty = self.em.trace.ty(v);
+        self.callg(vm, Type::Void, &crate::runtime::tagged("cell_set", ty), &[c, v])?;
+        self.set(cx.sp - 1, Sv::Undef);
+        Ok(())
+    }
+
+    /// `LoadClosure a`: push cell `a` itself.
+    pub(super) fn rec_load_closure(&mut self, vm: &Vm, code: &Rc<Code>, cx: &Cx) -> RResult {
+        let at = cx.fb + code.nlocals() + cx.arg as usize;
+        let v = self.sv(vm, at)?;
+        self.set(cx.sp, v);
         Ok(())
     }
 
