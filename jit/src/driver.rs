@@ -52,8 +52,19 @@ pub const MAX_SIDE_ATTEMPTS: u8 = 4;
 pub const MAX_SIDES: usize = 64;
 /// Exits taken before a side trace is recorded (at most; lower with small `--jit-threshold`s).
 pub const HOTEXIT: u32 = 10;
-/// Times a loop's root trace may be dropped and recorded again (see `maybe_retrace`).
+/// Times a loop's root trace may be recorded again (see `request_retrace`).
 pub const MAX_RETRACES: u32 = 2;
+/// Recordings that end with the loop (`Abort::LoopExit`) that count as one real abort.
+pub const MAX_LOOP_EXITS: u32 = 8;
+
+/// A loop's trace is to be replaced.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Retrace {
+    /// Record again the next time the loop is hot.
+    Wanted,
+    /// The new recording is being compiled.
+    Compiling,
+}
 
 // The interpreter's `Value` is what traces read and write: check its layout against `abi`.
 const _: () = {
@@ -153,6 +164,8 @@ fn install_with(vm: &mut Vm, sink: Option<Sink>, capture: Option<Rc<RefCell<Capt
         traces: Vec::new(),
         loops: HashMap::new(),
         retraces: HashMap::new(),
+        retrace: HashMap::new(),
+        loop_exits: HashMap::new(),
         rec: None,
         sink,
         capture,
@@ -341,7 +354,12 @@ pub struct Driver {
     known: Rc<KnownTable>,
     traces: Vec<TraceRec>,
     loops: HashMap<(usize, u32), LoopState>,
+    /// Retraces done per loop.
     retraces: HashMap<(usize, u32), u32>,
+    /// Loops whose trace should be replaced by a new recording.
+    retrace: HashMap<(usize, u32), Retrace>,
+    /// Recordings of a loop that ended because the loop did.
+    loop_exits: HashMap<(usize, u32), u32>,
     rec: Option<Recorder>,
     sink: Option<Sink>,
     capture: Option<Rc<RefCell<Capture>>>,
@@ -501,7 +519,13 @@ impl Driver {
         }
         match pend.start {
             Start::Root => {
-                self.loops.insert(code_key(&pend.code, pend.start_pc), LoopState::Compiling);
+                let key = code_key(&pend.code, pend.start_pc);
+                if let Some(LoopState::Trace(_)) = self.loops.get(&key) {
+                    // A retrace: the old trace keeps running until the new one is installed.
+                    self.retrace.insert(key, Retrace::Compiling);
+                } else {
+                    self.loops.insert(key, LoopState::Compiling);
+                }
             }
             Start::Side { parent, exit } => self.traces[parent].exits[exit as usize].compiling = true,
         }
@@ -556,7 +580,10 @@ impl Driver {
             Err(why) => {
                 if let Start::Root = start {
                     // Not compiled: count it like an aborted recording.
-                    self.loops.remove(&code_key(&code, start_pc));
+                    let key = code_key(&code, start_pc);
+                    if let Some(LoopState::Compiling) = self.loops.get(&key) {
+                        self.loops.remove(&key);
+                    }
                 }
                 self.abort(start, &code, start_pc, why, &code, start_pc as usize);
                 return;
@@ -634,7 +661,9 @@ impl Driver {
         }
         match start {
             Start::Root => {
-                self.loops.insert(code_key(&code, start_pc), LoopState::Trace(id));
+                let key = code_key(&code, start_pc);
+                self.loops.insert(key, LoopState::Trace(id));
+                self.retrace.remove(&key);
             }
             Start::Side { parent, exit } => {
                 // SAFETY: as above; the side trace was recorded from exactly the state this exit leaves.
@@ -783,12 +812,9 @@ impl Driver {
         vm.recording = true;
     }
 
-    /// A side trace for a type check in a root trace's pre-roll (a slot's type changed, an int became a
-    /// bigint or a float, a loop over ints now runs over floats) makes every iteration go root → exit →
-    /// side trace → root. A root trace recorded with the new types is a real loop instead: let the loop
-    /// be recorded again (the next time the interpreter gets there) and answer true; the old traces stay
-    /// for the old types.
-    fn retrace_if_type_changed(&mut self, t: usize, e: ExitId) -> bool {
+    /// Is exit `e` of trace `t` a type check in the first iteration of a root trace (an `sload` tag guard,
+    /// an element's `guard_tag`, a typed element helper)?
+    fn is_entry_type_check(&self, t: usize, e: ExitId) -> bool {
         let tr = &self.traces[t];
         let Some(info) = tr.ct.exit_info(e) else { return false };
         let inst = &tr.trace.insts[info.inst as usize];
@@ -800,12 +826,17 @@ impl Driver {
             }),
             _ => false,
         };
-        if tr.root != t || !pre_roll || !type_check {
-            return false;
-        }
+        tr.root == t && pre_roll && type_check
+    }
+
+    /// Ask for root trace `t`'s loop to be recorded again (at most `MAX_RETRACES` times per loop): the
+    /// next time the interpreter gets to the header it records instead of entering `t`, which keeps
+    /// running meanwhile and stays if the new recording fails. Answers whether a retrace is now wanted.
+    fn request_retrace(&mut self, t: usize, why: &str) -> bool {
+        let tr = &self.traces[t];
         let stat = &self.stats.traces[tr.stat];
         let key = code_key(&tr.code, stat.pc);
-        if !matches!(self.loops.get(&key), Some(LoopState::Trace(x)) if *x == t) {
+        if !matches!(self.loops.get(&key), Some(LoopState::Trace(x)) if *x == t) || self.retrace.contains_key(&key) {
             return false;
         }
         let n = self.retraces.entry(key).or_insert(0);
@@ -813,47 +844,33 @@ impl Driver {
             return false;
         }
         *n += 1;
-        self.loops.insert(key, LoopState::Aborted(0));
+        self.retrace.insert(key, Retrace::Wanted);
         if self.logging() {
-            self.log(&format!("---- TRACE {t} will be recorded again: a type changed in its first iteration\n"));
+            self.log(&format!("---- TRACE {t} will be recorded again: {why}\n"));
         }
         true
     }
 
-    /// A root trace whose first iteration keeps failing at an exit that cannot get a side trace (the loop
-    /// changed behaviour: a type flipped, a branch went the other way for good) is worse than no trace:
-    /// drop it from the loop so that the loop is recorded afresh, `MAX_RETRACES` times, then blacklist.
+    /// A side trace for a type check in a root trace's first iteration (a slot's type changed, an int
+    /// became a bigint or a float, a loop over ints now runs over floats) makes every iteration go root →
+    /// exit → side trace → root. A root trace recorded with the new types is a real loop instead: ask for
+    /// a retrace and answer true (the side trace then does not link back into the old root).
+    fn retrace_if_type_changed(&mut self, t: usize, e: ExitId) -> bool {
+        self.is_entry_type_check(t, e) && self.request_retrace(t, "a type changed in its first iteration")
+    }
+
+    /// A root trace whose first iteration keeps failing a type check that cannot get a side trace is
+    /// worth recording again for the types the loop now has.
     fn maybe_retrace(&mut self, t: usize, e: ExitId) {
+        if !self.is_entry_type_check(t, e) {
+            return;
+        }
         let tr = &self.traces[t];
-        if tr.root != t {
-            return;
-        }
-        let Some(info) = tr.ct.exit_info(e) else { return };
-        if info.inst as usize >= tr.trace.loop_pos().unwrap_or(usize::MAX) {
-            return;
-        }
         let count = tr.ct.exit_counter(e) as u64;
-        let stat = &self.stats.traces[tr.stat];
-        if count < 1000 || count * 10 < stat.entries * 9 {
+        if count < 1000 || count * 10 < self.stats.traces[tr.stat].entries * 9 {
             return;
         }
-        let key = code_key(&tr.code, stat.pc);
-        if !matches!(self.loops.get(&key), Some(LoopState::Trace(x)) if *x == t) {
-            return;
-        }
-        let n = self.retraces.entry(key).or_insert(0);
-        *n += 1;
-        let msg = if *n > MAX_RETRACES {
-            self.loops.insert(key, LoopState::Blacklisted);
-            self.stats.blacklisted.push((stat.func.clone(), stat.line));
-            "blacklisted"
-        } else {
-            self.loops.insert(key, LoopState::Aborted(0));
-            "dropped for re-recording"
-        };
-        if self.logging() {
-            self.log(&format!("---- TRACE {t} {msg}: its first iteration keeps exiting at exit {}\n", e.0));
-        }
+        self.request_retrace(t, "its first iteration keeps failing a type check");
     }
 
     // ---- 7. aborts --------------------------------------------------------------------------------------
@@ -879,7 +896,24 @@ impl Driver {
         match start {
             // The loop happened to end during the recorded iteration: not the loop's fault. The counter
             // is still hot, so the next back edge records again.
-            Start::Root if why == Abort::LoopExit => {}
+            Start::Root if matches!(self.loops.get(&code_key(rcode, start_pc)), Some(LoopState::Trace(_))) => {
+                // A retrace failed: keep the trace the loop has (try again after a few loop exits).
+                let key = code_key(rcode, start_pc);
+                let exits = self.loop_exits.entry(key).or_insert(0);
+                *exits += 1;
+                if why != Abort::LoopExit || *exits >= MAX_LOOP_EXITS {
+                    self.retrace.remove(&key);
+                }
+            }
+            // The loop happened to end during the recorded iteration: not the loop's fault, and the
+            // counter is still hot, so the next back edge records again; but a loop that nearly always
+            // ends right away (one iteration per run) counts it as an abort now and then.
+            Start::Root
+                if why == Abort::LoopExit && {
+                    let n = self.loop_exits.entry(code_key(rcode, start_pc)).or_insert(0);
+                    *n += 1;
+                    *n % MAX_LOOP_EXITS != 0
+                } => {}
             Start::Root => {
                 let key = code_key(rcode, start_pc);
                 let n = match self.loops.get(&key) {
@@ -967,6 +1001,10 @@ impl JitHooks for Driver {
             }
             Some(LoopState::Trace(t)) => {
                 let t = *t;
+                if self.retrace.get(&code_key(code, pc as u32)) == Some(&Retrace::Wanted) {
+                    self.start_root(vm, code, pc);
+                    return None;
+                }
                 self.enter(vm, t, base)
             }
             Some(LoopState::Blacklisted) => {

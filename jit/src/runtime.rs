@@ -419,6 +419,41 @@ extern "C" fn cell_set_float(rt: *mut Runtime, p: u64, x: f64) -> u32 {
     cell_store(rt, p, || Value::Float(x))
 }
 
+/// `seq[lo:hi]` of a list or tuple (`flags` bit 0: `lo` given, bit 1: `hi` given): a new object of the
+/// same type, kept alive by the nursery.
+extern "C" fn seq_slice(rt: *mut Runtime, p: u64, lo: i64, hi: i64, flags: i64, out: *mut u64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx).
+    let rt = unsafe { &mut *rt };
+    if !rt.room(1) {
+        return FAIL;
+    }
+    let range = |n: usize| {
+        let n = n as i64;
+        let clamp = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
+        let a = if flags & 1 != 0 { clamp(lo) } else { 0 };
+        let b = if flags & 2 != 0 { clamp(hi) } else { n };
+        (a as usize, b.max(a) as usize)
+    };
+    // SAFETY: the trace holds `p` alive.
+    let o = match unsafe { obj(p) } {
+        Object::List(l) => {
+            let Ok(l) = l.try_borrow() else { return FAIL };
+            let (a, b) = range(l.len());
+            Object::List(std::cell::RefCell::new(l[a..b].to_vec()))
+        }
+        Object::Tuple(t) => {
+            let (a, b) = range(t.len());
+            Object::Tuple(t[a..b].to_vec())
+        }
+        _ => return FAIL,
+    };
+    let v = Value::obj(o);
+    // SAFETY: `out` is the trace's out-slot for this call.
+    unsafe { *out = obj_bits(&v) };
+    rt.nursery.push(v);
+    OK
+}
+
 // ---- iteration -----------------------------------------------------------------------------------------
 
 /// `iter(seq)` for a list or tuple: a new iterator, kept alive by the nursery until an exit stores it.
@@ -778,6 +813,11 @@ pub fn helper_specs() -> Vec<HelperSpec> {
             "bigop.io",
             big_binop_io as *const () as usize,
             HelperSig::new(&[Int, Int, Obj], Obj).with_ctx().guarded(),
+        ),
+        HelperSpec::new(
+            "slice",
+            seq_slice as *const () as usize,
+            HelperSig::new(&[Obj, Int, Int, Int], Obj).with_ctx().guarded(),
         ),
         HelperSpec::new(
             "caller_is",

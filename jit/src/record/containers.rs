@@ -6,7 +6,7 @@
 
 use super::seq::{seq_kind, value_type, SeqKind};
 use super::{nyi, Cx, RResult, Recorder, Sv};
-use crate::ir::{Op, SnapId, Type};
+use crate::ir::{IrRef, Op, SnapId, Type};
 use pvm_interp::object::Object;
 use pvm_interp::value::Value;
 use pvm_interp::vm::Vm;
@@ -40,9 +40,54 @@ impl Recorder {
         }
     }
 
+    /// `BuildSlice 2` of ints or Nones: a virtual slice (only a subscript may use it).
+    pub(super) fn rec_build_slice(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+        if cx.arg != 2 {
+            return Err(nyi("slice with a step"));
+        }
+        let bound = |s: &mut Self, i: usize| -> RResult<IrRef> {
+            match &vm.stack[i] {
+                Value::None => Ok(IrRef::NONE),
+                Value::Int(_) => s.get(vm, i),
+                Value::Bool(_) => {
+                    let b = s.get(vm, i)?;
+                    Ok(s.em.ins(Op::BToI, &[b], NS))
+                }
+                _ => Err(nyi("slice bound of this type")),
+            }
+        };
+        let start = bound(self, cx.sp - 2)?;
+        let stop = bound(self, cx.sp - 1)?;
+        let snap = self.snapshot(vm)?;
+        self.set(cx.sp - 2, Sv::Slice { start, stop, snap });
+        self.set(cx.sp - 1, Sv::Undef);
+        Ok(())
+    }
+
+    /// `seq[a:b]` of a list or tuple: the `slice` helper (a new object, kept by the nursery). It exits to
+    /// the `BuildSlice` (`snap`), as the slice object it would need on the stack does not exist.
+    fn slice_subscr(&mut self, vm: &Vm, io: usize, start: IrRef, stop: IrRef, snap: SnapId) -> RResult<IrRef> {
+        if !matches!(vm.stack[io].as_obj(), Some(Object::List(_) | Object::Tuple(_))) {
+            return Err(nyi("slice of this type"));
+        }
+        let seq = self.get(vm, io)?;
+        let flags = i64::from(start != IrRef::NONE) | (i64::from(stop != IrRef::NONE) << 1);
+        let zero = self.em.kint(0);
+        let lo = if start == IrRef::NONE { zero } else { start };
+        let hi = if stop == IrRef::NONE { zero } else { stop };
+        let f = self.em.kint(flags);
+        Ok(self.em.call(Op::CallGuard, Type::Obj, "slice", &[seq, lo, hi, f], snap))
+    }
+
     /// `BinarySubscr` on a list or tuple with an int index.
     pub(super) fn rec_binary_subscr(&mut self, vm: &Vm, cx: &Cx) -> RResult {
         let (io, ii) = (cx.sp - 2, cx.sp - 1);
+        if let Some(Sv::Slice { start, stop, snap }) = self.slot_state(ii) {
+            let r = self.slice_subscr(vm, io, start, stop, snap)?;
+            self.set(io, Sv::Val(r));
+            self.set(ii, Sv::Undef);
+            return Ok(());
+        }
         if !matches!(vm.stack[io].as_obj(), Some(Object::List(_) | Object::Tuple(_))) {
             return Err(nyi("subscript of this type"));
         }

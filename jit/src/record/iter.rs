@@ -62,6 +62,7 @@ impl Recorder {
                 _ => Err(nyi("for loop over this type")),
             },
             Sv::Undef => Err(nyi("ForSetup on an unbound value")),
+            Sv::Tuple(_) | Sv::Slice { .. } => Err(Abort::VirtualEscapes),
         }
     }
 
@@ -151,10 +152,36 @@ impl Recorder {
         }
     }
 
-    /// `UnpackSequence n` of a list or tuple.
+    /// `BuildTuple n`: a virtual tuple of the top n slots (allocated only if it would escape: then the
+    /// recording aborts).
+    pub(super) fn rec_build_tuple(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+        let n = cx.arg as usize;
+        let mut items = Vec::with_capacity(n);
+        for k in 0..n {
+            items.push(self.sv(vm, cx.sp - n + k)?);
+        }
+        self.vtuples.push(items);
+        for k in 0..n {
+            self.set(cx.sp - n + k, Sv::Undef);
+        }
+        self.set(cx.sp - n, Sv::Tuple(self.vtuples.len() as u32 - 1));
+        Ok(())
+    }
+
+    /// `UnpackSequence n` of a list or tuple (a virtual tuple just spreads its items).
     pub(super) fn rec_unpack_sequence(&mut self, vm: &Vm, cx: &Cx) -> RResult {
         let n = cx.arg as usize;
         let i = cx.sp - 1;
+        if let Some(Sv::Tuple(t)) = self.slot_state(i) {
+            let items = self.vtuples[t as usize].clone();
+            if items.len() != n {
+                return Err(nyi("unpacking with the wrong length"));
+            }
+            for (k, v) in items.into_iter().rev().enumerate() {
+                self.set(i + k, v);
+            }
+            return Ok(());
+        }
         let items: Vec<Value> = match vm.stack[i].as_obj() {
             Some(Object::List(l)) => l.borrow().clone(),
             Some(Object::Tuple(t)) => t.clone(),

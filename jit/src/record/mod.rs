@@ -81,6 +81,11 @@ pub(crate) enum Sv {
     Undef,
     /// A virtual `range(start, stop, step)` (never allocated).
     Range { start: IrRef, stop: IrRef, step: IrRef },
+    /// A virtual tuple (`Recorder::vtuples[i]`), e.g. the right side of `a[i], a[j] = a[j], a[i]`.
+    Tuple(u32),
+    /// A virtual `slice(start, stop)` (`IrRef::NONE` for a missing bound); `snap` is the state before the
+    /// `BuildSlice`, where an exit of the subscript using it resumes (the interpreter rebuilds it).
+    Slice { start: IrRef, stop: IrRef, snap: SnapId },
 }
 
 /// An inlined call, as an exit rebuilds it. Slots are relative to the trace's base.
@@ -295,6 +300,8 @@ pub struct Recorder {
     pub stack_need: usize,
     /// Backward-jump targets already passed (side traces: a second pass is an unrolled loop).
     visited: HashSet<(usize, u32)>,
+    /// Items of virtual tuples.
+    vtuples: Vec<Vec<Sv>>,
 }
 
 fn ty_of(v: &Value) -> Option<Type> {
@@ -345,6 +352,7 @@ impl Recorder {
             listing: log.then(Vec::new),
             stack_need,
             visited: HashSet::new(),
+            vtuples: Vec::new(),
         }
     }
 
@@ -407,6 +415,7 @@ impl Recorder {
             listing: log.then(Vec::new),
             stack_need,
             visited: HashSet::new(),
+            vtuples: Vec::new(),
         }
     }
 
@@ -526,6 +535,8 @@ impl Recorder {
             Bc::StoreDeref => self.rec_store_deref(vm, code, &cx),
             Bc::LoadClosure => self.rec_load_closure(vm, code, &cx),
             Bc::ListAppend => self.rec_list_append(vm, &cx),
+            Bc::BuildTuple => self.rec_build_tuple(vm, &cx),
+            Bc::BuildSlice => self.rec_build_slice(vm, &cx),
             Bc::DeleteFast
             | Bc::DeleteDeref
             | Bc::StoreGlobal
@@ -536,10 +547,8 @@ impl Recorder {
             | Bc::StoreAttr
             | Bc::DeleteAttr
             | Bc::DeleteSubscr
-            | Bc::BuildSlice
             | Bc::ContainsOp
             | Bc::GetIter
-            | Bc::BuildTuple
             | Bc::BuildList
             | Bc::BuildSet
             | Bc::BuildMap
@@ -700,7 +709,7 @@ impl Recorder {
             Sv::Undef => Err(Abort::Unbound {
                 slot: self.slot_no(abs),
             }),
-            Sv::Range { .. } => Err(Abort::VirtualEscapes),
+            Sv::Range { .. } | Sv::Tuple(_) | Sv::Slice { .. } => Err(Abort::VirtualEscapes),
         }
     }
 
@@ -770,7 +779,7 @@ impl Recorder {
                         });
                     }
                 }
-                Some(Sv::Range { .. }) => return Err(Abort::VirtualEscapes),
+                Some(Sv::Range { .. } | Sv::Tuple(_) | Sv::Slice { .. }) => return Err(Abort::VirtualEscapes),
             }
         }
         let mut frames = vec![sp as u32, self.popped];
