@@ -552,14 +552,15 @@ unsafe fn frames<'a>(rt: *mut Runtime) -> &'a [pvm_interp::vm::Frame] {
     }
 }
 
-/// OK if the frame below the `level` frames a trace has returned from is running `code` and resumes at
-/// `pc` (a trace returning below the frame it started in continues in that caller).
+/// OK if the frame below the `level` frames a trace has returned from is running `code`, resumes at `pc`
+/// and called the frame above it from Python (the callee's result slot is below the caller's saved
+/// stack top; a frame called by native code sits on it and returns to Rust instead).
 extern "C" fn caller_is(rt: *mut Runtime, level: i64, code: i64, pc: i64) -> u32 {
     // SAFETY: ctx is the driver's runtime.
     let f = unsafe { frames(rt) };
     let Some(i) = f.len().checked_sub(2 + level as usize) else { return FAIL };
-    let c = &f[i];
-    if Rc::as_ptr(&c.code) as *const u8 as i64 == code && c.pc as i64 == pc {
+    let (c, callee) = (&f[i], &f[i + 1]);
+    if Rc::as_ptr(&c.code) as *const u8 as i64 == code && c.pc as i64 == pc && callee.ret_slot < c.sp {
         OK
     } else {
         FAIL

@@ -49,8 +49,9 @@ aborts! {
     InlineDepth => "call nesting exceeds the inlining limit";
     /// The call cannot be inlined (keywords, *args, defaults, closures, generators).
     CallShape { why: &'static str } => "cannot inline this call: {why}";
-    /// A value the trace keeps virtual (a `range` object) would have to exist in the interpreter.
-    VirtualEscapes => "a virtual range object would escape";
+    /// A value the trace keeps virtual (a `range`, a tuple built and unpacked at once, a slice) would have
+    /// to exist in the interpreter (in a snapshot, or used as an object).
+    VirtualEscapes => "a virtual range, tuple or slice would escape";
     /// The recorded trace is too long.
     TooLong => "trace too long";
     /// A global name is not defined (NameError ahead).

@@ -74,9 +74,16 @@ impl Recorder {
             return Err(nyi("call"));
         };
         let code = func.code.clone();
-        if !code.simple || code.ncells() != 0 {
+        // A closure (free variables, but no cells of its own) is inlined too: its cells are the
+        // function's closure, constants once the callee is. The interpreter calls it through the general
+        // path, which moves the callee to a base right above the callable; mirror that below.
+        use pvm_interp::code::flags as cf;
+        let plain_args = code.flags & (cf::VARARGS | cf::VARKEYWORDS | cf::GENERATOR | cf::COROUTINE) == 0
+            && code.kwonlyargcount == 0;
+        let closure = !code.simple && plain_args && code.cellvars.is_empty() && args_at == fidx + 1;
+        if !(code.simple && code.ncells() == 0) && !closure {
             return Err(Abort::CallShape {
-                why: "not a plain function",
+                why: "not a plain function or closure",
             });
         }
         let argc = code.argcount as usize;
@@ -104,6 +111,15 @@ impl Recorder {
         for i in argc..code.nlocals() {
             self.set(args_at + i, Sv::Undef);
         }
+        if closure {
+            // The general call path empties the callable's slot and puts the closure's cells after the
+            // locals.
+            self.set(fidx, Sv::Undef);
+            for (j, cell) in func.closure.iter().enumerate() {
+                let r = self.kobj(&Value::Obj(cell.clone()));
+                self.set(args_at + code.nlocals() + code.cellvars.len() + j, Sv::Val(r));
+            }
+        }
         let info = InlineInfo {
             code: code.clone(),
             func: match f {
@@ -114,7 +130,8 @@ impl Recorder {
             base: self.rel(args_at),
             ret_slot: self.rel(fidx),
             caller_pc: cx.pc + 1,
-            caller_sp: self.rel(args_at + nargs),
+            // The general path leaves the caller's stack top right above the callable.
+            caller_sp: if closure { self.rel(fidx + 1) } else { self.rel(args_at + nargs) },
         };
         self.stack_need = self.stack_need.max(info.base.max(0) as usize + code.frame_size() + 1);
         self.inlines.push(info);
@@ -149,28 +166,22 @@ impl Recorder {
     }
 
     /// A side trace returns from the real frame it runs in, into its caller (whose slots lie below the
-    /// base). Guards: the callee object is still in the caller's result slot (so this was a direct call
-    /// from Python code, not a native re-entry whose caller frame belongs to an outer dispatch loop), and
-    /// `caller_is` checks the caller frame's code and resume pc. Only in side traces: a root trace must
-    /// stay in its loop.
+    /// base). Only in side traces (a root trace must stay in its loop), and only into a caller in the same
+    /// dispatch loop: a frame called from Python has its result slot below the caller's saved stack top,
+    /// while a frame a native function (`map`, a sort key) called sits right on it and returns to Rust.
+    /// `caller_is` checks both that and the caller frame's code and resume pc at run time.
     fn return_from_real(&mut self, vm: &Vm, cx: &Cx) -> RResult {
         if self.start == Start::Root || self.depth == 0 {
             return Err(Abort::ReturnFromRoot);
         }
         let me = &vm.frames[self.depth];
         let caller = &vm.frames[self.depth - 1];
-        let Some(func) = me.func.clone() else {
-            return Err(Abort::ReturnFromRoot);
-        };
         let ret = me.ret_slot;
-        let fv = Value::Obj(func.clone());
-        if !matches!(&vm.stack[ret], Value::Obj(o) if Rc::ptr_eq(o, &func)) {
-            return Err(nyi("return to a caller that did not call directly"));
+        if ret >= caller.sp {
+            return Err(nyi("return to a native caller"));
         }
         let (ccode, cpc, cbase) = (caller.code.clone(), caller.pc, caller.base);
         let v = self.sv(vm, cx.sp - 1)?;
-        let fr = self.get(vm, ret)?;
-        self.guard_identity(vm, fr, &fv)?;
         let level = self.em.kint(self.popped as i64);
         let kc = self.em.kint(Rc::as_ptr(&ccode) as *const u8 as i64);
         let kp = self.em.kint(cpc as i64);
