@@ -427,11 +427,9 @@ impl Driver {
 
     fn step(&mut self, vm: &mut Vm, rec: &mut Recorder, code: &Rc<Code>, pc: usize) -> Result<Flow, Abort> {
         rec.sync(vm, code, pc)?;
-        if rec.at_root_level() && rec.nbc > 0 {
-            if rec.start == Start::Root && pc as u32 == rec.start_pc {
-                rec.close_loop(vm)?;
-                return Ok(Flow::Done);
-            }
+        if rec.at_root_level() && rec.nbc > 0 && rec.start == Start::Root && pc as u32 == rec.start_pc {
+            rec.close_loop(vm)?;
+            return Ok(Flow::Done);
         }
         if rec.nbc > 0 && rec.can_link_here() {
             if let Some(LoopState::Trace(_)) = self.loops.get(&code_key(code, pc as u32)) {
@@ -912,7 +910,7 @@ impl Driver {
                 if why == Abort::LoopExit && {
                     let n = self.loop_exits.entry(code_key(rcode, start_pc)).or_insert(0);
                     *n += 1;
-                    *n % MAX_LOOP_EXITS != 0
+                    !(*n).is_multiple_of(MAX_LOOP_EXITS)
                 } => {}
             Start::Root => {
                 let key = code_key(rcode, start_pc);

@@ -153,7 +153,7 @@ impl Stats {
                 let _ = writeln!(s, "  {f}:{l}");
             }
         }
-        exits.sort_by(|a, b| b.count.cmp(&a.count));
+        exits.sort_by_key(|e| std::cmp::Reverse(e.count));
         let taken: Vec<_> = exits.iter().filter(|e| e.count > 0).take(15).collect();
         if !taken.is_empty() {
             let _ = writeln!(s, "\nexits taken (top {}):", taken.len());

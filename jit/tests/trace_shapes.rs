@@ -32,7 +32,7 @@ fn trace_of(src: &str, func: &str) -> String {
 
 fn tokens(line: &str) -> Vec<String> {
     // Drop the snapshot operand (`#n`) and split on spaces and commas.
-    line.split(|c: char| c == ' ' || c == ',')
+    line.split([' ', ','])
         .filter(|t| !t.is_empty() && !t.starts_with('#'))
         .map(|t| t.to_string())
         .collect()

@@ -81,7 +81,7 @@ impl Recorder {
         let plain_args = code.flags & (cf::VARARGS | cf::VARKEYWORDS | cf::GENERATOR | cf::COROUTINE) == 0
             && code.kwonlyargcount == 0;
         let closure = !code.simple && plain_args && code.cellvars.is_empty() && args_at == fidx + 1;
-        if !(code.simple && code.ncells() == 0) && !closure {
+        if !(closure || code.simple && code.ncells() == 0) {
             return Err(Abort::CallShape {
                 why: "not a plain function or closure",
             });

@@ -770,15 +770,12 @@ impl Recorder {
                     slot: k as u32,
                     val: r,
                 }),
-                Some(Sv::Undef) => {
-                    // Above the entry stack top memory still holds the Undef the interpreter left.
-                    if k < self.entry_sp {
-                        entries.push(SnapEntry {
-                            slot: k as u32,
-                            val: undef,
-                        });
-                    }
-                }
+                // Above the entry stack top memory still holds the Undef the interpreter left.
+                Some(Sv::Undef) if k < self.entry_sp => entries.push(SnapEntry {
+                    slot: k as u32,
+                    val: undef,
+                }),
+                Some(Sv::Undef) => {}
                 Some(Sv::Range { .. } | Sv::Tuple(_) | Sv::Slice { .. }) => return Err(Abort::VirtualEscapes),
             }
         }
