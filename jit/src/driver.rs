@@ -52,6 +52,12 @@ pub const MAX_SIDE_ATTEMPTS: u8 = 4;
 pub const MAX_SIDES: usize = 64;
 /// Exits taken before a side trace is recorded (at most; lower with small `--jit-threshold`s).
 pub const HOTEXIT: u32 = 10;
+/// Entries from the interpreter after which a root trace's average time per entry is checked.
+pub const SHORT_RUN_CHECK: u64 = 1024;
+/// A root trace whose entries average less native time than this is not entered any more: entering
+/// and leaving costs about as much (see `check_short_runs`).
+pub const SHORT_RUN: std::time::Duration = std::time::Duration::from_nanos(200);
+
 /// Times a loop's root trace may be recorded again (see `request_retrace`).
 pub const MAX_RETRACES: u32 = 2;
 /// Recordings that end with the loop (`Abort::LoopExit`) that count as one real abort.
@@ -273,6 +279,7 @@ impl Compiler {
             .name("pvm-jit".into())
             .stack_size(16 << 20)
             .spawn(move || {
+                lower_priority();
                 let Ok(mut be) = Backend::with_config(&helper_specs(), cfg) else { return };
                 while let Ok(job) = job_rx.recv() {
                     if done_tx.send(SendBox(compile_job(&mut be, job.0))).is_err() {
@@ -283,6 +290,22 @@ impl Compiler {
         match spawned {
             Ok(_) => Compiler::Thread { jobs, done },
             Err(_) => Compiler::None,
+        }
+    }
+}
+
+/// Run the calling thread (the compile thread) at a lower priority: when the machine has no idle core,
+/// the interpreter's thread should not wait for compiles it does not need yet.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        extern "C" {
+            fn nice(inc: std::os::raw::c_int) -> std::os::raw::c_int;
+        }
+        // SAFETY: `nice` only changes the scheduling priority; on Linux it applies to the calling thread
+        // alone (each thread has its own nice value), and failure is harmless.
+        unsafe {
+            nice(10);
         }
     }
 }
@@ -342,6 +365,8 @@ struct TraceRec {
     exits: Vec<ExitMeta>,
     sides: usize,
     stat: usize,
+    /// Time spent in runs entered at this trace.
+    native: std::time::Duration,
 }
 
 /// The JIT driver (see the module docs).
@@ -645,6 +670,7 @@ impl Driver {
             exits,
             sides: 0,
             stat: self.stats.traces.len() - 1,
+            native: Default::default(),
         });
         if let Some(t) = target {
             // The final `exit` is the last exit in buffer order.
@@ -692,7 +718,9 @@ impl Driver {
         // SAFETY: the trace was compiled for frames of this code at this header with the helpers of
         // `helper_specs`, whose ctx is a `Runtime`; `slots` covers its slots (above).
         let g = unsafe { self.traces[tid].ct.run(slots, ctx) };
-        self.stats.native += t0.elapsed();
+        let spent = t0.elapsed();
+        self.stats.native += spent;
+        self.traces[tid].native += spent;
         self.rt.vm = std::ptr::null();
         // The exit has written its snapshot (taking its own references): nothing needs the nursery now.
         self.rt.nursery.clear();
@@ -704,7 +732,35 @@ impl Driver {
         } else {
             self.exit_taken(vm, xt, e, base);
         }
+        self.check_short_runs(tid);
         Some(pc)
+    }
+
+    /// A loop whose trace, entered from the interpreter, only ever runs a moment (a loop of two or three
+    /// iterations per run, that then leaves through an exit the interpreter has to handle) costs more in
+    /// entering and leaving than it saves: stop entering it.
+    fn check_short_runs(&mut self, t: usize) {
+        let stat = self.traces[t].stat;
+        let entries = self.stats.traces[stat].entries;
+        if entries % SHORT_RUN_CHECK != 0 || self.traces[t].root != t {
+            return;
+        }
+        let avg = self.traces[t].native / entries as u32;
+        if avg >= SHORT_RUN {
+            return;
+        }
+        let (func, line, pc) = {
+            let s = &self.stats.traces[stat];
+            (s.func.clone(), s.line, s.pc)
+        };
+        let key = code_key(&self.traces[t].code, pc);
+        if matches!(self.loops.get(&key), Some(LoopState::Trace(x)) if *x == t) {
+            self.loops.insert(key, LoopState::Blacklisted);
+            self.stats.blacklisted.push((format!("{func} (runs of {avg:?} on average)"), line));
+            if self.logging() {
+                self.log(&format!("---- TRACE {t} not entered any more: {avg:?} per entry\n"));
+            }
+        }
     }
 
     /// The trace and local exit of a global exit id.
