@@ -177,8 +177,8 @@ impl Recorder {
         let me = &vm.frames[self.depth];
         let caller = &vm.frames[self.depth - 1];
         let ret = me.ret_slot;
-        if ret >= caller.sp {
-            return Err(nyi("return to a native caller"));
+        if ret >= caller.sp || me.gen.is_some() {
+            return Err(nyi("return to a native caller or from a generator"));
         }
         let (ccode, cpc, cbase) = (caller.code.clone(), caller.pc, caller.base);
         let v = self.sv(vm, cx.sp - 1)?;
@@ -326,7 +326,7 @@ impl Recorder {
         }
     }
 
-    /// `range(...)` of ints: a virtual range with a constant step.
+    /// `range(...)` of ints: a virtual range (its step's sign guarded).
     fn range_call(&mut self, vm: &Vm, args: &[usize]) -> RResult<Sv> {
         let mut ints = Vec::with_capacity(args.len());
         for &a in args {
@@ -346,11 +346,13 @@ impl Recorder {
         if step.1 == 0 {
             return Err(nyi("range() with step 0 (ValueError ahead)"));
         }
-        let k = self.em.kint(step.1);
-        if step.0 != k {
-            self.guard(vm, Op::GuardEq, &[step.0, k])?;
+        if self.em.trace.int_of(step.0).is_none() {
+            // Guard the sign (so also that it is not 0), not the value.
+            let zero = self.em.kint(0);
+            let pos = self.em.ins(if step.1 > 0 { Op::Gt } else { Op::Lt }, &[step.0, zero], NS);
+            self.guard(vm, Op::GuardTrue, &[pos])?;
         }
-        Ok(Sv::Range { start, stop, step: k })
+        Ok(Sv::Range { start, stop, step: step.0 })
     }
 }
 

@@ -1,8 +1,8 @@
 //! Loops: `ForSetup`, `ForIter`, `JumpBackward`, and `UnpackSequence`.
 //!
-//! - A range loop keeps (cur, stop, step) as three int slots. `ForIter` is `guard_eq step, K` (the step
-//!   becomes a constant), `lt cur, stop` (or `gt` for negative steps) with a branch guard, `add_ov cur,
-//!   step` (an overflow exits: the interpreter saturates), and the pushed `cur`. A `range(...)` built in
+//! - A range loop keeps (cur, stop, step) as three int slots. `ForIter` is a guard on the step's sign
+//!   (unless it is a constant), `lt cur, stop` (or `gt` for negative steps) with a branch guard, `add_ov
+//!   cur, step` (an overflow exits: the interpreter saturates), and the pushed `cur`. A `range(...)` built in
 //!   the trace is virtual: `ForSetup` just spreads its three values into the slots.
 //! - A list or tuple loop keeps the iterator object in the first slot: `ForIter` is a guarded helper
 //!   `iter_next.<type>` returning the next element (typed by the element seen while recording; it exits
@@ -79,10 +79,14 @@ impl Recorder {
                 let cur = self.get(vm, ic)?;
                 let stop_r = self.get(vm, is)?;
                 let step_r = self.get(vm, it)?;
-                let k = self.em.kint(step);
-                if step_r != k {
-                    self.guard(vm, Op::GuardEq, &[step_r, k])?;
+                // Only the step's sign shapes the loop (the comparison's direction): guard that, not the
+                // value, so a loop whose step changes from run to run keeps one trace.
+                if self.em.trace.int_of(step_r).is_none() {
+                    let zero = self.em.kint(0);
+                    let pos = self.em.ins(if step > 0 { Op::Gt } else { Op::Lt }, &[step_r, zero], NS);
+                    self.guard(vm, Op::GuardTrue, &[pos])?;
                 }
+                let k = step_r;
                 let go = if step > 0 { c < stop } else { c > stop };
                 let cmp = if step > 0 { Op::Lt } else { Op::Gt };
                 let cond = self.em.ins(cmp, &[cur, stop_r], NS);
