@@ -1,7 +1,7 @@
 //! Loops: `ForSetup`, `ForIter`, `JumpBackward`, and `UnpackSequence`.
 //!
-//! - A range loop keeps (cur, stop, step) as three int slots. `ForIter` is a guard on the step's sign
-//!   (unless it is a constant), `lt cur, stop` (or `gt` for negative steps) with a branch guard, `add_ov
+//! - A range loop keeps (cur, stop, step) as three int slots. `ForIter` guards a step of ±1 to be that
+//!   constant and any other step only by its sign, `lt cur, stop` (or `gt` for negative steps) with a branch guard, `add_ov
 //!   cur, step` (an overflow exits: the interpreter saturates), and the pushed `cur`. A `range(...)` built in
 //!   the trace is virtual: `ForSetup` just spreads its three values into the slots.
 //! - A list or tuple loop keeps the iterator object in the first slot: `ForIter` is a guarded helper
@@ -79,14 +79,22 @@ impl Recorder {
                 let cur = self.get(vm, ic)?;
                 let stop_r = self.get(vm, is)?;
                 let step_r = self.get(vm, it)?;
-                // Only the step's sign shapes the loop (the comparison's direction): guard that, not the
-                // value, so a loop whose step changes from run to run keeps one trace.
-                if self.em.trace.int_of(step_r).is_none() {
+                // Only the step's sign shapes the loop (the comparison's direction): a step of ±1 (nearly
+                // every loop) becomes a constant, which lets the guards pass prove `cur + 1` cannot
+                // overflow; any other step only has its sign guarded, so a loop whose step changes from
+                // run to run (an FFT's strides) keeps one trace.
+                let k = if self.em.trace.int_of(step_r).is_some() {
+                    step_r
+                } else if step == 1 || step == -1 {
+                    let k = self.em.kint(step);
+                    self.guard(vm, Op::GuardEq, &[step_r, k])?;
+                    k
+                } else {
                     let zero = self.em.kint(0);
                     let pos = self.em.ins(if step > 0 { Op::Gt } else { Op::Lt }, &[step_r, zero], NS);
                     self.guard(vm, Op::GuardTrue, &[pos])?;
-                }
-                let k = step_r;
+                    step_r
+                };
                 let go = if step > 0 { c < stop } else { c > stop };
                 let cmp = if step > 0 { Op::Lt } else { Op::Gt };
                 let cond = self.em.ins(cmp, &[cur, stop_r], NS);
