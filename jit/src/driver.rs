@@ -376,6 +376,7 @@ pub struct Driver {
     compiler: Compiler,
     /// Recordings handed to the compile thread, by job id.
     pending: HashMap<u64, PendingTrace>,
+    /// Number of the current (or last) recording; the compile job for it has the same number.
     next_job: u64,
     rt: Box<Runtime>,
     known: Rc<KnownTable>,
@@ -438,10 +439,11 @@ impl Driver {
 
     fn start_root(&mut self, vm: &mut Vm, code: &Rc<Code>, pc: usize) {
         self.stats.recordings.0 += 1;
+        self.next_job += 1;
         if self.logging() {
             self.log(&format!(
-                "---- TRACE {} start {}:{} (pc {pc})\n",
-                self.traces.len(),
+                "---- RECORDING {} start {}:{} (pc {pc})\n",
+                self.next_job,
                 code.name,
                 code.line_of(pc)
             ));
@@ -490,7 +492,6 @@ impl Driver {
         } = rec;
         let trace = em.finish();
         let id = self.next_job;
-        self.next_job += 1;
         if self.logging() {
             let mut s = format!("---- RECORDING {id} bytecode\n");
             for l in listing.iter().flatten() {
@@ -849,10 +850,11 @@ impl Driver {
         let pc = snap.pc;
         let code = tr.code.clone();
         self.stats.recordings.1 += 1;
+        self.next_job += 1;
         if self.logging() {
             self.log(&format!(
-                "---- TRACE {} start side of {t}/exit {} (pc {pc})\n",
-                self.traces.len(),
+                "---- RECORDING {} start: side trace of trace {t} exit {} (pc {pc})\n",
+                self.next_job,
                 e.0
             ));
         }
@@ -947,7 +949,7 @@ impl Driver {
             .or_insert((0, msg.clone()));
         e.0 += 1;
         if self.logging() {
-            self.log(&format!("---- TRACE {} abort at {}:{line} (pc {pc}): {msg}\n", self.traces.len(), code.name));
+            self.log(&format!("---- RECORDING {} abort at {}:{line} (pc {pc}): {msg}\n", self.next_job, code.name));
         }
         if let Some(c) = &self.capture {
             c.borrow_mut().aborts.push(msg);
