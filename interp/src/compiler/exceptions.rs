@@ -130,7 +130,8 @@ impl<'s> Compiler<'s> {
                 c.set_line(h.range);
                 let next = match &h.type_ {
                     Some(ty) => {
-                        c.emit(Op::Copy, 1);
+                        // CheckExcMatch keeps the exception below the type and replaces the type by
+                        // the match result.
                         c.expr(ty)?;
                         c.emit(Op::CheckExcMatch, 0);
                         Some(c.emit_jump(Op::PopJumpIfFalse))
