@@ -11,7 +11,11 @@ use std::process::ExitCode;
 const DEFAULT_JIT_THRESHOLD: u32 = pvm_jit::DEFAULT_THRESHOLD;
 
 #[derive(Parser, Debug)]
-#[command(name = "pvm", version, about = "pvm: a fast Python 3.11 runtime with a tracing JIT")]
+#[command(
+    name = "pvm",
+    version,
+    about = "pvm: a fast Python 3.11 runtime with a tracing JIT"
+)]
 struct Cli {
     /// Program passed in as a string (terminates the option list).
     #[arg(short = 'c', value_name = "CODE")]
@@ -95,12 +99,19 @@ fn run(cli: Cli) -> i32 {
     let script_dir = if cli.command.is_some() || filename == "<stdin>" {
         String::new()
     } else {
-        std::path::Path::new(&filename).parent().map(|p| p.to_string_lossy().to_string()).unwrap_or_default()
+        std::path::Path::new(&filename)
+            .parent()
+            .map(|p| p.to_string_lossy().to_string())
+            .unwrap_or_default()
     };
     vm.path.push(script_dir);
     if !cli.ignore_env {
         if let Ok(pp) = std::env::var("PYTHONPATH") {
-            vm.path.extend(pp.split(':').filter(|s| !s.is_empty()).map(|s| s.to_string()));
+            vm.path.extend(
+                pp.split(':')
+                    .filter(|s| !s.is_empty())
+                    .map(|s| s.to_string()),
+            );
         }
     }
     let jit_on = !cli.no_jit;
@@ -113,7 +124,9 @@ fn run(cli: Cli) -> i32 {
     let code_filename = if filename.starts_with('<') {
         filename.clone()
     } else {
-        std::path::absolute(&filename).map(|p| p.to_string_lossy().to_string()).unwrap_or(filename.clone())
+        std::path::absolute(&filename)
+            .map(|p| p.to_string_lossy().to_string())
+            .unwrap_or(filename.clone())
     };
     let status = pvm_interp::run::run_main(&mut vm, &src, &code_filename, cli.dis);
     if cli.jit_stats {
@@ -129,7 +142,8 @@ fn run(cli: Cli) -> i32 {
 
 fn read_script(path: &str) -> Result<String, i32> {
     let p = std::path::Path::new(path);
-    let abs = std::fs::canonicalize(p).unwrap_or_else(|_| std::env::current_dir().unwrap_or_default().join(p));
+    let abs = std::fs::canonicalize(p)
+        .unwrap_or_else(|_| std::env::current_dir().unwrap_or_default().join(p));
     if p.is_dir() {
         eprintln!("pvm: can't find '__main__' module in '{}'", path);
         return Err(1);
@@ -155,7 +169,12 @@ fn read_script(path: &str) -> Result<String, i32> {
                 std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
                 _ => e.to_string(),
             };
-            eprintln!("pvm: can't open file '{}': [Errno {}] {}", abs.display(), errno, msg);
+            eprintln!(
+                "pvm: can't open file '{}': [Errno {}] {}",
+                abs.display(),
+                errno,
+                msg
+            );
             Err(2)
         }
     }

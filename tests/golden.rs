@@ -95,12 +95,13 @@ fn main() {
 
     // Programs listed in KNOWN_FAILURES (one `area/name  # reason` per line) are reported as ignored:
     // the list is the honest record of what pvm does not do yet. `-- --include-ignored` runs them.
-    let known: std::collections::HashSet<String> = std::fs::read_to_string(root.join("KNOWN_FAILURES"))
-        .unwrap_or_default()
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
-        .filter(|l| !l.is_empty())
-        .collect();
+    let known: std::collections::HashSet<String> =
+        std::fs::read_to_string(root.join("KNOWN_FAILURES"))
+            .unwrap_or_default()
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
 
     let mut trials = Vec::new();
     for &mode in &modes {
@@ -117,7 +118,10 @@ fn main() {
             let name = format!("{}::{}", mode.prefix(), rel);
             let program = program.clone();
             let ignored = known.contains(&rel);
-            trials.push(Trial::test(name, move || run_one(&program, mode, timeout)).with_ignored_flag(ignored));
+            trials.push(
+                Trial::test(name, move || run_one(&program, mode, timeout))
+                    .with_ignored_flag(ignored),
+            );
         }
     }
 
@@ -185,13 +189,18 @@ fn load_expected(program: &Path) -> Result<Expected, Failed> {
         None => 0,
         Some(b) => {
             let s = String::from_utf8_lossy(&b);
-            s.trim().parse::<i32>().map_err(|e| {
-                format!("bad {}: {e}", program.with_extension("code").display())
-            })?
+            s.trim()
+                .parse::<i32>()
+                .map_err(|e| format!("bad {}: {e}", program.with_extension("code").display()))?
         }
     };
     let stdin = read_opt("stdin")?;
-    Ok(Expected { stdout, stderr_last, code, stdin })
+    Ok(Expected {
+        stdout,
+        stderr_last,
+        code,
+        stdin,
+    })
 }
 
 struct RunResult {
@@ -206,7 +215,11 @@ fn run_with_timeout(
     timeout: Duration,
 ) -> Result<RunResult, String> {
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
     let mut child = cmd
         .spawn()
         .map_err(|e| format!("failed to spawn {:?}: {e}", cmd.get_program()))?;
@@ -254,7 +267,11 @@ fn run_with_timeout(
             let _ = t.join();
         }
     }
-    Ok(RunResult { stdout, stderr, status })
+    Ok(RunResult {
+        stdout,
+        stderr,
+        status,
+    })
 }
 
 /// Drains a child's pipe on a thread into a shared buffer, so that a partial
@@ -328,7 +345,10 @@ fn run_one(program: &Path, mode: Mode, timeout: Duration) -> Result<(), Failed> 
 
     // Stdout.
     if got.stdout != expected.stdout {
-        problems.push(format!("stdout differs:\n{}", diff_text(&expected.stdout, &got.stdout)));
+        problems.push(format!(
+            "stdout differs:\n{}",
+            diff_text(&expected.stdout, &got.stdout)
+        ));
     }
 
     // Stderr: last non-empty line.

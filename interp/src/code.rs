@@ -26,7 +26,10 @@ impl Source {
         if n == 0 {
             return None;
         }
-        self.text.split('\n').nth(n as usize - 1).map(|l| l.strip_suffix('\r').unwrap_or(l))
+        self.text
+            .split('\n')
+            .nth(n as usize - 1)
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
     }
 }
 
@@ -112,7 +115,10 @@ impl Code {
     /// The innermost handler protecting instruction `pc`.
     pub fn handler_for(&self, pc: usize) -> Option<ExcEntry> {
         let pc = pc as u32;
-        self.exc_table.iter().copied().find(|e| e.start <= pc && pc < e.end)
+        self.exc_table
+            .iter()
+            .copied()
+            .find(|e| e.start <= pc && pc < e.end)
     }
 
     pub fn line_of(&self, pc: usize) -> u32 {
@@ -127,9 +133,17 @@ impl Code {
 
     /// Human-readable listing (`pvm --dis`), recursing into nested code objects.
     pub fn disassemble(&self, out: &mut String) {
-        let _ = writeln!(out, "Disassembly of <code object {} at line {}>:", self.qualname, self.firstlineno);
-        let targets: std::collections::HashSet<u32> =
-            self.instrs.iter().filter(|i| i.op().is_jump()).map(|i| crate::bytecode::jump_target(i.op(), i.arg())).collect();
+        let _ = writeln!(
+            out,
+            "Disassembly of <code object {} at line {}>:",
+            self.qualname, self.firstlineno
+        );
+        let targets: std::collections::HashSet<u32> = self
+            .instrs
+            .iter()
+            .filter(|i| i.op().is_jump())
+            .map(|i| crate::bytecode::jump_target(i.op(), i.arg()))
+            .collect();
         let mut last_line = 0;
         for (pc, ins) in self.instrs.iter().enumerate() {
             let line = self.line_of(pc);
@@ -139,7 +153,11 @@ impl Code {
             } else {
                 "    ".to_string()
             };
-            let mark = if targets.contains(&(pc as u32)) { ">>" } else { "  " };
+            let mark = if targets.contains(&(pc as u32)) {
+                ">>"
+            } else {
+                "  "
+            };
             let op = ins.op();
             let _ = write!(out, "{} {} {:>5} {:<20}", line_col, mark, pc, op.name());
             let arg = ins.arg();
@@ -153,7 +171,11 @@ impl Code {
         if !self.exc_table.is_empty() {
             let _ = writeln!(out, "ExceptionTable:");
             for e in &self.exc_table {
-                let _ = writeln!(out, "  {} to {} -> {} [{}]", e.start, e.end, e.target, e.depth);
+                let _ = writeln!(
+                    out,
+                    "  {} to {} -> {} [{}]",
+                    e.start, e.end, e.target, e.depth
+                );
             }
         }
         for c in &self.consts {
@@ -167,15 +189,23 @@ impl Code {
     fn describe_arg(&self, op: Op, arg: u32) -> String {
         let a = arg as usize;
         match op {
-            Op::LoadConst | Op::NotImplemented => {
-                self.consts.get(a).map(crate::repr::const_repr).unwrap_or_default()
-            }
-            Op::LoadFast | Op::StoreFast | Op::DeleteFast => {
-                self.varnames.get(a).map(|s| s.to_string()).unwrap_or_default()
-            }
-            Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure => {
-                self.cellvars.iter().chain(self.freevars.iter()).nth(a).map(|s| s.to_string()).unwrap_or_default()
-            }
+            Op::LoadConst | Op::NotImplemented => self
+                .consts
+                .get(a)
+                .map(crate::repr::const_repr)
+                .unwrap_or_default(),
+            Op::LoadFast | Op::StoreFast | Op::DeleteFast => self
+                .varnames
+                .get(a)
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
+            Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure => self
+                .cellvars
+                .iter()
+                .chain(self.freevars.iter())
+                .nth(a)
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
             Op::LoadGlobal
             | Op::StoreGlobal
             | Op::DeleteGlobal
@@ -187,17 +217,31 @@ impl Code {
             | Op::DeleteAttr
             | Op::LoadMethod
             | Op::ImportName
-            | Op::ImportFrom => self.names.get(a).and_then(|v| v.as_str()).unwrap_or("").to_string(),
+            | Op::ImportFrom => self
+                .names
+                .get(a)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string(),
             Op::BinaryOp => {
                 let (b, inplace) = crate::bytecode::BinOp::decode(arg);
                 format!("{}{}", b.symbol(), if inplace { "=" } else { "" })
             }
             Op::CompareOp => crate::bytecode::CmpOp::decode(arg).symbol().to_string(),
             Op::CompareJumpIfFalse => {
-                format!("{} else to {}", crate::bytecode::CmpOp::decode(arg >> 21).symbol(), arg & 0x1f_ffff)
+                format!(
+                    "{} else to {}",
+                    crate::bytecode::CmpOp::decode(arg >> 21).symbol(),
+                    arg & 0x1f_ffff
+                )
             }
             Op::LoadFast2 => {
-                let n = |i: u32| self.varnames.get(i as usize).map(|s| s.to_string()).unwrap_or_default();
+                let n = |i: u32| {
+                    self.varnames
+                        .get(i as usize)
+                        .map(|s| s.to_string())
+                        .unwrap_or_default()
+                };
                 format!("{}, {}", n(arg & 0xfff), n(arg >> 12))
             }
             Op::Jump

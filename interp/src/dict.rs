@@ -57,7 +57,11 @@ impl Dict {
     }
 
     /// Probe for `hash`; `eq(stored_key)` decides equality. Returns the entry index if found.
-    pub fn find<E>(&self, hash: i64, mut eq: impl FnMut(&Value) -> Result<bool, E>) -> Result<Option<usize>, E> {
+    pub fn find<E>(
+        &self,
+        hash: i64,
+        mut eq: impl FnMut(&Value) -> Result<bool, E>,
+    ) -> Result<Option<usize>, E> {
         if self.indices.is_empty() {
             return Ok(None);
         }
@@ -77,7 +81,11 @@ impl Dict {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -100,7 +108,11 @@ impl Dict {
         let mut i = (hash as u64 as usize) & mask;
         while self.indices[i] != EMPTY && self.indices[i] != DUMMY {
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
         self.indices[i] = self.entries.len() as u32;
         self.entries.push(Some(Entry { hash, key, value }));
@@ -122,7 +134,11 @@ impl Dict {
                 break;
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
         self.len -= 1;
         if self.len == 0 {
@@ -189,21 +205,29 @@ impl Dict {
     /// Lookup for str keys, which never run Python code to compare.
     pub fn get_str(&self, key: &str, hash: i64) -> Option<&Value> {
         let r: Result<Option<usize>, ()> = self.find(hash, |k| Ok(k.as_str() == Some(key)));
-        r.ok().flatten().and_then(|ix| self.entry(ix)).map(|e| &e.value)
+        r.ok()
+            .flatten()
+            .and_then(|ix| self.entry(ix))
+            .map(|e| &e.value)
     }
 
     /// Lookup by a str Value: the same object (interned names) matches without comparing text.
     #[inline]
     pub fn get_str_value(&self, key: &Value, s: &str, hash: i64) -> Option<&Value> {
-        let r: Result<Option<usize>, ()> = self.find(hash, |k| Ok(k.is(key) || k.as_str() == Some(s)));
-        r.ok().flatten().and_then(|ix| self.entry(ix)).map(|e| &e.value)
+        let r: Result<Option<usize>, ()> =
+            self.find(hash, |k| Ok(k.is(key) || k.as_str() == Some(s)));
+        r.ok()
+            .flatten()
+            .and_then(|ix| self.entry(ix))
+            .map(|e| &e.value)
     }
 
     /// Insert or replace for str keys.
     pub fn set_str(&mut self, key: Value, hash: i64, value: Value) {
         let found = {
             let ks = key.as_str().unwrap_or("");
-            let r: Result<Option<usize>, ()> = self.find(hash, |k| Ok(k.is(&key) || k.as_str() == Some(ks)));
+            let r: Result<Option<usize>, ()> =
+                self.find(hash, |k| Ok(k.is(&key) || k.as_str() == Some(ks)));
             r.ok().flatten()
         };
         match found {

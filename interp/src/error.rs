@@ -112,17 +112,33 @@ pub type PyResult<T> = Result<T, PyErr>;
 
 impl PyErr {
     pub fn new(kind: ExcKind, msg: impl Into<String>) -> PyErr {
-        PyErr(Box::new(PyErrInner { value: ErrValue::Lazy(kind, Value::from_string(msg.into())), tb: Vec::new(), reraised: false }))
+        PyErr(Box::new(PyErrInner {
+            value: ErrValue::Lazy(kind, Value::from_string(msg.into())),
+            tb: Vec::new(),
+            reraised: false,
+        }))
     }
     pub fn with_value(kind: ExcKind, v: Value) -> PyErr {
-        PyErr(Box::new(PyErrInner { value: ErrValue::Lazy(kind, v), tb: Vec::new(), reraised: false }))
+        PyErr(Box::new(PyErrInner {
+            value: ErrValue::Lazy(kind, v),
+            tb: Vec::new(),
+            reraised: false,
+        }))
     }
     /// An exception with no arguments (`raise StopIteration`).
     pub fn bare(kind: ExcKind) -> PyErr {
-        PyErr(Box::new(PyErrInner { value: ErrValue::Lazy(kind, Value::Undef), tb: Vec::new(), reraised: false }))
+        PyErr(Box::new(PyErrInner {
+            value: ErrValue::Lazy(kind, Value::Undef),
+            tb: Vec::new(),
+            reraised: false,
+        }))
     }
     pub fn from_obj(o: ObjRef) -> PyErr {
-        PyErr(Box::new(PyErrInner { value: ErrValue::Obj(o), tb: Vec::new(), reraised: false }))
+        PyErr(Box::new(PyErrInner {
+            value: ErrValue::Obj(o),
+            tb: Vec::new(),
+            reraised: false,
+        }))
     }
     /// The builtin kind when lazy (cheap checks without materialising).
     pub fn lazy_kind(&self) -> Option<ExcKind> {

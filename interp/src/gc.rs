@@ -124,8 +124,12 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&Value)) -> bool {
             Err(_) => return false,
         },
         Object::Exception(e) => {
-            let (Ok(a), Ok(d), Ok(c), Ok(x)) = (e.args.try_borrow(), e.dict.try_borrow(), e.cause.try_borrow(), e.context.try_borrow())
-            else {
+            let (Ok(a), Ok(d), Ok(c), Ok(x)) = (
+                e.args.try_borrow(),
+                e.dict.try_borrow(),
+                e.cause.try_borrow(),
+                e.context.try_borrow(),
+            ) else {
                 return false;
             };
             f(&a);
@@ -169,9 +173,9 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&Value)) -> bool {
         Object::Iter(it) => match it.try_borrow() {
             Ok(it) => match &*it {
                 Iter::Seq { seq, .. } | Iter::Reversed { seq, .. } => f(&Value::Obj(seq.clone())),
-                Iter::DictKeys { dict, .. } | Iter::DictValues { dict, .. } | Iter::DictItems { dict, .. } => {
-                    f(&Value::Obj(dict.clone()))
-                }
+                Iter::DictKeys { dict, .. }
+                | Iter::DictValues { dict, .. }
+                | Iter::DictItems { dict, .. } => f(&Value::Obj(dict.clone())),
                 Iter::Enumerate { iter, count } => {
                     f(iter);
                     f(count);
@@ -288,9 +292,16 @@ pub fn collect() -> usize {
         r.since_last = 0;
         live
     });
-    let index: HashMap<*const Object, usize> = live.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o), i)).collect();
+    let index: HashMap<*const Object, usize> = live
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (Rc::as_ptr(o), i))
+        .collect();
     // 2. References from outside the registered heap.
-    let mut gc_refs: Vec<isize> = live.iter().map(|o| Rc::strong_count(o) as isize - 1).collect();
+    let mut gc_refs: Vec<isize> = live
+        .iter()
+        .map(|o| Rc::strong_count(o) as isize - 1)
+        .collect();
     let mut traversable = vec![true; live.len()];
     for (i, o) in live.iter().enumerate() {
         let ok = traverse(o, &mut |v| {
@@ -303,7 +314,11 @@ pub fn collect() -> usize {
         traversable[i] = ok;
     }
     // 3. Everything reachable from a root is alive.
-    let mut alive: Vec<bool> = gc_refs.iter().zip(traversable.iter()).map(|(&r, &t)| r > 0 || !t).collect();
+    let mut alive: Vec<bool> = gc_refs
+        .iter()
+        .zip(traversable.iter())
+        .map(|(&r, &t)| r > 0 || !t)
+        .collect();
     let mut work: Vec<usize> = (0..live.len()).filter(|&i| alive[i]).collect();
     while let Some(i) = work.pop() {
         traverse(&live[i], &mut |v| {

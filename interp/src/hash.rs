@@ -67,7 +67,11 @@ pub fn hash_f64(x: f64) -> i64 {
             acc -= MODULUS;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     acc = ((acc << e) & MODULUS) | (acc >> (61 - e));
     let h = acc as i64 * sign;
     if h == -1 {

@@ -73,10 +73,18 @@ pub struct PyStr {
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
-        PyStr { chars: s.chars().count(), s: s.into(), hash: Cell::new(None) }
+        PyStr {
+            chars: s.chars().count(),
+            s: s.into(),
+            hash: Cell::new(None),
+        }
     }
     pub fn from_string(s: String) -> PyStr {
-        PyStr { chars: s.chars().count(), s: s.into_boxed_str(), hash: Cell::new(None) }
+        PyStr {
+            chars: s.chars().count(),
+            s: s.into_boxed_str(),
+            hash: Cell::new(None),
+        }
     }
     #[inline]
     pub fn as_str(&self) -> &str {
@@ -111,7 +119,11 @@ impl PyStr {
         if self.is_ascii() {
             i
         } else {
-            self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
+            self.s
+                .char_indices()
+                .nth(i)
+                .map(|(b, _)| b)
+                .unwrap_or(self.s.len())
         }
     }
 }
@@ -241,20 +253,64 @@ pub struct TbEntry {
 
 /// Iterator states of the builtin iterator types.
 pub enum Iter {
-    Seq { seq: ObjRef, index: usize },
-    Range { cur: i64, stop: i64, step: i64 },
-    Str { s: ObjRef, byte: usize },
-    DictKeys { dict: ObjRef, index: usize, len_at_start: usize },
+    Seq {
+        seq: ObjRef,
+        index: usize,
+    },
+    Range {
+        cur: i64,
+        stop: i64,
+        step: i64,
+    },
+    Str {
+        s: ObjRef,
+        byte: usize,
+    },
+    DictKeys {
+        dict: ObjRef,
+        index: usize,
+        len_at_start: usize,
+    },
     /// Over a set or frozenset: `pos` is the next slot to look at, `used` the length at `iter()` time
     /// (CPython's `si_pos` / `si_used`; `usize::MAX` once "changed size" has been raised).
-    Set { set: ObjRef, pos: usize, used: usize },
-    DictValues { dict: ObjRef, index: usize, len_at_start: usize },
-    DictItems { dict: ObjRef, index: usize, len_at_start: usize },
-    Reversed { seq: ObjRef, index: usize },
-    Enumerate { iter: Value, count: Value },
-    Zip { iters: Vec<Value>, strict: bool },
-    Map { func: Value, iters: Vec<Value> },
-    Filter { func: Value, iter: Value },
-    Callable { func: Value, sentinel: Value },
+    Set {
+        set: ObjRef,
+        pos: usize,
+        used: usize,
+    },
+    DictValues {
+        dict: ObjRef,
+        index: usize,
+        len_at_start: usize,
+    },
+    DictItems {
+        dict: ObjRef,
+        index: usize,
+        len_at_start: usize,
+    },
+    Reversed {
+        seq: ObjRef,
+        index: usize,
+    },
+    Enumerate {
+        iter: Value,
+        count: Value,
+    },
+    Zip {
+        iters: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        iter: Value,
+    },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     Exhausted,
 }

@@ -46,7 +46,10 @@ pub fn run_main(vm: &mut Vm, src: &str, filename: &str, dis: bool) -> i32 {
     if filename != "<string>" && filename != "<stdin>" {
         let _ = vm.dict_set_str(&globals, &Value::str("__file__"), Value::str(filename));
     }
-    let module = Value::obj(Object::Module(Module { name: "__main__".into(), dict: globals.clone() }));
+    let module = Value::obj(Object::Module(Module {
+        name: "__main__".into(),
+        dict: globals.clone(),
+    }));
     let modules = Value::Obj(vm.modules.clone());
     let _ = vm.dict_set(&modules, Value::str("__main__"), module);
     vm.main_globals = Some(globals.clone());

@@ -127,7 +127,17 @@ impl Probe {
     #[inline]
     fn new(hash: i64, mask: usize) -> Probe {
         let base = (hash as u64 as usize) & mask;
-        Probe { mask, perturb: hash as u64, base, k: 0, last: if base + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 } }
+        Probe {
+            mask,
+            perturb: hash as u64,
+            base,
+            k: 0,
+            last: if base + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            },
+        }
     }
 }
 
@@ -137,9 +147,18 @@ impl Iterator for Probe {
     fn next(&mut self) -> Option<usize> {
         if self.k > self.last {
             self.perturb >>= PERTURB_SHIFT;
-            self.base = (self.base.wrapping_mul(5).wrapping_add(1).wrapping_add(self.perturb as usize)) & self.mask;
+            self.base = (self
+                .base
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(self.perturb as usize))
+                & self.mask;
             self.k = 0;
-            self.last = if self.base + LINEAR_PROBES <= self.mask { LINEAR_PROBES } else { 0 };
+            self.last = if self.base + LINEAR_PROBES <= self.mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
         }
         let ix = self.base + self.k;
         self.k += 1;
@@ -209,7 +228,11 @@ impl SetTable {
 
     /// `set_lookkey`: the slot holding a key equal to the probe key (`eq(stored_key)` decides, and is only
     /// called for stored keys with the same hash), or `None`.
-    pub fn find<E>(&self, hash: i64, mut eq: impl FnMut(&Value) -> Result<bool, E>) -> Result<Option<usize>, E> {
+    pub fn find<E>(
+        &self,
+        hash: i64,
+        mut eq: impl FnMut(&Value) -> Result<bool, E>,
+    ) -> Result<Option<usize>, E> {
         if self.used == 0 {
             return Ok(None);
         }
@@ -233,7 +256,12 @@ impl SetTable {
 
     /// `set_add_entry`: insert unless an equal key is present (then the stored key is kept). Returns
     /// whether it was inserted.
-    pub fn add<E>(&mut self, hash: i64, key: Value, mut eq: impl FnMut(&Value) -> Result<bool, E>) -> Result<bool, E> {
+    pub fn add<E>(
+        &mut self,
+        hash: i64,
+        key: Value,
+        mut eq: impl FnMut(&Value) -> Result<bool, E>,
+    ) -> Result<bool, E> {
         self.ensure_alloc();
         let mask = self.mask();
         let mut freeslot = None;
@@ -286,7 +314,11 @@ impl SetTable {
         self.fill += 1;
         self.used += 1;
         if self.fill * 5 >= mask * 3 {
-            self.resize(if self.used > 50000 { self.used * 2 } else { self.used * 4 });
+            self.resize(if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            });
         }
     }
 
@@ -296,13 +328,19 @@ impl SetTable {
         if !matches!(slot, Slot::Active(_)) {
             return None;
         }
-        let Slot::Active(e) = std::mem::replace(slot, Slot::Dummy) else { unreachable!() };
+        let Slot::Active(e) = std::mem::replace(slot, Slot::Dummy) else {
+            unreachable!()
+        };
         self.used -= 1;
         Some((e.hash, e.key))
     }
 
     /// `set_discard_entry`: find + `remove_at`. Returns whether the key was present.
-    pub fn discard<E>(&mut self, hash: i64, eq: impl FnMut(&Value) -> Result<bool, E>) -> Result<bool, E> {
+    pub fn discard<E>(
+        &mut self,
+        hash: i64,
+        eq: impl FnMut(&Value) -> Result<bool, E>,
+    ) -> Result<bool, E> {
         match self.find(hash, eq)? {
             Some(ix) => {
                 self.remove_at(ix);
@@ -397,7 +435,11 @@ impl SetTable {
     /// rebuild. Call once after a batch of discards done by `difference`/`difference_update`.
     pub fn compact_after_discards(&mut self) {
         if self.fill - self.used > self.mask() / 4 {
-            self.resize(if self.used > 50000 { self.used * 2 } else { self.used * 4 });
+            self.resize(if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            });
         }
     }
 
@@ -456,7 +498,11 @@ impl SetTable {
     }
 
     /// Whether `other`'s entry `e` has an equal key in `self`.
-    fn contains_entry<E>(&self, e: &SetEntry, eq: &mut impl FnMut(&Value, &Value) -> Result<bool, E>) -> Result<bool, E> {
+    fn contains_entry<E>(
+        &self,
+        e: &SetEntry,
+        eq: &mut impl FnMut(&Value, &Value) -> Result<bool, E>,
+    ) -> Result<bool, E> {
         Ok(self.find(e.hash, |k| eq(k, &e.key))?.is_some())
     }
 
@@ -479,7 +525,11 @@ impl SetTable {
     }
 
     /// `a | b` / `a.union(b)` for two different sets: `copy_of(a)` then `merge_from(b)`.
-    pub fn union<E>(a: &SetTable, b: &SetTable, eq: impl FnMut(&Value, &Value) -> Result<bool, E>) -> Result<SetTable, E> {
+    pub fn union<E>(
+        a: &SetTable,
+        b: &SetTable,
+        eq: impl FnMut(&Value, &Value) -> Result<bool, E>,
+    ) -> Result<SetTable, E> {
         let mut r = SetTable::copy_of(a);
         r.merge_from(b, eq)?;
         Ok(r)
@@ -597,7 +647,8 @@ mod tests {
         Ok(matches!(k, Value::Int(v) if *v == x))
     }
     fn add(s: &mut SetTable, x: i64) -> bool {
-        s.add(hash::hash_i64(x), Value::Int(x), |k| ieq(k, x)).unwrap()
+        s.add(hash::hash_i64(x), Value::Int(x), |k| ieq(k, x))
+            .unwrap()
     }
     fn has(s: &SetTable, x: i64) -> bool {
         s.find(hash::hash_i64(x), |k| ieq(k, x)).unwrap().is_some()
@@ -606,7 +657,15 @@ mod tests {
         s.discard(hash::hash_i64(x), |k| ieq(k, x)).unwrap()
     }
     fn ints(s: &SetTable) -> Vec<i64> {
-        s.iter().map(|e| if let Value::Int(v) = e.key { v } else { panic!() }).collect()
+        s.iter()
+            .map(|e| {
+                if let Value::Int(v) = e.key {
+                    v
+                } else {
+                    panic!()
+                }
+            })
+            .collect()
     }
     fn of(xs: &[i64]) -> SetTable {
         let mut s = SetTable::new();
@@ -731,9 +790,18 @@ mod tests {
     fn algebra_small() {
         let a = of(&[1, 2, 3, 4, 5, 6]);
         let b = of(&[4, 5, 6, 7, 8, 9]);
-        assert_eq!(ints(&SetTable::intersection(&a, &b, veq).unwrap()), vec![4, 5, 6]);
-        assert_eq!(ints(&SetTable::difference(&a, &b, veq).unwrap()), vec![1, 2, 3]);
-        assert_eq!(ints(&SetTable::symmetric_difference(&a, &b, veq).unwrap()), vec![1, 2, 3, 7, 8, 9]);
+        assert_eq!(
+            ints(&SetTable::intersection(&a, &b, veq).unwrap()),
+            vec![4, 5, 6]
+        );
+        assert_eq!(
+            ints(&SetTable::difference(&a, &b, veq).unwrap()),
+            vec![1, 2, 3]
+        );
+        assert_eq!(
+            ints(&SetTable::symmetric_difference(&a, &b, veq).unwrap()),
+            vec![1, 2, 3, 7, 8, 9]
+        );
         let mut c = a.clone();
         c.intersection_update(&b, veq).unwrap();
         assert_eq!(ints(&c), vec![4, 5, 6]);
@@ -758,7 +826,13 @@ mod tests {
         } else if let Some(r) = s.strip_prefix("f:") {
             TV::F(r.parse().unwrap_or_else(|_| panic!("bad float {r}")))
         } else if let Some(r) = s.strip_prefix("t:") {
-            TV::T(if r.is_empty() { vec![] } else { r.split('/').map(|x| parse_tv(&x.replace('_', ":"))).collect() })
+            TV::T(if r.is_empty() {
+                vec![]
+            } else {
+                r.split('/')
+                    .map(|x| parse_tv(&x.replace('_', ":")))
+                    .collect()
+            })
         } else {
             panic!("bad value {s}")
         }
@@ -815,22 +889,35 @@ mod tests {
             (self.hashes[i], Value::Int(i as i64), i)
         }
         fn get(&self, name: &str) -> SetTable {
-            self.sets.get(name).cloned().unwrap_or_else(|| panic!("case {} line {}: no set {name}", self.case, self.line))
+            self.sets
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| panic!("case {} line {}: no set {name}", self.case, self.line))
         }
         fn add(&self, s: &mut SetTable, tok: &str) {
             let (h, k, i) = self.key(tok);
             let pool = &self.pool;
-            s.add(h, k, |x| Ok::<_, ()>(idx(x) == i || tv_eq(&pool[idx(x)], &pool[i]))).unwrap();
+            s.add(h, k, |x| {
+                Ok::<_, ()>(idx(x) == i || tv_eq(&pool[idx(x)], &pool[i]))
+            })
+            .unwrap();
         }
         fn discard(&self, s: &mut SetTable, tok: &str) -> bool {
             let (h, _, i) = self.key(tok);
             let pool = &self.pool;
-            s.discard(h, |x| Ok::<_, ()>(idx(x) == i || tv_eq(&pool[idx(x)], &pool[i]))).unwrap()
+            s.discard(h, |x| {
+                Ok::<_, ()>(idx(x) == i || tv_eq(&pool[idx(x)], &pool[i]))
+            })
+            .unwrap()
         }
         fn contains(&self, s: &SetTable, tok: &str) -> bool {
             let (h, _, i) = self.key(tok);
             let pool = &self.pool;
-            s.find(h, |x| Ok::<_, ()>(idx(x) == i || tv_eq(&pool[idx(x)], &pool[i]))).unwrap().is_some()
+            s.find(h, |x| {
+                Ok::<_, ()>(idx(x) == i || tv_eq(&pool[idx(x)], &pool[i]))
+            })
+            .unwrap()
+            .is_some()
         }
         fn set_of_list(&self, toks: &[&str]) -> SetTable {
             let mut s = SetTable::new();
@@ -872,7 +959,13 @@ mod tests {
                 continue;
             }
             if t[0] == "case" {
-                r = Some(Replay { pool: vec![], hashes: vec![], sets: HashMap::new(), line: lno + 1, case: t[1] });
+                r = Some(Replay {
+                    pool: vec![],
+                    hashes: vec![],
+                    sets: HashMap::new(),
+                    line: lno + 1,
+                    case: t[1],
+                });
                 cases += 1;
                 continue;
             }
@@ -885,14 +978,26 @@ mod tests {
                     rp.hashes = rp.pool.iter().map(tv_hash).collect();
                 }
                 "prange" => {
-                    let (n, mul, m): (u64, u64, u64) = (t[1].parse().unwrap(), t[2].parse().unwrap(), t[3].parse().unwrap());
-                    rp.pool = (0..n).map(|i| TV::I(BigInt::from(((i as u128 * mul as u128) % m as u128) as u64))).collect();
+                    let (n, mul, m): (u64, u64, u64) = (
+                        t[1].parse().unwrap(),
+                        t[2].parse().unwrap(),
+                        t[3].parse().unwrap(),
+                    );
+                    rp.pool = (0..n)
+                        .map(|i| {
+                            TV::I(BigInt::from(((i as u128 * mul as u128) % m as u128) as u64))
+                        })
+                        .collect();
                     rp.hashes = rp.pool.iter().map(tv_hash).collect();
                 }
                 "uplr" | "setr" | "discr" => {
                     let (lo, hi): (usize, usize) = (t[2].parse().unwrap(), t[3].parse().unwrap());
                     let step: usize = t.get(4).map_or(1, |k| k.parse().unwrap());
-                    let mut s = if t[0] == "setr" { SetTable::new() } else { rp.get(t[1]) };
+                    let mut s = if t[0] == "setr" {
+                        SetTable::new()
+                    } else {
+                        rp.get(t[1])
+                    };
                     for i in (lo..hi).step_by(step) {
                         let tok = i.to_string();
                         if t[0] == "discr" {
@@ -906,8 +1011,15 @@ mod tests {
                 "sum" => {
                     let s = rp.get(t[1]);
                     let m61 = hash::MODULUS as u128;
-                    let acc = rp.order(&s).iter().fold(0u128, |acc, &i| (acc * 1000003 + i as u128) % m61);
-                    assert_eq!((s.len(), acc as u64), (t[2].parse().unwrap(), t[3].parse().unwrap()), "{ctx}");
+                    let acc = rp
+                        .order(&s)
+                        .iter()
+                        .fold(0u128, |acc, &i| (acc * 1000003 + i as u128) % m61);
+                    assert_eq!(
+                        (s.len(), acc as u64),
+                        (t[2].parse().unwrap(), t[3].parse().unwrap()),
+                        "{ctx}"
+                    );
                     checks += 1;
                 }
                 "new" => {
@@ -938,7 +1050,11 @@ mod tests {
                 "pop" => {
                     let mut s = rp.get(t[1]);
                     let got = s.pop_item().map(|(_, k)| idx(&k));
-                    let want = if t[2] == "-" { None } else { Some(t[2].parse::<usize>().unwrap()) };
+                    let want = if t[2] == "-" {
+                        None
+                    } else {
+                        Some(t[2].parse::<usize>().unwrap())
+                    };
                     assert_eq!(got, want, "{ctx}");
                     checks += 1;
                     rp.sets.insert(t[1], s);

@@ -82,7 +82,11 @@ impl Types {
         let bool_ = new_type("bool", TypeKind::Bool, vec![int.clone()], None);
         let mut exc: Vec<ObjRef> = Vec::with_capacity(ExcKind::ALL.len());
         for k in ExcKind::ALL {
-            let base = if *k == ExcKind::BaseException { object.clone() } else { exc[k.parent() as usize].clone() };
+            let base = if *k == ExcKind::BaseException {
+                object.clone()
+            } else {
+                exc[k.parent() as usize].clone()
+            };
             exc.push(new_type(k.name(), TypeKind::Exception, vec![base], None));
         }
         Types {

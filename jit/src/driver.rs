@@ -282,7 +282,9 @@ impl Compiler {
             .stack_size(16 << 20)
             .spawn(move || {
                 lower_priority();
-                let Ok(mut be) = Backend::with_config(&helper_specs(), cfg) else { return };
+                let Ok(mut be) = Backend::with_config(&helper_specs(), cfg) else {
+                    return;
+                };
                 while let Ok(job) = job_rx.recv() {
                     if done_tx.send(SendBox(compile_job(&mut be, job.0))).is_err() {
                         return;
@@ -448,15 +450,31 @@ impl Driver {
                 code.line_of(pc)
             ));
         }
-        self.rec = Some(Recorder::new_root(vm, code.clone(), pc, self.known.clone(), self.logging()));
+        self.rec = Some(Recorder::new_root(
+            vm,
+            code.clone(),
+            pc,
+            self.known.clone(),
+            self.logging(),
+        ));
         vm.recording = true;
     }
 
     // ---- 2. recording ---------------------------------------------------------------------------------
 
-    fn step(&mut self, vm: &mut Vm, rec: &mut Recorder, code: &Rc<Code>, pc: usize) -> Result<Flow, Abort> {
+    fn step(
+        &mut self,
+        vm: &mut Vm,
+        rec: &mut Recorder,
+        code: &Rc<Code>,
+        pc: usize,
+    ) -> Result<Flow, Abort> {
         rec.sync(vm, code, pc)?;
-        if rec.at_root_level() && rec.nbc > 0 && rec.start == Start::Root && pc as u32 == rec.start_pc {
+        if rec.at_root_level()
+            && rec.nbc > 0
+            && rec.start == Start::Root
+            && pc as u32 == rec.start_pc
+        {
             rec.close_loop(vm)?;
             return Ok(Flow::Done);
         }
@@ -498,7 +516,10 @@ impl Driver {
                 s.push_str(l);
                 s.push('\n');
             }
-            s.push_str(&format!("---- RECORDING {id} IR (recorded)\n{}", print_trace(&trace)));
+            s.push_str(&format!(
+                "---- RECORDING {id} IR (recorded)\n{}",
+                print_trace(&trace)
+            ));
             self.log(&s);
         }
         let job = Job {
@@ -536,7 +557,9 @@ impl Driver {
 
     /// Send a job to the compile thread and note that it is in flight.
     fn submit_job(&mut self, job: Job, pend: PendingTrace) {
-        let Compiler::Thread { jobs, .. } = &self.compiler else { return };
+        let Compiler::Thread { jobs, .. } = &self.compiler else {
+            return;
+        };
         let id = job.id;
         if jobs.send(SendBox(job)).is_err() {
             // The compile thread is gone (it could not set up Cranelift): give up compiling.
@@ -553,7 +576,9 @@ impl Driver {
                     self.loops.insert(key, LoopState::Compiling);
                 }
             }
-            Start::Side { parent, exit } => self.traces[parent].exits[exit as usize].compiling = true,
+            Start::Side { parent, exit } => {
+                self.traces[parent].exits[exit as usize].compiling = true
+            }
         }
         self.pending.insert(id, pend);
     }
@@ -594,7 +619,10 @@ impl Driver {
         if self.logging() {
             let mut s = String::new();
             if let Some(t) = &done.ir_text {
-                s.push_str(&format!("---- TRACE {id} (recording {}) IR (optimised)\n{t}", done.id));
+                s.push_str(&format!(
+                    "---- TRACE {id} (recording {}) IR (optimised)\n{t}",
+                    done.id
+                ));
             }
             if let Some(t) = &done.clif {
                 s.push_str(&format!("---- TRACE {id} Cranelift IR\n{t}"));
@@ -627,7 +655,10 @@ impl Driver {
         }
         let (root, kind) = match start {
             Start::Root => (id, "root".to_string()),
-            Start::Side { parent, exit } => (self.traces[parent].root, format!("side of {parent}/exit {exit}")),
+            Start::Side { parent, exit } => (
+                self.traces[parent].root,
+                format!("side of {parent}/exit {exit}"),
+            ),
         };
         // A side trace for a changed type in its root's first iteration that would link straight back
         // into that root: the root is recorded again for the new types; meanwhile this side trace returns
@@ -659,7 +690,9 @@ impl Driver {
             entries: 0,
         });
         if let (Some(c), Some(t)) = (&self.capture, &done.ir_text) {
-            c.borrow_mut().traces.push((code.name.to_string(), t.clone()));
+            c.borrow_mut()
+                .traces
+                .push((code.name.to_string(), t.clone()));
         }
         self.stack_need = self.stack_need.max(stack_need + 1);
         let exits = vec![ExitMeta::default(); ct.exit_count()];
@@ -694,7 +727,11 @@ impl Driver {
             }
             Start::Side { parent, exit } => {
                 // SAFETY: as above; the side trace was recorded from exactly the state this exit leaves.
-                unsafe { self.traces[parent].ct.link(ExitId(exit), &self.traces[id].ct) };
+                unsafe {
+                    self.traces[parent]
+                        .ct
+                        .link(ExitId(exit), &self.traces[id].ct)
+                };
                 self.traces[parent].exits[exit as usize].side = Some(id);
                 self.traces[root].sides += 1;
             }
@@ -762,9 +799,13 @@ impl Driver {
         let key = code_key(&self.traces[t].code, pc);
         if matches!(self.loops.get(&key), Some(LoopState::Trace(x)) if *x == t) {
             self.loops.insert(key, LoopState::Blacklisted);
-            self.stats.blacklisted.push((format!("{func} (runs of {avg:?} on average)"), line));
+            self.stats
+                .blacklisted
+                .push((format!("{func} (runs of {avg:?} on average)"), line));
             if self.logging() {
-                self.log(&format!("---- TRACE {t} not entered any more: {avg:?} per entry\n"));
+                self.log(&format!(
+                    "---- TRACE {t} not entered any more: {avg:?} per entry\n"
+                ));
             }
         }
     }
@@ -843,10 +884,15 @@ impl Driver {
             self.traces[t].exits[e.0 as usize].dead = true;
             return;
         }
-        let Some(info) = tr.ct.exit_info(e) else { return };
+        let Some(info) = tr.ct.exit_info(e) else {
+            return;
+        };
         let snap = &tr.trace.snaps[info.snap.index()];
         let (_, popped, ids) = snap_frames(&snap.frames);
-        let inlines: Vec<InlineInfo> = ids.iter().map(|&id| tr.inlines[id as usize].clone()).collect();
+        let inlines: Vec<InlineInfo> = ids
+            .iter()
+            .map(|&id| tr.inlines[id as usize].clone())
+            .collect();
         let pc = snap.pc;
         let code = tr.code.clone();
         self.stats.recordings.1 += 1;
@@ -854,8 +900,7 @@ impl Driver {
         if self.logging() {
             self.log(&format!(
                 "---- RECORDING {} start: side trace of trace {t} exit {} (pc {pc})\n",
-                self.next_job,
-                e.0
+                self.next_job, e.0
             ));
         }
         self.rec = Some(Recorder::new_side(
@@ -877,14 +922,18 @@ impl Driver {
     /// an element's `guard_tag`, a typed element helper)?
     fn is_entry_type_check(&self, t: usize, e: ExitId) -> bool {
         let tr = &self.traces[t];
-        let Some(info) = tr.ct.exit_info(e) else { return false };
+        let Some(info) = tr.ct.exit_info(e) else {
+            return false;
+        };
         let inst = &tr.trace.insts[info.inst as usize];
         let pre_roll = (info.inst as usize) < tr.trace.loop_pos().unwrap_or(0);
         let type_check = match inst.op {
             Op::Sload | Op::GuardTag => true,
-            Op::CallGuard => tr.trace.helpers.get(inst.f[0] as usize).is_some_and(|h| {
-                h.starts_with("iter_next.") || h.starts_with("getitem.")
-            }),
+            Op::CallGuard => tr
+                .trace
+                .helpers
+                .get(inst.f[0] as usize)
+                .is_some_and(|h| h.starts_with("iter_next.") || h.starts_with("getitem.")),
             _ => false,
         };
         tr.root == t && pre_roll && type_check
@@ -897,7 +946,9 @@ impl Driver {
         let tr = &self.traces[t];
         let stat = &self.stats.traces[tr.stat];
         let key = code_key(&tr.code, stat.pc);
-        if !matches!(self.loops.get(&key), Some(LoopState::Trace(x)) if *x == t) || self.retrace.contains_key(&key) {
+        if !matches!(self.loops.get(&key), Some(LoopState::Trace(x)) if *x == t)
+            || self.retrace.contains_key(&key)
+        {
             return false;
         }
         let n = self.retraces.entry(key).or_insert(0);
@@ -917,7 +968,8 @@ impl Driver {
     /// exit → side trace → root. A root trace recorded with the new types is a real loop instead: ask for
     /// a retrace and answer true (the side trace then does not link back into the old root).
     fn retrace_if_type_changed(&mut self, t: usize, e: ExitId) -> bool {
-        self.is_entry_type_check(t, e) && self.request_retrace(t, "a type changed in its first iteration")
+        self.is_entry_type_check(t, e)
+            && self.request_retrace(t, "a type changed in its first iteration")
     }
 
     /// A root trace whose first iteration keeps failing a type check that cannot get a side trace is
@@ -939,7 +991,15 @@ impl Driver {
     /// Account for an aborted recording (started as `start` at `start_pc` of `rcode`; it stopped at `pc`
     /// of `code`) and back off or blacklist.
     #[allow(clippy::too_many_arguments)]
-    fn abort(&mut self, start: Start, rcode: &Rc<Code>, start_pc: u32, why: Abort, code: &Rc<Code>, pc: usize) {
+    fn abort(
+        &mut self,
+        start: Start,
+        rcode: &Rc<Code>,
+        start_pc: u32,
+        why: Abort,
+        code: &Rc<Code>,
+        pc: usize,
+    ) {
         let line = code.line_of(pc);
         let msg = why.message();
         let e = self
@@ -949,7 +1009,10 @@ impl Driver {
             .or_insert((0, msg.clone()));
         e.0 += 1;
         if self.logging() {
-            self.log(&format!("---- RECORDING {} abort at {}:{line} (pc {pc}): {msg}\n", self.next_job, code.name));
+            self.log(&format!(
+                "---- RECORDING {} abort at {}:{line} (pc {pc}): {msg}\n",
+                self.next_job, code.name
+            ));
         }
         if let Some(c) = &self.capture {
             c.borrow_mut().aborts.push(msg);
@@ -957,7 +1020,12 @@ impl Driver {
         match start {
             // The loop happened to end during the recorded iteration: not the loop's fault. The counter
             // is still hot, so the next back edge records again.
-            Start::Root if matches!(self.loops.get(&code_key(rcode, start_pc)), Some(LoopState::Trace(_))) => {
+            Start::Root
+                if matches!(
+                    self.loops.get(&code_key(rcode, start_pc)),
+                    Some(LoopState::Trace(_))
+                ) =>
+            {
                 // A retrace failed: keep the trace the loop has (try again after a few loop exits).
                 let key = code_key(rcode, start_pc);
                 let exits = self.loop_exits.entry(key).or_insert(0);
@@ -971,7 +1039,10 @@ impl Driver {
             // ends right away (one iteration per run) counts it as an abort now and then.
             Start::Root
                 if why == Abort::LoopExit && {
-                    let n = self.loop_exits.entry(code_key(rcode, start_pc)).or_insert(0);
+                    let n = self
+                        .loop_exits
+                        .entry(code_key(rcode, start_pc))
+                        .or_insert(0);
                     *n += 1;
                     !(*n).is_multiple_of(MAX_LOOP_EXITS)
                 } => {}
@@ -1015,7 +1086,9 @@ impl Driver {
         for (t, tr) in self.traces.iter().enumerate() {
             for k in 0..tr.ct.exit_count() {
                 let e = ExitId(k as u32);
-                let Some(info) = tr.ct.exit_info(e) else { continue };
+                let Some(info) = tr.ct.exit_info(e) else {
+                    continue;
+                };
                 let snap = &tr.trace.snaps[info.snap.index()];
                 let code = match snap_frames(&snap.frames) {
                     (_, _, [.., id]) => tr.inlines[*id as usize].code.clone(),
@@ -1046,7 +1119,13 @@ impl Driver {
 }
 
 impl JitHooks for Driver {
-    fn on_hot_loop(&mut self, vm: &mut Vm, code: &Rc<Code>, pc: usize, base: usize) -> Option<usize> {
+    fn on_hot_loop(
+        &mut self,
+        vm: &mut Vm,
+        code: &Rc<Code>,
+        pc: usize,
+        base: usize,
+    ) -> Option<usize> {
         if vm.recording || self.rec.is_some() {
             // A back edge inside the recording: the recorder sees it as an instruction.
             return None;
@@ -1105,4 +1184,3 @@ impl JitHooks for Driver {
         let _ = out.write_all(self.stats.report(&mut exits).as_bytes());
     }
 }
-

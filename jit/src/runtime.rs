@@ -21,8 +21,8 @@
 //! The nursery is bounded: a helper that would grow it past `NURSERY_MAX` fails *before* doing anything,
 //! so the trace exits, the driver clears the nursery and the loop re-enters its trace.
 
-use pvm_interp::object::{Iter, Object};
 use pvm_interp::bytecode::BinOp;
+use pvm_interp::object::{Iter, Object};
 use pvm_interp::value::Value;
 use pvm_interp::vm::ops::{int_binop, IntRef};
 use std::rc::Rc;
@@ -80,7 +80,12 @@ pub const RC_VALUE_OFFSET: u64 = 2 * std::mem::size_of::<usize>() as u64;
 pub fn obj_bits(v: &Value) -> u64 {
     // SAFETY: `Value` is `#[repr(C, u8)]` with its payload at offset 8 (asserted in `driver`); for
     // `Value::Obj` the payload word is the `Rc`'s pointer, which is initialised.
-    unsafe { (v as *const Value as *const u8).add(crate::abi::PAYLOAD_OFFSET).cast::<u64>().read() }
+    unsafe {
+        (v as *const Value as *const u8)
+            .add(crate::abi::PAYLOAD_OFFSET)
+            .cast::<u64>()
+            .read()
+    }
 }
 
 /// Does the object layout match `RC_VALUE_OFFSET`?
@@ -138,13 +143,19 @@ pub fn probe_layout() -> Option<SeqLayout> {
         let hits: Vec<usize> = (0..3).filter(|&i| words[i] == x).collect();
         (hits.len() == 1).then(|| hits[0])
     };
-    let (pi, li, ci) = (find(v.as_ptr() as usize)?, find(v.len())?, find(v.capacity())?);
+    let (pi, li, ci) = (
+        find(v.as_ptr() as usize)?,
+        find(v.len())?,
+        find(v.capacity())?,
+    );
     if pi == li || li == ci || pi == ci {
         return None;
     }
     let list = Object::List(std::cell::RefCell::new(make()));
     let tuple = Object::Tuple(make());
-    let (Object::List(cell), Object::Tuple(items)) = (&list, &tuple) else { return None };
+    let (Object::List(cell), Object::Tuple(items)) = (&list, &tuple) else {
+        return None;
+    };
     let base = |o: &Object| o as *const Object as usize;
     let lvec = (cell.as_ptr() as usize).checked_sub(base(&list))?;
     let tvec = (items as *const Vec<Value> as usize).checked_sub(base(&tuple))?;
@@ -152,12 +163,18 @@ pub fn probe_layout() -> Option<SeqLayout> {
     let Object::Cell(c) = &cell else { return None };
     let cvalue = (c.as_ptr() as usize).checked_sub(base(&cell))?;
     let other = Object::Int(Default::default());
-    let tags = [tag_byte(&list), tag_byte(&tuple), tag_byte(&cell), tag_byte(&other)];
+    let tags = [
+        tag_byte(&list),
+        tag_byte(&tuple),
+        tag_byte(&cell),
+        tag_byte(&other),
+    ];
     if (0..4).any(|i| (i + 1..4).any(|j| tags[i] == tags[j])) {
         return None;
     }
     let (lt, tt) = (tags[0], tags[1]);
-    let off = |vec: usize, word: usize| i32::try_from(RC_VALUE_OFFSET as usize + vec + word * W).ok();
+    let off =
+        |vec: usize, word: usize| i32::try_from(RC_VALUE_OFFSET as usize + vec + word * W).ok();
     Some(SeqLayout {
         list_tag: lt,
         tuple_tag: tt,
@@ -337,9 +354,15 @@ extern "C" fn seq_len(p: u64, out: *mut u64) -> u32 {
 /// Replace `l[j]` by `v`, retiring the old element into the nursery if this was its last reference.
 fn list_store(rt: &mut Runtime, p: u64, i: i64, make: impl FnOnce() -> Value) -> u32 {
     // SAFETY: the trace holds `p` alive.
-    let Object::List(l) = (unsafe { obj(p) }) else { return FAIL };
-    let Ok(mut l) = l.try_borrow_mut() else { return FAIL };
-    let Some(j) = index(i, l.len()) else { return FAIL };
+    let Object::List(l) = (unsafe { obj(p) }) else {
+        return FAIL;
+    };
+    let Ok(mut l) = l.try_borrow_mut() else {
+        return FAIL;
+    };
+    let Some(j) = index(i, l.len()) else {
+        return FAIL;
+    };
     let last_ref = matches!(&l[j], Value::Obj(o) if Rc::strong_count(o) == 1);
     if last_ref && !rt.room(1) {
         return FAIL;
@@ -371,8 +394,12 @@ extern "C" fn list_set_float(rt: *mut Runtime, p: u64, i: i64, x: f64) -> u32 {
 
 fn list_push(p: u64, make: impl FnOnce() -> Value) -> u32 {
     // SAFETY: the trace holds `p` alive.
-    let Object::List(l) = (unsafe { obj(p) }) else { return FAIL };
-    let Ok(mut l) = l.try_borrow_mut() else { return FAIL };
+    let Object::List(l) = (unsafe { obj(p) }) else {
+        return FAIL;
+    };
+    let Ok(mut l) = l.try_borrow_mut() else {
+        return FAIL;
+    };
     l.push(make());
     OK
 }
@@ -391,8 +418,12 @@ extern "C" fn list_append_float(p: u64, x: f64) -> u32 {
 /// `cell.contents = v` (a `StoreDeref`), retiring the old contents like `list_store` does.
 fn cell_store(rt: &mut Runtime, p: u64, make: impl FnOnce() -> Value) -> u32 {
     // SAFETY: the trace holds `p` alive.
-    let Object::Cell(c) = (unsafe { obj(p) }) else { return FAIL };
-    let Ok(mut c) = c.try_borrow_mut() else { return FAIL };
+    let Object::Cell(c) = (unsafe { obj(p) }) else {
+        return FAIL;
+    };
+    let Ok(mut c) = c.try_borrow_mut() else {
+        return FAIL;
+    };
     let last_ref = matches!(&*c, Value::Obj(o) if Rc::strong_count(o) == 1);
     if last_ref && !rt.room(1) {
         return FAIL;
@@ -421,7 +452,14 @@ extern "C" fn cell_set_float(rt: *mut Runtime, p: u64, x: f64) -> u32 {
 
 /// `seq[lo:hi]` of a list or tuple (`flags` bit 0: `lo` given, bit 1: `hi` given): a new object of the
 /// same type, kept alive by the nursery.
-extern "C" fn seq_slice(rt: *mut Runtime, p: u64, lo: i64, hi: i64, flags: i64, out: *mut u64) -> u32 {
+extern "C" fn seq_slice(
+    rt: *mut Runtime,
+    p: u64,
+    lo: i64,
+    hi: i64,
+    flags: i64,
+    out: *mut u64,
+) -> u32 {
     // SAFETY: `rt` is the driver's runtime (ctx).
     let rt = unsafe { &mut *rt };
     if !rt.room(1) {
@@ -466,8 +504,13 @@ extern "C" fn seq_iter(rt: *mut Runtime, p: u64, out: *mut u64) -> u32 {
         return FAIL;
     }
     // SAFETY: `p` is live (above).
-    let Value::Obj(seq) = (unsafe { new_ref(p) }) else { return FAIL };
-    let it = Rc::new(Object::Iter(std::cell::RefCell::new(Iter::Seq { seq, index: 0 })));
+    let Value::Obj(seq) = (unsafe { new_ref(p) }) else {
+        return FAIL;
+    };
+    let it = Rc::new(Object::Iter(std::cell::RefCell::new(Iter::Seq {
+        seq,
+        index: 0,
+    })));
     let it = Value::Obj(it);
     // SAFETY: `out` is the trace's out-slot for this call.
     unsafe { *out = obj_bits(&it) };
@@ -479,9 +522,15 @@ extern "C" fn seq_iter(rt: *mut Runtime, p: u64, out: *mut u64) -> u32 {
 /// iterators and for other element types, without advancing.
 extern "C" fn iter_next<const TAG: u8>(p: u64, out: *mut u64) -> u32 {
     // SAFETY: the trace holds `p` alive.
-    let Object::Iter(it) = (unsafe { obj(p) }) else { return FAIL };
-    let Ok(mut it) = it.try_borrow_mut() else { return FAIL };
-    let Iter::Seq { seq, index } = &mut *it else { return FAIL };
+    let Object::Iter(it) = (unsafe { obj(p) }) else {
+        return FAIL;
+    };
+    let Ok(mut it) = it.try_borrow_mut() else {
+        return FAIL;
+    };
+    let Iter::Seq { seq, index } = &mut *it else {
+        return FAIL;
+    };
     let bits = match &**seq {
         Object::List(l) => {
             let Ok(l) = l.try_borrow() else { return FAIL };
@@ -517,9 +566,13 @@ extern "C" fn iter_next_none(p: u64) -> u32 {
 /// OK if a list/tuple iterator is exhausted (the loop ends), FAIL otherwise.
 extern "C" fn iter_done(p: u64) -> u32 {
     // SAFETY: the trace holds `p` alive.
-    let Object::Iter(it) = (unsafe { obj(p) }) else { return FAIL };
+    let Object::Iter(it) = (unsafe { obj(p) }) else {
+        return FAIL;
+    };
     let Ok(it) = it.try_borrow() else { return FAIL };
-    let Iter::Seq { seq, index } = &*it else { return FAIL };
+    let Iter::Seq { seq, index } = &*it else {
+        return FAIL;
+    };
     let len = match &**seq {
         Object::List(l) => match l.try_borrow() {
             Ok(l) => l.len(),
@@ -558,9 +611,14 @@ unsafe fn frames<'a>(rt: *mut Runtime) -> &'a [pvm_interp::vm::Frame] {
 extern "C" fn caller_is(rt: *mut Runtime, level: i64, code: i64, pc: i64) -> u32 {
     // SAFETY: ctx is the driver's runtime.
     let f = unsafe { frames(rt) };
-    let Some(i) = f.len().checked_sub(2 + level as usize) else { return FAIL };
+    let Some(i) = f.len().checked_sub(2 + level as usize) else {
+        return FAIL;
+    };
     let (c, callee) = (&f[i], &f[i + 1]);
-    if Rc::as_ptr(&c.code) as *const u8 as i64 == code && c.pc as i64 == pc && callee.ret_slot < c.sp {
+    if Rc::as_ptr(&c.code) as *const u8 as i64 == code
+        && c.pc as i64 == pc
+        && callee.ret_slot < c.sp
+    {
         OK
     } else {
         FAIL
@@ -571,11 +629,21 @@ extern "C" fn caller_is(rt: *mut Runtime, level: i64, code: i64, pc: i64) -> u32
 /// have pushed: the callee's code and function, its result slot, and the caller's resume pc and stack
 /// top (both relative to the callee's base). A trace that returned from the top frame and called the
 /// function again may then hand over to a trace that expects that record.
-extern "C" fn frames_are(rt: *mut Runtime, code: i64, func: i64, ret: i64, caller_pc: i64, caller_sp: i64) -> u32 {
+extern "C" fn frames_are(
+    rt: *mut Runtime,
+    code: i64,
+    func: i64,
+    ret: i64,
+    caller_pc: i64,
+    caller_sp: i64,
+) -> u32 {
     // SAFETY: ctx is the driver's runtime.
     let f = unsafe { frames(rt) };
     let [.., below, top] = f else { return FAIL };
-    let same_func = top.func.as_ref().is_some_and(|o| Rc::as_ptr(o) as *const u8 as i64 == func);
+    let same_func = top
+        .func
+        .as_ref()
+        .is_some_and(|o| Rc::as_ptr(o) as *const u8 as i64 == func);
     let rel = |x: usize| x as i64 - top.base as i64;
     if Rc::as_ptr(&top.code) as *const u8 as i64 == code
         && same_func
@@ -597,10 +665,19 @@ extern "C" fn frames_are(rt: *mut Runtime, code: i64, func: i64, ret: i64, calle
 fn big_binop(rt: *mut Runtime, op: i64, x: IntRef, y: IntRef, out: *mut u64) -> u32 {
     // SAFETY: `rt` is the driver's runtime (ctx).
     let rt = unsafe { &mut *rt };
-    let Some(&op) = usize::try_from(op).ok().and_then(|i| BinOp::ALL.get(i)) else { return FAIL };
+    let Some(&op) = usize::try_from(op).ok().and_then(|i| BinOp::ALL.get(i)) else {
+        return FAIL;
+    };
     if !matches!(
         op,
-        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::FloorDiv | BinOp::Mod | BinOp::And | BinOp::Or | BinOp::Xor
+        BinOp::Add
+            | BinOp::Sub
+            | BinOp::Mul
+            | BinOp::FloorDiv
+            | BinOp::Mod
+            | BinOp::And
+            | BinOp::Or
+            | BinOp::Xor
     ) || !rt.room(1)
     {
         return FAIL;
@@ -608,9 +685,11 @@ fn big_binop(rt: *mut Runtime, op: i64, x: IntRef, y: IntRef, out: *mut u64) -> 
     // The common accumulator case without copying the bigint operand (the interpreter's generic path
     // converts both operands to owned bigints first).
     let quick = match (op, &x, &y) {
-        (BinOp::Add, IntRef::Big(a), IntRef::Small(b)) | (BinOp::Add, IntRef::Small(b), IntRef::Big(a)) => Some(*a + *b),
+        (BinOp::Add, IntRef::Big(a), IntRef::Small(b))
+        | (BinOp::Add, IntRef::Small(b), IntRef::Big(a)) => Some(*a + *b),
         (BinOp::Sub, IntRef::Big(a), IntRef::Small(b)) => Some(*a - *b),
-        (BinOp::Mul, IntRef::Big(a), IntRef::Small(b)) | (BinOp::Mul, IntRef::Small(b), IntRef::Big(a)) => Some(*a * *b),
+        (BinOp::Mul, IntRef::Big(a), IntRef::Small(b))
+        | (BinOp::Mul, IntRef::Small(b), IntRef::Big(a)) => Some(*a * *b),
         (BinOp::Add, IntRef::Big(a), IntRef::Big(b)) => Some(*a + *b),
         (BinOp::Sub, IntRef::Big(a), IntRef::Big(b)) => Some(*a - *b),
         _ => None,
@@ -818,7 +897,9 @@ pub fn helper_specs() -> Vec<HelperSpec> {
         HelperSpec::new(
             "slice",
             seq_slice as *const () as usize,
-            HelperSig::new(&[Obj, Int, Int, Int], Obj).with_ctx().guarded(),
+            HelperSig::new(&[Obj, Int, Int, Int], Obj)
+                .with_ctx()
+                .guarded(),
         ),
         HelperSpec::new(
             "caller_is",
@@ -828,10 +909,20 @@ pub fn helper_specs() -> Vec<HelperSpec> {
         HelperSpec::new(
             "frames_are",
             frames_are as *const () as usize,
-            HelperSig::new(&[Int, Int, Int, Int, Int], Void).with_ctx().guarded(),
+            HelperSig::new(&[Int, Int, Int, Int, Int], Void)
+                .with_ctx()
+                .guarded(),
         ),
-        HelperSpec::new("imin", imin as *const () as usize, HelperSig::new(&[Int, Int], Int)),
-        HelperSpec::new("imax", imax as *const () as usize, HelperSig::new(&[Int, Int], Int)),
+        HelperSpec::new(
+            "imin",
+            imin as *const () as usize,
+            HelperSig::new(&[Int, Int], Int),
+        ),
+        HelperSpec::new(
+            "imax",
+            imax as *const () as usize,
+            HelperSig::new(&[Int, Int], Int),
+        ),
         HelperSpec::new(
             "fmin",
             fmin as *const () as usize,
@@ -845,7 +936,9 @@ pub fn helper_specs() -> Vec<HelperSpec> {
         HelperSpec::new(
             &tagged("list_set", Float),
             list_set_float as *const () as usize,
-            HelperSig::new(&[Obj, Int, Float], Void).with_ctx().guarded(),
+            HelperSig::new(&[Obj, Int, Float], Void)
+                .with_ctx()
+                .guarded(),
         ),
         HelperSpec::new(
             &tagged("list_append", Float),
@@ -869,10 +962,16 @@ pub fn helper_specs() -> Vec<HelperSpec> {
         )*};
     }
     per_tag!(1 Bool, 2 Int, 3 Float, 4 Obj);
-    v.push(HelperSpec::new(&tagged("getitem", None), seq_get_none as *const () as usize,
-        HelperSig::new(&[Obj, Int], Void).guarded()));
-    v.push(HelperSpec::new(&tagged("iter_next", None), iter_next_none as *const () as usize,
-        HelperSig::new(&[Obj], Void).guarded()));
+    v.push(HelperSpec::new(
+        &tagged("getitem", None),
+        seq_get_none as *const () as usize,
+        HelperSig::new(&[Obj, Int], Void).guarded(),
+    ));
+    v.push(HelperSpec::new(
+        &tagged("iter_next", None),
+        iter_next_none as *const () as usize,
+        HelperSig::new(&[Obj], Void).guarded(),
+    ));
     macro_rules! per_tag_bits {
         ($($tag:literal $ty:ident),*) => {$(
             v.push(HelperSpec::new(&tagged("list_set", $ty), list_set::<$tag> as *const () as usize,
@@ -889,7 +988,10 @@ pub fn helper_specs() -> Vec<HelperSpec> {
         )*};
     }
     cell_tags!(0 None, 1 Bool, 2 Int, 4 Obj);
-    v.push(HelperSpec::new(&tagged("cell_set", Float), cell_set_float as *const () as usize,
-        HelperSig::new(&[Obj, Float], Void).with_ctx().guarded()));
+    v.push(HelperSpec::new(
+        &tagged("cell_set", Float),
+        cell_set_float as *const () as usize,
+        HelperSig::new(&[Obj, Float], Void).with_ctx().guarded(),
+    ));
     v
 }

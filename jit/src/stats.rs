@@ -118,7 +118,17 @@ impl Stats {
             let _ = writeln!(
                 s,
                 "  {:>3}  {:<22} {:<24} {:>5} {:>5} {:>6} {:>6} {:>5} {:>8} {:>9} {:>9}  loop",
-                "#", "kind", "start", "pc", "bc", "IR", "opt", "exits", "code", "optimise", "compile"
+                "#",
+                "kind",
+                "start",
+                "pc",
+                "bc",
+                "IR",
+                "opt",
+                "exits",
+                "code",
+                "optimise",
+                "compile"
             );
             for t in &self.traces {
                 let _ = writeln!(

@@ -80,7 +80,10 @@ fn matches(actual: &str, expected: &str) -> Result<(), String> {
                     return Ok(());
                 }
             }
-            return Err(format!("nothing after `...` matches `{}`", erest.first().unwrap_or(&"")));
+            return Err(format!(
+                "nothing after `...` matches `{}`",
+                erest.first().unwrap_or(&"")
+            ));
         }
         let Some((&a, arest)) = act.split_first() else {
             return Err(format!("missing line `{e}`"));
@@ -169,7 +172,11 @@ def integrate(n):
 integrate(5000)
 ";
     let ir = trace_of(src, "integrate");
-    let body: String = ir.lines().skip_while(|l| *l != "loop").collect::<Vec<_>>().join("\n");
+    let body: String = ir
+        .lines()
+        .skip_while(|l| *l != "loop")
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(!body.contains("call"), "{ir}");
     assert_shape(
         src,
@@ -244,7 +251,11 @@ def row(i, n):
 row(3, 3000)
 ";
     let ir = trace_of(src, "row");
-    let body: String = ir.lines().skip_while(|l| *l != "loop").collect::<Vec<_>>().join("\n");
+    let body: String = ir
+        .lines()
+        .skip_while(|l| *l != "loop")
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(!body.contains("call"), "{ir}");
     assert_shape(
         src,

@@ -55,7 +55,10 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         _ => None,
     };
     if a.len() > 2 {
-        return Err(type_error(format!("int() takes at most 2 arguments ({} given)", a.len())));
+        return Err(type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            a.len()
+        )));
     }
     let Some(x) = a.first() else {
         if base.is_some() {
@@ -64,13 +67,24 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Ok(Value::Int(0));
     };
     if let Some(b) = base {
-        let b = b.as_i64().ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&b))))?;
+        let b = b.as_i64().ok_or_else(|| {
+            type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(&b)
+            ))
+        })?;
         let s = match x.as_obj() {
             Some(Object::Str(s)) => s.as_str().to_string(),
             Some(Object::Bytes(bs)) => String::from_utf8_lossy(bs).to_string(),
-            _ => return Err(type_error("int() can't convert non-string with explicit base")),
+            _ => {
+                return Err(type_error(
+                    "int() can't convert non-string with explicit base",
+                ))
+            }
         };
-        return Ok(int_from_big(numfmt::parse_int_literal(&s, b).map_err(fmt_err)?));
+        return Ok(int_from_big(
+            numfmt::parse_int_literal(&s, b).map_err(fmt_err)?,
+        ));
     }
     to_int(vm, x)
 }
@@ -83,10 +97,12 @@ pub fn to_int(vm: &mut Vm, x: &Value) -> PyResult<Value> {
         Value::Float(f) => Ok(int_from_big(numfmt::float_to_bigint(*f).map_err(fmt_err)?)),
         Value::Obj(o) => match &**o {
             Object::Int(_) => Ok(x.clone()),
-            Object::Str(s) => Ok(int_from_big(numfmt::parse_int_literal(s.as_str(), 10).map_err(fmt_err)?)),
-            Object::Bytes(b) => {
-                Ok(int_from_big(numfmt::parse_int_literal(&String::from_utf8_lossy(b), 10).map_err(fmt_err)?))
-            }
+            Object::Str(s) => Ok(int_from_big(
+                numfmt::parse_int_literal(s.as_str(), 10).map_err(fmt_err)?,
+            )),
+            Object::Bytes(b) => Ok(int_from_big(
+                numfmt::parse_int_literal(&String::from_utf8_lossy(b), 10).map_err(fmt_err)?,
+            )),
             _ => Err(type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                 vm.type_name(x)
@@ -102,31 +118,49 @@ pub fn to_int(vm: &mut Vm, x: &Value) -> PyResult<Value> {
 fn float_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     super::no_kwargs("float", kw)?;
     if nargs(args) > 1 {
-        return Err(type_error(format!("float expected at most 1 argument, got {}", nargs(args))));
+        return Err(type_error(format!(
+            "float expected at most 1 argument, got {}",
+            nargs(args)
+        )));
     }
-    let Some(x) = args.get(1) else { return Ok(Value::Float(0.0)) };
+    let Some(x) = args.get(1) else {
+        return Ok(Value::Float(0.0));
+    };
     match x {
         Value::Float(_) => Ok(x.clone()),
         Value::Int(i) => Ok(Value::Float(*i as f64)),
         Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
         Value::Obj(o) => match &**o {
             Object::Int(b) => Ok(Value::Float(big_to_f64(b)?)),
-            Object::Str(s) => Ok(Value::Float(numfmt::parse_float_str(s.as_str()).map_err(fmt_err)?)),
-            _ => Err(type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x)))),
+            Object::Str(s) => Ok(Value::Float(
+                numfmt::parse_float_str(s.as_str()).map_err(fmt_err)?,
+            )),
+            _ => Err(type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                vm.type_name(x)
+            ))),
         },
-        _ => Err(type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x)))),
+        _ => Err(type_error(format!(
+            "float() argument must be a string or a real number, not '{}'",
+            vm.type_name(x)
+        ))),
     }
 }
 
 fn str_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     only_kwargs("str", kw, &["object", "encoding", "errors"])?;
     let x = args.get(1).or_else(|| kwarg(kw, "object"));
-    let Some(x) = x else { return Ok(Value::str("")) };
+    let Some(x) = x else {
+        return Ok(Value::str(""));
+    };
     if args.len() > 2 || kwarg(kw, "encoding").is_some() {
         if let Some(Object::Bytes(b)) = x.as_obj() {
             return match String::from_utf8(b.clone()) {
                 Ok(s) => Ok(Value::from_string(s)),
-                Err(_) => Err(PyErr::new(ExcKind::UnicodeDecodeError, "'utf-8' codec can't decode bytes")),
+                Err(_) => Err(PyErr::new(
+                    ExcKind::UnicodeDecodeError,
+                    "'utf-8' codec can't decode bytes",
+                )),
             };
         }
         return Err(type_error("decoding str is not supported"));
@@ -137,7 +171,10 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn bool_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     super::no_kwargs("bool", kw)?;
     if nargs(args) > 1 {
-        return Err(type_error(format!("bool expected at most 1 argument, got {}", nargs(args))));
+        return Err(type_error(format!(
+            "bool expected at most 1 argument, got {}",
+            nargs(args)
+        )));
     }
     match args.get(1) {
         Some(x) => Ok(Value::Bool(vm.truthy(x)?)),
@@ -148,7 +185,10 @@ fn bool_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn list_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     super::no_kwargs("list", kw)?;
     if nargs(args) > 1 {
-        return Err(type_error(format!("list expected at most 1 argument, got {}", nargs(args))));
+        return Err(type_error(format!(
+            "list expected at most 1 argument, got {}",
+            nargs(args)
+        )));
     }
     let items = match args.get(1) {
         Some(x) => vm.collect(x.clone())?,
@@ -160,7 +200,10 @@ fn list_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn tuple_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     super::no_kwargs("tuple", kw)?;
     if nargs(args) > 1 {
-        return Err(type_error(format!("tuple expected at most 1 argument, got {}", nargs(args))));
+        return Err(type_error(format!(
+            "tuple expected at most 1 argument, got {}",
+            nargs(args)
+        )));
     }
     match args.get(1) {
         Some(x) if matches!(x.as_obj(), Some(Object::Tuple(_))) => Ok(x.clone()),
@@ -171,7 +214,10 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn dict_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if nargs(args) > 1 {
-        return Err(type_error(format!("dict expected at most 1 argument, got {}", nargs(args))));
+        return Err(type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            nargs(args)
+        )));
     }
     let d = Value::obj(Object::Dict(Default::default()));
     if let Some(x) = args.get(1) {
@@ -186,7 +232,10 @@ fn dict_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn set_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     super::no_kwargs("set", kw)?;
     if nargs(args) > 1 {
-        return Err(type_error(format!("set expected at most 1 argument, got {}", nargs(args))));
+        return Err(type_error(format!(
+            "set expected at most 1 argument, got {}",
+            nargs(args)
+        )));
     }
     match args.get(1) {
         Some(x) => vm.set_from_iterable(x, false),
@@ -197,7 +246,10 @@ fn set_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn frozenset_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     super::no_kwargs("frozenset", kw)?;
     if nargs(args) > 1 {
-        return Err(type_error(format!("frozenset expected at most 1 argument, got {}", nargs(args))));
+        return Err(type_error(format!(
+            "frozenset expected at most 1 argument, got {}",
+            nargs(args)
+        )));
     }
     match args.get(1) {
         // frozenset(f) of an exact frozenset is f itself.
@@ -210,8 +262,14 @@ fn frozenset_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn index_arg(vm: &Vm, v: &Value) -> PyResult<i64> {
     match as_int(v) {
         Some(IntRef::Small(i)) => Ok(i),
-        Some(IntRef::Big(_)) => Err(PyErr::new(ExcKind::OverflowError, "Python int too large to convert to C ssize_t")),
-        None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        Some(IntRef::Big(_)) => Err(PyErr::new(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )),
+        None => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -222,8 +280,17 @@ fn range_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         0 => return Err(type_error("range expected at least 1 argument, got 0")),
         1 => (0, index_arg(vm, &a[0])?, 1),
         2 => (index_arg(vm, &a[0])?, index_arg(vm, &a[1])?, 1),
-        3 => (index_arg(vm, &a[0])?, index_arg(vm, &a[1])?, index_arg(vm, &a[2])?),
-        n => return Err(type_error(format!("range expected at most 3 arguments, got {}", n))),
+        3 => (
+            index_arg(vm, &a[0])?,
+            index_arg(vm, &a[1])?,
+            index_arg(vm, &a[2])?,
+        ),
+        n => {
+            return Err(type_error(format!(
+                "range expected at most 3 arguments, got {}",
+                n
+            )))
+        }
     };
     if step == 0 {
         return Err(value_error("range() arg 3 must not be zero"));
@@ -239,7 +306,12 @@ fn slice_new(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         2 => [a[0].clone(), a[1].clone(), Value::None],
         3 => [a[0].clone(), a[1].clone(), a[2].clone()],
         0 => return Err(type_error("slice expected at least 1 argument, got 0")),
-        n => return Err(type_error(format!("slice expected at most 3 arguments, got {}", n))),
+        n => {
+            return Err(type_error(format!(
+                "slice expected at most 3 arguments, got {}",
+                n
+            )))
+        }
     };
     Ok(Value::obj(Object::Slice(Box::new(parts))))
 }
@@ -247,7 +319,10 @@ fn slice_new(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn type_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     match nargs(args) {
         1 => Ok(Value::Obj(vm.type_of(&args[1]))),
-        3 => Err(PyErr::new(ExcKind::NotImplementedError, "pvm does not support creating classes with type() yet")),
+        3 => Err(PyErr::new(
+            ExcKind::NotImplementedError,
+            "pvm does not support creating classes with type() yet",
+        )),
         _ => Err(type_error("type() takes 1 or 3 arguments")),
     }
 }
@@ -271,14 +346,26 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let a = &args[1..];
     let iterable = a.first().or_else(|| kwarg(kw, "iterable")).cloned();
     let Some(iterable) = iterable else {
-        return Err(type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+        return Err(type_error(
+            "enumerate() missing required argument 'iterable' (pos 1)",
+        ));
     };
-    let start = a.get(1).or_else(|| kwarg(kw, "start")).cloned().unwrap_or(Value::Int(0));
+    let start = a
+        .get(1)
+        .or_else(|| kwarg(kw, "start"))
+        .cloned()
+        .unwrap_or(Value::Int(0));
     if !start.is_int_like() {
-        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&start))));
+        return Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(&start)
+        )));
     }
     let it = vm.get_iter(iterable)?;
-    Ok(iter_value(Iter::Enumerate { iter: it, count: start }))
+    Ok(iter_value(Iter::Enumerate {
+        iter: it,
+        count: start,
+    }))
 }
 
 fn zip_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -292,7 +379,10 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         match vm.get_iter(a.clone()) {
             Ok(it) => iters.push(it),
             Err(_) => {
-                return Err(type_error(format!("zip argument #{} must support iteration", i + 1)));
+                return Err(type_error(format!(
+                    "zip argument #{} must support iteration",
+                    i + 1
+                )));
             }
         }
     }
@@ -308,26 +398,41 @@ fn map_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     for a in &args[2..] {
         iters.push(vm.get_iter(a.clone())?);
     }
-    Ok(iter_value(Iter::Map { func: args[1].clone(), iters }))
+    Ok(iter_value(Iter::Map {
+        func: args[1].clone(),
+        iters,
+    }))
 }
 
 fn filter_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     super::no_kwargs("filter", kw)?;
     if nargs(args) != 2 {
-        return Err(type_error(format!("filter expected 2 arguments, got {}", nargs(args))));
+        return Err(type_error(format!(
+            "filter expected 2 arguments, got {}",
+            nargs(args)
+        )));
     }
     let it = vm.get_iter(args[2].clone())?;
-    Ok(iter_value(Iter::Filter { func: args[1].clone(), iter: it }))
+    Ok(iter_value(Iter::Filter {
+        func: args[1].clone(),
+        iter: it,
+    }))
 }
 
 fn reversed_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     super::no_kwargs("reversed", kw)?;
     if nargs(args) != 1 {
-        return Err(type_error(format!("reversed expected 1 argument, got {}", nargs(args))));
+        return Err(type_error(format!(
+            "reversed expected 1 argument, got {}",
+            nargs(args)
+        )));
     }
     let x = &args[1];
     let Value::Obj(o) = x else {
-        return Err(type_error(format!("'{}' object is not reversible", vm.type_name(x))));
+        return Err(type_error(format!(
+            "'{}' object is not reversible",
+            vm.type_name(x)
+        )));
     };
     let n = match &**o {
         Object::List(l) => l.borrow().len(),
@@ -341,14 +446,24 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             let l = Value::obj(Object::List(RefCell::new(items)));
             return vm.get_iter(l);
         }
-        _ => return Err(type_error(format!("'{}' object is not reversible", vm.type_name(x)))),
+        _ => {
+            return Err(type_error(format!(
+                "'{}' object is not reversible",
+                vm.type_name(x)
+            )))
+        }
     };
-    Ok(iter_value(Iter::Reversed { seq: o.clone(), index: n }))
+    Ok(iter_value(Iter::Reversed {
+        seq: o.clone(),
+        index: n,
+    }))
 }
 
 fn bytes_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     only_kwargs("bytes", kw, &["encoding", "errors"])?;
-    let Some(x) = args.get(1) else { return Ok(Value::obj(Object::Bytes(Vec::new()))) };
+    let Some(x) = args.get(1) else {
+        return Ok(Value::obj(Object::Bytes(Vec::new())));
+    };
     if let Some(s) = x.as_str() {
         if args.len() < 3 && kwarg(kw, "encoding").is_none() {
             return Err(type_error("string argument without an encoding"));
@@ -368,7 +483,10 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             Some(b) if (0..256).contains(&b) => out.push(b as u8),
             Some(_) => return Err(value_error("bytes must be in range(0, 256)")),
             None => {
-                return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&i))))
+                return Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(&i)
+                )))
             }
         }
     }

@@ -62,7 +62,11 @@ fn print(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             None | Some(Value::None) => Ok(dflt.to_string()),
             Some(v) => match v.as_str() {
                 Some(s) => Ok(s.to_string()),
-                None => Err(type_error(format!("{} must be None or a string, not {}", name, vm.type_name(v)))),
+                None => Err(type_error(format!(
+                    "{} must be None or a string, not {}",
+                    name,
+                    vm.type_name(v)
+                ))),
             },
         }
     };
@@ -128,9 +132,15 @@ fn abs(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Value::Float(f) => Ok(Value::Float(f.abs())),
         Value::Obj(o) => match &**o {
             Object::Int(b) => Ok(int_from_big(b.abs())),
-            _ => Err(type_error(format!("bad operand type for abs(): '{}'", vm.type_name(&args[0])))),
+            _ => Err(type_error(format!(
+                "bad operand type for abs(): '{}'",
+                vm.type_name(&args[0])
+            ))),
         },
-        other => Err(type_error(format!("bad operand type for abs(): '{}'", vm.type_name(other)))),
+        other => Err(type_error(format!(
+            "bad operand type for abs(): '{}'",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -139,10 +149,19 @@ fn divmod(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     arg_range("divmod", args, 2, 2)?;
     let (a, b) = (&args[0], &args[1]);
     if let (Some(_), Some(_)) = (as_int(a), as_int(b)) {
-        if let (Some(IntRef::Small(0)), _) | (_, Some(IntRef::Small(0))) = (None::<IntRef>, as_int(b)) {
-            return Err(PyErr::new(ExcKind::ZeroDivisionError, "integer division or modulo by zero"));
+        if let (Some(IntRef::Small(0)), _) | (_, Some(IntRef::Small(0))) =
+            (None::<IntRef>, as_int(b))
+        {
+            return Err(PyErr::new(
+                ExcKind::ZeroDivisionError,
+                "integer division or modulo by zero",
+            ));
         }
-        let q = vm.binary_op(crate::bytecode::BinOp::FloorDiv as u32, a.clone(), b.clone())?;
+        let q = vm.binary_op(
+            crate::bytecode::BinOp::FloorDiv as u32,
+            a.clone(),
+            b.clone(),
+        )?;
         let r = vm.binary_op(crate::bytecode::BinOp::Mod as u32, a.clone(), b.clone())?;
         return Ok(Value::obj(Object::Tuple(vec![q, r])));
     }
@@ -153,7 +172,10 @@ fn divmod(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
                 return Err(PyErr::new(ExcKind::ZeroDivisionError, "float divmod()"));
             }
             let (q, r) = crate::vm::ops::float_divmod(x, y);
-            Ok(Value::obj(Object::Tuple(vec![Value::Float(q), Value::Float(r)])))
+            Ok(Value::obj(Object::Tuple(vec![
+                Value::Float(q),
+                Value::Float(r),
+            ])))
         }
         _ => Err(type_error(format!(
             "unsupported operand type(s) for divmod(): '{}' and '{}'",
@@ -173,10 +195,17 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
     arg_range("pow", &a, 2, 3)?;
     if a.len() == 2 || a[2].is_none() {
-        return vm.binary_op(crate::bytecode::BinOp::Pow as u32, a[0].clone(), a[1].clone());
+        return vm.binary_op(
+            crate::bytecode::BinOp::Pow as u32,
+            a[0].clone(),
+            a[1].clone(),
+        );
     }
-    let (Some(base), Some(exp), Some(m)) = (a[0].to_bigint(), a[1].to_bigint(), a[2].to_bigint()) else {
-        return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    let (Some(base), Some(exp), Some(m)) = (a[0].to_bigint(), a[1].to_bigint(), a[2].to_bigint())
+    else {
+        return Err(type_error(
+            "pow() 3rd argument not allowed unless all arguments are integers",
+        ));
     };
     if m.is_zero() {
         return Err(value_error("pow() 3rd argument cannot be 0"));
@@ -185,7 +214,8 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let mut base = base.mod_floor(&mabs);
     let mut exp = exp;
     if exp.is_negative() {
-        base = mod_inverse(&base, &mabs).ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
+        base = mod_inverse(&base, &mabs)
+            .ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
         exp = -exp;
     }
     let mut r = base.modpow(&exp, &mabs);
@@ -214,22 +244,34 @@ fn round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         a.push(v.clone());
     }
     if a.is_empty() {
-        return Err(type_error("round() missing required argument 'number' (pos 1)"));
+        return Err(type_error(
+            "round() missing required argument 'number' (pos 1)",
+        ));
     }
     if a.len() > 2 {
-        return Err(type_error(format!("round() takes at most 2 arguments ({} given)", a.len())));
+        return Err(type_error(format!(
+            "round() takes at most 2 arguments ({} given)",
+            a.len()
+        )));
     }
     let nd = if a.len() == 2 && !a[1].is_none() {
         Some(a[1].as_i64().ok_or_else(|| {
-            type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&a[1])))
+            type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(&a[1])
+            ))
         })?)
     } else {
         None
     };
     match &a[0] {
         Value::Float(f) => match nd {
-            None => Ok(int_from_big(numfmt::round_float_to_int(*f).map_err(fmt_err)?)),
-            Some(n) => Ok(Value::Float(numfmt::round_float_ndigits(*f, n).map_err(fmt_err)?)),
+            None => Ok(int_from_big(
+                numfmt::round_float_to_int(*f).map_err(fmt_err)?,
+            )),
+            Some(n) => Ok(Value::Float(
+                numfmt::round_float_ndigits(*f, n).map_err(fmt_err)?,
+            )),
         },
         v if v.is_int_like() => {
             let n = v.to_bigint().unwrap_or_default();
@@ -241,12 +283,19 @@ fn round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
                     let p = num_traits::pow(BigInt::from(10), (-d).min(10000) as usize);
                     let (q, r) = n.div_mod_floor(&p);
                     let twice = &r * 2;
-                    let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+                    let q = if twice > p || (twice == p && q.is_odd()) {
+                        q + 1
+                    } else {
+                        q
+                    };
                     Ok(int_from_big(q * p))
                 }
             }
         }
-        other => Err(type_error(format!("type {} doesn't define __round__ method", vm.type_name(other)))),
+        other => Err(type_error(format!(
+            "type {} doesn't define __round__ method",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -275,9 +324,17 @@ fn chr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     exactly_one("chr", args, kw)?;
     let i = match as_int(&args[0]) {
         Some(IntRef::Small(i)) => i,
-        Some(IntRef::Big(_)) => return Err(PyErr::new(ExcKind::OverflowError, "Python int too large to convert to C int")),
+        Some(IntRef::Big(_)) => {
+            return Err(PyErr::new(
+                ExcKind::OverflowError,
+                "Python int too large to convert to C int",
+            ))
+        }
         None => {
-            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&args[0]))))
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(&args[0])
+            )))
         }
     };
     if !(0..0x110000).contains(&i) {
@@ -285,7 +342,9 @@ fn chr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
     match char::from_u32(i as u32) {
         Some(c) => Ok(Value::from_string(c.to_string())),
-        None => Err(value_error("pvm cannot represent lone surrogate code points")),
+        None => Err(value_error(
+            "pvm cannot represent lone surrogate code points",
+        )),
     }
 }
 
@@ -304,13 +363,22 @@ fn ord(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             }
             Object::Bytes(b) => {
                 if b.len() != 1 {
-                    return Err(type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+                    return Err(type_error(format!(
+                        "ord() expected a character, but string of length {} found",
+                        b.len()
+                    )));
                 }
                 Ok(Value::Int(b[0] as i64))
             }
-            _ => Err(type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(&args[0])))),
+            _ => Err(type_error(format!(
+                "ord() expected string of length 1, but {} found",
+                vm.type_name(&args[0])
+            ))),
         },
-        other => Err(type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(other)))),
+        other => Err(type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -318,7 +386,10 @@ fn radix(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, r: u32) -> PyResu
     exactly_one(name, args, kw)?;
     match args[0].to_bigint() {
         Some(b) => Ok(Value::from_string(numfmt::int_to_str_radix(&b, r))),
-        None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&args[0])))),
+        None => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(&args[0])
+        ))),
     }
 }
 
@@ -357,17 +428,30 @@ fn any(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn sum(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     only_kwargs("sum", kw, &["start"])?;
     if args.is_empty() {
-        return Err(type_error("sum() takes at least 1 positional argument (0 given)"));
+        return Err(type_error(
+            "sum() takes at least 1 positional argument (0 given)",
+        ));
     }
     if args.len() > 2 {
-        return Err(type_error(format!("sum() takes at most 2 arguments ({} given)", args.len())));
+        return Err(type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
     }
-    let mut acc = args.get(1).cloned().or_else(|| kwarg(kw, "start").cloned()).unwrap_or(Value::Int(0));
+    let mut acc = args
+        .get(1)
+        .cloned()
+        .or_else(|| kwarg(kw, "start").cloned())
+        .unwrap_or(Value::Int(0));
     if acc.as_str().is_some() {
-        return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        return Err(type_error(
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
     }
     if let Some(Object::Bytes(_)) = acc.as_obj() {
-        return Err(type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+        return Err(type_error(
+            "sum() can't sum bytes [use b''.join(seq) instead]",
+        ));
     }
     let it = vm.get_iter(args[0].clone())?;
     while let Some(x) = vm.next(&it)? {
@@ -395,12 +479,23 @@ pub fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     }
 }
 
-fn min_max(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, want_max: bool) -> PyResult<Value> {
+fn min_max(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &KwArgs,
+    name: &str,
+    want_max: bool,
+) -> PyResult<Value> {
     only_kwargs(name, kw, &["key", "default"])?;
     let key = kwarg(kw, "key").cloned().filter(|k| !k.is_none());
     let default = kwarg(kw, "default").cloned();
     let items: Vec<Value> = match args.len() {
-        0 => return Err(type_error(format!("{} expected at least 1 argument, got 0", name))),
+        0 => {
+            return Err(type_error(format!(
+                "{} expected at least 1 argument, got 0",
+                name
+            )))
+        }
         1 => vm.collect(args[0].clone())?,
         _ => {
             if default.is_some() {
@@ -428,7 +523,11 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, want_max: bool)
             Some(kf) => vm.call(kf, &[x.clone()])?,
             None => x.clone(),
         };
-        let better = if want_max { lt(vm, &best_key, &k)? } else { lt(vm, &k, &best_key)? };
+        let better = if want_max {
+            lt(vm, &best_key, &k)?
+        } else {
+            lt(vm, &k, &best_key)?
+        };
         if better {
             best = x;
             best_key = k;
@@ -446,7 +545,12 @@ fn max(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 /// Stable merge sort with a fallible `<` (Rust's sorts may panic on inconsistent orders; Python's must
 /// not, and comparisons may raise).
-pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+pub fn sort_values(
+    vm: &mut Vm,
+    items: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
     let keys: Vec<Value> = match key {
         Some(k) => {
             let mut ks = Vec::with_capacity(items.len());
@@ -523,7 +627,10 @@ fn merge_sort(vm: &mut Vm, keys: &[Value], idx: &mut [usize], buf: &mut [usize])
 fn sorted(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     only_kwargs("sorted", kw, &["key", "reverse"])?;
     if args.len() != 1 {
-        return Err(type_error(format!("sorted expected 1 argument, got {}", args.len())));
+        return Err(type_error(format!(
+            "sorted expected 1 argument, got {}",
+            args.len()
+        )));
     }
     let items = vm.collect(args[0].clone())?;
     let key = kwarg(kw, "key").cloned().filter(|k| !k.is_none());
@@ -538,7 +645,9 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn class_check(vm: &mut Vm, t: &Value, cls: &Value, fname: &str) -> PyResult<bool> {
     match cls.as_obj() {
         Some(Object::Type(_)) => {
-            let (Value::Obj(tr), Value::Obj(cr)) = (t, cls) else { return Ok(false) };
+            let (Value::Obj(tr), Value::Obj(cr)) = (t, cls) else {
+                return Ok(false);
+            };
             Ok(crate::types::is_subtype(tr, cr))
         }
         Some(Object::Tuple(items)) => {
@@ -549,7 +658,10 @@ fn class_check(vm: &mut Vm, t: &Value, cls: &Value, fname: &str) -> PyResult<boo
             }
             Ok(false)
         }
-        _ => Err(type_error(format!("{}() arg 2 must be a type, a tuple of types, or a union", fname))),
+        _ => Err(type_error(format!(
+            "{}() arg 2 must be a type, a tuple of types, or a union",
+            fname
+        ))),
     }
 }
 
@@ -566,7 +678,12 @@ fn issubclass(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if !matches!(args[0].as_obj(), Some(Object::Type(_))) {
         return Err(type_error("issubclass() arg 1 must be a class"));
     }
-    Ok(Value::Bool(class_check(vm, &args[0], &args[1], "issubclass")?))
+    Ok(Value::Bool(class_check(
+        vm,
+        &args[0],
+        &args[1],
+        "issubclass",
+    )?))
 }
 
 fn callable(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -581,7 +698,10 @@ fn iter(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("iter", kw)?;
     arg_range("iter", args, 1, 2)?;
     if args.len() == 2 {
-        return Ok(Value::obj(Object::Iter(RefCell::new(Iter::Callable { func: args[0].clone(), sentinel: args[1].clone() }))));
+        return Ok(Value::obj(Object::Iter(RefCell::new(Iter::Callable {
+            func: args[0].clone(),
+            sentinel: args[1].clone(),
+        }))));
     }
     vm.get_iter(args[0].clone())
 }
@@ -589,8 +709,15 @@ fn iter(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn next(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("next", kw)?;
     arg_range("next", args, 1, 2)?;
-    if !matches!(args[0].as_obj(), Some(Object::Iter(_) | Object::Generator(_))) && !vm.is_user_instance(&args[0]) {
-        return Err(type_error(format!("'{}' object is not an iterator", vm.type_name(&args[0]))));
+    if !matches!(
+        args[0].as_obj(),
+        Some(Object::Iter(_) | Object::Generator(_))
+    ) && !vm.is_user_instance(&args[0])
+    {
+        return Err(type_error(format!(
+            "'{}' object is not an iterator",
+            vm.type_name(&args[0])
+        )));
     }
     match vm.next(&args[0])? {
         Some(v) => Ok(v),
@@ -604,7 +731,10 @@ fn next(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn input(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("input", kw)?;
     if args.len() > 1 {
-        return Err(type_error(format!("input expected at most 1 argument, got {}", args.len())));
+        return Err(type_error(format!(
+            "input expected at most 1 argument, got {}",
+            args.len()
+        )));
     }
     if let Some(p) = args.first() {
         let s = vm.str_of(p)?;
@@ -631,7 +761,11 @@ fn attr_name(vm: &Vm, v: &Value, fname: &str) -> PyResult<Value> {
     if v.as_str().is_some() {
         Ok(v.clone())
     } else {
-        Err(type_error(format!("{}(): attribute name must be string, not '{}'", fname, vm.type_name(v))))
+        Err(type_error(format!(
+            "{}(): attribute name must be string, not '{}'",
+            fname,
+            vm.type_name(v)
+        )))
     }
 }
 
@@ -691,7 +825,9 @@ fn globals(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn locals(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let Some(f) = vm.frames.last() else { return Ok(Value::None) };
+    let Some(f) = vm.frames.last() else {
+        return Ok(Value::None);
+    };
     if let Some(l) = &f.locals {
         return Ok(Value::Obj(l.clone()));
     }
@@ -717,7 +853,10 @@ fn format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Some(s) => match s.as_str() {
             Some(s) => s.to_string(),
             None => {
-                return Err(type_error(format!("format() argument 2 must be str, not {}", vm.type_name(s))))
+                return Err(type_error(format!(
+                    "format() argument 2 must be str, not {}",
+                    vm.type_name(s)
+                )))
             }
         },
         None => String::new(),

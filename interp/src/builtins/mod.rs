@@ -22,7 +22,9 @@ pub struct Interned {
     pub getattr: Value,
     pub setattr: Value,
     /// Keyed by the address of the `'static` literal: one cheap integer hash per lookup.
-    names: std::cell::RefCell<std::collections::HashMap<usize, Value, std::hash::BuildHasherDefault<AddrHasher>>>,
+    names: std::cell::RefCell<
+        std::collections::HashMap<usize, Value, std::hash::BuildHasherDefault<AddrHasher>>,
+    >,
 }
 
 /// Hasher for addresses: a multiplicative mix is plenty (keys are distinct pointers).
@@ -57,7 +59,11 @@ impl Interned {
     /// The one str object for a name the runtime looks up itself (dunders), so lookups hit the method
     /// cache by pointer and never allocate.
     pub fn get(&self, s: &'static str) -> Value {
-        self.names.borrow_mut().entry(s.as_ptr() as usize).or_insert_with(|| Value::str(s)).clone()
+        self.names
+            .borrow_mut()
+            .entry(s.as_ptr() as usize)
+            .or_insert_with(|| Value::str(s))
+            .clone()
     }
 }
 
@@ -68,7 +74,11 @@ impl Default for Interned {
 }
 
 pub fn builtin_value(name: &'static str, f: BuiltinFn) -> Value {
-    Value::obj(Object::Builtin(Builtin { name, f, bound: None }))
+    Value::obj(Object::Builtin(Builtin {
+        name,
+        f,
+        bound: None,
+    }))
 }
 
 /// Register `f` as `name` in a dict object (a namespace or a type's dict).
@@ -78,8 +88,15 @@ pub fn register(d: &ObjRef, name: &'static str, f: BuiltinFn) {
 
 pub fn set_in(d: &ObjRef, name: &str, v: Value) {
     match &**d {
-        Object::Dict(cell) => cell.borrow_mut().set_str(Value::str(name), crate::hash::hash_str(name), v),
-        Object::Type(t) => t.dict.borrow_mut().set_str(Value::str(name), crate::hash::hash_str(name), v),
+        Object::Dict(cell) => {
+            cell.borrow_mut()
+                .set_str(Value::str(name), crate::hash::hash_str(name), v)
+        }
+        Object::Type(t) => {
+            t.dict
+                .borrow_mut()
+                .set_str(Value::str(name), crate::hash::hash_str(name), v)
+        }
         _ => {}
     }
 }
@@ -98,13 +115,29 @@ pub fn install(vm: &mut Vm) {
     for k in crate::error::ExcKind::ALL {
         set_in(&b, k.name(), Value::Obj(vm.exc_type(*k).clone()));
     }
-    set_in(&b, "EnvironmentError", Value::Obj(vm.exc_type(crate::error::ExcKind::OSError).clone()));
-    set_in(&b, "IOError", Value::Obj(vm.exc_type(crate::error::ExcKind::OSError).clone()));
+    set_in(
+        &b,
+        "EnvironmentError",
+        Value::Obj(vm.exc_type(crate::error::ExcKind::OSError).clone()),
+    );
+    set_in(
+        &b,
+        "IOError",
+        Value::Obj(vm.exc_type(crate::error::ExcKind::OSError).clone()),
+    );
     set_in(&b, "None", Value::None);
     set_in(&b, "True", Value::Bool(true));
     set_in(&b, "False", Value::Bool(false));
-    set_in(&b, "NotImplemented", Value::obj(Object::Singleton(crate::object::Singleton::NotImplemented)));
-    set_in(&b, "Ellipsis", Value::obj(Object::Singleton(crate::object::Singleton::Ellipsis)));
+    set_in(
+        &b,
+        "NotImplemented",
+        Value::obj(Object::Singleton(crate::object::Singleton::NotImplemented)),
+    );
+    set_in(
+        &b,
+        "Ellipsis",
+        Value::obj(Object::Singleton(crate::object::Singleton::Ellipsis)),
+    );
     set_in(&b, "__name__", Value::str("builtins"));
 }
 
@@ -122,7 +155,11 @@ pub fn no_kwargs(name: &str, kw: &KwArgs) -> PyResult<()> {
 pub fn exactly_one(name: &str, args: &[Value], kw: &KwArgs) -> PyResult<()> {
     no_kwargs(name, kw)?;
     if args.len() != 1 {
-        return Err(type_error(format!("{}() takes exactly one argument ({} given)", name, args.len())));
+        return Err(type_error(format!(
+            "{}() takes exactly one argument ({} given)",
+            name,
+            args.len()
+        )));
     }
     Ok(())
 }
@@ -174,12 +211,21 @@ pub fn method_args(qual: &str, args: &[Value], min: usize, max: usize) -> PyResu
     if n < min || n > max {
         if min == max {
             if min == 0 {
-                return Err(type_error(format!("{}() takes no arguments ({} given)", qual, n)));
+                return Err(type_error(format!(
+                    "{}() takes no arguments ({} given)",
+                    qual, n
+                )));
             }
             if min == 1 {
-                return Err(type_error(format!("{}() takes exactly one argument ({} given)", qual, n)));
+                return Err(type_error(format!(
+                    "{}() takes exactly one argument ({} given)",
+                    qual, n
+                )));
             }
-            return Err(type_error(format!("{} expected {} arguments, got {}", qual, min, n)));
+            return Err(type_error(format!(
+                "{} expected {} arguments, got {}",
+                qual, min, n
+            )));
         }
         if n < min {
             return Err(type_error(format!(
@@ -210,7 +256,10 @@ pub fn kwarg<'a>(kw: &'a KwArgs, name: &str) -> Option<&'a Value> {
 pub fn only_kwargs(fname: &str, kw: &KwArgs, allowed: &[&str]) -> PyResult<()> {
     for (k, _) in kw {
         if !allowed.contains(&&**k) {
-            return Err(type_error(format!("{}() got an unexpected keyword argument '{}'", fname, k)));
+            return Err(type_error(format!(
+                "{}() got an unexpected keyword argument '{}'",
+                fname, k
+            )));
         }
     }
     Ok(())

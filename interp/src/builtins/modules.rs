@@ -22,7 +22,9 @@ pub fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "math" => math(vm, &dict),
         "time" => time(vm, &dict),
         "gc" => {
-            register(&dict, "collect", |_vm, _a, _k| Ok(Value::Int(crate::gc::collect() as i64)));
+            register(&dict, "collect", |_vm, _a, _k| {
+                Ok(Value::Int(crate::gc::collect() as i64))
+            });
             register(&dict, "enable", |_vm, _a, _k| {
                 crate::gc::set_enabled(true);
                 Ok(Value::None)
@@ -31,11 +33,16 @@ pub fn create(vm: &mut Vm, name: &str) -> Option<Value> {
                 crate::gc::set_enabled(false);
                 Ok(Value::None)
             });
-            register(&dict, "isenabled", |_vm, _a, _k| Ok(Value::Bool(crate::gc::is_enabled())));
+            register(&dict, "isenabled", |_vm, _a, _k| {
+                Ok(Value::Bool(crate::gc::is_enabled()))
+            });
         }
         _ => return None,
     }
-    Some(Value::obj(Object::Module(Module { name: name.to_string(), dict })))
+    Some(Value::obj(Object::Module(Module {
+        name: name.to_string(),
+        dict,
+    })))
 }
 
 // ---- sys ------------------------------------------------------------------------------------------------
@@ -51,26 +58,73 @@ fn sys(vm: &mut Vm, d: &ObjRef) {
     set_in(
         d,
         "version_info",
-        Value::obj(Object::Tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)])),
+        Value::obj(Object::Tuple(vec![
+            Value::Int(3),
+            Value::Int(11),
+            Value::Int(7),
+            Value::str("final"),
+            Value::Int(0),
+        ])),
     );
-    set_in(d, "platform", Value::str(if cfg!(target_os = "linux") { "linux" } else { std::env::consts::OS }));
-    set_in(d, "byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" }));
-    set_in(d, "executable", Value::str(&std::env::current_exe().map(|p| p.to_string_lossy().to_string()).unwrap_or_default()));
+    set_in(
+        d,
+        "platform",
+        Value::str(if cfg!(target_os = "linux") {
+            "linux"
+        } else {
+            std::env::consts::OS
+        }),
+    );
+    set_in(
+        d,
+        "byteorder",
+        Value::str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        }),
+    );
+    set_in(
+        d,
+        "executable",
+        Value::str(
+            &std::env::current_exe()
+                .map(|p| p.to_string_lossy().to_string())
+                .unwrap_or_default(),
+        ),
+    );
     register(d, "exit", sys_exit);
     register(d, "getrecursionlimit", getrecursionlimit);
     register(d, "setrecursionlimit", setrecursionlimit);
     register(d, "set_int_max_str_digits", set_int_max_str_digits);
     register(d, "get_int_max_str_digits", get_int_max_str_digits);
-    let stream_t = crate::types::new_type("TextIOWrapper", TypeKind::Object, vec![vm.types.object.clone()], None);
+    let stream_t = crate::types::new_type(
+        "TextIOWrapper",
+        TypeKind::Object,
+        vec![vm.types.object.clone()],
+        None,
+    );
     if let Object::Type(t) = &*stream_t {
         *t.module.borrow_mut() = Value::str("_io");
     }
     method(&stream_t, "write", stream_write);
     method(&stream_t, "flush", stream_flush);
-    for (name, fd) in [("stdout", 1), ("stderr", 2), ("__stdout__", 1), ("__stderr__", 2)] {
+    for (name, fd) in [
+        ("stdout", 1),
+        ("stderr", 2),
+        ("__stdout__", 1),
+        ("__stderr__", 2),
+    ] {
         let mut sd = Dict::new();
-        sd.set_str(Value::str("_fd"), crate::hash::hash_str("_fd"), Value::Int(fd));
-        let s = Value::obj(Object::Instance(Instance { cls: stream_t.clone(), dict: RefCell::new(sd) }));
+        sd.set_str(
+            Value::str("_fd"),
+            crate::hash::hash_str("_fd"),
+            Value::Int(fd),
+        );
+        let s = Value::obj(Object::Instance(Instance {
+            cls: stream_t.clone(),
+            dict: RefCell::new(sd),
+        }));
         set_in(d, name, s);
     }
 }
@@ -82,7 +136,10 @@ pub fn std_stream_fd(v: &Value) -> Option<i64> {
             if crate::types::type_name(&i.cls) != "TextIOWrapper" {
                 return None;
             }
-            i.dict.borrow().get_str("_fd", crate::hash::hash_str("_fd")).and_then(|v| v.as_i64())
+            i.dict
+                .borrow()
+                .get_str("_fd", crate::hash::hash_str("_fd"))
+                .and_then(|v| v.as_i64())
         }
         _ => None,
     }
@@ -91,7 +148,10 @@ pub fn std_stream_fd(v: &Value) -> Option<i64> {
 fn stream_write(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let Some(s) = args.get(1).and_then(|v| v.as_str()) else {
         let t = args.get(1).map(|v| vm.type_name(v)).unwrap_or_default();
-        return Err(type_error(format!("write() argument must be str, not {}", t)));
+        return Err(type_error(format!(
+            "write() argument must be str, not {}",
+            t
+        )));
     };
     let n = s.chars().count();
     match std_stream_fd(&args[0]) {
@@ -124,16 +184,25 @@ fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Val
 }
 
 fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let n = args.first().and_then(|v| v.as_i64()).ok_or_else(|| type_error("an integer is required"))?;
+    let n = args
+        .first()
+        .and_then(|v| v.as_i64())
+        .ok_or_else(|| type_error("an integer is required"))?;
     if n < 1 {
-        return Err(value_error("recursion limit must be greater or equal than 1"));
+        return Err(value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
     }
     vm.recursion_limit = n as usize;
     Ok(Value::None)
 }
 
 fn set_int_max_str_digits(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let n = args.first().or_else(|| super::kwarg(kw, "maxdigits")).and_then(|v| v.as_i64()).unwrap_or(0);
+    let n = args
+        .first()
+        .or_else(|| super::kwarg(kw, "maxdigits"))
+        .and_then(|v| v.as_i64())
+        .unwrap_or(0);
     crate::numfmt::set_int_max_str_digits(n).map_err(crate::vm::text::fmt_err)?;
     Ok(Value::None)
 }
@@ -179,9 +248,15 @@ fn math(_vm: &mut Vm, d: &ObjRef) {
         "degrees" => |x| Ok(x.to_degrees()),
         "radians" => |x| Ok(x.to_radians()),
     }
-    register(d, "floor", |vm, args, _kw| round_to_int(vm, args, "floor", f64::floor));
-    register(d, "ceil", |vm, args, _kw| round_to_int(vm, args, "ceil", f64::ceil));
-    register(d, "trunc", |vm, args, _kw| round_to_int(vm, args, "trunc", f64::trunc));
+    register(d, "floor", |vm, args, _kw| {
+        round_to_int(vm, args, "floor", f64::floor)
+    });
+    register(d, "ceil", |vm, args, _kw| {
+        round_to_int(vm, args, "ceil", f64::ceil)
+    });
+    register(d, "trunc", |vm, args, _kw| {
+        round_to_int(vm, args, "trunc", f64::trunc)
+    });
     register(d, "log", math_log);
     register(d, "pow", |vm, args, _kw| {
         check_n(args, 2, "pow")?;
@@ -193,11 +268,15 @@ fn math(_vm: &mut Vm, d: &ObjRef) {
     });
     register(d, "atan2", |vm, args, _kw| {
         check_n(args, 2, "atan2")?;
-        Ok(Value::Float(to_f64(vm, &args[0])?.atan2(to_f64(vm, &args[1])?)))
+        Ok(Value::Float(
+            to_f64(vm, &args[0])?.atan2(to_f64(vm, &args[1])?),
+        ))
     });
     register(d, "copysign", |vm, args, _kw| {
         check_n(args, 2, "copysign")?;
-        Ok(Value::Float(to_f64(vm, &args[0])?.copysign(to_f64(vm, &args[1])?)))
+        Ok(Value::Float(
+            to_f64(vm, &args[0])?.copysign(to_f64(vm, &args[1])?),
+        ))
     });
     register(d, "fmod", |vm, args, _kw| {
         check_n(args, 2, "fmod")?;
@@ -215,9 +294,15 @@ fn math(_vm: &mut Vm, d: &ObjRef) {
         }
         Ok(Value::Float(acc))
     });
-    register(d, "isnan", |vm, args, _kw| Ok(Value::Bool(float_arg(vm, args, "isnan")?.is_nan())));
-    register(d, "isinf", |vm, args, _kw| Ok(Value::Bool(float_arg(vm, args, "isinf")?.is_infinite())));
-    register(d, "isfinite", |vm, args, _kw| Ok(Value::Bool(float_arg(vm, args, "isfinite")?.is_finite())));
+    register(d, "isnan", |vm, args, _kw| {
+        Ok(Value::Bool(float_arg(vm, args, "isnan")?.is_nan()))
+    });
+    register(d, "isinf", |vm, args, _kw| {
+        Ok(Value::Bool(float_arg(vm, args, "isinf")?.is_infinite()))
+    });
+    register(d, "isfinite", |vm, args, _kw| {
+        Ok(Value::Bool(float_arg(vm, args, "isfinite")?.is_finite()))
+    });
     register(d, "factorial", math_factorial);
     register(d, "gcd", |vm, args, _kw| {
         let mut g = BigInt::zero();
@@ -266,7 +351,10 @@ fn math(_vm: &mut Vm, d: &ObjRef) {
     });
     register(d, "perm", |vm, args, _kw| {
         if args.is_empty() || args.len() > 2 {
-            return Err(type_error(format!("perm expected at most 2 arguments, got {}", args.len())));
+            return Err(type_error(format!(
+                "perm expected at most 2 arguments, got {}",
+                args.len()
+            )));
         }
         let n = int_arg(vm, &args[0])?;
         let k = match args.get(1) {
@@ -291,7 +379,10 @@ fn math(_vm: &mut Vm, d: &ObjRef) {
     });
     register(d, "prod", |vm, args, kw| {
         if args.len() != 1 {
-            return Err(type_error(format!("prod() takes exactly 1 positional argument ({} given)", args.len())));
+            return Err(type_error(format!(
+                "prod() takes exactly 1 positional argument ({} given)",
+                args.len()
+            )));
         }
         let mut acc = super::kwarg(kw, "start").cloned().unwrap_or(Value::Int(1));
         let items = vm.collect(args[0].clone())?;
@@ -363,9 +454,18 @@ fn fsum(xs: &[f64]) -> f64 {
 fn check_n(args: &[Value], n: usize, name: &str) -> PyResult<()> {
     if args.len() != n {
         if n == 1 {
-            return Err(type_error(format!("math.{}() takes exactly one argument ({} given)", name, args.len())));
+            return Err(type_error(format!(
+                "math.{}() takes exactly one argument ({} given)",
+                name,
+                args.len()
+            )));
         }
-        return Err(type_error(format!("{} expected {} arguments, got {}", name, n, args.len())));
+        return Err(type_error(format!(
+            "{} expected {} arguments, got {}",
+            name,
+            n,
+            args.len()
+        )));
     }
     Ok(())
 }
@@ -373,7 +473,10 @@ fn check_n(args: &[Value], n: usize, name: &str) -> PyResult<()> {
 fn to_f64(vm: &Vm, v: &Value) -> PyResult<f64> {
     match as_f64(v) {
         Some(r) => r,
-        None => Err(type_error(format!("must be real number, not {}", vm.type_name(v)))),
+        None => Err(type_error(format!(
+            "must be real number, not {}",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -384,10 +487,15 @@ fn float_arg(vm: &Vm, args: &[Value], name: &str) -> PyResult<f64> {
 
 fn int_arg(vm: &Vm, v: &Value) -> PyResult<BigInt> {
     match v {
-        Value::Float(_) => Err(type_error("'float' object cannot be interpreted as an integer")),
-        other => other
-            .to_bigint()
-            .ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(other)))),
+        Value::Float(_) => Err(type_error(
+            "'float' object cannot be interpreted as an integer",
+        )),
+        other => other.to_bigint().ok_or_else(|| {
+            type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(other)
+            ))
+        }),
     }
 }
 
@@ -397,12 +505,17 @@ fn round_to_int(vm: &mut Vm, args: &[Value], name: &str, f: fn(f64) -> f64) -> P
         return vm.unary_pos(args[0].clone());
     }
     let x = to_f64(vm, &args[0])?;
-    Ok(int_from_big(crate::numfmt::float_to_bigint(f(x)).map_err(crate::vm::text::fmt_err)?))
+    Ok(int_from_big(
+        crate::numfmt::float_to_bigint(f(x)).map_err(crate::vm::text::fmt_err)?,
+    ))
 }
 
 fn math_log(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if args.is_empty() || args.len() > 2 {
-        return Err(type_error(format!("log expected at least 1 argument, got {}", args.len())));
+        return Err(type_error(format!(
+            "log expected at least 1 argument, got {}",
+            args.len()
+        )));
     }
     let ln = |vm: &Vm, v: &Value| -> PyResult<f64> {
         // Big ints: log of the value without converting to float (which could overflow).
@@ -426,7 +539,10 @@ fn math_log(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         Some(b) => {
             let den = ln(vm, b)?;
             if den == 0.0 {
-                return Err(PyErr::new(ExcKind::ZeroDivisionError, "float division by zero"));
+                return Err(PyErr::new(
+                    ExcKind::ZeroDivisionError,
+                    "float division by zero",
+                ));
             }
             Ok(Value::Float(num / den))
         }
@@ -437,13 +553,22 @@ fn math_log(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn math_factorial(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     check_n(args, 1, "factorial")?;
     let n = match &args[0] {
-        Value::Float(_) => return Err(type_error("'float' object cannot be interpreted as an integer")),
+        Value::Float(_) => {
+            return Err(type_error(
+                "'float' object cannot be interpreted as an integer",
+            ))
+        }
         v => int_arg(vm, v)?,
     };
     if n.is_negative() {
         return Err(value_error("factorial() not defined for negative values"));
     }
-    let n = n.to_u64().ok_or_else(|| PyErr::new(ExcKind::OverflowError, "factorial() argument should not exceed 9223372036854775807"))?;
+    let n = n.to_u64().ok_or_else(|| {
+        PyErr::new(
+            ExcKind::OverflowError,
+            "factorial() argument should not exceed 9223372036854775807",
+        )
+    })?;
     let mut r = BigInt::one();
     for i in 2..=n {
         r *= i;
@@ -455,12 +580,21 @@ fn math_factorial(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> 
 
 fn time(_vm: &mut Vm, d: &ObjRef) {
     register(d, "time", |_vm, _a, _k| {
-        let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
+        let t = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs_f64())
+            .unwrap_or(0.0);
         Ok(Value::Float(t))
     });
-    register(d, "perf_counter", |_vm, _a, _k| Ok(Value::Float(monotonic_secs())));
-    register(d, "monotonic", |_vm, _a, _k| Ok(Value::Float(monotonic_secs())));
-    register(d, "process_time", |_vm, _a, _k| Ok(Value::Float(monotonic_secs())));
+    register(d, "perf_counter", |_vm, _a, _k| {
+        Ok(Value::Float(monotonic_secs()))
+    });
+    register(d, "monotonic", |_vm, _a, _k| {
+        Ok(Value::Float(monotonic_secs()))
+    });
+    register(d, "process_time", |_vm, _a, _k| {
+        Ok(Value::Float(monotonic_secs()))
+    });
     register(d, "sleep", |vm, a, _k| {
         let s = a.first().map(|v| to_f64(vm, v)).transpose()?.unwrap_or(0.0);
         if s < 0.0 {

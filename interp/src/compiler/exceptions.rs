@@ -43,7 +43,9 @@ impl<'s> Compiler<'s> {
         }
         let depth = self.unit().stmt_depth;
         let start = self.here();
-        self.unit().fblocks.push(FBlock::Finally(t.finalbody.to_vec()));
+        self.unit()
+            .fblocks
+            .push(FBlock::Finally(t.finalbody.to_vec()));
         self.try_except(t)?;
         self.unit().fblocks.pop();
         let end = self.here();
@@ -62,7 +64,11 @@ impl<'s> Compiler<'s> {
     /// `with a as x, b as y: body` (items nest). The bound `__exit__` stays on the stack during the body;
     /// a normal exit calls it with Nones, an exception calls it with the exception and re-raises unless it
     /// returned true.
-    pub(super) fn with_stmt(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> Result<(), CompileError> {
+    pub(super) fn with_stmt(
+        &mut self,
+        items: &[ast::WithItem],
+        body: &[Stmt],
+    ) -> Result<(), CompileError> {
         let Some((item, rest)) = items.split_first() else {
             return self.stmts(body);
         };
@@ -148,7 +154,9 @@ impl<'s> Compiler<'s> {
                     c.emit(Op::Copy, 1);
                     c.store_name(nm);
                 }
-                c.unit().fblocks.push(FBlock::Handler { name: name.clone() });
+                c.unit()
+                    .fblocks
+                    .push(FBlock::Handler { name: name.clone() });
                 c.stmts(&h.body)?;
                 c.unit().fblocks.pop();
                 c.leave_handler(&name);
@@ -206,7 +214,12 @@ impl<'s> Compiler<'s> {
 
     fn add_handler(&mut self, start: usize, end: usize, target: usize, depth: u32) {
         if start < end {
-            self.unit().exc_table.push(ExcEntry { start: start as u32, end: end as u32, target: target as u32, depth });
+            self.unit().exc_table.push(ExcEntry {
+                start: start as u32,
+                end: end as u32,
+                target: target as u32,
+                depth,
+            });
         }
     }
 

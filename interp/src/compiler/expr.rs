@@ -1,12 +1,12 @@
 //! Expression compilation.
 
 use super::{binop, CompileError, Compiler};
-use num_traits::ToPrimitive;
 use crate::bytecode::{CmpOp, Op};
 use crate::object::Object;
 use crate::settable::SetTable;
-use crate::vm::protocol::values_eq;
 use crate::value::{int_from_big, Value};
+use crate::vm::protocol::values_eq;
+use num_traits::ToPrimitive;
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 use std::rc::Rc;
@@ -38,7 +38,8 @@ impl<'s> Compiler<'s> {
                 _ => None,
             },
             Expr::Tuple(t) if !t.elts.is_empty() => {
-                let items: Option<Vec<Value>> = t.elts.iter().map(|x| self.const_value(x)).collect();
+                let items: Option<Vec<Value>> =
+                    t.elts.iter().map(|x| self.const_value(x)).collect();
                 items.map(|v| Value::obj(Object::Tuple(v)))
             }
             _ => None,
@@ -65,7 +66,9 @@ impl<'s> Compiler<'s> {
                 self.emit_const(Value::obj(Object::Bytes(bytes)));
             }
             Expr::EllipsisLiteral(_) => {
-                self.emit_const(Value::obj(Object::Singleton(crate::object::Singleton::Ellipsis)));
+                self.emit_const(Value::obj(Object::Singleton(
+                    crate::object::Singleton::Ellipsis,
+                )));
             }
             Expr::Name(n) => self.load_name(&n.id),
             Expr::BinOp(b) => {
@@ -84,7 +87,11 @@ impl<'s> Compiler<'s> {
                 self.emit(op, 0);
             }
             Expr::BoolOp(b) => {
-                let op = if b.op == ast::BoolOp::And { Op::JumpIfFalseOrPop } else { Op::JumpIfTrueOrPop };
+                let op = if b.op == ast::BoolOp::And {
+                    Op::JumpIfFalseOrPop
+                } else {
+                    Op::JumpIfTrueOrPop
+                };
                 let mut jumps = Vec::new();
                 let n = b.values.len();
                 for (i, v) in b.values.iter().enumerate() {
@@ -132,7 +139,10 @@ impl<'s> Compiler<'s> {
             Expr::Set(s) => self.set_display(&s.elts)?,
             Expr::Dict(d) => self.dict(d)?,
             Expr::Lambda(l) => {
-                let scope = self.table.scope_for(l).ok_or_else(|| self.error(l.range, "internal: missing scope"))?;
+                let scope = self
+                    .table
+                    .scope_for(l)
+                    .ok_or_else(|| self.error(l.range, "internal: missing scope"))?;
                 let line = self.lines.line_index(l.range.start()).get() as u32;
                 let qual = self.child_qualname("<lambda>");
                 let empty = ast::Parameters::default();
@@ -143,21 +153,39 @@ impl<'s> Compiler<'s> {
                     Ok(())
                 })?;
             }
-            Expr::ListComp(c) => self.comprehension(c, "<listcomp>", &c.generators, Comp::List(&c.elt))?,
-            Expr::SetComp(c) => self.comprehension(c, "<setcomp>", &c.generators, Comp::Set(&c.elt))?,
+            Expr::ListComp(c) => {
+                self.comprehension(c, "<listcomp>", &c.generators, Comp::List(&c.elt))?
+            }
+            Expr::SetComp(c) => {
+                self.comprehension(c, "<setcomp>", &c.generators, Comp::Set(&c.elt))?
+            }
             Expr::DictComp(c) => match &c.key {
-                Some(k) => self.comprehension(c, "<dictcomp>", &c.generators, Comp::Dict(k, &c.value))?,
-                None => return Err(self.error(c.range, "dict unpacking cannot be used in dict comprehension")),
+                Some(k) => {
+                    self.comprehension(c, "<dictcomp>", &c.generators, Comp::Dict(k, &c.value))?
+                }
+                None => {
+                    return Err(self.error(
+                        c.range,
+                        "dict unpacking cannot be used in dict comprehension",
+                    ))
+                }
             },
-            Expr::Generator(g) => self.comprehension(g, "<genexpr>", &g.generators, Comp::Gen(&g.elt))?,
+            Expr::Generator(g) => {
+                self.comprehension(g, "<genexpr>", &g.generators, Comp::Gen(&g.elt))?
+            }
             Expr::FString(f) => self.fstring(f)?,
             Expr::TString(_) => {
                 self.not_implemented("template strings");
                 self.emit_const(Value::None);
             }
-            Expr::Starred(s) => return Err(self.error(s.range, "can't use starred expression here")),
+            Expr::Starred(s) => {
+                return Err(self.error(s.range, "can't use starred expression here"))
+            }
             Expr::Yield(y) => {
-                if !matches!(self.unit().kind, super::ScopeKind::Function | super::ScopeKind::Comprehension) {
+                if !matches!(
+                    self.unit().kind,
+                    super::ScopeKind::Function | super::ScopeKind::Comprehension
+                ) {
                     return Err(self.error(e.range(), "'yield' outside function"));
                 }
                 match &y.value {
@@ -167,7 +195,10 @@ impl<'s> Compiler<'s> {
                 self.emit(Op::YieldValue, 0);
             }
             Expr::YieldFrom(y) => {
-                if !matches!(self.unit().kind, super::ScopeKind::Function | super::ScopeKind::Comprehension) {
+                if !matches!(
+                    self.unit().kind,
+                    super::ScopeKind::Function | super::ScopeKind::Comprehension
+                ) {
                     return Err(self.error(e.range(), "'yield' outside function"));
                 }
                 // Delegate: send values into the sub-iterator until it returns (its value is the result).
@@ -327,7 +358,11 @@ impl<'s> Compiler<'s> {
                     _ => None,
                 }
             }
-            Expr::BinOp(b) => fold_binop(b.op, &self.fold_const(&b.left)?, &self.fold_const(&b.right)?),
+            Expr::BinOp(b) => fold_binop(
+                b.op,
+                &self.fold_const(&b.left)?,
+                &self.fold_const(&b.right)?,
+            ),
             _ => None,
         }
     }
@@ -340,7 +375,8 @@ impl<'s> Compiler<'s> {
         fn build(items: impl Iterator<Item = Value>) -> SetTable {
             let mut t = SetTable::new();
             for v in items {
-                let r: Result<bool, ()> = t.add(const_hash(&v), v.clone(), |k| Ok(values_eq(k, &v)));
+                let r: Result<bool, ()> =
+                    t.add(const_hash(&v), v.clone(), |k| Ok(values_eq(k, &v)));
                 let _ = r;
             }
             t
@@ -351,7 +387,8 @@ impl<'s> Compiler<'s> {
             if let Some(Object::FrozenSet(t)) = c.as_obj() {
                 let same = t.len() == f2.len()
                     && f2.iter().all(|e| {
-                        let r: Result<Option<usize>, ()> = t.find(e.hash, |k| Ok(const_key_eq(k, &e.key)));
+                        let r: Result<Option<usize>, ()> =
+                            t.find(e.hash, |k| Ok(const_key_eq(k, &e.key)));
                         matches!(r, Ok(Some(_)))
                     });
                 if same {
@@ -427,7 +464,11 @@ impl<'s> Compiler<'s> {
         let kws = &c.arguments.keywords;
         // Zero-argument super() in a method: super(__class__, <first argument>).
         if let Expr::Name(n) = &*c.func {
-            if &*n.id == "super" && args.is_empty() && kws.is_empty() && self.scope_of("__class__") == super::symtable::NameScope::Free {
+            if &*n.id == "super"
+                && args.is_empty()
+                && kws.is_empty()
+                && self.scope_of("__class__") == super::symtable::NameScope::Free
+            {
                 let first = self.units.last().and_then(|u| u.varnames.first().cloned());
                 if let Some(first) = first.filter(|_| self.unit().argcount > 0) {
                     self.load_name("super");
@@ -438,9 +479,13 @@ impl<'s> Compiler<'s> {
                 }
             }
         }
-        let simple = !args.iter().any(|a| matches!(a, Expr::Starred(_))) && kws.iter().all(|k| k.arg.is_some());
+        let simple = !args.iter().any(|a| matches!(a, Expr::Starred(_)))
+            && kws.iter().all(|k| k.arg.is_some());
         if simple {
-            let kwnames: Vec<Value> = kws.iter().map(|k| Value::str(k.arg.as_ref().expect("kw").id.as_str())).collect();
+            let kwnames: Vec<Value> = kws
+                .iter()
+                .map(|k| Value::str(k.arg.as_ref().expect("kw").id.as_str()))
+                .collect();
             let method = matches!(&*c.func, Expr::Attribute(_));
             if let Expr::Attribute(a) = &*c.func {
                 self.expr(&a.value)?;
@@ -538,7 +583,10 @@ impl<'s> Compiler<'s> {
     }
 
     /// Emit one f-string element; returns how many strings it pushed.
-    fn fstring_element(&mut self, el: &ast::InterpolatedStringElement) -> Result<u32, CompileError> {
+    fn fstring_element(
+        &mut self,
+        el: &ast::InterpolatedStringElement,
+    ) -> Result<u32, CompileError> {
         match el {
             ast::InterpolatedStringElement::Literal(l) => {
                 if l.value.is_empty() {
@@ -556,7 +604,12 @@ impl<'s> Compiler<'s> {
                     ast::ConversionFlag::Ascii => 3,
                 };
                 if let Some(dbg) = &i.debug_text {
-                    let text = format!("{}{}{}", dbg.leading(), &self.src[i.expression.range()], dbg.trailing());
+                    let text = format!(
+                        "{}{}{}",
+                        dbg.leading(),
+                        &self.src[i.expression.range()],
+                        dbg.trailing()
+                    );
                     self.emit_const(Value::str(&text));
                     pushed += 1;
                     if conv == 0 && i.format_spec.is_none() {
@@ -583,8 +636,17 @@ impl<'s> Compiler<'s> {
         }
     }
 
-    fn comprehension<T>(&mut self, node: &T, name: &str, gens: &[ast::Comprehension], kind: Comp) -> Result<(), CompileError> {
-        let scope = self.table.scope_for(node).ok_or_else(|| self.error(gens[0].range, "internal: missing scope"))?;
+    fn comprehension<T>(
+        &mut self,
+        node: &T,
+        name: &str,
+        gens: &[ast::Comprehension],
+        kind: Comp,
+    ) -> Result<(), CompileError> {
+        let scope = self
+            .table
+            .scope_for(node)
+            .ok_or_else(|| self.error(gens[0].range, "internal: missing scope"))?;
         let line = self.unit().line;
         let qual = self.child_qualname(name);
         // Closure over the comprehension's free variables.
@@ -630,7 +692,12 @@ impl<'s> Compiler<'s> {
         Ok(())
     }
 
-    fn comp_generator(&mut self, gens: &[ast::Comprehension], i: usize, kind: &Comp) -> Result<(), CompileError> {
+    fn comp_generator(
+        &mut self,
+        gens: &[ast::Comprehension],
+        i: usize,
+        kind: &Comp,
+    ) -> Result<(), CompileError> {
         let g = &gens[i];
         if g.is_async {
             self.not_implemented("async comprehensions");
@@ -723,7 +790,9 @@ fn const_hash(v: &Value) -> i64 {
         Value::Obj(o) => match &**o {
             Object::Str(s) => s.hash(),
             Object::Int(b) => crate::hash::hash_bigint(b),
-            Object::Tuple(t) => crate::hash::hash_tuple(t.iter().map(const_hash).collect::<Vec<_>>().into_iter()),
+            Object::Tuple(t) => {
+                crate::hash::hash_tuple(t.iter().map(const_hash).collect::<Vec<_>>().into_iter())
+            }
             Object::Bytes(b) => crate::hash::hash_str(&String::from_utf8_lossy(b)),
             _ => (Rc::as_ptr(o) as *const u8 as usize >> 4) as i64,
         },
@@ -737,12 +806,16 @@ fn const_key_eq(a: &Value, b: &Value) -> bool {
         (Value::None, Value::None) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Int(x), Value::Int(y)) => x == y,
-        (Value::Float(x), Value::Float(y)) => x == y && (*x != 0.0 || x.is_sign_negative() == y.is_sign_negative()),
+        (Value::Float(x), Value::Float(y)) => {
+            x == y && (*x != 0.0 || x.is_sign_negative() == y.is_sign_negative())
+        }
         (Value::Obj(p), Value::Obj(q)) => match (&**p, &**q) {
             (Object::Str(s), Object::Str(t)) => s.as_str() == t.as_str(),
             (Object::Int(s), Object::Int(t)) => s == t,
             (Object::Bytes(s), Object::Bytes(t)) => s == t,
-            (Object::Tuple(s), Object::Tuple(t)) => s.len() == t.len() && s.iter().zip(t).all(|(x, y)| const_key_eq(x, y)),
+            (Object::Tuple(s), Object::Tuple(t)) => {
+                s.len() == t.len() && s.iter().zip(t).all(|(x, y)| const_key_eq(x, y))
+            }
             _ => false,
         },
         _ => false,
@@ -761,13 +834,18 @@ fn fold_binop(op: ast::Operator, a: &Value, b: &Value) -> Option<Value> {
     let bop = binop(op);
     if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
         let (bx, by) = (x.to_big(), y.to_big());
-        let (zx, zy) = (bx.sign() == num_bigint::Sign::NoSign, by.sign() == num_bigint::Sign::NoSign);
+        let (zx, zy) = (
+            bx.sign() == num_bigint::Sign::NoSign,
+            by.sign() == num_bigint::Sign::NoSign,
+        );
         let ok = match bop {
             BinOp::Mul => zx || zy || bx.bits() + by.bits() <= MAX_INT_SIZE,
             BinOp::Pow if !zx && by.sign() == num_bigint::Sign::Plus => {
                 by.to_u64().is_some_and(|w| bx.bits() <= MAX_INT_SIZE / w)
             }
-            BinOp::LShift if !zx && !zy => by.to_u64().is_some_and(|w| w <= MAX_INT_SIZE && bx.bits() <= MAX_INT_SIZE - w),
+            BinOp::LShift if !zx && !zy => by
+                .to_u64()
+                .is_some_and(|w| w <= MAX_INT_SIZE && bx.bits() <= MAX_INT_SIZE - w),
             _ => true,
         };
         return if ok { int_binop(bop, x, y).ok() } else { None };

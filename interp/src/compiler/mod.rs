@@ -115,7 +115,10 @@ pub fn compile_interactive(src: &str, filename: &str) -> Result<Rc<Code>, Compil
 
 fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Rc<Code>, CompileError> {
     let lines = LineIndex::from_source_text(src);
-    let source = Rc::new(Source { filename: filename.into(), text: src.into() });
+    let source = Rc::new(Source {
+        filename: filename.into(),
+        text: src.into(),
+    });
     if src.contains('\t') {
         if let Some(line) = check_tabs(src) {
             let text = src.lines().nth(line - 1).map(|t| t.to_string());
@@ -142,7 +145,17 @@ fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Rc<Cod
         }
         err
     })?;
-    let mut c = Compiler { src, lines, table, source, units: Vec::new(), interactive, depth: 0, interned: HashMap::new(), frozensets: Vec::new() };
+    let mut c = Compiler {
+        src,
+        lines,
+        table,
+        source,
+        units: Vec::new(),
+        interactive,
+        depth: 0,
+        interned: HashMap::new(),
+        frozensets: Vec::new(),
+    };
     c.push_unit(0, "<module>".into(), "<module>".into(), 1);
     c.stmts(&module.body)?;
     c.emit_const(Value::None);
@@ -150,16 +163,41 @@ fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Rc<Cod
     Ok(Rc::new(c.pop_unit()))
 }
 
-fn error_at(src: &str, lines: &LineIndex, filename: &str, range: TextRange, msg: String) -> CompileError {
-    let start = range.start().min(TextSize::try_from(src.len()).unwrap_or_default());
+fn error_at(
+    src: &str,
+    lines: &LineIndex,
+    filename: &str,
+    range: TextRange,
+    msg: String,
+) -> CompileError {
+    let start = range
+        .start()
+        .min(TextSize::try_from(src.len()).unwrap_or_default());
     let lc = lines.line_column(start, src);
     let line = lc.line.get() as u32;
-    let text = src.split('\n').nth(line as usize - 1).map(|s| s.trim_end_matches('\r').to_string());
+    let text = src
+        .split('\n')
+        .nth(line as usize - 1)
+        .map(|s| s.trim_end_matches('\r').to_string());
     let col = lc.column.get() as u32;
-    let end = range.end().min(TextSize::try_from(src.len()).unwrap_or_default());
+    let end = range
+        .end()
+        .min(TextSize::try_from(src.len()).unwrap_or_default());
     let elc = lines.line_column(end, src);
-    let end_col = if elc.line == lc.line { elc.column.get() as u32 } else { col + 1 };
-    CompileError { kind: "SyntaxError", msg, filename: filename.to_string(), line, col, end_col, text }
+    let end_col = if elc.line == lc.line {
+        elc.column.get() as u32
+    } else {
+        col + 1
+    };
+    CompileError {
+        kind: "SyntaxError",
+        msg,
+        filename: filename.to_string(),
+        line,
+        col,
+        end_col,
+        text,
+    }
 }
 
 fn syntax_error_from_parse(
@@ -181,7 +219,10 @@ fn syntax_error_from_parse(
         let what = rest.replace('`', "'").replace(" clause", " statement");
         let err_line = lines.line_index(range.start()).get();
         let header = header_line_before(src, err_line);
-        format!("expected an indented block after {} on line {}", what, header)
+        format!(
+            "expected an indented block after {} on line {}",
+            what, header
+        )
     } else if lower.contains("unexpected indentation") {
         kind = "IndentationError";
         "unexpected indent".to_string()
@@ -200,7 +241,10 @@ fn syntax_error_from_parse(
         "expected ':'".to_string()
     } else if lower.contains("unterminated triple-quoted") {
         let line = lines.line_index(range.start()).get();
-        format!("unterminated triple-quoted string literal (detected at line {})", line)
+        format!(
+            "unterminated triple-quoted string literal (detected at line {})",
+            line
+        )
     } else if lower.contains("missing closing quote") || lower.contains("unterminated string") {
         let line = lines.line_index(range.start()).get();
         format!("unterminated string literal (detected at line {})", line)
@@ -281,8 +325,7 @@ fn check_tabs(src: &str) -> Option<usize> {
             for ch in ws.chars() {
                 if ch == '\t' {
                     c8 = (c8 / 8 + 1) * 8;
-                }
-                else {
+                } else {
                     c8 += 1;
                 }
                 c1 += 1;
@@ -374,15 +417,25 @@ impl<'s> Compiler<'s> {
                 let nargs = (u.argcount + u.kwonlyargcount) as usize
                     + (u.flags & flags::VARARGS != 0) as usize
                     + (u.flags & flags::VARKEYWORDS != 0) as usize;
-                u.varnames.iter().take(nargs).position(|v| v == c).map(|p| p as u32)
+                u.varnames
+                    .iter()
+                    .take(nargs)
+                    .position(|v| v == c)
+                    .map(|p| p as u32)
             })
             .collect();
-        let simple = u.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE) == 0
+        let simple = u.flags
+            & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE)
+            == 0
             && u.kwonlyargcount == 0
             && u.cellvars.is_empty()
             && u.freevars.is_empty();
-        let counters = (0..u.instrs.len()).map(|_| std::cell::Cell::new(0)).collect();
-        let global_cache = (0..u.names.len()).map(|_| crate::code::GlobalCache::empty()).collect();
+        let counters = (0..u.instrs.len())
+            .map(|_| std::cell::Cell::new(0))
+            .collect();
+        let global_cache = (0..u.names.len())
+            .map(|_| crate::code::GlobalCache::empty())
+            .collect();
         Code {
             exc_table: u.exc_table,
             counters,
@@ -418,7 +471,11 @@ impl<'s> Compiler<'s> {
         let n = u.instrs.len();
         if n > 0 && u.label != n && u.lines[n - 1] == line {
             let prev = u.instrs[n - 1];
-            if op == Op::LoadFast && prev.op() == Op::LoadFast && arg < 0x1000 && prev.arg() < 0x1000 {
+            if op == Op::LoadFast
+                && prev.op() == Op::LoadFast
+                && arg < 0x1000
+                && prev.arg() < 0x1000
+            {
                 u.instrs[n - 1] = Instr::new(Op::LoadFast2, prev.arg() | (arg << 12));
                 return n - 1;
             }
@@ -449,7 +506,11 @@ impl<'s> Compiler<'s> {
         let u = self.unit();
         let ins = u.instrs[at];
         let op = ins.op();
-        let arg = if op == Op::CompareJumpIfFalse { (ins.arg() & !0x1f_ffff) | target } else { target };
+        let arg = if op == Op::CompareJumpIfFalse {
+            (ins.arg() & !0x1f_ffff) | target
+        } else {
+            target
+        };
         u.instrs[at] = Instr::new(op, arg);
     }
 
@@ -508,7 +569,11 @@ impl<'s> Compiler<'s> {
         if let Some(&i) = self.unit().name_index.get(name) {
             return i;
         }
-        let v = self.interned.entry(name.to_string()).or_insert_with(|| Value::str(name)).clone();
+        let v = self
+            .interned
+            .entry(name.to_string())
+            .or_insert_with(|| Value::str(name))
+            .clone();
         let u = self.unit();
         let i = u.names.len() as u32;
         u.names.push(v);
@@ -522,7 +587,13 @@ impl<'s> Compiler<'s> {
     }
 
     fn error(&self, range: TextRange, msg: impl Into<String>) -> CompileError {
-        error_at(self.src, &self.lines, &self.source.filename, range, msg.into())
+        error_at(
+            self.src,
+            &self.lines,
+            &self.source.filename,
+            range,
+            msg.into(),
+        )
     }
 
     fn enter(&mut self, range: TextRange) -> Result<(), CompileError> {
@@ -574,7 +645,11 @@ impl<'s> Compiler<'s> {
             }
             NameScope::GlobalExplicit | NameScope::GlobalImplicit => {
                 let i = self.name_idx(name);
-                let op = if self.unit().kind == ScopeKind::Class { Op::LoadName } else { Op::LoadGlobal };
+                let op = if self.unit().kind == ScopeKind::Class {
+                    Op::LoadName
+                } else {
+                    Op::LoadGlobal
+                };
                 self.emit(op, i);
             }
             NameScope::Name => {
@@ -776,7 +851,11 @@ impl<'s> Compiler<'s> {
                 self.emit_const(Value::Int(i.level as i64));
                 let names: Vec<Value> = i.names.iter().map(|a| Value::str(&a.name.id)).collect();
                 self.emit_const(Value::obj(Object::Tuple(names)));
-                let module = i.module.as_ref().map(|m| m.id.to_string()).unwrap_or_default();
+                let module = i
+                    .module
+                    .as_ref()
+                    .map(|m| m.id.to_string())
+                    .unwrap_or_default();
                 let mi = self.name_idx(&module);
                 self.emit(Op::ImportName, mi);
                 if i.names.len() == 1 && &*i.names[0].name.id == "*" {
@@ -838,7 +917,12 @@ impl<'s> Compiler<'s> {
                 self.emit(Op::Swap, 2);
                 self.emit(Op::StoreSubscr, 0);
             }
-            other => return Err(self.error(other.range(), "'expression' is an illegal expression for augmented assignment")),
+            other => {
+                return Err(self.error(
+                    other.range(),
+                    "'expression' is an illegal expression for augmented assignment",
+                ))
+            }
         }
         Ok(())
     }
@@ -860,11 +944,19 @@ impl<'s> Compiler<'s> {
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
                 self.unpack_into(elts, t.range())?;
             }
-            Expr::Starred(s) => return Err(self.error(s.range, "starred assignment target must be in a list or tuple")),
+            Expr::Starred(s) => {
+                return Err(self.error(
+                    s.range,
+                    "starred assignment target must be in a list or tuple",
+                ))
+            }
             other => {
                 let what = match other {
                     Expr::Call(_) => "function call",
-                    Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => "literal",
+                    Expr::NumberLiteral(_)
+                    | Expr::StringLiteral(_)
+                    | Expr::BooleanLiteral(_)
+                    | Expr::NoneLiteral(_) => "literal",
                     _ => "expression",
                 };
                 return Err(self.error(other.range(), format!("cannot assign to {}", what)));
@@ -880,7 +972,12 @@ impl<'s> Compiler<'s> {
                 self.emit(Op::UnpackSequence, elts.len() as u32);
             }
             Some(i) => {
-                if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
+                if elts
+                    .iter()
+                    .filter(|e| matches!(e, Expr::Starred(_)))
+                    .count()
+                    > 1
+                {
                     return Err(self.error(range, "multiple starred expressions in assignment"));
                 }
                 let after = elts.len() - i - 1;
@@ -951,7 +1048,12 @@ impl<'s> Compiler<'s> {
         let exits = self.cond_jump(&w.test, false)?;
         let fblock_level = self.unit().fblocks.len() + 1;
         self.unit().fblocks.push(exceptions::FBlock::Loop);
-        self.unit().loops.push(LoopCtx { fblock_level, continue_target: top, break_jumps: Vec::new(), is_for: false });
+        self.unit().loops.push(LoopCtx {
+            fblock_level,
+            continue_target: top,
+            break_jumps: Vec::new(),
+            is_for: false,
+        });
         self.stmts(&w.body)?;
         self.set_line(w.range);
         self.emit(Op::JumpBackward, top as u32);
@@ -977,7 +1079,12 @@ impl<'s> Compiler<'s> {
         let fblock_level = self.unit().fblocks.len() + 1;
         self.unit().fblocks.push(exceptions::FBlock::Loop);
         self.unit().stmt_depth += 3;
-        self.unit().loops.push(LoopCtx { fblock_level, continue_target: top, break_jumps: Vec::new(), is_for: true });
+        self.unit().loops.push(LoopCtx {
+            fblock_level,
+            continue_target: top,
+            break_jumps: Vec::new(),
+            is_for: true,
+        });
         self.stmts(&f.body)?;
         self.set_line(f.range);
         self.emit(Op::JumpBackward, top as u32);
@@ -1033,7 +1140,10 @@ impl<'s> Compiler<'s> {
         for d in &f.decorator_list {
             self.expr(&d.expression)?;
         }
-        let scope = self.table.scope_for(f).ok_or_else(|| self.error(f.range, "internal: missing scope"))?;
+        let scope = self
+            .table
+            .scope_for(f)
+            .ok_or_else(|| self.error(f.range, "internal: missing scope"))?;
         let line = self.lines.line_index(f.range.start()).get() as u32;
         let qual = self.child_qualname(&f.name.id);
         self.make_function(scope, &f.name.id, qual, &f.parameters, line, |c| {
@@ -1062,7 +1172,10 @@ impl<'s> Compiler<'s> {
             self.expr(&d.expression)?;
         }
         self.emit(Op::LoadBuildClass, 0);
-        let scope = self.table.scope_for(c).ok_or_else(|| self.error(c.range, "internal: missing scope"))?;
+        let scope = self
+            .table
+            .scope_for(c)
+            .ok_or_else(|| self.error(c.range, "internal: missing scope"))?;
         let line = self.lines.line_index(c.range.start()).get() as u32;
         let qual = self.child_qualname(&c.name.id);
         let freevars = self.table.scopes[scope].freevars.clone();
@@ -1099,14 +1212,20 @@ impl<'s> Compiler<'s> {
         if let Some(args) = &c.arguments {
             for a in args.args.iter() {
                 if let Expr::Starred(s) = a {
-                    return Err(self.error(s.range, "pvm does not support *bases in class definitions yet"));
+                    return Err(self.error(
+                        s.range,
+                        "pvm does not support *bases in class definitions yet",
+                    ));
                 }
                 self.expr(a)?;
                 nargs += 1;
             }
             for k in args.keywords.iter() {
                 let Some(name) = &k.arg else {
-                    return Err(self.error(k.range, "pvm does not support **kwargs in class definitions yet"));
+                    return Err(self.error(
+                        k.range,
+                        "pvm does not support **kwargs in class definitions yet",
+                    ));
                 };
                 self.expr(&k.value)?;
                 kwnames.push(Value::str(&name.id));
@@ -1147,7 +1266,11 @@ impl<'s> Compiler<'s> {
         body: impl FnOnce(&mut Self) -> Result<(), CompileError>,
     ) -> Result<(), CompileError> {
         let mut mflags = 0;
-        let positional: Vec<&ast::ParameterWithDefault> = params.posonlyargs.iter().chain(params.args.iter()).collect();
+        let positional: Vec<&ast::ParameterWithDefault> = params
+            .posonlyargs
+            .iter()
+            .chain(params.args.iter())
+            .collect();
         let ndefaults = positional.iter().filter(|p| p.default.is_some()).count();
         if ndefaults > 0 {
             for p in positional.iter().filter(|p| p.default.is_some()) {
@@ -1156,7 +1279,11 @@ impl<'s> Compiler<'s> {
             self.emit(Op::BuildTuple, ndefaults as u32);
             mflags |= 1;
         }
-        let kwdefaults: Vec<&ast::ParameterWithDefault> = params.kwonlyargs.iter().filter(|p| p.default.is_some()).collect();
+        let kwdefaults: Vec<&ast::ParameterWithDefault> = params
+            .kwonlyargs
+            .iter()
+            .filter(|p| p.default.is_some())
+            .collect();
         if !kwdefaults.is_empty() {
             for p in &kwdefaults {
                 self.emit_const(Value::str(&p.parameter.name.id));
@@ -1188,7 +1315,12 @@ impl<'s> Compiler<'s> {
             }
             // Slot order must be: positional, kw-only, *args, **kwargs.
             let mut order: Vec<String> = Vec::new();
-            for p in params.posonlyargs.iter().chain(params.args.iter()).chain(params.kwonlyargs.iter()) {
+            for p in params
+                .posonlyargs
+                .iter()
+                .chain(params.args.iter())
+                .chain(params.kwonlyargs.iter())
+            {
                 order.push(p.parameter.name.id.to_string());
             }
             if let Some(v) = &params.vararg {
@@ -1197,7 +1329,12 @@ impl<'s> Compiler<'s> {
             if let Some(k) = &params.kwarg {
                 order.push(k.name.id.to_string());
             }
-            let rest: Vec<String> = u.varnames.iter().filter(|v| !order.contains(v)).cloned().collect();
+            let rest: Vec<String> = u
+                .varnames
+                .iter()
+                .filter(|v| !order.contains(v))
+                .cloned()
+                .collect();
             order.extend(rest);
             u.varnames = order;
         }

@@ -75,7 +75,14 @@ impl SymbolTable {
     }
 
     pub fn build(module: &[Stmt]) -> Result<SymbolTable, SymError> {
-        let mut b = Builder { t: SymbolTable { scopes: Vec::new(), by_node: HashMap::new() }, cur: 0, depth: 0 };
+        let mut b = Builder {
+            t: SymbolTable {
+                scopes: Vec::new(),
+                by_node: HashMap::new(),
+            },
+            cur: 0,
+            depth: 0,
+        };
         b.push_scope(ScopeKind::Module, "<module>".into(), None::<&()>);
         for s in module {
             b.stmt(s)?;
@@ -107,7 +114,8 @@ impl SymbolTable {
                 }
             } else if enclosing.iter().rev().any(|&e| self.binds(e, name)) {
                 NameScope::Free
-            } else if name == "__class__" && kind != ScopeKind::Class && self.has_class_ancestor(i) {
+            } else if name == "__class__" && kind != ScopeKind::Class && self.has_class_ancestor(i)
+            {
                 // Methods see the class being defined through an implicit cell (for zero-arg super()).
                 NameScope::Free
             } else if kind == ScopeKind::Class {
@@ -119,8 +127,13 @@ impl SymbolTable {
         }
         // nonlocal must find a binding.
         for name in &order {
-            if self.scopes[i].flags[name] & NONLOCAL != 0 && !enclosing.iter().any(|&e| self.binds(e, name)) {
-                return Err(SymError { msg: format!("no binding for nonlocal '{}' found", name), range: TextRange::default() });
+            if self.scopes[i].flags[name] & NONLOCAL != 0
+                && !enclosing.iter().any(|&e| self.binds(e, name))
+            {
+                return Err(SymError {
+                    msg: format!("no binding for nonlocal '{}' found", name),
+                    range: TextRange::default(),
+                });
             }
         }
         self.scopes[i].scopes = scopes;
@@ -148,7 +161,9 @@ impl SymbolTable {
                         self.scopes[i].scopes.insert(name, NameScope::Cell);
                     }
                     Some(NameScope::Free) => {}
-                    _ if kind == ScopeKind::Class && self.scopes[i].scopes.get(&name) == Some(&NameScope::Name) => {
+                    _ if kind == ScopeKind::Class
+                        && self.scopes[i].scopes.get(&name) == Some(&NameScope::Name) =>
+                    {
                         // A class body's own names are not visible to its methods: pass the outer one through.
                         self.add_free(i, &name);
                     }
@@ -170,7 +185,12 @@ impl SymbolTable {
                 varnames.push(name.clone());
             }
         }
-        let mut cellvars: Vec<String> = s.order.iter().filter(|n| s.scopes.get(*n) == Some(&NameScope::Cell)).cloned().collect();
+        let mut cellvars: Vec<String> = s
+            .order
+            .iter()
+            .filter(|n| s.scopes.get(*n) == Some(&NameScope::Cell))
+            .cloned()
+            .collect();
         // CPython orders cellvars by name; any fixed order works for us.
         cellvars.sort();
         let mut freevars: Vec<String> = s
@@ -270,16 +290,28 @@ impl Builder {
         if flag == GLOBAL || flag == NONLOCAL {
             let what = if flag == GLOBAL { "global" } else { "nonlocal" };
             if *f & PARAM != 0 {
-                return Err(SymError { msg: format!("name '{}' is parameter and {}", name, what), range });
+                return Err(SymError {
+                    msg: format!("name '{}' is parameter and {}", name, what),
+                    range,
+                });
             }
             if *f & USED != 0 {
-                return Err(SymError { msg: format!("name '{}' is used prior to {} declaration", name, what), range });
+                return Err(SymError {
+                    msg: format!("name '{}' is used prior to {} declaration", name, what),
+                    range,
+                });
             }
             if *f & BOUND != 0 {
-                return Err(SymError { msg: format!("name '{}' is assigned to before {} declaration", name, what), range });
+                return Err(SymError {
+                    msg: format!("name '{}' is assigned to before {} declaration", name, what),
+                    range,
+                });
             }
             if (flag == GLOBAL && *f & NONLOCAL != 0) || (flag == NONLOCAL && *f & GLOBAL != 0) {
-                return Err(SymError { msg: format!("name '{}' is nonlocal and global", name), range });
+                return Err(SymError {
+                    msg: format!("name '{}' is nonlocal and global", name),
+                    range,
+                });
             }
         }
         *f |= flag;
@@ -293,7 +325,10 @@ impl Builder {
     fn enter(&mut self, r: TextRange) -> Result<(), SymError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(SymError { msg: "too many nested blocks or expressions".into(), range: r });
+            return Err(SymError {
+                msg: "too many nested blocks or expressions".into(),
+                range: r,
+            });
         }
         Ok(())
     }
@@ -331,7 +366,10 @@ impl Builder {
     fn param(&mut self, name: &str, range: TextRange) -> Result<(), SymError> {
         let s = &mut self.t.scopes[self.cur];
         if s.params.iter().any(|p| p == name) {
-            return Err(SymError { msg: format!("duplicate argument '{}' in function definition", name), range });
+            return Err(SymError {
+                msg: format!("duplicate argument '{}' in function definition", name),
+                range,
+            });
         }
         s.params.push(name.to_string());
         self.add(name, PARAM, range)
@@ -339,12 +377,22 @@ impl Builder {
 
     /// Defaults and decorators are evaluated in the enclosing scope.
     fn param_defaults(&mut self, p: &ast::Parameters) -> Result<(), SymError> {
-        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+        for a in p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+        {
             if let Some(d) = &a.default {
                 self.expr(d)?;
             }
         }
-        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+        for a in p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+        {
             if let Some(ann) = &a.parameter.annotation {
                 self.expr(ann)?;
             }
@@ -515,7 +563,10 @@ impl Builder {
             }
             Stmt::Nonlocal(nl) => {
                 if self.t.scopes[self.cur].kind == ScopeKind::Module {
-                    return Err(SymError { msg: "nonlocal declaration not allowed at module level".into(), range: nl.range });
+                    return Err(SymError {
+                        msg: "nonlocal declaration not allowed at module level".into(),
+                        range: nl.range,
+                    });
                 }
                 for n in &nl.names {
                     self.add(&n.id, NONLOCAL, n.range)?;
@@ -612,7 +663,13 @@ impl Builder {
         r
     }
 
-    fn comprehension<T>(&mut self, node: &T, name: &str, gens: &[ast::Comprehension], elts: &[&Expr]) -> Result<(), SymError> {
+    fn comprehension<T>(
+        &mut self,
+        node: &T,
+        name: &str,
+        gens: &[ast::Comprehension],
+        elts: &[&Expr],
+    ) -> Result<(), SymError> {
         // The first iterable is evaluated in the enclosing scope.
         self.expr(&gens[0].iter)?;
         let saved = self.cur;

@@ -57,7 +57,10 @@ fn hex_of(v: &BigInt) -> String {
     int_to_str_radix(v, 16)
 }
 
-fn percent(template: &str, f: impl FnOnce(&PercentSpec) -> Result<String, FmtError>) -> Result<String, FmtError> {
+fn percent(
+    template: &str,
+    f: impl FnOnce(&PercentSpec) -> Result<String, FmtError>,
+) -> Result<String, FmtError> {
     let (spec, end) = parse_percent_spec(template, 1)?;
     assert_eq!(end, template.len(), "template {:?}", template);
     f(&spec)
@@ -127,7 +130,11 @@ fn check(data: &str, what: &str) {
         eprintln!("{}", f);
     }
     eprintln!("{}: {} passed, {} failed", what, passed, failures.len());
-    assert!(failures.is_empty(), "{} CPython cases failed", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} CPython cases failed",
+        failures.len()
+    );
     assert!(passed > 0);
 }
 

@@ -109,14 +109,20 @@ fn strip_trailing_zeros(mut s: String) -> String {
 /// dtoa mode 0: shortest digits that round-trip (x finite, >= 0).
 pub(crate) fn dtoa_shortest(x: f64) -> Digits {
     if x == 0.0 {
-        return Digits { digits: "0".into(), decpt: 1 };
+        return Digits {
+            digits: "0".into(),
+            decpt: 1,
+        };
     }
     // Rust's `{:e}` gives the shortest round-tripping digits, closest to x.
     let s = format!("{:e}", x);
     let (mant, exp) = s.split_once('e').expect("exponent");
     let exp: i64 = exp.parse().expect("exponent value");
     let digits: String = mant.chars().filter(|c| *c != '.').collect();
-    let d = Digits { digits: strip_trailing_zeros(digits), decpt: exp + 1 };
+    let d = Digits {
+        digits: strip_trailing_zeros(digits),
+        decpt: exp + 1,
+    };
     // Rust breaks exact ties between two shortest candidates upwards; dtoa
     // picks the even one (e.g. 27601509055222.5625 -> ...562).  An exact tie
     // needs a short exact decimal expansion, i.e. few fractional bits.
@@ -144,7 +150,10 @@ pub(crate) fn dtoa_shortest(x: f64) -> Digits {
 /// dtoa mode 2: `ndigits` (>= 1) significant digits, correctly rounded.
 pub(crate) fn dtoa_mode2(x: f64, ndigits: i64) -> Digits {
     if x == 0.0 {
-        return Digits { digits: "0".into(), decpt: 1 };
+        return Digits {
+            digits: "0".into(),
+            decpt: 1,
+        };
     }
     // A double has at most 767 significant decimal digits; more are zeros.
     let p = ndigits.clamp(1, 800);
@@ -172,24 +181,40 @@ pub(crate) fn dtoa_mode2(x: f64, ndigits: i64) -> Digits {
         }
         break n;
     };
-    Digits { digits: strip_trailing_zeros(digits), decpt: k + 1 }
+    Digits {
+        digits: strip_trailing_zeros(digits),
+        decpt: k + 1,
+    }
 }
 
 /// dtoa mode 3: digits up to `ndigits` places after the decimal point
 /// (`ndigits` may be negative), correctly rounded.
 pub(crate) fn dtoa_mode3(x: f64, ndigits: i64) -> Digits {
     if x == 0.0 {
-        return Digits { digits: "0".into(), decpt: 1 };
+        return Digits {
+            digits: "0".into(),
+            decpt: 1,
+        };
     }
     let (m, e) = decompose(x);
     // The exact value has at most max(-e, 0) fractional digits.
-    let nd = if e < 0 { ndigits.min(-(e as i64)) } else { ndigits.min(0) };
+    let nd = if e < 0 {
+        ndigits.min(-(e as i64))
+    } else {
+        ndigits.min(0)
+    };
     let n = scaled_round_digits(m, e, nd);
     if n == "0" {
-        return Digits { digits: String::new(), decpt: -ndigits };
+        return Digits {
+            digits: String::new(),
+            decpt: -ndigits,
+        };
     }
     let decpt = n.len() as i64 - nd;
-    Digits { digits: strip_trailing_zeros(n), decpt }
+    Digits {
+        digits: strip_trailing_zeros(n),
+        decpt,
+    }
 }
 
 /// Flags of `PyOS_double_to_string` (`Py_DTSF_*`).
@@ -208,7 +233,15 @@ pub struct DtsfFlags {
 /// CPython's `repr(float)` (== `str(float)`): `'0.1'`, `'1e+16'`, `'-0.0'`,
 /// `'inf'`, `'nan'`.
 pub fn float_repr(x: f64) -> String {
-    double_to_string(x, 'r', 0, DtsfFlags { add_dot_0: true, ..Default::default() })
+    double_to_string(
+        x,
+        'r',
+        0,
+        DtsfFlags {
+            add_dot_0: true,
+            ..Default::default()
+        },
+    )
 }
 
 /// Port of CPython's `PyOS_double_to_string(val, format_code, precision,
@@ -278,7 +311,11 @@ fn format_float_short(
         }
         'f' => vdigits_end = decpt + precision,
         'g' => {
-            let lim = if flags.add_dot_0 { precision - 1 } else { precision };
+            let lim = if flags.add_dot_0 {
+                precision - 1
+            } else {
+                precision
+            };
             if decpt <= -4 || decpt > lim {
                 use_exp = true;
             }
@@ -400,7 +437,10 @@ mod tests {
         assert_eq!(double_to_string(2.5, 'f', 0, f), "2");
         assert_eq!(double_to_string(9.96, 'e', 1, f), "1.0e+01");
         assert_eq!(double_to_string(9.6, 'e', 1, f), "9.6e+00");
-        assert_eq!(double_to_string(1.0, 'e', 0, DtsfFlags { alt: true, ..f }), "1.e+00");
+        assert_eq!(
+            double_to_string(1.0, 'e', 0, DtsfFlags { alt: true, ..f }),
+            "1.e+00"
+        );
         assert_eq!(double_to_string(123456789.0, 'g', 6, f), "1.23457e+08");
         assert_eq!(
             double_to_string(1.0 / 3.0, 'f', 60, f),

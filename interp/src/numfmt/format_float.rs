@@ -24,7 +24,11 @@ pub(crate) fn format_float_internal(val: f64, spec: &FormatSpec) -> Result<Strin
         }
     }
     let mut precision: i64 = spec.precision.map(|p| p as i64).unwrap_or(-1);
-    let mut flags = DtsfFlags { alt: spec.alternate, no_neg_0: spec.no_neg_0, ..Default::default() };
+    let mut flags = DtsfFlags {
+        alt: spec.alternate,
+        no_neg_0: spec.no_neg_0,
+        ..Default::default()
+    };
     let mut ty = spec.ty.unwrap_or('\0');
     let mut default_precision = 6;
     if ty == '\0' {
@@ -74,7 +78,13 @@ pub(crate) fn format_float_internal(val: f64, spec: &FormatSpec) -> Result<Strin
         (true, _) | (_, None) => None,
         (_, Some(sep)) => Some((sep, 3)),
     };
-    let parts = NumberParts { negative, prefix: "", digits, has_decimal, remainder };
+    let parts = NumberParts {
+        negative,
+        prefix: "",
+        digits,
+        has_decimal,
+        remainder,
+    };
     fill_number(&parts, spec, spec.fill_char(), spec.align_or('>'), grouping)
 }
 
@@ -110,7 +120,10 @@ mod tests {
         assert_eq!(f(123.0, ".3"), "1.23e+02");
         assert_eq!(f(0.5, ".1%"), "50.0%");
         assert_eq!(f(1234567.0, "n"), "1.23457e+06");
-        assert_eq!(f(1.0, "x"), "ValueError: Unknown format code 'x' for object of type 'float'");
+        assert_eq!(
+            f(1.0, "x"),
+            "ValueError: Unknown format code 'x' for object of type 'float'"
+        );
         assert_eq!(f(1.0, ",b"), "ValueError: Cannot specify ',' with 'b'.");
     }
 }

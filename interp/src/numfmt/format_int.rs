@@ -184,7 +184,9 @@ pub(crate) fn format_int_impl(
 
 fn format_long_internal(v: IntVal<'_>, spec: &FormatSpec, ty: char) -> Result<String, FmtError> {
     if spec.precision.is_some() {
-        return Err(value_error("Precision not allowed in integer format specifier"));
+        return Err(value_error(
+            "Precision not allowed in integer format specifier",
+        ));
     }
     if spec.no_neg_0 {
         return Err(value_error(
@@ -195,7 +197,9 @@ fn format_long_internal(v: IntVal<'_>, spec: &FormatSpec, ty: char) -> Result<St
     let align = spec.align_or('>');
     if ty == 'c' {
         if spec.sign.is_some() {
-            return Err(value_error("Sign not allowed with integer format specifier 'c'"));
+            return Err(value_error(
+                "Sign not allowed with integer format specifier 'c'",
+            ));
         }
         if spec.alternate {
             return Err(value_error(
@@ -204,13 +208,20 @@ fn format_long_internal(v: IntVal<'_>, spec: &FormatSpec, ty: char) -> Result<St
         }
         let x = v.to_c_long()?;
         if !(0..=0x10ffff).contains(&x) {
-            return Err(FmtError::OverflowError("%c arg not in range(0x110000)".into()));
+            return Err(FmtError::OverflowError(
+                "%c arg not in range(0x110000)".into(),
+            ));
         }
         let ch = char::from_u32(x as u32).unwrap_or('\u{FFFD}');
         let mut buf = [0u8; 4];
         let rem: &str = ch.encode_utf8(&mut buf);
-        let parts =
-            NumberParts { negative: false, prefix: "", digits: "", has_decimal: false, remainder: rem };
+        let parts = NumberParts {
+            negative: false,
+            prefix: "",
+            digits: "",
+            has_decimal: false,
+            remainder: rem,
+        };
         return fill_number(&parts, spec, fill, align, None);
     }
     let (base, prefix) = match ty {
@@ -269,8 +280,14 @@ mod tests {
         assert_eq!(f(12, "^+#010x"), "000+0xc000");
         assert_eq!(f(-255, "#X"), "-0XFF");
         assert_eq!(f(255, "_b"), "1111_1111");
-        assert_eq!(f(1, "z"), "ValueError: Negative zero coercion (z) not allowed in integer format specifier");
-        assert_eq!(f(1, ".2d"), "ValueError: Precision not allowed in integer format specifier");
+        assert_eq!(
+            f(1, "z"),
+            "ValueError: Negative zero coercion (z) not allowed in integer format specifier"
+        );
+        assert_eq!(
+            f(1, ".2d"),
+            "ValueError: Precision not allowed in integer format specifier"
+        );
         assert_eq!(f(-1, "c"), "OverflowError: %c arg not in range(0x110000)");
         assert_eq!(f(3, ".2f"), "3.00");
         assert_eq!(f(i64::MIN, ""), "-9223372036854775808");

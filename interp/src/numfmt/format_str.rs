@@ -31,11 +31,15 @@ pub fn format_str(s: &str, spec: &FormatSpec, type_name: &str) -> Result<String,
         ));
     }
     if spec.alternate {
-        return Err(value_error("Alternate form (#) not allowed in string format specifier"));
+        return Err(value_error(
+            "Alternate form (#) not allowed in string format specifier",
+        ));
     }
     let align = spec.align_or('<');
     if align == '=' {
-        return Err(value_error("'=' alignment not allowed in string format specifier"));
+        return Err(value_error(
+            "'=' alignment not allowed in string format specifier",
+        ));
     }
     // Truncate to the precision (in code points).
     let mut len = 0usize;
@@ -91,8 +95,17 @@ mod tests {
         assert_eq!(f("ab", "^7"), "  ab   ");
         assert_eq!(f("h\u{e9}llo", "*>8.3"), "*****h\u{e9}l");
         assert_eq!(f("a", ","), "ValueError: Cannot specify ',' with 's'.");
-        assert_eq!(f("a", " "), "ValueError: Space not allowed in string format specifier");
-        assert_eq!(f("a", "d"), "ValueError: Unknown format code 'd' for object of type 'str'");
-        assert_eq!(f("a", "=5"), "ValueError: '=' alignment not allowed in string format specifier");
+        assert_eq!(
+            f("a", " "),
+            "ValueError: Space not allowed in string format specifier"
+        );
+        assert_eq!(
+            f("a", "d"),
+            "ValueError: Unknown format code 'd' for object of type 'str'"
+        );
+        assert_eq!(
+            f("a", "=5"),
+            "ValueError: '=' alignment not allowed in string format specifier"
+        );
     }
 }

@@ -52,8 +52,7 @@ pub use format_int::{
 };
 pub use format_str::format_str;
 pub use parse::{
-    float_to_bigint, parse_float_str, parse_int_literal, round_float_ndigits,
-    round_float_to_int,
+    float_to_bigint, parse_float_str, parse_int_literal, round_float_ndigits, round_float_to_int,
 };
 pub use percent::{
     parse_percent_spec, percent_char_from_int, percent_format_float, percent_format_i64,
@@ -188,9 +187,15 @@ mod tests {
     #[test]
     fn huge_width_is_memory_error() {
         let spec = parse_spec("99999999999999", "int").unwrap();
-        assert_eq!(format_int_i64(1, &spec, "int").unwrap_err().type_name(), "MemoryError");
+        assert_eq!(
+            format_int_i64(1, &spec, "int").unwrap_err().type_name(),
+            "MemoryError"
+        );
         let spec = parse_spec(".2147483648f", "float").unwrap();
-        assert_eq!(format_float(1.0, &spec, "float").unwrap_err().message(), "precision too big");
+        assert_eq!(
+            format_float(1.0, &spec, "float").unwrap_err().message(),
+            "precision too big"
+        );
     }
 
     #[test]
@@ -216,7 +221,10 @@ mod tests {
         assert_eq!(percent_format_str("abc", &s).unwrap(), "    a");
         let big = BigInt::from(10).pow(5000);
         let (s, _) = parse_percent_spec("%d", 1).unwrap();
-        assert!(percent_format_int(&big, &s).unwrap_err().message().starts_with("Exceeds the limit"));
+        assert!(percent_format_int(&big, &s)
+            .unwrap_err()
+            .message()
+            .starts_with("Exceeds the limit"));
         let (s, _) = parse_percent_spec("%x", 1).unwrap();
         assert!(percent_format_int(&big, &s).is_ok());
     }

@@ -139,7 +139,10 @@ fn digits_to_biguint(s: &[u8], base: u32) -> BigUint {
         if b == b'_' {
             continue;
         }
-        match small.checked_mul(base as u64).and_then(|v| v.checked_add(digit_value(b) as u64)) {
+        match small
+            .checked_mul(base as u64)
+            .and_then(|v| v.checked_add(digit_value(b) as u64))
+        {
             Some(v) => small = v,
             None => {
                 ok = false;
@@ -246,7 +249,12 @@ fn parse_inf_or_nan(b: &[u8]) -> Option<f64> {
 /// overflow gives ±inf.  ValueError "could not convert string to float:
 /// 'abc'" (repr of `s`).
 pub fn parse_float_str(s: &str) -> Result<f64, FmtError> {
-    let err = || value_error(format!("could not convert string to float: {}", py_str_repr(s)));
+    let err = || {
+        value_error(format!(
+            "could not convert string to float: {}",
+            py_str_repr(s)
+        ))
+    };
     let buf = transform_ascii(s);
     if buf.contains(&0) {
         return Err(err());
@@ -304,7 +312,9 @@ pub fn float_to_bigint(x: f64) -> Result<BigInt, FmtError> {
         return Err(value_error("cannot convert float NaN to integer"));
     }
     if x.is_infinite() {
-        return Err(FmtError::OverflowError("cannot convert float infinity to integer".into()));
+        return Err(FmtError::OverflowError(
+            "cannot convert float infinity to integer".into(),
+        ));
     }
     let t = x.trunc();
     if t.abs() < 9.0e18 {
@@ -346,10 +356,14 @@ pub fn round_float_ndigits(x: f64, ndigits: i64) -> Result<f64, FmtError> {
         0.0
     } else {
         let exp = d.decpt - d.digits.len() as i64;
-        format!("{}e{}", d.digits, exp).parse::<f64>().expect("valid float literal")
+        format!("{}e{}", d.digits, exp)
+            .parse::<f64>()
+            .expect("valid float literal")
     };
     if mag.is_infinite() {
-        return Err(FmtError::OverflowError("rounded value too large to represent".into()));
+        return Err(FmtError::OverflowError(
+            "rounded value too large to represent".into(),
+        ));
     }
     Ok(if x.is_sign_negative() { -mag } else { mag })
 }
@@ -370,13 +384,28 @@ mod tests {
         assert_eq!(pi(" -12_3 ", 10), "-123");
         assert_eq!(pi("0x_1f", 0), "31");
         assert_eq!(pi("0_0", 0), "0");
-        assert_eq!(pi("010", 0), "ValueError: invalid literal for int() with base 0: '010'");
-        assert_eq!(pi("12a", 10), "ValueError: invalid literal for int() with base 10: '12a'");
+        assert_eq!(
+            pi("010", 0),
+            "ValueError: invalid literal for int() with base 0: '010'"
+        );
+        assert_eq!(
+            pi("12a", 10),
+            "ValueError: invalid literal for int() with base 10: '12a'"
+        );
         assert_eq!(pi("\u{661}\u{662}", 10), "12");
         assert_eq!(pi("\u{2003}12\u{3000}", 10), "12");
-        assert_eq!(pi("\x1c1", 10), "ValueError: invalid literal for int() with base 10: '\\x1c1'");
-        assert_eq!(pi("12\0", 10), "ValueError: invalid literal for int() with base 10: '12\\x00'");
-        assert_eq!(pi("1", 1), "ValueError: int() base must be >= 2 and <= 36, or 0");
+        assert_eq!(
+            pi("\x1c1", 10),
+            "ValueError: invalid literal for int() with base 10: '\\x1c1'"
+        );
+        assert_eq!(
+            pi("12\0", 10),
+            "ValueError: invalid literal for int() with base 10: '12\\x00'"
+        );
+        assert_eq!(
+            pi("1", 1),
+            "ValueError: int() base must be >= 2 and <= 36, or 0"
+        );
         assert_eq!(pi("zz", 36), "1295");
         assert!(pi(&"1".repeat(5000), 10).contains("value has 5000 digits"));
         assert!(parse_int_literal(&"1".repeat(5000), 16).is_ok());
@@ -390,12 +419,21 @@ mod tests {
         };
         assert_eq!(pf(" 1_0 "), "10.0");
         assert_eq!(pf("1e1_0"), "10000000000.0");
-        assert_eq!(pf("1_e1"), "ValueError: could not convert string to float: '1_e1'");
+        assert_eq!(
+            pf("1_e1"),
+            "ValueError: could not convert string to float: '1_e1'"
+        );
         assert_eq!(pf("1.e5"), "100000.0");
         assert_eq!(pf("-iNfinity"), "-inf");
         assert_eq!(pf("+nan"), "nan");
-        assert_eq!(pf("infinit"), "ValueError: could not convert string to float: 'infinit'");
-        assert_eq!(pf("1e"), "ValueError: could not convert string to float: '1e'");
+        assert_eq!(
+            pf("infinit"),
+            "ValueError: could not convert string to float: 'infinit'"
+        );
+        assert_eq!(
+            pf("1e"),
+            "ValueError: could not convert string to float: '1e'"
+        );
         assert_eq!(pf(""), "ValueError: could not convert string to float: ''");
         assert_eq!(pf("1e999999999999999999999"), "inf");
         assert_eq!(pf("1e-999999999999999999999"), "0.0");
@@ -411,7 +449,10 @@ mod tests {
         assert_eq!(round_float_to_int(1.5).unwrap(), BigInt::from(2));
         assert_eq!(round_float_to_int(2.5).unwrap(), BigInt::from(2));
         assert_eq!(round_float_to_int(-0.5).unwrap(), BigInt::from(0));
-        assert_eq!(float_to_bigint(1e20).unwrap().to_string(), "100000000000000000000");
+        assert_eq!(
+            float_to_bigint(1e20).unwrap().to_string(),
+            "100000000000000000000"
+        );
         assert_eq!(
             float_to_bigint(f64::INFINITY).unwrap_err().to_string(),
             "OverflowError: cannot convert float infinity to integer"

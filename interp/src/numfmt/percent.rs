@@ -186,7 +186,9 @@ pub fn parse_percent_spec(template: &str, pos: usize) -> Result<(PercentSpec, us
     if let Some((_, 'h' | 'l' | 'L')) = cur {
         cur = it.next();
     }
-    let Some((i, c)) = cur else { return Err(incomplete()) };
+    let Some((i, c)) = cur else {
+        return Err(incomplete());
+    };
     spec.conversion = c;
     spec.conversion_pos = pos + i;
     Ok((spec, pos + i + c.len_utf8()))
@@ -210,7 +212,9 @@ pub fn percent_unsupported_char_error(template: &str, spec: &PercentSpec) -> Fmt
 pub fn percent_char_from_int(v: &BigInt) -> Result<char, FmtError> {
     match v.to_u32() {
         Some(x) if x <= 0x10ffff => Ok(char::from_u32(x).unwrap_or('\u{FFFD}')),
-        _ => Err(FmtError::OverflowError("%c arg not in range(0x110000)".into())),
+        _ => Err(FmtError::OverflowError(
+            "%c arg not in range(0x110000)".into(),
+        )),
     }
 }
 
@@ -265,7 +269,10 @@ fn format_long(v: IntVal<'_>, spec: &PercentSpec) -> Result<String, FmtError> {
 /// `%e %E %f %F %g %G` of a float (default precision 6).
 pub fn percent_format_float(v: f64, spec: &PercentSpec) -> Result<String, FmtError> {
     let prec = spec.precision.map(|p| p as i64).unwrap_or(6);
-    let flags = DtsfFlags { alt: spec.alt, ..Default::default() };
+    let flags = DtsfFlags {
+        alt: spec.alt,
+        ..Default::default()
+    };
     let conv = match spec.conversion {
         c @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G') => c,
         _ => 'g',
@@ -374,7 +381,12 @@ mod tests {
         assert_eq!(end, template.len());
         let r = match spec.conversion {
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => percent_format_i64(v as i64, &spec),
-            'c' => percent_format_str(&percent_char_from_int(&BigInt::from(v as i64)).unwrap().to_string(), &spec),
+            'c' => percent_format_str(
+                &percent_char_from_int(&BigInt::from(v as i64))
+                    .unwrap()
+                    .to_string(),
+                &spec,
+            ),
             _ => percent_format_float(v, &spec),
         };
         r.unwrap()

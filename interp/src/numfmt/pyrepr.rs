@@ -27,7 +27,11 @@ pub fn py_is_space(c: char) -> bool {
 pub fn py_unicode_decimal(c: char) -> Option<u32> {
     let v = c as u32;
     if v < 0x80 {
-        return if c.is_ascii_digit() { Some(v - b'0' as u32) } else { None };
+        return if c.is_ascii_digit() {
+            Some(v - b'0' as u32)
+        } else {
+            None
+        };
     }
     let idx = DECIMAL_ZEROS.partition_point(|&z| z <= v);
     if idx == 0 {
@@ -92,7 +96,10 @@ mod tests {
         assert_eq!(py_str_repr("a\"b"), "'a\"b'");
         assert_eq!(py_str_repr("\n\t\r\\\x00\x7f"), "'\\n\\t\\r\\\\\\x00\\x7f'");
         assert_eq!(py_str_repr("\u{e9}\u{a0}\u{ad}"), "'\u{e9}\\xa0\\xad'");
-        assert_eq!(py_str_repr("\u{2028}\u{378}\u{10ffff}"), "'\\u2028\\u0378\\U0010ffff'");
+        assert_eq!(
+            py_str_repr("\u{2028}\u{378}\u{10ffff}"),
+            "'\\u2028\\u0378\\U0010ffff'"
+        );
         assert_eq!(py_str_repr("\u{4e2d}\u{1f600}"), "'\u{4e2d}\u{1f600}'");
     }
 

@@ -88,7 +88,11 @@ pub(crate) fn unknown_presentation_type(c: char, type_name: &str) -> FmtError {
 }
 
 pub(crate) fn invalid_thousands_separator_type(sep: char, ty: char) -> FmtError {
-    value_error(format!("Cannot specify '{}' with '{}'.", sep, type_char_display(ty)))
+    value_error(format!(
+        "Cannot specify '{}' with '{}'.",
+        sep,
+        type_char_display(ty)
+    ))
 }
 
 pub(crate) fn truncate_chars(s: &str, n: usize) -> &str {
@@ -104,7 +108,9 @@ fn get_integer(chars: &[char], pos: &mut usize) -> Result<(usize, usize), FmtErr
     let mut acc: usize = 0;
     let mut n = 0;
     while *pos < chars.len() {
-        let Some(d) = py_unicode_decimal(chars[*pos]) else { break };
+        let Some(d) = py_unicode_decimal(chars[*pos]) else {
+            break;
+        };
         let d = d as usize;
         if acc > (isize::MAX as usize - d) / 10 {
             return Err(value_error("Too many decimal digits in format string"));
@@ -229,18 +235,19 @@ pub(crate) fn group_digits(digits: &str, min_width: isize, grouping: Grouping) -
     let mut sep_char: Option<char> = None;
     let mut dpos = d.len();
     let mut use_sep = false;
-    let emit = |rev: &mut Vec<u8>, n_chars: isize, n_zeros: isize, use_sep: bool, dpos: &mut usize| {
-        if use_sep {
-            rev.push(0); // placeholder for the separator
-        }
-        for _ in 0..n_chars {
-            *dpos -= 1;
-            rev.push(d[*dpos]);
-        }
-        for _ in 0..n_zeros {
-            rev.push(b'0');
-        }
-    };
+    let emit =
+        |rev: &mut Vec<u8>, n_chars: isize, n_zeros: isize, use_sep: bool, dpos: &mut usize| {
+            if use_sep {
+                rev.push(0); // placeholder for the separator
+            }
+            for _ in 0..n_chars {
+                *dpos -= 1;
+                rev.push(d[*dpos]);
+            }
+            for _ in 0..n_zeros {
+                rev.push(b'0');
+            }
+        };
     let mut loop_broken = false;
     if let Some((sep, glen)) = grouping {
         sep_char = Some(sep);
@@ -309,7 +316,11 @@ pub(crate) fn fill_number(
     let n_prefix = parts.prefix.chars().count() as isize;
     let n_remainder = parts.remainder.chars().count() as isize;
     let n_non_digit = n_sign + n_prefix + parts.has_decimal as isize + n_remainder;
-    let n_min_width = if fill == '0' && align == '=' { width - n_non_digit } else { 0 };
+    let n_min_width = if fill == '0' && align == '=' {
+        width - n_non_digit
+    } else {
+        0
+    };
     let grouped = if parts.digits.is_empty() {
         String::new()
     } else {
@@ -374,13 +385,19 @@ mod tests {
     #[test]
     fn parse_errors() {
         let e = |s: &str, t: &str| parse_spec(s, t).unwrap_err().message().to_string();
-        assert_eq!(e("abc", "int"), "Invalid format specifier 'abc' for object of type 'int'");
+        assert_eq!(
+            e("abc", "int"),
+            "Invalid format specifier 'abc' for object of type 'int'"
+        );
         assert_eq!(e(".", "int"), "Format specifier missing precision");
         assert_eq!(e(",_", "int"), "Cannot specify both ',' and '_'.");
         assert_eq!(e("_,", "int"), "Cannot specify both ',' and '_'.");
         assert_eq!(e(",x", "int"), "Cannot specify ',' with 'x'.");
         assert_eq!(e(",\u{e9}", "int"), "Cannot specify ',' with '\\xe9'.");
-        assert_eq!(e("99999999999999999999", "int"), "Too many decimal digits in format string");
+        assert_eq!(
+            e("99999999999999999999", "int"),
+            "Too many decimal digits in format string"
+        );
     }
 
     #[test]

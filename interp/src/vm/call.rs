@@ -52,7 +52,17 @@ impl Vm {
                             self.stack[base + i] = Value::Undef;
                         }
                         let sp = base + code.nlocals();
-                        self.push_frame(Frame { code, func: Some(func), globals, locals: None, pc: 0, base, sp, ret_slot: fidx, gen: None })?;
+                        self.push_frame(Frame {
+                            code,
+                            func: Some(func),
+                            globals,
+                            locals: None,
+                            pc: 0,
+                            base,
+                            sp,
+                            ret_slot: fidx,
+                            gen: None,
+                        })?;
                         return Ok(CallOutcome::Pushed);
                     }
                 }
@@ -66,7 +76,10 @@ impl Vm {
                         let f = b.f;
                         let mut args: Args = SmallVec::new();
                         for i in 0..n {
-                            args.push(std::mem::replace(&mut self.stack[args_at + i], Value::Undef));
+                            args.push(std::mem::replace(
+                                &mut self.stack[args_at + i],
+                                Value::Undef,
+                            ));
                         }
                         for i in fidx..args_at {
                             self.stack[i] = Value::Undef;
@@ -81,7 +94,10 @@ impl Vm {
         }
         // General path: take the arguments off the stack.
         let callable = std::mem::replace(&mut self.stack[fidx], Value::Undef);
-        let mut args: Vec<Value> = self.stack[args_at..args_at + n].iter_mut().map(std::mem::take).collect();
+        let mut args: Vec<Value> = self.stack[args_at..args_at + n]
+            .iter_mut()
+            .map(std::mem::take)
+            .collect();
         for i in fidx + 1..args_at {
             self.stack[i] = Value::Undef;
         }
@@ -102,14 +118,22 @@ impl Vm {
     }
 
     /// Call with arguments as values; Python functions get a frame at `fidx + 1` (result to `fidx`).
-    pub(crate) fn call_values(&mut self, fidx: usize, callable: Value, args: Vec<Value>, kwargs: KwArgs) -> PyResult<CallOutcome> {
+    pub(crate) fn call_values(
+        &mut self,
+        fidx: usize,
+        callable: Value,
+        args: Vec<Value>,
+        kwargs: KwArgs,
+    ) -> PyResult<CallOutcome> {
         if let Value::Obj(o) = &callable {
             match &**o {
                 Object::Function(_) => {
-                    return Ok(match self.push_function_frame(o.clone(), fidx, args, kwargs)? {
-                        Some(gen) => CallOutcome::Done(gen),
-                        None => CallOutcome::Pushed,
-                    });
+                    return Ok(
+                        match self.push_function_frame(o.clone(), fidx, args, kwargs)? {
+                            Some(gen) => CallOutcome::Done(gen),
+                            None => CallOutcome::Pushed,
+                        },
+                    );
                 }
                 Object::BoundMethod(bm) => {
                     let (recv, func) = (bm.0.clone(), bm.1.clone());
@@ -126,7 +150,12 @@ impl Vm {
     }
 
     /// `f(*args, **kwargs)` from the dispatch loop.
-    pub(crate) fn call_ex(&mut self, f: Value, args: Value, kwargs: Option<Value>) -> PyResult<Value> {
+    pub(crate) fn call_ex(
+        &mut self,
+        f: Value,
+        args: Value,
+        kwargs: Option<Value>,
+    ) -> PyResult<Value> {
         let args = self.collect(args)?;
         let mut kw: KwArgs = Vec::new();
         if let Some(d) = kwargs {
@@ -147,14 +176,21 @@ impl Vm {
         self.call_kw(callable, args, &Vec::new())
     }
 
-    pub fn call_kw(&mut self, callable: &Value, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
+    pub fn call_kw(
+        &mut self,
+        callable: &Value,
+        args: &[Value],
+        kwargs: &KwArgs,
+    ) -> PyResult<Value> {
         if let Value::Obj(o) = callable {
             match &**o {
                 Object::Function(_) => {
                     let fidx = self.stack_top();
                     self.ensure_stack(fidx + 2);
                     let depth = self.frames.len();
-                    if let Some(gen) = self.push_function_frame(o.clone(), fidx, args.to_vec(), kwargs.clone())? {
+                    if let Some(gen) =
+                        self.push_function_frame(o.clone(), fidx, args.to_vec(), kwargs.clone())?
+                    {
                         return Ok(gen);
                     }
                     self.enter_native().inspect_err(|_| {
@@ -178,7 +214,12 @@ impl Vm {
     }
 
     /// Builtins, types and other non-Python callables.
-    pub(crate) fn call_native(&mut self, callable: &Value, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
+    pub(crate) fn call_native(
+        &mut self,
+        callable: &Value,
+        args: &[Value],
+        kwargs: &KwArgs,
+    ) -> PyResult<Value> {
         if let Value::Obj(o) = callable {
             match &**o {
                 Object::Builtin(b) => {
@@ -193,7 +234,9 @@ impl Vm {
                     };
                 }
                 Object::Type(t) => {
-                    if t.ctor.get().is_none() && matches!(t.kind, TypeKind::Object | TypeKind::Exception) {
+                    if t.ctor.get().is_none()
+                        && matches!(t.kind, TypeKind::Object | TypeKind::Exception)
+                    {
                         // Python classes (and the builtin exception classes): __new__/__init__ protocol.
                         if t.kind == TypeKind::Exception || crate::vm::classes::is_user_class(o) {
                             return self.instantiate(o, args, kwargs);
@@ -207,7 +250,10 @@ impl Vm {
                     }
                     if t.kind == TypeKind::Exception {
                         if !kwargs.is_empty() {
-                            return Err(type_error(format!("{}() takes no keyword arguments", t.name)));
+                            return Err(type_error(format!(
+                                "{}() takes no keyword arguments",
+                                t.name
+                            )));
                         }
                         return Ok(self.new_exception(o.clone(), args.to_vec()));
                     }
@@ -221,16 +267,30 @@ impl Vm {
                 return Ok(r);
             }
         }
-        Err(type_error(format!("'{}' object is not callable", self.type_name(callable))))
+        Err(type_error(format!(
+            "'{}' object is not callable",
+            self.type_name(callable)
+        )))
     }
 
     /// Bind arguments and push a frame for a Python function; `fidx` receives the result.
     /// For a generator function, returns the generator instead of pushing a frame.
-    fn push_function_frame(&mut self, func: ObjRef, fidx: usize, args: Vec<Value>, kwargs: KwArgs) -> PyResult<Option<Value>> {
-        let Object::Function(f) = &*func else { unreachable!("push_function_frame on a non-function") };
+    fn push_function_frame(
+        &mut self,
+        func: ObjRef,
+        fidx: usize,
+        args: Vec<Value>,
+        kwargs: KwArgs,
+    ) -> PyResult<Option<Value>> {
+        let Object::Function(f) = &*func else {
+            unreachable!("push_function_frame on a non-function")
+        };
         let code = f.code.clone();
         if code.flags & flags::COROUTINE != 0 {
-            return Err(PyErr::new(ExcKind::NotImplementedError, "pvm does not support coroutines (async def) yet"));
+            return Err(PyErr::new(
+                ExcKind::NotImplementedError,
+                "pvm does not support coroutines (async def) yet",
+            ));
         }
         let base = fidx + 1;
         self.ensure_stack(base + code.frame_size() + 1);
@@ -261,12 +321,28 @@ impl Vm {
                 fr.sp = base;
             }
         }
-        self.push_frame(Frame { code, func: Some(func.clone()), globals, locals: None, pc: 0, base, sp, ret_slot: fidx, gen: None })?;
+        self.push_frame(Frame {
+            code,
+            func: Some(func.clone()),
+            globals,
+            locals: None,
+            pc: 0,
+            base,
+            sp,
+            ret_slot: fidx,
+            gen: None,
+        })?;
         Ok(None)
     }
 
     /// CPython's argument binding rules and error messages.
-    fn bind_args(&mut self, f: &Function, base: usize, args: Vec<Value>, kwargs: KwArgs) -> PyResult<()> {
+    fn bind_args(
+        &mut self,
+        f: &Function,
+        base: usize,
+        args: Vec<Value>,
+        kwargs: KwArgs,
+    ) -> PyResult<()> {
         let code = &f.code;
         let fname = code.qualname.to_string();
         let argc = code.argcount as usize;
@@ -284,11 +360,18 @@ impl Vm {
         }
         if !extra.is_empty() && !has_varargs {
             let ndef = f.defaults.len();
-            let given_kw = kwargs.iter().filter(|(k, _)| code.varnames[argc..argc + kwonly].iter().any(|v| v == k)).count();
+            let given_kw = kwargs
+                .iter()
+                .filter(|(k, _)| code.varnames[argc..argc + kwonly].iter().any(|v| v == k))
+                .count();
             let takes = if ndef > 0 {
                 format!("from {} to {} positional arguments", argc - ndef, argc)
             } else {
-                format!("{} positional argument{}", argc, if argc == 1 { "" } else { "s" })
+                format!(
+                    "{} positional argument{}",
+                    argc,
+                    if argc == 1 { "" } else { "s" }
+                )
             };
             let given = if given_kw > 0 {
                 format!(
@@ -299,24 +382,40 @@ impl Vm {
                     if given_kw == 1 { "" } else { "s" }
                 )
             } else {
-                format!("{} {} given", nargs, if nargs == 1 { "was" } else { "were" })
+                format!(
+                    "{} {} given",
+                    nargs,
+                    if nargs == 1 { "was" } else { "were" }
+                )
             };
-            return Err(type_error(format!("{}() takes {} but {}", fname, takes, given)));
+            return Err(type_error(format!(
+                "{}() takes {} but {}",
+                fname, takes, given
+            )));
         }
         let varargs_slot = argc + kwonly;
         let varkw_slot = varargs_slot + has_varargs as usize;
         if has_varargs {
             self.stack[base + varargs_slot] = Value::obj(Object::Tuple(extra));
         }
-        let kwdict = if has_varkw { Some(Value::obj(Object::Dict(Default::default()))) } else { None };
+        let kwdict = if has_varkw {
+            Some(Value::obj(Object::Dict(Default::default())))
+        } else {
+            None
+        };
         let posonly = code.posonlyargcount as usize;
         let mut posonly_as_kw = Vec::new();
         for (k, v) in kwargs {
-            let pos = code.varnames[..argc + kwonly].iter().position(|n| **n == *k);
+            let pos = code.varnames[..argc + kwonly]
+                .iter()
+                .position(|n| **n == *k);
             match pos {
                 Some(p) if p >= posonly => {
                     if !matches!(self.stack[base + p], Value::Undef) {
-                        return Err(type_error(format!("{}() got multiple values for argument '{}'", fname, k)));
+                        return Err(type_error(format!(
+                            "{}() got multiple values for argument '{}'",
+                            fname, k
+                        )));
                     }
                     self.stack[base + p] = v;
                 }
@@ -329,7 +428,10 @@ impl Vm {
                         if other.is_some() {
                             posonly_as_kw.push(k.to_string());
                         } else {
-                            return Err(type_error(format!("{}() got an unexpected keyword argument '{}'", fname, k)));
+                            return Err(type_error(format!(
+                                "{}() got an unexpected keyword argument '{}'",
+                                fname, k
+                            )));
                         }
                     }
                 },
@@ -401,7 +503,9 @@ impl Vm {
         kwdefaults: Option<Value>,
         closure: Option<Value>,
     ) -> Value {
-        let Some(Object::Code(code)) = codev.as_obj() else { return Value::None };
+        let Some(Object::Code(code)) = codev.as_obj() else {
+            return Value::None;
+        };
         let code = code.clone();
         let defaults = match defaults.as_ref().and_then(|d| d.as_obj()) {
             Some(Object::Tuple(t)) => t.clone(),
@@ -421,7 +525,9 @@ impl Vm {
             Some(Value::Obj(o)) => Some(o),
             _ => None,
         };
-        let module = self.dict_get_str_quiet(&globals, "__name__").unwrap_or(Value::None);
+        let module = self
+            .dict_get_str_quiet(&globals, "__name__")
+            .unwrap_or(Value::None);
         let doc = code.doc.clone();
         Value::obj(Object::Function(Box::new(Function {
             name: RefCell::new(code.name.to_string()),

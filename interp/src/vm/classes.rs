@@ -26,14 +26,24 @@ pub struct ClassTypes {
 impl ClassTypes {
     pub fn new(object: &ObjRef) -> ClassTypes {
         let t = |n: &str| new_type(n, TypeKind::Object, vec![object.clone()], None);
-        ClassTypes { property: t("property"), staticmethod: t("staticmethod"), classmethod: t("classmethod"), super_: t("super") }
+        ClassTypes {
+            property: t("property"),
+            staticmethod: t("staticmethod"),
+            classmethod: t("classmethod"),
+            super_: t("super"),
+        }
     }
 }
 
 /// A field of a builtin-typed instance (property's fget, super's __self__, ...).
 fn field(o: &Object, name: &str) -> Value {
     match o {
-        Object::Instance(i) => i.dict.borrow().get_str(name, crate::hash::hash_str(name)).cloned().unwrap_or(Value::None),
+        Object::Instance(i) => i
+            .dict
+            .borrow()
+            .get_str(name, crate::hash::hash_str(name))
+            .cloned()
+            .unwrap_or(Value::None),
         _ => Value::None,
     }
 }
@@ -43,7 +53,10 @@ fn make_instance(cls: &ObjRef, fields: &[(&str, Value)]) -> Value {
     for (k, v) in fields {
         d.set_str(Value::str(k), crate::hash::hash_str(k), v.clone());
     }
-    Value::obj(Object::Instance(Instance { cls: cls.clone(), dict: RefCell::new(d) }))
+    Value::obj(Object::Instance(Instance {
+        cls: cls.clone(),
+        dict: RefCell::new(d),
+    }))
 }
 
 fn is_instance_of(v: &Value, t: &ObjRef) -> bool {
@@ -63,16 +76,24 @@ impl Vm {
             return Err(type_error("__build_class__: not enough arguments"));
         }
         if kw.iter().any(|(k, _)| &**k == "metaclass") {
-            return Err(PyErr::new(ExcKind::NotImplementedError, "pvm does not support metaclasses yet"));
+            return Err(PyErr::new(
+                ExcKind::NotImplementedError,
+                "pvm does not support metaclasses yet",
+            ));
         }
         let body = args[0].clone();
-        let name = args[1].as_str().ok_or_else(|| type_error("__build_class__: name is not a string"))?.to_string();
+        let name = args[1]
+            .as_str()
+            .ok_or_else(|| type_error("__build_class__: name is not a string"))?
+            .to_string();
         let bases: Vec<Value> = args[2..].to_vec();
         let Some(Object::Function(f)) = body.as_obj() else {
             return Err(type_error("__build_class__: func must be a function"));
         };
         let ns = Rc::new(Object::Dict(RefCell::new(Dict::new())));
-        let module = self.dict_get_str_quiet(&f.globals, "__name__").unwrap_or(self.strs.get("__main__"));
+        let module = self
+            .dict_get_str_quiet(&f.globals, "__name__")
+            .unwrap_or(self.strs.get("__main__"));
         self.dict_set_str(&ns, &self.strs.get("__module__"), module)?;
         let qual = f.qualname.borrow().clone();
         self.dict_set_str(&ns, &self.strs.get("__qualname__"), Value::str(&qual))?;
@@ -87,7 +108,9 @@ impl Vm {
     /// Run a class body function with `ns` as its namespace; returns what the body returns (the
     /// `__class__` cell when methods use `super()`).
     fn run_class_body(&mut self, body: &Value, ns: ObjRef) -> PyResult<Value> {
-        let Some(Object::Function(f)) = body.as_obj() else { return Ok(Value::None) };
+        let Some(Object::Function(f)) = body.as_obj() else {
+            return Ok(Value::None);
+        };
         let code = f.code.clone();
         let fidx = self.stack_top();
         let base = fidx + 1;
@@ -104,7 +127,9 @@ impl Vm {
         }
         let depth = self.frames.len();
         let globals = f.globals.clone();
-        let Value::Obj(func) = body else { return Ok(Value::None) };
+        let Value::Obj(func) = body else {
+            return Ok(Value::None);
+        };
         self.push_frame(Frame {
             code: code.clone(),
             func: Some(func.clone()),
@@ -149,7 +174,8 @@ impl Vm {
                     other => {
                         return Err(PyErr::new(
                             ExcKind::NotImplementedError,
-                            format!("pvm does not support subclassing '{}' yet", bt.name).replace("{:?}", &format!("{:?}", other)),
+                            format!("pvm does not support subclassing '{}' yet", bt.name)
+                                .replace("{:?}", &format!("{:?}", other)),
                         ))
                     }
                 }
@@ -157,13 +183,19 @@ impl Vm {
         }
         let mro = c3_mro(&base_refs).ok_or_else(|| {
             let names: Vec<String> = base_refs.iter().map(|b| type_name(b).to_string()).collect();
-            type_error(format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", ")))
+            type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            ))
         })?;
         let dict = match &**ns {
             Object::Dict(d) => d.borrow().clone(),
             _ => Dict::new(),
         };
-        let module = dict.get_str("__module__", crate::hash::hash_str("__module__")).cloned().unwrap_or(self.strs.get("__main__"));
+        let module = dict
+            .get_str("__module__", crate::hash::hash_str("__module__"))
+            .cloned()
+            .unwrap_or(self.strs.get("__main__"));
         let cls = Rc::new(Object::Type(Box::new(TypeObj {
             name: name.to_string(),
             kind,
@@ -179,11 +211,19 @@ impl Vm {
 
     /// Calling a Python class: create the instance, then `__init__`.
     pub fn instantiate(&mut self, cls: &ObjRef, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-        let Object::Type(t) = &**cls else { return Err(type_error("not a class")) };
+        let Object::Type(t) = &**cls else {
+            return Err(type_error("not a class"));
+        };
         let cls_v = Value::Obj(cls.clone());
         if let Some(new) = self.type_lookup(cls, &self.strs.get("__new__")) {
-            if matches!(new.as_obj(), Some(Object::Function(_))) || is_instance_of(&new, &self.class_types.staticmethod) {
-                let f = if is_instance_of(&new, &self.class_types.staticmethod) { field(new.as_obj().expect("obj"), "f") } else { new };
+            if matches!(new.as_obj(), Some(Object::Function(_)))
+                || is_instance_of(&new, &self.class_types.staticmethod)
+            {
+                let f = if is_instance_of(&new, &self.class_types.staticmethod) {
+                    field(new.as_obj().expect("obj"), "f")
+                } else {
+                    new
+                };
                 let mut full = vec![cls_v.clone()];
                 full.extend_from_slice(args);
                 let obj = self.call_kw(&f, &full, kw)?;
@@ -197,7 +237,10 @@ impl Vm {
         let obj = if t.kind == TypeKind::Exception {
             self.new_exception(cls.clone(), args.to_vec())
         } else {
-            Value::obj(Object::Instance(Instance { cls: cls.clone(), dict: RefCell::new(Dict::new()) }))
+            Value::obj(Object::Instance(Instance {
+                cls: cls.clone(),
+                dict: RefCell::new(Dict::new()),
+            }))
         };
         let has_init = self.run_init(&obj, args, kw)?;
         if !has_init && t.kind != TypeKind::Exception && (!args.is_empty() || !kw.is_empty()) {
@@ -215,7 +258,10 @@ impl Vm {
                 full.extend_from_slice(args);
                 let r = self.call_kw(&init, &full, kw)?;
                 if !r.is_none() {
-                    return Err(type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
+                    return Err(type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&r)
+                    )));
                 }
                 Ok(true)
             }
@@ -259,22 +305,32 @@ impl Vm {
     }
 
     /// What `x.attr` gives for an attribute found on the class: bound methods, descriptors applied.
-    pub fn bind_class_attr(&mut self, ca: Value, obj: Option<&Value>, cls: &ObjRef) -> PyResult<Value> {
+    pub fn bind_class_attr(
+        &mut self,
+        ca: Value,
+        obj: Option<&Value>,
+        cls: &ObjRef,
+    ) -> PyResult<Value> {
         match ca.as_obj() {
             Some(Object::Function(_)) => Ok(match obj {
                 Some(o) => Value::obj(Object::BoundMethod(Box::new((o.clone(), ca.clone())))),
                 None => ca,
             }),
-            Some(Object::Builtin(b)) if obj.is_some() => {
-                Ok(Value::obj(Object::Builtin(Builtin { name: b.name, f: b.f, bound: obj.cloned() })))
-            }
+            Some(Object::Builtin(b)) if obj.is_some() => Ok(Value::obj(Object::Builtin(Builtin {
+                name: b.name,
+                f: b.f,
+                bound: obj.cloned(),
+            }))),
             Some(o @ Object::Instance(i)) => {
                 if Rc::ptr_eq(&i.cls, &self.class_types.staticmethod) {
                     return Ok(field(o, "f"));
                 }
                 if Rc::ptr_eq(&i.cls, &self.class_types.classmethod) {
                     let f = field(o, "f");
-                    return Ok(Value::obj(Object::BoundMethod(Box::new((Value::Obj(cls.clone()), f)))));
+                    return Ok(Value::obj(Object::BoundMethod(Box::new((
+                        Value::Obj(cls.clone()),
+                        f,
+                    )))));
                 }
                 if Rc::ptr_eq(&i.cls, &self.class_types.property) {
                     return match obj {
@@ -317,7 +373,8 @@ impl Vm {
             }
             if let Some(Object::Instance(di)) = ca.as_obj() {
                 if is_user_class(&di.cls) {
-                    if let Some(set) = self.type_lookup(&di.cls.clone(), &self.strs.get("__set__")) {
+                    if let Some(set) = self.type_lookup(&di.cls.clone(), &self.strs.get("__set__"))
+                    {
                         self.call(&set, &[ca.clone(), obj.clone(), v])?;
                         return Ok(true);
                     }
@@ -343,12 +400,21 @@ impl Vm {
 
     /// Call `obj.<name>(*args)` if `obj` is an instance of a Python class defining `name`; None if the class
     /// does not define it.
-    pub fn call_dunder(&mut self, obj: &Value, name: &'static str, args: &[Value]) -> PyResult<Option<Value>> {
+    pub fn call_dunder(
+        &mut self,
+        obj: &Value,
+        name: &'static str,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
         let cls = self.type_of(obj);
-        if !is_user_class(&cls) && !matches!(&*cls, Object::Type(t) if t.kind == TypeKind::Exception) {
+        if !is_user_class(&cls)
+            && !matches!(&*cls, Object::Type(t) if t.kind == TypeKind::Exception)
+        {
             return Ok(None);
         }
-        let Some(f) = self.type_lookup(&cls, &self.strs.get(name)) else { return Ok(None) };
+        let Some(f) = self.type_lookup(&cls, &self.strs.get(name)) else {
+            return Ok(None);
+        };
         if !matches!(f.as_obj(), Some(Object::Function(_))) {
             let bound = self.bind_class_attr(f, Some(obj), &cls)?;
             return self.call(&bound, args).map(Some);
@@ -387,16 +453,28 @@ impl Vm {
         if let Some(ga) = self.type_lookup(&cls, &self.strs.getattr.clone()) {
             return self.call(&ga, &[obj.clone(), name.clone()]);
         }
-        Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(&cls), n)))
+        Err(attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            type_name(&cls),
+            n
+        )))
     }
 
     /// `call_dunder` with keyword arguments (for `__call__`).
-    pub fn call_dunder_kw(&mut self, obj: &Value, name: &'static str, args: &[Value], kw: &KwArgs) -> PyResult<Option<Value>> {
+    pub fn call_dunder_kw(
+        &mut self,
+        obj: &Value,
+        name: &'static str,
+        args: &[Value],
+        kw: &KwArgs,
+    ) -> PyResult<Option<Value>> {
         let cls = self.type_of(obj);
         if !is_user_class(&cls) {
             return Ok(None);
         }
-        let Some(f) = self.type_lookup(&cls, &self.strs.get(name)) else { return Ok(None) };
+        let Some(f) = self.type_lookup(&cls, &self.strs.get(name)) else {
+            return Ok(None);
+        };
         let bound = self.bind_class_attr(f, Some(obj), &cls)?;
         self.call_kw(&bound, args, kw).map(Some)
     }
@@ -418,13 +496,21 @@ impl Vm {
     pub fn is_user_instance(&self, v: &Value) -> bool {
         match v.as_obj() {
             Some(Object::Instance(i)) => is_user_class(&i.cls),
-            Some(Object::Exception(e)) => !matches!(&*e.cls, Object::Type(t) if t.module.borrow().as_str() == Some("builtins")),
+            Some(Object::Exception(e)) => {
+                !matches!(&*e.cls, Object::Type(t) if t.module.borrow().as_str() == Some("builtins"))
+            }
             _ => false,
         }
     }
 
     /// Binary operators on instances: `a.__op__(b)`, then `b.__rop__(a)` (in-place `__iop__` first).
-    pub fn binop_dunder(&mut self, op: crate::bytecode::BinOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    pub fn binop_dunder(
+        &mut self,
+        op: crate::bytecode::BinOp,
+        inplace: bool,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Option<Value>> {
         let (name, rname, iname) = op.dunders();
         if inplace {
             if let Some(r) = self.call_dunder(a, iname, std::slice::from_ref(b))? {
@@ -450,7 +536,12 @@ impl Vm {
 
     /// Rich comparison on instances, with the reflected operator as fallback; None if neither side
     /// implements it.
-    pub fn richcmp_dunder(&mut self, a: &Value, b: &Value, op: crate::bytecode::CmpOp) -> PyResult<Option<Value>> {
+    pub fn richcmp_dunder(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: crate::bytecode::CmpOp,
+    ) -> PyResult<Option<Value>> {
         if let Some(r) = self.call_dunder(a, op.dunder(), std::slice::from_ref(b))? {
             if !is_notimpl(&r) {
                 return Ok(Some(r));
@@ -468,7 +559,9 @@ impl Vm {
     pub fn super_getattr(&mut self, sup: &Object, name: &Value) -> PyResult<Value> {
         let this = field(sup, "__thisclass__");
         let obj = field(sup, "__self__");
-        let Value::Obj(this) = this else { return Err(type_error("super(): bad __thisclass__")) };
+        let Value::Obj(this) = this else {
+            return Err(type_error("super(): bad __thisclass__"));
+        };
         let start_cls = match obj.as_obj() {
             Some(Object::Type(_)) => match &obj {
                 Value::Obj(o) => o.clone(),
@@ -480,23 +573,37 @@ impl Vm {
         if let Object::Type(t) = &*start_cls {
             chain.extend(t.mro.borrow().iter().cloned());
         }
-        let pos = chain.iter().position(|c| Rc::ptr_eq(c, &this)).map(|p| p + 1).unwrap_or(chain.len());
+        let pos = chain
+            .iter()
+            .position(|c| Rc::ptr_eq(c, &this))
+            .map(|p| p + 1)
+            .unwrap_or(chain.len());
         let (s, h) = crate::vm::protocol::str_and_hash(name).unwrap_or(("", 0));
         for c in &chain[pos..] {
             if let Object::Type(t) = &**c {
                 let found = t.dict.borrow().get_str(s, h).cloned();
                 if let Some(v) = found {
                     let is_class_obj = matches!(obj.as_obj(), Some(Object::Type(_)));
-                    return self.bind_class_attr(v, if is_class_obj { None } else { Some(&obj) }, &start_cls);
+                    return self.bind_class_attr(
+                        v,
+                        if is_class_obj { None } else { Some(&obj) },
+                        &start_cls,
+                    );
                 }
             }
         }
-        Err(attribute_error(format!("'super' object has no attribute '{}'", s)))
+        Err(attribute_error(format!(
+            "'super' object has no attribute '{}'",
+            s
+        )))
     }
 }
 
 fn is_notimpl(v: &Value) -> bool {
-    matches!(v.as_obj(), Some(Object::Singleton(crate::object::Singleton::NotImplemented)))
+    matches!(
+        v.as_obj(),
+        Some(Object::Singleton(crate::object::Singleton::NotImplemented))
+    )
 }
 
 /// C3 linearisation of a class with these bases (the result excludes the class itself).
@@ -520,7 +627,10 @@ pub fn c3_mro(bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
         let mut chosen = None;
         for s in &seqs {
             let head = &s[0];
-            if !seqs.iter().any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head))) {
+            if !seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head)))
+            {
                 chosen = Some(head.clone());
                 break;
             }
@@ -539,7 +649,9 @@ pub fn c3_mro(bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
 
 pub fn install(vm: &mut Vm) {
     let b = vm.builtins.clone();
-    crate::builtins::register(&b, "__build_class__", |vm, args, kw| vm.build_class(args, kw));
+    crate::builtins::register(&b, "__build_class__", |vm, args, kw| {
+        vm.build_class(args, kw)
+    });
     let ct = &vm.class_types;
     let pairs: Vec<(&str, ObjRef, crate::object::BuiltinFn)> = vec![
         ("property", ct.property.clone(), property_new),
@@ -560,7 +672,12 @@ pub fn install(vm: &mut Vm) {
         let v = args.first().cloned().unwrap_or(Value::None);
         let t = vm.type_of(&v);
         let module = match &*t {
-            Object::Type(tt) => tt.module.borrow().as_str().unwrap_or("builtins").to_string(),
+            Object::Type(tt) => tt
+                .module
+                .borrow()
+                .as_str()
+                .unwrap_or("builtins")
+                .to_string(),
             _ => "builtins".into(),
         };
         let name = type_name(&t).to_string();
@@ -581,7 +698,9 @@ pub fn install(vm: &mut Vm) {
         })
     });
     crate::builtins::method(&o, "__hash__", |_vm, args, _kw| {
-        Ok(Value::Int(args.first().map(|v| v.identity() >> 4).unwrap_or(0)))
+        Ok(Value::Int(
+            args.first().map(|v| v.identity() >> 4).unwrap_or(0),
+        ))
     });
     let be = vm.exc_type(ExcKind::BaseException).clone();
     crate::builtins::method(&be, "__init__", |_vm, args, _kw| {
@@ -598,24 +717,53 @@ pub fn install(vm: &mut Vm) {
         let v = args.first().cloned().unwrap_or(Value::None);
         Ok(Value::from_string(vm.str_builtin(&v)?))
     });
-    crate::builtins::method(&be, "with_traceback", |_vm, args, _kw| Ok(args.first().cloned().unwrap_or(Value::None)));
+    crate::builtins::method(&be, "with_traceback", |_vm, args, _kw| {
+        Ok(args.first().cloned().unwrap_or(Value::None))
+    });
     let p = vm.class_types.property.clone();
-    crate::builtins::method(&p, "setter", |vm, args, _kw| property_with(vm, args, "fset"));
-    crate::builtins::method(&p, "getter", |vm, args, _kw| property_with(vm, args, "fget"));
-    crate::builtins::method(&p, "deleter", |vm, args, _kw| property_with(vm, args, "fdel"));
+    crate::builtins::method(&p, "setter", |vm, args, _kw| {
+        property_with(vm, args, "fset")
+    });
+    crate::builtins::method(&p, "getter", |vm, args, _kw| {
+        property_with(vm, args, "fget")
+    });
+    crate::builtins::method(&p, "deleter", |vm, args, _kw| {
+        property_with(vm, args, "fdel")
+    });
 }
 
 fn property_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let get = |i: usize, n: &str| args.get(i).cloned().or_else(|| crate::builtins::kwarg(kw, n).cloned()).unwrap_or(Value::None);
-    let (fget, fset, fdel, doc) = (get(1, "fget"), get(2, "fset"), get(3, "fdel"), get(4, "doc"));
-    Ok(make_instance(&vm.class_types.property, &[("fget", fget), ("fset", fset), ("fdel", fdel), ("__doc__", doc)]))
+    let get = |i: usize, n: &str| {
+        args.get(i)
+            .cloned()
+            .or_else(|| crate::builtins::kwarg(kw, n).cloned())
+            .unwrap_or(Value::None)
+    };
+    let (fget, fset, fdel, doc) = (
+        get(1, "fget"),
+        get(2, "fset"),
+        get(3, "fdel"),
+        get(4, "doc"),
+    );
+    Ok(make_instance(
+        &vm.class_types.property,
+        &[
+            ("fget", fget),
+            ("fset", fset),
+            ("fdel", fdel),
+            ("__doc__", doc),
+        ],
+    ))
 }
 
 fn property_with(vm: &mut Vm, args: &[Value], which: &str) -> PyResult<Value> {
     let (Some(p), Some(f)) = (args.first().and_then(|v| v.as_obj()), args.get(1)) else {
         return Err(type_error("property setter takes one argument"));
     };
-    let mut fields: Vec<(&str, Value)> = ["fget", "fset", "fdel", "__doc__"].iter().map(|k| (*k, field(p, k))).collect();
+    let mut fields: Vec<(&str, Value)> = ["fget", "fset", "fdel", "__doc__"]
+        .iter()
+        .map(|k| (*k, field(p, k)))
+        .collect();
     for (k, v) in fields.iter_mut() {
         if *k == which {
             *v = f.clone();
@@ -625,20 +773,38 @@ fn property_with(vm: &mut Vm, args: &[Value], which: &str) -> PyResult<Value> {
 }
 
 fn staticmethod_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let f = args.get(1).cloned().ok_or_else(|| type_error("staticmethod expected 1 argument, got 0"))?;
-    Ok(make_instance(&vm.class_types.staticmethod, &[("f", f.clone()), ("__func__", f)]))
+    let f = args
+        .get(1)
+        .cloned()
+        .ok_or_else(|| type_error("staticmethod expected 1 argument, got 0"))?;
+    Ok(make_instance(
+        &vm.class_types.staticmethod,
+        &[("f", f.clone()), ("__func__", f)],
+    ))
 }
 
 fn classmethod_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let f = args.get(1).cloned().ok_or_else(|| type_error("classmethod expected 1 argument, got 0"))?;
-    Ok(make_instance(&vm.class_types.classmethod, &[("f", f.clone()), ("__func__", f)]))
+    let f = args
+        .get(1)
+        .cloned()
+        .ok_or_else(|| type_error("classmethod expected 1 argument, got 0"))?;
+    Ok(make_instance(
+        &vm.class_types.classmethod,
+        &[("f", f.clone()), ("__func__", f)],
+    ))
 }
 
 fn super_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if args.len() != 3 {
         return Err(PyErr::new(ExcKind::RuntimeError, "super(): no arguments"));
     }
-    Ok(make_instance(&vm.class_types.super_, &[("__thisclass__", args[1].clone()), ("__self__", args[2].clone())]))
+    Ok(make_instance(
+        &vm.class_types.super_,
+        &[
+            ("__thisclass__", args[1].clone()),
+            ("__self__", args[2].clone()),
+        ],
+    ))
 }
 
 /// Is `o` a `super` object?

@@ -24,7 +24,9 @@ impl Vm {
 
     pub fn dict_get(&mut self, d: &Value, key: &Value) -> PyResult<Option<Value>> {
         let h = self.hash(key)?;
-        let Some(Object::Dict(cell)) = d.as_obj() else { return Ok(None) };
+        let Some(Object::Dict(cell)) = d.as_obj() else {
+            return Ok(None);
+        };
         let d = cell.borrow();
         let ix = self.dict_find_vm(&d, key, h)?;
         Ok(ix.and_then(|ix| d.entry(ix)).map(|e| e.value.clone()))
@@ -32,7 +34,9 @@ impl Vm {
 
     pub fn dict_set(&mut self, d: &Value, key: Value, v: Value) -> PyResult<()> {
         let h = self.hash(&key)?;
-        let Some(Object::Dict(cell)) = d.as_obj() else { return Ok(()) };
+        let Some(Object::Dict(cell)) = d.as_obj() else {
+            return Ok(());
+        };
         let found = {
             let d = cell.borrow();
             self.dict_find_vm(&d, &key, h)?
@@ -52,7 +56,9 @@ impl Vm {
     /// Remove a key; returns the value if it was present.
     pub fn dict_pop(&mut self, d: &Value, key: &Value) -> PyResult<Option<Value>> {
         let h = self.hash(key)?;
-        let Some(Object::Dict(cell)) = d.as_obj() else { return Ok(None) };
+        let Some(Object::Dict(cell)) = d.as_obj() else {
+            return Ok(None);
+        };
         let found = {
             let d = cell.borrow();
             self.dict_find_vm(&d, key, h)?
@@ -66,26 +72,42 @@ impl Vm {
 
     /// Lookup by a str key in a dict object (namespaces).
     pub fn dict_get_str(&mut self, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
-        let Object::Dict(cell) = &**d else { return Ok(None) };
-        let Some((s, h)) = str_and_hash(key) else { return Ok(None) };
+        let Object::Dict(cell) = &**d else {
+            return Ok(None);
+        };
+        let Some((s, h)) = str_and_hash(key) else {
+            return Ok(None);
+        };
         Ok(cell.borrow().get_str(s, h).cloned())
     }
 
     pub fn dict_get_str_quiet(&self, d: &ObjRef, key: &str) -> Option<Value> {
-        let Object::Dict(cell) = &**d else { return None };
-        cell.borrow().get_str(key, crate::hash::hash_str(key)).cloned()
+        let Object::Dict(cell) = &**d else {
+            return None;
+        };
+        cell.borrow()
+            .get_str(key, crate::hash::hash_str(key))
+            .cloned()
     }
 
     pub fn dict_set_str(&mut self, d: &ObjRef, key: &Value, v: Value) -> PyResult<()> {
-        let Object::Dict(cell) = &**d else { return Ok(()) };
-        let Some((_, h)) = str_and_hash(key) else { return Ok(()) };
+        let Object::Dict(cell) = &**d else {
+            return Ok(());
+        };
+        let Some((_, h)) = str_and_hash(key) else {
+            return Ok(());
+        };
         cell.borrow_mut().set_str(key.clone(), h, v);
         Ok(())
     }
 
     pub fn dict_del_str(&mut self, d: &ObjRef, key: &Value) -> PyResult<bool> {
-        let Object::Dict(cell) = &**d else { return Ok(false) };
-        let Some((s, h)) = str_and_hash(key) else { return Ok(false) };
+        let Object::Dict(cell) = &**d else {
+            return Ok(false);
+        };
+        let Some((s, h)) = str_and_hash(key) else {
+            return Ok(false);
+        };
         let mut d = cell.borrow_mut();
         let r: Result<Option<usize>, ()> = d.find(h, |k| Ok(k.as_str() == Some(s)));
         match r.ok().flatten() {
@@ -110,14 +132,19 @@ impl Vm {
                     return Ok(v.clone());
                 }
             }
-            return Err(PyErr::new(ExcKind::NameError, format!("name '{}' is not defined", s)));
+            return Err(PyErr::new(
+                ExcKind::NameError,
+                format!("name '{}' is not defined", s),
+            ));
         }
         Err(PyErr::new(ExcKind::NameError, "name is not defined"))
     }
 
     pub fn dict_copy(&self, d: &Value) -> Value {
         match d.as_obj() {
-            Some(Object::Dict(cell)) => Value::obj(Object::Dict(RefCell::new(cell.borrow().clone()))),
+            Some(Object::Dict(cell)) => {
+                Value::obj(Object::Dict(RefCell::new(cell.borrow().clone())))
+            }
             _ => Value::obj(Object::Dict(Default::default())),
         }
     }
@@ -125,18 +152,28 @@ impl Vm {
     /// dict.update(other); `merge` makes duplicate keys an error (for `f(**a, **b)`).
     pub fn dict_update(&mut self, d: &Value, other: Value, merge: bool) -> PyResult<()> {
         if let Some(Object::Dict(src)) = other.as_obj() {
-            let entries: Vec<(Value, Value)> = src.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+            let entries: Vec<(Value, Value)> = src
+                .borrow()
+                .iter()
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect();
             for (k, v) in entries {
                 if merge && self.dict_get(d, &k)?.is_some() {
                     let ks = self.repr(&k)?;
-                    return Err(type_error(format!("got multiple values for keyword argument {}", ks)));
+                    return Err(type_error(format!(
+                        "got multiple values for keyword argument {}",
+                        ks
+                    )));
                 }
                 self.dict_set(d, k, v)?;
             }
             return Ok(());
         }
         if merge {
-            return Err(type_error(format!("argument after ** must be a mapping, not {}", self.type_name(&other))));
+            return Err(type_error(format!(
+                "argument after ** must be a mapping, not {}",
+                self.type_name(&other)
+            )));
         }
         // An iterable of pairs.
         let items = self.collect(other)?;
@@ -153,7 +190,11 @@ impl Vm {
             if pair.len() != 2 {
                 return Err(PyErr::new(
                     ExcKind::ValueError,
-                    format!("dictionary update sequence element #{} has length {}; 2 is required", i, pair.len()),
+                    format!(
+                        "dictionary update sequence element #{} has length {}; 2 is required",
+                        i,
+                        pair.len()
+                    ),
                 ));
             }
             let mut it = pair.into_iter();
@@ -185,7 +226,11 @@ impl Vm {
     /// instance of one is involved.
     pub fn set_eq_vm(&mut self, stored: &Value, probe: &Value) -> PyResult<bool> {
         if self.is_user_instance(stored) || self.is_user_instance(probe) {
-            return if stored.is(probe) { Ok(true) } else { self.eq(stored, probe) };
+            return if stored.is(probe) {
+                Ok(true)
+            } else {
+                self.eq(stored, probe)
+            };
         }
         Ok(values_eq(stored, probe))
     }
@@ -238,7 +283,12 @@ impl Vm {
     }
 
     /// `set_discard_entry` for one probe key; whether it was present.
-    fn table_discard_hashed(&mut self, cell: &RefCell<SetTable>, h: i64, x: &Value) -> PyResult<bool> {
+    fn table_discard_hashed(
+        &mut self,
+        cell: &RefCell<SetTable>,
+        h: i64,
+        x: &Value,
+    ) -> PyResult<bool> {
         let found = {
             let t = cell.borrow();
             self.table_find(&t, h, x)?
@@ -252,12 +302,7 @@ impl Vm {
     /// Two-table work on `cell`'s table in place (`merge_from`, `difference_update`, ...). When `src`
     /// holds instances of user classes (whose `__eq__` may run Python code), the work is done on a copy —
     /// `Clone` keeps the exact layout and pop finger — which then replaces the table.
-    fn inplace(
-        &mut self,
-        cell: &RefCell<SetTable>,
-        src: &SetTable,
-        f: TableOp,
-    ) -> PyResult<()> {
+    fn inplace(&mut self, cell: &RefCell<SetTable>, src: &SetTable, f: TableOp) -> PyResult<()> {
         if src.iter().any(|e| self.is_user_instance(&e.key)) {
             let mut t = cell.borrow().clone();
             f(&mut t, src, &mut |s, p| self.set_eq_vm(s, p))?;
@@ -270,13 +315,20 @@ impl Vm {
     /// `s.update(x)` / `SET_UPDATE` with `s` a set object.
     pub fn set_update(&mut self, s: &Value, other: &Value) -> PyResult<()> {
         let Value::Obj(so) = s else { return Ok(()) };
-        let Object::Set(cell) = &**so else { return Ok(()) };
+        let Object::Set(cell) = &**so else {
+            return Ok(());
+        };
         self.table_update(cell, Some(so), other)
     }
 
     /// `set_update_internal`: merge a set/frozenset (`merge_from`; nothing if it is `me`), presize for an
     /// exact dict then add its keys with their stored hashes, else add the items of the iterable in order.
-    pub fn table_update(&mut self, cell: &RefCell<SetTable>, me: Option<&ObjRef>, other: &Value) -> PyResult<()> {
+    pub fn table_update(
+        &mut self,
+        cell: &RefCell<SetTable>,
+        me: Option<&ObjRef>,
+        other: &Value,
+    ) -> PyResult<()> {
         if let Value::Obj(oo) = other {
             if let Some(src) = set_table(oo) {
                 if me.is_some_and(|m| Rc::ptr_eq(m, oo)) {
@@ -392,7 +444,8 @@ impl Vm {
                 let n = d.borrow().len();
                 if (table(so).len() >> 2) <= n {
                     // Iterate `so`, keeping what the dict lacks.
-                    let elems: Vec<(i64, Value)> = table(so).iter().map(|e| (e.hash, e.key.clone())).collect();
+                    let elems: Vec<(i64, Value)> =
+                        table(so).iter().map(|e| (e.hash, e.key.clone())).collect();
                     let r = RefCell::new(SetTable::new());
                     for (h, k) in elems {
                         let found = {
@@ -415,7 +468,12 @@ impl Vm {
 
     /// `set_difference_update_internal`: `clear` for `s -= s`; with a set, `SetTable::difference_update`;
     /// else discard each item, then `compact_after_discards`.
-    pub fn table_difference_update(&mut self, cell: &RefCell<SetTable>, me: Option<&ObjRef>, other: &Value) -> PyResult<()> {
+    pub fn table_difference_update(
+        &mut self,
+        cell: &RefCell<SetTable>,
+        me: Option<&ObjRef>,
+        other: &Value,
+    ) -> PyResult<()> {
         if let Value::Obj(oo) = other {
             if me.is_some_and(|m| Rc::ptr_eq(m, oo)) {
                 cell.borrow_mut().clear();
@@ -425,7 +483,9 @@ impl Vm {
                 return self.inplace(cell, &b, |t, s, eq| t.difference_update(s, eq));
             }
         }
-        self.for_each_hashed(other, |vm, h, x| vm.table_discard_hashed(cell, h, &x).map(|_| ()))?;
+        self.for_each_hashed(other, |vm, h, x| {
+            vm.table_discard_hashed(cell, h, &x).map(|_| ())
+        })?;
         cell.borrow_mut().compact_after_discards();
         Ok(())
     }
@@ -486,7 +546,9 @@ impl Vm {
 
     /// `a | b`, `a & b`, `a - b`, `a ^ b` and the in-place forms, both operands sets or frozensets.
     pub fn set_binop(&mut self, op: BinOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
-        let (Value::Obj(ao), Value::Obj(bo)) = (a, b) else { return Ok(Value::None) };
+        let (Value::Obj(ao), Value::Obj(bo)) = (a, b) else {
+            return Ok(Value::None);
+        };
         if inplace {
             // frozenset has no in-place operators: it falls through to the plain ones.
             if let Object::Set(cell) = &**ao {
@@ -515,8 +577,12 @@ impl Vm {
     }
 
     pub fn set_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
-        let (Value::Obj(ao), Value::Obj(bo)) = (a, b) else { return Ok(Value::Bool(false)) };
-        let (Some(x), Some(y)) = (set_table(ao), set_table(bo)) else { return Ok(Value::Bool(false)) };
+        let (Value::Obj(ao), Value::Obj(bo)) = (a, b) else {
+            return Ok(Value::Bool(false));
+        };
+        let (Some(x), Some(y)) = (set_table(ao), set_table(bo)) else {
+            return Ok(Value::Bool(false));
+        };
         Ok(Value::Bool(match op {
             CmpOp::Le => table_is_subset(&x, &y),
             CmpOp::Lt => x.len() < y.len() && table_is_subset(&x, &y),
@@ -567,7 +633,9 @@ impl Vm {
         if let Some(Object::Set(_)) = other.as_obj() {
             if len_view <= self.len(other)? {
                 // other.intersection(view)
-                let Value::Obj(oo) = other else { unreachable!() };
+                let Value::Obj(oo) = other else {
+                    unreachable!()
+                };
                 let t = self.set_intersection(oo, view)?;
                 return Ok(set_value(t, false));
             }
@@ -587,12 +655,16 @@ impl Vm {
 
     /// `x in view` for a keys or items view.
     pub fn dictview_contains(&mut self, view: &Value, x: &Value) -> PyResult<bool> {
-        let Some(Object::DictView(dv)) = view.as_obj() else { return Ok(false) };
+        let Some(Object::DictView(dv)) = view.as_obj() else {
+            return Ok(false);
+        };
         let dict = Value::Obj(dv.0.clone());
         match dv.1 {
             ViewKind::Keys => self.contains(&dict, x),
             ViewKind::Items => {
-                let Some(Object::Tuple(t)) = x.as_obj() else { return Ok(false) };
+                let Some(Object::Tuple(t)) = x.as_obj() else {
+                    return Ok(false);
+                };
                 if t.len() != 2 {
                     return Ok(false);
                 }
@@ -629,11 +701,17 @@ impl Vm {
                     temp.remove_at(ix);
                 }
             } else {
-                self.table_add(&r, Value::obj(Object::Tuple(vec![e.key.clone(), e.value.clone()])))?;
+                self.table_add(
+                    &r,
+                    Value::obj(Object::Tuple(vec![e.key.clone(), e.value.clone()])),
+                )?;
             }
         }
         for e in temp.iter() {
-            self.table_add(&r, Value::obj(Object::Tuple(vec![e.key.clone(), e.value.clone()])))?;
+            self.table_add(
+                &r,
+                Value::obj(Object::Tuple(vec![e.key.clone(), e.value.clone()])),
+            )?;
         }
         Ok(set_value(r.into_inner(), false))
     }
@@ -642,7 +720,8 @@ impl Vm {
 // ---- set helpers ------------------------------------------------------------------------------------------
 
 /// A two-table in-place operation, given the equality to use (`Vm::inplace`).
-type TableOp = fn(&mut SetTable, &SetTable, &mut dyn FnMut(&Value, &Value) -> PyResult<bool>) -> PyResult<()>;
+type TableOp =
+    fn(&mut SetTable, &SetTable, &mut dyn FnMut(&Value, &Value) -> PyResult<bool>) -> PyResult<()>;
 
 /// How set lookups compare a stored key with a probe key. Builtin equality runs no Python code, so it
 /// cannot fail.
@@ -715,7 +794,9 @@ pub fn set_value(t: SetTable, frozen: bool) -> Value {
 
 /// Whether every element of `a` is in `b`.
 pub fn table_is_subset(a: &SetTable, b: &SetTable) -> bool {
-    a.len() <= b.len() && a.iter().all(|e| ok(b.find(e.hash, |k| set_eq(k, &e.key))).is_some())
+    a.len() <= b.len()
+        && a.iter()
+            .all(|e| ok(b.find(e.hash, |k| set_eq(k, &e.key))).is_some())
 }
 
 /// An exact dict's keys with their stored hashes, in dict order.

@@ -5,10 +5,10 @@
 use super::call::CallOutcome;
 use super::{Frame, Vm};
 use crate::bytecode::{BinOp, CmpOp, Op};
+use crate::code::Code;
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::object::{Iter, Object};
 use crate::value::Value;
-use crate::code::Code;
 use std::rc::Rc;
 
 impl Vm {
@@ -18,7 +18,11 @@ impl Vm {
     /// for recording.
     pub(crate) fn run(&mut self, entry_depth: usize) -> PyResult<Value> {
         loop {
-            let exit = if self.recording { self.run_loop::<true>(entry_depth)? } else { self.run_loop::<false>(entry_depth)? };
+            let exit = if self.recording {
+                self.run_loop::<true>(entry_depth)?
+            } else {
+                self.run_loop::<false>(entry_depth)?
+            };
             match exit {
                 LoopExit::Returned(v) => return Ok(v),
                 LoopExit::SwitchMode => continue,
@@ -192,12 +196,16 @@ impl Vm {
                     Op::LoadGlobal => {
                         let cache = &code.global_cache[arg as usize];
                         let globals = &self.frames[fi].globals;
-                        let (Object::Dict(g), Object::Dict(b)) = (&**globals, &*self.builtins) else {
+                        let (Object::Dict(g), Object::Dict(b)) = (&**globals, &*self.builtins)
+                        else {
                             unreachable!("globals and builtins are dicts")
                         };
                         let gaddr = Rc::as_ptr(globals) as usize;
                         let (gver, bver) = (g.borrow().version, b.borrow().version);
-                        if cache.globals.get() == gaddr && cache.gver.get() == gver && cache.bver.get() == bver {
+                        if cache.globals.get() == gaddr
+                            && cache.gver.get() == gver
+                            && cache.bver.get() == bver
+                        {
                             let v = cache.value.borrow().clone();
                             push!(v);
                         } else {
@@ -240,11 +248,17 @@ impl Vm {
                     }
                     Op::StoreName => {
                         let v = pop!();
-                        let ns = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
+                        let ns = self.frames[fi]
+                            .locals
+                            .clone()
+                            .unwrap_or_else(|| self.frames[fi].globals.clone());
                         tri!(self.dict_set_str(&ns, &code.names[arg as usize], v));
                     }
                     Op::DeleteName => {
-                        let ns = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
+                        let ns = self.frames[fi]
+                            .locals
+                            .clone()
+                            .unwrap_or_else(|| self.frames[fi].globals.clone());
                         let name = &code.names[arg as usize];
                         if !tri!(self.dict_del_str(&ns, name)) {
                             break 'dispatch PyErr::new(
@@ -529,13 +543,19 @@ impl Vm {
                     Op::GetIter => {
                         save!();
                         let v = pop!();
-                        let it = if arg == 1 && matches!(v.as_obj(), Some(Object::Range(_))) { v } else { tri!(self.get_iter(v)) };
+                        let it = if arg == 1 && matches!(v.as_obj(), Some(Object::Range(_))) {
+                            v
+                        } else {
+                            tri!(self.get_iter(v))
+                        };
                         push!(it);
                     }
                     Op::ForIter => {
                         // Range loops: (cur, stop, step) unboxed in the three state slots.
                         if let Value::Int(cur) = slot!(sp - 3) {
-                            let (Value::Int(stop), Value::Int(step)) = (&slot!(sp - 2), &slot!(sp - 1)) else {
+                            let (Value::Int(stop), Value::Int(step)) =
+                                (&slot!(sp - 2), &slot!(sp - 1))
+                            else {
                                 unreachable!("ForSetup writes three ints for a range")
                             };
                             let (stop, step) = (*stop, *step);
@@ -606,20 +626,29 @@ impl Vm {
                     }
                     Op::BuildTuple => {
                         let n = arg as usize;
-                        let items: Vec<Value> = self.stack[sp - n..sp].iter_mut().map(std::mem::take).collect();
+                        let items: Vec<Value> = self.stack[sp - n..sp]
+                            .iter_mut()
+                            .map(std::mem::take)
+                            .collect();
                         sp -= n;
                         push!(Value::obj(Object::Tuple(items)));
                     }
                     Op::BuildList => {
                         let n = arg as usize;
-                        let items: Vec<Value> = self.stack[sp - n..sp].iter_mut().map(std::mem::take).collect();
+                        let items: Vec<Value> = self.stack[sp - n..sp]
+                            .iter_mut()
+                            .map(std::mem::take)
+                            .collect();
                         sp -= n;
                         push!(Value::obj(Object::List(items.into())));
                     }
                     Op::BuildSet => {
                         save!();
                         let n = arg as usize;
-                        let items: Vec<Value> = self.stack[sp - n..sp].iter_mut().map(std::mem::take).collect();
+                        let items: Vec<Value> = self.stack[sp - n..sp]
+                            .iter_mut()
+                            .map(std::mem::take)
+                            .collect();
                         sp -= n;
                         let s = tri!(self.new_set(items));
                         push!(s);
@@ -627,7 +656,10 @@ impl Vm {
                     Op::BuildMap => {
                         save!();
                         let n = arg as usize;
-                        let items: Vec<Value> = self.stack[sp - 2 * n..sp].iter_mut().map(std::mem::take).collect();
+                        let items: Vec<Value> = self.stack[sp - 2 * n..sp]
+                            .iter_mut()
+                            .map(std::mem::take)
+                            .collect();
                         sp -= 2 * n;
                         let d = Value::obj(Object::Dict(Default::default()));
                         let mut it = items.into_iter();
@@ -801,7 +833,11 @@ impl Vm {
                                 }
                             }
                         }
-                        let kwnames = if matches!(op, Op::CallKw | Op::CallMethodKw) { Some(pop!()) } else { None };
+                        let kwnames = if matches!(op, Op::CallKw | Op::CallMethodKw) {
+                            Some(pop!())
+                        } else {
+                            None
+                        };
                         let mut n = arg as usize;
                         let (fidx, args_at);
                         if matches!(op, Op::Call | Op::CallKw) {
@@ -862,7 +898,10 @@ impl Vm {
                         let err = match arg {
                             0 => match self.exc_stack.last() {
                                 Some(e) => self.reraise(e.clone()),
-                                None => PyErr::new(ExcKind::RuntimeError, "No active exception to reraise"),
+                                None => PyErr::new(
+                                    ExcKind::RuntimeError,
+                                    "No active exception to reraise",
+                                ),
                             },
                             1 => {
                                 let e = pop!();
@@ -876,13 +915,16 @@ impl Vm {
                         };
                         break 'dispatch err;
                     }
-                    Op::LoadAssertionError => push!(Value::Obj(self.exc_type(ExcKind::AssertionError).clone())),
+                    Op::LoadAssertionError => {
+                        push!(Value::Obj(self.exc_type(ExcKind::AssertionError).clone()))
+                    }
                     Op::ImportName => {
                         save!();
                         let fromlist = pop!();
                         let level = pop!();
                         let globals = self.frames[fi].globals.clone();
-                        let m = tri!(self.import(&code.names[arg as usize], fromlist, level, &globals));
+                        let m =
+                            tri!(self.import(&code.names[arg as usize], fromlist, level, &globals));
                         push!(m);
                     }
                     Op::ImportFrom => {
@@ -894,7 +936,10 @@ impl Vm {
                     Op::ImportStar => {
                         save!();
                         let m = pop!();
-                        let g = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
+                        let g = self.frames[fi]
+                            .locals
+                            .clone()
+                            .unwrap_or_else(|| self.frames[fi].globals.clone());
                         tri!(self.import_star(&m, &g));
                     }
                     Op::PrintExpr => {
@@ -908,7 +953,11 @@ impl Vm {
                         push!(v);
                     }
                     Op::NotImplemented => {
-                        let what = code.consts.get(arg as usize).and_then(|v| v.as_str()).unwrap_or("this construct");
+                        let what = code
+                            .consts
+                            .get(arg as usize)
+                            .and_then(|v| v.as_str())
+                            .unwrap_or("this construct");
                         break 'dispatch PyErr::new(
                             ExcKind::NotImplementedError,
                             format!("pvm does not support {} yet", what),
@@ -924,7 +973,11 @@ impl Vm {
                     Op::GetYieldFromIter => {
                         save!();
                         let v = pop!();
-                        let it = if matches!(v.as_obj(), Some(Object::Generator(_))) { v } else { tri!(self.get_iter(v)) };
+                        let it = if matches!(v.as_obj(), Some(Object::Generator(_))) {
+                            v
+                        } else {
+                            tri!(self.get_iter(v))
+                        };
                         push!(it);
                     }
                     Op::Send => {
@@ -1033,7 +1086,10 @@ impl Vm {
                 if err.0.reraised {
                     err.0.reraised = false;
                 } else {
-                    err.0.tb.push(crate::object::TbEntry { code: f.code.clone(), line: f.code.line_of(fault) });
+                    err.0.tb.push(crate::object::TbEntry {
+                        code: f.code.clone(),
+                        line: f.code.line_of(fault),
+                    });
                 }
                 if let Some(h) = f.code.handler_for(fault) {
                     self.enter_handler(err, h);
@@ -1104,7 +1160,10 @@ impl Vm {
 
     pub(crate) fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
         if self.frames.len() >= self.recursion_limit {
-            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
         }
         self.frames.push(frame);
         Ok(())
@@ -1120,19 +1179,35 @@ enum LoopExit {
 }
 
 fn unbound_local(code: &Code, i: usize) -> PyErr {
-    let name = code.varnames.get(i).map(|s| s.to_string()).unwrap_or_default();
+    let name = code
+        .varnames
+        .get(i)
+        .map(|s| s.to_string())
+        .unwrap_or_default();
     PyErr::new(
         ExcKind::UnboundLocalError,
-        format!("cannot access local variable '{}' where it is not associated with a value", name),
+        format!(
+            "cannot access local variable '{}' where it is not associated with a value",
+            name
+        ),
     )
 }
 
 fn unbound_deref(code: &Code, i: usize) -> PyErr {
-    let name = code.cellvars.iter().chain(code.freevars.iter()).nth(i).map(|s| s.to_string()).unwrap_or_default();
+    let name = code
+        .cellvars
+        .iter()
+        .chain(code.freevars.iter())
+        .nth(i)
+        .map(|s| s.to_string())
+        .unwrap_or_default();
     if i < code.cellvars.len() {
         PyErr::new(
             ExcKind::UnboundLocalError,
-            format!("cannot access local variable '{}' where it is not associated with a value", name),
+            format!(
+                "cannot access local variable '{}' where it is not associated with a value",
+                name
+            ),
         )
     } else {
         PyErr::new(

@@ -52,7 +52,11 @@ impl Vm {
                 Some(Object::Type(t)) if t.kind == TypeKind::Exception => self.call(&c, &[])?,
                 Some(Object::Exception(_)) => c,
                 _ if c.is_none() => Value::None,
-                _ => return Err(type_error("exception causes must derive from BaseException")),
+                _ => {
+                    return Err(type_error(
+                        "exception causes must derive from BaseException",
+                    ))
+                }
             };
             *ex.cause.borrow_mut() = c;
             ex.suppress_context.set(true);
@@ -79,7 +83,9 @@ impl Vm {
                 let Value::Obj(tr) = ty else { return Ok(false) };
                 Ok(crate::types::is_subtype(&et, tr))
             }
-            _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
@@ -106,7 +112,13 @@ impl Vm {
         let _ = h.flush();
     }
 
-    fn format_exception_chain(&mut self, obj: &ObjRef, tb: &[crate::object::TbEntry], out: &mut String, depth: usize) {
+    fn format_exception_chain(
+        &mut self,
+        obj: &ObjRef,
+        tb: &[crate::object::TbEntry],
+        out: &mut String,
+        depth: usize,
+    ) {
         if let Object::Exception(e) = &**obj {
             if depth < 32 {
                 let cause = e.cause.borrow().clone();
@@ -176,7 +188,9 @@ impl Vm {
             }
             _ => self.type_name(&v),
         };
-        let msg = self.str_of(&v).unwrap_or_else(|_| "<exception str() failed>".into());
+        let msg = self
+            .str_of(&v)
+            .unwrap_or_else(|_| "<exception str() failed>".into());
         if msg.is_empty() {
             name
         } else {
@@ -187,7 +201,9 @@ impl Vm {
     /// The exit status for an uncaught SystemExit (printing its message when it is not an int).
     pub fn system_exit_code(&mut self, err: &mut PyErr) -> i32 {
         let obj = self.materialize(err);
-        let Object::Exception(e) = &*obj else { return 1 };
+        let Object::Exception(e) = &*obj else {
+            return 1;
+        };
         let args = e.args.borrow().clone();
         let code = match args.as_obj() {
             Some(Object::Tuple(t)) if t.len() == 1 => t[0].clone(),

@@ -33,10 +33,15 @@ impl Vm {
     /// A generator object for a call of a generator function whose arguments are bound in
     /// `stack[base .. base + nlocals + ncells]` (the slots are moved out).
     pub(crate) fn make_generator(&mut self, func: &ObjRef, base: usize) -> Value {
-        let Object::Function(f) = &**func else { return Value::None };
+        let Object::Function(f) = &**func else {
+            return Value::None;
+        };
         let code = f.code.clone();
         let n = code.nlocals() + code.ncells();
-        let slots: Vec<Value> = self.stack[base..base + n].iter_mut().map(|s| std::mem::replace(s, Value::Undef)).collect();
+        let slots: Vec<Value> = self.stack[base..base + n]
+            .iter_mut()
+            .map(|s| std::mem::replace(s, Value::Undef))
+            .collect();
         Value::obj(Object::Generator(Box::new(RefCell::new(GenState {
             globals: f.globals.clone(),
             code,
@@ -50,7 +55,12 @@ impl Vm {
     }
 
     /// Resume `gen`, sending `sent` (or raising `throw` at the suspension point).
-    pub fn gen_resume(&mut self, gen: &Value, sent: Value, throw: Option<PyErr>) -> PyResult<GenResult> {
+    pub fn gen_resume(
+        &mut self,
+        gen: &Value,
+        sent: Value,
+        throw: Option<PyErr>,
+    ) -> PyResult<GenResult> {
         let Some(Object::Generator(cell)) = gen.as_obj() else {
             return Err(type_error("not a generator"));
         };
@@ -66,10 +76,19 @@ impl Vm {
                 };
             }
             if !g.started && throw.is_none() && !sent.is_none() {
-                return Err(type_error("can't send non-None value to a just-started generator"));
+                return Err(type_error(
+                    "can't send non-None value to a just-started generator",
+                ));
             }
             g.running = true;
-            (g.code.clone(), g.func.clone(), g.globals.clone(), g.pc, std::mem::take(&mut g.slots), g.started)
+            (
+                g.code.clone(),
+                g.func.clone(),
+                g.globals.clone(),
+                g.pc,
+                std::mem::take(&mut g.slots),
+                g.started,
+            )
         };
         let fidx = self.stack_top();
         let base = fidx + 1;
@@ -85,8 +104,20 @@ impl Vm {
             sp += 1;
         }
         let depth = self.frames.len();
-        let Value::Obj(gen_ref) = gen else { unreachable!("checked above") };
-        let frame = Frame { code, func, globals, locals: None, pc, base, sp, ret_slot: fidx, gen: Some(gen_ref.clone()) };
+        let Value::Obj(gen_ref) = gen else {
+            unreachable!("checked above")
+        };
+        let frame = Frame {
+            code,
+            func,
+            globals,
+            locals: None,
+            pc,
+            base,
+            sp,
+            ret_slot: fidx,
+            gen: Some(gen_ref.clone()),
+        };
         if let Err(e) = self.push_frame(frame) {
             cell.borrow_mut().running = false;
             return Err(e);
@@ -147,7 +178,10 @@ impl Vm {
         if let Object::Generator(cell) = &**gen {
             let mut g = cell.borrow_mut();
             g.pc = pc;
-            g.slots = self.stack[f.base..sp].iter_mut().map(|s| std::mem::replace(s, Value::Undef)).collect();
+            g.slots = self.stack[f.base..sp]
+                .iter_mut()
+                .map(|s| std::mem::replace(s, Value::Undef))
+                .collect();
         }
         self.stack[f.ret_slot] = Value::Undef;
     }
@@ -200,10 +234,15 @@ impl Vm {
             return Ok(Value::None);
         }
         match self.gen_resume(gen, Value::None, Some(PyErr::bare(ExcKind::GeneratorExit))) {
-            Ok(GenResult::Yielded(_)) => Err(PyErr::new(ExcKind::RuntimeError, "generator ignored GeneratorExit")),
+            Ok(GenResult::Yielded(_)) => Err(PyErr::new(
+                ExcKind::RuntimeError,
+                "generator ignored GeneratorExit",
+            )),
             Ok(GenResult::Returned(_)) => Ok(Value::None),
             Err(e) => {
-                if self.err_matches(&e, ExcKind::GeneratorExit) || self.err_matches(&e, ExcKind::StopIteration) {
+                if self.err_matches(&e, ExcKind::GeneratorExit)
+                    || self.err_matches(&e, ExcKind::StopIteration)
+                {
                     Ok(Value::None)
                 } else {
                     Err(e)
@@ -216,7 +255,9 @@ impl Vm {
     pub(crate) fn throw_arg(&mut self, args: &[Value]) -> PyResult<PyErr> {
         let exc = args.get(1).cloned().unwrap_or(Value::None);
         let e = match (exc.as_obj(), args.get(2)) {
-            (Some(Object::Type(_)), Some(v)) if !v.is_none() => self.call(&exc, std::slice::from_ref(v))?,
+            (Some(Object::Type(_)), Some(v)) if !v.is_none() => {
+                self.call(&exc, std::slice::from_ref(v))?
+            }
             _ => exc,
         };
         self.make_raise(e, None)
@@ -237,9 +278,11 @@ pub fn install(vm: &mut Vm) {
         vm.gen_send(&args[0], Value::None, Some(e))
     });
     crate::builtins::method(&t, "close", |vm, args, _kw| vm.gen_close(&args[0]));
-    crate::builtins::method(&t, "__next__", |vm, args, _kw| match vm.gen_next(&args[0])? {
-        Some(v) => Ok(v),
-        None => Err(PyErr::bare(ExcKind::StopIteration)),
+    crate::builtins::method(&t, "__next__", |vm, args, _kw| {
+        match vm.gen_next(&args[0])? {
+            Some(v) => Ok(v),
+            None => Err(PyErr::bare(ExcKind::StopIteration)),
+        }
     });
     crate::builtins::method(&t, "__iter__", |_vm, args, _kw| Ok(args[0].clone()));
 }

@@ -8,10 +8,20 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 impl Vm {
-    pub(crate) fn import(&mut self, name: &Value, fromlist: Value, level: Value, globals: &ObjRef) -> PyResult<Value> {
+    pub(crate) fn import(
+        &mut self,
+        name: &Value,
+        fromlist: Value,
+        level: Value,
+        globals: &ObjRef,
+    ) -> PyResult<Value> {
         let name = name.as_str().unwrap_or("").to_string();
         let level = level.as_i64().unwrap_or(0);
-        let full = if level > 0 { self.resolve_relative(&name, level, globals)? } else { name.clone() };
+        let full = if level > 0 {
+            self.resolve_relative(&name, level, globals)?
+        } else {
+            name.clone()
+        };
         // Import each package along the dotted path.
         let mut module = Value::None;
         let mut prefix = String::new();
@@ -58,16 +68,26 @@ impl Vm {
             .and_then(|v| v.as_str().map(|s| s.to_string()))
             .filter(|s| !s.is_empty());
         let Some(pkg) = pkg else {
-            return Err(PyErr::new(ExcKind::ImportError, "attempted relative import with no known parent package"));
+            return Err(PyErr::new(
+                ExcKind::ImportError,
+                "attempted relative import with no known parent package",
+            ));
         };
         let mut parts: Vec<&str> = pkg.split('.').collect();
         for _ in 1..level {
             if parts.pop().is_none() {
-                return Err(PyErr::new(ExcKind::ImportError, "attempted relative import beyond top-level package"));
+                return Err(PyErr::new(
+                    ExcKind::ImportError,
+                    "attempted relative import beyond top-level package",
+                ));
             }
         }
         let base = parts.join(".");
-        Ok(if name.is_empty() { base } else { format!("{}.{}", base, name) })
+        Ok(if name.is_empty() {
+            base
+        } else {
+            format!("{}.{}", base, name)
+        })
     }
 
     fn import_one(&mut self, full: &str, parent: &Value) -> PyResult<Value> {
@@ -84,7 +104,11 @@ impl Vm {
         let short = full.rsplit('.').next().unwrap_or(full);
         let dirs: Vec<PathBuf> = match parent.as_obj() {
             Some(Object::Module(pm)) => match self.dict_get_str_quiet(&pm.dict, "__path__") {
-                Some(p) => self.collect(p)?.iter().filter_map(|v| v.as_str().map(PathBuf::from)).collect(),
+                Some(p) => self
+                    .collect(p)?
+                    .iter()
+                    .filter_map(|v| v.as_str().map(PathBuf::from))
+                    .collect(),
                 None => vec![],
             },
             _ => self.sys_path(),
@@ -100,7 +124,10 @@ impl Vm {
                 return self.exec_module_file(full, &file, None);
             }
         }
-        Err(PyErr::new(ExcKind::ModuleNotFoundError, format!("No module named '{}'", full)))
+        Err(PyErr::new(
+            ExcKind::ModuleNotFoundError,
+            format!("No module named '{}'", full),
+        ))
     }
 
     pub fn sys_path(&mut self) -> Vec<PathBuf> {
@@ -109,22 +136,41 @@ impl Vm {
         if let Some(Object::Module(m)) = sys.as_ref().and_then(|s| s.as_obj()) {
             if let Some(p) = self.dict_get_str_quiet(&m.dict, "path") {
                 if let Ok(items) = self.collect(p) {
-                    return items.iter().filter_map(|v| v.as_str().map(|s| PathBuf::from(if s.is_empty() { "." } else { s }))).collect();
+                    return items
+                        .iter()
+                        .filter_map(|v| {
+                            v.as_str()
+                                .map(|s| PathBuf::from(if s.is_empty() { "." } else { s }))
+                        })
+                        .collect();
                 }
             }
         }
         self.path.iter().map(PathBuf::from).collect()
     }
 
-    fn exec_module_file(&mut self, full: &str, path: &std::path::Path, pkg_dir: Option<String>) -> PyResult<Value> {
-        let src = std::fs::read_to_string(path)
-            .map_err(|e| PyErr::new(ExcKind::ImportError, format!("cannot read {}: {}", path.display(), e)))?;
+    fn exec_module_file(
+        &mut self,
+        full: &str,
+        path: &std::path::Path,
+        pkg_dir: Option<String>,
+    ) -> PyResult<Value> {
+        let src = std::fs::read_to_string(path).map_err(|e| {
+            PyErr::new(
+                ExcKind::ImportError,
+                format!("cannot read {}: {}", path.display(), e),
+            )
+        })?;
         let filename = path.to_string_lossy().to_string();
-        let code = crate::compiler::compile_module(&src, &filename).map_err(|e| self.syntax_error(e))?;
+        let code =
+            crate::compiler::compile_module(&src, &filename).map_err(|e| self.syntax_error(e))?;
         let globals = self.new_globals(full);
         let package = match &pkg_dir {
             Some(_) => full.to_string(),
-            None => full.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default(),
+            None => full
+                .rsplit_once('.')
+                .map(|(p, _)| p.to_string())
+                .unwrap_or_default(),
         };
         self.dict_set_str(&globals, &Value::str("__file__"), Value::str(&filename))?;
         self.dict_set_str(&globals, &Value::str("__package__"), Value::str(&package))?;
@@ -132,7 +178,10 @@ impl Vm {
             let l = Value::obj(Object::List(vec![Value::str(d)].into()));
             self.dict_set_str(&globals, &Value::str("__path__"), l)?;
         }
-        let module = Value::obj(Object::Module(Module { name: full.to_string(), dict: globals.clone() }));
+        let module = Value::obj(Object::Module(Module {
+            name: full.to_string(),
+            dict: globals.clone(),
+        }));
         let modules = Value::Obj(self.modules.clone());
         self.dict_set(&modules, Value::str(full), module.clone())?;
         if let Err(e) = self.run_module_code(code, globals) {
@@ -166,19 +215,30 @@ impl Vm {
                 }
                 Err(PyErr::new(
                     ExcKind::ImportError,
-                    format!("cannot import name '{}' from '{}'", name.as_str().unwrap_or(""), mname),
+                    format!(
+                        "cannot import name '{}' from '{}'",
+                        name.as_str().unwrap_or(""),
+                        mname
+                    ),
                 ))
             }
         }
     }
 
     pub(crate) fn import_star(&mut self, m: &Value, ns: &ObjRef) -> PyResult<()> {
-        let Some(Object::Module(md)) = m.as_obj() else { return Ok(()) };
+        let Some(Object::Module(md)) = m.as_obj() else {
+            return Ok(());
+        };
         let all = self.dict_get_str_quiet(&md.dict, "__all__");
         let names: Vec<Value> = match all {
             Some(a) => self.collect(a)?,
             None => match &*md.dict {
-                Object::Dict(d) => d.borrow().keys().into_iter().filter(|k| !k.as_str().unwrap_or("_").starts_with('_')).collect(),
+                Object::Dict(d) => d
+                    .borrow()
+                    .keys()
+                    .into_iter()
+                    .filter(|k| !k.as_str().unwrap_or("_").starts_with('_'))
+                    .collect(),
                 _ => vec![],
             },
         };
@@ -212,12 +272,21 @@ impl Vm {
         let v = self.new_exception(self.exc_type(kind).clone(), vec![Value::str(&e.msg)]);
         if let Some(Object::Exception(ex)) = v.as_obj() {
             let mut d = ex.dict.borrow_mut();
-            let set = |d: &mut crate::dict::Dict, k: &str, val: Value| d.set_str(Value::str(k), crate::hash::hash_str(k), val);
+            let set = |d: &mut crate::dict::Dict, k: &str, val: Value| {
+                d.set_str(Value::str(k), crate::hash::hash_str(k), val)
+            };
             set(&mut d, "filename", Value::str(&e.filename));
             set(&mut d, "lineno", Value::Int(e.line as i64));
             set(&mut d, "offset", Value::Int(e.col as i64));
             set(&mut d, "end_offset", Value::Int(e.end_col as i64));
-            set(&mut d, "text", e.text.clone().map(|t| Value::str(&t)).unwrap_or(Value::None));
+            set(
+                &mut d,
+                "text",
+                e.text
+                    .clone()
+                    .map(|t| Value::str(&t))
+                    .unwrap_or(Value::None),
+            );
             set(&mut d, "msg", Value::str(&e.msg));
         }
         match v {

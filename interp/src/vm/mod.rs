@@ -29,7 +29,13 @@ pub trait JitHooks {
     /// A loop header at `pc` of `code` became hot in the frame whose slots start at `base`. The JIT may run
     /// native code for it; it returns the pc to resume at (and has updated the frame slots), or None to
     /// let the interpreter continue normally.
-    fn on_hot_loop(&mut self, vm: &mut Vm, code: &Rc<Code>, pc: usize, base: usize) -> Option<usize>;
+    fn on_hot_loop(
+        &mut self,
+        vm: &mut Vm,
+        code: &Rc<Code>,
+        pc: usize,
+        base: usize,
+    ) -> Option<usize>;
     /// While `vm.recording` is set: called before each instruction executes, with the frame's state saved
     /// in `vm.frames.last()` (pc = the instruction about to run, sp = the value-stack top). The recorder
     /// reads the concrete operands from the stack; it clears `vm.recording` when it finishes or aborts.
@@ -115,8 +121,14 @@ impl Vm {
             exc_stack: Vec::new(),
             pending_throw: None,
             type_epoch: std::cell::Cell::new(1),
-            method_cache: std::cell::RefCell::new(vec![protocol::MethodCacheEntry::default(); protocol::METHOD_CACHE_SIZE].into_boxed_slice()),
-            opts: Options { jit_threshold: 1000, jit_enabled: false },
+            method_cache: std::cell::RefCell::new(
+                vec![protocol::MethodCacheEntry::default(); protocol::METHOD_CACHE_SIZE]
+                    .into_boxed_slice(),
+            ),
+            opts: Options {
+                jit_threshold: 1000,
+                jit_enabled: false,
+            },
             main_globals: None,
             strs: crate::builtins::Interned::new(),
             path: Vec::new(),
@@ -140,7 +152,11 @@ impl Vm {
             let h = crate::hash::hash_str("__name__");
             d.set_str(k, h, Value::str(name));
             let k = Value::str("__builtins__");
-            d.set_str(k, crate::hash::hash_str("__builtins__"), Value::Obj(self.builtins.clone()));
+            d.set_str(
+                k,
+                crate::hash::hash_str("__builtins__"),
+                Value::Obj(self.builtins.clone()),
+            );
         }
         g
     }
@@ -153,7 +169,17 @@ impl Vm {
             self.stack[base + i] = Value::Undef;
         }
         let depth = self.frames.len();
-        self.frames.push(Frame { code, func: None, globals, locals: None, pc: 0, base, sp: 0, ret_slot: base - 1, gen: None });
+        self.frames.push(Frame {
+            code,
+            func: None,
+            globals,
+            locals: None,
+            pc: 0,
+            base,
+            sp: 0,
+            ret_slot: base - 1,
+            gen: None,
+        });
         let f = self.frames.last_mut().expect("frame");
         f.sp = f.base + f.code.nlocals() + f.code.ncells();
         self.run(depth)
@@ -193,7 +219,10 @@ impl Vm {
     /// Re-enter the dispatch loop from native code, with a bound on the Rust recursion this causes.
     pub(crate) fn enter_native(&mut self) -> PyResult<()> {
         if self.native_depth >= MAX_NATIVE_DEPTH {
-            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
         }
         self.native_depth += 1;
         Ok(())

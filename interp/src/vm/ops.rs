@@ -5,7 +5,9 @@
 use super::containers::{is_anyset, is_set_view};
 use super::Vm;
 use crate::bytecode::{BinOp, CmpOp};
-use crate::error::{overflow_error, type_error, value_error, zero_division, ExcKind, PyErr, PyResult};
+use crate::error::{
+    overflow_error, type_error, value_error, zero_division, ExcKind, PyErr, PyResult,
+};
 use crate::object::Object;
 use crate::value::{int_from_big, Value};
 use num_bigint::BigInt;
@@ -103,7 +105,13 @@ impl Vm {
         Err(binop_type_error(self, op, inplace, &a, &b))
     }
 
-    fn seq_binop(&mut self, op: BinOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    fn seq_binop(
+        &mut self,
+        op: BinOp,
+        inplace: bool,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Option<Value>> {
         let (Value::Obj(ao), bo) = (a, b) else {
             // int * sequence
             if op == BinOp::Mul {
@@ -123,7 +131,10 @@ impl Vm {
                     s.push_str(y);
                     Ok(Some(Value::from_string(s)))
                 }
-                None => Err(type_error(format!("can only concatenate str (not \"{}\") to str", self.type_name(b)))),
+                None => Err(type_error(format!(
+                    "can only concatenate str (not \"{}\") to str",
+                    self.type_name(b)
+                ))),
             },
             (Object::Str(_), BinOp::Mod) => self.percent_format(a, b).map(Some),
             (Object::List(x), BinOp::Add) => {
@@ -137,7 +148,10 @@ impl Vm {
                         v.extend(y.borrow().iter().cloned());
                         Ok(Some(Value::obj(Object::List(v.into()))))
                     }
-                    _ => Err(type_error(format!("can only concatenate list (not \"{}\") to list", self.type_name(b)))),
+                    _ => Err(type_error(format!(
+                        "can only concatenate list (not \"{}\") to list",
+                        self.type_name(b)
+                    ))),
                 }
             }
             (Object::Tuple(x), BinOp::Add) => match bo.as_obj() {
@@ -146,7 +160,10 @@ impl Vm {
                     v.extend(y.iter().cloned());
                     Ok(Some(Value::obj(Object::Tuple(v))))
                 }
-                _ => Err(type_error(format!("can only concatenate tuple (not \"{}\") to tuple", self.type_name(b)))),
+                _ => Err(type_error(format!(
+                    "can only concatenate tuple (not \"{}\") to tuple",
+                    self.type_name(b)
+                ))),
             },
             (Object::Bytes(x), BinOp::Add) => match bo.as_obj() {
                 Some(Object::Bytes(y)) => {
@@ -154,9 +171,15 @@ impl Vm {
                     v.extend_from_slice(y);
                     Ok(Some(Value::obj(Object::Bytes(v))))
                 }
-                _ => Err(type_error(format!("can't concat {} to bytes", self.type_name(b)))),
+                _ => Err(type_error(format!(
+                    "can't concat {} to bytes",
+                    self.type_name(b)
+                ))),
             },
-            (Object::Str(_) | Object::List(_) | Object::Tuple(_) | Object::Bytes(_), BinOp::Mul) => match as_int(b) {
+            (
+                Object::Str(_) | Object::List(_) | Object::Tuple(_) | Object::Bytes(_),
+                BinOp::Mul,
+            ) => match as_int(b) {
                 Some(n) => {
                     if inplace {
                         if let Object::List(l) = &**ao {
@@ -172,16 +195,20 @@ impl Vm {
                     }
                     self.seq_repeat(a, n).map(Some)
                 }
-                None => Err(type_error(format!("can't multiply sequence by non-int of type '{}'", self.type_name(b)))),
+                None => Err(type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(b)
+                ))),
             },
-            (Object::Set(_) | Object::FrozenSet(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
-                if is_anyset(b) =>
-            {
-                self.set_binop(op, inplace, a, b).map(Some)
-            }
+            (
+                Object::Set(_) | Object::FrozenSet(_),
+                BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor,
+            ) if is_anyset(b) => self.set_binop(op, inplace, a, b).map(Some),
             // Key and item views are set-like (on either side; a set's in-place operator with a view
             // falls back to the plain one): the result is a new set.
-            (_, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) if is_set_view(a) || is_set_view(b) => {
+            (_, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
+                if is_set_view(a) || is_set_view(b) =>
+            {
                 self.dictview_binop(op, a, b).map(Some)
             }
             (Object::Dict(_), BinOp::Or) => {
@@ -201,12 +228,17 @@ impl Vm {
     }
 
     fn is_sequence(&self, v: &Value) -> bool {
-        matches!(v.as_obj(), Some(Object::Str(_) | Object::List(_) | Object::Tuple(_) | Object::Bytes(_)))
+        matches!(
+            v.as_obj(),
+            Some(Object::Str(_) | Object::List(_) | Object::Tuple(_) | Object::Bytes(_))
+        )
     }
 
     fn seq_repeat(&mut self, seq: &Value, n: IntRef) -> PyResult<Value> {
         let count = repeat_count(&n)?;
-        let Some(o) = seq.as_obj() else { return Ok(Value::None) };
+        let Some(o) = seq.as_obj() else {
+            return Ok(Value::None);
+        };
         let too_big = |len: usize| len.checked_mul(count).map_or(true, |t| t > (1usize << 40));
         Ok(match o {
             Object::Str(s) => {
@@ -259,9 +291,15 @@ impl Vm {
             Value::Float(f) => Ok(Value::Float(-f)),
             Value::Obj(o) => match &**o {
                 Object::Int(b) => Ok(int_from_big(-b)),
-                _ => Err(type_error(format!("bad operand type for unary -: '{}'", self.type_name(&a)))),
+                _ => Err(type_error(format!(
+                    "bad operand type for unary -: '{}'",
+                    self.type_name(&a)
+                ))),
             },
-            _ => Err(type_error(format!("bad operand type for unary -: '{}'", self.type_name(&a)))),
+            _ => Err(type_error(format!(
+                "bad operand type for unary -: '{}'",
+                self.type_name(&a)
+            ))),
         }
     }
 
@@ -273,7 +311,10 @@ impl Vm {
             Value::Int(_) | Value::Float(_) => Ok(a),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
             Value::Obj(o) if matches!(&**o, Object::Int(_)) => Ok(a),
-            _ => Err(type_error(format!("bad operand type for unary +: '{}'", self.type_name(&a)))),
+            _ => Err(type_error(format!(
+                "bad operand type for unary +: '{}'",
+                self.type_name(&a)
+            ))),
         }
     }
 
@@ -284,7 +325,10 @@ impl Vm {
         match as_int(&a) {
             Some(IntRef::Small(i)) => Ok(Value::Int(!i)),
             Some(IntRef::Big(b)) => Ok(int_from_big(!b)),
-            None => Err(type_error(format!("bad operand type for unary ~: '{}'", self.type_name(&a)))),
+            None => Err(type_error(format!(
+                "bad operand type for unary ~: '{}'",
+                self.type_name(&a)
+            ))),
         }
     }
 
@@ -365,7 +409,9 @@ impl Vm {
 
     /// Lexicographic comparison of lists/tuples, and subset comparison of sets.
     fn seq_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<Value>> {
-        let (Some(ao), Some(bo)) = (a.as_obj(), b.as_obj()) else { return Ok(None) };
+        let (Some(ao), Some(bo)) = (a.as_obj(), b.as_obj()) else {
+            return Ok(None);
+        };
         let (x, y): (Vec<Value>, Vec<Value>) = match (ao, bo) {
             (Object::List(x), Object::List(y)) => (x.borrow().clone(), y.borrow().clone()),
             (Object::Tuple(x), Object::Tuple(y)) => (x.clone(), y.clone()),
@@ -379,7 +425,10 @@ impl Vm {
                 return self.compare(p, q, op).map(Some);
             }
         }
-        Ok(Some(Value::Bool(super::dispatch::cmp_ord(op, x.len().cmp(&y.len())))))
+        Ok(Some(Value::Bool(super::dispatch::cmp_ord(
+            op,
+            x.len().cmp(&y.len()),
+        ))))
     }
 }
 
@@ -390,7 +439,11 @@ pub fn cmp_int_float(i: &IntRef, f: f64) -> Option<std::cmp::Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     if let IntRef::Small(n) = i {
         if n.unsigned_abs() < (1u64 << 53) {
@@ -402,7 +455,11 @@ pub fn cmp_int_float(i: &IntRef, f: f64) -> Option<std::cmp::Ordering> {
     let fb = crate::vm::protocol::float_to_bigint(fl);
     let ib = i.to_big();
     match ib.cmp(&fb) {
-        Ordering::Equal => Some(if f > fl { Ordering::Less } else { Ordering::Equal }),
+        Ordering::Equal => Some(if f > fl {
+            Ordering::Less
+        } else {
+            Ordering::Equal
+        }),
         o => Some(o),
     }
 }
@@ -414,7 +471,9 @@ fn repeat_count(n: &IntRef) -> PyResult<usize> {
             if b.is_negative() {
                 Ok(0)
             } else {
-                Err(overflow_error("cannot fit 'int' into an index-sized integer"))
+                Err(overflow_error(
+                    "cannot fit 'int' into an index-sized integer",
+                ))
             }
         }
     }
@@ -426,7 +485,12 @@ fn binop_type_error(vm: &Vm, op: BinOp, inplace: bool, a: &Value, b: &Value) -> 
         (BinOp::Pow, false) => "** or pow()".to_string(),
         _ => op.symbol().to_string(),
     };
-    type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, vm.type_name(a), vm.type_name(b)))
+    type_error(format!(
+        "unsupported operand type(s) for {}: '{}' and '{}'",
+        sym,
+        vm.type_name(a),
+        vm.type_name(b)
+    ))
 }
 
 pub fn int_binop(op: BinOp, x: IntRef, y: IntRef) -> PyResult<Value> {
@@ -476,7 +540,15 @@ pub fn int_binop(op: BinOp, x: IntRef, y: IntRef) -> PyResult<Value> {
                 if b < 0 {
                     return Err(value_error("negative shift count"));
                 }
-                Some(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b })
+                Some(if b >= 64 {
+                    if a < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    a >> b
+                })
             }
             BinOp::Pow => {
                 if b < 0 {
@@ -488,7 +560,11 @@ pub fn int_binop(op: BinOp, x: IntRef, y: IntRef) -> PyResult<Value> {
                     None
                 }
             }
-            BinOp::MatMul => return Err(type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+            BinOp::MatMul => {
+                return Err(type_error(
+                    "unsupported operand type(s) for @: 'int' and 'int'",
+                ))
+            }
         };
         if let Some(v) = r {
             return Ok(Value::Int(v));
@@ -527,7 +603,9 @@ fn big_binop(op: BinOp, a: &BigInt, b: &BigInt) -> PyResult<Value> {
             if b.is_negative() {
                 return Err(value_error("negative shift count"));
             }
-            let n = b.to_usize().ok_or_else(|| overflow_error("too many digits in integer"))?;
+            let n = b
+                .to_usize()
+                .ok_or_else(|| overflow_error("too many digits in integer"))?;
             if n > (1 << 32) && !a.is_zero() {
                 return Err(PyErr::bare(ExcKind::MemoryError));
             }
@@ -554,20 +632,30 @@ fn big_binop(op: BinOp, a: &BigInt, b: &BigInt) -> PyResult<Value> {
                 let y = big_to_f64(b)?;
                 return float_binop(BinOp::Pow, x, y);
             }
-            let e = b.to_u32().ok_or_else(|| PyErr::bare(ExcKind::MemoryError))?;
+            let e = b
+                .to_u32()
+                .ok_or_else(|| PyErr::bare(ExcKind::MemoryError))?;
             if a.bits() as u128 * e as u128 > (1u128 << 34) {
                 return Err(PyErr::bare(ExcKind::MemoryError));
             }
             num_traits::Pow::pow(a, e)
         }
-        BinOp::MatMul => return Err(type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+        BinOp::MatMul => {
+            return Err(type_error(
+                "unsupported operand type(s) for @: 'int' and 'int'",
+            ))
+        }
     }))
 }
 
 /// Correctly rounded int / int for big operands.
 fn big_true_div(a: &BigInt, b: &BigInt) -> PyResult<f64> {
     if let (Some(x), Some(y)) = (a.to_f64(), b.to_f64()) {
-        if x.is_finite() && y.is_finite() && x.abs() < 9007199254740992.0 && y.abs() < 9007199254740992.0 {
+        if x.is_finite()
+            && y.is_finite()
+            && x.abs() < 9007199254740992.0
+            && y.abs() < 9007199254740992.0
+        {
             return Ok(x / y);
         }
     }
@@ -575,7 +663,11 @@ fn big_true_div(a: &BigInt, b: &BigInt) -> PyResult<f64> {
     let neg = a.is_negative() != b.is_negative();
     let (a, b) = (a.abs(), b.abs());
     let shift = b.bits() as i64 - a.bits() as i64 + 66;
-    let (num, den) = if shift > 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
+    let (num, den) = if shift > 0 {
+        (a << shift as usize, b)
+    } else {
+        (a, b << (-shift) as usize)
+    };
     let (q, r) = num.div_rem(&den);
     let mut q = q;
     if !r.is_zero() {
@@ -583,14 +675,18 @@ fn big_true_div(a: &BigInt, b: &BigInt) -> PyResult<f64> {
         let f = q.to_f64().unwrap_or(f64::INFINITY);
         let v = f * 2f64.powi(-(shift as i32) - 1);
         if v.is_infinite() {
-            return Err(overflow_error("integer division result too large for a float"));
+            return Err(overflow_error(
+                "integer division result too large for a float",
+            ));
         }
         return Ok(if neg { -v } else { v });
     }
     let f = q.to_f64().unwrap_or(f64::INFINITY);
     let v = scale2(f, -shift);
     if v.is_infinite() {
-        return Err(overflow_error("integer division result too large for a float"));
+        return Err(overflow_error(
+            "integer division result too large for a float",
+        ));
     }
     Ok(if neg { -v } else { v })
 }
@@ -671,7 +767,10 @@ fn float_pow(a: f64, b: f64) -> PyResult<Value> {
         return Err(zero_division("0.0 cannot be raised to a negative power"));
     }
     if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-        return Err(PyErr::new(ExcKind::NotImplementedError, "pvm does not support complex numbers yet"));
+        return Err(PyErr::new(
+            ExcKind::NotImplementedError,
+            "pvm does not support complex numbers yet",
+        ));
     }
     let r = a.powf(b);
     if r.is_infinite() && a.is_finite() && b.is_finite() {

@@ -2,9 +2,13 @@
 
 use super::ops::{as_int, IntRef};
 // The set helpers, for the builtins (the `containers` module is private to the VM).
-pub use super::containers::{is_anyset, is_set_view, ok, set_eq, set_table, set_value, table_is_subset, TblRef};
+pub use super::containers::{
+    is_anyset, is_set_view, ok, set_eq, set_table, set_value, table_is_subset, TblRef,
+};
 use super::Vm;
-use crate::error::{attribute_error, index_error, type_error, value_error, ExcKind, PyErr, PyResult};
+use crate::error::{
+    attribute_error, index_error, type_error, value_error, ExcKind, PyErr, PyResult,
+};
 use crate::object::{Builtin, Iter, ObjRef, Object, Range, TypeKind};
 use crate::value::Value;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -52,17 +56,25 @@ fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
                 // Containers compare items with an identity shortcut first (so [nan] == [nan] when the
                 // same float object is in both, as in CPython).
                 (Object::Tuple(p), Object::Tuple(q)) => {
-                    p.len() == q.len() && p.iter().zip(q.iter()).all(|(u, v)| u.is(v) || eq_depth(u, v, depth + 1))
+                    p.len() == q.len()
+                        && p.iter()
+                            .zip(q.iter())
+                            .all(|(u, v)| u.is(v) || eq_depth(u, v, depth + 1))
                 }
                 (Object::List(p), Object::List(q)) => {
                     let (p, q) = (p.borrow(), q.borrow());
-                    p.len() == q.len() && p.iter().zip(q.iter()).all(|(u, v)| u.is(v) || eq_depth(u, v, depth + 1))
+                    p.len() == q.len()
+                        && p.iter()
+                            .zip(q.iter())
+                            .all(|(u, v)| u.is(v) || eq_depth(u, v, depth + 1))
                 }
                 (Object::Dict(p), Object::Dict(q)) => {
                     let (p, q) = (p.borrow(), q.borrow());
                     p.len() == q.len()
                         && p.iter().all(|e| match dict_find(&q, &e.key, e.hash) {
-                            Some(ix) => q.entry(ix).map_or(false, |f| eq_depth(&e.value, &f.value, depth + 1)),
+                            Some(ix) => q
+                                .entry(ix)
+                                .map_or(false, |f| eq_depth(&e.value, &f.value, depth + 1)),
                             None => false,
                         })
                 }
@@ -79,7 +91,9 @@ fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
                 {
                     match (view_as_set(x), view_as_set(y)) {
                         (Some(p), Some(q)) => {
-                            p.len() == q.len() && p.iter().all(|a| q.iter().any(|b| eq_depth(a, b, depth + 1)))
+                            p.len() == q.len()
+                                && p.iter()
+                                    .all(|a| q.iter().any(|b| eq_depth(a, b, depth + 1)))
                         }
                         _ => false,
                     }
@@ -88,7 +102,9 @@ fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
                     let (lp, lq) = (p.len(), q.len());
                     lp == lq && (lp == 0 || (p.start == q.start && (lp == 1 || p.step == q.step)))
                 }
-                (Object::Slice(p), Object::Slice(q)) => (0..3).all(|i| eq_depth(&p[i], &q[i], depth + 1)),
+                (Object::Slice(p), Object::Slice(q)) => {
+                    (0..3).all(|i| eq_depth(&p[i], &q[i], depth + 1))
+                }
                 (Object::BoundMethod(p), Object::BoundMethod(q)) => p.0.is(&q.0) && p.1.is(&q.1),
                 _ => false,
             }
@@ -105,7 +121,10 @@ fn view_as_set(o: &ObjRef) -> Option<Vec<Value>> {
         Object::DictView(v) => match (&*v.0, v.1) {
             (Object::Dict(d), crate::object::ViewKind::Keys) => Some(d.borrow().keys()),
             (Object::Dict(d), crate::object::ViewKind::Items) => Some(
-                d.borrow().iter().map(|e| Value::obj(Object::Tuple(vec![e.key.clone(), e.value.clone()]))).collect(),
+                d.borrow()
+                    .iter()
+                    .map(|e| Value::obj(Object::Tuple(vec![e.key.clone(), e.value.clone()])))
+                    .collect(),
             ),
             _ => None,
         },
@@ -142,7 +161,6 @@ pub fn float_to_bigint(x: f64) -> num_bigint::BigInt {
     }
 }
 
-
 pub fn dict_find(d: &crate::dict::Dict, key: &Value, hash: i64) -> Option<usize> {
     let r: Result<Option<usize>, ()> = d.find(hash, |k| Ok(values_eq(k, key)));
     r.ok().flatten()
@@ -165,7 +183,10 @@ impl Vm {
             if let Some(r) = self.call_dunder(v, "__bool__", &[])? {
                 return match r {
                     Value::Bool(b) => Ok(b),
-                    other => Err(type_error(format!("__bool__ should return bool, returned {}", self.type_name(&other)))),
+                    other => Err(type_error(format!(
+                        "__bool__ should return bool, returned {}",
+                        self.type_name(&other)
+                    ))),
                 };
             }
             if let Some(r) = self.call_dunder(v, "__len__", &[])? {
@@ -211,7 +232,12 @@ impl Vm {
             let cls = self.type_of(v);
             let h = self.type_lookup(&cls, &self.strs.get("__hash__"));
             match h {
-                Some(Value::None) => return Err(type_error(format!("unhashable type: '{}'", self.type_name(v)))),
+                Some(Value::None) => {
+                    return Err(type_error(format!(
+                        "unhashable type: '{}'",
+                        self.type_name(v)
+                    )))
+                }
                 Some(f) if matches!(f.as_obj(), Some(Object::Function(_))) => {
                     let r = self.call(&f, std::slice::from_ref(v))?;
                     // slot_tp_hash: an int that fits is the hash itself (-1 becomes -2), a bigger one
@@ -226,7 +252,10 @@ impl Vm {
                     // A class that defines __eq__ but not __hash__ is unhashable.
                     if let Object::Type(t) = &*cls {
                         let own = t.dict.borrow();
-                        if own.get_str("__eq__", crate::hash::hash_str("__eq__")).is_some() {
+                        if own
+                            .get_str("__eq__", crate::hash::hash_str("__eq__"))
+                            .is_some()
+                        {
                             return Err(type_error(format!("unhashable type: '{}'", t.name)));
                         }
                     }
@@ -252,7 +281,10 @@ impl Vm {
                 Object::Bytes(b) => crate::hash::hash_str(&String::from_utf8_lossy(b)),
                 Object::FrozenSet(s) => s.frozenset_hash(),
                 Object::List(_) | Object::Dict(_) | Object::Set(_) | Object::Slice(_) => {
-                    return Err(type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                    return Err(type_error(format!(
+                        "unhashable type: '{}'",
+                        self.type_name(v)
+                    )))
                 }
                 _ => (Rc::as_ptr(o) as *const u8 as usize >> 4) as i64,
             },
@@ -266,10 +298,13 @@ impl Vm {
         let Object::Type(ty) = &**t else { return None };
         let (s, h) = str_and_hash(name)?;
         // Method cache (CPython's design): direct-mapped on (type, name object), valid for one type epoch.
-        let (tp, np) = (Rc::as_ptr(t) as usize, match name {
-            Value::Obj(o) => Rc::as_ptr(o) as *const u8 as usize,
-            _ => 0,
-        });
+        let (tp, np) = (
+            Rc::as_ptr(t) as usize,
+            match name {
+                Value::Obj(o) => Rc::as_ptr(o) as *const u8 as usize,
+                _ => 0,
+            },
+        );
         let slot = ((tp >> 4) ^ (np >> 4) ^ (np >> 12)) & (METHOD_CACHE_SIZE - 1);
         let epoch = self.type_epoch.get();
         {
@@ -314,7 +349,9 @@ impl Vm {
         if let Some(Object::Instance(i)) = obj.as_obj() {
             // An attribute in the instance dict shadows the class's method.
             let (s, h) = str_and_hash(name).unwrap_or(("", 0));
-            if i.dict.borrow().get_str_value(name, s, h).is_some() || !crate::vm::classes::is_user_class(&i.cls) {
+            if i.dict.borrow().get_str_value(name, s, h).is_some()
+                || !crate::vm::classes::is_user_class(&i.cls)
+            {
                 return Ok(None);
             }
             let cls = i.cls.clone();
@@ -325,7 +362,14 @@ impl Vm {
         }
         let t = self.types.type_of(obj).clone();
         match self.type_lookup(&t, name) {
-            Some(f @ Value::Obj(_)) if matches!(f.as_obj(), Some(Object::Builtin(_)) | Some(Object::Function(_))) => Ok(Some(f)),
+            Some(f @ Value::Obj(_))
+                if matches!(
+                    f.as_obj(),
+                    Some(Object::Builtin(_)) | Some(Object::Function(_))
+                ) =>
+            {
+                Ok(Some(f))
+            }
             _ => Ok(None),
         }
     }
@@ -349,7 +393,10 @@ impl Vm {
                     if n == "__dict__" {
                         return Ok(Value::Obj(m.dict.clone()));
                     }
-                    return Err(attribute_error(format!("module '{}' has no attribute '{}'", m.name, n)));
+                    return Err(attribute_error(format!(
+                        "module '{}' has no attribute '{}'",
+                        m.name, n
+                    )));
                 }
                 Object::Type(t) => {
                     match n {
@@ -361,9 +408,17 @@ impl Vm {
                             return Ok(Value::obj(Object::Tuple(v)));
                         }
                         "__bases__" => {
-                            return Ok(Value::obj(Object::Tuple(t.bases.iter().map(|b| Value::Obj(b.clone())).collect())))
+                            return Ok(Value::obj(Object::Tuple(
+                                t.bases.iter().map(|b| Value::Obj(b.clone())).collect(),
+                            )))
                         }
-                        "__base__" => return Ok(t.bases.first().map(|b| Value::Obj(b.clone())).unwrap_or(Value::None)),
+                        "__base__" => {
+                            return Ok(t
+                                .bases
+                                .first()
+                                .map(|b| Value::Obj(b.clone()))
+                                .unwrap_or(Value::None))
+                        }
                         _ => {}
                     }
                     if n == "__dict__" {
@@ -376,7 +431,10 @@ impl Vm {
                     if n == "__doc__" {
                         return Ok(Value::None);
                     }
-                    return Err(attribute_error(format!("type object '{}' has no attribute '{}'", t.name, n)));
+                    return Err(attribute_error(format!(
+                        "type object '{}' has no attribute '{}'",
+                        t.name, n
+                    )));
                 }
                 Object::Function(f) => match n {
                     "__name__" => return Ok(Value::str(&f.name.borrow())),
@@ -452,12 +510,22 @@ impl Vm {
         let t = self.type_of(obj);
         if let Some(v) = self.type_lookup(&t, name) {
             return Ok(match v.as_obj() {
-                Some(Object::Builtin(b)) => Value::obj(Object::Builtin(Builtin { name: b.name, f: b.f, bound: Some(obj.clone()) })),
-                Some(Object::Function(_)) => Value::obj(Object::BoundMethod(Box::new((obj.clone(), v.clone())))),
+                Some(Object::Builtin(b)) => Value::obj(Object::Builtin(Builtin {
+                    name: b.name,
+                    f: b.f,
+                    bound: Some(obj.clone()),
+                })),
+                Some(Object::Function(_)) => {
+                    Value::obj(Object::BoundMethod(Box::new((obj.clone(), v.clone()))))
+                }
                 _ => v,
             });
         }
-        Err(attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(obj), n)))
+        Err(attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            self.type_name(obj),
+            n
+        )))
     }
 
     pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
@@ -490,7 +558,11 @@ impl Vm {
                         }
                         _ => {}
                     }
-                    let d = f.dict.borrow_mut().get_or_insert_with(|| Rc::new(Object::Dict(Default::default()))).clone();
+                    let d = f
+                        .dict
+                        .borrow_mut()
+                        .get_or_insert_with(|| Rc::new(Object::Dict(Default::default())))
+                        .clone();
                     return self.dict_set_str(&d, name, v);
                 }
                 Object::Exception(e) => {
@@ -534,7 +606,11 @@ impl Vm {
                 n
             )));
         }
-        Err(attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(obj), n)))
+        Err(attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            self.type_name(obj),
+            n
+        )))
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
@@ -557,14 +633,21 @@ impl Vm {
                 if found {
                     return Ok(());
                 }
-                return Err(attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(obj), n)));
+                return Err(attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    self.type_name(obj),
+                    n
+                )));
             }
         }
         if let Some(Object::Module(m)) = obj.as_obj() {
             if self.dict_del_str(&m.dict, name)? {
                 return Ok(());
             }
-            return Err(attribute_error(format!("module '{}' has no attribute '{}'", m.name, n)));
+            return Err(attribute_error(format!(
+                "module '{}' has no attribute '{}'",
+                m.name, n
+            )));
         }
         if let Some(Object::Function(f)) = obj.as_obj() {
             if let Some(d) = f.dict.borrow().clone() {
@@ -573,7 +656,11 @@ impl Vm {
                 }
             }
         }
-        Err(attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(obj), n)))
+        Err(attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            self.type_name(obj),
+            n
+        )))
     }
 
     // ---- items ----------------------------------------------------------------------------------------
@@ -583,17 +670,25 @@ impl Vm {
             if let Some(r) = self.call_dunder(obj, "__getitem__", std::slice::from_ref(key))? {
                 return Ok(r);
             }
-            return Err(type_error(format!("'{}' object is not subscriptable", self.type_name(obj))));
+            return Err(type_error(format!(
+                "'{}' object is not subscriptable",
+                self.type_name(obj)
+            )));
         }
         let Value::Obj(o) = obj else {
-            return Err(type_error(format!("'{}' object is not subscriptable", self.type_name(obj))));
+            return Err(type_error(format!(
+                "'{}' object is not subscriptable",
+                self.type_name(obj)
+            )));
         };
         match &**o {
             Object::List(l) => {
                 if let Some(sl) = key.as_obj().and_then(slice_of) {
                     let items = l.borrow();
                     let idx = self.slice_indices(sl, items.len())?;
-                    return Ok(Value::obj(Object::List(RefCell::new(idx.iter().map(|&i| items[i].clone()).collect()))));
+                    return Ok(Value::obj(Object::List(RefCell::new(
+                        idx.iter().map(|&i| items[i].clone()).collect(),
+                    ))));
                 }
                 let i = self.index_of(key, "list")?;
                 let items = l.borrow();
@@ -605,7 +700,9 @@ impl Vm {
             Object::Tuple(t) => {
                 if let Some(sl) = key.as_obj().and_then(slice_of) {
                     let idx = self.slice_indices(sl, t.len())?;
-                    return Ok(Value::obj(Object::Tuple(idx.iter().map(|&i| t[i].clone()).collect())));
+                    return Ok(Value::obj(Object::Tuple(
+                        idx.iter().map(|&i| t[i].clone()).collect(),
+                    )));
                 }
                 let i = self.index_of(key, "tuple")?;
                 match norm_index(i, t.len()) {
@@ -626,9 +723,14 @@ impl Vm {
                 }
                 let i = match as_int(key) {
                     Some(IntRef::Small(i)) => i,
-                    Some(IntRef::Big(_)) => return Err(index_error("cannot fit 'int' into an index-sized integer")),
+                    Some(IntRef::Big(_)) => {
+                        return Err(index_error("cannot fit 'int' into an index-sized integer"))
+                    }
                     None => {
-                        return Err(type_error(format!("string indices must be integers, not '{}'", self.type_name(key))))
+                        return Err(type_error(format!(
+                            "string indices must be integers, not '{}'",
+                            self.type_name(key)
+                        )))
                     }
                 };
                 match norm_index(i, s.char_len()) {
@@ -639,7 +741,9 @@ impl Vm {
             Object::Bytes(b) => {
                 if let Some(sl) = key.as_obj().and_then(slice_of) {
                     let idx = self.slice_indices(sl, b.len())?;
-                    return Ok(Value::obj(Object::Bytes(idx.iter().map(|&i| b[i]).collect())));
+                    return Ok(Value::obj(Object::Bytes(
+                        idx.iter().map(|&i| b[i]).collect(),
+                    )));
                 }
                 let i = self.index_of(key, "byte")?;
                 match norm_index(i, b.len()) {
@@ -675,7 +779,10 @@ impl Vm {
                 // `list[int]` and friends: generic aliases are enough as themselves for annotations.
                 _ => obj.clone(),
             }),
-            _ => Err(type_error(format!("'{}' object is not subscriptable", self.type_name(obj)))),
+            _ => Err(type_error(format!(
+                "'{}' object is not subscriptable",
+                self.type_name(obj)
+            ))),
         }
     }
 
@@ -701,8 +808,14 @@ impl Vm {
                 Value::None => Ok(None),
                 other => match as_int(other) {
                     Some(IntRef::Small(i)) => Ok(Some(i)),
-                    Some(IntRef::Big(b)) => Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
-                    None => Err(type_error("slice indices must be integers or None or have an __index__ method")),
+                    Some(IntRef::Big(b)) => Ok(Some(if b.is_negative() {
+                        i64::MIN / 2
+                    } else {
+                        i64::MAX / 2
+                    })),
+                    None => Err(type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    )),
                 },
             }
         };
@@ -753,10 +866,16 @@ impl Vm {
             if self.call_dunder(obj, "__setitem__", &[key, v])?.is_some() {
                 return Ok(());
             }
-            return Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj))));
+            return Err(type_error(format!(
+                "'{}' object does not support item assignment",
+                self.type_name(obj)
+            )));
         }
         let Value::Obj(o) = obj else {
-            return Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj))));
+            return Err(type_error(format!(
+                "'{}' object does not support item assignment",
+                self.type_name(obj)
+            )));
         };
         match &**o {
             Object::List(l) => {
@@ -796,19 +915,31 @@ impl Vm {
                 }
             }
             Object::Dict(_) => self.dict_set(obj, key, v),
-            _ => Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj)))),
+            _ => Err(type_error(format!(
+                "'{}' object does not support item assignment",
+                self.type_name(obj)
+            ))),
         }
     }
 
     pub fn delitem(&mut self, obj: &Value, key: &Value) -> PyResult<()> {
         if self.is_user_instance(obj) {
-            if self.call_dunder(obj, "__delitem__", std::slice::from_ref(key))?.is_some() {
+            if self
+                .call_dunder(obj, "__delitem__", std::slice::from_ref(key))?
+                .is_some()
+            {
                 return Ok(());
             }
-            return Err(type_error(format!("'{}' object does not support item deletion", self.type_name(obj))));
+            return Err(type_error(format!(
+                "'{}' object does not support item deletion",
+                self.type_name(obj)
+            )));
         }
         let Value::Obj(o) = obj else {
-            return Err(type_error(format!("'{}' object does not support item deletion", self.type_name(obj))));
+            return Err(type_error(format!(
+                "'{}' object does not support item deletion",
+                self.type_name(obj)
+            )));
         };
         match &**o {
             Object::List(l) => {
@@ -847,7 +978,10 @@ impl Vm {
                     None => Err(PyErr::with_value(ExcKind::KeyError, key.clone())),
                 }
             }
-            _ => Err(type_error(format!("'{}' object doesn't support item deletion", self.type_name(obj)))),
+            _ => Err(type_error(format!(
+                "'{}' object doesn't support item deletion",
+                self.type_name(obj)
+            ))),
         }
     }
 
@@ -858,19 +992,50 @@ impl Vm {
             if let Some(it) = self.call_dunder(&v, "__iter__", &[])? {
                 return Ok(it);
             }
-            if self.call_dunder(&v, "__getitem__", &[Value::Int(0)]).is_ok() {
-                return Err(PyErr::new(ExcKind::NotImplementedError, "pvm does not support iteration through __getitem__ yet"));
+            if self
+                .call_dunder(&v, "__getitem__", &[Value::Int(0)])
+                .is_ok()
+            {
+                return Err(PyErr::new(
+                    ExcKind::NotImplementedError,
+                    "pvm does not support iteration through __getitem__ yet",
+                ));
             }
-            return Err(type_error(format!("'{}' object is not iterable", self.type_name(&v))));
+            return Err(type_error(format!(
+                "'{}' object is not iterable",
+                self.type_name(&v)
+            )));
         }
         let it = match &v {
             Value::Obj(o) => match &**o {
-                Object::List(_) | Object::Tuple(_) | Object::Bytes(_) => Iter::Seq { seq: o.clone(), index: 0 },
-                Object::Str(_) => Iter::Str { s: o.clone(), byte: 0 },
-                Object::Dict(d) => Iter::DictKeys { dict: o.clone(), index: 0, len_at_start: d.borrow().len() },
-                Object::Set(d) => Iter::Set { set: o.clone(), pos: 0, used: d.borrow().len() },
-                Object::FrozenSet(d) => Iter::Set { set: o.clone(), pos: 0, used: d.len() },
-                Object::Range(r) => Iter::Range { cur: r.start, stop: r.stop, step: r.step },
+                Object::List(_) | Object::Tuple(_) | Object::Bytes(_) => Iter::Seq {
+                    seq: o.clone(),
+                    index: 0,
+                },
+                Object::Str(_) => Iter::Str {
+                    s: o.clone(),
+                    byte: 0,
+                },
+                Object::Dict(d) => Iter::DictKeys {
+                    dict: o.clone(),
+                    index: 0,
+                    len_at_start: d.borrow().len(),
+                },
+                Object::Set(d) => Iter::Set {
+                    set: o.clone(),
+                    pos: 0,
+                    used: d.borrow().len(),
+                },
+                Object::FrozenSet(d) => Iter::Set {
+                    set: o.clone(),
+                    pos: 0,
+                    used: d.len(),
+                },
+                Object::Range(r) => Iter::Range {
+                    cur: r.start,
+                    stop: r.stop,
+                    step: r.step,
+                },
                 Object::Iter(_) | Object::Generator(_) => return Ok(v),
                 Object::DictView(dv) => {
                     let len_at_start = match &*dv.0 {
@@ -879,14 +1044,36 @@ impl Vm {
                     };
                     let dict = dv.0.clone();
                     match dv.1 {
-                        crate::object::ViewKind::Keys => Iter::DictKeys { dict, index: 0, len_at_start },
-                        crate::object::ViewKind::Values => Iter::DictValues { dict, index: 0, len_at_start },
-                        crate::object::ViewKind::Items => Iter::DictItems { dict, index: 0, len_at_start },
+                        crate::object::ViewKind::Keys => Iter::DictKeys {
+                            dict,
+                            index: 0,
+                            len_at_start,
+                        },
+                        crate::object::ViewKind::Values => Iter::DictValues {
+                            dict,
+                            index: 0,
+                            len_at_start,
+                        },
+                        crate::object::ViewKind::Items => Iter::DictItems {
+                            dict,
+                            index: 0,
+                            len_at_start,
+                        },
                     }
                 }
-                _ => return Err(type_error(format!("'{}' object is not iterable", self.type_name(&v)))),
+                _ => {
+                    return Err(type_error(format!(
+                        "'{}' object is not iterable",
+                        self.type_name(&v)
+                    )))
+                }
             },
-            _ => return Err(type_error(format!("'{}' object is not iterable", self.type_name(&v)))),
+            _ => {
+                return Err(type_error(format!(
+                    "'{}' object is not iterable",
+                    self.type_name(&v)
+                )))
+            }
         };
         Ok(Value::obj(Object::Iter(RefCell::new(it))))
     }
@@ -899,7 +1086,10 @@ impl Vm {
         if self.is_user_instance(it) {
             return match self.call_dunder(it, "__next__", &[]) {
                 Ok(Some(v)) => Ok(Some(v)),
-                Ok(None) => Err(type_error(format!("'{}' object is not an iterator", self.type_name(it)))),
+                Ok(None) => Err(type_error(format!(
+                    "'{}' object is not an iterator",
+                    self.type_name(it)
+                ))),
                 Err(e) => {
                     if self.err_matches(&e, ExcKind::StopIteration) {
                         Ok(None)
@@ -910,7 +1100,10 @@ impl Vm {
             };
         }
         let Some(Object::Iter(cell)) = it.as_obj() else {
-            return Err(type_error(format!("'{}' object is not an iterator", self.type_name(it))));
+            return Err(type_error(format!(
+                "'{}' object is not an iterator",
+                self.type_name(it)
+            )));
         };
         // Cases that call back into Python take what they need and release the borrow first.
         enum Call {
@@ -945,7 +1138,9 @@ impl Vm {
                     return Ok(None);
                 }
                 Iter::Str { s, byte } => {
-                    let Object::Str(ps) = &**s else { return Ok(None) };
+                    let Object::Str(ps) = &**s else {
+                        return Ok(None);
+                    };
                     let rest = &ps.as_str()[*byte..];
                     match rest.chars().next() {
                         Some(c) => {
@@ -955,19 +1150,38 @@ impl Vm {
                         None => return Ok(None),
                     }
                 }
-                Iter::DictKeys { dict, index, len_at_start }
-                | Iter::DictValues { dict, index, len_at_start }
-                | Iter::DictItems { dict, index, len_at_start } => {
+                Iter::DictKeys {
+                    dict,
+                    index,
+                    len_at_start,
+                }
+                | Iter::DictValues {
+                    dict,
+                    index,
+                    len_at_start,
+                }
+                | Iter::DictItems {
+                    dict,
+                    index,
+                    len_at_start,
+                } => {
                     let (entry, len) = match &**dict {
                         Object::Dict(d) => {
                             let d = d.borrow();
-                            (d.next_from(*index).map(|(p, e)| (p, e.key.clone(), e.value.clone())), d.len())
+                            (
+                                d.next_from(*index)
+                                    .map(|(p, e)| (p, e.key.clone(), e.value.clone())),
+                                d.len(),
+                            )
                         }
                         _ => (None, 0),
                     };
                     if len != *len_at_start {
                         *len_at_start = usize::MAX;
-                        return Err(PyErr::new(ExcKind::RuntimeError, "dictionary changed size during iteration"));
+                        return Err(PyErr::new(
+                            ExcKind::RuntimeError,
+                            "dictionary changed size during iteration",
+                        ));
                     }
                     let kind = match &*st {
                         Iter::DictKeys { .. } => 0,
@@ -976,8 +1190,9 @@ impl Vm {
                     };
                     match entry {
                         Some((p, k, v)) => {
-                            if let Iter::DictKeys { index, .. } | Iter::DictValues { index, .. } | Iter::DictItems { index, .. } =
-                                &mut *st
+                            if let Iter::DictKeys { index, .. }
+                            | Iter::DictValues { index, .. }
+                            | Iter::DictItems { index, .. } = &mut *st
                             {
                                 *index = p + 1;
                             }
@@ -992,11 +1207,16 @@ impl Vm {
                 }
                 Iter::Set { set, pos, used } => {
                     // setiter_iternext: the size check first (sticky), then the next live slot.
-                    let Some(t) = super::containers::set_table(set) else { return Ok(None) };
+                    let Some(t) = super::containers::set_table(set) else {
+                        return Ok(None);
+                    };
                     if t.len() != *used {
                         drop(t);
                         *used = usize::MAX;
-                        return Err(PyErr::new(ExcKind::RuntimeError, "Set changed size during iteration"));
+                        return Err(PyErr::new(
+                            ExcKind::RuntimeError,
+                            "Set changed size during iteration",
+                        ));
                     }
                     let next = t.next_from(*pos).map(|(p, e)| (p, e.key.clone()));
                     drop(t);
@@ -1040,7 +1260,11 @@ impl Vm {
         match call {
             Call::Enumerate(inner, count) => match self.next(&inner)? {
                 Some(v) => {
-                    let next_count = self.binary_op(crate::bytecode::BinOp::Add as u32, count.clone(), Value::Int(1))?;
+                    let next_count = self.binary_op(
+                        crate::bytecode::BinOp::Add as u32,
+                        count.clone(),
+                        Value::Int(1),
+                    )?;
                     if let Iter::Enumerate { count: c, .. } = &mut *cell.borrow_mut() {
                         *c = next_count;
                     }
@@ -1065,7 +1289,11 @@ impl Vm {
                                         "zip() argument {} is shorter than argument{} 1{}",
                                         i + 1,
                                         plural,
-                                        if i == 1 { String::new() } else { format!("-{}", i) }
+                                        if i == 1 {
+                                            String::new()
+                                        } else {
+                                            format!("-{}", i)
+                                        }
                                     )));
                                 }
                                 for (j, y) in iters.iter().enumerate().skip(1) {
@@ -1075,7 +1303,11 @@ impl Vm {
                                             "zip() argument {} is longer than argument{} 1{}",
                                             j + 1,
                                             plural,
-                                            if j == 1 { String::new() } else { format!("-{}", j) }
+                                            if j == 1 {
+                                                String::new()
+                                            } else {
+                                                format!("-{}", j)
+                                            }
                                         )));
                                     }
                                 }
@@ -1147,7 +1379,10 @@ impl Vm {
             }
         }
         if !self.is_iterable(&v) {
-            return Err(type_error(format!("cannot unpack non-iterable {} object", self.type_name(&v))));
+            return Err(type_error(format!(
+                "cannot unpack non-iterable {} object",
+                self.type_name(&v)
+            )));
         }
         let it = self.get_iter(v)?;
         let mut out = Vec::with_capacity(n);
@@ -1164,14 +1399,20 @@ impl Vm {
             }
         }
         if self.next(&it)?.is_some() {
-            return Err(value_error(format!("too many values to unpack (expected {})", n)));
+            return Err(value_error(format!(
+                "too many values to unpack (expected {})",
+                n
+            )));
         }
         Ok(out)
     }
 
     pub fn unpack_ex(&mut self, v: Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
         if !self.is_iterable(&v) {
-            return Err(type_error(format!("cannot unpack non-iterable {} object", self.type_name(&v))));
+            return Err(type_error(format!(
+                "cannot unpack non-iterable {} object",
+                self.type_name(&v)
+            )));
         }
         let mut items = self.collect(v)?;
         if items.len() < before + after {
@@ -1209,7 +1450,9 @@ impl Vm {
 
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         if self.is_user_instance(container) {
-            if let Some(r) = self.call_dunder(container, "__contains__", std::slice::from_ref(item))? {
+            if let Some(r) =
+                self.call_dunder(container, "__contains__", std::slice::from_ref(item))?
+            {
                 return self.truthy(&r);
             }
             let it = self.get_iter(container.clone())?;
@@ -1221,7 +1464,10 @@ impl Vm {
             return Ok(false);
         }
         let Value::Obj(o) = container else {
-            return Err(type_error(format!("argument of type '{}' is not iterable", self.type_name(container))));
+            return Err(type_error(format!(
+                "argument of type '{}' is not iterable",
+                self.type_name(container)
+            )));
         };
         match &**o {
             Object::Str(s) => match item.as_str() {
@@ -1275,7 +1521,9 @@ impl Vm {
             Object::Bytes(b) => match as_int(item) {
                 Some(IntRef::Small(i)) => Ok(b.contains(&(i as u8)) && (0..256).contains(&i)),
                 _ => match item.as_obj() {
-                    Some(Object::Bytes(sub)) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..])),
+                    Some(Object::Bytes(sub)) => {
+                        Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
+                    }
                     _ => Err(type_error("a bytes-like object is required")),
                 },
             },
@@ -1297,7 +1545,10 @@ impl Vm {
                 }
                 Ok(false)
             }
-            _ => Err(type_error(format!("argument of type '{}' is not iterable", self.type_name(container)))),
+            _ => Err(type_error(format!(
+                "argument of type '{}' is not iterable",
+                self.type_name(container)
+            ))),
         }
     }
 
@@ -1308,7 +1559,10 @@ impl Vm {
                 return match r.as_i64() {
                     Some(n) if n >= 0 => Ok(n as usize),
                     Some(_) => Err(value_error("__len__() should return >= 0")),
-                    None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(&r)))),
+                    None => Err(type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        self.type_name(&r)
+                    ))),
                 };
             }
         }
@@ -1330,7 +1584,10 @@ impl Vm {
                 _ => {}
             }
         }
-        Err(type_error(format!("object of type '{}' has no len()", self.type_name(v))))
+        Err(type_error(format!(
+            "object of type '{}' has no len()",
+            self.type_name(v)
+        )))
     }
 }
 

@@ -25,7 +25,10 @@ impl Vm {
             if let Some(r) = self.call_dunder(v, "__repr__", &[])? {
                 return match r.as_str() {
                     Some(s) => Ok(s.to_string()),
-                    None => Err(type_error(format!("__repr__ returned non-string (type {})", self.type_name(&r)))),
+                    None => Err(type_error(format!(
+                        "__repr__ returned non-string (type {})",
+                        self.type_name(&r)
+                    ))),
                 };
             }
         }
@@ -47,7 +50,10 @@ impl Vm {
             return Ok(());
         }
         if depth > MAX_REPR_DEPTH {
-            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded while getting the repr of an object"));
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
         }
         match v {
             Value::None | Value::Undef => out.push_str("None"),
@@ -87,7 +93,11 @@ impl Vm {
                     out.push(')');
                 }
                 Object::Dict(d) => {
-                    let entries: Vec<(Value, Value)> = d.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+                    let entries: Vec<(Value, Value)> = d
+                        .borrow()
+                        .iter()
+                        .map(|e| (e.key.clone(), e.value.clone()))
+                        .collect();
                     out.push('{');
                     for (i, (k, x)) in entries.iter().enumerate() {
                         if i > 0 {
@@ -105,7 +115,9 @@ impl Vm {
                 }
                 Object::Set(_) | Object::FrozenSet(_) => {
                     let frozen = matches!(&**o, Object::FrozenSet(_));
-                    let keys = super::containers::set_table(o).map(|t| t.keys()).unwrap_or_default();
+                    let keys = super::containers::set_table(o)
+                        .map(|t| t.keys())
+                        .unwrap_or_default();
                     if keys.is_empty() {
                         out.push_str(if frozen { "frozenset()" } else { "set()" });
                         return Ok(());
@@ -142,14 +154,19 @@ impl Vm {
                     }
                     out.push(')');
                 }
-                Object::Function(f) => out.push_str(&format!("<function {} at 0x{:x}>", f.qualname.borrow(), v.identity())),
+                Object::Function(f) => out.push_str(&format!(
+                    "<function {} at 0x{:x}>",
+                    f.qualname.borrow(),
+                    v.identity()
+                )),
                 Object::Builtin(b) => match &b.bound {
-                    Some(recv) if !matches!(recv.as_obj(), Some(Object::Module(_))) => out.push_str(&format!(
-                        "<built-in method {} of {} object at 0x{:x}>",
-                        b.name,
-                        self.type_name(recv),
-                        recv.identity()
-                    )),
+                    Some(recv) if !matches!(recv.as_obj(), Some(Object::Module(_))) => out
+                        .push_str(&format!(
+                            "<built-in method {} of {} object at 0x{:x}>",
+                            b.name,
+                            self.type_name(recv),
+                            recv.identity()
+                        )),
                     _ => out.push_str(&format!("<built-in function {}>", b.name)),
                 },
                 Object::BoundMethod(bm) => {
@@ -162,7 +179,11 @@ impl Vm {
                 }
                 Object::Cell(_) => out.push_str(&format!("<cell at 0x{:x}>", v.identity())),
                 Object::Module(m) => {
-                    if m.name == "sys" || m.name == "builtins" || m.name == "math" || m.name == "time" {
+                    if m.name == "sys"
+                        || m.name == "builtins"
+                        || m.name == "math"
+                        || m.name == "time"
+                    {
                         out.push_str(&format!("<module '{}' (built-in)>", m.name))
                     } else {
                         out.push_str(&format!("<module '{}'>", m.name))
@@ -179,14 +200,24 @@ impl Vm {
                 Object::Instance(_) => {
                     let t = self.type_of(v);
                     let module = match &*t {
-                        Object::Type(tt) => tt.module.borrow().as_str().unwrap_or("builtins").to_string(),
+                        Object::Type(tt) => tt
+                            .module
+                            .borrow()
+                            .as_str()
+                            .unwrap_or("builtins")
+                            .to_string(),
                         _ => "builtins".into(),
                     };
                     let name = crate::types::type_name(&t);
                     if module == "builtins" {
                         out.push_str(&format!("<{} object at 0x{:x}>", name, v.identity()))
                     } else {
-                        out.push_str(&format!("<{}.{} object at 0x{:x}>", module, name, v.identity()))
+                        out.push_str(&format!(
+                            "<{}.{} object at 0x{:x}>",
+                            module,
+                            name,
+                            v.identity()
+                        ))
                     }
                 }
                 Object::Exception(e) => {
@@ -194,20 +225,32 @@ impl Vm {
                     let args = e.args.borrow().clone();
                     let r = self.repr(&args)?;
                     let inner = match args.as_obj() {
-                        Some(Object::Tuple(t)) if t.len() == 1 => r.trim_end_matches(",)").trim_start_matches('(').to_string(),
+                        Some(Object::Tuple(t)) if t.len() == 1 => {
+                            r.trim_end_matches(",)").trim_start_matches('(').to_string()
+                        }
                         _ => r.trim_start_matches('(').trim_end_matches(')').to_string(),
                     };
                     out.push_str(&format!("{}({})", name, inner));
                 }
                 Object::Iter(_) => {
                     let t = self.type_of(v);
-                    out.push_str(&format!("<{} object at 0x{:x}>", crate::types::type_name(&t), v.identity()))
+                    out.push_str(&format!(
+                        "<{} object at 0x{:x}>",
+                        crate::types::type_name(&t),
+                        v.identity()
+                    ))
                 }
                 Object::Generator(g) => {
                     let q = g.borrow().code.qualname.clone();
                     out.push_str(&format!("<generator object {} at 0x{:x}>", q, v.identity()))
                 }
-                Object::Code(c) => out.push_str(&format!("<code object {} at 0x{:x}, file \"{}\", line {}>", c.name, v.identity(), c.filename(), c.firstlineno)),
+                Object::Code(c) => out.push_str(&format!(
+                    "<code object {} at 0x{:x}, file \"{}\", line {}>",
+                    c.name,
+                    v.identity(),
+                    c.filename(),
+                    c.firstlineno
+                )),
                 Object::DictView(dv) => {
                     let name = match dv.1 {
                         crate::object::ViewKind::Keys => "dict_keys",
@@ -234,7 +277,10 @@ impl Vm {
             if let Some(r) = self.call_dunder(v, "__str__", &[])? {
                 return match r.as_str() {
                     Some(s) => Ok(s.to_string()),
-                    None => Err(type_error(format!("__str__ returned non-string (type {})", self.type_name(&r)))),
+                    None => Err(type_error(format!(
+                        "__str__ returned non-string (type {})",
+                        self.type_name(&r)
+                    ))),
                 };
             }
         }
@@ -309,20 +355,31 @@ impl Vm {
                     if spec.is_empty() {
                         return self.str_of(v);
                     }
-                    Err(type_error(format!("unsupported format string passed to {}.__format__", tn)))
+                    Err(type_error(format!(
+                        "unsupported format string passed to {}.__format__",
+                        tn
+                    )))
                 }
             },
             _ => {
                 if spec.is_empty() {
                     return self.str_of(v);
                 }
-                Err(type_error(format!("unsupported format string passed to {}.__format__", tn)))
+                Err(type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    tn
+                )))
             }
         }
     }
 
     /// FormatValue: conversion (0 none, 1 str, 2 repr, 3 ascii) then format spec.
-    pub(crate) fn format_fvalue(&mut self, v: Value, conv: u32, spec: Option<Value>) -> PyResult<Value> {
+    pub(crate) fn format_fvalue(
+        &mut self,
+        v: Value,
+        conv: u32,
+        spec: Option<Value>,
+    ) -> PyResult<Value> {
         let v = match conv {
             1 => Value::from_string(self.str_of(&v)?),
             2 => Value::from_string(self.repr(&v)?),
@@ -352,7 +409,10 @@ impl Vm {
         let bytes = t.as_bytes();
         let mut i = 0;
         let next_arg = |argi: &mut usize| -> PyResult<Value> {
-            let v = items.get(*argi).cloned().ok_or_else(|| type_error("not enough arguments for format string"))?;
+            let v = items
+                .get(*argi)
+                .cloned()
+                .ok_or_else(|| type_error("not enough arguments for format string"))?;
             *argi += 1;
             Ok(v)
         };
@@ -372,7 +432,9 @@ impl Vm {
                 continue;
             }
             let arg = if let Some(key) = &spec.key {
-                let Some(m) = &mapping else { return Err(type_error("format requires a mapping")) };
+                let Some(m) = &mapping else {
+                    return Err(type_error("format requires a mapping"));
+                };
                 let k = Value::str(key);
                 match self.dict_get(m, &k)? {
                     Some(v) => v,
@@ -385,7 +447,8 @@ impl Vm {
                 }
                 if spec.precision_star {
                     let p = next_arg(&mut argi)?;
-                    spec.set_star_precision(p.as_i64().ok_or_else(|| type_error("* wants int"))?).map_err(fmt_err)?;
+                    spec.set_star_precision(p.as_i64().ok_or_else(|| type_error("* wants int"))?)
+                        .map_err(fmt_err)?;
                 }
                 next_arg(&mut argi)?
             };
@@ -405,7 +468,9 @@ impl Vm {
                     let c = match (&arg, arg.as_str()) {
                         (_, Some(s)) if s.chars().count() == 1 => s.to_string(),
                         (a, _) if a.is_int_like() => {
-                            numfmt::percent_char_from_int(&a.to_bigint().unwrap_or_default()).map_err(fmt_err)?.to_string()
+                            numfmt::percent_char_from_int(&a.to_bigint().unwrap_or_default())
+                                .map_err(fmt_err)?
+                                .to_string()
                         }
                         _ => return Err(type_error("%c requires int or char")),
                     };
@@ -429,7 +494,11 @@ impl Vm {
                 }
                 'o' | 'x' | 'X' => {
                     let n = arg.to_bigint().ok_or_else(|| {
-                        type_error(format!("%{} format: an integer is required, not {}", spec.conversion, self.type_name(&arg)))
+                        type_error(format!(
+                            "%{} format: an integer is required, not {}",
+                            spec.conversion,
+                            self.type_name(&arg)
+                        ))
                     })?;
                     numfmt::percent_format_int(&n, &spec).map_err(fmt_err)?
                 }
@@ -440,7 +509,10 @@ impl Vm {
                             Some(IntRef::Small(i)) => i as f64,
                             Some(IntRef::Big(b)) => super::ops::big_to_f64(b)?,
                             None => {
-                                return Err(type_error(format!("must be real number, not {}", self.type_name(a))))
+                                return Err(type_error(format!(
+                                    "must be real number, not {}",
+                                    self.type_name(a)
+                                )))
                             }
                         },
                     };
@@ -451,7 +523,9 @@ impl Vm {
             out.push_str(&piece);
         }
         if mapping.is_none() && argi < items.len() {
-            return Err(type_error("not all arguments converted during string formatting"));
+            return Err(type_error(
+                "not all arguments converted during string formatting",
+            ));
         }
         Ok(Value::from_string(out))
     }
@@ -475,7 +549,11 @@ pub fn ascii_escape(s: &str) -> String {
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut s = String::from("b");
     s.push(quote);
     for &c in b {

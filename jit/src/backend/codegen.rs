@@ -27,8 +27,8 @@ use crate::ir::{Const, Inst, IrRef, Op, Trace, Type};
 use crate::pyops;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
-    self, types, AbiParam, Block, BlockArg, Function, InstBuilder, MemFlagsData,
-    SigRef, Signature, StackSlot, StackSlotData, StackSlotKind, UserFuncName,
+    self, types, AbiParam, Block, BlockArg, Function, InstBuilder, MemFlagsData, SigRef, Signature,
+    StackSlot, StackSlotData, StackSlotKind, UserFuncName,
 };
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};

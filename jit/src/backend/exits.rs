@@ -189,16 +189,11 @@ pub(crate) struct RtPlan {
 }
 
 impl RtPlan {
-    pub(crate) fn new(
-        p: &ExitPlan,
-        store_obj: Option<usize>,
-        drop_value: Option<usize>,
-    ) -> RtPlan {
+    pub(crate) fn new(p: &ExitPlan, store_obj: Option<usize>, drop_value: Option<usize>) -> RtPlan {
         // SAFETY: the addresses were registered as the exit helpers, whose signatures the backend checked
         // against `exit_helper_sig` (`(ptr, obj)` and `(ptr)`, no result, C convention).
-        let store_obj = store_obj.map(|a| unsafe {
-            std::mem::transmute::<usize, extern "C" fn(*mut RawValue, u64)>(a)
-        });
+        let store_obj = store_obj
+            .map(|a| unsafe { std::mem::transmute::<usize, extern "C" fn(*mut RawValue, u64)>(a) });
         // SAFETY: as above.
         let drop_value = drop_value
             .map(|a| unsafe { std::mem::transmute::<usize, extern "C" fn(*mut RawValue)>(a) });
@@ -227,11 +222,17 @@ pub(crate) unsafe extern "C" fn write_back(
 ) {
     // SAFETY: see the function's contract.
     let plan = unsafe { &*plan };
-    let Some(&shape) = plan.exit_shape.get(exit as usize) else { return };
-    let Some(writes) = plan.shapes.get(shape as usize) else { return };
+    let Some(&shape) = plan.exit_shape.get(exit as usize) else {
+        return;
+    };
+    let Some(writes) = plan.shapes.get(shape as usize) else {
+        return;
+    };
     let val = |src: Src| match src {
         // SAFETY: the buffer holds every argument of this exit's class (see the contract).
-        Src::Arg(class, idx) => unsafe { *vals.add(plan.class_base[class as usize] + idx as usize) },
+        Src::Arg(class, idx) => unsafe {
+            *vals.add(plan.class_base[class as usize] + idx as usize)
+        },
         Src::Const(c) => c.payload(),
     };
     // SAFETY (for the slot accesses below): every written slot lies in the trace's slot array.

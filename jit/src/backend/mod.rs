@@ -319,8 +319,12 @@ impl Backend {
         let links: Box<[AtomicUsize]> = (0..n_exits).map(|_| AtomicUsize::new(0)).collect();
         let rt_plan = Box::new(exits::RtPlan::new(
             &plan,
-            self.helpers.get(crate::abi::HELPER_STORE_OBJ).map(|h| h.addr),
-            self.helpers.get(crate::abi::HELPER_DROP_VALUE).map(|h| h.addr),
+            self.helpers
+                .get(crate::abi::HELPER_STORE_OBJ)
+                .map(|h| h.addr),
+            self.helpers
+                .get(crate::abi::HELPER_DROP_VALUE)
+                .map(|h| h.addr),
         ));
         let tables = Tables {
             counters: counters.as_ptr() as u64,

@@ -44,7 +44,9 @@ fn store_may_alias(t: &Trace, store: &Inst, k: &Key) -> bool {
     match t.ty(lbase) {
         Type::Obj => false,
         Type::Ptr if lbase.is_const() => false,
-        Type::Ptr => !(k.op == Op::GuardTag && loff.rem_euclid(16) == 0 && store.imm(1).rem_euclid(16) == 8),
+        Type::Ptr => {
+            !(k.op == Op::GuardTag && loff.rem_euclid(16) == 0 && store.imm(1).rem_euclid(16) == 8)
+        }
         _ => true,
     }
 }

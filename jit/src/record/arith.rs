@@ -74,8 +74,10 @@ impl Recorder {
     pub(super) fn rec_binary_op(&mut self, vm: &Vm, cx: &Cx) -> RResult {
         let (op, _inplace) = BinOp::decode(cx.arg);
         let (ia, ib) = (cx.sp - 2, cx.sp - 1);
-        if matches!((&vm.stack[ia], &vm.stack[ib]), (Value::Bool(_), Value::Bool(_)))
-            && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor)
+        if matches!(
+            (&vm.stack[ia], &vm.stack[ib]),
+            (Value::Bool(_), Value::Bool(_))
+        ) && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor)
         {
             return Err(nyi("bool & | ^ bool"));
         }
@@ -111,7 +113,10 @@ impl Recorder {
                     Some(Num::I(x)) => Ok((x, 'i')),
                     _ => Err(nyi("bigint operand")),
                 },
-                _ => Err(nyi(format!("BinaryOp {} of a bigint and a non-int", op.symbol()))),
+                _ => Err(nyi(format!(
+                    "BinaryOp {} of a bigint and a non-int",
+                    op.symbol()
+                ))),
             }
         };
         let (x, kx) = operand(self, ia)?;
@@ -126,7 +131,15 @@ impl Recorder {
         Ok(())
     }
 
-    fn int_binop(&mut self, vm: &Vm, op: BinOp, x: IrRef, y: IrRef, cx: i64, cy: i64) -> RResult<IrRef> {
+    fn int_binop(
+        &mut self,
+        vm: &Vm,
+        op: BinOp,
+        x: IrRef,
+        y: IrRef,
+        cx: i64,
+        cy: i64,
+    ) -> RResult<IrRef> {
         let plain = |s: &mut Self, o: Op| s.em.ins(o, &[x, y], NS);
         Ok(match op {
             BinOp::Add => self.checked(vm, Op::AddOv, &[x, y])?,
@@ -275,7 +288,12 @@ impl Recorder {
         let is_eq = matches!(op, CmpOp::Eq | CmpOp::Ne);
         // None against None or a number: identity of types decides (tags are guarded).
         if matches!(va, Value::None) || matches!(vb, Value::None) {
-            let other_num = |v: &Value| matches!(v, Value::None | Value::Int(_) | Value::Float(_) | Value::Bool(_));
+            let other_num = |v: &Value| {
+                matches!(
+                    v,
+                    Value::None | Value::Int(_) | Value::Float(_) | Value::Bool(_)
+                )
+            };
             if !is_eq || !other_num(va) || !other_num(vb) {
                 return Err(nyi("comparison with None"));
             }
@@ -348,7 +366,15 @@ impl Recorder {
     }
 
     /// Defer a branch guard until the next instruction shows the direction.
-    fn branch(&mut self, vm: &Vm, cx: &Cx, c: IrRef, jump_if: bool, target: u32, pop: Option<usize>) -> RResult {
+    fn branch(
+        &mut self,
+        vm: &Vm,
+        cx: &Cx,
+        c: IrRef,
+        jump_if: bool,
+        target: u32,
+        pop: Option<usize>,
+    ) -> RResult {
         let snap = self.snapshot(vm)?;
         let cond = match self.em.trace.const_of(c) {
             Some(Const::Bool(_)) => None,

@@ -14,7 +14,9 @@
 //!   `list_append.<type>`.
 
 use super::arith::Num;
-use super::{nyi, Abort, Cx, InlineInfo, Known, RFrame, RResult, Recorder, Start, Sv, MAX_INLINE_DEPTH};
+use super::{
+    nyi, Abort, Cx, InlineInfo, Known, RFrame, RResult, Recorder, Start, Sv, MAX_INLINE_DEPTH,
+};
 use crate::ir::{Const, IrRef, Op, SnapId, Type};
 use pvm_interp::object::Object;
 use pvm_interp::value::Value;
@@ -41,9 +43,14 @@ impl Recorder {
         };
         let f = vm.stack[callable_at].clone();
         match f.as_obj() {
-            Some(Object::Function(_)) => self.inline_call(vm, cx, &f, fidx, callable_at, args_at, nargs, swapped),
+            Some(Object::Function(_)) => {
+                self.inline_call(vm, cx, &f, fidx, callable_at, args_at, nargs, swapped)
+            }
             Some(Object::Builtin(_) | Object::Type(_)) => {
-                let known = self.known.lookup(&f).ok_or_else(|| nyi(format!("call of {}", callable_name(&f))))?;
+                let known = self
+                    .known
+                    .lookup(&f)
+                    .ok_or_else(|| nyi(format!("call of {}", callable_name(&f))))?;
                 let fr = self.get(vm, callable_at)?;
                 self.guard_identity(vm, fr, &f)?;
                 let args: Vec<usize> = (args_at..args_at + nargs).collect();
@@ -78,8 +85,9 @@ impl Recorder {
         // function's closure, constants once the callee is. The interpreter calls it through the general
         // path, which moves the callee to a base right above the callable; mirror that below.
         use pvm_interp::code::flags as cf;
-        let plain_args = code.flags & (cf::VARARGS | cf::VARKEYWORDS | cf::GENERATOR | cf::COROUTINE) == 0
-            && code.kwonlyargcount == 0;
+        let plain_args =
+            code.flags & (cf::VARARGS | cf::VARKEYWORDS | cf::GENERATOR | cf::COROUTINE) == 0
+                && code.kwonlyargcount == 0;
         let closure = !code.simple && plain_args && code.cellvars.is_empty() && args_at == fidx + 1;
         if !(closure || code.simple && code.ncells() == 0) {
             return Err(Abort::CallShape {
@@ -117,7 +125,10 @@ impl Recorder {
             self.set(fidx, Sv::Undef);
             for (j, cell) in func.closure.iter().enumerate() {
                 let r = self.kobj(&Value::Obj(cell.clone()));
-                self.set(args_at + code.nlocals() + code.cellvars.len() + j, Sv::Val(r));
+                self.set(
+                    args_at + code.nlocals() + code.cellvars.len() + j,
+                    Sv::Val(r),
+                );
             }
         }
         let info = InlineInfo {
@@ -131,9 +142,15 @@ impl Recorder {
             ret_slot: self.rel(fidx),
             caller_pc: cx.pc + 1,
             // The general path leaves the caller's stack top right above the callable.
-            caller_sp: if closure { self.rel(fidx + 1) } else { self.rel(args_at + nargs) },
+            caller_sp: if closure {
+                self.rel(fidx + 1)
+            } else {
+                self.rel(args_at + nargs)
+            },
         };
-        self.stack_need = self.stack_need.max(info.base.max(0) as usize + code.frame_size() + 1);
+        self.stack_need = self
+            .stack_need
+            .max(info.base.max(0) as usize + code.frame_size() + 1);
         self.inlines.push(info);
         self.frames.push(RFrame {
             code,
@@ -153,7 +170,11 @@ impl Recorder {
         let Some(frame) = self.frames.pop() else {
             return Err(Abort::ReturnFromRoot);
         };
-        let Some(info) = frame.inline.and_then(|i| self.inlines.get(i as usize)).cloned() else {
+        let Some(info) = frame
+            .inline
+            .and_then(|i| self.inlines.get(i as usize))
+            .cloned()
+        else {
             return Err(Abort::ReturnFromRoot);
         };
         let ret = (self.base as i64 + info.ret_slot as i64) as usize;
@@ -236,7 +257,9 @@ impl Recorder {
                 }
             }
             Known::Min | Known::Max => {
-                let [a, b] = args else { return Err(self.wrong_args()) };
+                let [a, b] = args else {
+                    return Err(self.wrong_args());
+                };
                 let helper = match (&vm.stack[*a], &vm.stack[*b], known) {
                     (Value::Int(_), Value::Int(_), Known::Min) => "imin",
                     (Value::Int(_), Value::Int(_), _) => "imax",
@@ -301,13 +324,20 @@ impl Recorder {
                 self.callg(vm, Type::Float, &format!("math.{name}"), &[x])?
             }
             Known::ListAppend => {
-                let [l, v] = args else { return Err(self.wrong_args()) };
+                let [l, v] = args else {
+                    return Err(self.wrong_args());
+                };
                 if !matches!(vm.stack[*l].as_obj(), Some(Object::List(_))) {
                     return Err(nyi("list.append on a non-list"));
                 }
                 let (lr, vr) = (self.get(vm, *l)?, self.get(vm, *v)?);
                 let ty = self.em.trace.ty(vr);
-                self.callg(vm, Type::Void, &crate::runtime::tagged("list_append", ty), &[lr, vr])?;
+                self.callg(
+                    vm,
+                    Type::Void,
+                    &crate::runtime::tagged("list_append", ty),
+                    &[lr, vr],
+                )?;
                 self.em.konst(Const::None)
             }
         };
@@ -349,10 +379,18 @@ impl Recorder {
         if self.em.trace.int_of(step.0).is_none() {
             // Guard the sign (so also that it is not 0), not the value.
             let zero = self.em.kint(0);
-            let pos = self.em.ins(if step.1 > 0 { Op::Gt } else { Op::Lt }, &[step.0, zero], NS);
+            let pos = self.em.ins(
+                if step.1 > 0 { Op::Gt } else { Op::Lt },
+                &[step.0, zero],
+                NS,
+            );
             self.guard(vm, Op::GuardTrue, &[pos])?;
         }
-        Ok(Sv::Range { start, stop, step: step.0 })
+        Ok(Sv::Range {
+            start,
+            stop,
+            step: step.0,
+        })
     }
 }
 

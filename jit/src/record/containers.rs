@@ -66,8 +66,18 @@ impl Recorder {
 
     /// `seq[a:b]` of a list or tuple: the `slice` helper (a new object, kept by the nursery). It exits to
     /// the `BuildSlice` (`snap`), as the slice object it would need on the stack does not exist.
-    fn slice_subscr(&mut self, vm: &Vm, io: usize, start: IrRef, stop: IrRef, snap: SnapId) -> RResult<IrRef> {
-        if !matches!(vm.stack[io].as_obj(), Some(Object::List(_) | Object::Tuple(_))) {
+    fn slice_subscr(
+        &mut self,
+        vm: &Vm,
+        io: usize,
+        start: IrRef,
+        stop: IrRef,
+        snap: SnapId,
+    ) -> RResult<IrRef> {
+        if !matches!(
+            vm.stack[io].as_obj(),
+            Some(Object::List(_) | Object::Tuple(_))
+        ) {
             return Err(nyi("slice of this type"));
         }
         let seq = self.get(vm, io)?;
@@ -76,7 +86,9 @@ impl Recorder {
         let lo = if start == IrRef::NONE { zero } else { start };
         let hi = if stop == IrRef::NONE { zero } else { stop };
         let f = self.em.kint(flags);
-        Ok(self.em.call(Op::CallGuard, Type::Obj, "slice", &[seq, lo, hi, f], snap))
+        Ok(self
+            .em
+            .call(Op::CallGuard, Type::Obj, "slice", &[seq, lo, hi, f], snap))
     }
 
     /// `BinarySubscr` on a list or tuple with an int index.
@@ -88,7 +100,10 @@ impl Recorder {
             self.set(ii, Sv::Undef);
             return Ok(());
         }
-        if !matches!(vm.stack[io].as_obj(), Some(Object::List(_) | Object::Tuple(_))) {
+        if !matches!(
+            vm.stack[io].as_obj(),
+            Some(Object::List(_) | Object::Tuple(_))
+        ) {
             return Err(nyi("subscript of this type"));
         }
         let (idx, i) = self.index_operand(vm, ii)?;
@@ -97,7 +112,9 @@ impl Recorder {
         };
         let seq = self.get(vm, io)?;
         let r = match seq_kind(&vm.stack[io]) {
-            Some(kind) if self.layout().is_some() => self.inline_getitem(vm, seq, kind, idx, i, &elem)?,
+            Some(kind) if self.layout().is_some() => {
+                self.inline_getitem(vm, seq, kind, idx, i, &elem)?
+            }
             _ => self.typed_call(vm, "getitem", &elem, &[seq, idx])?,
         };
         self.set(io, Sv::Val(r));
@@ -124,7 +141,10 @@ impl Recorder {
         if ty == Type::Undef {
             return Err(nyi("storing an unbound value"));
         }
-        if self.layout().is_some() && old_ty == Some(ty) && matches!(ty, Type::Int | Type::Float | Type::Bool) {
+        if self.layout().is_some()
+            && old_ty == Some(ty)
+            && matches!(ty, Type::Int | Type::Float | Type::Bool)
+        {
             // Same plain type as the element it replaces: nothing to release, store the payload.
             self.guard_seq(vm, seq, SeqKind::List)?;
             let (data, len) = self.seq_parts(seq, SeqKind::List)?;
@@ -153,7 +173,12 @@ impl Recorder {
         let l = self.get(vm, il)?;
         let v = self.get(vm, cx.sp - 1)?;
         let ty = self.em.trace.ty(v);
-        self.callg(vm, Type::Void, &crate::runtime::tagged("list_append", ty), &[l, v])?;
+        self.callg(
+            vm,
+            Type::Void,
+            &crate::runtime::tagged("list_append", ty),
+            &[l, v],
+        )?;
         self.set(cx.sp - 1, Sv::Undef);
         Ok(())
     }

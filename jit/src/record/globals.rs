@@ -19,7 +19,9 @@ use std::rc::Rc;
 const NS: SnapId = SnapId::NONE;
 
 fn dict_version(d: &ObjRef) -> Option<(*const u64, u64)> {
-    let Object::Dict(cell) = &**d else { return None };
+    let Object::Dict(cell) = &**d else {
+        return None;
+    };
     let v = cell.try_borrow().ok()?.version;
     Some((Dict::version_ptr(d)?, v))
 }
@@ -35,15 +37,21 @@ impl Recorder {
     /// `LoadGlobal`: the value as a constant, under version guards.
     pub(super) fn rec_load_global(&mut self, vm: &mut Vm, code: &Rc<Code>, cx: &Cx) -> RResult {
         let name = &code.names[cx.arg as usize];
-        let globals = vm.frames.last().map(|f| f.globals.clone()).ok_or_else(|| nyi("no frame"))?;
+        let globals = vm
+            .frames
+            .last()
+            .map(|f| f.globals.clone())
+            .ok_or_else(|| nyi("no frame"))?;
         let found = vm.dict_get_str(&globals, name).ok().flatten();
         self.guard_dict(vm, &globals)?;
         let v = match found {
             Some(v) => v,
             None => {
                 let b = vm.builtins.clone();
-                let v = vm.dict_get_str(&b, name).ok().flatten().ok_or_else(|| Abort::UndefinedGlobal {
-                    name: name.as_str().unwrap_or("?").to_string(),
+                let v = vm.dict_get_str(&b, name).ok().flatten().ok_or_else(|| {
+                    Abort::UndefinedGlobal {
+                        name: name.as_str().unwrap_or("?").to_string(),
+                    }
                 })?;
                 self.guard_dict(vm, &b)?;
                 v

@@ -91,7 +91,9 @@ impl Recorder {
                     k
                 } else {
                     let zero = self.em.kint(0);
-                    let pos = self.em.ins(if step > 0 { Op::Gt } else { Op::Lt }, &[step_r, zero], NS);
+                    let pos =
+                        self.em
+                            .ins(if step > 0 { Op::Gt } else { Op::Lt }, &[step_r, zero], NS);
                     self.guard(vm, Op::GuardTrue, &[pos])?;
                     step_r
                 };
@@ -146,7 +148,13 @@ impl Recorder {
 
     /// A guarded helper `family.<type of v>(args)` whose result has `v`'s type: None elements are
     /// checked by a void helper and become the constant None.
-    pub(super) fn typed_call(&mut self, vm: &Vm, family: &str, v: &Value, args: &[crate::ir::IrRef]) -> RResult<crate::ir::IrRef> {
+    pub(super) fn typed_call(
+        &mut self,
+        vm: &Vm,
+        family: &str,
+        v: &Value,
+        args: &[crate::ir::IrRef],
+    ) -> RResult<crate::ir::IrRef> {
         let ty = match v {
             Value::None => Type::None,
             Value::Bool(_) => Type::Bool,

@@ -80,12 +80,20 @@ pub(crate) enum Sv {
     /// The interpreter's unbound marker.
     Undef,
     /// A virtual `range(start, stop, step)` (never allocated).
-    Range { start: IrRef, stop: IrRef, step: IrRef },
+    Range {
+        start: IrRef,
+        stop: IrRef,
+        step: IrRef,
+    },
     /// A virtual tuple (`Recorder::vtuples[i]`), e.g. the right side of `a[i], a[j] = a[j], a[i]`.
     Tuple(u32),
     /// A virtual `slice(start, stop)` (`IrRef::NONE` for a missing bound); `snap` is the state before the
     /// `BuildSlice`, where an exit of the subscript using it resumes (the interpreter rebuilds it).
-    Slice { start: IrRef, stop: IrRef, snap: SnapId },
+    Slice {
+        start: IrRef,
+        stop: IrRef,
+        snap: SnapId,
+    },
 }
 
 /// An inlined call, as an exit rebuilds it. Slots are relative to the trace's base.
@@ -205,7 +213,11 @@ impl KnownTable {
             add_fn(&v, Known::ListAppend);
         }
         let t = &vm.types;
-        for (ty, what) in [(&t.range, Known::Range), (&t.int, Known::Int), (&t.float, Known::Float)] {
+        for (ty, what) in [
+            (&t.range, Known::Range),
+            (&t.int, Known::Int),
+            (&t.float, Known::Float),
+        ] {
             k.types.insert(Rc::as_ptr(ty) as *const u8 as usize, what);
         }
         k.list_type = Some(vm.types.list.clone());
@@ -222,7 +234,9 @@ impl KnownTable {
             }
             Object::Type(_) => {
                 let Value::Obj(o) = v else { return None };
-                self.types.get(&(Rc::as_ptr(o) as *const u8 as usize)).copied()
+                self.types
+                    .get(&(Rc::as_ptr(o) as *const u8 as usize))
+                    .copied()
             }
             _ => None,
         }
@@ -317,7 +331,13 @@ fn ty_of(v: &Value) -> Option<Type> {
 
 impl Recorder {
     /// Start recording a root trace at the loop header `pc` of the top frame.
-    pub fn new_root(vm: &Vm, code: Rc<Code>, pc: usize, known: Rc<KnownTable>, log: bool) -> Recorder {
+    pub fn new_root(
+        vm: &Vm,
+        code: Rc<Code>,
+        pc: usize,
+        known: Rc<KnownTable>,
+        log: bool,
+    ) -> Recorder {
         let depth = vm.frames.len() - 1;
         let f = &vm.frames[depth];
         let base = f.base;
@@ -492,7 +512,12 @@ impl Recorder {
         self.expect = Some((self.frames.len(), pc as u32 + 1));
         let sp = vm.frames.last().map_or(0, |f| f.sp);
         let fb = vm.frames.last().map_or(0, |f| f.base);
-        let cx = Cx { pc: pc as u32, sp, fb, arg };
+        let cx = Cx {
+            pc: pc as u32,
+            sp,
+            fb,
+            arg,
+        };
         match op {
             Bc::Nop => Ok(()),
             Bc::PopTop => self.rec_pop_top(&cx),
@@ -616,7 +641,12 @@ impl Recorder {
         self.snap = None;
         self.cur_pc = pc;
         if self.popped > 0 {
-            let Some(info) = self.frames.last().and_then(|f| f.inline).map(|i| self.inlines[i as usize].clone()) else {
+            let Some(info) = self
+                .frames
+                .last()
+                .and_then(|f| f.inline)
+                .map(|i| self.inlines[i as usize].clone())
+            else {
                 return Err(nyi("link after a return"));
             };
             let args = [
@@ -776,7 +806,9 @@ impl Recorder {
                     val: undef,
                 }),
                 Some(Sv::Undef) => {}
-                Some(Sv::Range { .. } | Sv::Tuple(_) | Sv::Slice { .. }) => return Err(Abort::VirtualEscapes),
+                Some(Sv::Range { .. } | Sv::Tuple(_) | Sv::Slice { .. }) => {
+                    return Err(Abort::VirtualEscapes)
+                }
             }
         }
         let mut frames = vec![sp as u32, self.popped];

@@ -60,7 +60,9 @@ impl Recorder {
         if self.known_kind.get(&o) == Some(&kind) {
             return Ok(());
         }
-        let l = self.layout().ok_or_else(|| nyi("sequence layout unknown"))?;
+        let l = self
+            .layout()
+            .ok_or_else(|| nyi("sequence layout unknown"))?;
         let tag = match kind {
             SeqKind::List => l.list_tag,
             SeqKind::Tuple => l.tuple_tag,
@@ -77,7 +79,9 @@ impl Recorder {
 
     /// The element pointer and length of a guarded sequence.
     pub(super) fn seq_parts(&mut self, o: IrRef, kind: SeqKind) -> RResult<(IrRef, IrRef)> {
-        let l = self.layout().ok_or_else(|| nyi("sequence layout unknown"))?;
+        let l = self
+            .layout()
+            .ok_or_else(|| nyi("sequence layout unknown"))?;
         let (p, n) = match kind {
             SeqKind::List => (l.list_ptr, l.list_len),
             SeqKind::Tuple => (l.tuple_ptr, l.tuple_len),
@@ -88,7 +92,14 @@ impl Recorder {
 
     /// The address of element `idx` (concretely `i`, in range) of a sequence with `data` and `len`,
     /// guarding the bounds the way Python indexes (negative from the end).
-    pub(super) fn elem_addr(&mut self, vm: &Vm, data: IrRef, len: IrRef, idx: IrRef, i: i64) -> RResult<IrRef> {
+    pub(super) fn elem_addr(
+        &mut self,
+        vm: &Vm,
+        data: IrRef,
+        len: IrRef,
+        idx: IrRef,
+        i: i64,
+    ) -> RResult<IrRef> {
         let zero = self.em.kint(0);
         let j = if i >= 0 {
             let c = self.em.ins(Op::Ge, &[idx, zero], NS);
@@ -121,7 +132,15 @@ impl Recorder {
     }
 
     /// `seq[i]` inline: kind guard, bounds, element. `elem` is the element seen while recording.
-    pub(super) fn inline_getitem(&mut self, vm: &Vm, o: IrRef, kind: SeqKind, idx: IrRef, i: i64, elem: &Value) -> RResult<IrRef> {
+    pub(super) fn inline_getitem(
+        &mut self,
+        vm: &Vm,
+        o: IrRef,
+        kind: SeqKind,
+        idx: IrRef,
+        i: i64,
+        elem: &Value,
+    ) -> RResult<IrRef> {
         self.guard_seq(vm, o, kind)?;
         let (data, len) = self.seq_parts(o, kind)?;
         let a = self.elem_addr(vm, data, len, idx, i)?;

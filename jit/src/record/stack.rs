@@ -79,7 +79,9 @@ impl Recorder {
             Some(Object::Cell(c)) => c.borrow().clone(),
             _ => return Err(nyi("LoadDeref of a non-cell")),
         };
-        let ty = value_type(&content).ok_or(Abort::Unbound { slot: self.slot_no(at) })?;
+        let ty = value_type(&content).ok_or(Abort::Unbound {
+            slot: self.slot_no(at),
+        })?;
         let l = self.layout().ok_or_else(|| nyi("cell layout unknown"))?;
         let c = self.get(vm, at)?;
         self.guard_seq(vm, c, SeqKind::Cell)?;
@@ -87,7 +89,9 @@ impl Recorder {
         self.em.guard_tag(c, l.cell_value, ty, s);
         let r = match ty {
             Type::None => self.em.konst(Const::None),
-            _ => self.em.load(ty, c, l.cell_value + crate::abi::PAYLOAD_OFFSET as i32),
+            _ => self
+                .em
+                .load(ty, c, l.cell_value + crate::abi::PAYLOAD_OFFSET as i32),
         };
         self.set(cx.sp, Sv::Val(r));
         Ok(())
@@ -102,7 +106,12 @@ impl Recorder {
         let c = self.get(vm, at)?;
         let v = self.get(vm, cx.sp - 1)?;
         let ty = self.em.trace.ty(v);
-        self.callg(vm, Type::Void, &crate::runtime::tagged("cell_set", ty), &[c, v])?;
+        self.callg(
+            vm,
+            Type::Void,
+            &crate::runtime::tagged("cell_set", ty),
+            &[c, v],
+        )?;
         self.set(cx.sp - 1, Sv::Undef);
         Ok(())
     }

@@ -1,6 +1,9 @@
 //! bytes methods.
 
-use super::util::{adjust, bad_self, bind, index_arg, new_bytes, new_list, new_tuple, old_args, pos_only, slice_arg};
+use super::util::{
+    adjust, bad_self, bind, index_arg, new_bytes, new_list, new_tuple, old_args, pos_only,
+    slice_arg,
+};
 use crate::builtins::{method, method_args, no_kwargs};
 use crate::error::{type_error, value_error, ExcKind, PyErr, PyResult};
 use crate::object::{KwArgs, Object};
@@ -51,7 +54,10 @@ fn this<'a>(vm: &Vm, args: &'a [Value], meth: &str) -> PyResult<&'a [u8]> {
 fn buf<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a [u8]> {
     match v.as_obj() {
         Some(Object::Bytes(b)) => Ok(b),
-        _ => Err(type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v)))),
+        _ => Err(type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -114,15 +120,31 @@ fn occurrences(hay: &[u8], sub: &[u8], max: usize) -> Vec<usize> {
 
 fn decode_error(codec: &str, data: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
     let msg = if end - start == 1 {
-        format!("'{}' codec can't decode byte 0x{:02x} in position {}: {}", codec, data[start], start, reason)
+        format!(
+            "'{}' codec can't decode byte 0x{:02x} in position {}: {}",
+            codec, data[start], start, reason
+        )
     } else {
-        format!("'{}' codec can't decode bytes in position {}-{}: {}", codec, start, end - 1, reason)
+        format!(
+            "'{}' codec can't decode bytes in position {}-{}: {}",
+            codec,
+            start,
+            end - 1,
+            reason
+        )
     };
     PyErr::new(ExcKind::UnicodeDecodeError, msg)
 }
 
 /// Apply a decode error handler to `data[start..end]`.
-fn handle_decode_error(out: &mut String, errors: &str, data: &[u8], start: usize, end: usize, err: impl FnOnce() -> PyErr) -> PyResult<()> {
+fn handle_decode_error(
+    out: &mut String,
+    errors: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    err: impl FnOnce() -> PyErr,
+) -> PyResult<()> {
     match errors {
         "strict" => Err(err()),
         "ignore" => Ok(()),
@@ -136,7 +158,10 @@ fn handle_decode_error(out: &mut String, errors: &str, data: &[u8], start: usize
             }
             Ok(())
         }
-        _ => Err(PyErr::new(ExcKind::LookupError, format!("unknown error handler name '{}'", errors))),
+        _ => Err(PyErr::new(
+            ExcKind::LookupError,
+            format!("unknown error handler name '{}'", errors),
+        )),
     }
 }
 
@@ -198,14 +223,20 @@ fn decode(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let a = bind("decode", &args[1..], kw, &["encoding", "errors"], 0)?;
     let encoding = match &a[0] {
         Some(v) => v.as_str().ok_or_else(|| {
-            type_error(format!("decode() argument 'encoding' must be str, not {}", vm.type_name(v)))
+            type_error(format!(
+                "decode() argument 'encoding' must be str, not {}",
+                vm.type_name(v)
+            ))
         })?,
         None => "utf-8",
     };
     let errors = match &a[1] {
-        Some(v) => v
-            .as_str()
-            .ok_or_else(|| type_error(format!("decode() argument 'errors' must be str, not {}", vm.type_name(v))))?,
+        Some(v) => v.as_str().ok_or_else(|| {
+            type_error(format!(
+                "decode() argument 'errors' must be str, not {}",
+                vm.type_name(v)
+            ))
+        })?,
         None => "strict",
     };
     let codec = super::str::lookup_codec(encoding)?;
@@ -221,7 +252,12 @@ fn hex(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             let chars: Vec<char> = match v.as_obj() {
                 Some(Object::Str(s)) => s.as_str().chars().collect(),
                 Some(Object::Bytes(b)) => b.iter().map(|&b| b as char).collect(),
-                _ => return Err(type_error(format!("object of type '{}' has no len()", vm.type_name(v)))),
+                _ => {
+                    return Err(type_error(format!(
+                        "object of type '{}' has no len()",
+                        vm.type_name(v)
+                    )))
+                }
             };
             if chars.len() != 1 {
                 return Err(value_error("sep must be length 1."));
@@ -245,7 +281,11 @@ fn hex(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             for (i, d) in digits.iter().enumerate() {
                 if i > 0 {
                     // Groups are counted from the right for a positive bytes_per_sep, from the left otherwise.
-                    let boundary = if per > 0 { (len - i) % n == 0 } else { i % n == 0 };
+                    let boundary = if per > 0 {
+                        (len - i) % n == 0
+                    } else {
+                        i % n == 0
+                    };
                     if boundary {
                         s.push(sep);
                     }
@@ -261,30 +301,56 @@ fn hex(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn fromhex(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     // A class method: drop the receiver when called on an instance.
-    let args = if args.len() >= 2 && matches!(args[0].as_obj(), Some(Object::Bytes(_))) { &args[1..] } else { args };
+    let args = if args.len() >= 2 && matches!(args[0].as_obj(), Some(Object::Bytes(_))) {
+        &args[1..]
+    } else {
+        args
+    };
     no_kwargs("bytes.fromhex", kw)?;
     if args.len() != 1 {
-        return Err(type_error(format!("bytes.fromhex() takes exactly one argument ({} given)", args.len())));
+        return Err(type_error(format!(
+            "bytes.fromhex() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     let Some(s) = args[0].as_str() else {
-        return Err(type_error(format!("fromhex() argument must be str, not {}", vm.type_name(&args[0]))));
+        return Err(type_error(format!(
+            "fromhex() argument must be str, not {}",
+            vm.type_name(&args[0])
+        )));
     };
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if chars[i] == ' ' || chars[i] == '\t' || chars[i] == '\n' || chars[i] == '\r' || chars[i] == '\x0b' || chars[i] == '\x0c' {
+        if chars[i] == ' '
+            || chars[i] == '\t'
+            || chars[i] == '\n'
+            || chars[i] == '\r'
+            || chars[i] == '\x0b'
+            || chars[i] == '\x0c'
+        {
             i += 1;
             continue;
         }
         let hi = chars[i].to_digit(16).filter(|_| chars[i].is_ascii());
-        let lo = chars.get(i + 1).and_then(|c| c.to_digit(16).filter(|_| c.is_ascii()));
+        let lo = chars
+            .get(i + 1)
+            .and_then(|c| c.to_digit(16).filter(|_| c.is_ascii()));
         match (hi, lo) {
             (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
             (Some(_), None) => {
-                return Err(value_error(format!("non-hexadecimal number found in fromhex() arg at position {}", i + 1)))
+                return Err(value_error(format!(
+                    "non-hexadecimal number found in fromhex() arg at position {}",
+                    i + 1
+                )))
             }
-            _ => return Err(value_error(format!("non-hexadecimal number found in fromhex() arg at position {}", i))),
+            _ => {
+                return Err(value_error(format!(
+                    "non-hexadecimal number found in fromhex() arg at position {}",
+                    i
+                )))
+            }
         }
         i += 2;
     }
@@ -306,18 +372,34 @@ fn find_in(data: &[u8], sub: &[u8], s: i64, e: i64, last: bool) -> i64 {
         return -1;
     }
     let hay = &data[s as usize..e as usize];
-    let r = if last { rfind_sub(hay, sub) } else { find_sub(hay, sub) };
+    let r = if last {
+        rfind_sub(hay, sub)
+    } else {
+        find_sub(hay, sub)
+    };
     r.map_or(-1, |p| s + p as i64)
 }
 
 fn find(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let (sub, s, e) = find_args(vm, args, kw, "find")?;
-    Ok(Value::Int(find_in(this(vm, args, "find")?, &sub, s, e, false)))
+    Ok(Value::Int(find_in(
+        this(vm, args, "find")?,
+        &sub,
+        s,
+        e,
+        false,
+    )))
 }
 
 fn rfind(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let (sub, s, e) = find_args(vm, args, kw, "rfind")?;
-    Ok(Value::Int(find_in(this(vm, args, "rfind")?, &sub, s, e, true)))
+    Ok(Value::Int(find_in(
+        this(vm, args, "rfind")?,
+        &sub,
+        s,
+        e,
+        true,
+    )))
 }
 
 fn index(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -345,7 +427,9 @@ fn count(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Ok(Value::Int(e - s + 1));
     }
     let data = this(vm, args, "count")?;
-    Ok(Value::Int(occurrences(&data[s as usize..e as usize], &sub, usize::MAX).len() as i64))
+    Ok(Value::Int(
+        occurrences(&data[s as usize..e as usize], &sub, usize::MAX).len() as i64,
+    ))
 }
 
 fn tailmatch(data: &[u8], sub: &[u8], start: Option<i64>, end: Option<i64>, at_end: bool) -> bool {
@@ -366,7 +450,13 @@ fn tailmatch(data: &[u8], sub: &[u8], start: Option<i64>, end: Option<i64>, at_e
     }
 }
 
-fn starts_ends(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, at_end: bool) -> PyResult<Value> {
+fn starts_ends(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &KwArgs,
+    name: &str,
+    at_end: bool,
+) -> PyResult<Value> {
     let data = this(vm, args, name)?;
     old_args(name, args, kw, "bytes", 1, 3)?;
     let start = slice_arg(args.get(2))?;
@@ -399,7 +489,12 @@ fn endswith(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 // ---- split / join ---------------------------------------------------------------------------------------
 
-fn split_args(vm: &Vm, fname: &str, args: &[Value], kw: &KwArgs) -> PyResult<(Option<Vec<u8>>, usize)> {
+fn split_args(
+    vm: &Vm,
+    fname: &str,
+    args: &[Value],
+    kw: &KwArgs,
+) -> PyResult<(Option<Vec<u8>>, usize)> {
     let a = bind(fname, &args[1..], kw, &["sep", "maxsplit"], 0)?;
     let maxsplit = match &a[1] {
         Some(v) => index_arg(vm, v)?,
@@ -415,7 +510,14 @@ fn split_args(vm: &Vm, fname: &str, args: &[Value], kw: &KwArgs) -> PyResult<(Op
             Some(b.to_vec())
         }
     };
-    Ok((sep, if maxsplit < 0 { usize::MAX } else { maxsplit as usize }))
+    Ok((
+        sep,
+        if maxsplit < 0 {
+            usize::MAX
+        } else {
+            maxsplit as usize
+        },
+    ))
 }
 
 fn pieces(parts: Vec<&[u8]>) -> Value {
@@ -539,7 +641,11 @@ fn partition(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Err(value_error("empty separator"));
     }
     Ok(match find_sub(data, sep) {
-        Some(p) => new_tuple(vec![new_bytes(data[..p].to_vec()), args[1].clone(), new_bytes(data[p + sep.len()..].to_vec())]),
+        Some(p) => new_tuple(vec![
+            new_bytes(data[..p].to_vec()),
+            args[1].clone(),
+            new_bytes(data[p + sep.len()..].to_vec()),
+        ]),
         None => new_tuple(vec![args[0].clone(), new_bytes(vec![]), new_bytes(vec![])]),
     })
 }
@@ -553,7 +659,11 @@ fn rpartition(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Err(value_error("empty separator"));
     }
     Ok(match rfind_sub(data, sep) {
-        Some(p) => new_tuple(vec![new_bytes(data[..p].to_vec()), args[1].clone(), new_bytes(data[p + sep.len()..].to_vec())]),
+        Some(p) => new_tuple(vec![
+            new_bytes(data[..p].to_vec()),
+            args[1].clone(),
+            new_bytes(data[p + sep.len()..].to_vec()),
+        ]),
         None => new_tuple(vec![new_bytes(vec![]), new_bytes(vec![]), args[0].clone()]),
     })
 }
@@ -567,14 +677,25 @@ fn noargs<'a>(vm: &Vm, args: &'a [Value], kw: &KwArgs, name: &str) -> PyResult<&
 }
 
 fn upper(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    Ok(new_bytes(noargs(vm, args, kw, "upper")?.to_ascii_uppercase()))
+    Ok(new_bytes(
+        noargs(vm, args, kw, "upper")?.to_ascii_uppercase(),
+    ))
 }
 
 fn lower(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    Ok(new_bytes(noargs(vm, args, kw, "lower")?.to_ascii_lowercase()))
+    Ok(new_bytes(
+        noargs(vm, args, kw, "lower")?.to_ascii_lowercase(),
+    ))
 }
 
-fn strip_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, left: bool, right: bool) -> PyResult<Value> {
+fn strip_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &KwArgs,
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult<Value> {
     let data = this(vm, args, name)?;
     pos_only("bytes", name, false, args, kw, 0, 1)?;
     let set: Option<&[u8]> = match args.get(1) {
@@ -597,7 +718,11 @@ fn strip_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, left: bool, 
             j -= 1;
         }
     }
-    Ok(if i == 0 && j == data.len() { args[0].clone() } else { new_bytes(data[i..j].to_vec()) })
+    Ok(if i == 0 && j == data.len() {
+        args[0].clone()
+    } else {
+        new_bytes(data[i..j].to_vec())
+    })
 }
 
 fn strip(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -620,7 +745,11 @@ fn replace(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Some(v) => index_arg(vm, v)?,
         None => -1,
     };
-    let max = if count < 0 { usize::MAX } else { count as usize };
+    let max = if count < 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
     let mut out = Vec::with_capacity(data.len());
     if old.is_empty() {
         // Insert `new` before every byte and at the end, up to `max` times.
@@ -671,7 +800,13 @@ fn removesuffix(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 // ---- predicates (ASCII) ---------------------------------------------------------------------------------
 
-fn all_bytes(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, f: fn(u8) -> bool) -> PyResult<Value> {
+fn all_bytes(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &KwArgs,
+    name: &str,
+    f: fn(u8) -> bool,
+) -> PyResult<Value> {
     let data = noargs(vm, args, kw, name)?;
     Ok(Value::Bool(!data.is_empty() && data.iter().all(|&b| f(b))))
 }
@@ -691,10 +826,14 @@ fn isspace(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn isupper(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let data = noargs(vm, args, kw, "isupper")?;
-    Ok(Value::Bool(data.iter().any(|b| b.is_ascii_uppercase()) && !data.iter().any(|b| b.is_ascii_lowercase())))
+    Ok(Value::Bool(
+        data.iter().any(|b| b.is_ascii_uppercase()) && !data.iter().any(|b| b.is_ascii_lowercase()),
+    ))
 }
 
 fn islower(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let data = noargs(vm, args, kw, "islower")?;
-    Ok(Value::Bool(data.iter().any(|b| b.is_ascii_lowercase()) && !data.iter().any(|b| b.is_ascii_uppercase())))
+    Ok(Value::Bool(
+        data.iter().any(|b| b.is_ascii_lowercase()) && !data.iter().any(|b| b.is_ascii_uppercase()),
+    ))
 }

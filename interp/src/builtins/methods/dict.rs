@@ -30,7 +30,9 @@ fn view(args: &[Value], kind: ViewKind) -> PyResult<Value> {
 fn get(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("dict.get", kw)?;
     method_args("get", args, 1, 2)?;
-    Ok(vm.dict_get(&args[0], &args[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
+    Ok(vm
+        .dict_get(&args[0], &args[1])?
+        .unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 
 fn keys(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -77,11 +79,16 @@ fn pop(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn popitem(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("dict.popitem", kw)?;
     method_args("dict.popitem", args, 0, 0)?;
-    let Some(Object::Dict(d)) = args[0].as_obj() else { return Ok(Value::None) };
+    let Some(Object::Dict(d)) = args[0].as_obj() else {
+        return Ok(Value::None);
+    };
     let mut d = d.borrow_mut();
     match d.last_index().and_then(|ix| d.remove_at(ix)) {
         Some(e) => Ok(Value::obj(Object::Tuple(vec![e.key, e.value]))),
-        None => Err(PyErr::new(ExcKind::KeyError, "popitem(): dictionary is empty")),
+        None => Err(PyErr::new(
+            ExcKind::KeyError,
+            "popitem(): dictionary is empty",
+        )),
     }
 }
 

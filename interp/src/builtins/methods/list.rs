@@ -26,7 +26,9 @@ pub fn install(vm: &mut Vm) {
 fn list_of(v: &Value) -> &RefCell<Vec<Value>> {
     match v.as_obj() {
         Some(Object::List(l)) => l,
-        _ => unreachable!("list method called on a non-list (type dict dispatch guarantees a list)"),
+        _ => {
+            unreachable!("list method called on a non-list (type dict dispatch guarantees a list)")
+        }
     }
 }
 
@@ -75,7 +77,9 @@ fn insert(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn sort(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     only_kwargs("sort", kw, &["key", "reverse"])?;
     if args.len() > 1 {
-        return Err(crate::error::type_error("sort() takes no positional arguments"));
+        return Err(crate::error::type_error(
+            "sort() takes no positional arguments",
+        ));
     }
     let key = kwarg(kw, "key").cloned().filter(|k| !k.is_none());
     let reverse = match kwarg(kw, "reverse") {

@@ -18,7 +18,9 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn range_pos(vm: &mut Vm, args: &[Value]) -> PyResult<Option<i64>> {
-    let Some(Object::Range(r)) = args[0].as_obj() else { return Ok(None) };
+    let Some(Object::Range(r)) = args[0].as_obj() else {
+        return Ok(None);
+    };
     let r = *r;
     if as_int(&args[1]).is_some() && !matches!(args[1], Value::Bool(_)) {
         if let Some(i) = args[1].as_i64() {
@@ -63,13 +65,24 @@ fn range_count(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn slice_indices(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("slice.indices", kw)?;
     method_args("slice.indices", args, 1, 1)?;
-    let Some(Object::Slice(sl)) = args[0].as_obj() else { return Ok(Value::None) };
-    let n = args[1].as_i64().ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&args[1]))))?;
+    let Some(Object::Slice(sl)) = args[0].as_obj() else {
+        return Ok(Value::None);
+    };
+    let n = args[1].as_i64().ok_or_else(|| {
+        type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(&args[1])
+        ))
+    })?;
     if n < 0 {
         return Err(value_error("length should not be negative"));
     }
     let (a, b, c) = vm.slice_adjust(sl, n as usize)?;
-    Ok(Value::obj(Object::Tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)])))
+    Ok(Value::obj(Object::Tuple(vec![
+        Value::Int(a),
+        Value::Int(b),
+        Value::Int(c),
+    ])))
 }
 
 /// dict.fromkeys(iterable, value=None): called on the type, so args[0] is the iterable.
@@ -81,7 +94,10 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         _ => args,
     };
     if a.is_empty() || a.len() > 2 {
-        return Err(type_error(format!("fromkeys expected at least 1 argument, got {}", a.len())));
+        return Err(type_error(format!(
+            "fromkeys expected at least 1 argument, got {}",
+            a.len()
+        )));
     }
     let value = a.get(1).cloned().unwrap_or(Value::None);
     let d = Value::obj(Object::Dict(Default::default()));

@@ -32,7 +32,9 @@ pub fn install(vm: &mut Vm) {
 // ---- int ------------------------------------------------------------------------------------------------
 
 fn int_self(vm: &Vm, args: &[Value], kw: &KwArgs, meth: &str) -> PyResult<BigInt> {
-    let Some(b) = args.first().and_then(|v| v.to_bigint()) else { return Err(bad_self(vm, args, "int", meth)) };
+    let Some(b) = args.first().and_then(|v| v.to_bigint()) else {
+        return Err(bad_self(vm, args, "int", meth));
+    };
     pos_only("int", meth, true, args, kw, 0, 0)?;
     Ok(b)
 }
@@ -51,7 +53,9 @@ fn bit_count(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
     let b = int_self(vm, args, kw, "bit_count")?;
     let (_, digits) = b.to_u64_digits();
-    Ok(Value::Int(digits.iter().map(|d| d.count_ones() as i64).sum()))
+    Ok(Value::Int(
+        digits.iter().map(|d| d.count_ones() as i64).sum(),
+    ))
 }
 
 fn int_as_integer_ratio(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -81,8 +85,17 @@ fn byteorder_arg(vm: &Vm, fname: &str, v: Option<&Value>) -> PyResult<bool> {
 }
 
 fn to_bytes(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let Some(n) = args.first().and_then(|v| v.to_bigint()) else { return Err(bad_self(vm, args, "int", "to_bytes")) };
-    let a = bind_kwonly("to_bytes", &args[1..], kw, &["length", "byteorder", "signed"], 2, 0)?;
+    let Some(n) = args.first().and_then(|v| v.to_bigint()) else {
+        return Err(bad_self(vm, args, "int", "to_bytes"));
+    };
+    let a = bind_kwonly(
+        "to_bytes",
+        &args[1..],
+        kw,
+        &["length", "byteorder", "signed"],
+        2,
+        0,
+    )?;
     let length = match &a[0] {
         Some(v) => index_arg(vm, v)?,
         None => 1,
@@ -131,8 +144,19 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn from_bytes(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     // Called on an instance: drop the receiver (an int followed by the bytes argument).
-    let args = if args.len() >= 2 && args[0].is_int_like() && args[1].as_str().is_none() { &args[1..] } else { args };
-    let a = bind_kwonly("from_bytes", args, kw, &["bytes", "byteorder", "signed"], 2, 1)?;
+    let args = if args.len() >= 2 && args[0].is_int_like() && args[1].as_str().is_none() {
+        &args[1..]
+    } else {
+        args
+    };
+    let a = bind_kwonly(
+        "from_bytes",
+        args,
+        kw,
+        &["bytes", "byteorder", "signed"],
+        2,
+        1,
+    )?;
     let src = a[0].clone().unwrap_or_default();
     let little = byteorder_arg(vm, "from_bytes", a[1].as_ref())?;
     let signed = match &a[2] {
@@ -142,11 +166,17 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let mut bytes: Vec<u8> = match src.as_obj() {
         Some(Object::Bytes(b)) => b.clone(),
         Some(Object::Str(_)) | None | Some(Object::Int(_)) => {
-            return Err(type_error(format!("cannot convert '{}' object to bytes", vm.type_name(&src))))
+            return Err(type_error(format!(
+                "cannot convert '{}' object to bytes",
+                vm.type_name(&src)
+            )))
         }
         Some(_) => {
             if !vm.is_iterable(&src) {
-                return Err(type_error(format!("cannot convert '{}' object to bytes", vm.type_name(&src))));
+                return Err(type_error(format!(
+                    "cannot convert '{}' object to bytes",
+                    vm.type_name(&src)
+                )));
             }
             let items = vm.collect(src.clone())?;
             let mut out = Vec::with_capacity(items.len());
@@ -169,14 +199,20 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if little {
         bytes.reverse();
     }
-    let n = if signed { BigInt::from_signed_bytes_be(&bytes) } else { BigInt::from_bytes_be(Sign::Plus, &bytes) };
+    let n = if signed {
+        BigInt::from_signed_bytes_be(&bytes)
+    } else {
+        BigInt::from_bytes_be(Sign::Plus, &bytes)
+    };
     Ok(int_from_big(n))
 }
 
 // ---- float ----------------------------------------------------------------------------------------------
 
 fn float_self(vm: &Vm, args: &[Value], kw: &KwArgs, meth: &str) -> PyResult<f64> {
-    let Some(Value::Float(x)) = args.first() else { return Err(bad_self(vm, args, "float", meth)) };
+    let Some(Value::Float(x)) = args.first() else {
+        return Err(bad_self(vm, args, "float", meth));
+    };
     pos_only("float", meth, true, args, kw, 0, 0)?;
     Ok(*x)
 }
@@ -197,7 +233,11 @@ fn decompose(x: f64) -> (i64, i64) {
     let neg = bits >> 63 != 0;
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let frac = (bits & ((1u64 << 52) - 1)) as i64;
-    let (mut m, mut e) = if exp == 0 { (frac, -1074) } else { (frac | (1 << 52), exp - 1075) };
+    let (mut m, mut e) = if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), exp - 1075)
+    };
     if m == 0 {
         return (0, 0);
     }
@@ -216,7 +256,11 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<
         return Err(value_error("cannot convert NaN to integer ratio"));
     }
     let (m, e) = decompose(x);
-    let (num, den) = if e >= 0 { (BigInt::from(m) << e as usize, BigInt::from(1)) } else { (BigInt::from(m), BigInt::from(1) << (-e) as usize) };
+    let (num, den) = if e >= 0 {
+        (BigInt::from(m) << e as usize, BigInt::from(1))
+    } else {
+        (BigInt::from(m), BigInt::from(1) << (-e) as usize)
+    };
     Ok(new_tuple(vec![int_from_big(num), int_from_big(den)]))
 }
 
@@ -226,14 +270,29 @@ pub fn float_hex(x: f64) -> String {
         return crate::numfmt::float_repr(x);
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0x0.0p+0".into() } else { "0x0.0p+0".into() };
+        return if x.is_sign_negative() {
+            "-0x0.0p+0".into()
+        } else {
+            "0x0.0p+0".into()
+        };
     }
     let bits = x.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1u64 << 52) - 1);
     // Normal: 1.frac * 2**(exp-1023); subnormal: 0.frac * 2**-1022.
-    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-    format!("{}0x{}.{:013x}p{}{}", if x < 0.0 { "-" } else { "" }, lead, frac, if e < 0 { '-' } else { '+' }, e.abs())
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
+    format!(
+        "{}0x{}.{:013x}p{}{}",
+        if x < 0.0 { "-" } else { "" },
+        lead,
+        frac,
+        if e < 0 { '-' } else { '+' },
+        e.abs()
+    )
 }
 
 fn hex(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -357,10 +416,17 @@ pub fn parse_hex_float(s: &str) -> PyResult<f64> {
 
 fn fromhex(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     // Called on an instance: drop the receiver.
-    let args = if args.len() >= 2 && matches!(args[0], Value::Float(_)) { &args[1..] } else { args };
+    let args = if args.len() >= 2 && matches!(args[0], Value::Float(_)) {
+        &args[1..]
+    } else {
+        args
+    };
     no_kwargs("float.fromhex", kw)?;
     if args.len() != 1 {
-        return Err(type_error(format!("float.fromhex() takes exactly one argument ({} given)", args.len())));
+        return Err(type_error(format!(
+            "float.fromhex() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     match args[0].as_str() {
         Some(s) => Ok(Value::Float(parse_hex_float(s)?)),

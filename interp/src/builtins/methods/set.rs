@@ -58,7 +58,11 @@ pub fn install(vm: &mut Vm) {
     method(&s, "update", update);
     method(&s, "intersection_update", intersection_update);
     method(&s, "difference_update", difference_update);
-    method(&s, "symmetric_difference_update", symmetric_difference_update);
+    method(
+        &s,
+        "symmetric_difference_update",
+        symmetric_difference_update,
+    );
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -88,7 +92,11 @@ fn self_obj<'a>(vm: &Vm, args: &'a [Value], kind: Kind, meth: &str) -> PyResult<
 }
 
 /// The receiver of a mutating method and its table.
-fn self_cell<'a>(vm: &Vm, args: &'a [Value], meth: &str) -> PyResult<(&'a ObjRef, &'a RefCell<SetTable>)> {
+fn self_cell<'a>(
+    vm: &Vm,
+    args: &'a [Value],
+    meth: &str,
+) -> PyResult<(&'a ObjRef, &'a RefCell<SetTable>)> {
     match args.first() {
         Some(Value::Obj(o)) => match &**o {
             Object::Set(s) => Ok((o, s)),
@@ -144,7 +152,12 @@ fn difference_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyRe
     Ok(result(cell.into_inner(), kind))
 }
 
-fn symmetric_difference_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyResult<Value> {
+fn symmetric_difference_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &KwArgs,
+    kind: Kind,
+) -> PyResult<Value> {
     let so = self_obj(vm, args, kind, "symmetric_difference")?;
     pos_only(kind.name(), "symmetric_difference", true, args, kw, 1, 1)?;
     let t = vm.set_symmetric_difference(so, &args[1])?;
@@ -153,7 +166,11 @@ fn symmetric_difference_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kin
 
 /// `other` as a set object: itself if it is one, else `set(other)`.
 fn as_set(vm: &mut Vm, other: &Value) -> PyResult<ObjRef> {
-    let v = if is_anyset(other) { other.clone() } else { vm.set_from_iterable(other, false)? };
+    let v = if is_anyset(other) {
+        other.clone()
+    } else {
+        vm.set_from_iterable(other, false)?
+    };
     match v {
         Value::Obj(o) => Ok(o),
         _ => unreachable!("a set object"),
@@ -173,7 +190,10 @@ fn issuperset_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyRe
     pos_only(kind.name(), "issuperset", true, args, kw, 1, 1)?;
     if let Value::Obj(o) = &args[1] {
         if let Some(b) = set_table(o) {
-            return Ok(Value::Bool(table_is_subset(&b, &set_table(so).expect("set"))));
+            return Ok(Value::Bool(table_is_subset(
+                &b,
+                &set_table(so).expect("set"),
+            )));
         }
     }
     let it = vm.get_iter(args[1].clone())?;
@@ -193,8 +213,14 @@ fn isdisjoint_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyRe
     if let Value::Obj(o) = &args[1] {
         if let Some(b) = set_table(o) {
             let a = set_table(so).expect("set");
-            let (small, big) = if b.len() > a.len() { (&*a, &*b) } else { (&*b, &*a) };
-            let hit = small.iter().any(|e| ok(big.find(e.hash, |k| set_eq(k, &e.key))).is_some());
+            let (small, big) = if b.len() > a.len() {
+                (&*a, &*b)
+            } else {
+                (&*b, &*a)
+            };
+            let hit = small
+                .iter()
+                .any(|e| ok(big.find(e.hash, |k| set_eq(k, &e.key))).is_some());
             return Ok(Value::Bool(!hit));
         }
     }
@@ -243,7 +269,9 @@ fn pop(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("set.pop", kw)?;
     method_args("set.pop", args, 0, 0)?;
     let popped = cell.borrow_mut().pop_item();
-    popped.map(|(_, k)| k).ok_or_else(|| PyErr::new(ExcKind::KeyError, "pop from an empty set"))
+    popped
+        .map(|(_, k)| k)
+        .ok_or_else(|| PyErr::new(ExcKind::KeyError, "pop from an empty set"))
 }
 
 fn clear(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {

@@ -4,7 +4,9 @@
 //! from CPython 3.11 itself; whitespace, printability and decimal digits from `numfmt`.
 
 use super::unicode_data as ud;
-use super::util::{adjust, bad_self, bind, index_arg, new_list, new_tuple, old_args, pos_only, slice_arg};
+use super::util::{
+    adjust, bad_self, bind, index_arg, new_list, new_tuple, old_args, pos_only, slice_arg,
+};
 use crate::builtins::{method, method_args, no_kwargs};
 use crate::error::{type_error, value_error, ExcKind, PyErr, PyResult};
 use crate::numfmt::{py_is_printable, py_is_space, py_unicode_decimal};
@@ -135,7 +137,18 @@ fn is_case_ignorable(c: char) -> bool {
     in_ranges(ud::CASE_IGNORABLE, c)
 }
 fn is_linebreak(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 fn push_upper(out: &mut String, c: char) {
@@ -194,7 +207,10 @@ fn push_lower_at(out: &mut String, chars: &[char], i: usize) {
     }
     let mut final_sigma = before.is_some_and(is_cased);
     if final_sigma {
-        let after = chars[i + 1..].iter().copied().find(|&c| !is_case_ignorable(c));
+        let after = chars[i + 1..]
+            .iter()
+            .copied()
+            .find(|&c| !is_case_ignorable(c));
         final_sigma = !after.is_some_and(is_cased);
     }
     out.push(if final_sigma { '\u{3c2}' } else { '\u{3c3}' });
@@ -305,7 +321,12 @@ struct Formatter<'a> {
 /// str.format: {} {0} {name} {x.attr} {x[0]} with conversions and nested specs.
 fn format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let st = this(vm, args, "format")?;
-    let mut f = Formatter { pos: Some(&args[1..]), named: Named::Kw(kw), auto_state: 0, auto_next: 0 };
+    let mut f = Formatter {
+        pos: Some(&args[1..]),
+        named: Named::Kw(kw),
+        auto_state: 0,
+        auto_next: 0,
+    };
     let chars = chars_of(st);
     Ok(Value::from_string(f.build(vm, &chars, 2)?))
 }
@@ -314,7 +335,12 @@ fn format_map(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let st = this(vm, args, "format_map")?;
     no_kwargs("str.format_map", kw)?;
     method_args("str.format_map", args, 1, 1)?;
-    let mut f = Formatter { pos: None, named: Named::Map(&args[1]), auto_state: 0, auto_next: 0 };
+    let mut f = Formatter {
+        pos: None,
+        named: Named::Map(&args[1]),
+        auto_state: 0,
+        auto_next: 0,
+    };
     let chars = chars_of(st);
     Ok(Value::from_string(f.build(vm, &chars, 2)?))
 }
@@ -326,7 +352,9 @@ fn field_integer(s: &[char]) -> PyResult<Option<usize>> {
     }
     let mut n: usize = 0;
     for &c in s {
-        let Some(d) = py_unicode_decimal(c) else { return Ok(None) };
+        let Some(d) = py_unicode_decimal(c) else {
+            return Ok(None);
+        };
         n = n
             .checked_mul(10)
             .and_then(|n| n.checked_add(d as usize))
@@ -404,7 +432,9 @@ impl<'a> Formatter<'a> {
                 let mut has_spec = true;
                 if c == '!' {
                     if i >= n {
-                        return Err(value_error("end of string while looking for conversion specifier"));
+                        return Err(value_error(
+                            "end of string while looking for conversion specifier",
+                        ));
                     }
                     conversion = Some(s[i]);
                     i += 1;
@@ -451,14 +481,20 @@ impl<'a> Formatter<'a> {
                 Some('s') => Value::from_string(vm.str_of(&v)?),
                 Some('a') => Value::from_string(crate::vm::text::ascii_escape(&vm.repr(&v)?)),
                 Some(other) => {
-                    return Err(value_error(if (other as u32) > 32 && (other as u32) < 127 {
-                        format!("Unknown conversion specifier {}", other)
-                    } else {
-                        format!("Unknown conversion specifier \\x{:x}", other as u32)
-                    }))
+                    return Err(value_error(
+                        if (other as u32) > 32 && (other as u32) < 127 {
+                            format!("Unknown conversion specifier {}", other)
+                        } else {
+                            format!("Unknown conversion specifier \\x{:x}", other as u32)
+                        },
+                    ))
                 }
             };
-            let spec: String = if expand { self.build(vm, spec, depth - 1)? } else { spec.iter().collect() };
+            let spec: String = if expand {
+                self.build(vm, spec, depth - 1)?
+            } else {
+                spec.iter().collect()
+            };
             out.push_str(&vm.format(&v, &spec)?);
         }
         Ok(out)
@@ -466,7 +502,10 @@ impl<'a> Formatter<'a> {
 
     /// Resolve a field name (`0`, ``, `name`, followed by `.attr` / `[key]` parts).
     fn field_object(&mut self, vm: &mut Vm, name: &[char]) -> PyResult<Value> {
-        let split = name.iter().position(|&c| c == '.' || c == '[').unwrap_or(name.len());
+        let split = name
+            .iter()
+            .position(|&c| c == '.' || c == '[')
+            .unwrap_or(name.len());
         let (first, mut rest) = (&name[..split], &name[split..]);
         let index = field_integer(first)?;
         let empty = first.is_empty();
@@ -494,9 +533,17 @@ impl<'a> Formatter<'a> {
         };
         let mut obj = match index {
             Some(k) => {
-                let Some(pos) = self.pos else { return Err(value_error("Format string contains positional fields")) };
+                let Some(pos) = self.pos else {
+                    return Err(value_error("Format string contains positional fields"));
+                };
                 pos.get(k).cloned().ok_or_else(|| {
-                    PyErr::new(ExcKind::IndexError, format!("Replacement index {} out of range for positional args tuple", k))
+                    PyErr::new(
+                        ExcKind::IndexError,
+                        format!(
+                            "Replacement index {} out of range for positional args tuple",
+                            k
+                        ),
+                    )
                 })?
             }
             None => {
@@ -504,7 +551,12 @@ impl<'a> Formatter<'a> {
                 match self.named {
                     Named::Kw(kw) => match kw.iter().find(|(k, _)| **k == *key) {
                         Some((_, v)) => v.clone(),
-                        None => return Err(PyErr::with_value(ExcKind::KeyError, Value::from_string(key))),
+                        None => {
+                            return Err(PyErr::with_value(
+                                ExcKind::KeyError,
+                                Value::from_string(key),
+                            ))
+                        }
                     },
                     Named::Map(m) => vm.getitem(m, &Value::from_string(key))?,
                 }
@@ -515,7 +567,10 @@ impl<'a> Formatter<'a> {
             let part: &[char];
             let is_attr = match c {
                 '.' => {
-                    let end = rest.iter().position(|&c| c == '.' || c == '[').unwrap_or(rest.len());
+                    let end = rest
+                        .iter()
+                        .position(|&c| c == '.' || c == '[')
+                        .unwrap_or(rest.len());
                     part = &rest[..end];
                     rest = &rest[end..];
                     true
@@ -528,7 +583,11 @@ impl<'a> Formatter<'a> {
                     rest = &rest[end + 1..];
                     false
                 }
-                _ => return Err(value_error("Only '.' or '[' may follow ']' in format field specifier")),
+                _ => {
+                    return Err(value_error(
+                        "Only '.' or '[' may follow ']' in format field specifier",
+                    ))
+                }
             };
             if part.is_empty() {
                 return Err(value_error("Empty attribute in format string"));
@@ -576,7 +635,11 @@ fn split(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let st = this(vm, args, "split")?;
     let (sep, maxsplit) = split_args(vm, "split", args, kw)?;
     let text = st.as_str();
-    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     match sep {
         Some(sep) => {
             let n = max.saturating_add(1);
@@ -609,7 +672,11 @@ fn rsplit(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let st = this(vm, args, "rsplit")?;
     let (sep, maxsplit) = split_args(vm, "rsplit", args, kw)?;
     let text = st.as_str();
-    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let mut out: Vec<&str> = match sep {
         Some(sep) => text.rsplitn(max.saturating_add(1), s(&sep)).collect(),
         None => {
@@ -664,7 +731,9 @@ fn splitlines(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
                     end += 1;
                 }
             }
-            out.push(Value::str(&text[line_start..if keepends { end } else { b }]));
+            out.push(Value::str(
+                &text[line_start..if keepends { end } else { b }],
+            ));
             line_start = end;
         }
     }
@@ -742,7 +811,11 @@ fn strip_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, side: Side) 
             }
         }
     };
-    Ok(if out.len() == text.len() { args[0].clone() } else { Value::str(out) })
+    Ok(if out.len() == text.len() {
+        args[0].clone()
+    } else {
+        Value::str(out)
+    })
 }
 
 fn strip(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -759,8 +832,12 @@ fn replace(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let st = this(vm, args, "replace")?;
     no_kwargs("str.replace", kw)?;
     method_args("replace", args, 2, 3)?;
-    let old = str_arg(vm, &args[1], |t| format!("replace() argument 1 must be str, not {}", t))?;
-    let new = str_arg(vm, &args[2], |t| format!("replace() argument 2 must be str, not {}", t))?;
+    let old = str_arg(vm, &args[1], |t| {
+        format!("replace() argument 1 must be str, not {}", t)
+    })?;
+    let new = str_arg(vm, &args[2], |t| {
+        format!("replace() argument 2 must be str, not {}", t)
+    })?;
     let count = match args.get(3) {
         Some(v) => index_arg(vm, v)?,
         None => -1,
@@ -778,7 +855,9 @@ fn removeprefix(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let st = this(vm, args, "removeprefix")?;
     no_kwargs("str.removeprefix", kw)?;
     method_args("str.removeprefix", args, 1, 1)?;
-    let p = str_arg(vm, &args[1], |t| format!("removeprefix() argument must be str, not {}", t))?;
+    let p = str_arg(vm, &args[1], |t| {
+        format!("removeprefix() argument must be str, not {}", t)
+    })?;
     Ok(match st.as_str().strip_prefix(p.as_str()) {
         Some(r) if !p.as_str().is_empty() => Value::str(r),
         _ => args[0].clone(),
@@ -789,7 +868,9 @@ fn removesuffix(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let st = this(vm, args, "removesuffix")?;
     no_kwargs("str.removesuffix", kw)?;
     method_args("str.removesuffix", args, 1, 1)?;
-    let p = str_arg(vm, &args[1], |t| format!("removesuffix() argument must be str, not {}", t))?;
+    let p = str_arg(vm, &args[1], |t| {
+        format!("removesuffix() argument must be str, not {}", t)
+    })?;
     Ok(match st.as_str().strip_suffix(p.as_str()) {
         Some(r) if !p.as_str().is_empty() => Value::str(r),
         _ => args[0].clone(),
@@ -799,7 +880,12 @@ fn removesuffix(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 // ---- find family --------------------------------------------------------------------------------------
 
 /// The (sub, start, end) arguments of find/rfind/index/rindex/count, with start/end adjusted.
-fn find_args<'a>(vm: &Vm, args: &'a [Value], kw: &KwArgs, name: &str) -> PyResult<(&'a PyStr, &'a PyStr, i64, i64)> {
+fn find_args<'a>(
+    vm: &Vm,
+    args: &'a [Value],
+    kw: &KwArgs,
+    name: &str,
+) -> PyResult<(&'a PyStr, &'a PyStr, i64, i64)> {
     let st = this(vm, args, name)?;
     old_args(name, args, kw, "str", 1, 3)?;
     let sub = must_str(vm, &args[1])?;
@@ -820,7 +906,11 @@ fn find_in(st: &PyStr, sub: &PyStr, start: i64, end: i64, last: bool) -> i64 {
     }
     let (bs, be) = (boff(st, start as usize), boff(st, end as usize));
     let hay = &st.as_str()[bs..be];
-    let found = if last { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
+    let found = if last {
+        hay.rfind(sub.as_str())
+    } else {
+        hay.find(sub.as_str())
+    };
     match found {
         Some(p) => coff(st, bs + p) as i64,
         None => -1,
@@ -863,7 +953,9 @@ fn count(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Ok(Value::Int(e - s + 1));
     }
     let (bs, be) = (boff(st, s as usize), boff(st, e as usize));
-    Ok(Value::Int(st.as_str()[bs..be].matches(sub.as_str()).count() as i64))
+    Ok(Value::Int(
+        st.as_str()[bs..be].matches(sub.as_str()).count() as i64,
+    ))
 }
 
 fn tailmatch(st: &PyStr, sub: &PyStr, start: Option<i64>, end: Option<i64>, at_end: bool) -> bool {
@@ -885,7 +977,13 @@ fn tailmatch(st: &PyStr, sub: &PyStr, start: Option<i64>, end: Option<i64>, at_e
     }
 }
 
-fn starts_ends(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, at_end: bool) -> PyResult<Value> {
+fn starts_ends(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &KwArgs,
+    name: &str,
+    at_end: bool,
+) -> PyResult<Value> {
     let st = this(vm, args, name)?;
     old_args(name, args, kw, "str", 1, 3)?;
     let start = slice_arg(args.get(2))?;
@@ -1023,16 +1121,25 @@ fn swapcase(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 // ---- padding ------------------------------------------------------------------------------------------
 
-fn pad_args<'a>(vm: &Vm, args: &'a [Value], kw: &KwArgs, name: &str) -> PyResult<(&'a PyStr, i64, char)> {
+fn pad_args<'a>(
+    vm: &Vm,
+    args: &'a [Value],
+    kw: &KwArgs,
+    name: &str,
+) -> PyResult<(&'a PyStr, i64, char)> {
     let st = this(vm, args, name)?;
     pos_only("str", name, false, args, kw, 1, 2)?;
     let width = index_arg(vm, &args[1])?;
     let fill = match args.get(2) {
         None => ' ',
         Some(v) => {
-            let f = str_arg(vm, v, |t| format!("The fill character must be a unicode character, not {}", t))?;
+            let f = str_arg(vm, v, |t| {
+                format!("The fill character must be a unicode character, not {}", t)
+            })?;
             if f.char_len() != 1 {
-                return Err(type_error("The fill character must be exactly one character long"));
+                return Err(type_error(
+                    "The fill character must be exactly one character long",
+                ));
             }
             f.char_at(0)
         }
@@ -1137,7 +1244,13 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 // ---- predicates ---------------------------------------------------------------------------------------
 
-fn all_chars(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, f: fn(char) -> bool) -> PyResult<Value> {
+fn all_chars(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &KwArgs,
+    name: &str,
+    f: fn(char) -> bool,
+) -> PyResult<Value> {
     let st = noargs(vm, args, kw, name)?;
     let t = st.as_str();
     Ok(Value::Bool(!t.is_empty() && t.chars().all(f)))
@@ -1226,9 +1339,19 @@ fn istitle(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 pub fn is_identifier(t: &str) -> bool {
     let mut it = t.chars();
     let Some(first) = it.next() else { return false };
-    let start_ok = if first.is_ascii() { first == '_' || first.is_ascii_alphabetic() } else { in_ranges(ud::XID_START, first) };
+    let start_ok = if first.is_ascii() {
+        first == '_' || first.is_ascii_alphabetic()
+    } else {
+        in_ranges(ud::XID_START, first)
+    };
     start_ok
-        && it.all(|c| if c.is_ascii() { c == '_' || c.is_ascii_alphanumeric() } else { in_ranges(ud::XID_CONTINUE, c) })
+        && it.all(|c| {
+            if c.is_ascii() {
+                c == '_' || c.is_ascii_alphanumeric()
+            } else {
+                in_ranges(ud::XID_CONTINUE, c)
+            }
+        })
 }
 
 fn isidentifier(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -1243,15 +1366,27 @@ pub fn lookup_codec(name: &str) -> PyResult<&'static str> {
     let norm: String = name
         .trim()
         .chars()
-        .map(|c| if c == '-' || c == ' ' { '_' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == '-' || c == ' ' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     Ok(match norm.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => "utf-8",
-        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "cp367"
-        | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" => "ascii",
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "csisolatin1"
-        | "ibm819" | "iso_8859_1_1987" | "iso_ir_100" => "latin-1",
-        _ => return Err(PyErr::new(ExcKind::LookupError, format!("unknown encoding: {}", name))),
+        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968"
+        | "ansi_x3.4_1986" | "cp367" | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991"
+        | "iso_ir_6" => "ascii",
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
+        | "csisolatin1" | "ibm819" | "iso_8859_1_1987" | "iso_ir_100" => "latin-1",
+        _ => {
+            return Err(PyErr::new(
+                ExcKind::LookupError,
+                format!("unknown encoding: {}", name),
+            ))
+        }
     })
 }
 
@@ -1289,9 +1424,21 @@ pub fn encode_str(text: &str, codec: &'static str, errors: &str) -> PyResult<Vec
             "strict" => {
                 let reason = format!("ordinal not in range({})", limit);
                 let msg = if j - i == 1 {
-                    format!("'{}' codec can't encode character '{}' in position {}: {}", codec, char_escape(c), i, reason)
+                    format!(
+                        "'{}' codec can't encode character '{}' in position {}: {}",
+                        codec,
+                        char_escape(c),
+                        i,
+                        reason
+                    )
                 } else {
-                    format!("'{}' codec can't encode characters in position {}-{}: {}", codec, i, j - 1, reason)
+                    format!(
+                        "'{}' codec can't encode characters in position {}-{}: {}",
+                        codec,
+                        i,
+                        j - 1,
+                        reason
+                    )
                 };
                 return Err(PyErr::new(ExcKind::UnicodeEncodeError, msg));
             }
@@ -1307,7 +1454,12 @@ pub fn encode_str(text: &str, codec: &'static str, errors: &str) -> PyResult<Vec
                     out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
                 }
             }
-            _ => return Err(PyErr::new(ExcKind::LookupError, format!("unknown error handler name '{}'", errors))),
+            _ => {
+                return Err(PyErr::new(
+                    ExcKind::LookupError,
+                    format!("unknown error handler name '{}'", errors),
+                ))
+            }
         }
         i = j;
     }
@@ -1318,15 +1470,25 @@ fn encode(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let st = this(vm, args, "encode")?;
     let a = bind("encode", &args[1..], kw, &["encoding", "errors"], 0)?;
     let encoding = match &a[0] {
-        Some(v) => str_arg(vm, v, |t| format!("encode() argument 'encoding' must be str, not {}", t))?.as_str(),
+        Some(v) => str_arg(vm, v, |t| {
+            format!("encode() argument 'encoding' must be str, not {}", t)
+        })?
+        .as_str(),
         None => "utf-8",
     };
     let errors = match &a[1] {
-        Some(v) => str_arg(vm, v, |t| format!("encode() argument 'errors' must be str, not {}", t))?.as_str(),
+        Some(v) => str_arg(vm, v, |t| {
+            format!("encode() argument 'errors' must be str, not {}", t)
+        })?
+        .as_str(),
         None => "strict",
     };
     let codec = lookup_codec(encoding)?;
-    Ok(Value::obj(Object::Bytes(encode_str(st.as_str(), codec, errors)?)))
+    Ok(Value::obj(Object::Bytes(encode_str(
+        st.as_str(),
+        codec,
+        errors,
+    )?)))
 }
 
 // ---- maketrans / translate ------------------------------------------------------------------------------
@@ -1340,45 +1502,72 @@ fn maketrans(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Err(type_error("maketrans expected at least 1 argument, got 0"));
     }
     if args.len() > 3 {
-        return Err(type_error(format!("maketrans expected at most 3 arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "maketrans expected at most 3 arguments, got {}",
+            args.len()
+        )));
     }
     let out = Value::obj(Object::Dict(Default::default()));
     if args.len() == 1 {
         let Some(Object::Dict(d)) = args[0].as_obj() else {
-            return Err(type_error("if you give only one argument to maketrans it must be a dict"));
+            return Err(type_error(
+                "if you give only one argument to maketrans it must be a dict",
+            ));
         };
-        let entries: Vec<(Value, Value)> = d.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+        let entries: Vec<(Value, Value)> = d
+            .borrow()
+            .iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect();
         for (k, v) in entries {
             let key = match k.as_obj() {
                 Some(Object::Str(ks)) => {
                     if ks.char_len() != 1 {
-                        return Err(value_error("string keys in translate table must be of length 1"));
+                        return Err(value_error(
+                            "string keys in translate table must be of length 1",
+                        ));
                     }
                     Value::Int(ks.char_at(0) as i64)
                 }
                 _ if k.is_int_like() => k.clone(),
-                _ => return Err(type_error("keys in translate table must be strings or integers")),
+                _ => {
+                    return Err(type_error(
+                        "keys in translate table must be strings or integers",
+                    ))
+                }
             };
             vm.dict_set(&out, key, v)?;
         }
         return Ok(out);
     }
-    let y = str_arg(vm, &args[1], |t| format!("maketrans() argument 2 must be str, not {}", t))?;
+    let y = str_arg(vm, &args[1], |t| {
+        format!("maketrans() argument 2 must be str, not {}", t)
+    })?;
     if let Some(z) = args.get(2) {
-        str_arg(vm, z, |t| format!("maketrans() argument 3 must be str, not {}", t))?;
+        str_arg(vm, z, |t| {
+            format!("maketrans() argument 3 must be str, not {}", t)
+        })?;
     }
     let x = match args[0].as_obj() {
         Some(Object::Str(x)) => x,
-        _ => return Err(type_error("first maketrans argument must be a string if there is a second argument")),
+        _ => {
+            return Err(type_error(
+                "first maketrans argument must be a string if there is a second argument",
+            ))
+        }
     };
     if x.char_len() != y.char_len() {
-        return Err(value_error("the first two maketrans arguments must have equal length"));
+        return Err(value_error(
+            "the first two maketrans arguments must have equal length",
+        ));
     }
     for (a, b) in x.as_str().chars().zip(y.as_str().chars()) {
         vm.dict_set(&out, Value::Int(a as i64), Value::Int(b as i64))?;
     }
     if let Some(z) = args.get(2) {
-        let z = str_arg(vm, z, |t| format!("maketrans() argument 3 must be str, not {}", t))?;
+        let z = str_arg(vm, z, |t| {
+            format!("maketrans() argument 3 must be str, not {}", t)
+        })?;
         for c in z.as_str().chars() {
             vm.dict_set(&out, Value::Int(c as i64), Value::None)?;
         }
@@ -1419,10 +1608,14 @@ fn translate(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
                     let n = v.as_i64().unwrap_or(-1);
                     match u32::try_from(n).ok().filter(|&n| n < 0x110000) {
                         Some(n) => out.push(char::from_u32(n).unwrap_or('\u{fffd}')),
-                        None => return Err(value_error("character mapping must be in range(0x110000)")),
+                        None => {
+                            return Err(value_error("character mapping must be in range(0x110000)"))
+                        }
                     }
                 } else {
-                    return Err(type_error("character mapping must return integer, None or str"));
+                    return Err(type_error(
+                        "character mapping must return integer, None or str",
+                    ));
                 }
             }
         }

@@ -35,12 +35,24 @@ fn bound(v: Option<&Value>, len: usize, default: usize) -> PyResult<usize> {
                     i64::MAX
                 }
             }
-            _ => return Err(type_error("slice indices must be integers or have an __index__ method")),
+            _ => {
+                return Err(type_error(
+                    "slice indices must be integers or have an __index__ method",
+                ))
+            }
         },
-        Some(_) => return Err(type_error("slice indices must be integers or have an __index__ method")),
+        Some(_) => {
+            return Err(type_error(
+                "slice indices must be integers or have an __index__ method",
+            ))
+        }
     };
     let n = len as i64;
-    Ok(if i < 0 { i.saturating_add(n).max(0) as usize } else { i.min(n) as usize })
+    Ok(if i < 0 {
+        i.saturating_add(n).max(0) as usize
+    } else {
+        i.min(n) as usize
+    })
 }
 
 fn index(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {

@@ -10,7 +10,10 @@ use std::cell::RefCell;
 /// The `self` argument check of a method called through its type (`str.upper(5)`, `str.upper()`).
 pub fn bad_self(vm: &Vm, args: &[Value], tname: &str, meth: &str) -> crate::error::PyErr {
     match args.first() {
-        None => type_error(format!("unbound method {}.{}() needs an argument", tname, meth)),
+        None => type_error(format!(
+            "unbound method {}.{}() needs an argument",
+            tname, meth
+        )),
         Some(v) => type_error(format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             meth,
@@ -23,7 +26,15 @@ pub fn bad_self(vm: &Vm, args: &[Value], tname: &str, meth: &str) -> crate::erro
 /// Positional-only method arguments (`args` includes self): no keywords ("str.center() takes no keyword
 /// arguments") and `min..=max` arguments, with `method_args`' messages naming "tname.meth" when
 /// `qualified`, else just "meth". Nothing is allocated unless the call is wrong.
-pub fn pos_only(tname: &str, meth: &str, qualified: bool, args: &[Value], kw: &KwArgs, min: usize, max: usize) -> PyResult<()> {
+pub fn pos_only(
+    tname: &str,
+    meth: &str,
+    qualified: bool,
+    args: &[Value],
+    kw: &KwArgs,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     let n = args.len().saturating_sub(1);
     if kw.is_empty() && n >= min && n <= max {
         return Ok(());
@@ -35,19 +46,43 @@ pub fn pos_only(tname: &str, meth: &str, qualified: bool, args: &[Value], kw: &K
 
 /// Old-style (`PyArg_ParseTuple`) arity messages: "find() takes at least 1 argument (0 given)".
 /// `args` includes self; `tname` names the type in the no-keywords message.
-pub fn old_args(name: &str, args: &[Value], kw: &KwArgs, tname: &str, min: usize, max: usize) -> PyResult<()> {
+pub fn old_args(
+    name: &str,
+    args: &[Value],
+    kw: &KwArgs,
+    tname: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     if !kw.is_empty() {
-        return Err(type_error(format!("{}.{}() takes no keyword arguments", tname, name)));
+        return Err(type_error(format!(
+            "{}.{}() takes no keyword arguments",
+            tname, name
+        )));
     }
     let n = args.len().saturating_sub(1);
     let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
     if n < min {
         let how = if min == max { "exactly" } else { "at least" };
-        return Err(type_error(format!("{}() takes {} {} {} ({} given)", name, how, min, plural(min), n)));
+        return Err(type_error(format!(
+            "{}() takes {} {} {} ({} given)",
+            name,
+            how,
+            min,
+            plural(min),
+            n
+        )));
     }
     if n > max {
         let how = if min == max { "exactly" } else { "at most" };
-        return Err(type_error(format!("{}() takes {} {} {} ({} given)", name, how, max, plural(max), n)));
+        return Err(type_error(format!(
+            "{}() takes {} {} {} ({} given)",
+            name,
+            how,
+            max,
+            plural(max),
+            n
+        )));
     }
     Ok(())
 }
@@ -75,7 +110,13 @@ pub fn bind_kwonly(
 
 /// Bind positional (after self) and keyword arguments to `names` (Argument Clinic style, all optional
 /// unless `required` says how many leading ones are mandatory).
-pub fn bind(fname: &str, pos: &[Value], kw: &KwArgs, names: &[&str], required: usize) -> PyResult<Vec<Option<Value>>> {
+pub fn bind(
+    fname: &str,
+    pos: &[Value],
+    kw: &KwArgs,
+    names: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
     let max = names.len();
     if pos.len() > max {
         let total = pos.len() + kw.len();
@@ -104,12 +145,22 @@ pub fn bind(fname: &str, pos: &[Value], kw: &KwArgs, names: &[&str], required: u
                 }
                 out[i] = Some(v.clone());
             }
-            None => return Err(type_error(format!("'{}' is an invalid keyword argument for {}()", k, fname))),
+            None => {
+                return Err(type_error(format!(
+                    "'{}' is an invalid keyword argument for {}()",
+                    k, fname
+                )))
+            }
         }
     }
     for (i, slot) in out.iter().enumerate().take(required) {
         if slot.is_none() {
-            return Err(type_error(format!("{}() missing required argument '{}' (pos {})", fname, names[i], i + 1)));
+            return Err(type_error(format!(
+                "{}() missing required argument '{}' (pos {})",
+                fname,
+                names[i],
+                i + 1
+            )));
         }
     }
     Ok(out)
@@ -121,10 +172,18 @@ pub fn index_arg(vm: &Vm, v: &Value) -> PyResult<i64> {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
         Value::Obj(o) => match &**o {
-            Object::Int(_) => Err(overflow_error("Python int too large to convert to C ssize_t")),
-            _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+            Object::Int(_) => Err(overflow_error(
+                "Python int too large to convert to C ssize_t",
+            )),
+            _ => Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(v)
+            ))),
         },
-        _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        _ => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -136,9 +195,13 @@ pub fn slice_arg(v: Option<&Value>) -> PyResult<Option<i64>> {
         Some(Value::Bool(b)) => Ok(Some(*b as i64)),
         Some(Value::Obj(o)) => match &**o {
             Object::Int(b) => Ok(Some(if b.is_negative() { i64::MIN } else { i64::MAX })),
-            _ => Err(type_error("slice indices must be integers or None or have an __index__ method")),
+            _ => Err(type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
         },
-        Some(_) => Err(type_error("slice indices must be integers or None or have an __index__ method")),
+        Some(_) => Err(type_error(
+            "slice indices must be integers or None or have an __index__ method",
+        )),
     }
 }
 
