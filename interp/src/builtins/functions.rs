@@ -873,7 +873,3 @@ fn exit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-#[allow(dead_code)]
-fn _unused(_: BigInt) -> bool {
-    BigInt::one().is_positive()
-}

@@ -12,7 +12,6 @@ use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cell::RefCell;
 use std::io::Write;
-use std::rc::Rc;
 
 /// Create builtin module `name`, or None if there is no such builtin module.
 pub fn create(vm: &mut Vm, name: &str) -> Option<Value> {
@@ -613,5 +612,3 @@ fn monotonic_secs() -> f64 {
     START.with(|s| s.elapsed().as_secs_f64())
 }
 
-#[allow(dead_code)]
-fn _keep(_: Rc<()>) {}

@@ -7,7 +7,6 @@ use crate::object::{ExcObj, ObjRef, Object, TypeKind};
 use crate::value::Value;
 use std::cell::{Cell, RefCell};
 use std::io::Write;
-use std::rc::Rc;
 
 impl Vm {
     pub fn new_exception(&self, cls: ObjRef, args: Vec<Value>) -> Value {
@@ -224,5 +223,3 @@ impl Vm {
     }
 }
 
-#[allow(dead_code)]
-fn _keep(_: Rc<()>) {}

@@ -5,7 +5,6 @@ use crate::error::{ExcKind, PyErr, PyResult};
 use crate::object::{Module, ObjRef, Object};
 use crate::value::Value;
 use std::path::PathBuf;
-use std::rc::Rc;
 
 impl Vm {
     pub(crate) fn import(
@@ -296,5 +295,3 @@ impl Vm {
     }
 }
 
-#[allow(dead_code)]
-fn _keep(_: Rc<()>) {}

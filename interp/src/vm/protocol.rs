@@ -11,7 +11,7 @@ use crate::error::{
 };
 use crate::object::{Builtin, Iter, ObjRef, Object, Range, TypeKind};
 use crate::value::Value;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -775,10 +775,8 @@ impl Vm {
                     None => Err(PyErr::with_value(ExcKind::KeyError, key.clone())),
                 }
             }
-            Object::Type(t) => Ok(match t.kind {
-                // `list[int]` and friends: generic aliases are enough as themselves for annotations.
-                _ => obj.clone(),
-            }),
+            // `list[int]` and friends: the class itself is enough for annotations.
+            Object::Type(_) => Ok(obj.clone()),
             _ => Err(type_error(format!(
                 "'{}' object is not subscriptable",
                 self.type_name(obj)
@@ -1613,7 +1611,3 @@ pub fn str_and_hash(v: &Value) -> Option<(&str, i64)> {
     }
 }
 
-#[allow(dead_code)]
-fn big_index(b: &num_bigint::BigInt) -> Option<i64> {
-    b.to_i64()
-}
