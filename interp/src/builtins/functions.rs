@@ -872,4 +872,3 @@ fn exit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         _ => Err(PyErr::bare(ExcKind::SystemExit)),
     }
 }
-

@@ -286,4 +286,3 @@ pub fn install(vm: &mut Vm) {
     });
     crate::builtins::method(&t, "__iter__", |_vm, args, _kw| Ok(args[0].clone()));
 }
-

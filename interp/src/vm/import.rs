@@ -123,6 +123,12 @@ impl Vm {
                 return self.exec_module_file(full, &file, None);
             }
         }
+        // The library embedded in the binary comes after sys.path, so a user's file can shadow it.
+        if let Some((is_pkg, src)) = crate::builtins::modules::frozen::find(full) {
+            let filename = format!("<frozen {}>", full);
+            let pkg_dir = is_pkg.then(String::new);
+            return self.exec_module_source(full, src, &filename, pkg_dir);
+        }
         Err(PyErr::new(
             ExcKind::ModuleNotFoundError,
             format!("No module named '{}'", full),
@@ -161,8 +167,20 @@ impl Vm {
             )
         })?;
         let filename = path.to_string_lossy().to_string();
+        self.exec_module_source(full, &src, &filename, pkg_dir)
+    }
+
+    /// Compile and run a module's source as `sys.modules[full]`; `pkg_dir` is Some for a package
+    /// (its `__path__` entry; empty for a package embedded in the binary).
+    fn exec_module_source(
+        &mut self,
+        full: &str,
+        src: &str,
+        filename: &str,
+        pkg_dir: Option<String>,
+    ) -> PyResult<Value> {
         let code =
-            crate::compiler::compile_module(&src, &filename).map_err(|e| self.syntax_error(e))?;
+            crate::compiler::compile_module(src, filename).map_err(|e| self.syntax_error(e))?;
         let globals = self.new_globals(full);
         let package = match &pkg_dir {
             Some(_) => full.to_string(),
@@ -171,10 +189,15 @@ impl Vm {
                 .map(|(p, _)| p.to_string())
                 .unwrap_or_default(),
         };
-        self.dict_set_str(&globals, &Value::str("__file__"), Value::str(&filename))?;
+        self.dict_set_str(&globals, &Value::str("__file__"), Value::str(filename))?;
         self.dict_set_str(&globals, &Value::str("__package__"), Value::str(&package))?;
         if let Some(d) = &pkg_dir {
-            let l = Value::obj(Object::List(vec![Value::str(d)].into()));
+            let entries = if d.is_empty() {
+                vec![]
+            } else {
+                vec![Value::str(d)]
+            };
+            let l = Value::obj(Object::List(entries.into()));
             self.dict_set_str(&globals, &Value::str("__path__"), l)?;
         }
         let module = Value::obj(Object::Module(Module {
@@ -294,4 +317,3 @@ impl Vm {
         }
     }
 }
-

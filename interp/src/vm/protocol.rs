@@ -1610,4 +1610,3 @@ pub fn str_and_hash(v: &Value) -> Option<(&str, i64)> {
         _ => None,
     }
 }
-

@@ -1,0 +1,174 @@
+//! `sys`: interpreter state visible to Python.
+
+use crate::builtins::{method, register, set_in};
+use crate::dict::Dict;
+use crate::error::{type_error, value_error, ExcKind, PyErr, PyResult};
+use crate::object::{Instance, KwArgs, ObjRef, Object, TypeKind};
+use crate::value::Value;
+use crate::vm::Vm;
+use std::cell::RefCell;
+use std::io::Write;
+
+pub(super) fn init(vm: &mut Vm, d: &ObjRef) {
+    let argv: Vec<Value> = vm.argv.iter().map(|a| Value::str(a)).collect();
+    set_in(d, "argv", Value::obj(Object::List(RefCell::new(argv))));
+    let path: Vec<Value> = vm.path.iter().map(|p| Value::str(p)).collect();
+    set_in(d, "path", Value::obj(Object::List(RefCell::new(path))));
+    set_in(d, "modules", Value::Obj(vm.modules.clone()));
+    set_in(d, "maxsize", Value::Int(i64::MAX));
+    set_in(d, "version", Value::str("3.11.7 (pvm 0.1.0)"));
+    set_in(
+        d,
+        "version_info",
+        Value::obj(Object::Tuple(vec![
+            Value::Int(3),
+            Value::Int(11),
+            Value::Int(7),
+            Value::str("final"),
+            Value::Int(0),
+        ])),
+    );
+    set_in(
+        d,
+        "platform",
+        Value::str(if cfg!(target_os = "linux") {
+            "linux"
+        } else {
+            std::env::consts::OS
+        }),
+    );
+    set_in(
+        d,
+        "byteorder",
+        Value::str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        }),
+    );
+    set_in(
+        d,
+        "executable",
+        Value::str(
+            &std::env::current_exe()
+                .map(|p| p.to_string_lossy().to_string())
+                .unwrap_or_default(),
+        ),
+    );
+    register(d, "exit", sys_exit);
+    register(d, "getrecursionlimit", getrecursionlimit);
+    register(d, "setrecursionlimit", setrecursionlimit);
+    register(d, "set_int_max_str_digits", set_int_max_str_digits);
+    register(d, "get_int_max_str_digits", get_int_max_str_digits);
+    let stream_t = crate::types::new_type(
+        "TextIOWrapper",
+        TypeKind::Object,
+        vec![vm.types.object.clone()],
+        None,
+    );
+    if let Object::Type(t) = &*stream_t {
+        *t.module.borrow_mut() = Value::str("_io");
+    }
+    method(&stream_t, "write", stream_write);
+    method(&stream_t, "flush", stream_flush);
+    for (name, fd) in [
+        ("stdout", 1),
+        ("stderr", 2),
+        ("__stdout__", 1),
+        ("__stderr__", 2),
+    ] {
+        let mut sd = Dict::new();
+        sd.set_str(
+            Value::str("_fd"),
+            crate::hash::hash_str("_fd"),
+            Value::Int(fd),
+        );
+        let s = Value::obj(Object::Instance(Instance {
+            cls: stream_t.clone(),
+            dict: RefCell::new(sd),
+        }));
+        set_in(d, name, s);
+    }
+}
+
+/// 1 or 2 when `v` is sys.stdout / sys.stderr.
+pub fn std_stream_fd(v: &Value) -> Option<i64> {
+    match v.as_obj()? {
+        Object::Instance(i) => {
+            if crate::types::type_name(&i.cls) != "TextIOWrapper" {
+                return None;
+            }
+            i.dict
+                .borrow()
+                .get_str("_fd", crate::hash::hash_str("_fd"))
+                .and_then(|v| v.as_i64())
+        }
+        _ => None,
+    }
+}
+
+fn stream_write(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Some(s) = args.get(1).and_then(|v| v.as_str()) else {
+        let t = args.get(1).map(|v| vm.type_name(v)).unwrap_or_default();
+        return Err(type_error(format!(
+            "write() argument must be str, not {}",
+            t
+        )));
+    };
+    let n = s.chars().count();
+    match std_stream_fd(&args[0]) {
+        Some(2) => {
+            vm.flush_stdout();
+            let _ = std::io::stderr().write_all(s.as_bytes());
+        }
+        _ => {
+            let _ = vm.out.write_all(s.as_bytes());
+        }
+    }
+    Ok(Value::Int(n as i64))
+}
+
+fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.flush_stdout();
+    Ok(Value::None)
+}
+
+fn sys_exit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let e = vm.new_exception(vm.exc_type(ExcKind::SystemExit).clone(), args.to_vec());
+    match e {
+        Value::Obj(o) => Err(PyErr::from_obj(o)),
+        _ => Err(PyErr::bare(ExcKind::SystemExit)),
+    }
+}
+
+fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let n = args
+        .first()
+        .and_then(|v| v.as_i64())
+        .ok_or_else(|| type_error("an integer is required"))?;
+    if n < 1 {
+        return Err(value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
+    }
+    vm.recursion_limit = n as usize;
+    Ok(Value::None)
+}
+
+fn set_int_max_str_digits(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let n = args
+        .first()
+        .or_else(|| crate::builtins::kwarg(kw, "maxdigits"))
+        .and_then(|v| v.as_i64())
+        .unwrap_or(0);
+    crate::numfmt::set_int_max_str_digits(n).map_err(crate::vm::text::fmt_err)?;
+    Ok(Value::None)
+}
+
+fn get_int_max_str_digits(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Int(crate::numfmt::int_max_str_digits() as i64))
+}
