@@ -154,11 +154,17 @@ impl<'s> Compiler<'s> {
                     c.emit(Op::Copy, 1);
                     c.store_name(nm);
                 }
+                // The clause body's exit is the enclosing handler's (pushed by `handler_body`), plus
+                // unbinding the `as` name: replace that block rather than stacking a second one, which
+                // would pop the exception twice on `return`/`break`/`continue`.
+                let outer = c.unit().fblocks.pop();
                 c.unit()
                     .fblocks
                     .push(FBlock::Handler { name: name.clone() });
-                c.stmts(&h.body)?;
+                let r = c.stmts(&h.body);
                 c.unit().fblocks.pop();
+                c.unit().fblocks.extend(outer);
+                r?;
                 c.leave_handler(&name);
                 to_end.push(c.emit_jump(Op::Jump));
                 if let Some(j) = next {
