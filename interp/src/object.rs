@@ -48,6 +48,24 @@ pub enum Object {
     DictView(Box<(ObjRef, ViewKind)>),
     /// `NotImplemented`, `Ellipsis`.
     Singleton(Singleton),
+    /// An object of a library type implemented in Rust (`re.Match`, `io.StringIO`, hash objects...).
+    Native(NativeObj),
+}
+
+/// A library object whose state is Rust data: its class (for `type()`, and attribute and dunder lookup,
+/// which find the type's builtin methods like any class's) and the state, which the module that made it
+/// downcasts (state that changes uses interior mutability). Not tracked by the cycle collector: the state
+/// must not hold values that could reference the object back (strings, bytes, other native objects are fine).
+pub struct NativeObj {
+    pub cls: ObjRef,
+    pub data: Box<dyn std::any::Any>,
+}
+
+impl NativeObj {
+    /// The state as a `T`, if this object holds one.
+    pub fn get<T: 'static>(&self) -> Option<&T> {
+        self.data.downcast_ref::<T>()
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

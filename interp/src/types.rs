@@ -160,6 +160,7 @@ impl Types {
                 Object::Module(_) => &self.module,
                 Object::Type(_) => &self.type_,
                 Object::Instance(i) => &i.cls,
+                Object::Native(n) => &n.cls,
                 Object::Exception(e) => &e.cls,
                 Object::Code(_) => &self.code,
                 Object::Generator(_) => &self.generator,

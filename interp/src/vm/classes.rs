@@ -409,6 +409,7 @@ impl Vm {
         let cls = self.type_of(obj);
         if !is_user_class(&cls)
             && !matches!(&*cls, Object::Type(t) if t.kind == TypeKind::Exception)
+            && !matches!(obj.as_obj(), Some(Object::Native(_)))
         {
             return Ok(None);
         }
@@ -496,6 +497,8 @@ impl Vm {
     pub fn is_user_instance(&self, v: &Value) -> bool {
         match v.as_obj() {
             Some(Object::Instance(i)) => is_user_class(&i.cls),
+            // Library types implemented in Rust keep their dunders in the type dict.
+            Some(Object::Native(_)) => true,
             Some(Object::Exception(e)) => {
                 !matches!(&*e.cls, Object::Type(t) if t.module.borrow().as_str() == Some("builtins"))
             }

@@ -385,6 +385,10 @@ impl Vm {
                     return self.super_getattr(o, name);
                 }
             }
+            if let Object::Native(_) = &**o {
+                // Methods from the type dict; data attributes from a builtin `__getattr__`.
+                return self.user_getattr(obj, name);
+            }
             match &**o {
                 Object::Module(m) => {
                     if let Some(v) = self.dict_get_str(&m.dict, name)? {

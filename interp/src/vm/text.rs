@@ -197,7 +197,7 @@ impl Vm {
                         out.push_str(&format!("<class '{}.{}'>", module, t.name))
                     }
                 }
-                Object::Instance(_) => {
+                Object::Instance(_) | Object::Native(_) => {
                     let t = self.type_of(v);
                     let module = match &*t {
                         Object::Type(tt) => tt

@@ -6,6 +6,7 @@
 //! naming (`random.py` over `_random`).
 
 mod gc;
+mod json;
 mod math;
 mod sys;
 mod time;
@@ -20,6 +21,7 @@ type Init = fn(&mut Vm, &ObjRef);
 
 /// Native modules by import name. Not shadowable by files on sys.path (like CPython's builtin modules).
 const NATIVE: &[(&str, Init)] = &[
+    ("_json", json::init),
     ("gc", gc::init),
     ("math", math::init),
     ("sys", sys::init),
