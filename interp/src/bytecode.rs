@@ -237,6 +237,18 @@ opcodes! {
     WithExitNormal = 85, effect: |a| -1, jump: false;
     /// In a `with` handler: TOS is the exception, TOS1 `__exit__`: push `__exit__(type, exc, tb)`.
     WithExceptStart = 86, effect: |a| 1, jump: false;
+    /// `match`: push whether TOS is a mapping (a dict or dict subclass).
+    MatchMapping = 87, effect: |a| 1, jump: false;
+    /// `match`: push whether TOS is a sequence (list, tuple, range and subclasses; not str/bytes/bytearray).
+    MatchSequence = 88, effect: |a| 1, jump: false;
+    /// Push len(TOS), keeping TOS.
+    GetLen = 89, effect: |a| 1, jump: false;
+    /// `match`: TOS is a tuple of keys, TOS1 the mapping subject: push the tuple of their values (looked up
+    /// with the subject's `get`), or None if a key is missing.
+    MatchKeys = 90, effect: |a| 1, jump: false;
+    /// `match`: TOS2 subject, TOS1 class, TOS a tuple of keyword attribute names: replace the three by the
+    /// tuple of a positional (via `__match_args__`) then keyword attributes, or None if no match.
+    MatchClass = 91, effect: |a| -2, jump: false;
 }
 
 /// Jump target of an instruction (CompareJumpIfFalse packs its comparison above the target).

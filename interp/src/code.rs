@@ -304,7 +304,12 @@ impl Code {
             | Op::GetYieldFromIter
             | Op::BeforeWith
             | Op::WithExitNormal
-            | Op::WithExceptStart => String::new(),
+            | Op::WithExceptStart
+            | Op::MatchMapping
+            | Op::MatchSequence
+            | Op::GetLen
+            | Op::MatchKeys
+            | Op::MatchClass => String::new(),
             Op::Send => format!("to {}", arg),
         }
     }

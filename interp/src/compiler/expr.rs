@@ -22,7 +22,7 @@ impl<'s> Compiler<'s> {
     }
 
     /// A constant value for literal expressions (used for folding).
-    fn const_value(&self, e: &Expr) -> Option<Value> {
+    pub(super) fn const_value(&self, e: &Expr) -> Option<Value> {
         match e {
             Expr::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => Some(int_literal(i)),

@@ -7,6 +7,7 @@
 
 mod exceptions;
 mod expr;
+mod patterns;
 pub mod symtable;
 
 use crate::bytecode::{BinOp, Instr, Op, ARG_MAX};
@@ -237,6 +238,14 @@ fn syntax_error_from_parse(
             }
             None => "unexpected EOF while parsing".to_string(),
         }
+    } else if raw == "Expected an imaginary number in complex literal pattern" {
+        "imaginary number required in complex literal".to_string()
+    } else if raw == "Expected a real number in complex literal pattern" {
+        "real number required in complex literal".to_string()
+    } else if raw == "cannot use '_' as a target" {
+        raw.clone()
+    } else if raw == "Positional patterns cannot follow keyword patterns" {
+        "positional patterns follow keyword patterns".to_string()
     } else if raw.starts_with("Expected `:`") {
         "expected ':'".to_string()
     } else if lower.contains("unterminated triple-quoted") {
@@ -409,7 +418,7 @@ impl<'s> Compiler<'s> {
 
     fn pop_unit(&mut self) -> Code {
         let u = self.units.pop().expect("compiler unit");
-        let stacksize = compute_stacksize(&u.instrs);
+        let stacksize = compute_stacksize(&u.instrs, &u.exc_table);
         let cell2arg = u
             .cellvars
             .iter()
@@ -879,7 +888,7 @@ impl<'s> Compiler<'s> {
                     self.with_stmt(&w.items, &w.body)?;
                 }
             }
-            Stmt::Match(_) => self.not_implemented("match statements"),
+            Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::TypeAlias(_) => self.not_implemented("type aliases"),
             Stmt::IpyEscapeCommand(r) => return Err(self.error(r.range, "invalid syntax")),
         }
@@ -1366,10 +1375,14 @@ pub(crate) fn binop(op: ast::Operator) -> BinOp {
 }
 
 /// Maximum stack depth by abstract interpretation over the control-flow graph.
-fn compute_stacksize(instrs: &[Instr]) -> u32 {
+fn compute_stacksize(instrs: &[Instr], exc_table: &[crate::code::ExcEntry]) -> u32 {
     let n = instrs.len();
     let mut depth_at: Vec<i32> = vec![-1; n + 1];
     let mut work = vec![(0usize, 0i32)];
+    // Handlers are reached through the exception table, with the exception pushed at the entry's depth.
+    for e in exc_table {
+        work.push((e.target as usize, e.depth as i32 + 1));
+    }
     let mut max = 0i32;
     while let Some((mut pc, mut d)) = work.pop() {
         while pc < n {

@@ -1026,6 +1026,36 @@ impl Vm {
                         let t = tri!(self.truthy(&r));
                         push!(Value::Bool(t));
                     }
+                    Op::MatchMapping => {
+                        let m = self.is_match_mapping(&top!());
+                        push!(Value::Bool(m));
+                    }
+                    Op::MatchSequence => {
+                        let m = self.is_match_sequence(&top!());
+                        push!(Value::Bool(m));
+                    }
+                    Op::GetLen => {
+                        save!();
+                        let v = top!().clone();
+                        let n = tri!(self.len(&v));
+                        push!(Value::Int(n as i64));
+                    }
+                    Op::MatchKeys => {
+                        save!();
+                        let keys = top!().clone();
+                        let subject = slot!(sp - 2).clone();
+                        let r = tri!(self.match_keys(&subject, &keys));
+                        push!(r);
+                    }
+                    Op::MatchClass => {
+                        save!();
+                        let names = pop!();
+                        let cls = pop!();
+                        let subject = pop!();
+                        self.frames[fi].sp = sp;
+                        let r = tri!(self.match_class(&subject, &cls, arg as usize, &names));
+                        push!(r);
+                    }
                     Op::PushExcInfo => {
                         let e = top!().clone();
                         self.exc_stack.push(e);

@@ -11,6 +11,7 @@ mod call;
 pub mod classes;
 mod dispatch;
 pub mod generators;
+mod matching;
 pub mod ops;
 pub mod protocol;
 

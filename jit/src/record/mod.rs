@@ -608,7 +608,12 @@ impl Recorder {
             | Bc::Send
             | Bc::BeforeWith
             | Bc::WithExitNormal
-            | Bc::WithExceptStart => Err(nyi(op.name())),
+            | Bc::WithExceptStart
+            | Bc::MatchMapping
+            | Bc::MatchSequence
+            | Bc::GetLen
+            | Bc::MatchKeys
+            | Bc::MatchClass => Err(nyi(op.name())),
         }
     }
 
