@@ -245,6 +245,10 @@ pub struct TypeObj {
     /// What calling the type does for builtin types (`int("3")`, `range(5)`); None for `object`-derived
     /// user classes, which use the generic `__new__`/`__init__` protocol.
     pub ctor: Cell<Option<BuiltinFn>>,
+    /// The metaclass, when it is not `type` (a class created by a `class M(type)` metaclass).
+    pub meta: Option<ObjRef>,
+    /// Created by a class statement or `type(name, bases, ns)` (CPython's heap types).
+    pub heap: bool,
 }
 
 pub struct Instance {

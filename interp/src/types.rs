@@ -71,6 +71,8 @@ pub fn new_type(name: &str, kind: TypeKind, bases: Vec<ObjRef>, ctor: Option<Bui
         version: Cell::new(0),
         module: RefCell::new(Value::str("builtins")),
         ctor: Cell::new(ctor),
+        meta: None,
+        heap: false,
     })))
 }
 
@@ -158,7 +160,7 @@ impl Types {
                 Object::BoundMethod(_) => &self.method,
                 Object::Cell(_) => &self.cell,
                 Object::Module(_) => &self.module,
-                Object::Type(_) => &self.type_,
+                Object::Type(t) => t.meta.as_ref().unwrap_or(&self.type_),
                 Object::Instance(i) => &i.cls,
                 Object::Native(n) => &n.cls,
                 Object::Exception(e) => &e.cls,

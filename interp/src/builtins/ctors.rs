@@ -316,13 +316,10 @@ fn slice_new(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::obj(Object::Slice(Box::new(parts))))
 }
 
-fn type_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+fn type_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     match nargs(args) {
         1 => Ok(Value::Obj(vm.type_of(&args[1]))),
-        3 => Err(PyErr::new(
-            ExcKind::NotImplementedError,
-            "pvm does not support creating classes with type() yet",
-        )),
+        3 => crate::vm::metaclass::type_call3(vm, &args[1..], kw),
         _ => Err(type_error("type() takes 1 or 3 arguments")),
     }
 }

@@ -14,6 +14,7 @@ use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
 use std::cell::RefCell;
 use std::io::Write;
+use std::rc::Rc;
 
 pub fn install(vm: &mut Vm) {
     let b = vm.builtins.clone();
@@ -642,17 +643,42 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::obj(Object::List(RefCell::new(out))))
 }
 
-fn class_check(vm: &mut Vm, t: &Value, cls: &Value, fname: &str) -> PyResult<bool> {
+/// `isinstance(obj, cls)` (`instance`) or `issubclass(obj, cls)`: tuples recurse, and a metaclass's
+/// `__instancecheck__`/`__subclasscheck__` (ABCs) is consulted after the exact-type fast path.
+fn class_check(vm: &mut Vm, obj: &Value, cls: &Value, instance: bool) -> PyResult<bool> {
+    let fname = if instance { "isinstance" } else { "issubclass" };
     match cls.as_obj() {
-        Some(Object::Type(_)) => {
-            let (Value::Obj(tr), Value::Obj(cr)) = (t, cls) else {
+        Some(c @ Object::Type(_)) => {
+            let t = if instance {
+                Value::Obj(vm.type_of(obj))
+            } else {
+                obj.clone()
+            };
+            let (Value::Obj(tr), Value::Obj(cr)) = (&t, cls) else {
                 return Ok(false);
             };
+            if Rc::ptr_eq(tr, cr) {
+                return Ok(true);
+            }
+            if let Some(meta) = crate::vm::classes::user_meta(c) {
+                let hook = if instance {
+                    "__instancecheck__"
+                } else {
+                    "__subclasscheck__"
+                };
+                let meta = meta.clone();
+                if let Some(f) = vm.type_lookup(&meta, &vm.strs.get(hook)) {
+                    if matches!(f.as_obj(), Some(Object::Function(_))) {
+                        let r = vm.call(&f, &[cls.clone(), obj.clone()])?;
+                        return vm.truthy(&r);
+                    }
+                }
+            }
             Ok(crate::types::is_subtype(tr, cr))
         }
         Some(Object::Tuple(items)) => {
             for c in items.clone() {
-                if class_check(vm, t, &c, fname)? {
+                if class_check(vm, obj, &c, instance)? {
                     return Ok(true);
                 }
             }
@@ -668,8 +694,7 @@ fn class_check(vm: &mut Vm, t: &Value, cls: &Value, fname: &str) -> PyResult<boo
 fn isinstance(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("isinstance", kw)?;
     arg_range("isinstance", args, 2, 2)?;
-    let t = Value::Obj(vm.type_of(&args[0]));
-    Ok(Value::Bool(class_check(vm, &t, &args[1], "isinstance")?))
+    Ok(Value::Bool(class_check(vm, &args[0], &args[1], true)?))
 }
 
 fn issubclass(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -678,12 +703,7 @@ fn issubclass(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if !matches!(args[0].as_obj(), Some(Object::Type(_))) {
         return Err(type_error("issubclass() arg 1 must be a class"));
     }
-    Ok(Value::Bool(class_check(
-        vm,
-        &args[0],
-        &args[1],
-        "issubclass",
-    )?))
+    Ok(Value::Bool(class_check(vm, &args[0], &args[1], false)?))
 }
 
 fn callable(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {

@@ -110,6 +110,7 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm);
     ctors::install(vm);
     methods::install(vm);
+    crate::vm::metaclass::install(vm);
     let b = vm.builtins.clone();
     // Exception classes.
     for k in crate::error::ExcKind::ALL {

@@ -176,6 +176,36 @@ impl Vm {
         self.call_kw(callable, args, &Vec::new())
     }
 
+    /// `type.__call__(cls, *args, **kw)`: what calling a class does without a metaclass override.
+    pub fn call_type(&mut self, o: &ObjRef, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
+        let callable = Value::Obj(o.clone());
+        let Object::Type(t) = &**o else {
+            return Err(type_error("call_type: not a type"));
+        };
+        // Python classes (and the builtin exception classes): the __new__/__init__ protocol.
+        if t.ctor.get().is_none()
+            && (t.kind == TypeKind::Exception || crate::vm::classes::is_user_class(o))
+        {
+            return self.instantiate(o, args, kwargs);
+        }
+        if let Some(ctor) = t.ctor.get() {
+            let mut full: Args = SmallVec::with_capacity(args.len() + 1);
+            full.push(callable.clone());
+            full.extend(args.iter().cloned());
+            return ctor(self, &full, kwargs);
+        }
+        if t.kind == TypeKind::Exception {
+            if !kwargs.is_empty() {
+                return Err(type_error(format!(
+                    "{}() takes no keyword arguments",
+                    t.name
+                )));
+            }
+            return Ok(self.new_exception(o.clone(), args.to_vec()));
+        }
+        Err(type_error(format!("cannot create '{}' instances", t.name)))
+    }
+
     pub fn call_kw(
         &mut self,
         callable: &Value,
@@ -233,31 +263,20 @@ impl Vm {
                         None => (b.f)(self, args, kwargs),
                     };
                 }
-                Object::Type(t) => {
-                    if t.ctor.get().is_none()
-                        && matches!(t.kind, TypeKind::Object | TypeKind::Exception)
-                    {
-                        // Python classes (and the builtin exception classes): __new__/__init__ protocol.
-                        if t.kind == TypeKind::Exception || crate::vm::classes::is_user_class(o) {
-                            return self.instantiate(o, args, kwargs);
+                Object::Type(_) => {
+                    // A metaclass's own `__call__` (a Python function) replaces type.__call__.
+                    if let Some(meta) = crate::vm::classes::user_meta(o) {
+                        let meta = meta.clone();
+                        if let Some(f) = self.type_lookup(&meta, &self.strs.get("__call__")) {
+                            if matches!(f.as_obj(), Some(Object::Function(_))) {
+                                let mut full: Args = SmallVec::with_capacity(args.len() + 1);
+                                full.push(callable.clone());
+                                full.extend(args.iter().cloned());
+                                return self.call_kw(&f, &full, kwargs);
+                            }
                         }
                     }
-                    if let Some(ctor) = t.ctor.get() {
-                        let mut full: Args = SmallVec::with_capacity(args.len() + 1);
-                        full.push(callable.clone());
-                        full.extend(args.iter().cloned());
-                        return ctor(self, &full, kwargs);
-                    }
-                    if t.kind == TypeKind::Exception {
-                        if !kwargs.is_empty() {
-                            return Err(type_error(format!(
-                                "{}() takes no keyword arguments",
-                                t.name
-                            )));
-                        }
-                        return Ok(self.new_exception(o.clone(), args.to_vec()));
-                    }
-                    return Err(type_error(format!("cannot create '{}' instances", t.name)));
+                    return self.call_type(o, args, kwargs);
                 }
                 _ => {}
             }

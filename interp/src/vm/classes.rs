@@ -59,27 +59,44 @@ fn make_instance(cls: &ObjRef, fields: &[(&str, Value)]) -> Value {
     }))
 }
 
+impl Vm {
+    /// Is `v` a `property` object?
+    pub fn is_property(&self, v: &Value) -> bool {
+        is_instance_of(v, &self.class_types.property)
+    }
+}
+
 fn is_instance_of(v: &Value, t: &ObjRef) -> bool {
     matches!(v.as_obj(), Some(Object::Instance(i)) if Rc::ptr_eq(&i.cls, t))
 }
 
 /// Is `t` a class defined by Python code (rather than a builtin type)?
 pub fn is_user_class(t: &ObjRef) -> bool {
-    matches!(&**t, Object::Type(ty) if ty.ctor.get().is_none() && ty.kind == TypeKind::Object && ty.module.borrow().as_str() != Some("builtins"))
+    match &**t {
+        Object::Type(ty) => {
+            (ty.heap && ty.kind == TypeKind::Type)
+                || (ty.ctor.get().is_none()
+                    && ty.kind == TypeKind::Object
+                    && ty.module.borrow().as_str() != Some("builtins"))
+        }
+        _ => false,
+    }
+}
+
+/// The metaclass of class `t` when it is a Python class (not `type`).
+pub fn user_meta(t: &Object) -> Option<&ObjRef> {
+    match t {
+        Object::Type(ty) => ty.meta.as_ref().filter(|m| is_user_class(m)),
+        _ => None,
+    }
 }
 
 impl Vm {
-    /// `__build_class__(body, name, *bases, **kw)`: run the class body in a fresh namespace, then create the
-    /// class (with the metaclass `type`).
+    /// `__build_class__(body, name, *bases, **kw)`: pick the metaclass, run the class body in the namespace
+    /// it prepares, then create the class by calling the metaclass (`type` takes a direct path).
     pub fn build_class(&mut self, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         if args.len() < 2 {
             return Err(type_error("__build_class__: not enough arguments"));
-        }
-        if kw.iter().any(|(k, _)| &**k == "metaclass") {
-            return Err(PyErr::new(
-                ExcKind::NotImplementedError,
-                "pvm does not support metaclasses yet",
-            ));
         }
         let body = args[0].clone();
         let name = args[1]
@@ -90,7 +107,48 @@ impl Vm {
         let Some(Object::Function(f)) = body.as_obj() else {
             return Err(type_error("__build_class__: func must be a function"));
         };
-        let ns = Rc::new(Object::Dict(RefCell::new(Dict::new())));
+        let explicit_meta = kw
+            .iter()
+            .find(|(k, _)| &**k == "metaclass")
+            .map(|(_, v)| v.clone());
+        let class_kw: KwArgs = kw
+            .iter()
+            .filter(|(k, _)| &**k != "metaclass")
+            .cloned()
+            .collect();
+        let meta = match explicit_meta {
+            // A metaclass that is not a class (any callable) is simply called.
+            Some(m) if !matches!(m.as_obj(), Some(Object::Type(_))) => Some(m),
+            Some(Value::Obj(m)) => Some(Value::Obj(self.winner_meta(&m, &bases)?)),
+            _ => match bases.is_empty() {
+                true => None,
+                false => {
+                    let t = self.types.type_.clone();
+                    Some(Value::Obj(self.winner_meta(&t, &bases)?))
+                }
+            },
+        };
+        let meta = meta.filter(|m| !matches!(m, Value::Obj(o) if Rc::ptr_eq(o, &self.types.type_)));
+        let ns = match &meta {
+            Some(m) => match self.getattr_opt(m, "__prepare__")? {
+                Some(prep) => {
+                    let bt = Value::obj(Object::Tuple(bases.clone()));
+                    let ns = self.call_kw(&prep, &[Value::str(&name), bt], &class_kw)?;
+                    match ns {
+                        Value::Obj(o) if matches!(&*o, Object::Dict(_)) => o,
+                        other => {
+                            return Err(type_error(format!(
+                                "{}.__prepare__() must return a mapping, not {}",
+                                self.meta_name(m),
+                                self.type_name(&other)
+                            )))
+                        }
+                    }
+                }
+                None => Rc::new(Object::Dict(RefCell::new(Dict::new()))),
+            },
+            None => Rc::new(Object::Dict(RefCell::new(Dict::new()))),
+        };
         let module = self
             .dict_get_str_quiet(&f.globals, "__name__")
             .unwrap_or(self.strs.get("__main__"));
@@ -98,11 +156,55 @@ impl Vm {
         let qual = f.qualname.borrow().clone();
         self.dict_set_str(&ns, &self.strs.get("__qualname__"), Value::str(&qual))?;
         let cell = self.run_class_body(&body, ns.clone())?;
-        let cls = self.new_class(&name, bases, &ns)?;
+        let cls = match meta {
+            None => {
+                let t = self.types.type_.clone();
+                self.new_class(&name, bases, &ns, &t, &class_kw)?
+            }
+            Some(m) => {
+                let bt = Value::obj(Object::Tuple(bases));
+                self.call_kw(&m, &[Value::str(&name), bt, Value::Obj(ns)], &class_kw)?
+            }
+        };
         if let Some(Object::Cell(c)) = cell.as_obj() {
             *c.borrow_mut() = cls.clone();
         }
         Ok(cls)
+    }
+
+    fn meta_name(&self, m: &Value) -> String {
+        match m.as_obj() {
+            Some(Object::Type(t)) => t.name.clone(),
+            _ => self.type_name(m),
+        }
+    }
+
+    /// `getattr(obj, name)` that answers None for a missing attribute.
+    pub fn getattr_opt(&mut self, obj: &Value, name: &'static str) -> PyResult<Option<Value>> {
+        match self.getattr(obj, &self.strs.get(name)) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_matches(&e, ExcKind::AttributeError) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The most derived of `meta` and the metaclasses of `bases` (CPython's `_PyType_CalculateMetaclass`).
+    pub(crate) fn winner_meta(&mut self, meta: &ObjRef, bases: &[Value]) -> PyResult<ObjRef> {
+        let mut winner = meta.clone();
+        for b in bases {
+            let bm = self.type_of(b);
+            if is_subtype(&winner, &bm) {
+                continue;
+            }
+            if is_subtype(&bm, &winner) {
+                winner = bm;
+                continue;
+            }
+            return Err(type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(winner)
     }
 
     /// Run a class body function with `ns` as its namespace; returns what the body returns (the
@@ -147,8 +249,16 @@ impl Vm {
         r
     }
 
-    /// `type(name, bases, ns)` for Python classes.
-    pub fn new_class(&mut self, name: &str, bases: Vec<Value>, ns: &ObjRef) -> PyResult<Value> {
+    /// `type.__new__(meta, name, bases, ns, **kw)`: create a Python class whose metaclass is `meta`, then run
+    /// the class-creation hooks (`__set_name__` on attributes, the parent's `__init_subclass__`).
+    pub fn new_class(
+        &mut self,
+        name: &str,
+        bases: Vec<Value>,
+        ns: &ObjRef,
+        meta: &ObjRef,
+        kw: &KwArgs,
+    ) -> PyResult<Value> {
         let mut base_refs: Vec<ObjRef> = Vec::new();
         for b in &bases {
             match b {
@@ -171,6 +281,7 @@ impl Vm {
                 match bt.kind {
                     TypeKind::Object => {}
                     TypeKind::Exception => kind = TypeKind::Exception,
+                    TypeKind::Type => kind = TypeKind::Type,
                     other => {
                         return Err(PyErr::new(
                             ExcKind::NotImplementedError,
@@ -188,10 +299,20 @@ impl Vm {
                 names.join(", ")
             ))
         })?;
-        let dict = match &**ns {
+        let mut dict = match &**ns {
             Object::Dict(d) => d.borrow().clone(),
             _ => Dict::new(),
         };
+        // Implicit classmethods (as CPython's type_new does).
+        for hook in ["__init_subclass__", "__class_getitem__"] {
+            let h = crate::hash::hash_str(hook);
+            if let Some(f) = dict.get_str(hook, h).cloned() {
+                if matches!(f.as_obj(), Some(Object::Function(_))) {
+                    let cm = make_instance(&self.class_types.classmethod, &[("f", f)]);
+                    dict.set_str(Value::str(hook), h, cm);
+                }
+            }
+        }
         let module = dict
             .get_str("__module__", crate::hash::hash_str("__module__"))
             .cloned()
@@ -205,8 +326,66 @@ impl Vm {
             version: Cell::new(0),
             module: RefCell::new(module),
             ctor: Cell::new(None),
+            meta: (!Rc::ptr_eq(meta, &self.types.type_)).then(|| meta.clone()),
+            heap: true,
         })));
-        Ok(Value::Obj(cls))
+        let cls_v = Value::Obj(cls.clone());
+        self.run_set_name(&cls)?;
+        self.run_init_subclass(&cls, kw)?;
+        Ok(cls_v)
+    }
+
+    /// `__set_name__(owner, name)` on every class attribute whose type defines it.
+    fn run_set_name(&mut self, cls: &ObjRef) -> PyResult<()> {
+        let Object::Type(t) = &**cls else {
+            return Ok(());
+        };
+        let items: Vec<(Value, Value)> = t
+            .dict
+            .borrow()
+            .iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect();
+        for (k, v) in items {
+            let vt = self.type_of(&v);
+            if !is_user_class(&vt) {
+                continue;
+            }
+            if let Some(f) = self.type_lookup(&vt, &self.strs.get("__set_name__")) {
+                let bound = self.bind_class_attr(f, Some(&v), &vt)?;
+                self.call(&bound, &[Value::Obj(cls.clone()), k])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `super(cls, cls).__init_subclass__(**kw)`; `object`'s version accepts no keywords.
+    fn run_init_subclass(&mut self, cls: &ObjRef, kw: &KwArgs) -> PyResult<()> {
+        let Object::Type(t) = &**cls else {
+            return Ok(());
+        };
+        let name = self.strs.get("__init_subclass__");
+        let (s, h) = crate::vm::protocol::str_and_hash(&name).unwrap_or(("", 0));
+        let mro: Vec<ObjRef> = t.mro.borrow().clone();
+        for c in &mro {
+            let Object::Type(ct) = &**c else { continue };
+            let found = ct.dict.borrow().get_str(s, h).cloned();
+            if let Some(v) = found {
+                if !matches!(v.as_obj(), Some(Object::Builtin(_))) {
+                    let bound = self.bind_class_attr(v, None, cls)?;
+                    self.call_kw(&bound, &[], kw)?;
+                    return Ok(());
+                }
+                break;
+            }
+        }
+        if !kw.is_empty() {
+            return Err(type_error(format!(
+                "{}.__init_subclass__() takes no keyword arguments",
+                t.name
+            )));
+        }
+        Ok(())
     }
 
     /// Calling a Python class: create the instance, then `__init__`.
@@ -216,7 +395,11 @@ impl Vm {
         };
         let cls_v = Value::Obj(cls.clone());
         if let Some(new) = self.type_lookup(cls, &self.strs.get("__new__")) {
+            // A Python `__new__`, or `type.__new__` for metaclasses (`object.__new__` is implied below).
+            let builtin_new =
+                t.kind == TypeKind::Type && matches!(new.as_obj(), Some(Object::Builtin(_)));
             if matches!(new.as_obj(), Some(Object::Function(_)))
+                || builtin_new
                 || is_instance_of(&new, &self.class_types.staticmethod)
             {
                 let f = if is_instance_of(&new, &self.class_types.staticmethod) {
@@ -499,6 +682,7 @@ impl Vm {
             Some(Object::Instance(i)) => is_user_class(&i.cls),
             // Library types implemented in Rust keep their dunders in the type dict.
             Some(Object::Native(_)) => true,
+            Some(t @ Object::Type(_)) => user_meta(t).is_some(),
             Some(Object::Exception(e)) => {
                 !matches!(&*e.cls, Object::Type(t) if t.module.borrow().as_str() == Some("builtins"))
             }
@@ -565,11 +749,11 @@ impl Vm {
         let Value::Obj(this) = this else {
             return Err(type_error("super(): bad __thisclass__"));
         };
-        let start_cls = match obj.as_obj() {
-            Some(Object::Type(_)) => match &obj {
-                Value::Obj(o) => o.clone(),
-                _ => unreachable!("checked above"),
-            },
+        // `super(C, x)` with x a subclass of C looks along x's own MRO (class methods, `__new__`);
+        // otherwise x is an instance (possibly a class, under a metaclass) and its type's MRO is used.
+        let class_mode = matches!(&obj, Value::Obj(o) if matches!(&**o, Object::Type(_)) && is_subtype(o, &this));
+        let start_cls = match (&obj, class_mode) {
+            (Value::Obj(o), true) => o.clone(),
             _ => self.type_of(&obj),
         };
         let mut chain = vec![start_cls.clone()];
@@ -586,10 +770,9 @@ impl Vm {
             if let Object::Type(t) = &**c {
                 let found = t.dict.borrow().get_str(s, h).cloned();
                 if let Some(v) = found {
-                    let is_class_obj = matches!(obj.as_obj(), Some(Object::Type(_)));
                     return self.bind_class_attr(
                         v,
-                        if is_class_obj { None } else { Some(&obj) },
+                        if class_mode { None } else { Some(&obj) },
                         &start_cls,
                     );
                 }
@@ -671,6 +854,37 @@ pub fn install(vm: &mut Vm) {
     // Methods of object and BaseException that subclasses reach through super() or the class.
     let o = vm.types.object.clone();
     crate::builtins::method(&o, "__init__", |_vm, _args, _kw| Ok(Value::None));
+    // `object.__init_subclass__`: accepts no keywords (checked in `run_init_subclass`, which knows the class).
+    crate::builtins::method(&o, "__init_subclass__", |_vm, _args, kw| {
+        if !kw.is_empty() {
+            return Err(type_error("__init_subclass__() takes no keyword arguments"));
+        }
+        Ok(Value::None)
+    });
+    crate::builtins::method(&o, "__new__", |vm, args, _kw| {
+        let Some(Value::Obj(cls)) = args.first() else {
+            return Err(type_error("object.__new__(): not enough arguments"));
+        };
+        match &**cls {
+            Object::Type(t) if t.kind == TypeKind::Exception => {
+                Ok(vm.new_exception(cls.clone(), args[1..].to_vec()))
+            }
+            Object::Type(t) if is_user_class(cls) && t.kind == TypeKind::Object => {
+                Ok(Value::obj(Object::Instance(Instance {
+                    cls: cls.clone(),
+                    dict: RefCell::new(Dict::new()),
+                })))
+            }
+            Object::Type(t) => Err(type_error(format!(
+                "object.__new__({}) is not safe, use {}.__new__()",
+                t.name, t.name
+            ))),
+            _ => Err(type_error(format!(
+                "object.__new__(X): X is not a type object ({})",
+                vm.type_name(&args[0])
+            ))),
+        }
+    });
     crate::builtins::method(&o, "__repr__", |vm, args, _kw| {
         let v = args.first().cloned().unwrap_or(Value::None);
         let t = vm.type_of(&v);

@@ -236,4 +236,5 @@ impl Vm {
 mod containers;
 pub mod exc;
 mod import;
+pub mod metaclass;
 pub mod text;

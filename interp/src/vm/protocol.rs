@@ -429,11 +429,31 @@ impl Vm {
                         let d = Value::obj(Object::Dict(RefCell::new(t.dict.borrow().clone())));
                         return Ok(d);
                     }
+                    // The metaclass's data descriptors win over the class's own attributes.
+                    let meta = self.types.type_of(obj).clone();
+                    let meta_attr = self.type_lookup(&meta, name);
+                    if let Some(ma) = &meta_attr {
+                        if self.is_property(ma) {
+                            return self.bind_class_attr(ma.clone(), Some(obj), &meta);
+                        }
+                    }
                     if let Some(v) = self.type_lookup(o, name) {
                         return self.bind_class_attr(v, None, o);
                     }
+                    if let Some(ma) = meta_attr {
+                        return self.bind_class_attr(ma, Some(obj), &meta);
+                    }
                     if n == "__doc__" {
                         return Ok(Value::None);
+                    }
+                    if n == "__class__" {
+                        return Ok(Value::Obj(meta));
+                    }
+                    if let Some(m) = crate::vm::classes::user_meta(o) {
+                        let m = m.clone();
+                        if let Some(ga) = self.type_lookup(&m, &self.strs.getattr.clone()) {
+                            return self.call(&ga, &[obj.clone(), name.clone()]);
+                        }
                     }
                     return Err(attribute_error(format!(
                         "type object '{}' has no attribute '{}'",
@@ -674,10 +694,12 @@ impl Vm {
             if let Some(r) = self.call_dunder(obj, "__getitem__", std::slice::from_ref(key))? {
                 return Ok(r);
             }
-            return Err(type_error(format!(
-                "'{}' object is not subscriptable",
-                self.type_name(obj)
-            )));
+            if !matches!(obj.as_obj(), Some(Object::Type(_))) {
+                return Err(type_error(format!(
+                    "'{}' object is not subscriptable",
+                    self.type_name(obj)
+                )));
+            }
         }
         let Value::Obj(o) = obj else {
             return Err(type_error(format!(
@@ -780,7 +802,20 @@ impl Vm {
                 }
             }
             // `list[int]` and friends: the class itself is enough for annotations.
-            Object::Type(_) => Ok(obj.clone()),
+            Object::Type(t) => {
+                if let Some(cg) = self.type_lookup(o, &self.strs.get("__class_getitem__")) {
+                    let f = self.bind_class_attr(cg, None, o)?;
+                    return self.call(&f, std::slice::from_ref(key));
+                }
+                if t.heap {
+                    return Err(type_error(format!(
+                        "type '{}' is not subscriptable",
+                        t.name
+                    )));
+                }
+                // Builtin generics (`list[int]`): no types.GenericAlias yet; the class stands in for it.
+                Ok(obj.clone())
+            }
             _ => Err(type_error(format!(
                 "'{}' object is not subscriptable",
                 self.type_name(obj)
