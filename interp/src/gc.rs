@@ -54,6 +54,7 @@ fn is_container(o: &Object) -> bool {
             | Object::Tuple(_)
             | Object::Set(_)
             | Object::DictView(_)
+            | Object::Native(_)
     )
 }
 
@@ -198,6 +199,7 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&Value)) -> bool {
             Err(_) => return false,
         },
         Object::DictView(dv) => f(&Value::Obj(dv.0.clone())),
+        Object::Native(n) => return n.data.traverse(f),
         _ => {}
     }
     true
@@ -277,6 +279,7 @@ fn clear(o: &Object) {
                 drop(old);
             }
         }
+        Object::Native(n) => n.data.clear(),
         _ => {}
     }
 }

@@ -9,6 +9,7 @@ pub mod dict;
 pub mod error;
 pub mod gc;
 pub mod hash;
+pub mod native;
 pub mod numfmt;
 pub mod object;
 pub mod repr;

@@ -48,23 +48,26 @@ pub enum Object {
     DictView(Box<(ObjRef, ViewKind)>),
     /// `NotImplemented`, `Ellipsis`.
     Singleton(Singleton),
-    /// An object of a library type implemented in Rust (`re.Match`, `io.StringIO`, hash objects...).
+    /// An object of a library type implemented in Rust (`re.Match`, `io.StringIO`, `collections.deque`,
+    /// itertools' iterators...): see native.rs.
     Native(NativeObj),
 }
 
 /// A library object whose state is Rust data: its class (for `type()`, and attribute and dunder lookup,
 /// which find the type's builtin methods like any class's) and the state, which the module that made it
-/// downcasts (state that changes uses interior mutability). Not tracked by the cycle collector: the state
-/// must not hold values that could reference the object back (strings, bytes, other native objects are fine).
+/// downcasts (state that changes uses interior mutability). The state implements `NativeData`: an empty
+/// `impl NativeData for MyState {}` suffices unless it holds values (then it reports them to the cycle
+/// collector) or is an iterator (then it names its `next` function).
 pub struct NativeObj {
     pub cls: ObjRef,
-    pub data: Box<dyn std::any::Any>,
+    pub data: Box<dyn crate::native::NativeData>,
 }
 
 impl NativeObj {
     /// The state as a `T`, if this object holds one.
-    pub fn get<T: 'static>(&self) -> Option<&T> {
-        self.data.downcast_ref::<T>()
+    pub fn get<T: crate::native::NativeData>(&self) -> Option<&T> {
+        let d: &dyn std::any::Any = &*self.data;
+        d.downcast_ref::<T>()
     }
 }
 
@@ -229,6 +232,8 @@ pub enum TypeKind {
     Ellipsis,
     /// BaseException and every subclass.
     Exception,
+    /// Types implemented in Rust by library modules: instances are `Object::Native`.
+    Native,
 }
 
 pub struct TypeObj {

@@ -281,7 +281,17 @@ impl Vm {
                 _ => {}
             }
         }
-        if let Some(Object::Instance(_)) = callable.as_obj() {
+        if let Some(Object::Native(n)) = callable.as_obj() {
+            if let Some(f) = self.type_lookup(&n.cls.clone(), &self.strs.get("__call__")) {
+                if let Some(Object::Builtin(b)) = f.as_obj() {
+                    let mut full: Args = SmallVec::with_capacity(args.len() + 1);
+                    full.push(callable.clone());
+                    full.extend(args.iter().cloned());
+                    return (b.f)(self, &full, kwargs);
+                }
+            }
+        }
+        if let Some(Object::Instance(_) | Object::Native(_)) = callable.as_obj() {
             if let Some(r) = self.call_dunder_kw(callable, "__call__", args, kwargs)? {
                 return Ok(r);
             }

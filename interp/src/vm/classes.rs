@@ -599,6 +599,16 @@ impl Vm {
         let Some(f) = self.type_lookup(&cls, &self.strs.get(name)) else {
             return Ok(None);
         };
+        if let Some(Object::Builtin(b)) = f.as_obj() {
+            // A method implemented in Rust (native types' dunders): call it with obj prepended, no
+            // bound-method object.
+            if b.bound.is_none() {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(obj.clone());
+                full.extend_from_slice(args);
+                return (b.f)(self, &full, &Vec::new()).map(Some);
+            }
+        }
         if !matches!(f.as_obj(), Some(Object::Function(_))) {
             let bound = self.bind_class_attr(f, Some(obj), &cls)?;
             return self.call(&bound, args).map(Some);
@@ -653,7 +663,7 @@ impl Vm {
         kw: &KwArgs,
     ) -> PyResult<Option<Value>> {
         let cls = self.type_of(obj);
-        if !is_user_class(&cls) {
+        if !is_user_class(&cls) && !matches!(obj.as_obj(), Some(Object::Native(_))) {
             return Ok(None);
         }
         let Some(f) = self.type_lookup(&cls, &self.strs.get(name)) else {

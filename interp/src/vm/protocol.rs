@@ -1117,8 +1117,14 @@ impl Vm {
 
     /// Advance an iterator: Some(value), or None when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
-        if let Some(Object::Generator(_)) = it.as_obj() {
-            return self.gen_next(it);
+        match it.as_obj() {
+            Some(Object::Generator(_)) => return self.gen_next(it),
+            Some(Object::Native(n)) => {
+                if let Some(next) = n.data.next_fn() {
+                    return next(self, it);
+                }
+            }
+            _ => {}
         }
         if self.is_user_instance(it) {
             return match self.call_dunder(it, "__next__", &[]) {

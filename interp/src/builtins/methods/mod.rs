@@ -10,7 +10,7 @@ mod set;
 mod str;
 mod tuple;
 mod unicode_data;
-mod util;
+pub(crate) mod util;
 
 use crate::vm::Vm;
 

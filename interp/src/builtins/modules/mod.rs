@@ -5,6 +5,8 @@
 //! dict, and add one row to `NATIVE`. Python-level modules that wrap a native accelerator follow CPython's
 //! naming (`random.py` over `_random`).
 
+mod _bisect;
+mod _heapq;
 mod gc;
 mod json;
 mod math;
@@ -21,6 +23,8 @@ type Init = fn(&mut Vm, &ObjRef);
 
 /// Native modules by import name. Not shadowable by files on sys.path (like CPython's builtin modules).
 const NATIVE: &[(&str, Init)] = &[
+    ("_bisect", _bisect::init),
+    ("_heapq", _heapq::init),
     ("_json", json::init),
     ("gc", gc::init),
     ("math", math::init),
