@@ -10,6 +10,7 @@ mod _heapq;
 mod gc;
 mod json;
 mod math;
+mod re;
 mod sys;
 mod time;
 
@@ -26,6 +27,7 @@ const NATIVE: &[(&str, Init)] = &[
     ("_bisect", _bisect::init),
     ("_heapq", _heapq::init),
     ("_json", json::init),
+    ("_re", re::init),
     ("gc", gc::init),
     ("math", math::init),
     ("sys", sys::init),

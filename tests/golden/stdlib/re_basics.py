@@ -1,0 +1,22 @@
+# re: matching, groups, findall/finditer, sub/split, flags, lookaround, bytes patterns.
+import re
+print(re.match(r'(\w+) (\w+)', 'hello world foo'))
+m = re.search(r'(?P<first>\d+)-(?P<second>\d+)', 'tel: 555-1234 ok')
+print(m.group(), m.group(1), m.group('second'), m.groups(), m.groupdict(), m.span(), m.start(2), m.end('first'))
+print(m[0], m[1], m['first'], m.lastindex, m.lastgroup, m.re, m.string, m.pos, m.endpos, m.regs)
+print(re.findall(r'\d+', 'a1b22c333'), re.findall(r'(\w)(\d)', 'a1b2'), re.findall(r'(a)|b', 'ab'))
+print([m.span() for m in re.finditer(r'x*', 'abxd')])
+print(re.sub('x*', '-', 'abxd'), re.sub(r'(\w+)@(\w+)', r'\2 at \1', 'joe@site bob@home'))
+print(re.sub(r'(?P<n>\d)', r'<\g<n>\g<0>>', 'a1b2'), re.subn('a', 'b', 'aaa', 2))
+print(re.sub(r'\d', lambda m: str(int(m.group())*2), 'a1b2c3'))
+print(re.split(r'\W+', 'Words, words, words.'), re.split(r'(\W+)', 'Words, words, words.'), re.split(r'\W+', 'Words, words, words.', 1))
+print(re.split(r'\b', 'a b'), re.split('x*', 'axbc'))
+print(re.fullmatch('a|ab', 'ab'), re.match('a$', 'a\n'), re.search('a$', 'a\nb'), re.search('(?m)a$', 'a\nb'))
+print(re.findall('(?i)hello', 'Hello HELLO'), re.findall('^\w', 'ab\ncd', re.M), re.findall('.', 'a\nb', re.S))
+print(re.escape('a.b*c'), re.compile('a', re.I|re.M), re.compile(r'\d').pattern, re.compile('(a)(?P<x>b)').groupindex)
+print(re.findall(r'(?<=\$)\d+', 'cost $30 and $45'), re.findall(r'(\w)\1', 'aabbcd'), re.findall(r'(?P<q>[\'"]).*?(?P=q)', 'say "hi" and \'yo\''))
+print(re.match(r'''(?x) (\d+)  # number
+   \s* ([a-z]+) # word''', '42 apples'))
+print(re.findall(r'é\w', 'café éa ée'), [m.span() for m in re.finditer('é', 'aéé')])
+print(re.search(rb'\d+', b'ab123'), re.sub(rb'a', b'b', b'aaa'))
+print(re.findall(r'a*?', 'aa'), re.findall(r'|a', 'a'))
