@@ -238,7 +238,11 @@ impl Vm {
                         self.type_name(v)
                     )))
                 }
-                Some(f) if matches!(f.as_obj(), Some(Object::Function(_) | Object::Builtin(_))) => {
+                Some(f)
+                    if matches!(f.as_obj(), Some(Object::Function(_)))
+                        || (matches!(f.as_obj(), Some(Object::Builtin(_)))
+                            && matches!(v.as_obj(), Some(Object::Native(_)))) =>
+                {
                     let r = self.call(&f, std::slice::from_ref(v))?;
                     // slot_tp_hash: an int that fits is the hash itself (-1 becomes -2), a bigger one
                     // is hashed (so set order matches CPython's).
