@@ -1153,3 +1153,18 @@ fn re_escape(vm: &mut Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         ))),
     }
 }
+
+// Patterns, matches and scanners hold only strings, bytes and patterns: nothing that can form a cycle.
+impl crate::native::NativeData for PatternData {}
+impl crate::native::NativeData for MatchData {}
+impl crate::native::NativeData for ScannerData {
+    fn next_fn(&self) -> Option<crate::native::NextFn> {
+        Some(
+            |vm, it| match scanner_next(vm, std::slice::from_ref(it), &Vec::new()) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if e.lazy_kind() == Some(ExcKind::StopIteration) => Ok(None),
+                Err(e) => Err(e),
+            },
+        )
+    }
+}
