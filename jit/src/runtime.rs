@@ -791,7 +791,9 @@ extern "C" fn fmax(a: f64, b: f64) -> f64 {
 }
 
 /// A one-argument `math` function that Python computes as plain libm, with its domain checks: FAIL where
-/// Python raises.
+/// Python raises. Values come from the interpreter's own `mathfn` (the C library), so both agree bit for bit.
+use pvm_interp::builtins::modules::mathfn;
+
 macro_rules! math_fns {
     ($( $name:ident $pyname:literal |$x:ident| ok: $ok:expr, value: $v:expr; )*) => {
         $(
@@ -820,17 +822,17 @@ math_fns! {
     m_exp "exp" |x| ok: !(x.exp().is_infinite() && x.is_finite()), value: x.exp();
     m_sin "sin" |x| ok: !x.is_infinite(), value: x.sin();
     m_cos "cos" |x| ok: !x.is_infinite(), value: x.cos();
-    m_tan "tan" |x| ok: !x.is_infinite(), value: x.tan();
-    m_asin "asin" |x| ok: (-1.0..=1.0).contains(&x) || x.is_nan(), value: x.asin();
-    m_acos "acos" |x| ok: (-1.0..=1.0).contains(&x) || x.is_nan(), value: x.acos();
-    m_atan "atan" |x| ok: true, value: x.atan();
-    m_sinh "sinh" |x| ok: true, value: x.sinh();
-    m_cosh "cosh" |x| ok: true, value: x.cosh();
-    m_tanh "tanh" |x| ok: true, value: x.tanh();
+    m_tan "tan" |x| ok: !x.is_infinite(), value: mathfn::tan(x);
+    m_asin "asin" |x| ok: (-1.0..=1.0).contains(&x) || x.is_nan(), value: mathfn::asin(x);
+    m_acos "acos" |x| ok: (-1.0..=1.0).contains(&x) || x.is_nan(), value: mathfn::acos(x);
+    m_atan "atan" |x| ok: true, value: mathfn::atan(x);
+    m_sinh "sinh" |x| ok: !(mathfn::sinh(x).is_infinite() && x.is_finite()), value: mathfn::sinh(x);
+    m_cosh "cosh" |x| ok: !(mathfn::cosh(x).is_infinite() && x.is_finite()), value: mathfn::cosh(x);
+    m_tanh "tanh" |x| ok: true, value: mathfn::tanh(x);
     m_log2 "log2" |x| ok: x > 0.0 || x.is_nan(), value: x.log2();
     m_log10 "log10" |x| ok: x > 0.0 || x.is_nan(), value: x.log10();
-    m_log1p "log1p" |x| ok: x > -1.0 || x.is_nan(), value: x.ln_1p();
-    m_expm1 "expm1" |x| ok: true, value: x.exp_m1();
+    m_log1p "log1p" |x| ok: x > -1.0 || x.is_nan(), value: mathfn::log1p(x);
+    m_expm1 "expm1" |x| ok: !(mathfn::expm1(x).is_infinite() && x.is_finite()), value: mathfn::expm1(x);
     m_degrees "degrees" |x| ok: true, value: x.to_degrees();
     m_radians "radians" |x| ok: true, value: x.to_radians();
 }

@@ -10,6 +10,7 @@ mod _heapq;
 mod gc;
 mod json;
 mod math;
+pub mod mathfn;
 mod re;
 mod sys;
 mod time;
