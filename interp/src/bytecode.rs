@@ -224,18 +224,22 @@ opcodes! {
     CheckExcMatch = 79, effect: |a| 0, jump: false;
     /// Re-raise the exception on TOS, keeping its traceback.
     Reraise = 80, effect: |a| -1, jump: false;
-    /// Suspend the generator, yielding TOS; on resumption the sent value is pushed.
+    /// Suspend the generator, yielding TOS; on resumption the sent value is pushed. a=1: an async
+    /// generator's `yield` (a value for its consumer, not one an `await` passes through).
     YieldValue = 81, effect: |a| 0, jump: false;
     /// TOS = iter(TOS) for `yield from` (a generator stays itself).
     GetYieldFromIter = 82, effect: |a| 0, jump: false;
     /// `yield from` step: send TOS into the iterator TOS1; if it yields, replace TOS by the yielded value;
     /// if it returns, pop both, push the return value and jump to a.
     Send = 83, effect: |a| 0, jump: true;
-    /// `with`: TOS (the context manager) becomes its bound `__exit__`, and `__enter__()` is pushed.
+    /// `with`: TOS (the context manager) becomes its bound `__exit__`, and `__enter__()` is pushed
+    /// (a=1: `async with`, `__aexit__` and `__aenter__()`, whose result is then awaited).
     BeforeWith = 84, effect: |a| 1, jump: false;
-    /// Leaving a `with` body normally: pop `__exit__` and call it with (None, None, None).
-    WithExitNormal = 85, effect: |a| -1, jump: false;
-    /// In a `with` handler: TOS is the exception, TOS1 `__exit__`: push `__exit__(type, exc, tb)`.
+    /// Leaving a `with` body normally: pop `__exit__` and call it with (None, None, None); a=1 (`async
+    /// with`): push the result (to be awaited).
+    WithExitNormal = 85, effect: |a| if a == 1 { 0 } else { -1 }, jump: false;
+    /// In a `with` handler: TOS is the exception, TOS1 `__exit__`: push whether `__exit__(type, exc, tb)`
+    /// is true (a=1: push the result itself, to be awaited first).
     WithExceptStart = 86, effect: |a| 1, jump: false;
     /// `match`: push whether TOS is a mapping (a dict or dict subclass).
     MatchMapping = 87, effect: |a| 1, jump: false;
@@ -249,6 +253,16 @@ opcodes! {
     /// `match`: TOS2 subject, TOS1 class, TOS a tuple of keyword attribute names: replace the three by the
     /// tuple of a positional (via `__match_args__`) then keyword attributes, or None if no match.
     MatchClass = 91, effect: |a| -2, jump: false;
+    /// `await`: TOS = the iterator to delegate to (a coroutine itself, else `__await__()`); a says where
+    /// (0 an await expression, 1 `__aenter__`, 2 `__aexit__`) for the error message.
+    GetAwaitable = 92, effect: |a| 0, jump: false;
+    /// `async for`: TOS = `type(TOS).__aiter__(TOS)`.
+    GetAIter = 93, effect: |a| 0, jump: false;
+    /// `async for`: push the awaitable of the next item (`__anext__()` of the async iterator on TOS).
+    GetANext = 94, effect: |a| 1, jump: false;
+    /// Handler ending an `async for`: TOS is the exception, TOS1 the async iterator; StopAsyncIteration
+    /// pops both (the loop is over), anything else is re-raised.
+    EndAsyncFor = 95, effect: |a| -2, jump: false;
 }
 
 /// Jump target of an instruction (CompareJumpIfFalse packs its comparison above the target).

@@ -309,7 +309,11 @@ impl Code {
             | Op::MatchSequence
             | Op::GetLen
             | Op::MatchKeys
-            | Op::MatchClass => String::new(),
+            | Op::MatchClass
+            | Op::GetAwaitable
+            | Op::GetAIter
+            | Op::GetANext
+            | Op::EndAsyncFor => String::new(),
             Op::Send => format!("to {}", arg),
         }
     }

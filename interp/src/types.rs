@@ -49,6 +49,11 @@ pub struct Types {
     pub dict_values: ObjRef,
     pub dict_items: ObjRef,
     pub generator: ObjRef,
+    pub coroutine: ObjRef,
+    pub async_generator: ObjRef,
+    pub coroutine_wrapper: ObjRef,
+    pub async_generator_asend: ObjRef,
+    pub async_generator_athrow: ObjRef,
     /// Indexed by `ExcKind as usize`.
     pub exc: Vec<ObjRef>,
 }
@@ -132,6 +137,11 @@ impl Types {
             dict_values: t("dict_values", TypeKind::Iterator),
             dict_items: t("dict_items", TypeKind::Iterator),
             generator: t("generator", TypeKind::Iterator),
+            coroutine: t("coroutine", TypeKind::Object),
+            async_generator: t("async_generator", TypeKind::Object),
+            coroutine_wrapper: t("coroutine_wrapper", TypeKind::Native),
+            async_generator_asend: t("async_generator_asend", TypeKind::Native),
+            async_generator_athrow: t("async_generator_athrow", TypeKind::Native),
             exc,
             object,
         }
@@ -165,7 +175,11 @@ impl Types {
                 Object::Native(n) => &n.cls,
                 Object::Exception(e) => &e.cls,
                 Object::Code(_) => &self.code,
-                Object::Generator(_) => &self.generator,
+                Object::Generator(g) => match g.try_borrow().map(|g| g.kind) {
+                    Ok(crate::vm::generators::GenKind::Coroutine) => &self.coroutine,
+                    Ok(crate::vm::generators::GenKind::AsyncGenerator) => &self.async_generator,
+                    _ => &self.generator,
+                },
                 Object::DictView(v) => match v.1 {
                     crate::object::ViewKind::Keys => &self.dict_keys,
                     crate::object::ViewKind::Values => &self.dict_values,

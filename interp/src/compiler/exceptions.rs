@@ -30,6 +30,8 @@ pub(super) enum FBlock {
     Finally(Vec<Stmt>),
     /// The body of a `with`: its bound `__exit__` is on the stack.
     With,
+    /// The body of an `async with`: its bound `__aexit__` is on the stack.
+    AsyncWith,
 }
 
 impl<'s> Compiler<'s> {
@@ -68,12 +70,16 @@ impl<'s> Compiler<'s> {
         &mut self,
         items: &[ast::WithItem],
         body: &[Stmt],
+        is_async: bool,
     ) -> Result<(), CompileError> {
         let Some((item, rest)) = items.split_first() else {
             return self.stmts(body);
         };
         self.expr(&item.context_expr)?;
-        self.emit(Op::BeforeWith, 0);
+        self.emit(Op::BeforeWith, is_async as u32);
+        if is_async {
+            self.emit_await(1);
+        }
         match &item.optional_vars {
             Some(t) => self.store_target(t)?,
             None => {
@@ -83,19 +89,26 @@ impl<'s> Compiler<'s> {
         let depth = self.unit().stmt_depth;
         self.unit().stmt_depth = depth + 1;
         let start = self.here();
-        self.unit().fblocks.push(FBlock::With);
-        let r = self.with_stmt(rest, body);
+        self.unit().fblocks.push(if is_async {
+            FBlock::AsyncWith
+        } else {
+            FBlock::With
+        });
+        let r = self.with_stmt(rest, body, is_async);
         self.unit().fblocks.pop();
         self.unit().stmt_depth = depth;
         r?;
         let end = self.here();
-        self.emit(Op::WithExitNormal, 0);
+        self.emit_with_exit(is_async);
         let done = self.emit_jump(Op::Jump);
         let handler = self.here();
         self.add_handler(start, end, handler, depth + 1);
         let mut suppressed = None;
         self.handler_body(None, depth + 1, |c| {
-            c.emit(Op::WithExceptStart, 0);
+            c.emit(Op::WithExceptStart, is_async as u32);
+            if is_async {
+                c.emit_await(2);
+            }
             let keep = c.emit_jump(Op::PopJumpIfFalse);
             // __exit__ returned true: the exception is suppressed.
             c.emit(Op::PopTop, 0);
@@ -218,7 +231,18 @@ impl<'s> Compiler<'s> {
         }
     }
 
-    fn add_handler(&mut self, start: usize, end: usize, target: usize, depth: u32) {
+    /// Leave a `with` body normally: call `__exit__(None, None, None)` (and await it for `async with`).
+    fn emit_with_exit(&mut self, is_async: bool) {
+        if is_async {
+            self.emit(Op::WithExitNormal, 1);
+            self.emit_await(2);
+            self.emit(Op::PopTop, 0);
+        } else {
+            self.emit(Op::WithExitNormal, 0);
+        }
+    }
+
+    pub(super) fn add_handler(&mut self, start: usize, end: usize, target: usize, depth: u32) {
         if start < end {
             self.unit().exc_table.push(ExcEntry {
                 start: start as u32,
@@ -251,11 +275,11 @@ impl<'s> Compiler<'s> {
                         self.delete_name(nm);
                     }
                 }
-                FBlock::With => {
+                FBlock::With | FBlock::AsyncWith => {
                     if keep_top {
                         self.emit(Op::Swap, 2);
                     }
-                    self.emit(Op::WithExitNormal, 0);
+                    self.emit_with_exit(matches!(b, FBlock::AsyncWith));
                 }
                 FBlock::Finally(body) => {
                     if keep_top {

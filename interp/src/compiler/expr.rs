@@ -192,7 +192,9 @@ impl<'s> Compiler<'s> {
                     Some(v) => self.expr(v)?,
                     None => self.emit_const(Value::None),
                 }
-                self.emit(Op::YieldValue, 0);
+                // In an async generator the value goes to its consumer (see YieldValue).
+                let is_async = self.in_coroutine() as u32;
+                self.emit(Op::YieldValue, is_async);
             }
             Expr::YieldFrom(y) => {
                 if !matches!(
@@ -200,6 +202,9 @@ impl<'s> Compiler<'s> {
                     super::ScopeKind::Function | super::ScopeKind::Comprehension
                 ) {
                     return Err(self.error(e.range(), "'yield' outside function"));
+                }
+                if self.in_coroutine() {
+                    return Err(self.error(e.range(), "'yield from' inside async function"));
                 }
                 // Delegate: send values into the sub-iterator until it returns (its value is the result).
                 self.expr(&y.value)?;
@@ -211,9 +216,10 @@ impl<'s> Compiler<'s> {
                 self.emit(Op::Jump, top as u32);
                 self.patch(done);
             }
-            Expr::Await(_) => {
-                self.not_implemented("await");
-                self.emit_const(Value::None);
+            Expr::Await(a) => {
+                self.check_await(a.range)?;
+                self.expr(&a.value)?;
+                self.emit_await(0);
             }
             Expr::IpyEscapeCommand(r) => return Err(self.error(r.range, "invalid syntax")),
         }
@@ -648,6 +654,14 @@ impl<'s> Compiler<'s> {
             .scope_for(node)
             .ok_or_else(|| self.error(gens[0].range, "internal: missing scope"))?;
         let line = self.unit().line;
+        let is_async = self.table.scopes[scope].is_coroutine;
+        let is_gen = matches!(kind, Comp::Gen(_));
+        if is_async && !is_gen && !self.in_coroutine() {
+            return Err(self.error(
+                gens[0].range,
+                "asynchronous comprehension outside of an asynchronous function",
+            ));
+        }
         let qual = self.child_qualname(name);
         // Closure over the comprehension's free variables.
         let freevars = self.table.scopes[scope].freevars.clone();
@@ -678,7 +692,7 @@ impl<'s> Compiler<'s> {
         if let Some(b) = build {
             self.emit(b, 0);
         }
-        self.comp_generator(gens, 0, &kind)?;
+        self.comp_generator(gens, 0, &kind, build.is_some() as u32)?;
         if build.is_none() {
             self.emit_const(Value::None);
         }
@@ -687,39 +701,56 @@ impl<'s> Compiler<'s> {
         self.emit_const(Value::obj(Object::Code(Rc::new(code))));
         self.emit(Op::MakeFunction, mflags);
         self.iter_expr(&gens[0].iter)?;
-        self.emit(Op::GetIter, 1);
+        if gens[0].is_async {
+            self.emit(Op::GetAIter, 0);
+        } else {
+            self.emit(Op::GetIter, 1);
+        }
         self.emit(Op::Call, 1);
+        if is_async && !is_gen {
+            // Calling an async comprehension makes a coroutine; its value is the result.
+            self.emit_await(0);
+        }
         Ok(())
     }
 
+    /// Loop `i` of a comprehension; `depth` is the value-stack depth below this loop's state (the result
+    /// being built and the enclosing loops' state slots).
     fn comp_generator(
         &mut self,
         gens: &[ast::Comprehension],
         i: usize,
         kind: &Comp,
+        depth: u32,
     ) -> Result<(), CompileError> {
         let g = &gens[i];
-        if g.is_async {
-            self.not_implemented("async comprehensions");
-        }
         if i == 0 {
             self.emit(Op::LoadFast, 0);
         } else {
             self.iter_expr(&g.iter)?;
+            if g.is_async {
+                self.emit(Op::GetAIter, 0);
+            }
         }
-        self.emit(Op::ForSetup, 0);
-        let top = self.here();
-        let exit = self.emit_jump(Op::ForIter);
+        // An `async for` clause keeps its async iterator (one slot); a `for` clause three ForSetup slots.
+        let (slots, top, exit, async_end) = if g.is_async {
+            let (top, end) = self.async_comp_loop_start();
+            (1, top, None, Some(end))
+        } else {
+            self.emit(Op::ForSetup, 0);
+            let top = self.here();
+            (3, top, Some(self.emit_jump(Op::ForIter)), None)
+        };
+        let depth = depth + slots;
         self.store_target(&g.target)?;
         let mut skips = Vec::new();
         for cond in &g.ifs {
             skips.extend(self.cond_jump(cond, false)?);
         }
         if i + 1 < gens.len() {
-            self.comp_generator(gens, i + 1, kind)?;
+            self.comp_generator(gens, i + 1, kind, depth)?;
         } else {
-            // Each enclosing loop keeps three state slots above the result being built.
-            let depth = (3 * gens.len() + 1) as u32;
+            // The loops' state slots are above the result being built.
             match kind {
                 Comp::List(e) => {
                     self.expr(e)?;
@@ -736,7 +767,8 @@ impl<'s> Compiler<'s> {
                 }
                 Comp::Gen(e) => {
                     self.expr(e)?;
-                    self.emit(Op::YieldValue, 0);
+                    let is_async = self.in_coroutine() as u32;
+                    self.emit(Op::YieldValue, is_async);
                     self.emit(Op::PopTop, 0);
                 }
             }
@@ -744,8 +776,14 @@ impl<'s> Compiler<'s> {
         for s in skips {
             self.patch_to(s, top as u32);
         }
-        self.emit(Op::JumpBackward, top as u32);
-        self.patch(exit);
+        match (exit, async_end) {
+            (Some(exit), _) => {
+                self.emit(Op::JumpBackward, top as u32);
+                self.patch(exit);
+            }
+            (None, Some(end)) => self.async_comp_loop_end(top, end, depth),
+            (None, None) => unreachable!("a loop is sync or async"),
+        }
         Ok(())
     }
 }

@@ -5,6 +5,7 @@
 //! source line for tracebacks. Constructs pvm does not implement yet compile to `Op::NotImplemented`,
 //! which raises `NotImplementedError` naming the construct if it is reached.
 
+mod asyncs;
 mod exceptions;
 mod expr;
 mod patterns;
@@ -40,8 +41,9 @@ struct LoopCtx {
     fblock_level: usize,
     continue_target: usize,
     break_jumps: Vec<usize>,
-    /// A `for` loop keeps its iterator on the stack: `break` pops it.
-    is_for: bool,
+    /// Value-stack slots the loop keeps (a `for` loop's three ForSetup slots, an `async for`'s iterator):
+    /// `break` pops them.
+    state_slots: u32,
 }
 
 struct Unit {
@@ -764,7 +766,7 @@ impl<'s> Compiler<'s> {
             Stmt::While(w) => self.while_stmt(w)?,
             Stmt::For(f) => {
                 if f.is_async {
-                    self.not_implemented("async for");
+                    self.async_for_stmt(f)?;
                 } else {
                     self.for_stmt(f)?;
                 }
@@ -773,13 +775,10 @@ impl<'s> Compiler<'s> {
                 let Some(l) = self.unit().loops.last() else {
                     return Err(self.error(b.range, "'break' outside loop"));
                 };
-                let (is_for, level) = (l.is_for, l.fblock_level);
+                let (slots, level) = (l.state_slots, l.fblock_level);
                 self.unwind_fblocks(level, false)?;
-                if is_for {
-                    // The loop's three state slots (ForSetup).
-                    for _ in 0..3 {
-                        self.emit(Op::PopTop, 0);
-                    }
+                for _ in 0..slots {
+                    self.emit(Op::PopTop, 0);
                 }
                 let j = self.emit_jump(Op::Jump);
                 if let Some(l) = self.unit().loops.last_mut() {
@@ -797,6 +796,10 @@ impl<'s> Compiler<'s> {
             Stmt::Return(r) => {
                 if !matches!(self.unit().kind, ScopeKind::Function) {
                     return Err(self.error(r.range, "'return' outside function"));
+                }
+                let async_gen = flags::COROUTINE | flags::GENERATOR;
+                if r.value.is_some() && self.unit().flags & async_gen == async_gen {
+                    return Err(self.error(r.range, "'return' with value in async generator"));
                 }
                 match &r.value {
                     Some(v) => self.expr(v)?,
@@ -882,11 +885,10 @@ impl<'s> Compiler<'s> {
             Stmt::ClassDef(c) => self.class_def(c)?,
             Stmt::Try(t) => self.try_stmt(t)?,
             Stmt::With(w) => {
-                if w.is_async {
-                    self.not_implemented("async with");
-                } else {
-                    self.with_stmt(&w.items, &w.body)?;
+                if w.is_async && !self.in_coroutine() {
+                    return Err(self.error(w.range, "'async with' outside async function"));
                 }
+                self.with_stmt(&w.items, &w.body, w.is_async)?;
             }
             Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::TypeAlias(_) => self.not_implemented("type aliases"),
@@ -1061,7 +1063,7 @@ impl<'s> Compiler<'s> {
             fblock_level,
             continue_target: top,
             break_jumps: Vec::new(),
-            is_for: false,
+            state_slots: 0,
         });
         self.stmts(&w.body)?;
         self.set_line(w.range);
@@ -1092,7 +1094,7 @@ impl<'s> Compiler<'s> {
             fblock_level,
             continue_target: top,
             break_jumps: Vec::new(),
-            is_for: true,
+            state_slots: 3,
         });
         self.stmts(&f.body)?;
         self.set_line(f.range);

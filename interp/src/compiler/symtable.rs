@@ -673,8 +673,11 @@ impl Builder {
         // The first iterable is evaluated in the enclosing scope.
         self.expr(&gens[0].iter)?;
         let saved = self.cur;
-        self.push_scope(ScopeKind::Comprehension, name.to_string(), Some(node));
+        let comp = self.push_scope(ScopeKind::Comprehension, name.to_string(), Some(node));
         self.param(".0", TextRange::default())?;
+        if gens.iter().any(|g| g.is_async) {
+            self.t.scopes[self.cur].is_coroutine = true;
+        }
         for (i, g) in gens.iter().enumerate() {
             if i > 0 {
                 self.expr(&g.iter)?;
@@ -691,6 +694,14 @@ impl Builder {
             self.t.scopes[self.cur].is_generator = true;
         }
         self.cur = saved;
+        // An async list/set/dict comprehension is awaited where it is used, which makes an enclosing
+        // comprehension async too (an async generator expression is not awaited).
+        if self.t.scopes[comp].is_coroutine
+            && name != "<genexpr>"
+            && self.t.scopes[saved].kind == ScopeKind::Comprehension
+        {
+            self.t.scopes[saved].is_coroutine = true;
+        }
         Ok(())
     }
 
@@ -769,7 +780,12 @@ impl Builder {
                 self.comprehension(c, "<dictcomp>", &c.generators, &elts)?
             }
             Expr::Generator(g) => self.comprehension(g, "<genexpr>", &g.generators, &[&g.elt])?,
-            Expr::Await(a) => self.expr(&a.value)?,
+            Expr::Await(a) => {
+                if self.t.scopes[self.cur].kind == ScopeKind::Comprehension {
+                    self.t.scopes[self.cur].is_coroutine = true;
+                }
+                self.expr(&a.value)?
+            }
             Expr::Yield(y) => {
                 self.t.scopes[self.cur].is_generator = true;
                 if let Some(v) = &y.value {

@@ -2,7 +2,7 @@
 
 use super::{Frame, Vm};
 use crate::code::flags;
-use crate::error::{type_error, ExcKind, PyErr, PyResult};
+use crate::error::{type_error, PyResult};
 use crate::object::{Function, KwArgs, ObjRef, Object, TypeKind};
 use crate::value::Value;
 use smallvec::SmallVec;
@@ -315,12 +315,6 @@ impl Vm {
             unreachable!("push_function_frame on a non-function")
         };
         let code = f.code.clone();
-        if code.flags & flags::COROUTINE != 0 {
-            return Err(PyErr::new(
-                ExcKind::NotImplementedError,
-                "pvm does not support coroutines (async def) yet",
-            ));
-        }
         let base = fidx + 1;
         self.ensure_stack(base + code.frame_size() + 1);
         let nslots = code.nlocals() + code.ncells();
@@ -340,7 +334,7 @@ impl Vm {
         for (j, cell) in f.closure.iter().enumerate() {
             self.stack[base + nloc + code.cellvars.len() + j] = Value::Obj(cell.clone());
         }
-        if code.flags & flags::GENERATOR != 0 {
+        if code.flags & (flags::GENERATOR | flags::COROUTINE) != 0 {
             return Ok(Some(self.make_generator(&func, base)));
         }
         let globals = f.globals.clone();

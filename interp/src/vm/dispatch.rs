@@ -967,16 +967,20 @@ impl Vm {
                     Op::YieldValue => {
                         let v = pop!();
                         // A generator frame is the entry frame of the `run` that resumed it.
-                        self.suspend_generator(pc, sp);
+                        self.suspend_generator(pc, sp, arg == 1);
                         return Ok(LoopExit::Returned(v));
                     }
                     Op::GetYieldFromIter => {
                         save!();
                         let v = pop!();
-                        let it = if matches!(v.as_obj(), Some(Object::Generator(_))) {
-                            v
-                        } else {
-                            tri!(self.get_iter(v))
+                        let it = match crate::vm::generators::gen_kind(&v) {
+                            Some(crate::vm::generators::GenKind::Generator) => v,
+                            Some(crate::vm::generators::GenKind::Coroutine) => {
+                                break 'dispatch crate::error::type_error(
+                                    "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                                );
+                            }
+                            _ => tri!(self.get_iter(v)),
                         };
                         push!(it);
                     }
@@ -984,14 +988,7 @@ impl Vm {
                         save!();
                         let sent = pop!();
                         let it = top!().clone();
-                        let r = if matches!(it.as_obj(), Some(Object::Generator(_))) {
-                            tri!(self.gen_resume(&it, sent, None))
-                        } else {
-                            match tri!(self.next(&it)) {
-                                Some(v) => crate::vm::generators::GenResult::Yielded(v),
-                                None => crate::vm::generators::GenResult::Returned(Value::None),
-                            }
-                        };
+                        let r = tri!(self.iter_send(&it, sent));
                         match r {
                             crate::vm::generators::GenResult::Yielded(v) => push!(v),
                             crate::vm::generators::GenResult::Returned(v) => {
@@ -1004,8 +1001,16 @@ impl Vm {
                     Op::BeforeWith => {
                         save!();
                         let mgr = pop!();
-                        let exit = tri!(self.with_method(&mgr, "__exit__"));
-                        let enter = tri!(self.with_method(&mgr, "__enter__"));
+                        let (exit, enter) = if arg == 1 {
+                            tri!(self.async_with_methods(&mgr))
+                        } else {
+                            tri!(self.context_methods(
+                                &mgr,
+                                "__enter__",
+                                "__exit__",
+                                "context manager"
+                            ))
+                        };
                         push!(exit);
                         self.frames[fi].sp = sp;
                         let r = tri!(self.call(&enter, &[]));
@@ -1015,7 +1020,10 @@ impl Vm {
                         save!();
                         let exit = pop!();
                         self.frames[fi].sp = sp;
-                        tri!(self.call(&exit, &[Value::None, Value::None, Value::None]));
+                        let r = tri!(self.call(&exit, &[Value::None, Value::None, Value::None]));
+                        if arg == 1 {
+                            push!(r);
+                        }
                     }
                     Op::WithExceptStart => {
                         save!();
@@ -1023,8 +1031,39 @@ impl Vm {
                         let exit = slot!(sp - 2).clone();
                         let ty = Value::Obj(self.type_of(&exc));
                         let r = tri!(self.call(&exit, &[ty, exc, Value::None]));
-                        let t = tri!(self.truthy(&r));
-                        push!(Value::Bool(t));
+                        if arg == 1 {
+                            push!(r);
+                        } else {
+                            let t = tri!(self.truthy(&r));
+                            push!(Value::Bool(t));
+                        }
+                    }
+                    Op::GetAwaitable => {
+                        save!();
+                        let v = pop!();
+                        let it = tri!(self.get_awaitable(v, arg));
+                        push!(it);
+                    }
+                    Op::GetAIter => {
+                        save!();
+                        let v = pop!();
+                        let it = tri!(self.get_aiter(v));
+                        push!(it);
+                    }
+                    Op::GetANext => {
+                        save!();
+                        let aiter = top!().clone();
+                        let a = tri!(self.get_anext(&aiter));
+                        push!(a);
+                    }
+                    Op::EndAsyncFor => {
+                        let exc = pop!();
+                        let stop = self.exc_type(ExcKind::StopAsyncIteration).clone();
+                        if crate::types::is_subtype(&self.type_of(&exc), &stop) {
+                            discard!();
+                        } else {
+                            break 'dispatch self.reraise(exc);
+                        }
                     }
                     Op::MatchMapping => {
                         let m = self.is_match_mapping(&top!());

@@ -66,6 +66,19 @@ impl Vm {
         }
     }
 
+    /// The fields particular builtin exception types add (read-only views of their arguments).
+    pub(crate) fn exception_field(&self, e: &ExcObj, name: &str) -> Option<Value> {
+        let first_arg = || match e.args.borrow().as_obj() {
+            Some(Object::Tuple(t)) => t.first().cloned().unwrap_or(Value::None),
+            _ => Value::None,
+        };
+        let is = |k: ExcKind| crate::types::is_subtype(&e.cls, self.exc_type(k));
+        match name {
+            "value" if is(ExcKind::StopIteration) => Some(first_arg()),
+            _ => None,
+        }
+    }
+
     /// `except T` matching: is `exc` an instance of T (a class or a tuple of classes)?
     pub fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
         match ty.as_obj() {

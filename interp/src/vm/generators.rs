@@ -1,14 +1,43 @@
-//! Generators: a generator owns the slots of its suspended frame. Resuming copies them back onto the
-//! value stack above the resumer, pushes a frame at the saved pc and re-enters the dispatch loop;
-//! `YieldValue` saves the frame's slots back into the generator and returns to the resumer. A generator
-//! frame is always the entry frame of that nested `run`, so a yield never has to unwind other frames.
+//! Generators, coroutines and async generators: all three own the slots of their suspended frame
+//! (`GenState`, one `Object::Generator` variant; `GenKind` tells them apart). Resuming copies the slots back
+//! onto the value stack above the resumer, pushes a frame at the saved pc and re-enters the dispatch
+//! loop; `YieldValue` saves the frame's slots back into the generator and returns to the resumer. A
+//! generator frame is always the entry frame of that nested `run`, so a yield never has to unwind other
+//! frames.
+//!
+//! Delegation (`yield from`, `await`) is a `Send; YieldValue; Jump` loop with the sub-iterator on top of
+//! the value stack, so a generator suspended in it is recognised by the `Send` just before the
+//! suspension point (`gen_yf`); `throw()` and `close()` are forwarded to that sub-iterator first, as in
+//! CPython. The coroutine-specific pieces (awaitables, async generators' `asend`/`athrow` objects, `async
+//! for`/`async with`) are in coroutines.rs.
 
 use super::{Frame, Vm};
-use crate::error::{type_error, value_error, ExcKind, PyErr, PyResult};
+use crate::bytecode::Op;
+use crate::error::{type_error, ErrValue, ExcKind, PyErr, PyResult};
 use crate::object::{ObjRef, Object};
 use crate::value::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    Generator,
+    /// `async def` without `yield`.
+    Coroutine,
+    /// `async def` with `yield`.
+    AsyncGenerator,
+}
+
+impl GenKind {
+    /// How CPython's messages name it.
+    pub fn noun(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+}
 
 pub struct GenState {
     pub code: Rc<crate::code::Code>,
@@ -21,6 +50,19 @@ pub struct GenState {
     pub started: bool,
     pub running: bool,
     pub finished: bool,
+    pub kind: GenKind,
+    /// Async generators: the last suspension was a `yield` (a value for the consumer) rather than an
+    /// `await` passing a value through to whoever drives the coroutine.
+    pub yielded: bool,
+    /// Async generators: an `asend`/`athrow` awaitable is in progress (CPython's `ag_running_async`).
+    pub running_async: bool,
+    /// Async generators: closed by `aclose()` or exhausted (`ag_closed`).
+    pub closed: bool,
+    /// The exceptions its frame was handling when it suspended (a `yield` inside an `except` block):
+    /// they leave `Vm::exc_stack` while it is suspended and come back when it resumes.
+    pub exc_state: Vec<Value>,
+    /// `Vm::exc_stack`'s length when it was last resumed.
+    pub exc_base: usize,
 }
 
 /// What resuming a generator produced.
@@ -29,14 +71,35 @@ pub enum GenResult {
     Returned(Value),
 }
 
+fn gen_cell(v: &Value) -> Option<&RefCell<GenState>> {
+    match v.as_obj() {
+        Some(Object::Generator(c)) => Some(c),
+        _ => None,
+    }
+}
+
+/// The kind of a generator object (None for anything else).
+pub fn gen_kind(v: &Value) -> Option<GenKind> {
+    gen_cell(v).and_then(|c| c.try_borrow().ok().map(|g| g.kind))
+}
+
 impl Vm {
-    /// A generator object for a call of a generator function whose arguments are bound in
-    /// `stack[base .. base + nlocals + ncells]` (the slots are moved out).
+    /// A generator (or coroutine, or async generator) for a call of such a function whose arguments are
+    /// bound in `stack[base .. base + nlocals + ncells]` (the slots are moved out).
     pub(crate) fn make_generator(&mut self, func: &ObjRef, base: usize) -> Value {
         let Object::Function(f) = &**func else {
             return Value::None;
         };
         let code = f.code.clone();
+        use crate::code::flags;
+        let kind = match (
+            code.flags & flags::COROUTINE != 0,
+            code.flags & flags::GENERATOR != 0,
+        ) {
+            (true, true) => GenKind::AsyncGenerator,
+            (true, false) => GenKind::Coroutine,
+            _ => GenKind::Generator,
+        };
         let n = code.nlocals() + code.ncells();
         let slots: Vec<Value> = self.stack[base..base + n]
             .iter_mut()
@@ -51,36 +114,57 @@ impl Vm {
             started: false,
             running: false,
             finished: false,
+            kind,
+            yielded: false,
+            running_async: false,
+            closed: false,
+            exc_state: Vec::new(),
+            exc_base: 0,
         }))))
     }
 
-    /// Resume `gen`, sending `sent` (or raising `throw` at the suspension point).
+    /// Resume `gen`, sending `sent` (or raising `throw` at the suspension point, without delegating it:
+    /// see `gen_throw`).
     pub fn gen_resume(
         &mut self,
         gen: &Value,
         sent: Value,
         throw: Option<PyErr>,
     ) -> PyResult<GenResult> {
-        let Some(Object::Generator(cell)) = gen.as_obj() else {
+        let Some(cell) = gen_cell(gen) else {
             return Err(type_error("not a generator"));
         };
-        let (code, func, globals, pc, slots, started) = {
+        let (code, func, globals, pc, slots, started, kind) = {
             let mut g = cell.borrow_mut();
             if g.running {
-                return Err(value_error("generator already executing"));
+                return Err(PyErr::new(
+                    ExcKind::ValueError,
+                    format!("{} already executing", g.kind.noun()),
+                ));
             }
             if g.finished {
+                if g.kind == GenKind::Coroutine {
+                    return Err(PyErr::new(
+                        ExcKind::RuntimeError,
+                        "cannot reuse already awaited coroutine",
+                    ));
+                }
                 return match throw {
                     Some(e) => Err(e),
                     None => Ok(GenResult::Returned(Value::None)),
                 };
             }
             if !g.started && throw.is_none() && !sent.is_none() {
-                return Err(type_error(
-                    "can't send non-None value to a just-started generator",
-                ));
+                return Err(type_error(format!(
+                    "can't send non-None value to a just-started {}",
+                    g.kind.noun()
+                )));
             }
             g.running = true;
+            g.yielded = false;
+            g.exc_base = self.exc_stack.len();
+            let saved = std::mem::take(&mut g.exc_state);
+            self.exc_stack.extend(saved);
             (
                 g.code.clone(),
                 g.func.clone(),
@@ -88,6 +172,7 @@ impl Vm {
                 g.pc,
                 std::mem::take(&mut g.slots),
                 g.started,
+                g.kind,
             )
         };
         let fidx = self.stack_top();
@@ -118,8 +203,10 @@ impl Vm {
             ret_slot: fidx,
             gen: Some(gen_ref.clone()),
         };
+        let exc_base = cell.borrow().exc_base;
         if let Err(e) = self.push_frame(frame) {
             cell.borrow_mut().running = false;
+            self.exc_stack.truncate(exc_base);
             return Err(e);
         }
         if let Some(e) = throw {
@@ -136,6 +223,8 @@ impl Vm {
                 Err(e)
             }
         };
+        // A suspension took the frame's handled exceptions along; a finished frame leaves none.
+        self.exc_stack.truncate(exc_base);
         let mut g = cell.borrow_mut();
         g.running = false;
         g.started = true;
@@ -151,12 +240,26 @@ impl Vm {
                 g.finished = true;
                 g.slots.clear();
                 drop(g);
-                // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
-                if self.err_matches(&e, ExcKind::StopIteration) {
+                // PEP 479: StopIteration (and StopAsyncIteration in an async generator) escaping the
+                // frame becomes a RuntimeError.
+                let which = if self.err_matches(&e, ExcKind::StopIteration) {
+                    Some("StopIteration")
+                } else if kind == GenKind::AsyncGenerator
+                    && self.err_matches(&e, ExcKind::StopAsyncIteration)
+                {
+                    Some("StopAsyncIteration")
+                } else {
+                    None
+                };
+                if let Some(which) = which {
                     let cause = self.materialize(&mut e);
                     let re = self.new_exception(
                         self.exc_type(ExcKind::RuntimeError).clone(),
-                        vec![Value::str("generator raised StopIteration")],
+                        vec![Value::from_string(format!(
+                            "{} raised {}",
+                            kind.noun(),
+                            which
+                        ))],
                     );
                     if let Some(Object::Exception(x)) = re.as_obj() {
                         *x.cause.borrow_mut() = Value::Obj(cause);
@@ -171,13 +274,17 @@ impl Vm {
         }
     }
 
-    /// `YieldValue` in a generator frame: save the frame into its generator and pop it.
-    pub(crate) fn suspend_generator(&mut self, pc: usize, sp: usize) {
+    /// `YieldValue` in a generator frame: save the frame into its generator and pop it. `yielded`: an
+    /// async generator's `yield` (not an `await` passing a value through).
+    pub(crate) fn suspend_generator(&mut self, pc: usize, sp: usize, yielded: bool) {
         let f = self.frames.pop().expect("generator frame");
         let Some(gen) = &f.gen else { return };
         if let Object::Generator(cell) = &**gen {
             let mut g = cell.borrow_mut();
             g.pc = pc;
+            g.yielded = yielded;
+            let base = g.exc_base.min(self.exc_stack.len());
+            g.exc_state = self.exc_stack.drain(base..).collect();
             g.slots = self.stack[f.base..sp]
                 .iter_mut()
                 .map(|s| std::mem::replace(s, Value::Undef))
@@ -195,48 +302,231 @@ impl Vm {
         }
     }
 
+    /// The iterator a suspended generator delegates to (`yield from`, `await`), if any.
+    pub(crate) fn gen_yf(&self, gen: &Value) -> Option<Value> {
+        let g = gen_cell(gen)?.try_borrow().ok()?;
+        if !g.started || g.finished || g.running || g.pc < 2 {
+            return None;
+        }
+        if g.code.instrs.get(g.pc - 2).map(|i| i.op()) == Some(Op::Send) {
+            g.slots.last().cloned()
+        } else {
+            None
+        }
+    }
+
+    fn set_running(&self, gen: &Value, running: bool) {
+        if let Some(c) = gen_cell(gen) {
+            c.borrow_mut().running = running;
+        }
+    }
+
+    /// Raise `err` in `gen` at its suspension point, first forwarding it to the iterator it delegates to
+    /// (CPython's `_gen_throw`). `close_on_genexit`: a GeneratorExit closes the sub-iterator instead (not
+    /// for async generators' `athrow`/`aclose`, which must be able to await).
+    pub(crate) fn gen_throw(
+        &mut self,
+        gen: &Value,
+        mut err: PyErr,
+        close_on_genexit: bool,
+    ) -> PyResult<GenResult> {
+        let Some(yf) = self.gen_yf(gen) else {
+            return self.gen_resume(gen, Value::None, Some(err));
+        };
+        if close_on_genexit && self.err_matches(&err, ExcKind::GeneratorExit) {
+            self.set_running(gen, true);
+            let r = self.close_iter(&yf);
+            self.set_running(gen, false);
+            let e = match r {
+                Err(e) => e,
+                Ok(()) => err,
+            };
+            return self.gen_resume(gen, Value::None, Some(e));
+        }
+        self.set_running(gen, true);
+        let r = if gen_cell(&yf).is_some() {
+            self.gen_throw(&yf, err, close_on_genexit)
+        } else {
+            let name = self.strs.get("throw");
+            let meth = match self.getattr(&yf, &name) {
+                Ok(m) => m,
+                Err(e) if self.err_matches(&e, ExcKind::AttributeError) => {
+                    self.set_running(gen, false);
+                    return self.gen_resume(gen, Value::None, Some(err));
+                }
+                Err(e) => {
+                    self.set_running(gen, false);
+                    return Err(e);
+                }
+            };
+            let exc = Value::Obj(self.materialize(&mut err));
+            match self.call(&meth, &[exc]) {
+                Ok(v) => Ok(GenResult::Yielded(v)),
+                Err(e) => self.stop_iteration_value(e).map(GenResult::Returned),
+            }
+        };
+        self.set_running(gen, false);
+        match r {
+            Ok(GenResult::Yielded(v)) => Ok(GenResult::Yielded(v)),
+            Ok(GenResult::Returned(v)) => {
+                // The sub-iterator finished: continue after the delegation loop with its value.
+                if let Some(cell) = gen_cell(gen) {
+                    let mut g = cell.borrow_mut();
+                    g.slots.pop();
+                    let send = g.code.instrs[g.pc - 2];
+                    g.pc = send.arg() as usize;
+                }
+                self.gen_resume(gen, v, None)
+            }
+            Err(e) => self.gen_resume(gen, Value::None, Some(e)),
+        }
+    }
+
+    /// The value of a StopIteration error (Ok), or the error itself (Err) if it is something else.
+    pub(crate) fn stop_iteration_value(&mut self, mut e: PyErr) -> PyResult<Value> {
+        if !self.err_matches(&e, ExcKind::StopIteration) {
+            return Err(e);
+        }
+        if let ErrValue::Lazy(_, v) = &e.0.value {
+            return Ok(match v {
+                Value::Undef => Value::None,
+                v => v.clone(),
+            });
+        }
+        let o = self.materialize(&mut e);
+        if let Object::Exception(x) = &*o {
+            if let Some(Object::Tuple(t)) = x.args.borrow().as_obj() {
+                return Ok(t.first().cloned().unwrap_or(Value::None));
+            }
+        }
+        Ok(Value::None)
+    }
+
+    /// Close the iterator a generator delegates to: a generator's `close()`, or the object's `close`
+    /// method if it has one.
+    fn close_iter(&mut self, yf: &Value) -> PyResult<()> {
+        if gen_cell(yf).is_some() {
+            return self.gen_close(yf).map(|_| ());
+        }
+        let name = self.strs.get("close");
+        match self.getattr(yf, &name) {
+            Ok(m) => self.call(&m, &[]).map(|_| ()),
+            Err(e) if self.err_matches(&e, ExcKind::AttributeError) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// One step of delegation (the `Send` instruction): send `sent` into the iterator `it`.
+    pub(crate) fn iter_send(&mut self, it: &Value, sent: Value) -> PyResult<GenResult> {
+        if gen_cell(it).is_some() {
+            return self.gen_resume(it, sent, None);
+        }
+        let r = if sent.is_none() {
+            if !self.is_user_instance(it) {
+                return Ok(match self.next(it)? {
+                    Some(v) => GenResult::Yielded(v),
+                    None => GenResult::Returned(Value::None),
+                });
+            }
+            match self.call_dunder(it, "__next__", &[]) {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => {
+                    return Err(type_error(format!(
+                        "'{}' object is not an iterator",
+                        self.type_name(it)
+                    )))
+                }
+                Err(e) => Err(e),
+            }
+        } else {
+            let name = self.strs.get("send");
+            match self.getattr(it, &name) {
+                Ok(m) => self.call(&m, &[sent]),
+                Err(e) => Err(e),
+            }
+        };
+        match r {
+            Ok(v) => Ok(GenResult::Yielded(v)),
+            Err(e) => self.stop_iteration_value(e).map(GenResult::Returned),
+        }
+    }
+
     /// next() on a generator: Some(value) or None when it returns.
     pub fn gen_next(&mut self, gen: &Value) -> PyResult<Option<Value>> {
+        if let Some(k) = gen_kind(gen) {
+            if k != GenKind::Generator {
+                return Err(type_error(format!(
+                    "'{}' object is not an iterator",
+                    self.type_name(gen)
+                )));
+            }
+        }
         match self.gen_resume(gen, Value::None, None)? {
             GenResult::Yielded(v) => Ok(Some(v)),
             GenResult::Returned(_) => Ok(None),
         }
     }
 
-    /// `gen.send(v)` / `gen.throw(e)`: the next yielded value, or StopIteration(return value).
-    pub fn gen_send(&mut self, gen: &Value, sent: Value, throw: Option<PyErr>) -> PyResult<Value> {
-        match self.gen_resume(gen, sent, throw)? {
+    /// The exception for a generator's or coroutine's return: StopIteration(value), or
+    /// StopAsyncIteration for an async generator.
+    pub(crate) fn returned_err(&mut self, gen: &Value, v: Value) -> PyErr {
+        if gen_kind(gen) == Some(GenKind::AsyncGenerator) {
+            return PyErr::bare(ExcKind::StopAsyncIteration);
+        }
+        let args = if v.is_none() { vec![] } else { vec![v] };
+        let e = self.new_exception(self.exc_type(ExcKind::StopIteration).clone(), args);
+        match e {
+            Value::Obj(o) => PyErr::from_obj(o),
+            _ => PyErr::bare(ExcKind::StopIteration),
+        }
+    }
+
+    /// `gen.send(v)`: the next yielded value, or StopIteration(return value).
+    pub fn gen_send(&mut self, gen: &Value, sent: Value) -> PyResult<Value> {
+        match self.gen_resume(gen, sent, None)? {
             GenResult::Yielded(v) => Ok(v),
-            GenResult::Returned(v) => {
-                let args = if v.is_none() { vec![] } else { vec![v] };
-                let e = self.new_exception(self.exc_type(ExcKind::StopIteration).clone(), args);
-                match e {
-                    Value::Obj(o) => Err(PyErr::from_obj(o)),
-                    _ => Err(PyErr::bare(ExcKind::StopIteration)),
-                }
-            }
+            GenResult::Returned(v) => Err(self.returned_err(gen, v)),
+        }
+    }
+
+    /// `gen.throw(e)`: the next yielded value, or StopIteration(return value).
+    pub fn gen_throw_method(&mut self, gen: &Value, err: PyErr) -> PyResult<Value> {
+        match self.gen_throw(gen, err, true)? {
+            GenResult::Yielded(v) => Ok(v),
+            GenResult::Returned(v) => Err(self.returned_err(gen, v)),
         }
     }
 
     /// `gen.close()`.
     pub fn gen_close(&mut self, gen: &Value) -> PyResult<Value> {
-        let finished = match gen.as_obj() {
-            Some(Object::Generator(c)) => {
+        let (finished, kind) = match gen_cell(gen) {
+            Some(c) => {
                 let g = c.borrow();
-                g.finished || !g.started
+                (g.finished || !g.started, g.kind)
             }
-            _ => true,
+            None => (true, GenKind::Generator),
         };
         if finished {
-            if let Some(Object::Generator(c)) = gen.as_obj() {
-                c.borrow_mut().finished = true;
+            if let Some(c) = gen_cell(gen) {
+                let mut g = c.borrow_mut();
+                g.finished = true;
+                g.slots.clear();
             }
             return Ok(Value::None);
         }
-        match self.gen_resume(gen, Value::None, Some(PyErr::bare(ExcKind::GeneratorExit))) {
+        let mut err = PyErr::bare(ExcKind::GeneratorExit);
+        if let Some(yf) = self.gen_yf(gen) {
+            self.set_running(gen, true);
+            let r = self.close_iter(&yf);
+            self.set_running(gen, false);
+            if let Err(e) = r {
+                err = e;
+            }
+        }
+        match self.gen_resume(gen, Value::None, Some(err)) {
             Ok(GenResult::Yielded(_)) => Err(PyErr::new(
                 ExcKind::RuntimeError,
-                "generator ignored GeneratorExit",
+                format!("{} ignored GeneratorExit", kind.noun()),
             )),
             Ok(GenResult::Returned(_)) => Ok(Value::None),
             Err(e) => {
@@ -264,20 +554,25 @@ impl Vm {
     }
 }
 
-pub fn install(vm: &mut Vm) {
-    let t = vm.types.generator.clone();
-    crate::builtins::method(&t, "send", |vm, args, _kw| {
+/// `send`, `throw`, `close` on a generator-like type (generator, coroutine).
+fn install_gen_methods(t: &ObjRef) {
+    crate::builtins::method(t, "send", |vm, args, _kw| {
         let v = args.get(1).cloned().unwrap_or(Value::None);
-        vm.gen_send(&args[0], v, None)
+        vm.gen_send(&args[0], v)
     });
-    crate::builtins::method(&t, "throw", |vm, args, _kw| {
+    crate::builtins::method(t, "throw", |vm, args, _kw| {
         if args.len() < 2 {
             return Err(type_error("throw expected at least 1 argument, got 0"));
         }
         let e = vm.throw_arg(args)?;
-        vm.gen_send(&args[0], Value::None, Some(e))
+        vm.gen_throw_method(&args[0], e)
     });
-    crate::builtins::method(&t, "close", |vm, args, _kw| vm.gen_close(&args[0]));
+    crate::builtins::method(t, "close", |vm, args, _kw| vm.gen_close(&args[0]));
+}
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.types.generator.clone();
+    install_gen_methods(&t);
     crate::builtins::method(&t, "__next__", |vm, args, _kw| {
         match vm.gen_next(&args[0])? {
             Some(v) => Ok(v),
@@ -285,4 +580,7 @@ pub fn install(vm: &mut Vm) {
         }
     });
     crate::builtins::method(&t, "__iter__", |_vm, args, _kw| Ok(args[0].clone()));
+    let c = vm.types.coroutine.clone();
+    install_gen_methods(&c);
+    super::coroutines::install(vm);
 }

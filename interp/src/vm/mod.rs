@@ -9,6 +9,7 @@
 
 mod call;
 pub mod classes;
+mod coroutines;
 mod dispatch;
 pub mod generators;
 mod matching;

@@ -503,11 +503,17 @@ impl Vm {
                     "__suppress_context__" => return Ok(Value::Bool(e.suppress_context.get())),
                     "__traceback__" => return Ok(Value::None),
                     _ => {
-                        let d = e.dict.borrow();
-                        if let Some((s, h)) = str_and_hash(name) {
-                            if let Some(v) = d.get_str(s, h) {
-                                return Ok(v.clone());
+                        {
+                            let d = e.dict.borrow();
+                            if let Some((s, h)) = str_and_hash(name) {
+                                if let Some(v) = d.get_str(s, h) {
+                                    return Ok(v.clone());
+                                }
                             }
+                        }
+                        // Fields of particular exception types (StopIteration.value, ...).
+                        if let Some(v) = self.exception_field(e, n) {
+                            return Ok(v);
                         }
                     }
                 },
@@ -1077,7 +1083,13 @@ impl Vm {
                     stop: r.stop,
                     step: r.step,
                 },
-                Object::Iter(_) | Object::Generator(_) => return Ok(v),
+                Object::Iter(_) => return Ok(v),
+                Object::Generator(_)
+                    if crate::vm::generators::gen_kind(&v)
+                        == Some(crate::vm::generators::GenKind::Generator) =>
+                {
+                    return Ok(v)
+                }
                 Object::DictView(dv) => {
                     let len_at_start = match &*dv.0 {
                         Object::Dict(d) => d.borrow().len(),

@@ -242,7 +242,8 @@ impl Vm {
                 }
                 Object::Generator(g) => {
                     let q = g.borrow().code.qualname.clone();
-                    out.push_str(&format!("<generator object {} at 0x{:x}>", q, v.identity()))
+                    let t = self.type_name(v);
+                    out.push_str(&format!("<{} object {} at 0x{:x}>", t, q, v.identity()))
                 }
                 Object::Code(c) => out.push_str(&format!(
                     "<code object {} at 0x{:x}, file \"{}\", line {}>",

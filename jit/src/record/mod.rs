@@ -613,7 +613,11 @@ impl Recorder {
             | Bc::MatchSequence
             | Bc::GetLen
             | Bc::MatchKeys
-            | Bc::MatchClass => Err(nyi(op.name())),
+            | Bc::MatchClass
+            | Bc::GetAwaitable
+            | Bc::GetAIter
+            | Bc::GetANext
+            | Bc::EndAsyncFor => Err(nyi(op.name())),
         }
     }
 

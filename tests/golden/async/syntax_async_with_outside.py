@@ -1,0 +1,4 @@
+# `async with` needs an enclosing `async def`.
+def use(lock):
+    async with lock:
+        pass
