@@ -126,6 +126,7 @@ pub fn install(vm: &mut Vm) {
         "IOError",
         Value::Obj(vm.exc_type(crate::error::ExcKind::OSError).clone()),
     );
+    set_in(&b, "open", builtin_value("open", modules::builtin_open));
     set_in(&b, "None", Value::None);
     set_in(&b, "True", Value::Bool(true));
     set_in(&b, "False", Value::Bool(false));

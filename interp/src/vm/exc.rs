@@ -10,15 +10,101 @@ use std::io::Write;
 
 impl Vm {
     pub fn new_exception(&self, cls: ObjRef, args: Vec<Value>) -> Value {
+        let (cls, args, dict) = self.os_error_fields(cls, args);
         Value::obj(Object::Exception(Box::new(ExcObj {
             cls,
             args: RefCell::new(Value::obj(Object::Tuple(args))),
-            dict: RefCell::new(Dict::new()),
+            dict: RefCell::new(dict),
             traceback: RefCell::new(Vec::new()),
             cause: RefCell::new(Value::Undef),
             context: RefCell::new(Value::Undef),
             suppress_context: Cell::new(false),
         })))
+    }
+
+    /// OSError's constructor: `OSError(errno, strerror[, filename[, winerror[, filename2]]])` sets those
+    /// attributes (args keeps the first two), and plain `OSError(errno, ...)` becomes the subclass for
+    /// that errno (`FileNotFoundError` for ENOENT...), as in CPython.
+    fn os_error_fields(&self, cls: ObjRef, mut args: Vec<Value>) -> (ObjRef, Vec<Value>, Dict) {
+        let mut dict = Dict::new();
+        let os = self.exc_type(ExcKind::OSError);
+        if !crate::types::is_subtype(&cls, os) {
+            return (cls, args, dict);
+        }
+        let mut cls = cls;
+        let n = args.len();
+        let (mut errno, mut strerror, mut filename, mut filename2) =
+            (Value::None, Value::None, Value::None, Value::None);
+        if (2..=5).contains(&n) {
+            errno = args[0].clone();
+            strerror = args[1].clone();
+            if n >= 3 {
+                filename = args[2].clone();
+            }
+            if n >= 5 {
+                filename2 = args[4].clone();
+            }
+            if n >= 3 {
+                args.truncate(2);
+            }
+            if std::rc::Rc::ptr_eq(&cls, os) {
+                let sub = match errno.as_i64() {
+                    Some(2) => Some(ExcKind::FileNotFoundError),
+                    Some(17) => Some(ExcKind::FileExistsError),
+                    Some(1) | Some(13) => Some(ExcKind::PermissionError),
+                    Some(21) => Some(ExcKind::IsADirectoryError),
+                    Some(20) => Some(ExcKind::NotADirectoryError),
+                    _ => None,
+                };
+                if let Some(k) = sub {
+                    cls = self.exc_type(k).clone();
+                }
+            }
+        }
+        for (k, v) in [
+            ("errno", errno),
+            ("strerror", strerror),
+            ("filename", filename),
+            ("filename2", filename2),
+        ] {
+            dict.set_str(Value::str(k), crate::hash::hash_str(k), v);
+        }
+        (cls, args, dict)
+    }
+
+    /// CPython's str() of an OSError carrying errno and strerror: `[Errno 2] No such file...: 'x'`.
+    pub fn os_error_str(&mut self, e: &crate::object::ExcObj) -> PyResult<Option<String>> {
+        if !crate::types::is_subtype(&e.cls, self.exc_type(ExcKind::OSError)) {
+            return Ok(None);
+        }
+        let get = |k: &str| {
+            e.dict
+                .borrow()
+                .get_str(k, crate::hash::hash_str(k))
+                .cloned()
+                .unwrap_or(Value::None)
+        };
+        let (errno, strerror, f1, f2) = (
+            get("errno"),
+            get("strerror"),
+            get("filename"),
+            get("filename2"),
+        );
+        if errno.is_none() || strerror.is_none() {
+            return Ok(None);
+        }
+        let mut s = format!(
+            "[Errno {}] {}",
+            self.str_of(&errno)?,
+            self.str_of(&strerror)?
+        );
+        if !f1.is_none() {
+            s.push_str(&format!(": {}", self.repr(&f1)?));
+            if !f2.is_none() {
+                s.push_str(&format!(" -> {}", self.repr(&f2)?));
+            }
+        }
+        Ok(Some(s))
     }
 
     /// The exception object for an error (building it if it is still lazy).

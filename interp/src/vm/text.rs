@@ -294,6 +294,9 @@ impl Vm {
             Value::Obj(o) => match &**o {
                 Object::Str(s) => Ok(s.as_str().to_string()),
                 Object::Exception(e) => {
+                    if let Some(s) = self.os_error_str(e)? {
+                        return Ok(s);
+                    }
                     let args = e.args.borrow().clone();
                     match args.as_obj() {
                         Some(Object::Tuple(t)) if t.is_empty() => Ok(String::new()),

@@ -8,9 +8,11 @@
 mod _bisect;
 mod _heapq;
 mod gc;
+mod io;
 mod json;
 mod math;
 pub mod mathfn;
+mod posix;
 mod re;
 mod sys;
 mod time;
@@ -19,6 +21,7 @@ use crate::object::{Module, ObjRef, Object};
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub use io::builtin_open;
 pub use sys::std_stream_fd;
 
 type Init = fn(&mut Vm, &ObjRef);
@@ -27,10 +30,12 @@ type Init = fn(&mut Vm, &ObjRef);
 const NATIVE: &[(&str, Init)] = &[
     ("_bisect", _bisect::init),
     ("_heapq", _heapq::init),
+    ("_io", io::init),
     ("_json", json::init),
     ("_re", re::init),
     ("gc", gc::init),
     ("math", math::init),
+    ("posix", posix::init),
     ("sys", sys::init),
     ("time", time::init),
 ];
