@@ -114,3 +114,69 @@ pub fn iterator_methods(t: &ObjRef) {
     crate::builtins::method(t, "__iter__", iter_self);
     crate::builtins::method(t, "__next__", iter_next_method);
 }
+
+/// Bind a native method's arguments the way a Python `def` with positional-or-keyword parameters
+/// `names` (the first `required` of them without defaults) would, with CPython's messages for Python
+/// functions (`Random.choice() missing 1 required positional argument: 'seq'`): for native methods that
+/// stand in for methods CPython writes in Python. `args` includes self; `qual` is "Class.method".
+pub fn bind_py(
+    qual: &str,
+    args: &[Value],
+    kw: &crate::object::KwArgs,
+    names: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
+    let pos = &args[1.min(args.len())..];
+    if pos.len() > names.len() {
+        let takes = if required == names.len() {
+            format!("{}", names.len() + 1)
+        } else {
+            format!("from {} to {}", required + 1, names.len() + 1)
+        };
+        return Err(type_error(format!(
+            "{}() takes {} positional arguments but {} were given",
+            qual,
+            takes,
+            pos.len() + 1
+        )));
+    }
+    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    for (i, v) in pos.iter().enumerate() {
+        out[i] = Some(v.clone());
+    }
+    for (k, v) in kw {
+        match names.iter().position(|n| *n == &**k) {
+            Some(i) if out[i].is_some() => {
+                return Err(type_error(format!(
+                    "{}() got multiple values for argument '{}'",
+                    qual, k
+                )))
+            }
+            Some(i) => out[i] = Some(v.clone()),
+            None => {
+                return Err(type_error(format!(
+                    "{}() got an unexpected keyword argument '{}'",
+                    qual, k
+                )))
+            }
+        }
+    }
+    let missing: Vec<String> = (0..required)
+        .filter(|&i| out[i].is_none())
+        .map(|i| format!("'{}'", names[i]))
+        .collect();
+    if !missing.is_empty() {
+        let list = match missing.len() {
+            1 => missing[0].clone(),
+            n => format!("{} and {}", missing[..n - 1].join(", "), missing[n - 1]),
+        };
+        return Err(type_error(format!(
+            "{}() missing {} required positional argument{}: {}",
+            qual,
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            list
+        )));
+    }
+    Ok(out)
+}

@@ -7,6 +7,7 @@
 
 mod _bisect;
 mod _heapq;
+mod _random;
 mod gc;
 mod io;
 mod json;
@@ -31,6 +32,7 @@ const NATIVE: &[(&str, Init)] = &[
     ("_bisect", _bisect::init),
     ("_heapq", _heapq::init),
     ("_io", io::init),
+    ("_random", _random::init),
     ("_json", json::init),
     ("_re", re::init),
     ("gc", gc::init),
