@@ -147,7 +147,7 @@ impl<'s> Compiler<'s> {
                 let qual = self.child_qualname("<lambda>");
                 let empty = ast::Parameters::default();
                 let params = l.parameters.as_deref().unwrap_or(&empty);
-                self.make_function(scope, "<lambda>", qual, params, line, |c| {
+                self.make_function(scope, "<lambda>", qual, params, None, line, |c| {
                     c.expr(&l.body)?;
                     c.emit(Op::ReturnValue, 0);
                     Ok(())
@@ -796,7 +796,7 @@ enum Comp<'a> {
     Gen(&'a Expr),
 }
 
-fn int_literal(i: &ast::Int) -> Value {
+pub(super) fn int_literal(i: &ast::Int) -> Value {
     if let Some(v) = i.as_i64() {
         return Value::Int(v);
     }

@@ -5,6 +5,7 @@
 //! source line for tracebacks. Constructs pvm does not implement yet compile to `Op::NotImplemented`,
 //! which raises `NotImplementedError` naming the construct if it is reached.
 
+mod annotations;
 mod asyncs;
 mod exceptions;
 mod expr;
@@ -103,6 +104,8 @@ pub struct Compiler<'s> {
     /// table layout (iteration order) may differ from what building it again would give.
     frozensets: Vec<Value>,
     depth: u32,
+    /// `from __future__ import annotations`: annotations are stored as strings, never evaluated.
+    future_annotations: bool,
 }
 
 const MAX_NESTING: u32 = 200;
@@ -148,10 +151,13 @@ fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Rc<Cod
         }
         err
     })?;
+    let future_annotations = annotations::future_annotations(&module.body)
+        .map_err(|(range, msg)| error_at(src, &lines, filename, range, msg))?;
     let mut c = Compiler {
         src,
         lines,
         table,
+        future_annotations,
         source,
         units: Vec::new(),
         interactive,
@@ -160,6 +166,7 @@ fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Rc<Cod
         frozensets: Vec::new(),
     };
     c.push_unit(0, "<module>".into(), "<module>".into(), 1);
+    c.setup_annotations(&module.body);
     c.stmts(&module.body)?;
     c.emit_const(Value::None);
     c.emit(Op::ReturnValue, 0);
@@ -750,12 +757,7 @@ impl<'s> Compiler<'s> {
                 }
             }
             Stmt::AugAssign(a) => self.aug_assign(a)?,
-            Stmt::AnnAssign(a) => {
-                if let Some(v) = &a.value {
-                    self.expr(v)?;
-                    self.store_target(&a.target)?;
-                }
-            }
+            Stmt::AnnAssign(a) => self.ann_assign(a)?,
             Stmt::Delete(d) => {
                 for t in &d.targets {
                     self.delete_target(t)?;
@@ -1157,7 +1159,8 @@ impl<'s> Compiler<'s> {
             .ok_or_else(|| self.error(f.range, "internal: missing scope"))?;
         let line = self.lines.line_index(f.range.start()).get() as u32;
         let qual = self.child_qualname(&f.name.id);
-        self.make_function(scope, &f.name.id, qual, &f.parameters, line, |c| {
+        let returns = f.returns.as_deref();
+        self.make_function(scope, &f.name.id, qual, &f.parameters, returns, line, |c| {
             if let Some(Stmt::Expr(e)) = f.body.first() {
                 if let Expr::StringLiteral(s) = &*e.value {
                     c.unit().doc = Value::str(s.value.to_str());
@@ -1207,6 +1210,7 @@ impl<'s> Compiler<'s> {
                 self.emit(Op::StoreName, i);
             }
         }
+        self.setup_annotations(&c.body);
         self.stmts(&c.body)?;
         if self.unit().cellvars.iter().any(|v| v == "__class__") {
             let i = self.cell_index("__class__");
@@ -1273,6 +1277,7 @@ impl<'s> Compiler<'s> {
         name: &str,
         qualname: String,
         params: &ast::Parameters,
+        returns: Option<&Expr>,
         line: u32,
         body: impl FnOnce(&mut Self) -> Result<(), CompileError>,
     ) -> Result<(), CompileError> {
@@ -1302,6 +1307,9 @@ impl<'s> Compiler<'s> {
             }
             self.emit(Op::BuildMap, kwdefaults.len() as u32);
             mflags |= 2;
+        }
+        if self.function_annotations(params, returns)? {
+            mflags |= 4;
         }
         let freevars = self.table.scopes[scope].freevars.clone();
         if !freevars.is_empty() {

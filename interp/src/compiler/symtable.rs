@@ -397,6 +397,11 @@ impl Builder {
                 self.expr(ann)?;
             }
         }
+        for v in p.vararg.iter().chain(p.kwarg.iter()) {
+            if let Some(ann) = &v.annotation {
+                self.expr(ann)?;
+            }
+        }
         Ok(())
     }
 

@@ -518,6 +518,23 @@ impl Vm {
         Ok(())
     }
 
+    /// `__annotations__` of a function: a dict in the function's attribute dict (created empty on first
+    /// access when the definition had none, as in CPython).
+    pub(crate) fn function_annotations(&mut self, f: &crate::object::Function) -> PyResult<Value> {
+        let d = f
+            .dict
+            .borrow_mut()
+            .get_or_insert_with(|| Rc::new(Object::Dict(Default::default())))
+            .clone();
+        let key = self.strs.get("__annotations__");
+        if let Some(v) = self.dict_get_str(&d, &key)? {
+            return Ok(v);
+        }
+        let v = Value::obj(Object::Dict(Default::default()));
+        self.dict_set_str(&d, &key, v.clone())?;
+        Ok(v)
+    }
+
     pub(crate) fn make_function(
         &mut self,
         codev: Value,
@@ -575,5 +592,17 @@ fn name_list(names: &[String]) -> String {
         1 => q[0].clone(),
         2 => format!("{} and {}", q[0], q[1]),
         n => format!("{}, and {}", q[..n - 1].join(", "), q[n - 1]),
+    }
+}
+
+/// Store the annotations dict MakeFunction built (flag 4) on a new function.
+pub(crate) fn set_annotations(f: &Value, annotations: Value) {
+    if let Some(Object::Function(func)) = f.as_obj() {
+        let d = func
+            .dict
+            .borrow_mut()
+            .get_or_insert_with(|| Rc::new(Object::Dict(Default::default())))
+            .clone();
+        crate::builtins::set_in(&d, "__annotations__", annotations);
     }
 }

@@ -785,11 +785,14 @@ impl Vm {
                     Op::MakeFunction => {
                         let codev = pop!();
                         let closure = if arg & 8 != 0 { Some(pop!()) } else { None };
-                        let _annotations = if arg & 4 != 0 { Some(pop!()) } else { None };
+                        let annotations = if arg & 4 != 0 { Some(pop!()) } else { None };
                         let kwdefaults = if arg & 2 != 0 { Some(pop!()) } else { None };
                         let defaults = if arg & 1 != 0 { Some(pop!()) } else { None };
                         let globals = self.frames[fi].globals.clone();
                         let f = self.make_function(codev, globals, defaults, kwdefaults, closure);
+                        if let Some(a) = annotations {
+                            super::call::set_annotations(&f, a);
+                        }
                         push!(f);
                     }
                     Op::Call | Op::CallKw | Op::CallMethod | Op::CallMethodKw => {

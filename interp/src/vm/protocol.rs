@@ -478,6 +478,7 @@ impl Vm {
                     }
                     "__code__" => return Ok(Value::obj(Object::Code(f.code.clone()))),
                     "__globals__" => return Ok(Value::Obj(f.globals.clone())),
+                    "__annotations__" => return self.function_annotations(f),
                     _ => {
                         if let Some(d) = f.dict.borrow().clone() {
                             if let Some(v) = self.dict_get_str(&d, name)? {
