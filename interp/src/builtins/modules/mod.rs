@@ -9,12 +9,14 @@ mod _bisect;
 mod _heapq;
 mod _random;
 mod gc;
+mod hashlib;
 mod io;
 mod json;
 mod math;
 pub mod mathfn;
 mod posix;
 mod re;
+mod structmod;
 mod sys;
 mod time;
 
@@ -30,11 +32,13 @@ type Init = fn(&mut Vm, &ObjRef);
 /// Native modules by import name. Not shadowable by files on sys.path (like CPython's builtin modules).
 const NATIVE: &[(&str, Init)] = &[
     ("_bisect", _bisect::init),
+    ("_hashlib", hashlib::init),
     ("_heapq", _heapq::init),
     ("_io", io::init),
     ("_random", _random::init),
     ("_json", json::init),
     ("_re", re::init),
+    ("_struct", structmod::init),
     ("gc", gc::init),
     ("math", math::init),
     ("posix", posix::init),
