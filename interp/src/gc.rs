@@ -121,6 +121,9 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&Value)) -> bool {
                 for e in d.iter() {
                     f(&e.value);
                 }
+                if let Some(b) = &i.base {
+                    f(b);
+                }
             }
             Err(_) => return false,
         },

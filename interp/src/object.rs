@@ -196,6 +196,9 @@ pub struct Builtin {
     pub f: BuiltinFn,
     /// For methods bound to a value at attribute load (`[].append`): that value, passed as args[0].
     pub bound: Option<Value>,
+    /// A method of a builtin type that can be subclassed: called with an instance of a subclass as self,
+    /// it receives that instance's builtin `base` value instead.
+    pub unwrap_self: bool,
 }
 
 pub struct Module {
@@ -236,6 +239,24 @@ pub enum TypeKind {
     Native,
 }
 
+impl TypeKind {
+    /// Builtin types whose subclasses' instances carry a builtin `base` value (`class C(list)`).
+    pub fn is_subclassable_builtin(self) -> bool {
+        matches!(
+            self,
+            TypeKind::Int
+                | TypeKind::Float
+                | TypeKind::Str
+                | TypeKind::Bytes
+                | TypeKind::Tuple
+                | TypeKind::List
+                | TypeKind::Dict
+                | TypeKind::Set
+                | TypeKind::FrozenSet
+        )
+    }
+}
+
 pub struct TypeObj {
     pub name: String,
     pub kind: TypeKind,
@@ -259,6 +280,20 @@ pub struct TypeObj {
 pub struct Instance {
     pub cls: ObjRef,
     pub dict: RefCell<Dict>,
+    /// For instances of subclasses of builtin types (`class C(list)`): the builtin value holding the
+    /// data (a list, dict, int, str...). Builtin methods and protocols operate on it.
+    pub base: Option<Value>,
+}
+
+impl Instance {
+    /// A plain instance of `cls` with an empty attribute dict.
+    pub fn new(cls: ObjRef) -> Instance {
+        Instance {
+            cls,
+            dict: RefCell::new(Dict::new()),
+            base: None,
+        }
+    }
 }
 
 pub struct ExcObj {

@@ -148,6 +148,8 @@ impl Value {
         match self {
             Value::Obj(o) => match &**o {
                 Object::Str(s) => Some(s.as_str()),
+                // A str subclass's instance is a str.
+                Object::Instance(i) => i.base.as_ref().and_then(|b| b.as_str()),
                 _ => None,
             },
             _ => None,
@@ -170,7 +172,11 @@ impl Value {
     pub fn is_int_like(&self) -> bool {
         match self {
             Value::Int(_) | Value::Bool(_) => true,
-            Value::Obj(o) => matches!(&**o, Object::Int(_)),
+            Value::Obj(o) => match &**o {
+                Object::Int(_) => true,
+                Object::Instance(i) => i.base.as_ref().is_some_and(|b| b.is_int_like()),
+                _ => false,
+            },
             _ => false,
         }
     }
@@ -182,6 +188,7 @@ impl Value {
             Value::Bool(b) => Some(BigInt::from(*b as i64)),
             Value::Obj(o) => match &**o {
                 Object::Int(b) => Some(b.clone()),
+                Object::Instance(i) => i.base.as_ref().and_then(|b| b.to_bigint()),
                 _ => None,
             },
             _ => None,

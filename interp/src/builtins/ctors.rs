@@ -66,6 +66,11 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
         return Ok(Value::Int(0));
     };
+    if base.is_none() && vm.is_user_instance(x) {
+        if let Some(v) = convert_dunder(vm, x, &["__int__", "__index__", "__trunc__"])? {
+            return int_new(vm, &[args[0].clone(), v], kw);
+        }
+    }
     if let Some(b) = base {
         let b = b.as_i64().ok_or_else(|| {
             type_error(format!(
@@ -126,6 +131,11 @@ fn float_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let Some(x) = args.get(1) else {
         return Ok(Value::Float(0.0));
     };
+    if vm.is_user_instance(x) {
+        if let Some(v) = convert_dunder(vm, x, &["__float__", "__index__"])? {
+            return float_new(vm, &[args[0].clone(), v], kw);
+        }
+    }
     match x {
         Value::Float(_) => Ok(x.clone()),
         Value::Int(i) => Ok(Value::Float(*i as f64)),
@@ -331,6 +341,7 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::obj(Object::Instance(crate::object::Instance {
         cls: vm.types.object.clone(),
         dict: RefCell::new(crate::dict::Dict::new()),
+        base: None,
     })))
 }
 
@@ -425,6 +436,30 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         )));
     }
     let x = &args[1];
+    if vm.is_user_instance(x) {
+        if let Some(r) = vm.call_dunder(x, "__reversed__", &[])? {
+            return Ok(r);
+        }
+        if let Some(b) = Vm::base_of(x) {
+            let b = b.clone();
+            return reversed_new(vm, &[args[0].clone(), b], kw);
+        }
+        // The sequence protocol: __len__ and __getitem__ with indexes len-1 .. 0.
+        if let Some(n) = vm.call_dunder(x, "__len__", &[])? {
+            let n = n.as_i64().unwrap_or(0);
+            let mut items = Vec::with_capacity(n.max(0) as usize);
+            for i in (0..n).rev() {
+                match vm.call_dunder(x, "__getitem__", &[Value::Int(i)])? {
+                    Some(v) => items.push(v),
+                    None => break,
+                }
+            }
+            if items.len() == n.max(0) as usize {
+                let l = Value::obj(Object::List(RefCell::new(items)));
+                return vm.get_iter(l);
+            }
+        }
+    }
     let Value::Obj(o) = x else {
         return Err(type_error(format!(
             "'{}' object is not reversible",
@@ -488,4 +523,15 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
     }
     Ok(Value::obj(Object::Bytes(out)))
+}
+
+/// `int(x)`/`float(x)` on an instance of a Python class: the first conversion dunder it defines, else the
+/// builtin value of a builtin-type subclass; None leaves the caller's own error.
+fn convert_dunder(vm: &mut Vm, x: &Value, names: &[&'static str]) -> PyResult<Option<Value>> {
+    for n in names {
+        if let Some(v) = vm.call_dunder(x, n, &[])? {
+            return Ok(Some(v));
+        }
+    }
+    Ok(Vm::base_of(x).cloned())
 }

@@ -124,6 +124,15 @@ fn len(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn abs(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     exactly_one("abs", args, kw)?;
+    if vm.is_user_instance(&args[0]) {
+        if let Some(r) = vm.call_dunder(&args[0], "__abs__", &[])? {
+            return Ok(r);
+        }
+        if let Some(b) = Vm::base_of(&args[0]) {
+            let b = b.clone();
+            return abs(vm, &[b], kw);
+        }
+    }
     match &args[0] {
         Value::Int(i) => Ok(match i.checked_abs() {
             Some(a) => Value::Int(a),
@@ -265,6 +274,15 @@ fn round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     } else {
         None
     };
+    if vm.is_user_instance(&a[0]) {
+        let extra: Vec<Value> = a[1..].to_vec();
+        if let Some(r) = vm.call_dunder(&a[0], "__round__", &extra)? {
+            return Ok(r);
+        }
+        if let Some(b) = Vm::base_of(&a[0]) {
+            a[0] = b.clone();
+        }
+    }
     match &a[0] {
         Value::Float(f) => match nd {
             None => Ok(int_from_big(

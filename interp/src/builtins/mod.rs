@@ -78,6 +78,7 @@ pub fn builtin_value(name: &'static str, f: BuiltinFn) -> Value {
         name,
         f,
         bound: None,
+        unwrap_self: false,
     }))
 }
 
@@ -103,7 +104,14 @@ pub fn set_in(d: &ObjRef, name: &str, v: Value) {
 
 /// Register a method on a type object.
 pub fn method(t: &ObjRef, name: &'static str, f: BuiltinFn) {
-    set_in(t, name, builtin_value(name, f));
+    let unwrap_self = matches!(&**t, Object::Type(ty) if ty.kind.is_subclassable_builtin());
+    let m = Value::obj(Object::Builtin(Builtin {
+        name,
+        f,
+        bound: None,
+        unwrap_self,
+    }));
+    set_in(t, name, m);
 }
 
 pub fn install(vm: &mut Vm) {
@@ -111,6 +119,7 @@ pub fn install(vm: &mut Vm) {
     ctors::install(vm);
     methods::install(vm);
     crate::vm::metaclass::install(vm);
+    crate::vm::subclass::install(vm);
     let b = vm.builtins.clone();
     // Exception classes.
     for k in crate::error::ExcKind::ALL {

@@ -74,12 +74,16 @@ impl Vm {
                 if let Object::Builtin(b) = &**o {
                     if b.bound.is_none() && n <= 8 {
                         let f = b.f;
+                        let unwrap = b.unwrap_self;
                         let mut args: Args = SmallVec::new();
                         for i in 0..n {
                             args.push(std::mem::replace(
                                 &mut self.stack[args_at + i],
                                 Value::Undef,
                             ));
+                        }
+                        if unwrap {
+                            unwrap_self_arg(&mut args);
                         }
                         for i in fidx..args_at {
                             self.stack[i] = Value::Undef;
@@ -258,6 +262,11 @@ impl Vm {
                             let mut full: Args = SmallVec::with_capacity(args.len() + 1);
                             full.push(recv.clone());
                             full.extend(args.iter().cloned());
+                            (b.f)(self, &full, kwargs)
+                        }
+                        None if b.unwrap_self && args.first().and_then(Vm::base_of).is_some() => {
+                            let mut full: Args = args.iter().cloned().collect();
+                            unwrap_self_arg(&mut full);
                             (b.f)(self, &full, kwargs)
                         }
                         None => (b.f)(self, args, kwargs),
@@ -604,5 +613,12 @@ pub(crate) fn set_annotations(f: &Value, annotations: Value) {
             .get_or_insert_with(|| Rc::new(Object::Dict(Default::default())))
             .clone();
         crate::builtins::set_in(&d, "__annotations__", annotations);
+    }
+}
+
+/// `list.append(x, 1)` with `x` an instance of a list subclass: the method gets x's builtin base.
+fn unwrap_self_arg(args: &mut Args) {
+    if let Some(base) = args.first().and_then(Vm::base_of).cloned() {
+        args[0] = base;
     }
 }

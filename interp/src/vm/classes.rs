@@ -56,6 +56,7 @@ fn make_instance(cls: &ObjRef, fields: &[(&str, Value)]) -> Value {
     Value::obj(Object::Instance(Instance {
         cls: cls.clone(),
         dict: RefCell::new(d),
+        base: None,
     }))
 }
 
@@ -74,7 +75,7 @@ fn is_instance_of(v: &Value, t: &ObjRef) -> bool {
 pub fn is_user_class(t: &ObjRef) -> bool {
     match &**t {
         Object::Type(ty) => {
-            (ty.heap && ty.kind == TypeKind::Type)
+            (ty.heap && ty.kind != TypeKind::Exception)
                 || (ty.ctor.get().is_none()
                     && ty.kind == TypeKind::Object
                     && ty.module.borrow().as_str() != Some("builtins"))
@@ -282,12 +283,19 @@ impl Vm {
                     TypeKind::Object => {}
                     TypeKind::Exception => kind = TypeKind::Exception,
                     TypeKind::Type => kind = TypeKind::Type,
-                    other => {
-                        return Err(PyErr::new(
-                            ExcKind::NotImplementedError,
-                            format!("pvm does not support subclassing '{}' yet", bt.name)
-                                .replace("{:?}", &format!("{:?}", other)),
-                        ))
+                    k if k.is_subclassable_builtin() => {
+                        if kind != TypeKind::Object && kind != k {
+                            return Err(type_error(
+                                "multiple bases have instance lay-out conflict",
+                            ));
+                        }
+                        kind = k;
+                    }
+                    _ => {
+                        return Err(type_error(format!(
+                            "type '{}' is not an acceptable base type",
+                            bt.name
+                        )))
                     }
                 }
             }
@@ -396,8 +404,8 @@ impl Vm {
         let cls_v = Value::Obj(cls.clone());
         if let Some(new) = self.type_lookup(cls, &self.strs.get("__new__")) {
             // A Python `__new__`, or `type.__new__` for metaclasses (`object.__new__` is implied below).
-            let builtin_new =
-                t.kind == TypeKind::Type && matches!(new.as_obj(), Some(Object::Builtin(_)));
+            let builtin_new = (t.kind == TypeKind::Type || t.kind.is_subclassable_builtin())
+                && matches!(new.as_obj(), Some(Object::Builtin(_)));
             if matches!(new.as_obj(), Some(Object::Function(_)))
                 || builtin_new
                 || is_instance_of(&new, &self.class_types.staticmethod)
@@ -423,10 +431,15 @@ impl Vm {
             Value::obj(Object::Instance(Instance {
                 cls: cls.clone(),
                 dict: RefCell::new(Dict::new()),
+                base: None,
             }))
         };
         let has_init = self.run_init(&obj, args, kw)?;
-        if !has_init && t.kind != TypeKind::Exception && (!args.is_empty() || !kw.is_empty()) {
+        if !has_init
+            && t.kind != TypeKind::Exception
+            && !t.kind.is_subclassable_builtin()
+            && (!args.is_empty() || !kw.is_empty())
+        {
             return Err(type_error(format!("{}() takes no arguments", t.name)));
         }
         Ok(obj)
@@ -445,6 +458,15 @@ impl Vm {
                         "__init__() should return None, not '{}'",
                         self.type_name(&r)
                     )));
+                }
+                Ok(true)
+            }
+            // `list.__init__` & co. for subclasses of builtin containers that don't define `__init__`.
+            Some(init @ Value::Obj(_)) if Vm::base_of(obj).is_some() => {
+                if matches!(init.as_obj(), Some(Object::Builtin(b)) if b.unwrap_self) {
+                    let mut full = vec![obj.clone()];
+                    full.extend_from_slice(args);
+                    self.call_kw(&init, &full, kw)?;
                 }
                 Ok(true)
             }
@@ -502,7 +524,11 @@ impl Vm {
             Some(Object::Builtin(b)) if obj.is_some() => Ok(Value::obj(Object::Builtin(Builtin {
                 name: b.name,
                 f: b.f,
-                bound: obj.cloned(),
+                bound: match obj.and_then(Vm::base_of) {
+                    Some(base) if b.unwrap_self => Some(base.clone()),
+                    _ => obj.cloned(),
+                },
+                unwrap_self: b.unwrap_self,
             }))),
             Some(o @ Object::Instance(i)) => {
                 if Rc::ptr_eq(&i.cls, &self.class_types.staticmethod) {
@@ -599,6 +625,10 @@ impl Vm {
         let Some(f) = self.type_lookup(&cls, &self.strs.get(name)) else {
             return Ok(None);
         };
+        // Not overridden in Python: the caller applies the builtin behaviour to the base value.
+        if Vm::base_of(obj).is_some() && matches!(f.as_obj(), Some(Object::Builtin(_))) {
+            return Ok(None);
+        }
         if let Some(Object::Builtin(b)) = f.as_obj() {
             // A method implemented in Rust (native types' dunders): call it with obj prepended, no
             // bound-method object.
@@ -669,6 +699,9 @@ impl Vm {
         let Some(f) = self.type_lookup(&cls, &self.strs.get(name)) else {
             return Ok(None);
         };
+        if Vm::base_of(obj).is_some() && matches!(f.as_obj(), Some(Object::Builtin(_))) {
+            return Ok(None);
+        }
         let bound = self.bind_class_attr(f, Some(obj), &cls)?;
         self.call_kw(&bound, args, kw).map(Some)
     }
@@ -883,6 +916,7 @@ pub fn install(vm: &mut Vm) {
                 Ok(Value::obj(Object::Instance(Instance {
                     cls: cls.clone(),
                     dict: RefCell::new(Dict::new()),
+                    base: None,
                 })))
             }
             Object::Type(t) => Err(type_error(format!(

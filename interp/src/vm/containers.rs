@@ -169,6 +169,38 @@ impl Vm {
             }
             return Ok(());
         }
+        if self.is_user_instance(&other) {
+            let cls = self.type_of(&other);
+            let keys = self.type_lookup(&cls, &self.strs.get("keys"));
+            let overridden = matches!(
+                keys.as_ref().and_then(|k| k.as_obj()),
+                Some(Object::Function(_))
+            );
+            // A dict subclass that keeps dict's keys(): copy its base directly (CPython's fast path).
+            if let (Some(b), false) = (Vm::base_of(&other), overridden) {
+                if matches!(b.as_obj(), Some(Object::Dict(_))) {
+                    let b = b.clone();
+                    return self.dict_update(d, b, merge);
+                }
+            }
+            // Any other mapping: `for k in other.keys(): d[k] = other[k]`.
+            if keys.is_some() {
+                let kf = self.getattr(&other, &self.strs.get("keys"))?;
+                let ks = self.call(&kf, &[])?;
+                for k in self.collect(ks)? {
+                    let v = self.getitem(&other, &k)?;
+                    if merge && self.dict_get(d, &k)?.is_some() {
+                        let kr = self.repr(&k)?;
+                        return Err(type_error(format!(
+                            "got multiple values for keyword argument {}",
+                            kr
+                        )));
+                    }
+                    self.dict_set(d, k, v)?;
+                }
+                return Ok(());
+            }
+        }
         if merge {
             return Err(type_error(format!(
                 "argument after ** must be a mapping, not {}",

@@ -238,4 +238,5 @@ mod containers;
 pub mod exc;
 mod import;
 pub mod metaclass;
+pub mod subclass;
 pub mod text;

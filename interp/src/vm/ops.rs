@@ -53,6 +53,8 @@ pub fn as_int(v: &Value) -> Option<IntRef<'_>> {
         Value::Bool(b) => Some(IntRef::Small(*b as i64)),
         Value::Obj(o) => match &**o {
             Object::Int(b) => Some(IntRef::Big(b)),
+            // An int subclass's instance is an int.
+            Object::Instance(i) => i.base.as_ref().and_then(as_int),
             _ => None,
         },
         _ => None,
@@ -63,7 +65,10 @@ pub fn as_int(v: &Value) -> Option<IntRef<'_>> {
 pub fn as_f64(v: &Value) -> Option<PyResult<f64>> {
     match v {
         Value::Float(f) => Some(Ok(*f)),
-        other => as_int(other).map(|i| i.to_f64()),
+        other => match crate::vm::Vm::base_of(other) {
+            Some(b @ Value::Float(_)) => as_f64(b),
+            _ => as_int(other).map(|i| i.to_f64()),
+        },
     }
 }
 
@@ -77,6 +82,17 @@ pub fn big_to_f64(b: &BigInt) -> PyResult<f64> {
 impl Vm {
     pub fn binary_op(&mut self, arg: u32, a: Value, b: Value) -> PyResult<Value> {
         let (op, inplace) = BinOp::decode(arg);
+        if self.is_user_instance(&a) || self.is_user_instance(&b) {
+            if let Some(v) = self.binop_dunder(op, inplace, &a, &b)? {
+                return Ok(v);
+            }
+            if Vm::base_of(&a).is_some() || Vm::base_of(&b).is_some() {
+                let ua = Vm::base_of(&a).cloned().unwrap_or(a);
+                let ub = Vm::base_of(&b).cloned().unwrap_or(b);
+                return self.binary_op(arg, ua, ub);
+            }
+            return Err(binop_type_error(self, op, inplace, &a, &b));
+        }
         if let (Value::Bool(x), Value::Bool(y)) = (&a, &b) {
             match op {
                 BinOp::And => return Ok(Value::Bool(*x & *y)),
@@ -92,12 +108,6 @@ impl Vm {
             if let (Some(x), Some(y)) = (as_f64(&a), as_f64(&b)) {
                 return float_binop(op, x?, y?);
             }
-        }
-        if self.is_user_instance(&a) || self.is_user_instance(&b) {
-            if let Some(v) = self.binop_dunder(op, inplace, &a, &b)? {
-                return Ok(v);
-            }
-            return Err(binop_type_error(self, op, inplace, &a, &b));
         }
         if let Some(v) = self.seq_binop(op, inplace, &a, &b)? {
             return Ok(v);
@@ -282,6 +292,10 @@ impl Vm {
         if let Some(r) = self.call_dunder(&a, "__neg__", &[])? {
             return Ok(r);
         }
+        let a = match Vm::base_of(&a) {
+            Some(b) => b.clone(),
+            None => a,
+        };
         match &a {
             Value::Int(i) => Ok(match i.checked_neg() {
                 Some(n) => Value::Int(n),
@@ -307,6 +321,10 @@ impl Vm {
         if let Some(r) = self.call_dunder(&a, "__pos__", &[])? {
             return Ok(r);
         }
+        let a = match Vm::base_of(&a) {
+            Some(b) => b.clone(),
+            None => a,
+        };
         match &a {
             Value::Int(_) | Value::Float(_) => Ok(a),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
@@ -322,6 +340,10 @@ impl Vm {
         if let Some(r) = self.call_dunder(&a, "__invert__", &[])? {
             return Ok(r);
         }
+        let a = match Vm::base_of(&a) {
+            Some(b) => b.clone(),
+            None => a,
+        };
         match as_int(&a) {
             Some(IntRef::Small(i)) => Ok(Value::Int(!i)),
             Some(IntRef::Big(b)) => Ok(int_from_big(!b)),
@@ -337,6 +359,11 @@ impl Vm {
         if self.is_user_instance(a) || self.is_user_instance(b) {
             if let Some(r) = self.richcmp_dunder(a, b, op)? {
                 return Ok(r);
+            }
+            if Vm::base_of(a).is_some() || Vm::base_of(b).is_some() {
+                let ua = Vm::base_of(a).cloned().unwrap_or_else(|| a.clone());
+                let ub = Vm::base_of(b).cloned().unwrap_or_else(|| b.clone());
+                return self.compare(&ua, &ub, op);
             }
             return match op {
                 CmpOp::Eq => Ok(Value::Bool(a.is(b))),

@@ -36,6 +36,14 @@ pub fn values_eq(a: &Value, b: &Value) -> bool {
 const MAX_EQ_DEPTH: u32 = 10_000;
 
 fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
+    // Instances of builtin-type subclasses compare as their builtin value here (the VM's `eq` has
+    // already given a Python `__eq__` its chance).
+    if let Some(x) = Vm::base_of(a) {
+        return eq_depth(x, b, depth + 1);
+    }
+    if let Some(y) = Vm::base_of(b) {
+        return eq_depth(a, y, depth + 1);
+    }
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => x == y,
         (Value::Float(x), Value::Float(y)) => x == y,
@@ -192,6 +200,10 @@ impl Vm {
             if let Some(r) = self.call_dunder(v, "__len__", &[])? {
                 return Ok(r.as_i64().unwrap_or(1) != 0);
             }
+            if let Some(b) = Vm::base_of(v) {
+                let b = b.clone();
+                return self.truthy(&b);
+            }
             return Ok(true);
         }
         Ok(match v {
@@ -221,6 +233,11 @@ impl Vm {
             }
             return match self.richcmp_dunder(a, b, crate::bytecode::CmpOp::Eq)? {
                 Some(r) => self.truthy(&r),
+                None if Vm::base_of(a).is_some() || Vm::base_of(b).is_some() => {
+                    let ua = Vm::base_of(a).cloned().unwrap_or_else(|| a.clone());
+                    let ub = Vm::base_of(b).cloned().unwrap_or_else(|| b.clone());
+                    self.eq(&ua, &ub)
+                }
                 None => Ok(false),
             };
         }
@@ -262,6 +279,12 @@ impl Vm {
                         {
                             return Err(type_error(format!("unhashable type: '{}'", t.name)));
                         }
+                    }
+                    if let Some(b) = Vm::base_of(v) {
+                        let b = b.clone();
+                        return self.hash(&b).map_err(|_| {
+                            type_error(format!("unhashable type: '{}'", self.type_name(v)))
+                        });
                     }
                 }
             }
@@ -549,6 +572,7 @@ impl Vm {
                     name: b.name,
                     f: b.f,
                     bound: Some(obj.clone()),
+                    unwrap_self: b.unwrap_self,
                 })),
                 Some(Object::Function(_)) => {
                     Value::obj(Object::BoundMethod(Box::new((obj.clone(), v.clone()))))
@@ -704,6 +728,10 @@ impl Vm {
         if self.is_user_instance(obj) {
             if let Some(r) = self.call_dunder(obj, "__getitem__", std::slice::from_ref(key))? {
                 return Ok(r);
+            }
+            if let Some(b) = Vm::base_of(obj) {
+                let b = b.clone();
+                return self.getitem(&b, key);
             }
             if !matches!(obj.as_obj(), Some(Object::Type(_))) {
                 return Err(type_error(format!(
@@ -911,6 +939,18 @@ impl Vm {
 
     pub fn setitem(&mut self, obj: &Value, key: Value, v: Value) -> PyResult<()> {
         if self.is_user_instance(obj) {
+            if let Some(b) = Vm::base_of(obj) {
+                // No Python override: store into the builtin base.
+                let cls = self.type_of(obj);
+                let f = self.type_lookup(&cls, &self.strs.get("__setitem__"));
+                if !matches!(
+                    f.as_ref().and_then(|f| f.as_obj()),
+                    Some(Object::Function(_))
+                ) {
+                    let b = b.clone();
+                    return self.setitem(&b, key, v);
+                }
+            }
             if self.call_dunder(obj, "__setitem__", &[key, v])?.is_some() {
                 return Ok(());
             }
@@ -978,6 +1018,10 @@ impl Vm {
             {
                 return Ok(());
             }
+            if let Some(b) = Vm::base_of(obj) {
+                let b = b.clone();
+                return self.delitem(&b, key);
+            }
             return Err(type_error(format!(
                 "'{}' object does not support item deletion",
                 self.type_name(obj)
@@ -1039,6 +1083,10 @@ impl Vm {
         if self.is_user_instance(&v) {
             if let Some(it) = self.call_dunder(&v, "__iter__", &[])? {
                 return Ok(it);
+            }
+            if let Some(b) = Vm::base_of(&v) {
+                let b = b.clone();
+                return self.get_iter(b);
             }
             if self
                 .call_dunder(&v, "__getitem__", &[Value::Int(0)])
@@ -1490,6 +1538,16 @@ impl Vm {
     }
 
     pub fn is_iterable(&self, v: &Value) -> bool {
+        if self.is_user_instance(v) {
+            if let Some(b) = Vm::base_of(v) {
+                return self.is_iterable(b);
+            }
+            let cls = self.type_of(v);
+            return self.type_lookup(&cls, &self.strs.get("__iter__")).is_some()
+                || self
+                    .type_lookup(&cls, &self.strs.get("__getitem__"))
+                    .is_some();
+        }
         matches!(
             v.as_obj(),
             Some(
@@ -1514,6 +1572,10 @@ impl Vm {
                 self.call_dunder(container, "__contains__", std::slice::from_ref(item))?
             {
                 return self.truthy(&r);
+            }
+            if let Some(b) = Vm::base_of(container) {
+                let b = b.clone();
+                return self.contains(&b, item);
             }
             let it = self.get_iter(container.clone())?;
             while let Some(x) = self.next(&it)? {
@@ -1624,6 +1686,10 @@ impl Vm {
                         self.type_name(&r)
                     ))),
                 };
+            }
+            if let Some(b) = Vm::base_of(v) {
+                let b = b.clone();
+                return self.len(&b);
             }
         }
         if let Value::Obj(o) = v {

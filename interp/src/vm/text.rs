@@ -31,6 +31,10 @@ impl Vm {
                     ))),
                 };
             }
+            if let Some(b) = Vm::base_of(v) {
+                let b = b.clone();
+                return self.repr(&b);
+            }
         }
         self.repr_builtin(v)
     }
@@ -284,6 +288,19 @@ impl Vm {
                     ))),
                 };
             }
+            if let Some(b) = Vm::base_of(v) {
+                // object.__str__ is repr(): a Python __repr__ on the subclass applies.
+                let cls = self.type_of(v);
+                let r = self.type_lookup(&cls, &self.strs.get("__repr__"));
+                if matches!(
+                    r.as_ref().and_then(|r| r.as_obj()),
+                    Some(Object::Function(_))
+                ) {
+                    return self.repr(v);
+                }
+                let b = b.clone();
+                return self.str_of(&b);
+            }
         }
         self.str_builtin(v)
     }
@@ -329,6 +346,10 @@ impl Vm {
         if self.is_user_instance(v) {
             if let Some(r) = self.call_dunder(v, "__format__", &[Value::str(spec)])? {
                 return Ok(r.as_str().unwrap_or("").to_string());
+            }
+            if let Some(b) = Vm::base_of(v) {
+                let b = b.clone();
+                return self.format(&b, spec);
             }
         }
         let tn = self.type_name(v);

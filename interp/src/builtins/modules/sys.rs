@@ -86,6 +86,7 @@ pub(super) fn init(vm: &mut Vm, d: &ObjRef) {
         let s = Value::obj(Object::Instance(Instance {
             cls: stream_t.clone(),
             dict: RefCell::new(sd),
+            base: None,
         }));
         set_in(d, name, s);
     }
