@@ -1,65 +1,39 @@
-//! The `pvm` command: run Python programs like `python3` does.
+//! The `pvm` command: run Python programs like `python3` does (src/cli.rs parses the command line the
+//! way CPython does; src/repl.rs is the interactive prompt).
 
 mod bench;
+mod cli;
+mod repl;
 
-use clap::Parser;
+use cli::{Exit, Program};
 use pvm_interp::Vm;
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 /// Loop iterations before a loop is considered hot.
 const DEFAULT_JIT_THRESHOLD: u32 = pvm_jit::DEFAULT_THRESHOLD;
-
-#[derive(Parser, Debug)]
-#[command(
-    name = "pvm",
-    version,
-    about = "pvm: a fast Python 3.11 runtime with a tracing JIT"
-)]
-struct Cli {
-    /// Program passed in as a string (terminates the option list).
-    #[arg(short = 'c', value_name = "CODE")]
-    command: Option<String>,
-    /// Run the interpreter only (no JIT).
-    #[arg(long = "no-jit")]
-    no_jit: bool,
-    /// Loop iterations before the JIT records a trace (1 = always).
-    #[arg(long = "jit-threshold", value_name = "N")]
-    jit_threshold: Option<u32>,
-    /// Print JIT statistics to stderr at exit.
-    #[arg(long = "jit-stats")]
-    jit_stats: bool,
-    /// Print each trace's IR and machine code to stderr.
-    #[arg(long = "jit-log")]
-    jit_log: bool,
-    /// Print the bytecode listing of the program instead of running it.
-    #[arg(long = "dis")]
-    dis: bool,
-    /// Don't write bytecode caches (accepted for compatibility).
-    #[arg(short = 'B')]
-    no_bytecode: bool,
-    /// Unbuffered output (accepted for compatibility).
-    #[arg(short = 'u')]
-    unbuffered: bool,
-    /// Ignore PYTHON* environment variables.
-    #[arg(short = 'E')]
-    ignore_env: bool,
-    /// The script to run (`-` for stdin) and its arguments.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    args: Vec<String>,
-}
 
 fn main() -> ExitCode {
     // `pvm bench script.py [args]` (src/bench.rs); a script named `bench` runs as `pvm ./bench`.
     if std::env::args_os().nth(1).is_some_and(|a| a == "bench") {
         return bench::main(std::env::args_os().skip(1).collect());
     }
-    let cli = match Cli::try_parse() {
-        Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return ExitCode::from(code);
+    let opts = match cli::parse(std::env::args_os().skip(1).collect()) {
+        Ok(o) => o,
+        Err(Exit::Help) => {
+            print!("{}", cli::USAGE);
+            return ExitCode::SUCCESS;
+        }
+        Err(Exit::Version) => {
+            println!("Python 3.11.7 (pvm {})", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        Err(Exit::Usage(msg)) => {
+            eprintln!(
+                "{}\nusage: pvm [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `pvm -h' for more information.",
+                msg
+            );
+            return ExitCode::from(2);
         }
     };
     // The interpreter runs on a thread with a large stack: Python-level recursion does not use the Rust
@@ -68,68 +42,100 @@ fn main() -> ExitCode {
     let handle = std::thread::Builder::new()
         .name("pvm-main".into())
         .stack_size(1 << 30)
-        .spawn(move || run(cli))
+        .spawn(move || run(opts))
         .expect("spawn interpreter thread");
     let status = handle.join().unwrap_or(70);
     ExitCode::from(status.clamp(0, 255) as u8)
 }
 
-fn run(cli: Cli) -> i32 {
-    let (src, filename, argv) = if let Some(code) = &cli.command {
-        let mut argv = vec!["-c".to_string()];
-        argv.extend(cli.args.iter().cloned());
-        (code.clone(), "<string>".to_string(), argv)
-    } else if let Some(script) = cli.args.first() {
-        if script == "-" {
+fn run(o: cli::Options) -> i32 {
+    let env = |name: &str| {
+        if o.ignore_env {
+            None
+        } else {
+            std::env::var(name).ok().filter(|v| !v.is_empty())
+        }
+    };
+    let inspect = o.inspect || env("PYTHONINSPECT").is_some();
+    let stdin_tty = std::io::stdin().is_terminal();
+    // What runs, sys.argv, sys.path[0].
+    let cwd = std::env::current_dir()
+        .map(|p| p.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let (argv0, path0) = match &o.program {
+        Program::Command(_) => ("-c".to_string(), String::new()),
+        Program::Module(_) => ("-m".to_string(), cwd),
+        Program::Script(s) => (
+            s.clone(),
+            std::path::Path::new(s)
+                .parent()
+                .map(|p| p.to_string_lossy().to_string())
+                .unwrap_or_default(),
+        ),
+        Program::Stdin { explicit } => {
+            (if *explicit { "-" } else { "" }.to_string(), String::new())
+        }
+    };
+    let mut argv = vec![argv0];
+    argv.extend(o.args.iter().cloned());
+    let mut vm = Vm::new(argv);
+    vm.path.push(path0);
+    if let Some(pp) = env("PYTHONPATH") {
+        vm.path.extend(
+            pp.split(':')
+                .filter(|s| !s.is_empty())
+                .map(|s| s.to_string()),
+        );
+    }
+    vm.opts.jit_threshold = o.jit_threshold.unwrap_or(DEFAULT_JIT_THRESHOLD).max(1);
+    vm.opts.unbuffered = o.unbuffered || env("PYTHONUNBUFFERED").is_some();
+    vm.opts.cache.write = !(o.no_bytecode || env("PYTHONDONTWRITEBYTECODE").is_some());
+    for x in &o.xoptions {
+        match x.as_str() {
+            "pvm-cache-verbose" => vm.opts.cache.verbose = true,
+            "pvm-cache=off" => {
+                vm.opts.cache.read = false;
+                vm.opts.cache.write = false;
+            }
+            "importtime" => vm.opts.importtime = true,
+            _ => {}
+        }
+    }
+    vm.opts.xoptions = o.xoptions.clone();
+    if !o.no_jit {
+        pvm_jit::install(&mut vm, o.jit_log);
+    }
+    let interactive_stdin = matches!(o.program, Program::Stdin { .. }) && (stdin_tty || inspect);
+    let mut status = match &o.program {
+        Program::Command(code) => pvm_interp::run::run_main(&mut vm, code, "<string>", o.dis),
+        Program::Module(name) => pvm_interp::run::run_module(&mut vm, name, o.dis, |vm, file| {
+            vm.argv[0] = file.to_string();
+            vm.set_sys_argv0(file);
+        }),
+        Program::Script(path) => match read_script(path) {
+            Ok(src) => {
+                // Like CPython, tracebacks name the main script by its absolute path (sys.argv keeps it
+                // as given).
+                let code_filename = std::path::absolute(path)
+                    .map(|p| p.to_string_lossy().to_string())
+                    .unwrap_or(path.clone());
+                pvm_interp::run::run_main(&mut vm, &src, &code_filename, o.dis)
+            }
+            Err(code) => return code,
+        },
+        Program::Stdin { .. } if interactive_stdin && !o.dis => {
+            repl::run(&mut vm, !o.quiet, stdin_tty)
+        }
+        Program::Stdin { .. } => {
             let mut s = String::new();
             let _ = std::io::stdin().read_to_string(&mut s);
-            (s, "<stdin>".to_string(), cli.args.clone())
-        } else {
-            match read_script(script) {
-                Ok(s) => (s, script.clone(), cli.args.clone()),
-                Err(code) => return code,
-            }
+            pvm_interp::run::run_main(&mut vm, &s, "<stdin>", o.dis)
         }
-    } else {
-        let mut s = String::new();
-        let _ = std::io::stdin().read_to_string(&mut s);
-        (s, "<stdin>".to_string(), vec![String::new()])
     };
-    let mut vm = Vm::new(argv);
-    let script_dir = if cli.command.is_some() || filename == "<stdin>" {
-        String::new()
-    } else {
-        std::path::Path::new(&filename)
-            .parent()
-            .map(|p| p.to_string_lossy().to_string())
-            .unwrap_or_default()
-    };
-    vm.path.push(script_dir);
-    if !cli.ignore_env {
-        if let Ok(pp) = std::env::var("PYTHONPATH") {
-            vm.path.extend(
-                pp.split(':')
-                    .filter(|s| !s.is_empty())
-                    .map(|s| s.to_string()),
-            );
-        }
+    if inspect && !interactive_stdin && !o.dis {
+        status = repl::run(&mut vm, false, stdin_tty);
     }
-    let jit_on = !cli.no_jit;
-    vm.opts.jit_threshold = cli.jit_threshold.unwrap_or(DEFAULT_JIT_THRESHOLD).max(1);
-    if jit_on {
-        pvm_jit::install(&mut vm, cli.jit_log);
-    }
-    let _ = (cli.no_bytecode, cli.unbuffered);
-    // Like CPython, tracebacks name the main script by its absolute path (sys.argv keeps it as given).
-    let code_filename = if filename.starts_with('<') {
-        filename.clone()
-    } else {
-        std::path::absolute(&filename)
-            .map(|p| p.to_string_lossy().to_string())
-            .unwrap_or(filename.clone())
-    };
-    let status = pvm_interp::run::run_main(&mut vm, &src, &code_filename, cli.dis);
-    if cli.jit_stats {
+    if o.jit_stats {
         if let Some(mut jit) = vm.jit.take() {
             let mut err = std::io::stderr();
             jit.report(&mut err);

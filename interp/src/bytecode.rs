@@ -33,7 +33,7 @@ macro_rules! opcodes {
                 match b { $( $num => Some(Op::$name), )* _ => None }
             }
 
-            pub fn name(self) -> &'static str {
+            pub const fn name(self) -> &'static str {
                 match self { $( Op::$name => stringify!($name), )* }
             }
 
@@ -44,7 +44,7 @@ macro_rules! opcodes {
             }
 
             /// Whether the argument is an instruction index.
-            pub fn is_jump(self) -> bool {
+            pub const fn is_jump(self) -> bool {
                 match self { $( Op::$name => $jump, )* }
             }
 
@@ -444,6 +444,11 @@ impl Instr {
     #[inline]
     pub fn arg(self) -> u32 {
         self.0 >> 8
+    }
+    /// The encoded word (what `decode` takes back).
+    #[inline]
+    pub fn encoding(self) -> u32 {
+        self.0
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod builtins;
 pub mod bytecode;
+pub mod cache;
 pub mod code;
 pub mod compiler;
 pub mod dict;

@@ -398,6 +398,59 @@ impl SetTable {
         None
     }
 
+    /// A dummy-free table of `capacity` slots with each entry in its recorded slot: how the bytecode cache
+    /// restores a frozenset constant's exact layout (re-adding the keys in iteration order does not always
+    /// give it back). `None` unless `add` could have made this layout: a power-of-two capacity of at least
+    /// 8 within the load factor, distinct slots in range, and every key reachable along its probe sequence
+    /// (each slot the sequence visits before the key's own is taken).
+    pub fn from_layout(capacity: usize, entries: Vec<(usize, SetEntry)>) -> Option<SetTable> {
+        let n = entries.len();
+        // `add` grows to the smallest power of two above 4 × used, so more than 16 × n slots is corrupt
+        // (and must not be allocated).
+        if !capacity.is_power_of_two()
+            || capacity < MIN_SIZE
+            || n * 5 >= (capacity - 1) * 3
+            || capacity > (16 * n).max(MIN_SIZE)
+        {
+            return None;
+        }
+        if n == 0 {
+            return (capacity == MIN_SIZE).then(SetTable::new);
+        }
+        let mut slots = empty_slots(capacity);
+        let mut wanted = Vec::with_capacity(n);
+        for (ix, e) in entries {
+            if !matches!(slots.get(ix), Some(Slot::Empty)) {
+                return None;
+            }
+            wanted.push((ix, e.hash));
+            slots[ix] = Slot::Active(e);
+        }
+        let mask = capacity - 1;
+        for (ix, hash) in wanted {
+            // The probe sequence eventually visits every slot; give up long after it must have.
+            let mut reached = false;
+            for p in Probe::new(hash, mask).take(16 * capacity + 64) {
+                if p == ix {
+                    reached = true;
+                    break;
+                }
+                if let Slot::Empty = slots[p] {
+                    return None;
+                }
+            }
+            if !reached {
+                return None;
+            }
+        }
+        Some(SetTable {
+            slots,
+            fill: n,
+            used: n,
+            finger: 0,
+        })
+    }
+
     pub fn keys(&self) -> Vec<Value> {
         self.iter().map(|e| e.key.clone()).collect()
     }

@@ -101,6 +101,7 @@ pub fn write_to_file(vm: &mut Vm, file: &Value, s: &str) -> PyResult<()> {
     match crate::builtins::modules::std_stream_fd(file) {
         Some(1) => {
             let _ = vm.out.write_all(s.as_bytes());
+            vm.wrote_stdout();
         }
         Some(2) => {
             vm.flush_stdout();
@@ -108,6 +109,7 @@ pub fn write_to_file(vm: &mut Vm, file: &Value, s: &str) -> PyResult<()> {
         }
         _ if file.is_none() => {
             let _ = vm.out.write_all(s.as_bytes());
+            vm.wrote_stdout();
         }
         _ => {
             let w = vm.getattr(file, &Value::str("write"))?;

@@ -378,17 +378,8 @@ impl<'s> Compiler<'s> {
     /// equal frozenset constant made earlier in the module (same elements, compared type-exactly as
     /// CPython's constant keys are) is reused, layout and all.
     fn frozenset_const(&mut self, items: Vec<Value>) -> Value {
-        fn build(items: impl Iterator<Item = Value>) -> SetTable {
-            let mut t = SetTable::new();
-            for v in items {
-                let r: Result<bool, ()> =
-                    t.add(const_hash(&v), v.clone(), |k| Ok(values_eq(k, &v)));
-                let _ = r;
-            }
-            t
-        }
-        let f1 = build(items.into_iter());
-        let f2 = build(f1.keys().into_iter());
+        let f1 = build_const_frozenset(items.into_iter());
+        let f2 = build_const_frozenset(f1.keys().into_iter());
         for c in &self.frozensets {
             if let Some(Object::FrozenSet(t)) = c.as_obj() {
                 let same = t.len() == f2.len()
@@ -818,7 +809,17 @@ pub(super) fn int_literal(i: &ast::Int) -> Value {
 }
 
 /// `hash()` of a compile-time constant (as `Vm::hash` computes it).
-fn const_hash(v: &Value) -> i64 {
+/// The table of a frozenset constant: `new` + `add` each item in order.
+fn build_const_frozenset(items: impl Iterator<Item = Value>) -> SetTable {
+    let mut t = SetTable::new();
+    for v in items {
+        let r: Result<bool, ()> = t.add(const_hash(&v), v.clone(), |k| Ok(values_eq(k, &v)));
+        let _ = r;
+    }
+    t
+}
+
+pub(crate) fn const_hash(v: &Value) -> i64 {
     match v {
         Value::Int(i) => crate::hash::hash_i64(*i),
         Value::Bool(b) => *b as i64,

@@ -10,6 +10,7 @@ mod asyncs;
 mod exceptions;
 mod expr;
 mod patterns;
+pub(crate) use expr::const_hash;
 pub mod symtable;
 
 use crate::bytecode::{BinOp, Instr, Op, ARG_MAX};
@@ -133,7 +134,8 @@ fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Rc<Cod
                 msg: "inconsistent use of tabs and spaces in indentation".into(),
                 filename: filename.to_string(),
                 line: line as u32,
-                col: 1,
+                // CPython shows no caret for indentation errors found by the tokenizer.
+                col: 0,
                 end_col: 2,
                 text,
             });
@@ -220,27 +222,41 @@ fn syntax_error_from_parse(
     if std::env::var_os("PVM_DEBUG_PARSE").is_some() {
         eprintln!("ruff: {}", raw);
     }
+    use ruff_python_parser::ParseErrorType;
     let mut range = e.location;
     let mut kind = "SyntaxError";
+    let (mut no_caret, mut past_end) = (false, false);
     let lower = raw.to_lowercase();
     let msg = if let Some(rest) = raw.strip_prefix("Expected an indented block after ") {
         kind = "IndentationError";
         // CPython names the statement and the line it starts on.
-        let what = rest.replace('`', "'").replace(" clause", " statement");
+        let what = rest
+            .replace('`', "'")
+            .replace(" clause", " statement")
+            .replace("'class' definition", "class definition");
         let err_line = lines.line_index(range.start()).get();
         let header = header_line_before(src, err_line);
+        // One caret, at the start of the unindented line.
+        range = TextRange::empty(range.start());
         format!(
             "expected an indented block after {} on line {}",
             what, header
         )
     } else if lower.contains("unexpected indentation") {
         kind = "IndentationError";
+        no_caret = true;
         "unexpected indent".to_string()
     } else if lower.contains("unindent") || lower.contains("dedent") {
         kind = "IndentationError";
+        // CPython's caret is just past the end of the line.
+        let start = range.start().to_usize().min(src.len());
+        let line_end = src[start..].find('\n').map_or(src.len(), |i| start + i);
+        let end = src[..line_end].trim_end_matches('\r').len();
+        range = TextRange::empty(TextSize::from(end as u32));
+        past_end = true;
         "unindent does not match any outer indentation level".to_string()
     } else if lower.contains("unexpected eof") {
-        match unclosed_bracket(src) {
+        match unclosed_bracket(src, src.len()) {
             Some((pos, c)) => {
                 range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32 + 1));
                 format!("'{}' was never closed", c)
@@ -265,13 +281,56 @@ fn syntax_error_from_parse(
         )
     } else if lower.contains("missing closing quote") || lower.contains("unterminated string") {
         let line = lines.line_index(range.start()).get();
+        range = TextRange::empty(range.start());
         format!("unterminated string literal (detected at line {})", line)
+    } else if matches!(e.error, ParseErrorType::InvalidAssignmentTarget) {
+        assign_target_message(src, range)
     } else {
-        "invalid syntax".to_string()
+        // CPython: a generic syntax error on a line after an unclosed bracket reports that bracket.
+        let at = (range.start().to_usize()).min(src.len());
+        match unclosed_bracket(src, at) {
+            Some((pos, c))
+                if lines.line_index(TextSize::from(pos as u32))
+                    < lines.line_index(range.start()) =>
+            {
+                range = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32 + 1));
+                format!("'{}' was never closed", c)
+            }
+            _ => "invalid syntax".to_string(),
+        }
     };
     let mut err = error_at(src, lines, filename, range, msg);
     err.kind = kind;
+    if no_caret {
+        err.col = 0;
+    }
+    if past_end {
+        err.end_col = err.col + 1;
+    }
     err
+}
+
+/// CPython's words for an invalid assignment target (`1 = x`, `f() = 1`, `None = 1`), from the target's
+/// text; "here. Maybe you meant '==' ..." when it is the target of a plain `=`.
+fn assign_target_message(src: &str, range: TextRange) -> String {
+    let (a, b) = (range.start().to_usize(), range.end().to_usize());
+    let text = src.get(a..b).unwrap_or("").trim();
+    let what = match text {
+        "None" | "True" | "False" | "__debug__" => return format!("cannot assign to {}", text),
+        "..." => "ellipsis",
+        _ if text.starts_with(|c: char| c.is_ascii_digit() || c == '\'' || c == '"') => "literal",
+        _ if text.ends_with(')') && !text.starts_with('(') => "function call",
+        _ => "expression",
+    };
+    let after = src.get(b..).unwrap_or("").trim_start_matches([' ', '\t']);
+    if after.starts_with('=') && !after.starts_with("==") {
+        format!(
+            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+            what
+        )
+    } else {
+        format!("cannot assign to {}", what)
+    }
 }
 
 /// The 1-based line of the compound-statement header that precedes `err_line`.
@@ -288,9 +347,10 @@ fn header_line_before(src: &str, err_line: usize) -> usize {
     err_line.saturating_sub(1).max(1)
 }
 
-/// Byte offset and character of the first bracket never closed (skipping strings and comments).
-fn unclosed_bracket(src: &str) -> Option<(usize, char)> {
-    let b = src.as_bytes();
+/// Byte offset and character of the innermost bracket still open at byte `upto` (skipping strings and
+/// comments).
+fn unclosed_bracket(src: &str, upto: usize) -> Option<(usize, char)> {
+    let b = &src.as_bytes()[..upto.min(src.len())];
     let mut stack: Vec<(usize, char)> = Vec::new();
     let mut i = 0;
     while i < b.len() {
@@ -327,7 +387,7 @@ fn unclosed_bracket(src: &str) -> Option<(usize, char)> {
         }
         i += 1;
     }
-    stack.first().copied()
+    stack.last().copied()
 }
 
 /// CPython's TabError rule: indentation must compare the same with tabs as 8 columns and as 1 column.
@@ -1385,7 +1445,7 @@ pub(crate) fn binop(op: ast::Operator) -> BinOp {
 }
 
 /// Maximum stack depth by abstract interpretation over the control-flow graph.
-fn compute_stacksize(instrs: &[Instr], exc_table: &[crate::code::ExcEntry]) -> u32 {
+pub(crate) fn compute_stacksize(instrs: &[Instr], exc_table: &[crate::code::ExcEntry]) -> u32 {
     let n = instrs.len();
     let mut depth_at: Vec<i32> = vec![-1; n + 1];
     let mut work = vec![(0usize, 0i32)];

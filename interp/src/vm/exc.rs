@@ -256,7 +256,10 @@ impl Vm {
                     entry.line,
                     entry.code.name
                 ));
-                if let Some(line) = entry.code.source.line(entry.line) {
+                // Like CPython (linecache), no source line for pseudo-files: `<string>` (-c), `<stdin>`.
+                let fname = entry.code.filename();
+                let pseudo = fname.starts_with('<') && fname.ends_with('>');
+                if let Some(line) = entry.code.source.line(entry.line).filter(|_| !pseudo) {
                     let t = line.trim();
                     if !t.is_empty() {
                         out.push_str(&format!("    {}\n", t));

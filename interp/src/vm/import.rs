@@ -6,6 +6,47 @@ use crate::object::{Module, ObjRef, Object};
 use crate::value::Value;
 use std::path::PathBuf;
 
+/// `-X importtime`: CPython's report, one line per import when it finishes, nested imports indented.
+#[derive(Default)]
+pub(crate) struct ImportTime {
+    header_done: bool,
+    /// Per import in progress: the cumulative microseconds of the imports it made.
+    children: Vec<u64>,
+}
+
+impl ImportTime {
+    fn enter(&mut self) -> std::time::Instant {
+        if !self.header_done {
+            self.header_done = true;
+            eprintln!("import time: self [us] | cumulative | imported package");
+        }
+        self.children.push(0);
+        std::time::Instant::now()
+    }
+
+    fn leave(&mut self, name: &str, t0: std::time::Instant) {
+        let cum = t0.elapsed().as_micros() as u64;
+        let kids = self.children.pop().unwrap_or(0);
+        let level = self.children.len();
+        if let Some(p) = self.children.last_mut() {
+            *p += cum;
+        }
+        eprintln!(
+            "import time: {:>9} | {:>10} | {}{}",
+            cum.saturating_sub(kids),
+            cum,
+            "  ".repeat(level),
+            name
+        );
+    }
+}
+
+/// The file `pvm -m` runs and the `__package__` it runs with.
+pub struct MainModule {
+    pub path: PathBuf,
+    pub package: String,
+}
+
 impl Vm {
     pub(crate) fn import(
         &mut self,
@@ -95,6 +136,18 @@ impl Vm {
         if let Some(m) = self.dict_get(&modules, &key)? {
             return Ok(m);
         }
+        if !self.opts.importtime {
+            return self.load_module(full, parent, key);
+        }
+        let t0 = self.import_time.enter();
+        let r = self.load_module(full, parent, key);
+        self.import_time.leave(full, t0);
+        r
+    }
+
+    /// Import `full` (not in sys.modules): a builtin module, or a file found on the search path.
+    fn load_module(&mut self, full: &str, parent: &Value, key: Value) -> PyResult<Value> {
+        let modules = Value::Obj(self.modules.clone());
         if let Some(m) = crate::builtins::modules::create(self, full) {
             self.dict_set(&modules, key, m.clone())?;
             return Ok(m);
@@ -160,18 +213,12 @@ impl Vm {
         path: &std::path::Path,
         pkg_dir: Option<String>,
     ) -> PyResult<Value> {
-        let src = std::fs::read_to_string(path).map_err(|e| {
-            PyErr::new(
-                ExcKind::ImportError,
-                format!("cannot read {}: {}", path.display(), e),
-            )
-        })?;
         let filename = path.to_string_lossy().to_string();
-        self.exec_module_source(full, &src, &filename, pkg_dir)
+        let code = self.module_code_for(path)?;
+        self.exec_module_code(full, code, &filename, pkg_dir)
     }
 
-    /// Compile and run a module's source as `sys.modules[full]`; `pkg_dir` is Some for a package
-    /// (its `__path__` entry; empty for a package embedded in the binary).
+    /// Compile and run a module's source as `sys.modules[full]` (the library embedded in the binary).
     fn exec_module_source(
         &mut self,
         full: &str,
@@ -181,6 +228,18 @@ impl Vm {
     ) -> PyResult<Value> {
         let code =
             crate::compiler::compile_module(src, filename).map_err(|e| self.syntax_error(e))?;
+        self.exec_module_code(full, code, filename, pkg_dir)
+    }
+
+    /// Run a module's code as `sys.modules[full]`; `pkg_dir` is Some for a package (its `__path__`
+    /// entry; empty for a package embedded in the binary).
+    fn exec_module_code(
+        &mut self,
+        full: &str,
+        code: std::rc::Rc<crate::code::Code>,
+        filename: &str,
+        pkg_dir: Option<String>,
+    ) -> PyResult<Value> {
         let globals = self.new_globals(full);
         let package = match &pkg_dir {
             Some(_) => full.to_string(),
@@ -220,6 +279,138 @@ impl Vm {
             }
         }
         Ok(module)
+    }
+
+    /// The code of the module in file `path`: from its bytecode cache when valid, else compiled (and
+    /// cached; see crate::cache).
+    pub fn module_code_for(
+        &mut self,
+        path: &std::path::Path,
+    ) -> PyResult<std::rc::Rc<crate::code::Code>> {
+        let src = std::fs::read_to_string(path).map_err(|e| {
+            PyErr::new(
+                ExcKind::ImportError,
+                format!("cannot read {}: {}", path.display(), e),
+            )
+        })?;
+        let filename = path.to_string_lossy().to_string();
+        let write = !self.dont_write_bytecode();
+        crate::cache::module_code(self.opts.cache, write, path, &filename, &src)
+            .map_err(|e| self.syntax_error(e))
+    }
+
+    /// Import a dotted name (each package along it), returning the last module.
+    fn import_dotted(&mut self, full: &str) -> PyResult<Value> {
+        let mut module = Value::None;
+        let mut prefix = String::new();
+        for (i, part) in full.split('.').enumerate() {
+            if i > 0 {
+                prefix.push('.');
+            }
+            prefix.push_str(part);
+            module = self.import_one(&prefix, &module)?;
+        }
+        Ok(module)
+    }
+
+    /// Find the file `pvm -m name` runs: module `name`, or `name/__main__.py` for a package (whose
+    /// `__init__` is imported, as are the parent packages). `Ok(Err(message))` when there is none,
+    /// worded as CPython's runpy words it.
+    pub fn find_main_module(&mut self, name: &str) -> PyResult<Result<MainModule, String>> {
+        if name.is_empty() || name.starts_with('.') {
+            return Ok(Err("Relative module names not supported".into()));
+        }
+        let (parent, short) = match name.rsplit_once('.') {
+            Some((p, s)) => (p, s),
+            None => ("", name),
+        };
+        let parent_mod = if parent.is_empty() {
+            Value::None
+        } else {
+            match self.import_dotted(parent) {
+                Ok(m) => m,
+                Err(e) if self.err_matches(&e, ExcKind::ImportError) => {
+                    let mut e = e;
+                    let obj = self.materialize(&mut e);
+                    let line = self.exception_line(&obj);
+                    return Ok(Err(format!(
+                        "Error while finding module specification for '{}' ({})",
+                        name, line
+                    )));
+                }
+                Err(e) => return Err(e),
+            }
+        };
+        if crate::builtins::modules::create(self, name).is_some() {
+            return Ok(Err(format!("No code object available for {}", name)));
+        }
+        let dirs: Vec<PathBuf> = match parent_mod.as_obj() {
+            Some(Object::Module(pm)) => match self.dict_get_str_quiet(&pm.dict, "__path__") {
+                Some(p) => self
+                    .collect(p)?
+                    .iter()
+                    .filter_map(|v| v.as_str().map(PathBuf::from))
+                    .collect(),
+                None => {
+                    return Ok(Err(format!(
+                        "Error while finding module specification for '{}' (ModuleNotFoundError: __path__ attribute not found on '{}' while trying to find '{}')",
+                        name, parent, name
+                    )))
+                }
+            },
+            _ => self.sys_path(),
+        };
+        for dir in dirs {
+            if dir.join(short).join("__init__.py").is_file() {
+                self.import_one(name, &parent_mod)?;
+                let main = dir.join(short).join("__main__.py");
+                if main.is_file() {
+                    return Ok(Ok(MainModule {
+                        path: std::path::absolute(&main).unwrap_or(main),
+                        package: name.to_string(),
+                    }));
+                }
+                return Ok(Err(format!(
+                    "No module named {}.__main__; '{}' is a package and cannot be directly executed",
+                    name, name
+                )));
+            }
+            let file = dir.join(format!("{}.py", short));
+            if file.is_file() {
+                return Ok(Ok(MainModule {
+                    path: std::path::absolute(&file).unwrap_or(file),
+                    package: parent.to_string(),
+                }));
+            }
+        }
+        Ok(Err(format!("No module named {}", name)))
+    }
+
+    /// Set `sys.argv[0]` (`-m` sets it to the module's file once found).
+    pub fn set_sys_argv0(&mut self, arg0: &str) {
+        let modules = Value::Obj(self.modules.clone());
+        let sys = self.dict_get(&modules, &Value::str("sys")).ok().flatten();
+        if let Some(Object::Module(m)) = sys.as_ref().and_then(|s| s.as_obj()) {
+            if let Some(argv) = self.dict_get_str_quiet(&m.dict, "argv") {
+                if let Some(Object::List(l)) = argv.as_obj() {
+                    if let Some(first) = l.borrow_mut().first_mut() {
+                        *first = Value::str(arg0);
+                    }
+                }
+            }
+        }
+    }
+
+    /// `sys.dont_write_bytecode` (initialised from `-B`/`PYTHONDONTWRITEBYTECODE`; a program may set it).
+    fn dont_write_bytecode(&mut self) -> bool {
+        let modules = Value::Obj(self.modules.clone());
+        let sys = self.dict_get(&modules, &Value::str("sys")).ok().flatten();
+        if let Some(Object::Module(m)) = sys.as_ref().and_then(|s| s.as_obj()) {
+            if let Some(v) = self.dict_get_str_quiet(&m.dict, "dont_write_bytecode") {
+                return self.truthy(&v).unwrap_or(false);
+            }
+        }
+        !self.opts.cache.write
     }
 
     pub(crate) fn import_from(&mut self, m: &Value, name: &Value) -> PyResult<Value> {
@@ -278,7 +469,7 @@ impl Vm {
         let r = self.repr(&v)?;
         use std::io::Write;
         let _ = writeln!(self.out, "{}", r);
-        self.flush_stdout();
+        self.wrote_stdout();
         let b = self.builtins.clone();
         self.dict_set_str(&b, &Value::str("_"), v)?;
         Ok(())

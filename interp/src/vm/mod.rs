@@ -69,6 +69,14 @@ pub const MAX_NATIVE_DEPTH: usize = 3000;
 pub struct Options {
     pub jit_threshold: u32,
     pub jit_enabled: bool,
+    /// Bytecode cache use for imports (`-B`, `-X pvm-cache=...`).
+    pub cache: crate::cache::CacheOptions,
+    /// `-u`: stdout is flushed after every write.
+    pub unbuffered: bool,
+    /// `-X importtime`: report each import's time on stderr, as CPython does.
+    pub importtime: bool,
+    /// `-X` options as given (`sys._xoptions`).
+    pub xoptions: Vec<String>,
 }
 
 pub struct Vm {
@@ -101,6 +109,8 @@ pub struct Vm {
     /// Interned strings for names the runtime looks up itself.
     pub strs: crate::builtins::Interned,
     pub path: Vec<String>,
+    /// `-X importtime` bookkeeping (see import.rs).
+    pub(crate) import_time: import::ImportTime,
 }
 
 impl Vm {
@@ -130,7 +140,12 @@ impl Vm {
             opts: Options {
                 jit_threshold: 1000,
                 jit_enabled: false,
+                cache: Default::default(),
+                unbuffered: false,
+                importtime: false,
+                xoptions: Vec::new(),
             },
+            import_time: Default::default(),
             main_globals: None,
             strs: crate::builtins::Interned::new(),
             path: Vec::new(),
@@ -143,6 +158,14 @@ impl Vm {
 
     pub fn flush_stdout(&mut self) {
         let _ = self.out.flush();
+    }
+
+    /// Call after writing to `out`: with `-u` the text goes out at once.
+    #[inline]
+    pub fn wrote_stdout(&mut self) {
+        if self.opts.unbuffered {
+            let _ = self.out.flush();
+        }
     }
 
     /// A fresh module namespace.

@@ -8,6 +8,7 @@
 mod _bisect;
 mod _heapq;
 mod _random;
+mod dis;
 mod gc;
 mod hashlib;
 mod io;
@@ -39,6 +40,7 @@ const NATIVE: &[(&str, Init)] = &[
     ("_json", json::init),
     ("_re", re::init),
     ("_struct", structmod::init),
+    ("dis", dis::init),
     ("gc", gc::init),
     ("math", math::init),
     ("posix", posix::init),

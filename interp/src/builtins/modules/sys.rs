@@ -16,6 +16,20 @@ pub(super) fn init(vm: &mut Vm, d: &ObjRef) {
     set_in(d, "path", Value::obj(Object::List(RefCell::new(path))));
     set_in(d, "modules", Value::Obj(vm.modules.clone()));
     set_in(d, "maxsize", Value::Int(i64::MAX));
+    set_in(d, "dont_write_bytecode", Value::Bool(!vm.opts.cache.write));
+    let mut xo = crate::dict::Dict::new();
+    for x in &vm.opts.xoptions {
+        let (k, v) = match x.split_once('=') {
+            Some((k, v)) => (k, Value::str(v)),
+            None => (x.as_str(), Value::Bool(true)),
+        };
+        xo.set_str(Value::str(k), crate::hash::hash_str(k), v);
+    }
+    set_in(
+        d,
+        "_xoptions",
+        Value::obj(Object::Dict(std::cell::RefCell::new(xo))),
+    );
     set_in(d, "version", Value::str("3.11.7 (pvm 0.1.0)"));
     set_in(
         d,
@@ -124,6 +138,7 @@ fn stream_write(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         }
         _ => {
             let _ = vm.out.write_all(s.as_bytes());
+            vm.wrote_stdout();
         }
     }
     Ok(Value::Int(n as i64))
