@@ -187,18 +187,21 @@ pub fn check(c: &Code) -> Result<(), &'static str> {
         }
     }
     // Abstract run over (pc, depth) states: every path, including into each handler.
-    let mut seen: Vec<Vec<u32>> = vec![Vec::new(); n];
+    // Depths seen at each pc: almost always one, so the first is kept flat and any others in a set.
+    let mut first: Vec<u32> = vec![u32::MAX; n];
+    let mut more: std::collections::HashSet<(usize, u32)> = Default::default();
     let mut work: Vec<(usize, u32)> = vec![(0, 0)];
     work.extend(c.exc_table.iter().map(|e| (e.target as usize, e.depth + 1)));
     let mut budget = 64 * n + 1024;
     while let Some((pc, d)) = work.pop() {
-        if seen[pc].contains(&d) {
+        if first[pc] == u32::MAX {
+            first[pc] = d;
+        } else if first[pc] == d || !more.insert((pc, d)) {
             continue;
         }
         budget = budget
             .checked_sub(1)
             .ok_or("control flow too complex to check")?;
-        seen[pc].push(d);
         let ins = c.instrs[pc];
         let (op, a) = (ins.op(), ins.arg());
         if d < inputs(op, a) {
