@@ -196,7 +196,10 @@ fn typing_at_the_prompt() {
     t.send("\x03");
     t.expect("KeyboardInterrupt");
     t.expect(">>> ");
-    // Up arrow recalls the previous line ("pair", since the discarded line never entered history).
+    t.line("pair");
+    t.expect("(1, 2)\r\n");
+    t.expect(">>> ");
+    // Up arrow recalls the previous line.
     t.send("\x1b[A");
     t.send("\r");
     t.expect("(1, 2)\r\n");
