@@ -69,7 +69,10 @@ fn inputs(op: Op, a: u32) -> u32 {
         | Op::WithExitNormal
         | Op::MatchMapping
         | Op::MatchSequence
-        | Op::GetLen => 1,
+        | Op::GetLen
+        | Op::GetAwaitable
+        | Op::GetAIter
+        | Op::GetANext => 1,
         Op::StoreAttr
         | Op::BinarySubscr
         | Op::DeleteSubscr
@@ -82,7 +85,8 @@ fn inputs(op: Op, a: u32) -> u32 {
         | Op::CheckExcMatch
         | Op::Send
         | Op::WithExceptStart
-        | Op::MatchKeys => 2,
+        | Op::MatchKeys
+        | Op::EndAsyncFor => 2,
         Op::StoreSubscr | Op::ForIter | Op::MatchClass => 3,
         Op::Copy | Op::Swap | Op::BuildSlice | Op::RaiseVarargs => a,
         Op::BuildTuple | Op::BuildList | Op::BuildSet | Op::BuildString => a,
