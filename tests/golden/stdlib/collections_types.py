@@ -1,0 +1,30 @@
+# collections: deque, namedtuple, Counter, OrderedDict, defaultdict, ChainMap.
+from collections import deque, Counter, OrderedDict, defaultdict, namedtuple, ChainMap
+d = deque([1,2,3], maxlen=5)
+print(repr(d), repr(deque()), repr(deque('ab')))
+d.appendleft(0); d.append(4); d.append(5); print(d, len(d), d[0], d[-1], 3 in d)
+d.rotate(2); print(d); d.rotate(-3); print(d); print(d.popleft(), d.pop(), d, list(reversed(d)))
+q = deque()
+for i in range(100): q.append(i)
+for i in range(50): q.appendleft(-i)
+s = 0
+while q: s += q.popleft() * len(q)
+print(s)
+for f in [lambda: deque().pop(), lambda: deque().popleft(), lambda: deque([1])[5], lambda: deque([1]).remove(7), lambda: deque([1]).index(7), lambda: deque([1], maxlen=-1), lambda: deque([1],maxlen=1).insert(0, 2), lambda: deque([1]) + [2]]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+P = namedtuple('P', 'x y', defaults=[0])
+print(P(1), P._fields, P._field_defaults, P(1,2)._asdict(), P._make([3,4]), P(1)._replace(y=5))
+p = P(3, 4); x, y = p; print(x, y, p.x, p[1], p == (3, 4), hash(p) == hash((3, 4)), tuple(p), len(p), sorted([P(2,1), P(1,2)]))
+for f in [lambda: P(1,2,3), lambda: P(), lambda: P(1)._replace(z=1), lambda: namedtuple('Q', 'a a'), lambda: namedtuple('Q', 'a def'), lambda: namedtuple('Q', '_a')]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+print(namedtuple('Q', 'a def _x', rename=True)._fields)
+c = Counter('abracadabra'); print(c, c.most_common(2), repr(Counter()), c['zz'], c.total(), sorted(c.elements()))
+c.update('aaz'); c.subtract({'a': 10}); print(c, +c, -c)
+print(Counter(a=3, b=1) + Counter(a=1, b=2), Counter(a=3, b=1) - Counter(a=1, b=2), Counter(a=3, b=1) | Counter(a=1, b=2), Counter(a=3, b=1) & Counter(a=1, b=2))
+o = OrderedDict(a=1, b=2); o['c'] = 3; o.move_to_end('a'); print(o, o.popitem(last=False), o, repr(OrderedDict()))
+dd = defaultdict(list); dd['x'].append(1); dd['y']; print(dd, repr(defaultdict(int)), dd['x'], 'z' in dd)
+cm = ChainMap({'a': 1}, {'a': 0, 'b': 2}); print(cm, cm['a'], cm['b'], len(cm), sorted(cm), cm.new_child({'c': 3}))
+try: OrderedDict().popitem()
+except Exception as e: print(type(e).__name__, e)

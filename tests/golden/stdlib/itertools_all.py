@@ -1,0 +1,27 @@
+# itertools: every iterator, its results, reprs and argument errors.
+import itertools as it
+from itertools import *
+print(repr(count()), repr(count(5)), repr(count(1.5, 0.5)), repr(count(2, 3)), repr(repeat(1)), repr(repeat('a', 3)))
+c = count(); next(c); print(repr(c), list(islice(count(10, -2), 4)))
+r = repeat(1, 2); next(r); print(repr(r), list(repeat('x', 3)), list(repeat(0, -1)))
+print(list(accumulate([1, 2, 3, 4])), list(accumulate([1, 2, 3], lambda a, b: a * b)), list(accumulate([], initial=5)), list(accumulate([1, 2], initial=10)))
+print(list(chain('ab', [1, 2], ())), list(chain.from_iterable(['xy', 'z'])))
+print(list(compress('ABCDEF', [1, 0, 1, 0, 1, 1])), list(dropwhile(lambda x: x < 5, [1, 4, 6, 4, 1])), list(takewhile(lambda x: x < 5, [1, 4, 6, 4, 1])))
+print(list(filterfalse(lambda x: x % 2, range(10))), list(filterfalse(None, [0, 1, '', 'a'])))
+print([(k, list(g)) for k, g in groupby('AAAABBBCCDAABBB')], [k for k, g in groupby('AAAABBBCCD')])
+print([(k, list(g)) for k, g in groupby([1, 3, 2, 4, 5], key=lambda x: x % 2)])
+gs = list(groupby('aabbc')); print([(k, list(g)) for k, g in gs])
+print(list(islice('ABCDEFG', 2)), list(islice('ABCDEFG', 2, 4)), list(islice('ABCDEFG', 2, None)), list(islice('ABCDEFG', 0, None, 2)))
+it1 = iter(range(10)); print(list(islice(it1, 5, 3)), next(it1))
+print(list(pairwise('ABCDE')), list(pairwise([1])), list(starmap(pow, [(2, 5), (3, 2)])))
+a, b = tee([1, 2, 3]); print(list(a), list(b)); a, b, c = tee(iter('xyz'), 3); print(next(a), list(b), list(a), list(c))
+print(list(zip_longest('ABCD', 'xy', fillvalue='-')), list(zip_longest([1], [2, 3], [4, 5, 6])))
+print(list(product('ab', range(2))), list(product(range(2), repeat=3)), list(product()), list(product('ab', [])))
+print(list(permutations('ABC', 2)), list(permutations(range(3))), list(permutations('ab', 3)), len(list(permutations(range(5)))))
+print(list(combinations('ABCD', 2)), list(combinations(range(4), 3)), list(combinations('ab', 3)), list(combinations('ab', 0)))
+print(list(combinations_with_replacement('ABC', 2)), list(combinations_with_replacement('', 0)), list(combinations_with_replacement('', 1)))
+print(list(islice(cycle('ABC'), 8)), list(cycle([])))
+print(type(product('a')).__name__, type(chain()).__name__, type(count()).__name__)
+for f in [lambda: islice([1], -1), lambda: islice([1], 1, 2, 0), lambda: islice([1], 'a'), lambda: permutations([1], -1), lambda: combinations([1], -1), lambda: count('a'), lambda: product([1], repeat=-1), lambda: list(chain(1)), lambda: tee([1], -1)]:
+    try: f()
+    except Exception as e: print(type(e).__name__, e)
