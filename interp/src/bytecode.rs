@@ -263,6 +263,12 @@ opcodes! {
     /// Handler ending an `async for`: TOS is the exception, TOS1 the async iterator; StopAsyncIteration
     /// pops both (the loop is over), anything else is re-raised.
     EndAsyncFor = 95, effect: |a| -2, jump: false;
+    /// `except* T`: TOS is T, TOS1 the exception being handled (or None): replace them by (rest, match)
+    /// when part of it matches (match becomes the handled exception), else by (exception, None).
+    CheckEgMatch = 96, effect: |a| 0, jump: false;
+    /// End of `try`/`except*`: TOS is the list of what the clauses raised plus the unhandled rest, TOS1 the
+    /// exception caught: replace both by what to re-raise (None for nothing).
+    PrepReraiseStar = 97, effect: |a| -1, jump: false;
 }
 
 /// Jump target of an instruction (CompareJumpIfFalse packs its comparison above the target).

@@ -313,7 +313,9 @@ impl Code {
             | Op::GetAwaitable
             | Op::GetAIter
             | Op::GetANext
-            | Op::EndAsyncFor => String::new(),
+            | Op::EndAsyncFor
+            | Op::CheckEgMatch
+            | Op::PrepReraiseStar => String::new(),
             Op::Send => format!("to {}", arg),
         }
     }

@@ -32,6 +32,9 @@ exceptions! {
     KeyboardInterrupt: BaseException,
     GeneratorExit: BaseException,
     Exception: BaseException,
+    BaseExceptionGroup: BaseException,
+    // Also a subclass of Exception (the one builtin exception with two bases; see `is_subclass_of`).
+    ExceptionGroup: BaseExceptionGroup,
     StopIteration: Exception,
     StopAsyncIteration: Exception,
     ArithmeticError: Exception,
@@ -77,6 +80,9 @@ exceptions! {
 
 impl ExcKind {
     pub fn is_subclass_of(self, other: ExcKind) -> bool {
+        if self == ExcKind::ExceptionGroup && other == ExcKind::Exception {
+            return true;
+        }
         let mut k = self;
         loop {
             if k == other {

@@ -128,11 +128,12 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&Value)) -> bool {
             Err(_) => return false,
         },
         Object::Exception(e) => {
-            let (Ok(a), Ok(d), Ok(c), Ok(x)) = (
+            let (Ok(a), Ok(d), Ok(c), Ok(x), Ok(g)) = (
                 e.args.try_borrow(),
                 e.dict.try_borrow(),
                 e.cause.try_borrow(),
                 e.context.try_borrow(),
+                e.group.try_borrow(),
             ) else {
                 return false;
             };
@@ -142,6 +143,7 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&Value)) -> bool {
             }
             f(&c);
             f(&x);
+            f(&g);
         }
         Object::Cell(c) => match c.try_borrow() {
             Ok(v) => f(&v),
@@ -245,7 +247,7 @@ fn clear(o: &Object) {
                 drop(d);
                 drop(old);
             }
-            for c in [&e.args, &e.cause, &e.context] {
+            for c in [&e.args, &e.cause, &e.context, &e.group] {
                 if let Ok(mut v) = c.try_borrow_mut() {
                     let old = std::mem::replace(&mut *v, Value::None);
                     drop(v);

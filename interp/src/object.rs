@@ -304,6 +304,8 @@ pub struct ExcObj {
     pub cause: RefCell<Value>,
     pub context: RefCell<Value>,
     pub suppress_context: Cell<bool>,
+    /// A BaseExceptionGroup's `(message, exceptions)` (a tuple of the two); Undef for other exceptions.
+    pub group: RefCell<Value>,
 }
 
 /// One traceback line: which code, which line.

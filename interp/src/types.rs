@@ -94,6 +94,25 @@ impl Types {
             } else {
                 exc[k.parent() as usize].clone()
             };
+            if *k == ExcKind::ExceptionGroup {
+                // class ExceptionGroup(BaseExceptionGroup, Exception): MRO ExceptionGroup,
+                // BaseExceptionGroup, Exception, BaseException, object.
+                let beg = exc[ExcKind::BaseExceptionGroup as usize].clone();
+                let e = exc[ExcKind::Exception as usize].clone();
+                let t = new_type(
+                    k.name(),
+                    TypeKind::Exception,
+                    vec![beg.clone(), e.clone()],
+                    None,
+                );
+                if let (Object::Type(tt), Object::Type(et)) = (&*t, &*e) {
+                    let mut mro = vec![beg, e.clone()];
+                    mro.extend(et.mro.borrow().iter().cloned());
+                    *tt.mro.borrow_mut() = mro;
+                }
+                exc.push(t);
+                continue;
+            }
             exc.push(new_type(k.name(), TypeKind::Exception, vec![base], None));
         }
         Types {

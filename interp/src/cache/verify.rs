@@ -86,7 +86,9 @@ fn inputs(op: Op, a: u32) -> u32 {
         | Op::Send
         | Op::WithExceptStart
         | Op::MatchKeys
-        | Op::EndAsyncFor => 2,
+        | Op::EndAsyncFor
+        | Op::CheckEgMatch
+        | Op::PrepReraiseStar => 2,
         Op::StoreSubscr | Op::ForIter | Op::MatchClass => 3,
         Op::Copy | Op::Swap | Op::BuildSlice | Op::RaiseVarargs => a,
         Op::BuildTuple | Op::BuildList | Op::BuildSet | Op::BuildString => a,

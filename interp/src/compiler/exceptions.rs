@@ -32,14 +32,12 @@ pub(super) enum FBlock {
     With,
     /// The body of an `async with`: its bound `__aexit__` is on the stack.
     AsyncWith,
+    /// The clauses of a `try`/`except*`: no `break`, `continue` or `return` may leave them.
+    ExceptStar,
 }
 
 impl<'s> Compiler<'s> {
     pub(super) fn try_stmt(&mut self, t: &ast::StmtTry) -> Result<(), CompileError> {
-        if t.is_star {
-            self.not_implemented("except* (exception groups)");
-            return Ok(());
-        }
         if t.finalbody.is_empty() {
             return self.try_except(t);
         }
@@ -128,6 +126,9 @@ impl<'s> Compiler<'s> {
     }
 
     fn try_except(&mut self, t: &ast::StmtTry) -> Result<(), CompileError> {
+        if t.is_star && !t.handlers.is_empty() {
+            return self.try_except_star(t);
+        }
         if t.handlers.is_empty() {
             self.stmts(&t.body)?;
             return self.stmts(&t.orelse);
@@ -193,6 +194,111 @@ impl<'s> Compiler<'s> {
             self.patch(j);
         }
         Ok(())
+    }
+
+    /// `try: body except* T as name: ...` (PEP 654). The handler keeps `[orig, raised, rest]` on the
+    /// stack: the exception caught, a list of what the clauses raise, and the part not handled yet, which
+    /// each clause's `CheckEgMatch` splits into what it handles (bound to `name`, and the handled
+    /// exception while it runs) and the new rest. A clause's body is protected by an entry that adds
+    /// whatever it raises to the list, so later clauses still run. `PrepReraiseStar` then combines the
+    /// list and the final rest into what propagates.
+    fn try_except_star(&mut self, t: &ast::StmtTry) -> Result<(), CompileError> {
+        let depth = self.unit().stmt_depth;
+        let start = self.here();
+        self.stmts(&t.body)?;
+        let end = self.here();
+        self.stmts(&t.orelse)?;
+        let mut to_end = vec![self.emit_jump(Op::Jump)];
+        let handler = self.here();
+        self.add_handler(start, end, handler, depth);
+        self.emit(Op::PushExcInfo, 0);
+        let region_start = self.here();
+        self.unit().stmt_depth = depth + 1;
+        self.unit().fblocks.push(FBlock::ExceptStar);
+        let r = self.except_star_clauses(t, depth);
+        self.unit().fblocks.pop();
+        self.unit().stmt_depth = depth;
+        r?;
+        self.emit(Op::PrepReraiseStar, 0);
+        let region_end = self.here();
+        self.emit(Op::Copy, 1);
+        self.emit_const(Value::None);
+        self.emit(Op::IsOp, 0);
+        let reraise = self.emit_jump(Op::PopJumpIfFalse);
+        // Nothing left to raise.
+        self.emit(Op::PopTop, 0);
+        self.emit(Op::PopExcept, 0);
+        to_end.push(self.emit_jump(Op::Jump));
+        self.patch(reraise);
+        self.emit(Op::PopExcept, 0);
+        self.emit(Op::Reraise, 0);
+        // An error in the matching itself (a bad type in a clause) restores the handled exceptions.
+        let cleanup = self.here();
+        self.add_handler(region_start, region_end, cleanup, depth + 1);
+        self.emit(Op::PopExcept, 0);
+        self.emit(Op::Reraise, 0);
+        for j in to_end {
+            self.patch(j);
+        }
+        Ok(())
+    }
+
+    fn except_star_clauses(&mut self, t: &ast::StmtTry, depth: u32) -> Result<(), CompileError> {
+        // [exc] -> [orig, [], exc]
+        self.emit(Op::Copy, 1);
+        self.emit(Op::BuildList, 0);
+        self.emit(Op::Swap, 2);
+        for h in t.handlers.iter() {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.set_line(h.range);
+            let Some(ty) = &h.type_ else {
+                return Err(self.error(h.range, "expected one or more exception types"));
+            };
+            self.expr(ty)?;
+            // [orig, list, rest, match] or [orig, list, exc, None]
+            self.emit(Op::CheckEgMatch, 0);
+            self.emit(Op::Copy, 1);
+            self.emit_const(Value::None);
+            self.emit(Op::IsOp, 0);
+            let no_match = self.emit_jump(Op::PopJumpIfTrue);
+            let name = h.name.as_ref().map(|n| n.id.to_string());
+            match &name {
+                Some(nm) => self.store_name(nm),
+                None => {
+                    self.emit(Op::PopTop, 0);
+                }
+            }
+            // [orig, list, rest]: the body; what it raises is added to the list.
+            let body_start = self.here();
+            self.unit().stmt_depth = depth + 3;
+            let r = self.stmts(&h.body);
+            self.unit().stmt_depth = depth + 1;
+            r?;
+            let body_end = self.here();
+            self.clear_handler_name(&name);
+            let done = self.emit_jump(Op::Jump);
+            let raised = self.here();
+            self.add_handler(body_start, body_end, raised, depth + 3);
+            self.clear_handler_name(&name);
+            self.emit(Op::ListAppend, 2);
+            let done2 = self.emit_jump(Op::Jump);
+            self.patch(no_match);
+            self.emit(Op::PopTop, 0);
+            self.patch(done);
+            self.patch(done2);
+        }
+        // [orig, list, rest] -> [orig, list + [rest]]
+        self.emit(Op::ListAppend, 1);
+        Ok(())
+    }
+
+    /// `name = None; del name` after an except clause binding `name`.
+    fn clear_handler_name(&mut self, name: &Option<String>) {
+        if let Some(nm) = name {
+            self.emit_const(Value::None);
+            self.store_name(nm);
+            self.delete_name(nm);
+        }
     }
 
     /// Emit `PushExcInfo`, the body, and the cleanup handler protecting the body. On entry the exception
@@ -263,6 +369,14 @@ impl<'s> Compiler<'s> {
             self.unit().fblocks.truncate(to + i);
             match b {
                 FBlock::Loop => {}
+                FBlock::ExceptStar => {
+                    let range = self.stmt_range;
+                    self.unit().fblocks = saved;
+                    return Err(self.error(
+                        range,
+                        "'break', 'continue' and 'return' cannot appear in an except* block",
+                    ));
+                }
                 FBlock::Handler { name } => {
                     if keep_top {
                         self.emit(Op::Swap, 2);

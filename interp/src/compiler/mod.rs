@@ -107,6 +107,8 @@ pub struct Compiler<'s> {
     depth: u32,
     /// `from __future__ import annotations`: annotations are stored as strings, never evaluated.
     future_annotations: bool,
+    /// The statement being compiled (for errors found while compiling its parts).
+    stmt_range: TextRange,
 }
 
 const MAX_NESTING: u32 = 200;
@@ -166,6 +168,7 @@ fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Rc<Cod
         depth: 0,
         interned: HashMap::new(),
         frozensets: Vec::new(),
+        stmt_range: TextRange::default(),
     };
     c.push_unit(0, "<module>".into(), "<module>".into(), 1);
     c.setup_annotations(&module.body);
@@ -269,6 +272,13 @@ fn syntax_error_from_parse(
         "real number required in complex literal".to_string()
     } else if raw == "cannot use '_' as a target" {
         raw.clone()
+    } else if raw == "Cannot have both 'except' and 'except*' on the same 'try'"
+        || raw == "Expected one or more exception types"
+    {
+        // CPython's wording, lower-cased.
+        let mut m = raw.clone();
+        m[..1].make_ascii_lowercase();
+        m
     } else if raw == "Positional patterns cannot follow keyword patterns" {
         "positional patterns follow keyword patterns".to_string()
     } else if raw.starts_with("Expected `:`") {
@@ -791,7 +801,9 @@ impl<'s> Compiler<'s> {
     fn stmt(&mut self, s: &Stmt) -> Result<(), CompileError> {
         self.enter(s.range())?;
         self.set_line(s.range());
+        let outer = std::mem::replace(&mut self.stmt_range, s.range());
         let r = self.stmt_inner(s);
+        self.stmt_range = outer;
         self.depth -= 1;
         r
     }

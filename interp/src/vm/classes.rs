@@ -419,8 +419,11 @@ impl Vm {
                 full.extend_from_slice(args);
                 let obj = self.call_kw(&f, &full, kw)?;
                 let ot = self.type_of(&obj);
-                if is_subtype(&ot, cls) {
-                    self.run_init(&obj, args, kw)?;
+                if is_subtype(&ot, cls) && !self.run_init(&obj, args, kw)? {
+                    // BaseException.__init__ sets args to the call's arguments.
+                    if let Some(Object::Exception(e)) = obj.as_obj() {
+                        *e.args.borrow_mut() = Value::obj(Object::Tuple(args.to_vec()));
+                    }
                 }
                 return Ok(obj);
             }

@@ -70,7 +70,7 @@ impl NativeData for ASend {
 impl NativeData for AThrow {
     fn traverse(&self, f: &mut dyn FnMut(&Value)) -> bool {
         f(&self.gen);
-        self.args.iter().flatten().for_each(|v| f(v));
+        self.args.iter().flatten().for_each(&mut *f);
         true
     }
 }

@@ -1059,6 +1059,27 @@ impl Vm {
                         let a = tri!(self.get_anext(&aiter));
                         push!(a);
                     }
+                    Op::CheckEgMatch => {
+                        save!();
+                        let ty = pop!();
+                        let exc = top!().clone();
+                        let (rest, matched) = tri!(self.check_eg_match(&exc, &ty));
+                        if !matched.is_none() {
+                            // The handled exception (bare `raise`, context) is the matching part.
+                            if let Some(top) = self.exc_stack.last_mut() {
+                                *top = matched.clone();
+                            }
+                            top!() = rest;
+                        }
+                        push!(matched);
+                    }
+                    Op::PrepReraiseStar => {
+                        save!();
+                        let excs = pop!();
+                        let orig = pop!();
+                        let r = tri!(self.prep_reraise_star(&orig, &excs));
+                        push!(r);
+                    }
                     Op::EndAsyncFor => {
                         let exc = pop!();
                         let stop = self.exc_type(ExcKind::StopAsyncIteration).clone();

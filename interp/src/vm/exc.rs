@@ -19,6 +19,7 @@ impl Vm {
             cause: RefCell::new(Value::Undef),
             context: RefCell::new(Value::Undef),
             suppress_context: Cell::new(false),
+            group: RefCell::new(Value::Undef),
         })))
     }
 
@@ -161,6 +162,14 @@ impl Vm {
         let is = |k: ExcKind| crate::types::is_subtype(&e.cls, self.exc_type(k));
         match name {
             "value" if is(ExcKind::StopIteration) => Some(first_arg()),
+            "message" | "exceptions" if is(ExcKind::BaseExceptionGroup) => {
+                match e.group.borrow().as_obj() {
+                    Some(Object::Tuple(t)) if t.len() == 2 => {
+                        Some(t[(name == "exceptions") as usize].clone())
+                    }
+                    _ => None,
+                }
+            }
             _ => None,
         }
     }
@@ -198,77 +207,15 @@ impl Vm {
         }
     }
 
-    /// Print an uncaught exception the way CPython does.
+    /// Print an uncaught exception the way CPython does (exc_print.rs).
     pub fn print_exception(&mut self, mut err: PyErr) {
         self.flush_stdout();
         let obj = self.materialize(&mut err);
-        let mut text = String::new();
-        self.format_exception_chain(&obj, &err.0.tb, &mut text, 0);
+        let text = self.format_uncaught(&obj, &err.0.tb);
         let stderr = std::io::stderr();
         let mut h = stderr.lock();
         let _ = h.write_all(text.as_bytes());
         let _ = h.flush();
-    }
-
-    fn format_exception_chain(
-        &mut self,
-        obj: &ObjRef,
-        tb: &[crate::object::TbEntry],
-        out: &mut String,
-        depth: usize,
-    ) {
-        if let Object::Exception(e) = &**obj {
-            if depth < 32 {
-                let cause = e.cause.borrow().clone();
-                let context = e.context.borrow().clone();
-                if let Some(Object::Exception(_)) = cause.as_obj() {
-                    if let Value::Obj(c) = &cause {
-                        let ctb = match &**c {
-                            Object::Exception(ce) => ce.traceback.borrow().clone(),
-                            _ => vec![],
-                        };
-                        self.format_exception_chain(c, &ctb, out, depth + 1);
-                        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-                    }
-                } else if !e.suppress_context.get() {
-                    if let Value::Obj(c) = &context {
-                        if let Object::Exception(ce) = &**c {
-                            let ctb = ce.traceback.borrow().clone();
-                            self.format_exception_chain(c, &ctb, out, depth + 1);
-                            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-                        }
-                    }
-                }
-            }
-        }
-        let mut entries: Vec<crate::object::TbEntry> = tb.to_vec();
-        if entries.is_empty() {
-            if let Object::Exception(e) = &**obj {
-                entries = e.traceback.borrow().clone();
-            }
-        }
-        if !entries.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            for entry in entries.iter().rev() {
-                out.push_str(&format!(
-                    "  File \"{}\", line {}, in {}\n",
-                    entry.code.filename(),
-                    entry.line,
-                    entry.code.name
-                ));
-                // Like CPython (linecache), no source line for pseudo-files: `<string>` (-c), `<stdin>`.
-                let fname = entry.code.filename();
-                let pseudo = fname.starts_with('<') && fname.ends_with('>');
-                if let Some(line) = entry.code.source.line(entry.line).filter(|_| !pseudo) {
-                    let t = line.trim();
-                    if !t.is_empty() {
-                        out.push_str(&format!("    {}\n", t));
-                    }
-                }
-            }
-        }
-        out.push_str(&self.exception_line(obj));
-        out.push('\n');
     }
 
     /// "TypeError: message" (or just the name when the message is empty).

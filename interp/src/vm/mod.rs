@@ -153,6 +153,7 @@ impl Vm {
         crate::builtins::install(&mut vm);
         classes::install(&mut vm);
         generators::install(&mut vm);
+        exc_group::install(&mut vm);
         vm
     }
 
@@ -259,6 +260,8 @@ impl Vm {
 
 mod containers;
 pub mod exc;
+mod exc_group;
+mod exc_print;
 mod import;
 pub mod metaclass;
 pub mod subclass;

@@ -227,12 +227,14 @@ impl Vm {
                 Object::Exception(e) => {
                     let name = crate::types::type_name(&e.cls).to_string();
                     let args = e.args.borrow().clone();
-                    let r = self.repr(&args)?;
                     let inner = match args.as_obj() {
-                        Some(Object::Tuple(t)) if t.len() == 1 => {
-                            r.trim_end_matches(",)").trim_start_matches('(').to_string()
+                        Some(Object::Tuple(t)) if t.len() == 1 => self.repr(&t[0].clone())?,
+                        _ => {
+                            // The tuple's repr without its outer parentheses.
+                            let r = self.repr(&args)?;
+                            let r = r.strip_prefix('(').unwrap_or(&r);
+                            r.strip_suffix(')').unwrap_or(r).to_string()
                         }
-                        _ => r.trim_start_matches('(').trim_end_matches(')').to_string(),
                     };
                     out.push_str(&format!("{}({})", name, inner));
                 }
@@ -310,6 +312,9 @@ impl Vm {
         match v {
             Value::Obj(o) => match &**o {
                 Object::Str(s) => Ok(s.as_str().to_string()),
+                Object::Exception(e) if !matches!(*e.group.borrow(), Value::Undef) => {
+                    Ok(self.exception_group_str(e).unwrap_or_default())
+                }
                 Object::Exception(e) => {
                     if let Some(s) = self.os_error_str(e)? {
                         return Ok(s);

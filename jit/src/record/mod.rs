@@ -617,7 +617,9 @@ impl Recorder {
             | Bc::GetAwaitable
             | Bc::GetAIter
             | Bc::GetANext
-            | Bc::EndAsyncFor => Err(nyi(op.name())),
+            | Bc::EndAsyncFor
+            | Bc::CheckEgMatch
+            | Bc::PrepReraiseStar => Err(nyi(op.name())),
         }
     }
 

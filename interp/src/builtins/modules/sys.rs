@@ -71,6 +71,8 @@ pub(super) fn init(vm: &mut Vm, d: &ObjRef) {
     );
     register(d, "exit", sys_exit);
     register(d, "getrecursionlimit", getrecursionlimit);
+    register(d, "exc_info", exc_info);
+    register(d, "exception", exception);
     register(d, "setrecursionlimit", setrecursionlimit);
     register(d, "set_int_max_str_digits", set_int_max_str_digits);
     register(d, "get_int_max_str_digits", get_int_max_str_digits);
@@ -155,6 +157,20 @@ fn sys_exit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         Value::Obj(o) => Err(PyErr::from_obj(o)),
         _ => Err(PyErr::bare(ExcKind::SystemExit)),
     }
+}
+
+/// `sys.exc_info()`: (type, value, traceback) of the exception being handled (tracebacks are None).
+fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let items = match vm.exc_stack.last().cloned() {
+        Some(e) if !e.is_none() => vec![Value::Obj(vm.type_of(&e)), e, Value::None],
+        _ => vec![Value::None, Value::None, Value::None],
+    };
+    Ok(Value::obj(crate::object::Object::Tuple(items)))
+}
+
+/// `sys.exception()` (3.11): the exception being handled, or None.
+fn exception(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(vm.exc_stack.last().cloned().unwrap_or(Value::None))
 }
 
 fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {

@@ -1,0 +1,5 @@
+# except* needs exception types.
+try:
+    pass
+except*:
+    pass
