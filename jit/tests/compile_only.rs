@@ -218,13 +218,15 @@ fn compile_time_5000_ops_500_guards() {
         backend_peeled,
         ct2.code_size
     );
+    // Generous bounds: this guards against superlinear blow-ups (one cold block per guard), not speed;
+    // CI machines under load run several times slower than an idle one.
     if !cfg!(debug_assertions) {
         assert!(
-            backend_unpeeled < Duration::from_millis(500),
+            backend_unpeeled < Duration::from_millis(2500),
             "{backend_unpeeled:?}"
         );
         assert!(
-            opt_time + backend_peeled < Duration::from_secs(1),
+            opt_time + backend_peeled < Duration::from_secs(5),
             "{:?}",
             opt_time + backend_peeled
         );
