@@ -346,7 +346,7 @@ def _product(pools):
         return
     n = len(pools)
     indices = [0] * n
-    yield tuple(p[0] for p in pools)
+    yield tuple([p[0] for p in pools])
     while True:
         # Advance the rightmost index that can move; reset the ones after it.
         i = n - 1
@@ -358,7 +358,7 @@ def _product(pools):
             i -= 1
         if i < 0:
             return
-        yield tuple(pools[j][indices[j]] for j in range(n))
+        yield tuple([pools[j][indices[j]] for j in range(n)])
 
 
 class product(_GenIter):
@@ -380,7 +380,7 @@ def _permutations(pool, r):
     indices = list(range(n))
     # cycles[i] counts down the choices left for position i.
     cycles = list(range(n, n - r, -1))
-    yield tuple(pool[i] for i in indices[:r])
+    yield tuple([pool[i] for i in indices[:r]])
     while n:
         i = r - 1
         while i >= 0:
@@ -393,7 +393,7 @@ def _permutations(pool, r):
             else:
                 j = cycles[i]
                 indices[i], indices[-j] = indices[-j], indices[i]
-                yield tuple(pool[k] for k in indices[:r])
+                yield tuple([pool[k] for k in indices[:r]])
                 break
         if i < 0:
             return
@@ -421,7 +421,7 @@ def _combinations(pool, r):
     if r > n:
         return
     indices = list(range(r))
-    yield tuple(pool[i] for i in indices)
+    yield tuple([pool[i] for i in indices])
     while True:
         # The rightmost index that has not reached its maximum.
         i = r - 1
@@ -432,7 +432,7 @@ def _combinations(pool, r):
         indices[i] += 1
         for j in range(i + 1, r):
             indices[j] = indices[j - 1] + 1
-        yield tuple(pool[k] for k in indices)
+        yield tuple([pool[k] for k in indices])
 
 
 class combinations(_GenIter):
@@ -448,7 +448,7 @@ def _cwr(pool, r):
     if not n and r:
         return
     indices = [0] * r
-    yield tuple(pool[i] for i in indices)
+    yield tuple([pool[i] for i in indices])
     while True:
         i = r - 1
         while i >= 0 and indices[i] == n - 1:
@@ -458,7 +458,7 @@ def _cwr(pool, r):
         v = indices[i] + 1
         for j in range(i, r):
             indices[j] = v
-        yield tuple(pool[k] for k in indices)
+        yield tuple([pool[k] for k in indices])
 
 
 class combinations_with_replacement(_GenIter):
