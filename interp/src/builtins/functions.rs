@@ -108,8 +108,17 @@ pub fn write_to_file(vm: &mut Vm, file: &Value, s: &str) -> PyResult<()> {
             let _ = std::io::stderr().write_all(s.as_bytes());
         }
         _ if file.is_none() => {
-            let _ = vm.out.write_all(s.as_bytes());
-            vm.wrote_stdout();
+            // print() writes to whatever sys.stdout is now (contextlib.redirect_stdout replaces it).
+            match current_stdout(vm) {
+                Some(out) if crate::builtins::modules::std_stream_fd(&out) != Some(1) => {
+                    let w = vm.getattr(&out, &Value::str("write"))?;
+                    vm.call(&w, &[Value::str(s)])?;
+                }
+                _ => {
+                    let _ = vm.out.write_all(s.as_bytes());
+                    vm.wrote_stdout();
+                }
+            }
         }
         _ => {
             let w = vm.getattr(file, &Value::str("write"))?;
@@ -117,6 +126,15 @@ pub fn write_to_file(vm: &mut Vm, file: &Value, s: &str) -> PyResult<()> {
         }
     }
     Ok(())
+}
+
+/// `sys.stdout` if the sys module exists and has one.
+fn current_stdout(vm: &Vm) -> Option<Value> {
+    let sys = vm.dict_get_str_quiet(&vm.modules, "sys")?;
+    match sys.as_obj()? {
+        Object::Module(m) => vm.dict_get_str_quiet(&m.dict, "stdout"),
+        _ => None,
+    }
 }
 
 fn len(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {

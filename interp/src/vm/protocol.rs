@@ -490,8 +490,19 @@ impl Vm {
                 Object::Function(f) => match n {
                     "__name__" => return Ok(Value::str(&f.name.borrow())),
                     "__qualname__" => return Ok(Value::str(&f.qualname.borrow())),
-                    "__module__" => return Ok(f.module.clone()),
-                    "__doc__" => return Ok(f.doc.clone()),
+                    // Assigned values (functools.wraps) live in the attribute dict.
+                    "__module__" | "__doc__" => {
+                        if let Some(d) = f.dict.borrow().clone() {
+                            if let Some(v) = self.dict_get_str(&d, name)? {
+                                return Ok(v);
+                            }
+                        }
+                        return Ok(if n == "__doc__" {
+                            f.doc.clone()
+                        } else {
+                            f.module.clone()
+                        });
+                    }
                     "__defaults__" => {
                         return Ok(if f.defaults.is_empty() {
                             Value::None
