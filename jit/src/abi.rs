@@ -53,6 +53,15 @@ pub const PAYLOAD_OFFSET: usize = 8;
 pub const HELPER_STORE_OBJ: &str = "store_obj";
 /// Name of the helper the exit path uses to release the old contents of a slot.
 pub const HELPER_DROP_VALUE: &str = "drop_value";
+/// Name of the helper the exit path uses to write a wide int into an emptied slot:
+/// `store_wide(slot: *mut Value, lo: u64, hi: u64)` stores `Int` if it fits, else a new bigint.
+pub const HELPER_STORE_WIDE: &str = "store_wide";
+/// `wide_unbox(obj: u64, out: *mut [u64; 2]) -> u32`: 0 and the value (low, high words) if `obj` is a
+/// bigint that fits 128 bits, non-zero otherwise. Used by `wunbox`.
+pub const HELPER_WIDE_UNBOX: &str = "wide_unbox";
+/// `wide_box(ctx, lo: u64, hi: u64) -> u64`: the value as a Python int object kept alive by the run
+/// (0 when it cannot be kept: the trace exits). Used by `wbox`.
+pub const HELPER_WIDE_BOX: &str = "wide_box";
 
 /// The native entry point of a compiled trace: returns the global exit id it left by.
 pub type TraceEntry = unsafe extern "C" fn(slots: *mut u8, ctx: *mut u8) -> u32;

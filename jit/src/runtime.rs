@@ -267,6 +267,59 @@ extern "C" fn drop_value(v: *mut Value) {
     drop(old);
 }
 
+/// `store_wide(slot, lo, hi)`: write the 128-bit int `hi:lo` into a slot the exit has emptied, as an
+/// `Int` when it fits 64 bits and as a new bigint otherwise (the interpreter's invariant).
+extern "C" fn store_wide(slot: *mut Value, lo: u64, hi: u64) {
+    let v = wide_value(wide(lo, hi));
+    // SAFETY: the exit passes a slot of the frame array that it emptied (nothing to drop).
+    unsafe { std::ptr::write(slot, v) }
+}
+
+fn wide(lo: u64, hi: u64) -> i128 {
+    ((hi as u128) << 64 | lo as u128) as i128
+}
+
+fn wide_value(x: i128) -> Value {
+    match i64::try_from(x) {
+        Ok(i) => Value::Int(i),
+        Err(_) => pvm_interp::value::int_from_big(num_bigint::BigInt::from(x)),
+    }
+}
+
+/// `wide_unbox(p, out)`: OK and the value as two words if `p` is a bigint that fits 128 bits.
+extern "C" fn wide_unbox(p: u64, out: *mut u64) -> u32 {
+    use num_bigint::ToBigInt;
+    // SAFETY: the trace holds `p` alive.
+    let Object::Int(b) = (unsafe { obj(p) }) else {
+        return FAIL;
+    };
+    let Ok(x) = i128::try_from(b) else {
+        return FAIL;
+    };
+    debug_assert_eq!(x.to_bigint().as_ref(), Some(b));
+    // SAFETY: `out` is the trace's 16-byte wide slot.
+    unsafe {
+        *out = x as u64;
+        *out.add(1) = (x >> 64) as u64;
+    }
+    OK
+}
+
+/// `wide_box(rt, lo, hi)`: a new bigint object for a wide value outside i64, kept alive by the nursery;
+/// 0 (the trace exits) if it fits i64 (it must then be an `Int`, which `wbox` cannot produce) or the
+/// nursery is full.
+extern "C" fn wide_box(rt: *mut Runtime, lo: u64, hi: u64) -> u64 {
+    // SAFETY: `rt` is the driver's runtime (ctx).
+    let rt = unsafe { &mut *rt };
+    let v = wide_value(wide(lo, hi));
+    if !matches!(v, Value::Obj(_)) || !rt.room(1) {
+        return 0;
+    }
+    let bits = obj_bits(&v);
+    rt.nursery.push(v);
+    bits
+}
+
 // ---- object kinds ---------------------------------------------------------------------------------------
 
 /// Object kind codes returned by `obj_kind`.
@@ -855,6 +908,22 @@ pub fn helper_specs() -> Vec<HelperSpec> {
             crate::abi::HELPER_DROP_VALUE,
             drop_value as *const () as usize,
             HelperSig::new(&[Ptr], Void),
+        ),
+        HelperSpec::new(
+            crate::abi::HELPER_STORE_WIDE,
+            store_wide as *const () as usize,
+            HelperSig::new(&[Ptr, Int, Int], Void),
+        ),
+        // Called by `wunbox`/`wbox` with their own signatures; the table entry gives the address.
+        HelperSpec::new(
+            crate::abi::HELPER_WIDE_UNBOX,
+            wide_unbox as *const () as usize,
+            HelperSig::new(&[Obj, Ptr], Int),
+        ),
+        HelperSpec::new(
+            crate::abi::HELPER_WIDE_BOX,
+            wide_box as *const () as usize,
+            HelperSig::new(&[Int, Int], Obj).with_ctx(),
         ),
         HelperSpec::new(
             "obj_kind",

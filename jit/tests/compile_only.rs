@@ -25,6 +25,21 @@ fn fake_helpers() -> Vec<HelperSpec> {
             HelperSig::new(&[Type::Int], Type::Int).with_ctx().guarded(),
         ),
         HelperSpec::new("count", a, HelperSig::new(&[Type::Int], Type::Void)),
+        HelperSpec::new(
+            "store_wide",
+            a,
+            HelperSig::new(&[Type::Ptr, Type::Int, Type::Int], Type::Void),
+        ),
+        HelperSpec::new(
+            "wide_unbox",
+            a,
+            HelperSig::new(&[Type::Obj, Type::Ptr], Type::Int),
+        ),
+        HelperSpec::new(
+            "wide_box",
+            a,
+            HelperSig::new(&[Type::Int, Type::Int], Type::Obj).with_ctx(),
+        ),
     ]
 }
 
@@ -56,6 +71,20 @@ const KERNELS: &[&str] = &[
      %i2 = add_ov %i, 1 #0
      snap #1 pc=0 {0: %i2, 1: %m, 4: %w, 5: %fi, 6: %nb, 7: obj@0x99, 8: none}
      jump #1",
+    // Wide (128-bit) ints: in registers, across the back edge, in exits and boxed.
+    "snap #0 pc=0 {}
+     %i = sload.int 0 #0
+     %o = sload.obj 1 #0
+     %w = wunbox %o #0
+     %x = i2w %i
+     %p = wmul %i, %i
+     %s = wadd_ov %w, %x #0
+     snap #1 pc=0 {1: %s}
+     %d = wsub_ov %s, %p #1
+     %b = wbox %d #1
+     %i2 = add_ov %i, 1 #1
+     snap #2 pc=0 {0: %i2, 1: %d, 2: %b}
+     jump #2",
 ];
 
 #[test]

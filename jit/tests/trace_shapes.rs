@@ -279,3 +279,33 @@ row(3, 3000)
         ",
     );
 }
+
+#[test]
+fn bigint_accumulator_stays_unboxed_as_a_wide_int() {
+    // The sum leaves i64 at once: the loop carries it as a 128-bit `wide` value. The bigint is unboxed
+    // once before the loop; inside it there is no call and no allocation, only a 128-bit add whose
+    // overflow guard hands bigger numbers back to the interpreter.
+    let src = "
+def f(n):
+    s = 2 ** 64
+    for i in range(n):
+        s += i * i
+    return s
+f(3000)
+";
+    assert_shape(
+        src,
+        "f",
+        "
+        %s = phi _, %s2
+        ...
+        %i = phi _, %i2
+        %c = lt %i, %n
+        guard_true %c
+        %i2 = add %i, 1
+        %sq = mul_ov %i, %i
+        %w = i2w %sq
+        %s2 = wadd_ov %s, %w
+        ",
+    );
+}

@@ -59,6 +59,7 @@ fn cl_ty(ty: Type) -> ir::Type {
     match ty {
         Type::Float => types::F64,
         Type::Bool => types::I8,
+        Type::Wide => types::I128,
         Type::Int | Type::Obj | Type::Ptr | Type::None | Type::Undef | Type::Void => types::I64,
     }
 }
@@ -96,6 +97,7 @@ struct Cg<'a, 'b> {
     exit_buf: Option<StackSlot>,
     next_exit: usize,
     out_slot: Option<StackSlot>,
+    wide_slot: Option<StackSlot>,
     scratch: Option<StackSlot>,
     sigs: HashMap<u32, SigRef>,
     float_sig: Option<SigRef>,
@@ -143,6 +145,7 @@ pub(crate) fn translate(
         exit_buf: None,
         next_exit: 0,
         out_slot: None,
+        wide_slot: None,
         scratch: None,
         sigs: HashMap::new(),
         float_sig: None,
@@ -164,7 +167,7 @@ impl Cg<'_, '_> {
             let eb = self.b.create_block();
             self.b.set_cold_block(eb);
             self.b.append_block_param(eb, types::I32);
-            let total: usize = self.plan.max_args.iter().sum();
+            let total: usize = self.plan.buffer_words();
             if total > 0 {
                 self.exit_buf = Some(self.b.create_sized_stack_slot(StackSlotData::new(
                     StackSlotKind::ExplicitSlot,
@@ -296,24 +299,30 @@ impl Cg<'_, '_> {
             )));
         }
         self.next_exit += 1;
-        let mut base = 0;
-        for class in 0..3 {
-            let refs = self.plan.exit_args[id][class].clone();
+        let bases = self.plan.class_base();
+        for class in Class::ALL {
+            let base = bases[class as usize];
+            let refs = self.plan.exit_args[id][class as usize].clone();
             for (i, &r) in refs.iter().enumerate() {
                 let v = self.val(r)?;
-                let w = if self.b.func.dfg.value_type(v) == types::I8 {
+                let buf = self
+                    .exit_buf
+                    .ok_or_else(|| JitError::Unsupported("missing exit buffer".into()))?;
+                let at = ((base + i * class.words()) * 8) as i32;
+                let vt = self.b.func.dfg.value_type(v);
+                if vt == types::I128 {
+                    let (lo, hi) = self.b.ins().isplit(v);
+                    self.b.ins().stack_store(types::I64, lo, buf, at);
+                    self.b.ins().stack_store(types::I64, hi, buf, at + 8);
+                    continue;
+                }
+                let w = if vt == types::I8 {
                     self.b.ins().uextend(types::I64, v)
                 } else {
                     v
                 };
-                let buf = self
-                    .exit_buf
-                    .ok_or_else(|| JitError::Unsupported("missing exit buffer".into()))?;
-                self.b
-                    .ins()
-                    .stack_store(types::I64, w, buf, ((base + i) * 8) as i32);
+                self.b.ins().stack_store(types::I64, w, buf, at);
             }
-            base += self.plan.max_args[class];
         }
         Ok(vec![BlockArg::from(
             self.b.ins().iconst(types::I32, id as i64),
@@ -561,8 +570,90 @@ impl Cg<'_, '_> {
                 return Ok(None);
             }
             Op::Call | Op::CallPure | Op::CallGuard => return self.call(i, inst),
+            Op::IToW => {
+                let x = a(self)?;
+                self.b.ins().sextend(types::I128, x)
+            }
+            Op::WMul => {
+                let (x, y) = (a(self)?, b(self)?);
+                let x = self.b.ins().sextend(types::I128, x);
+                let y = self.b.ins().sextend(types::I128, y);
+                self.b.ins().imul(x, y)
+            }
+            Op::WAddOv | Op::WSubOv => {
+                let (x, y) = (a(self)?, b(self)?);
+                // Signed overflow: for x + y the result's sign differs from both operands'; for x - y
+                // the operands' signs differ and the result's differs from x's.
+                let (r, bad) = if inst.op == Op::WAddOv {
+                    let r = self.b.ins().iadd(x, y);
+                    let xr = self.b.ins().bxor(x, r);
+                    let yr = self.b.ins().bxor(y, r);
+                    (r, self.b.ins().band(xr, yr))
+                } else {
+                    let r = self.b.ins().isub(x, y);
+                    let xy = self.b.ins().bxor(x, y);
+                    let xr = self.b.ins().bxor(x, r);
+                    (r, self.b.ins().band(xy, xr))
+                };
+                let (_, hi) = self.b.ins().isplit(bad);
+                let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, hi, 0);
+                self.guard(i, neg, true)?;
+                r
+            }
+            Op::WUnbox => {
+                let p = a(self)?;
+                let addr = self.helper(crate::abi::HELPER_WIDE_UNBOX)?.addr;
+                let slot = self.wide_slot();
+                let mut sig = Signature::new(self.host_cc);
+                sig.params.push(AbiParam::new(types::I64));
+                sig.params.push(AbiParam::new(types::I64));
+                sig.returns.push(AbiParam::new(types::I32));
+                let sig = self.b.import_signature(sig);
+                let callee = self.b.ins().iconst(types::I64, addr as i64);
+                let out = self.b.ins().stack_addr(types::I64, slot, 0);
+                let call = self.b.ins().call_indirect(sig, callee, &[p, out]);
+                let status = self.b.inst_results(call)[0];
+                let bad = self.b.ins().icmp_imm_s(IntCC::NotEqual, status, 0);
+                self.guard(i, bad, true)?;
+                let lo = self.b.ins().stack_load(types::I64, types::I64, slot, 0);
+                let hi = self.b.ins().stack_load(types::I64, types::I64, slot, 8);
+                self.b.ins().iconcat(lo, hi)
+            }
+            Op::WBox => {
+                let x = a(self)?;
+                let addr = self.helper(crate::abi::HELPER_WIDE_BOX)?.addr;
+                let mut sig = Signature::new(self.host_cc);
+                for _ in 0..3 {
+                    sig.params.push(AbiParam::new(types::I64));
+                }
+                sig.returns.push(AbiParam::new(types::I64));
+                let sig = self.b.import_signature(sig);
+                let callee = self.b.ins().iconst(types::I64, addr as i64);
+                let (lo, hi) = self.b.ins().isplit(x);
+                let call = self.b.ins().call_indirect(sig, callee, &[self.ctx, lo, hi]);
+                let p = self.b.inst_results(call)[0];
+                let bad = self.b.ins().icmp_imm_s(IntCC::Equal, p, 0);
+                self.guard(i, bad, true)?;
+                p
+            }
         };
         Ok(Some(v))
+    }
+
+    /// A 16-byte stack slot for `wunbox` results.
+    fn wide_slot(&mut self) -> StackSlot {
+        match self.wide_slot {
+            Some(s) => s,
+            None => {
+                let s = self.b.create_sized_stack_slot(StackSlotData::new(
+                    StackSlotKind::ExplicitSlot,
+                    16,
+                    4,
+                ));
+                self.wide_slot = Some(s);
+                s
+            }
+        }
     }
 
     /// Slots known not to hold objects before instruction `at`.
@@ -772,6 +863,8 @@ impl Cg<'_, '_> {
                 self.b.ins().uextend(types::I64, b)
             }
             Type::Int | Type::Float | Type::Obj | Type::Ptr | Type::Void => self.wval(v),
+            // Wide writes are reference-counted writes (`store_wide`), never raw.
+            Type::Wide => return,
         };
         self.b
             .ins()
@@ -819,7 +912,16 @@ impl Cg<'_, '_> {
         }
         // Phase 2: write new values; objects gain a reference.
         for (w, v) in &rc {
-            if w.ty == Type::Obj {
+            if w.ty == Type::Wide {
+                let (sig, callee) = self.exit_helper(crate::abi::HELPER_STORE_WIDE)?;
+                let addr = self
+                    .b
+                    .ins()
+                    .iadd_imm_s(self.slots, Self::slot_off(w.slot) as i64);
+                let x = self.wval(v);
+                let (lo, hi) = self.b.ins().isplit(x);
+                self.b.ins().call_indirect(sig, callee, &[addr, lo, hi]);
+            } else if w.ty == Type::Obj {
                 let (sig, callee) = self.exit_helper(crate::abi::HELPER_STORE_OBJ)?;
                 let addr = self
                     .b

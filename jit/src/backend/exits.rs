@@ -43,14 +43,29 @@ pub(crate) enum Class {
     F64 = 1,
     /// Bools.
     I8 = 2,
+    /// Wide ints: two words each (low, high).
+    I128 = 3,
 }
 
 impl Class {
+    /// Every class, in buffer order.
+    pub(crate) const ALL: [Class; 4] = [Class::I64, Class::F64, Class::I8, Class::I128];
+
+    /// Buffer words per value.
+    pub(crate) fn words(self) -> usize {
+        if self == Class::I128 {
+            2
+        } else {
+            1
+        }
+    }
+
     pub(crate) fn of(ty: Type) -> Option<Class> {
         match ty {
             Type::Int | Type::Obj | Type::Ptr => Some(Class::I64),
             Type::Float => Some(Class::F64),
             Type::Bool => Some(Class::I8),
+            Type::Wide => Some(Class::I128),
             Type::None | Type::Undef | Type::Void => None,
         }
     }
@@ -83,21 +98,23 @@ pub(crate) struct ExitPlan {
     /// Per local exit: its shape.
     pub exit_shape: Vec<u32>,
     /// Per local exit: the references passed as arguments, per class, in parameter order.
-    pub exit_args: Vec<[Vec<IrRef>; 3]>,
+    pub exit_args: Vec<[Vec<IrRef>; 4]>,
     /// Per local exit: the instruction that exits.
     pub exit_inst: Vec<u32>,
     /// Maximum number of arguments per class.
-    pub max_args: [usize; 3],
+    pub max_args: [usize; 4],
     /// Maximum number of three-phase (reference-counted) writes in one shape.
     pub max_rc: usize,
     /// Does any shape write an object (needs `store_obj`) / release old contents (needs `drop_value`)?
     pub needs_store_obj: bool,
     pub needs_drop: bool,
+    /// Does any shape write a wide int (needs `store_wide`)?
+    pub needs_store_wide: bool,
 }
 
 /// A write needs the three-phase treatment.
 pub(crate) fn is_rc(w: &Write) -> bool {
-    w.ty == Type::Obj || w.may_hold_obj
+    matches!(w.ty, Type::Obj | Type::Wide) || w.may_hold_obj
 }
 
 /// The writes for the snapshot of instruction `at`, given the slots known not to hold objects, plus the
@@ -106,8 +123,8 @@ pub(crate) fn writes_for(
     t: &Trace,
     at: usize,
     known_nonobj: &HashMap<u32, ()>,
-) -> (Vec<Write>, [Vec<IrRef>; 3]) {
-    let mut args: [Vec<IrRef>; 3] = Default::default();
+) -> (Vec<Write>, [Vec<IrRef>; 4]) {
+    let mut args: [Vec<IrRef>; 4] = Default::default();
     let mut writes = Vec::new();
     let snap = &t.snaps[t.insts[at].snap.index()];
     for e in &snap.entries {
@@ -170,6 +187,24 @@ impl ExitPlan {
         self.max_rc = self.max_rc.max(writes.iter().filter(|w| is_rc(w)).count());
         self.needs_store_obj |= writes.iter().any(|w| w.ty == Type::Obj);
         self.needs_drop |= writes.iter().any(|w| w.may_hold_obj);
+        self.needs_store_wide |= writes.iter().any(|w| w.ty == Type::Wide);
+    }
+    /// Words of the exit buffer (each class's maximum argument count times its width).
+    pub(crate) fn buffer_words(&self) -> usize {
+        Class::ALL
+            .iter()
+            .map(|c| self.max_args[*c as usize] * c.words())
+            .sum()
+    }
+    /// Start of each class's values in the exit buffer, in words.
+    pub(crate) fn class_base(&self) -> [usize; 4] {
+        let mut base = [0; 4];
+        let mut at = 0;
+        for c in Class::ALL {
+            base[c as usize] = at;
+            at += self.max_args[c as usize] * c.words();
+        }
+        base
     }
     /// Number of local exits.
     pub fn len(&self) -> usize {
@@ -183,13 +218,19 @@ pub(crate) struct RtPlan {
     pub shapes: Vec<Vec<Write>>,
     pub exit_shape: Vec<u32>,
     /// Start of each class's values in the buffer (in u64 words).
-    pub class_base: [usize; 3],
+    pub class_base: [usize; 4],
     pub store_obj: Option<extern "C" fn(*mut RawValue, u64)>,
     pub drop_value: Option<extern "C" fn(*mut RawValue)>,
+    pub store_wide: Option<extern "C" fn(*mut RawValue, u64, u64)>,
 }
 
 impl RtPlan {
-    pub(crate) fn new(p: &ExitPlan, store_obj: Option<usize>, drop_value: Option<usize>) -> RtPlan {
+    pub(crate) fn new(
+        p: &ExitPlan,
+        store_obj: Option<usize>,
+        drop_value: Option<usize>,
+        store_wide: Option<usize>,
+    ) -> RtPlan {
         // SAFETY: the addresses were registered as the exit helpers, whose signatures the backend checked
         // against `exit_helper_sig` (`(ptr, obj)` and `(ptr)`, no result, C convention).
         let store_obj = store_obj
@@ -197,12 +238,17 @@ impl RtPlan {
         // SAFETY: as above.
         let drop_value = drop_value
             .map(|a| unsafe { std::mem::transmute::<usize, extern "C" fn(*mut RawValue)>(a) });
+        // SAFETY: registered as the `store_wide` exit helper, signature `(ptr, i64, i64)` checked.
+        let store_wide = store_wide.map(|a| unsafe {
+            std::mem::transmute::<usize, extern "C" fn(*mut RawValue, u64, u64)>(a)
+        });
         RtPlan {
             shapes: p.shapes.clone(),
             exit_shape: p.exit_shape.clone(),
-            class_base: [0, p.max_args[0], p.max_args[0] + p.max_args[1]],
+            class_base: p.class_base(),
             store_obj,
             drop_value,
+            store_wide,
         }
     }
 }
@@ -231,7 +277,7 @@ pub(crate) unsafe extern "C" fn write_back(
     let val = |src: Src| match src {
         // SAFETY: the buffer holds every argument of this exit's class (see the contract).
         Src::Arg(class, idx) => unsafe {
-            *vals.add(plan.class_base[class as usize] + idx as usize)
+            *vals.add(plan.class_base[class as usize] + idx as usize * class.words())
         },
         Src::Const(c) => c.payload(),
     };
@@ -239,12 +285,22 @@ pub(crate) unsafe extern "C" fn write_back(
     let slot = |k: u32| unsafe { slots.offset(k as i32 as isize) };
     // Phase 1: move old contents that may be objects out of the way (on the stack unless there are
     // many: this runs on every pass through a linked exit, so no allocation and no zeroing).
+    // A slot that already holds the very object it is to receive is left alone (no increment, no
+    // release): linked exits at the end of an inner loop rewrite the same last elements every time.
+    let mut same = [0u64; 4];
     let mut small = [std::mem::MaybeUninit::<RawValue>::uninit(); 24];
     let mut big: Vec<RawValue> = Vec::new();
     let mut n = 0;
-    for w in writes.iter().filter(|w| w.may_hold_obj) {
+    for (i, w) in writes.iter().enumerate() {
+        if !w.may_hold_obj {
+            continue;
+        }
         // SAFETY: see above.
         let v = unsafe { *slot(w.slot) };
+        if w.ty == Type::Obj && i < 256 && v.tag == TAG_OBJ && v.payload == val(w.src) {
+            same[i / 64] |= 1 << (i % 64);
+            continue;
+        }
         if n < small.len() {
             small[n].write(v);
         } else {
@@ -255,9 +311,19 @@ pub(crate) unsafe extern "C" fn write_back(
         unsafe { (*slot(w.slot)).tag = TAG_NONE };
     }
     // Phase 2: write the new values (objects gain a reference).
-    for w in writes {
+    for (i, w) in writes.iter().enumerate() {
+        if i < 256 && same[i / 64] & (1 << (i % 64)) != 0 {
+            continue;
+        }
         let v = val(w.src);
-        if w.ty == Type::Obj {
+        if w.ty == Type::Wide {
+            if let (Some(f), Src::Arg(class, idx)) = (plan.store_wide, w.src) {
+                // SAFETY: a wide argument is two words, low then high (see the contract).
+                let hi =
+                    unsafe { *vals.add(plan.class_base[class as usize] + idx as usize * 2 + 1) };
+                f(slot(w.slot), v, hi);
+            }
+        } else if w.ty == Type::Obj {
             if let Some(f) = plan.store_obj {
                 f(slot(w.slot), v);
             }

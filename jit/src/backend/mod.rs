@@ -325,6 +325,9 @@ impl Backend {
             self.helpers
                 .get(crate::abi::HELPER_DROP_VALUE)
                 .map(|h| h.addr),
+            self.helpers
+                .get(crate::abi::HELPER_STORE_WIDE)
+                .map(|h| h.addr),
         ));
         let tables = Tables {
             counters: counters.as_ptr() as u64,
@@ -430,6 +433,7 @@ fn check_exit_helpers(
     for (needed, name) in [
         (plan.needs_store_obj, crate::abi::HELPER_STORE_OBJ),
         (plan.needs_drop, crate::abi::HELPER_DROP_VALUE),
+        (plan.needs_store_wide, crate::abi::HELPER_STORE_WIDE),
     ] {
         if needed && !helpers.contains_key(name) {
             return Err(JitError::UnknownHelper(name.to_string()));

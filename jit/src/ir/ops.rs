@@ -37,6 +37,8 @@ pub enum Kind {
     F,
     /// Bool reference.
     B,
+    /// Wide (128-bit int) reference.
+    W,
     /// Address reference (`obj` or `ptr`).
     P,
     /// Any value reference.
@@ -59,7 +61,7 @@ impl Kind {
     /// Is this operand a value reference?
     pub fn is_ref(self) -> bool {
         match self {
-            Kind::I | Kind::F | Kind::B | Kind::P | Kind::A | Kind::S => true,
+            Kind::I | Kind::F | Kind::B | Kind::W | Kind::P | Kind::A | Kind::S => true,
             Kind::Slot | Kind::Off | Kind::Ty | Kind::Hp | Kind::Args => false,
         }
     }
@@ -78,6 +80,10 @@ pub enum Res {
     Bool,
     /// Always a raw pointer.
     Ptr,
+    /// Always a wide int.
+    Wide,
+    /// Always an object.
+    Obj,
     /// Written after the op name (`load.float`); stored in `Inst::ty`.
     Dyn,
     /// The type of operand 0.
@@ -253,6 +259,21 @@ ir_ops! {
     /// Float to int, truncating (`int(x)`); exits if the value is NaN, infinite or outside i64.
     FToI "f2i" [F] -> Int [GUARD | PURE];
 
+    // ---- wide ints (Python ints between 64 and 128 bits, unboxed) ----------------------------------
+    /// The value of a bigint object that fits 128 bits; exits if the object is not such a bigint.
+    WUnbox "wunbox" [P] -> Wide [GUARD | PURE];
+    /// Int to wide (sign extension).
+    IToW "i2w" [I] -> Wide [PURE];
+    /// Exact product of two ints (never overflows 128 bits).
+    WMul "wmul" [I, I] -> Wide [PURE | COMM];
+    /// Wide add, exits on 128-bit overflow (the interpreter then adds the bigints).
+    WAddOv "wadd_ov" [W, W] -> Wide [GUARD | PURE | COMM];
+    /// Wide subtract, exits on 128-bit overflow.
+    WSubOv "wsub_ov" [W, W] -> Wide [GUARD | PURE];
+    /// A wide int as a Python object (an int or a new bigint, kept alive by the run's nursery); exits
+    /// when the nursery is full.
+    WBox "wbox" [W] -> Obj [GUARD | CALL];
+
     // ---- bools -------------------------------------------------------------------------------------
     /// Logical not.
     Not "not" [B] -> Bool [PURE];
@@ -354,6 +375,12 @@ impl Op {
             | Op::FToI
             | Op::Not
             | Op::BToI
+            | Op::WUnbox
+            | Op::IToW
+            | Op::WMul
+            | Op::WAddOv
+            | Op::WSubOv
+            | Op::WBox
             | Op::GuardTrue
             | Op::GuardFalse
             | Op::GuardEq

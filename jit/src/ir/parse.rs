@@ -243,7 +243,7 @@ impl Parser {
                 l.expect(",")?;
             }
             match k {
-                Kind::I | Kind::F | Kind::B | Kind::P | Kind::A | Kind::S => {
+                Kind::I | Kind::F | Kind::B | Kind::W | Kind::P | Kind::A | Kind::S => {
                     let forward = (op == Op::Phi && i == 1).then_some((index, i));
                     f[i] = self.value(l, forward)?.raw();
                 }

@@ -89,7 +89,7 @@ pub fn print_inst(t: &Trace, index: usize, inst: &Inst, out: &mut String) {
         out.push_str(if first { " " } else { ", " });
         first = false;
         match k {
-            Kind::I | Kind::F | Kind::B | Kind::P | Kind::A | Kind::S => {
+            Kind::I | Kind::F | Kind::B | Kind::W | Kind::P | Kind::A | Kind::S => {
                 out.push_str(&ref_text(t, inst.r(i)))
             }
             Kind::Slot => {

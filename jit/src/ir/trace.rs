@@ -199,7 +199,7 @@ impl Trace {
     pub fn for_each_ref(&self, inst: &Inst, mut f: impl FnMut(IrRef)) {
         for (i, k) in inst.op.operands().iter().enumerate() {
             match k {
-                Kind::I | Kind::F | Kind::B | Kind::P | Kind::A | Kind::S => f(inst.r(i)),
+                Kind::I | Kind::F | Kind::B | Kind::W | Kind::P | Kind::A | Kind::S => f(inst.r(i)),
                 Kind::Args => self.call_args(inst).iter().for_each(|&r| f(r)),
                 Kind::Slot | Kind::Off | Kind::Ty | Kind::Hp => {}
             }
@@ -214,6 +214,8 @@ impl Trace {
             Res::Float => Type::Float,
             Res::Bool => Type::Bool,
             Res::Ptr => Type::Ptr,
+            Res::Wide => Type::Wide,
+            Res::Obj => Type::Obj,
             Res::Dyn => dyn_ty,
             Res::Same => first_operand,
         }

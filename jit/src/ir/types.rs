@@ -101,6 +101,9 @@ pub enum Type {
     Int,
     /// A 64-bit IEEE float.
     Float,
+    /// A Python int that needs more than 64 bits but fits 128 (an unboxed bigint, e.g. an accumulator
+    /// that outgrew i64). Never in a slot as such: an exit boxes it (`Int` or a bigint object).
+    Wide,
     /// A Python object pointer: can be written back to a slot as `Value::Obj`.
     Obj,
     /// A raw pointer (into list storage, a field array...): never a Python value, never in a snapshot.
@@ -113,12 +116,13 @@ pub enum Type {
 
 impl Type {
     /// Every type, for parsers and tests.
-    pub const ALL: [Type; 8] = [
+    pub const ALL: [Type; 9] = [
         Type::Void,
         Type::None,
         Type::Bool,
         Type::Int,
         Type::Float,
+        Type::Wide,
         Type::Obj,
         Type::Ptr,
         Type::Undef,
@@ -132,6 +136,7 @@ impl Type {
             Type::Bool => "bool",
             Type::Int => "int",
             Type::Float => "float",
+            Type::Wide => "wide",
             Type::Obj => "obj",
             Type::Ptr => "ptr",
             Type::Undef => "undef",
@@ -151,7 +156,7 @@ impl Type {
             Type::Float => Some(TAG_FLOAT),
             Type::Obj => Some(TAG_OBJ),
             Type::Undef => Some(TAG_UNDEF),
-            Type::Void | Type::Ptr => None,
+            Type::Void | Type::Ptr | Type::Wide => None,
         }
     }
     /// An address usable as the base of a memory access.
@@ -160,7 +165,7 @@ impl Type {
     }
     /// A Python value type: may appear in a snapshot and in a slot.
     pub fn is_value(self) -> bool {
-        self.tag().is_some()
+        self.tag().is_some() || self == Type::Wide
     }
 }
 

@@ -64,7 +64,9 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
         let mut first_ty = Type::Void;
         for (k_i, k) in inst.op.operands().iter().enumerate() {
             let refs: Vec<IrRef> = match k {
-                Kind::I | Kind::F | Kind::B | Kind::P | Kind::A | Kind::S => vec![inst.r(k_i)],
+                Kind::I | Kind::F | Kind::B | Kind::W | Kind::P | Kind::A | Kind::S => {
+                    vec![inst.r(k_i)]
+                }
                 Kind::Args => {
                     let (s, l) = (inst.f[1] as usize, inst.f[2] as usize);
                     if s.checked_add(l).is_none_or(|e| e > t.args.len()) {
@@ -100,6 +102,7 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
                 let ty = t.ty(r);
                 let ok = match k {
                     Kind::I => ty == Type::Int,
+                    Kind::W => ty == Type::Wide,
                     Kind::F => ty == Type::Float,
                     Kind::B => ty == Type::Bool,
                     Kind::P => ty.is_addr(),
@@ -178,6 +181,12 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
             | Op::FToI
             | Op::Not
             | Op::BToI
+            | Op::WUnbox
+            | Op::IToW
+            | Op::WMul
+            | Op::WAddOv
+            | Op::WSubOv
+            | Op::WBox
             | Op::GuardTrue
             | Op::GuardFalse
             | Op::GuardTag
@@ -291,6 +300,12 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
             | Op::FToI
             | Op::Not
             | Op::BToI
+            | Op::WUnbox
+            | Op::IToW
+            | Op::WMul
+            | Op::WAddOv
+            | Op::WSubOv
+            | Op::WBox
             | Op::GuardTrue
             | Op::GuardFalse
             | Op::GuardEq

@@ -342,7 +342,7 @@ impl Rebuild<'_> {
         let mut out = *inst;
         for (i, k) in inst.op.operands().iter().enumerate() {
             match k {
-                Kind::I | Kind::F | Kind::B | Kind::P | Kind::A | Kind::S => {
+                Kind::I | Kind::F | Kind::B | Kind::W | Kind::P | Kind::A | Kind::S => {
                     out.f[i] = self.map_ref(inst.r(i)).raw()
                 }
                 Kind::Args => {
@@ -459,6 +459,12 @@ pub fn rebuild(
             | Op::FToI
             | Op::Not
             | Op::BToI
+            | Op::WUnbox
+            | Op::IToW
+            | Op::WMul
+            | Op::WAddOv
+            | Op::WSubOv
+            | Op::WBox
             | Op::GuardTrue
             | Op::GuardFalse
             | Op::GuardEq

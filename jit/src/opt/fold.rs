@@ -111,6 +111,12 @@ pub fn fold(t: &mut Trace, mut inst: Inst) -> Folded {
         | Op::Exit
         | Op::Sload
         | Op::SloadU
+        | Op::WUnbox
+        | Op::IToW
+        | Op::WMul
+        | Op::WAddOv
+        | Op::WSubOv
+        | Op::WBox
         | Op::Load
         | Op::Store
         | Op::Call

@@ -78,6 +78,12 @@ impl Facts {
             Op::BToI => (0, 1),
             // No range knowledge (yet): loads, calls, phis, slot loads, the rest of the int ops.
             Op::Loop
+            | Op::WUnbox
+            | Op::IToW
+            | Op::WMul
+            | Op::WAddOv
+            | Op::WSubOv
+            | Op::WBox
             | Op::Phi
             | Op::Jump
             | Op::Exit
@@ -332,6 +338,12 @@ fn step(facts: &mut Facts, rb: &mut Rebuild, i: usize, mut inst: Inst) -> Action
         | Op::FToI
         | Op::Not
         | Op::BToI
+        | Op::WUnbox
+        | Op::IToW
+        | Op::WMul
+        | Op::WAddOv
+        | Op::WSubOv
+        | Op::WBox
         | Op::GuardNe
         | Op::GuardTag
         | Op::Load

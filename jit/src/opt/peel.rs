@@ -31,7 +31,7 @@
 //! that becomes a float: the body's copy would be ill-typed).
 
 use super::emit::Emitter;
-use crate::ir::{Flags, Inst, IrRef, Op, SnapEntry, SnapId, Snapshot, Trace};
+use crate::ir::{Flags, Inst, IrRef, Op, SnapEntry, SnapId, Snapshot, Trace, Type};
 use std::collections::HashMap;
 
 /// Why a trace was not peeled.
@@ -58,10 +58,11 @@ pub fn run(src: &Trace) -> Result<Trace, NoPeel> {
         return Err(NoPeel::NotALoop);
     };
     let iter = &src.insts[..src.insts.len() - 1];
-    for inst in iter {
+    for (i, inst) in iter.iter().enumerate() {
         if matches!(inst.op, Op::Sload | Op::SloadU) {
             if let Some(v) = lsnap.get(inst.f[0]) {
-                if src.ty(v) != inst.ty {
+                let ty = src.ty(v);
+                if ty != inst.ty && !(ty == Type::Wide && only_unboxed(src, iter, i)) {
                     return Err(NoPeel::TypeUnstable { slot: inst.f[0] });
                 }
             }
@@ -113,6 +114,14 @@ pub fn run(src: &Trace) -> Result<Trace, NoPeel> {
         };
         c.map[i] = match carried_slot {
             Some(v) => v,
+            // A bigint slot carried as a wide int: its unboxing in the body is the carried value.
+            None if inst.op == Op::WUnbox && {
+                let x = c.map_ref(inst.r(0));
+                c.em.trace.ty(x) == Type::Wide
+            } =>
+            {
+                c.map_ref(inst.r(0))
+            }
             None => {
                 let mapped = c.map_inst(inst, Some(&carried));
                 c.em.emit(mapped)
@@ -130,6 +139,22 @@ pub fn run(src: &Trace) -> Result<Trace, NoPeel> {
     let mut t = c.em.finish();
     t.drop_unused_snaps();
     Ok(t)
+}
+
+/// Is every use of instruction `def` (other than in snapshots) a `wunbox`? Then a slot that enters the
+/// loop as a bigint object and leaves it as a wide int is type-stable: the body uses the wide value.
+fn only_unboxed(t: &Trace, iter: &[Inst], def: usize) -> bool {
+    let r = IrRef::inst(def);
+    iter.iter().all(|x| {
+        let direct =
+            x.op.operands()
+                .iter()
+                .enumerate()
+                .any(|(k, kind)| kind.is_ref() && x.r(k) == r);
+        let in_args =
+            x.op.operands().contains(&crate::ir::Kind::Args) && t.call_args(x).contains(&r);
+        x.op == Op::WUnbox || !(direct || in_args)
+    })
 }
 
 struct Copier<'a> {

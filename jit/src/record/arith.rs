@@ -105,6 +105,11 @@ impl Recorder {
     /// Int arithmetic with a bigint operand: the `bigop` helpers (the interpreter's arithmetic; they
     /// exit if an operand is not a bigint any more or the result fits i64).
     fn big_binop(&mut self, vm: &Vm, op: BinOp, ia: usize, ib: usize) -> RResult {
+        if let Some(r) = self.wide_binop(vm, op, ia, ib)? {
+            self.set(ia, Sv::Val(r));
+            self.set(ib, Sv::Undef);
+            return Ok(());
+        }
         let operand = |s: &mut Self, i: usize| -> RResult<(IrRef, char)> {
             match &vm.stack[i] {
                 v if is_big(v) => Ok((s.get(vm, i)?, 'o')),
@@ -129,6 +134,43 @@ impl Recorder {
         self.set(ia, Sv::Val(r));
         self.set(ib, Sv::Undef);
         Ok(())
+    }
+
+    /// `+`/`-` of ints whose result leaves i64 but fits 128 bits: unboxed `wide` arithmetic (an
+    /// accumulator that outgrew i64 stays in registers; exits box it). None: not this case.
+    fn wide_binop(&mut self, vm: &Vm, op: BinOp, ia: usize, ib: usize) -> RResult<Option<IrRef>> {
+        let (Some(cx), Some(cy)) = (wide_value(&vm.stack[ia]), wide_value(&vm.stack[ib])) else {
+            return Ok(None);
+        };
+        let (wop, r) = match op {
+            BinOp::Add => (Op::WAddOv, cx.checked_add(cy)),
+            BinOp::Sub => (Op::WSubOv, cx.checked_sub(cy)),
+            _ => return Ok(None),
+        };
+        // A result inside i64 is an `Int` to the interpreter, which a wide value cannot stand for.
+        if !r.is_some_and(|r| i64::try_from(r).is_err()) {
+            return Ok(None);
+        }
+        let x = self.wide_operand(vm, ia)?;
+        let y = self.wide_operand(vm, ib)?;
+        Ok(Some(self.checked(vm, wop, &[x, y])?))
+    }
+
+    /// An int operand as a wide value: a wide value already, a widened int, or an unboxed bigint.
+    fn wide_operand(&mut self, vm: &Vm, abs: usize) -> RResult<IrRef> {
+        if let Some(Sv::Val(r)) = self.slot_state(abs) {
+            if self.em.trace.ty(r) == Type::Wide {
+                return Ok(r);
+            }
+        }
+        match self.num(vm, abs)? {
+            Some(Num::I(x)) => Ok(self.em.ins(Op::IToW, &[x], NS)),
+            Some(Num::F(_)) => Err(nyi("wide operand is a float")),
+            None => {
+                let p = self.get(vm, abs)?;
+                self.checked(vm, Op::WUnbox, &[p])
+            }
+        }
     }
 
     fn int_binop(
@@ -421,6 +463,18 @@ impl Recorder {
 /// Is this a bigint object?
 fn is_big(v: &Value) -> bool {
     matches!(v.as_obj(), Some(pvm_interp::object::Object::Int(_)))
+}
+
+/// The value of an int, bool or bigint that fits 128 bits.
+fn wide_value(v: &Value) -> Option<i128> {
+    match v {
+        Value::Int(i) => Some(*i as i128),
+        Value::Bool(b) => Some(*b as i128),
+        _ => match v.as_obj() {
+            Some(pvm_interp::object::Object::Int(b)) => i128::try_from(b).ok(),
+            _ => None,
+        },
+    }
 }
 
 /// The int value of an int or bool (0 otherwise).

@@ -166,7 +166,7 @@ impl Recorder {
         if self.at_root_level() {
             return self.return_from_real(vm, cx);
         }
-        let v = self.sv(vm, cx.sp - 1)?;
+        let v = self.sv_move(vm, cx.sp - 1)?;
         let Some(frame) = self.frames.pop() else {
             return Err(Abort::ReturnFromRoot);
         };

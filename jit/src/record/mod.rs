@@ -721,9 +721,27 @@ impl Recorder {
 
     /// What a slot holds, loading it (guarded by its current tag) if the trace has not touched it yet.
     fn sv(&mut self, vm: &Vm, abs: usize) -> RResult<Sv> {
+        match self.sv_move(vm, abs)? {
+            Sv::Val(r) if self.em.trace.ty(r) == Type::Wide => {
+                // A wide int used as an object (anything but wide arithmetic or a move): box it here.
+                let s = self.snapshot(vm)?;
+                let b = self.em.ins(Op::WBox, &[r], s);
+                self.set(abs, Sv::Val(b));
+                Ok(Sv::Val(b))
+            }
+            v => Ok(v),
+        }
+    }
+
+    /// What a slot holds, for instructions that only move values between slots: as [`Recorder::sv`],
+    /// but a wide int stays unboxed.
+    fn sv_move(&mut self, vm: &Vm, abs: usize) -> RResult<Sv> {
         match self.slot_state(abs) {
             Some(Sv::Val(r)) => {
                 let want = ty_of(&vm.stack[abs]);
+                if want == Some(Type::Obj) && self.em.trace.ty(r) == Type::Wide {
+                    return Ok(Sv::Val(r));
+                }
                 if want != Some(self.em.trace.ty(r)) {
                     return Err(Abort::TypeMismatch {
                         slot: self.slot_no(abs),

@@ -18,7 +18,7 @@ impl Recorder {
 
     /// `Copy a`: push what the a-th slot from the top holds (virtuals included).
     pub(super) fn rec_copy(&mut self, vm: &Vm, cx: &Cx) -> RResult {
-        let v = self.sv(vm, cx.sp - cx.arg as usize)?;
+        let v = self.sv_move(vm, cx.sp - cx.arg as usize)?;
         self.set(cx.sp, v);
         Ok(())
     }
@@ -26,7 +26,7 @@ impl Recorder {
     /// `Swap a`: exchange TOS and the a-th slot from the top.
     pub(super) fn rec_swap(&mut self, vm: &Vm, cx: &Cx) -> RResult {
         let (i, j) = (cx.sp - 1, cx.sp - cx.arg as usize);
-        let (a, b) = (self.sv(vm, i)?, self.sv(vm, j)?);
+        let (a, b) = (self.sv_move(vm, i)?, self.sv_move(vm, j)?);
         self.set(i, b);
         self.set(j, a);
         Ok(())
@@ -46,7 +46,7 @@ impl Recorder {
     }
 
     fn load_local(&mut self, vm: &Vm, from: usize, to: usize) -> RResult {
-        match self.sv(vm, from)? {
+        match self.sv_move(vm, from)? {
             Sv::Undef => Err(Abort::Unbound {
                 slot: self.rel(from) as u32,
             }),
@@ -65,7 +65,7 @@ impl Recorder {
 
     /// `StoreFast a`: move TOS into local a.
     pub(super) fn rec_store_fast(&mut self, vm: &Vm, cx: &Cx) -> RResult {
-        let v = self.sv(vm, cx.sp - 1)?;
+        let v = self.sv_move(vm, cx.sp - 1)?;
         self.set(cx.fb + cx.arg as usize, v);
         self.set(cx.sp - 1, Sv::Undef);
         Ok(())
