@@ -4,6 +4,7 @@
 mod bench;
 mod cli;
 mod repl;
+mod signals;
 
 use cli::{Exit, Program};
 use pvm_interp::Vm;
@@ -39,12 +40,14 @@ fn main() -> ExitCode {
     // The interpreter runs on a thread with a large stack: Python-level recursion does not use the Rust
     // stack, but native recursion (repr of deeply nested lists, sort keys calling Python) does, and is
     // bounded by counters sized for this stack.
+    signals::install_sigint_handler();
     let handle = std::thread::Builder::new()
         .name("pvm-main".into())
         .stack_size(1 << 30)
         .spawn(move || run(opts))
         .expect("spawn interpreter thread");
     let status = handle.join().unwrap_or(70);
+    signals::exit_if_interrupted(status);
     ExitCode::from(status.clamp(0, 255) as u8)
 }
 
@@ -127,9 +130,12 @@ fn run(o: cli::Options) -> i32 {
             repl::run(&mut vm, !o.quiet, stdin_tty)
         }
         Program::Stdin { .. } => {
-            let mut s = String::new();
-            let _ = std::io::stdin().read_to_string(&mut s);
-            pvm_interp::run::run_main(&mut vm, &s, "<stdin>", o.dis)
+            let mut b = Vec::new();
+            let _ = std::io::stdin().read_to_end(&mut b);
+            match decode_source(&b, "<stdin>") {
+                Ok(s) => pvm_interp::run::run_main(&mut vm, &s, "<stdin>", o.dis),
+                Err(code) => return code,
+            }
         }
     };
     if inspect && !interactive_stdin && !o.dis {
@@ -148,40 +154,42 @@ fn run(o: cli::Options) -> i32 {
 
 fn read_script(path: &str) -> Result<String, i32> {
     let p = std::path::Path::new(path);
-    let abs = std::fs::canonicalize(p)
-        .unwrap_or_else(|_| std::env::current_dir().unwrap_or_default().join(p));
+    // CPython names the script by its absolute path in these messages, and itself by argv[0].
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let prog = std::env::args().next().unwrap_or_else(|| "pvm".into());
     if p.is_dir() {
-        eprintln!("pvm: can't find '__main__' module in '{}'", path);
+        eprintln!("{prog}: can't find '__main__' module in '{}'", abs.display());
         return Err(1);
     }
     match std::fs::read(p) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(s) => Ok(s),
-            Err(e) => {
-                let pos = e.utf8_error().valid_up_to();
-                eprintln!(
-                    "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-                    e.as_bytes()[pos],
-                    path,
-                    e.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count() + 1
-                );
-                Err(1)
-            }
-        },
+        Ok(bytes) => decode_source(&bytes, &abs.to_string_lossy()),
         Err(e) => {
             let errno = e.raw_os_error().unwrap_or(2);
-            let msg = match e.kind() {
-                std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
-                std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
-                _ => e.to_string(),
-            };
             eprintln!(
-                "pvm: can't open file '{}': [Errno {}] {}",
+                "{prog}: can't open file '{}': [Errno {}] {}",
                 abs.display(),
                 errno,
-                msg
+                strerror(&e)
             );
             Err(2)
         }
+    }
+}
+
+/// Source bytes to text (PEP 263), or CPython's SyntaxError line and exit status 1.
+fn decode_source(bytes: &[u8], filename: &str) -> Result<String, i32> {
+    pvm_interp::source::decode(bytes, filename).map_err(|e| {
+        eprintln!("SyntaxError: {}", e.msg);
+        1
+    })
+}
+
+/// The C library's message for an I/O error (what CPython prints after `[Errno N]`).
+fn strerror(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    // std formats "No such file or directory (os error 2)".
+    match s.rfind(" (os error ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
     }
 }

@@ -109,6 +109,9 @@ pub struct PyErrInner {
     pub tb: Vec<TbEntry>,
     /// A re-raise: the frame it happens in is already in `tb`, so don't add it again.
     pub reraised: bool,
+    /// Not a Python exception but a limit of the embedding (a run's deadline): no `except` or `finally`
+    /// sees it and no native code swallows it; it unwinds every frame.
+    pub fatal: bool,
 }
 
 /// An exception in flight. Boxed so that `PyResult<Value>` stays small on the hot path.
@@ -122,6 +125,7 @@ impl PyErr {
             value: ErrValue::Lazy(kind, Value::from_string(msg.into())),
             tb: Vec::new(),
             reraised: false,
+            fatal: false,
         }))
     }
     pub fn with_value(kind: ExcKind, v: Value) -> PyErr {
@@ -129,6 +133,7 @@ impl PyErr {
             value: ErrValue::Lazy(kind, v),
             tb: Vec::new(),
             reraised: false,
+            fatal: false,
         }))
     }
     /// An exception with no arguments (`raise StopIteration`).
@@ -137,6 +142,7 @@ impl PyErr {
             value: ErrValue::Lazy(kind, Value::Undef),
             tb: Vec::new(),
             reraised: false,
+            fatal: false,
         }))
     }
     pub fn from_obj(o: ObjRef) -> PyErr {
@@ -144,10 +150,21 @@ impl PyErr {
             value: ErrValue::Obj(o),
             tb: Vec::new(),
             reraised: false,
+            fatal: false,
         }))
     }
-    /// The builtin kind when lazy (cheap checks without materialising).
+    /// A fatal error (see `PyErrInner::fatal`); it prints as `RuntimeError: msg` if it reaches the top.
+    pub fn fatal(msg: impl Into<String>) -> PyErr {
+        let mut e = PyErr::new(ExcKind::RuntimeError, msg);
+        e.0.fatal = true;
+        e
+    }
+    /// The builtin kind when lazy (cheap checks without materialising). None for fatal errors, which
+    /// are no Python exception.
     pub fn lazy_kind(&self) -> Option<ExcKind> {
+        if self.0.fatal {
+            return None;
+        }
         match &self.0.value {
             ErrValue::Lazy(k, _) => Some(*k),
             ErrValue::Obj(_) => None,

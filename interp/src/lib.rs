@@ -1,6 +1,7 @@
 //! pvm's interpreter crate: compiler, bytecode, object model, builtins and the dispatch loop.
 //! See ARCHITECTURE.md at the repository root for the map.
 
+pub mod alloc;
 pub mod builtins;
 pub mod bytecode;
 pub mod cache;
@@ -11,11 +12,13 @@ pub mod error;
 pub mod gc;
 pub mod hash;
 pub mod native;
+pub mod interrupt;
 pub mod numfmt;
 pub mod object;
 pub mod repr;
 pub mod run;
 pub mod settable;
+pub mod source;
 pub mod types;
 pub mod value;
 pub mod vm;

@@ -378,3 +378,66 @@ pub enum Iter {
     },
     Exhausted,
 }
+
+// ---- dropping deep structures -------------------------------------------------------------------------
+//
+// Dropping an `Rc<Object>` drops its children first, recursively: a list nested 10**7 deep, or a linked
+// list of 10**7 instances, would overflow any stack. CPython's answer is its "trashcan"; ours: an object
+// with children hands them to a `Stash`, dropped here under a thread-local depth count; past
+// `MAX_DROP_DEPTH` stashes are queued instead, and the outermost drop empties the queue iteratively.
+// Objects without children return at once (one discriminant test).
+
+thread_local! {
+    static DROP_DEPTH: Cell<u32> = const { Cell::new(0) };
+    static DEFERRED: RefCell<Vec<Stash>> = const { RefCell::new(Vec::new()) };
+}
+
+const MAX_DROP_DEPTH: u32 = 1000;
+
+/// The children of an object being dropped.
+enum Stash {
+    Vals(Vec<Value>),
+    Dict(Dict),
+    Val(Value),
+    Iter(Iter),
+}
+
+impl Drop for Object {
+    fn drop(&mut self) {
+        let stash = match self {
+            Object::List(l) => Stash::Vals(std::mem::take(l.get_mut())),
+            Object::Tuple(t) => Stash::Vals(std::mem::take(t)),
+            Object::Dict(d) => Stash::Dict(std::mem::take(d.get_mut())),
+            Object::Instance(i) => Stash::Dict(std::mem::take(i.dict.get_mut())),
+            Object::Cell(c) => Stash::Val(std::mem::replace(c.get_mut(), Value::None)),
+            Object::Iter(it) => Stash::Iter(std::mem::replace(it.get_mut(), Iter::Exhausted)),
+            _ => return,
+        };
+        let leaf = match &stash {
+            Stash::Vals(v) => v.is_empty(),
+            Stash::Dict(d) => d.is_empty(),
+            Stash::Val(v) => !matches!(v, Value::Obj(_)),
+            Stash::Iter(it) => matches!(it, Iter::Exhausted | Iter::Range { .. }),
+        };
+        if leaf {
+            return;
+        }
+        // `try_with`: during thread teardown the thread-locals may be gone; then drop in place.
+        let Ok(depth) = DROP_DEPTH.try_with(|d| d.get()) else {
+            return;
+        };
+        if depth >= MAX_DROP_DEPTH {
+            let _ = DEFERRED.try_with(move |q| q.borrow_mut().push(stash));
+            return;
+        }
+        DROP_DEPTH.with(|d| d.set(depth + 1));
+        drop(stash);
+        if depth == 0 {
+            // The outermost drop: empty the queue (which its own drops may refill) at depth 1.
+            while let Some(next) = DEFERRED.with(|q| q.borrow_mut().pop()) {
+                drop(next);
+            }
+        }
+        DROP_DEPTH.with(|d| d.set(depth));
+    }
+}

@@ -9,6 +9,11 @@ use std::io::Write;
 
 /// Print a compile error as CPython does (`  File "x.py", line N`, the line, a caret, the message).
 pub fn print_compile_error(e: &CompileError) {
+    if e.line == 0 {
+        // No location (too deeply nested source, NUL bytes in a source string): only the message.
+        let _ = writeln!(std::io::stderr(), "{}: {}", e.kind, e.msg);
+        return;
+    }
     let mut s = format!("  File \"{}\", line {}\n", e.filename, e.line);
     if let Some(text) = &e.text {
         let trimmed = text.trim_start();
@@ -19,6 +24,9 @@ pub fn print_compile_error(e: &CompileError) {
             s.push_str(&format!("    {}\n", trimmed));
         } else if !trimmed.is_empty() {
             s.push_str(&format!("    {}\n", trimmed));
+        }
+        // Column 0: CPython prints no caret (too many levels of indentation, NUL bytes).
+        if !trimmed.is_empty() && e.col > 0 {
             let col = (e.col as usize).saturating_sub(1).saturating_sub(removed);
             let width = (e.end_col.saturating_sub(e.col) as usize).max(1);
             let width = width.min(trimmed.chars().count().saturating_sub(col).max(1));
@@ -32,6 +40,20 @@ pub fn print_compile_error(e: &CompileError) {
 
 /// Execute `src` as the `__main__` module. Returns the process exit status.
 pub fn run_main(vm: &mut Vm, src: &str, filename: &str, dis: bool) -> i32 {
+    if let Some(at) = src.find('\0') {
+        // A script's NUL is reported with its line (the text up to the NUL), without a caret.
+        let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+        print_compile_error(&CompileError {
+            kind: "SyntaxError",
+            msg: "source code cannot contain null bytes".into(),
+            filename: filename.to_string(),
+            line: src[..at].matches('\n').count() as u32 + 1,
+            col: 0,
+            end_col: 0,
+            text: Some(src[line_start..at].to_string()),
+        });
+        return 1;
+    }
     let code = match compiler::compile_module(src, filename) {
         Ok(c) => c,
         Err(e) => {
@@ -94,6 +116,11 @@ fn run_main_code(
 fn report_uncaught(vm: &mut Vm, mut e: crate::error::PyErr) -> i32 {
     if vm.err_matches(&e, ExcKind::SystemExit) {
         vm.system_exit_code(&mut e)
+    } else if vm.err_matches(&e, ExcKind::KeyboardInterrupt) {
+        // CPython prints the traceback, then dies of SIGINT (`pvm` re-raises it on itself).
+        vm.print_exception(e);
+        crate::interrupt::set_died_of_sigint();
+        130
     } else {
         vm.print_exception(e);
         1

@@ -5,7 +5,8 @@
 //! Expected listings are IR text without snapshots. `%name`s are bound to the actual value numbers on
 //! first use (consistently in both directions); `_` matches any one token (an object address, a
 //! snapshot, a version number); a line `...` skips any number of lines. The match is on the loop body
-//! (from the `loop` line) unless the listing starts with `pre:`.
+//! (from the `loop` line) unless the listing starts with `pre:`. Every peeled body starts with `guard_intr`
+//! (the Ctrl-C / deadline check) after its phis.
 
 use pvm_interp::vm::Vm;
 use std::collections::HashMap;
@@ -149,6 +150,7 @@ f(3000)
         %s = phi _, %s2
         ...
         %i = phi _, %i2
+        guard_intr
         %c = lt %i, %n
         guard_true %c
         %i2 = add %i, 1
@@ -186,6 +188,7 @@ integrate(5000)
         %x = phi _, %x2
         ...
         %i = phi _, %i2
+        guard_intr
         %c = lt %i, %n
         guard_true %c
         %i2 = add %i, 1
@@ -218,6 +221,7 @@ total([0.5] * 3000)
         %t = phi _, %t2
         ...
         %i = phi _, %i2
+        guard_intr
         %c = lt %i, %n
         guard_true %c
         %i2 = add %i, 1
@@ -264,6 +268,7 @@ row(3, 3000)
         %acc = phi _, %acc2
         ...
         %j = phi _, %j2
+        guard_intr
         %c = lt %j, %n
         guard_true %c
         %j2 = add %j, 1

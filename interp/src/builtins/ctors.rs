@@ -506,7 +506,9 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         if n < 0 {
             return Err(value_error("negative count"));
         }
-        return Ok(Value::obj(Object::Bytes(vec![0; n as usize])));
+        let mut v = crate::alloc::vec(n as usize)?;
+        v.resize(n as usize, 0u8);
+        return Ok(Value::obj(Object::Bytes(v)));
     }
     let items = vm.collect(x.clone())?;
     let mut out = Vec::with_capacity(items.len());

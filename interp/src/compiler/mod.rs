@@ -11,6 +11,7 @@ mod exceptions;
 mod expr;
 mod patterns;
 pub(crate) use expr::const_hash;
+mod limits;
 pub mod symtable;
 
 use crate::bytecode::{BinOp, Instr, Op, ARG_MAX};
@@ -36,6 +37,21 @@ pub struct CompileError {
     pub col: u32,
     pub end_col: u32,
     pub text: Option<String>,
+}
+
+impl CompileError {
+    /// CPython's error for source nested too deeply for its compiler (no location is printed).
+    pub fn too_deep(filename: &str) -> CompileError {
+        CompileError {
+            kind: "RecursionError",
+            msg: "maximum recursion depth exceeded during compilation".into(),
+            filename: filename.to_string(),
+            line: 0,
+            col: 0,
+            end_col: 0,
+            text: None,
+        }
+    }
 }
 
 struct LoopCtx {
@@ -111,7 +127,9 @@ pub struct Compiler<'s> {
     stmt_range: TextRange,
 }
 
-const MAX_NESTING: u32 = 200;
+/// A backstop for the compiler's own recursion: the symbol table pass (same tree, `MAX_DEPTH` there)
+/// normally rejects deeper source first.
+const MAX_NESTING: u32 = 3000;
 
 pub fn compile_module(src: &str, filename: &str) -> Result<Rc<Code>, CompileError> {
     compile_source(src, filename, false)
@@ -143,12 +161,38 @@ fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Rc<Cod
             });
         }
     }
-    let parsed = match ruff_python_parser::parse_module(src) {
-        Ok(p) => p,
-        Err(e) => return Err(syntax_error_from_parse(src, &lines, filename, &e)),
+    if src.contains('\0') {
+        // CPython's message for source given as a string (imports, exec); `run_main` reports a
+        // script file's NUL with its line.
+        return Err(CompileError {
+            kind: "SyntaxError",
+            msg: "source code string cannot contain null bytes".into(),
+            filename: filename.to_string(),
+            line: 0,
+            col: 0,
+            end_col: 0,
+            text: None,
+        });
+    }
+    let parsed = ruff_python_parser::parse_unchecked(
+        src,
+        ruff_python_parser::ParseOptions::from(ruff_python_parser::Mode::Module),
+    );
+    let first_error = parsed.errors().first().map(|e| e.location.start());
+    if let Some(e) = limits::check_nesting(src, &lines, filename, parsed.tokens(), first_error) {
+        return Err(e);
+    }
+    let Some(parsed) = parsed.try_into_module() else {
+        unreachable!("Mode::Module parses a module")
     };
+    if let Some(e) = parsed.errors().first() {
+        return Err(syntax_error_from_parse(src, &lines, filename, e));
+    }
     let module = parsed.syntax();
     let table = SymbolTable::build(&module.body).map_err(|e| {
+        if e.too_deep {
+            return CompileError::too_deep(filename);
+        }
         let mut err = error_at(src, &lines, filename, e.range, e.msg);
         if err.line == 0 {
             err.line = 1;
@@ -687,7 +731,8 @@ impl<'s> Compiler<'s> {
     fn enter(&mut self, range: TextRange) -> Result<(), CompileError> {
         self.depth += 1;
         if self.depth > MAX_NESTING {
-            return Err(self.error(range, "too many nested parentheses"));
+            let _ = range;
+            return Err(CompileError::too_deep(&self.source.filename));
         }
         Ok(())
     }

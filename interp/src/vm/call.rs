@@ -228,7 +228,7 @@ impl Vm {
                         return Ok(gen);
                     }
                     self.enter_native().inspect_err(|_| {
-                        self.frames.pop();
+                        self.pop_frame_for_unwind();
                     })?;
                     let r = self.run(depth);
                     self.leave_native();

@@ -244,7 +244,10 @@ impl Vm {
             ret_slot: fidx,
             gen: None,
         })?;
-        self.enter_native()?;
+        if let Err(e) = self.enter_native() {
+            self.pop_frame_for_unwind();
+            return Err(e);
+        }
         let r = self.run(depth);
         self.leave_native();
         r
@@ -320,6 +323,14 @@ impl Vm {
                     dict.set_str(Value::str(hook), h, cm);
                 }
             }
+        }
+        // As CPython's type(): a class that defines __eq__ but not __hash__ gets `__hash__ = None`
+        // (its instances are unhashable, and `C.__hash__` says so).
+        let h = |k: &str| crate::hash::hash_str(k);
+        if dict.get_str("__eq__", h("__eq__")).is_some()
+            && dict.get_str("__hash__", h("__hash__")).is_none()
+        {
+            dict.set_str(Value::str("__hash__"), h("__hash__"), Value::None);
         }
         let module = dict
             .get_str("__module__", crate::hash::hash_str("__module__"))

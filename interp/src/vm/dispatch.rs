@@ -457,6 +457,12 @@ impl Vm {
                     }
                     Op::Jump => pc = arg as usize,
                     Op::JumpBackward => {
+                        // A safe point: Ctrl-C and deadlines are noticed here (before `pc` moves, so an
+                        // exception is raised at this instruction, inside the loop's `try` if any).
+                        if crate::interrupt::pending() {
+                            save!();
+                            tri!(self.poll_attention());
+                        }
                         pc = arg as usize;
                         if crate::gc::pending() {
                             save!();
@@ -796,6 +802,10 @@ impl Vm {
                         push!(f);
                     }
                     Op::Call | Op::CallKw | Op::CallMethod | Op::CallMethodKw => {
+                        if crate::interrupt::pending() {
+                            save!();
+                            tri!(self.poll_attention());
+                        }
                         let op = ins.op();
                         // Fastest path: a plain Python function called with exactly its positional
                         // parameters. The arguments already sit where the callee's locals go.
@@ -1184,7 +1194,7 @@ impl Vm {
                         line: f.code.line_of(fault),
                     });
                 }
-                if let Some(h) = f.code.handler_for(fault) {
+                if let Some(h) = f.code.handler_for(fault).filter(|_| !err.0.fatal) {
                     self.enter_handler(err, h);
                     continue 'frame;
                 }
@@ -1221,7 +1231,7 @@ impl Vm {
     }
 
     /// Pop the top frame while an exception propagates, releasing its slots.
-    fn pop_frame_for_unwind(&mut self) {
+    pub(crate) fn pop_frame_for_unwind(&mut self) {
         let f = self.frames.pop().expect("frame");
         let end = f.sp.max(f.base);
         for s in &mut self.stack[f.ret_slot..end] {

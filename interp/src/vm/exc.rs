@@ -7,6 +7,7 @@ use crate::object::{ExcObj, ObjRef, Object, TypeKind};
 use crate::value::Value;
 use std::cell::{Cell, RefCell};
 use std::io::Write;
+use std::rc::Rc;
 
 impl Vm {
     pub fn new_exception(&self, cls: ObjRef, args: Vec<Value>) -> Value {
@@ -198,6 +199,9 @@ impl Vm {
 
     /// Is the error an instance of the builtin exception `kind`?
     pub fn err_matches(&mut self, err: &PyErr, kind: ExcKind) -> bool {
+        if err.0.fatal {
+            return false;
+        }
         match &err.0.value {
             ErrValue::Lazy(k, _) => k.is_subclass_of(kind),
             ErrValue::Obj(o) => match &**o {

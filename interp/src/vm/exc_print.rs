@@ -8,6 +8,7 @@ use super::Vm;
 use crate::object::{ObjRef, Object, TbEntry};
 use crate::value::Value;
 use std::collections::HashSet;
+use std::rc::Rc;
 
 const MAX_GROUP_WIDTH: usize = 15;
 const MAX_GROUP_DEPTH: usize = 10;
@@ -138,7 +139,33 @@ impl Vm {
             ctx.out.push_str(header_margin);
             ctx.out.push_str(header);
             ctx.out.push('\n');
-            for entry in entries.iter().rev() {
+            // CPython's traceback.c: at most the 1000 most recent entries (the default
+            // sys.tracebacklimit), and a run of more than 3 identical entries (recursion) is cut to
+            // 3 and a "[Previous line repeated N more times]" line.
+            const LIMIT: usize = 1000;
+            const CUTOFF: usize = 3;
+            let repeated = |ctx: &mut Ctx, cnt: usize| {
+                if cnt > CUTOFF {
+                    let n = cnt - CUTOFF;
+                    let s = if n == 1 { "" } else { "s" };
+                    ctx.indented_margin();
+                    ctx.out
+                        .push_str(&format!("  [Previous line repeated {n} more time{s}]\n"));
+                }
+            };
+            let mut last: Option<(*const crate::code::Code, u32)> = None;
+            let mut cnt = 0;
+            for entry in entries.iter().take(LIMIT).rev() {
+                let key = (Rc::as_ptr(&entry.code), entry.line);
+                if last != Some(key) {
+                    repeated(ctx, cnt);
+                    last = Some(key);
+                    cnt = 0;
+                }
+                cnt += 1;
+                if cnt > CUTOFF {
+                    continue;
+                }
                 ctx.indented_margin();
                 ctx.out.push_str(&format!(
                     "  File \"{}\", line {}, in {}\n",
@@ -159,6 +186,7 @@ impl Vm {
                     }
                 }
             }
+            repeated(ctx, cnt);
         }
         let line = self.exception_line(obj);
         ctx.indented_margin();

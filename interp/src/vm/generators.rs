@@ -219,7 +219,7 @@ impl Vm {
                 r
             }
             Err(e) => {
-                self.frames.pop();
+                self.pop_frame_for_unwind();
                 Err(e)
             }
         };

@@ -287,13 +287,15 @@ impl Vm {
         &mut self,
         path: &std::path::Path,
     ) -> PyResult<std::rc::Rc<crate::code::Code>> {
-        let src = std::fs::read_to_string(path).map_err(|e| {
+        let bytes = std::fs::read(path).map_err(|e| {
             PyErr::new(
                 ExcKind::ImportError,
                 format!("cannot read {}: {}", path.display(), e),
             )
         })?;
         let filename = path.to_string_lossy().to_string();
+        let src = crate::source::decode(&bytes, &filename)
+            .map_err(|e| PyErr::new(ExcKind::SyntaxError, e.msg))?;
         let write = !self.dont_write_bytecode();
         crate::cache::module_code(self.opts.cache, write, path, &filename, &src)
             .map_err(|e| self.syntax_error(e))
@@ -477,6 +479,9 @@ impl Vm {
 
     /// A compile error as a Python SyntaxError exception.
     pub fn syntax_error(&mut self, e: crate::compiler::CompileError) -> PyErr {
+        if e.kind == "RecursionError" {
+            return PyErr::new(ExcKind::RecursionError, e.msg);
+        }
         let kind = match e.kind {
             "IndentationError" => ExcKind::IndentationError,
             "TabError" => ExcKind::TabError,
@@ -489,7 +494,15 @@ impl Vm {
                 d.set_str(Value::str(k), crate::hash::hash_str(k), val)
             };
             set(&mut d, "filename", Value::str(&e.filename));
-            set(&mut d, "lineno", Value::Int(e.line as i64));
+            set(
+                &mut d,
+                "lineno",
+                if e.line == 0 {
+                    Value::None
+                } else {
+                    Value::Int(e.line as i64)
+                },
+            );
             set(&mut d, "offset", Value::Int(e.col as i64));
             set(&mut d, "end_offset", Value::Int(e.end_col as i64));
             set(

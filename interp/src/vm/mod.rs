@@ -66,6 +66,11 @@ pub struct Frame {
 /// Bound on Rust-level re-entry of the interpreter (native code calling Python calling native code…).
 pub const MAX_NATIVE_DEPTH: usize = 3000;
 
+/// Hard bound on the native recursion of `repr`, `==`, `<` and `hash` over nested containers, whatever
+/// `sys.setrecursionlimit` says: sized for the interpreter thread's 1 GiB stack (a level takes well
+/// under 1 KiB), so that `repr` of 10**6 nested lists is a RecursionError, never a stack overflow.
+pub const MAX_C_DEPTH: usize = 200_000;
+
 pub struct Options {
     pub jit_threshold: u32,
     pub jit_enabled: bool,
@@ -90,6 +95,9 @@ pub struct Vm {
     pub modules: ObjRef,
     pub recursion_limit: usize,
     pub native_depth: usize,
+    /// Nesting of native recursion over containers (`repr`, comparisons, `hash`): like CPython's C
+    /// recursion, it counts against the recursion limit together with the Python frames.
+    pub c_depth: usize,
     pub argv: Vec<String>,
     pub out: std::io::BufWriter<std::io::Stdout>,
     pub jit: Option<Box<dyn JitHooks>>,
@@ -111,6 +119,9 @@ pub struct Vm {
     pub path: Vec<String>,
     /// `-X importtime` bookkeeping (see import.rs).
     pub(crate) import_time: import::ImportTime,
+    /// When this run must stop (fuzzers, tests): checked when `interrupt::DEADLINE` is raised by a
+    /// `Watchdog`; the run then ends with a fatal error. None: no limit.
+    pub deadline: Option<std::time::Instant>,
 }
 
 impl Vm {
@@ -126,6 +137,7 @@ impl Vm {
             modules: Rc::new(Object::Dict(Default::default())),
             recursion_limit: 1000,
             native_depth: 0,
+            c_depth: 0,
             argv,
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             jit: None,
@@ -149,6 +161,7 @@ impl Vm {
             main_globals: None,
             strs: crate::builtins::Interned::new(),
             path: Vec::new(),
+            deadline: None,
         };
         crate::builtins::install(&mut vm);
         classes::install(&mut vm);
@@ -242,8 +255,69 @@ impl Vm {
         &self.types.exc[k as usize]
     }
 
+    /// The slow path of a safe point whose `interrupt::pending()` check fired: turn a SIGINT into
+    /// `KeyboardInterrupt`, an expired deadline into a fatal error.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn poll_attention(&mut self) -> PyResult<()> {
+        let bits = crate::interrupt::take();
+        if self
+            .deadline
+            .is_some_and(|d| std::time::Instant::now() >= d)
+        {
+            crate::interrupt::restore(bits & crate::interrupt::SIGINT);
+            return Err(PyErr::fatal("pvm: the run's time limit was exceeded"));
+        }
+        if bits & crate::interrupt::SIGINT != 0 {
+            return Err(PyErr::bare(ExcKind::KeyboardInterrupt));
+        }
+        Ok(())
+    }
+
+    /// How many more levels of native container recursion the recursion limit allows.
+    pub(crate) fn c_depth_left(&self) -> usize {
+        let used = self.frames.len() + self.c_depth;
+        self.recursion_limit
+            .saturating_sub(used)
+            .min(MAX_C_DEPTH.saturating_sub(self.c_depth))
+    }
+
+    /// Enter one level of native recursion over a container (`what` completes CPython's message:
+    /// " in comparison", " while getting the repr of an object"). Pair with `leave_c_recursion`.
+    pub(crate) fn enter_c_recursion(&mut self, what: &str) -> PyResult<()> {
+        if self.c_depth_left() == 0 {
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                format!("maximum recursion depth exceeded{what}"),
+            ));
+        }
+        self.c_depth += 1;
+        Ok(())
+    }
+
+    /// Like `enter_c_recursion` for recursion CPython does not count (hashing nested tuples): only the
+    /// hard stack bound applies.
+    pub(crate) fn enter_c_recursion_unlimited(&mut self) -> PyResult<()> {
+        if self.c_depth >= MAX_C_DEPTH {
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.c_depth += 1;
+        Ok(())
+    }
+
+    pub(crate) fn leave_c_recursion(&mut self) {
+        self.c_depth -= 1;
+    }
+
     /// Re-enter the dispatch loop from native code, with a bound on the Rust recursion this causes.
+    /// Also a safe point (a sort key or `map` function calling Python in a long native loop).
     pub(crate) fn enter_native(&mut self) -> PyResult<()> {
+        if crate::interrupt::pending() {
+            self.poll_attention()?;
+        }
         if self.native_depth >= MAX_NATIVE_DEPTH {
             return Err(PyErr::new(
                 ExcKind::RecursionError,

@@ -249,40 +249,38 @@ impl Vm {
         let Some(o) = seq.as_obj() else {
             return Ok(Value::None);
         };
-        let too_big = |len: usize| len.checked_mul(count).map_or(true, |t| t > (1usize << 40));
+        // Sizes come from the program: allocate fallibly (MemoryError, not an abort).
+        let total = |len: usize| len.checked_mul(count).ok_or_else(crate::alloc::memory_error);
         Ok(match o {
             Object::Str(s) => {
-                if too_big(s.as_str().len()) {
-                    return Err(PyErr::bare(ExcKind::MemoryError));
+                let s = s.as_str();
+                let mut out = crate::alloc::string(total(s.len())?)?;
+                for _ in 0..count {
+                    out.push_str(s);
                 }
-                Value::from_string(s.as_str().repeat(count))
+                Value::from_string(out)
             }
             Object::List(l) => {
                 let l = l.borrow();
-                if too_big(l.len() * 16) {
-                    return Err(PyErr::bare(ExcKind::MemoryError));
-                }
-                let mut v = Vec::with_capacity(l.len() * count);
+                let mut v = crate::alloc::vec(total(l.len())?)?;
                 for _ in 0..count {
                     v.extend(l.iter().cloned());
                 }
                 Value::obj(Object::List(v.into()))
             }
             Object::Tuple(t) => {
-                if too_big(t.len() * 16) {
-                    return Err(PyErr::bare(ExcKind::MemoryError));
-                }
-                let mut v = Vec::with_capacity(t.len() * count);
+                let mut v = crate::alloc::vec(total(t.len())?)?;
                 for _ in 0..count {
                     v.extend(t.iter().cloned());
                 }
                 Value::obj(Object::Tuple(v))
             }
             Object::Bytes(b) => {
-                if too_big(b.len()) {
-                    return Err(PyErr::bare(ExcKind::MemoryError));
+                let mut v = crate::alloc::vec(total(b.len())?)?;
+                for _ in 0..count {
+                    v.extend_from_slice(b);
                 }
-                Value::obj(Object::Bytes(b.repeat(count)))
+                Value::obj(Object::Bytes(v))
             }
             _ => Value::None,
         })
@@ -447,10 +445,18 @@ impl Vm {
             }
             _ => return Ok(None),
         };
-        for (p, q) in x.iter().zip(y.iter()) {
-            if !self.eq(p, q)? {
-                return self.compare(p, q, op).map(Some);
+        self.enter_c_recursion(" in comparison")?;
+        let first_diff = (|| {
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !self.eq(p, q)? {
+                    return self.compare(p, q, op).map(Some);
+                }
             }
+            Ok(None)
+        })();
+        self.leave_c_recursion();
+        if let Some(v) = first_diff? {
+            return Ok(Some(v));
         }
         Ok(Some(Value::Bool(super::dispatch::cmp_ord(
             op,

@@ -27,24 +27,35 @@ pub struct MethodCacheEntry {
     _keep: Option<(ObjRef, Value)>,
 }
 
-/// Equality of builtin values without running Python code. Recursion is bounded by the caller's
-/// nesting (see MAX_EQ_DEPTH).
+/// Equality of builtin values without running Python code (dict and set probes). Values it cannot
+/// decide without the VM (instances, which may define `__eq__`; nesting deeper than `MAX_EQ_DEPTH`)
+/// compare unequal unless identical; `Vm::eq` is the full comparison.
 pub fn values_eq(a: &Value, b: &Value) -> bool {
-    eq_depth(a, b, 0)
+    eq_pure(a, b, 0, MAX_EQ_DEPTH, false).unwrap_or(false)
 }
 
-const MAX_EQ_DEPTH: u32 = 10_000;
+const MAX_EQ_DEPTH: usize = 10_000;
 
-fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
-    // Instances of builtin-type subclasses compare as their builtin value here (the VM's `eq` has
-    // already given a Python `__eq__` its chance).
-    if let Some(x) = Vm::base_of(a) {
-        return eq_depth(x, b, depth + 1);
+/// Objects whose equality may run Python code (a user class's `__eq__`): only the VM compares them.
+fn needs_vm(v: &Value) -> bool {
+    matches!(v.as_obj(), Some(Object::Instance(_) | Object::Exception(_)))
+}
+
+/// Structural equality without the VM: `None` when it cannot be decided that way (an instance inside,
+/// or nesting of `limit` levels or more). With `vm` false (`values_eq`), instances of builtin-type
+/// subclasses compare as their builtin value (the VM's `eq` has already given a Python `__eq__` its
+/// chance).
+fn eq_pure(a: &Value, b: &Value, depth: usize, limit: usize, vm: bool) -> Option<bool> {
+    if !vm {
+        if let Some(x) = Vm::base_of(a) {
+            return eq_pure(x, b, depth + 1, limit, vm);
+        }
+        if let Some(y) = Vm::base_of(b) {
+            return eq_pure(a, y, depth + 1, limit, vm);
+        }
     }
-    if let Some(y) = Vm::base_of(b) {
-        return eq_depth(a, y, depth + 1);
-    }
-    match (a, b) {
+    let eq_depth = |u: &Value, v: &Value, d: usize| -> Option<bool> { eq_pure(u, v, d, limit, vm) };
+    Some(match (a, b) {
         (Value::Int(x), Value::Int(y)) => x == y,
         (Value::Float(x), Value::Float(y)) => x == y,
         (Value::None, Value::None) => true,
@@ -53,10 +64,10 @@ fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
             if Rc::ptr_eq(x, y) {
                 // Identity implies equality for containers (CPython's shortcut), but not for NaN floats,
                 // which are never objects here.
-                return true;
+                return Some(true);
             }
-            if depth > MAX_EQ_DEPTH {
-                return false;
+            if needs_vm(a) || needs_vm(b) || depth >= limit {
+                return None;
             }
             match (&**x, &**y) {
                 (Object::Str(p), Object::Str(q)) => p.as_str() == q.as_str(),
@@ -64,27 +75,33 @@ fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
                 // Containers compare items with an identity shortcut first (so [nan] == [nan] when the
                 // same float object is in both, as in CPython).
                 (Object::Tuple(p), Object::Tuple(q)) => {
-                    p.len() == q.len()
-                        && p.iter()
-                            .zip(q.iter())
-                            .all(|(u, v)| u.is(v) || eq_depth(u, v, depth + 1))
+                    p.len() == q.len() && items_eq(p, q, depth, limit, vm)?
                 }
                 (Object::List(p), Object::List(q)) => {
                     let (p, q) = (p.borrow(), q.borrow());
-                    p.len() == q.len()
-                        && p.iter()
-                            .zip(q.iter())
-                            .all(|(u, v)| u.is(v) || eq_depth(u, v, depth + 1))
+                    p.len() == q.len() && items_eq(&p, &q, depth, limit, vm)?
                 }
                 (Object::Dict(p), Object::Dict(q)) => {
                     let (p, q) = (p.borrow(), q.borrow());
-                    p.len() == q.len()
-                        && p.iter().all(|e| match dict_find(&q, &e.key, e.hash) {
-                            Some(ix) => q
-                                .entry(ix)
-                                .map_or(false, |f| eq_depth(&e.value, &f.value, depth + 1)),
+                    if p.len() != q.len() {
+                        return Some(false);
+                    }
+                    for e in p.iter() {
+                        if needs_vm(&e.key) {
+                            return None;
+                        }
+                        let same = match dict_find(&q, &e.key, e.hash) {
+                            Some(ix) => match q.entry(ix) {
+                                Some(f) => e.value.is(&f.value) || eq_depth(&e.value, &f.value, depth + 1)?,
+                                None => false,
+                            },
                             None => false,
-                        })
+                        };
+                        if !same {
+                            return Some(false);
+                        }
+                    }
+                    true
                 }
                 (Object::Set(_) | Object::FrozenSet(_), Object::Set(_) | Object::FrozenSet(_)) => {
                     match (set_table(x), set_table(y)) {
@@ -100,8 +117,9 @@ fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
                     match (view_as_set(x), view_as_set(y)) {
                         (Some(p), Some(q)) => {
                             p.len() == q.len()
-                                && p.iter()
-                                    .all(|a| q.iter().any(|b| eq_depth(a, b, depth + 1)))
+                                && p.iter().all(|a| {
+                                    q.iter().any(|b| eq_depth(a, b, depth + 1).unwrap_or(false))
+                                })
                         }
                         _ => false,
                     }
@@ -110,17 +128,25 @@ fn eq_depth(a: &Value, b: &Value, depth: u32) -> bool {
                     let (lp, lq) = (p.len(), q.len());
                     lp == lq && (lp == 0 || (p.start == q.start && (lp == 1 || p.step == q.step)))
                 }
-                (Object::Slice(p), Object::Slice(q)) => {
-                    (0..3).all(|i| eq_depth(&p[i], &q[i], depth + 1))
-                }
+                (Object::Slice(p), Object::Slice(q)) => items_eq(&p[..], &q[..], depth, limit, vm)?,
                 (Object::BoundMethod(p), Object::BoundMethod(q)) => p.0.is(&q.0) && p.1.is(&q.1),
                 _ => false,
             }
         }
+        _ if needs_vm(a) || needs_vm(b) => return None,
         // Mixed numeric kinds.
         (Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Obj(_), _) => num_eq(a, b),
         _ => false,
+    })
+}
+
+fn items_eq(p: &[Value], q: &[Value], depth: usize, limit: usize, vm: bool) -> Option<bool> {
+    for (u, v) in p.iter().zip(q.iter()) {
+        if !(u.is(v) || eq_pure(u, v, depth + 1, limit, vm)?) {
+            return Some(false);
+        }
     }
+    Some(true)
 }
 
 /// The elements of a set, or of a dict's key/item view, for set-like comparison.
@@ -241,7 +267,63 @@ impl Vm {
                 None => Ok(false),
             };
         }
-        Ok(values_eq(a, b))
+        let limit = self.c_depth_left();
+        match eq_pure(a, b, 0, limit, true) {
+            Some(r) => Ok(r),
+            None => self.eq_nested(a, b),
+        }
+    }
+
+    /// Equality of containers holding instances (whose `__eq__` runs Python code), or nested too deeply
+    /// for `eq_pure`: one level here, the items through `eq` (CPython's `RecursionError ... in
+    /// comparison` when nested past the recursion limit).
+    fn eq_nested(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
+            return Ok(values_eq(a, b));
+        };
+        // Clone what is compared: `__eq__` may mutate the containers.
+        let (p, q): (Vec<Value>, Vec<Value>) = match (&**x, &**y) {
+            (Object::Tuple(p), Object::Tuple(q)) => (p.clone(), q.clone()),
+            (Object::List(p), Object::List(q)) => (p.borrow().clone(), q.borrow().clone()),
+            (Object::Dict(p), Object::Dict(q)) => {
+                if p.borrow().len() != q.borrow().len() {
+                    return Ok(false);
+                }
+                let entries: Vec<(Value, Value)> = p
+                    .borrow()
+                    .iter()
+                    .map(|e| (e.key.clone(), e.value.clone()))
+                    .collect();
+                self.enter_c_recursion(" in comparison")?;
+                let r = (|| {
+                    for (k, v) in entries {
+                        match self.dict_get(b, &k)? {
+                            Some(w) if v.is(&w) || self.eq(&v, &w)? => {}
+                            _ => return Ok(false),
+                        }
+                    }
+                    Ok(true)
+                })();
+                self.leave_c_recursion();
+                return r;
+            }
+            (Object::Slice(p), Object::Slice(q)) => (p.to_vec(), q.to_vec()),
+            _ => return Ok(values_eq(a, b)),
+        };
+        if p.len() != q.len() {
+            return Ok(false);
+        }
+        self.enter_c_recursion(" in comparison")?;
+        let r = (|| {
+            for (u, v) in p.iter().zip(q.iter()) {
+                if !(u.is(v) || self.eq(u, v)?) {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        })();
+        self.leave_c_recursion();
+        r
     }
 
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
@@ -299,11 +381,10 @@ impl Vm {
                 Object::Str(s) => s.hash(),
                 Object::Int(b) => crate::hash::hash_bigint(b),
                 Object::Tuple(t) => {
-                    let mut hs = Vec::with_capacity(t.len());
-                    for x in t.iter() {
-                        hs.push(self.hash(x)?);
-                    }
-                    crate::hash::hash_tuple(hs.into_iter())
+                    self.enter_c_recursion_unlimited()?;
+                    let hs: PyResult<Vec<i64>> = t.iter().map(|x| self.hash(x)).collect();
+                    self.leave_c_recursion();
+                    crate::hash::hash_tuple(hs?.into_iter())
                 }
                 Object::Bytes(b) => crate::hash::hash_str(&String::from_utf8_lossy(b)),
                 Object::FrozenSet(s) => s.frozenset_hash(),

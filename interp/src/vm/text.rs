@@ -17,7 +17,6 @@ pub fn fmt_err(e: FmtError) -> PyErr {
 }
 
 /// Nesting bound for repr of containers (CPython raises RecursionError too).
-const MAX_REPR_DEPTH: usize = 2000;
 
 impl Vm {
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
@@ -53,12 +52,16 @@ impl Vm {
             out.push_str(&self.repr(v)?);
             return Ok(());
         }
-        if depth > MAX_REPR_DEPTH {
-            return Err(PyErr::new(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded while getting the repr of an object",
-            ));
+        if let Value::Obj(_) = v {
+            self.enter_c_recursion(" while getting the repr of an object")?;
+            let r = self.repr_into_inner(v, out, depth);
+            self.leave_c_recursion();
+            return r;
         }
+        self.repr_into_inner(v, out, depth)
+    }
+
+    fn repr_into_inner(&mut self, v: &Value, out: &mut String, depth: usize) -> PyResult<()> {
         match v {
             Value::None | Value::Undef => out.push_str("None"),
             Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),

@@ -559,6 +559,16 @@ impl Cg<'_, '_> {
                 self.guard(i, bad, true)?;
                 return Ok(None);
             }
+            Op::GuardIntr => {
+                // A plain (not readonly) load: the flag changes under the trace's feet.
+                let addr = self
+                    .b
+                    .ins()
+                    .iconst(types::I64, pvm_interp::interrupt::attention_addr() as i64);
+                let bits = self.b.ins().load(types::I32, MemFlagsData::new(), addr, 0);
+                self.guard(i, bits, true)?;
+                return Ok(None);
+            }
             Op::Load => {
                 let p = a(self)?;
                 self.b.ins().load(cl_ty(inst.ty), flags(), p, inst.imm(1))

@@ -291,6 +291,10 @@ ir_ops! {
     GuardNe "guard_ne" [A, S] -> Void [GUARD | PURE];
     /// Exit unless the `Value` at address+offset has the tag of the given type.
     GuardTag "guard_tag" [P, Off, Ty] -> Void [GUARD | LOAD];
+    /// Exit if the interpreter has a pending request (Ctrl-C, a deadline: `pvm_interp::interrupt`).
+    /// Emitted once at the start of every recording, so every trace checks at its entry and, once
+    /// peeled, at the top of every iteration. Neither pure nor a load: never CSEd, hoisted or removed.
+    GuardIntr "guard_intr" [] -> Void [GUARD];
 
     // ---- memory ------------------------------------------------------------------------------------
     /// Load a field at address+offset (bools are one byte, everything else eight).
@@ -386,6 +390,7 @@ impl Op {
             | Op::GuardEq
             | Op::GuardNe
             | Op::GuardTag
+            | Op::GuardIntr
             | Op::Load
             | Op::Store
             | Op::PAdd

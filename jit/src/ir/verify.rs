@@ -190,6 +190,7 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
             | Op::GuardTrue
             | Op::GuardFalse
             | Op::GuardTag
+            | Op::GuardIntr
             | Op::PAdd => true,
         };
         if !dyn_ok {
@@ -311,6 +312,7 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
             | Op::GuardEq
             | Op::GuardNe
             | Op::GuardTag
+            | Op::GuardIntr
             | Op::Load
             | Op::Store
             | Op::PAdd

@@ -470,6 +470,7 @@ pub fn rebuild(
             | Op::GuardEq
             | Op::GuardNe
             | Op::GuardTag
+            | Op::GuardIntr
             | Op::Load
             | Op::Store
             | Op::PAdd

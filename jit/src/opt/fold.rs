@@ -122,7 +122,8 @@ pub fn fold(t: &mut Trace, mut inst: Inst) -> Folded {
         | Op::Call
         | Op::CallPure
         | Op::CallGuard
-        | Op::GuardTag => Folded::Keep(inst),
+        | Op::GuardTag
+        | Op::GuardIntr => Folded::Keep(inst),
         Op::PAdd => match ib {
             Some(0) if t.ty(a) == Type::Ptr => Folded::Value(a),
             _ => Folded::Keep(inst),

@@ -126,6 +126,7 @@ impl Facts {
             | Op::GuardEq
             | Op::GuardNe
             | Op::GuardTag
+            | Op::GuardIntr
             | Op::Load
             | Op::Store
             | Op::PAdd
@@ -346,6 +347,7 @@ fn step(facts: &mut Facts, rb: &mut Rebuild, i: usize, mut inst: Inst) -> Action
         | Op::WBox
         | Op::GuardNe
         | Op::GuardTag
+        | Op::GuardIntr
         | Op::Load
         | Op::Store
         | Op::PAdd

@@ -518,6 +518,11 @@ impl Recorder {
             fb,
             arg,
         };
+        if self.nbc == 1 {
+            // Every trace polls for Ctrl-C / deadlines at its entry (and its peeled copy, every
+            // iteration), so no cycle of native code can run without passing a check.
+            self.guard(vm, Op::GuardIntr, &[])?;
+        }
         match op {
             Bc::Nop => Ok(()),
             Bc::PopTop => self.rec_pop_top(&cx),

@@ -1147,15 +1147,20 @@ fn pad_args<'a>(
     Ok((st, width, fill))
 }
 
-fn pad(args: &[Value], st: &PyStr, left: usize, right: usize, fill: char) -> Value {
+fn pad(args: &[Value], st: &PyStr, left: usize, right: usize, fill: char) -> PyResult<Value> {
     if left == 0 && right == 0 {
-        return args[0].clone();
+        return Ok(args[0].clone());
     }
-    let mut out = String::with_capacity(st.as_str().len() + (left + right) * fill.len_utf8());
+    let size = left
+        .checked_add(right)
+        .and_then(|n| n.checked_mul(fill.len_utf8()))
+        .and_then(|n| n.checked_add(st.as_str().len()))
+        .ok_or_else(crate::alloc::memory_error)?;
+    let mut out = crate::alloc::string(size)?;
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(st.as_str());
     out.extend(std::iter::repeat_n(fill, right));
-    Value::from_string(out)
+    Ok(Value::from_string(out))
 }
 
 fn center(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -1166,7 +1171,7 @@ fn center(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
     let marg = width - len;
     let left = marg / 2 + (marg & width & 1);
-    Ok(pad(args, st, left as usize, (marg - left) as usize, fill))
+    pad(args, st, left as usize, (marg - left) as usize, fill)
 }
 
 fn ljust(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -1175,7 +1180,7 @@ fn ljust(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if width <= len {
         return Ok(args[0].clone());
     }
-    Ok(pad(args, st, 0, (width - len) as usize, fill))
+    pad(args, st, 0, (width - len) as usize, fill)
 }
 
 fn rjust(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -1184,7 +1189,7 @@ fn rjust(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if width <= len {
         return Ok(args[0].clone());
     }
-    Ok(pad(args, st, (width - len) as usize, 0, fill))
+    pad(args, st, (width - len) as usize, 0, fill)
 }
 
 fn zfill(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -1198,7 +1203,7 @@ fn zfill(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
     let fill = (width - len) as usize;
     let text = st.as_str();
-    let mut out = String::with_capacity(width as usize);
+    let mut out = crate::alloc::string(text.len().saturating_add(fill))?;
     let rest = match text.chars().next() {
         Some(c @ ('+' | '-')) => {
             out.push(c);
@@ -1218,6 +1223,12 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Some(v) => index_arg(vm, v)?,
         None => 8,
     };
+    // CPython's tabsize is a C int.
+    if i32::try_from(tabsize).is_err() {
+        return Err(crate::error::overflow_error(
+            "Python int too large to convert to C int",
+        ));
+    }
     let text = st.as_str();
     if !text.contains('\t') {
         return Ok(args[0].clone());
@@ -1229,6 +1240,7 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             if tabsize > 0 {
                 let incr = tabsize - (col % tabsize);
                 col += incr;
+                crate::alloc::reserve_str(&mut out, incr as usize)?;
                 out.extend(std::iter::repeat_n(' ', incr as usize));
             }
         } else {
