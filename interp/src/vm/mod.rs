@@ -46,6 +46,31 @@ pub trait JitHooks {
     fn report(&mut self, _out: &mut dyn Write) {}
 }
 
+/// Where `sys.stdout` goes: the process's stdout, or a buffer (fuzzers and in-process tests compare
+/// what two runs printed).
+pub enum OutSink {
+    Stdout(std::io::Stdout),
+    Buffer(Vec<u8>),
+}
+
+impl Write for OutSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            OutSink::Stdout(s) => s.write(buf),
+            OutSink::Buffer(b) => {
+                b.extend_from_slice(buf);
+                Ok(buf.len())
+            }
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            OutSink::Stdout(s) => s.flush(),
+            OutSink::Buffer(_) => Ok(()),
+        }
+    }
+}
+
 pub struct Frame {
     pub code: Rc<Code>,
     /// The function being run (for closure cells and defaults); None for module code.
@@ -99,7 +124,7 @@ pub struct Vm {
     /// recursion, it counts against the recursion limit together with the Python frames.
     pub c_depth: usize,
     pub argv: Vec<String>,
-    pub out: std::io::BufWriter<std::io::Stdout>,
+    pub out: std::io::BufWriter<OutSink>,
     pub jit: Option<Box<dyn JitHooks>>,
     /// Set by the JIT while it records a trace: the dispatch loop then calls `JitHooks::record_instr`
     /// before every instruction.
@@ -139,7 +164,7 @@ impl Vm {
             native_depth: 0,
             c_depth: 0,
             argv,
-            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            out: std::io::BufWriter::with_capacity(1 << 16, OutSink::Stdout(std::io::stdout())),
             jit: None,
             recording: false,
             exc_stack: Vec::new(),
@@ -172,6 +197,21 @@ impl Vm {
 
     pub fn flush_stdout(&mut self) {
         let _ = self.out.flush();
+    }
+
+    /// Send `sys.stdout` to a buffer from now on (see `take_output`).
+    pub fn capture_output(&mut self) {
+        self.flush_stdout();
+        self.out = std::io::BufWriter::new(OutSink::Buffer(Vec::new()));
+    }
+
+    /// What was printed since `capture_output` (empty when not capturing).
+    pub fn take_output(&mut self) -> Vec<u8> {
+        self.flush_stdout();
+        match self.out.get_mut() {
+            OutSink::Buffer(b) => std::mem::take(b),
+            OutSink::Stdout(_) => Vec::new(),
+        }
     }
 
     /// Call after writing to `out`: with `-u` the text goes out at once.
