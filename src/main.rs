@@ -158,7 +158,10 @@ fn read_script(path: &str) -> Result<String, i32> {
     let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let prog = std::env::args().next().unwrap_or_else(|| "pvm".into());
     if p.is_dir() {
-        eprintln!("{prog}: can't find '__main__' module in '{}'", abs.display());
+        eprintln!(
+            "{prog}: can't find '__main__' module in '{}'",
+            abs.display()
+        );
         return Err(1);
     }
     match std::fs::read(p) {

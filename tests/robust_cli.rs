@@ -82,7 +82,10 @@ fn sigint_in_a_loop_is_keyboard_interrupt_and_death_by_sigint() {
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(stdout, "ready\n");
         assert_eq!(o.status.signal(), Some(libc::SIGINT), "{mode:?}: {err}");
-        assert!(err.starts_with("Traceback (most recent call last):\n"), "{err}");
+        assert!(
+            err.starts_with("Traceback (most recent call last):\n"),
+            "{err}"
+        );
         assert!(err.contains("in spin\n"), "{mode:?}: {err}");
         assert!(err.ends_with("\nKeyboardInterrupt\n"), "{mode:?}: {err}");
     }
@@ -121,7 +124,10 @@ print('done')
     assert!(start.elapsed() < Duration::from_secs(10));
     assert_eq!(o.status.signal(), Some(libc::SIGINT));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("time.sleep(60)") && err.ends_with("KeyboardInterrupt\n"), "{err}");
+    assert!(
+        err.contains("time.sleep(60)") && err.ends_with("KeyboardInterrupt\n"),
+        "{err}"
+    );
 }
 
 /// CPython's stderr and status for the same script, with its program name (its argv[0], or the
@@ -149,7 +155,11 @@ fn bad_script_files_are_reported_like_cpython() {
     std::fs::write(dir.join("nonutf8.py"), b"print(1)\nx = '\xff'\n").unwrap();
     std::fs::write(dir.join("nul.py"), b"print(1)\nx = 1\0\n").unwrap();
     std::fs::write(dir.join("unknown.py"), b"# -*- coding: foo -*-\nprint(1)\n").unwrap();
-    std::fs::write(dir.join("bomlatin.py"), b"\xef\xbb\xbf# coding: latin-1\nprint(1)\n").unwrap();
+    std::fs::write(
+        dir.join("bomlatin.py"),
+        b"\xef\xbb\xbf# coding: latin-1\nprint(1)\n",
+    )
+    .unwrap();
     let prog = env!("CARGO_BIN_EXE_pvm");
     let expected: &[(&str, String, i32)] = &[
         (

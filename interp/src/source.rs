@@ -63,8 +63,26 @@ pub fn decode(bytes: &[u8], filename: &str) -> Result<String, DecodeError> {
 
 /// Encodings CPython knows but pvm does not decode.
 const KNOWN_UNSUPPORTED: &[&str] = &[
-    "cp", "iso-8859-", "iso8859", "latin-", "koi8", "mac", "windows-", "utf-16", "utf-32", "utf16",
-    "utf32", "shift", "sjis", "euc", "gb", "big5", "hz", "johab", "ptcp", "tis",
+    "cp",
+    "iso-8859-",
+    "iso8859",
+    "latin-",
+    "koi8",
+    "mac",
+    "windows-",
+    "utf-16",
+    "utf-32",
+    "utf16",
+    "utf32",
+    "shift",
+    "sjis",
+    "euc",
+    "gb",
+    "big5",
+    "hz",
+    "johab",
+    "ptcp",
+    "tis",
 ];
 
 /// The encoding a `coding[:=]` comment on line 1 or 2 declares (line 2 only if line 1 is a comment or
@@ -97,7 +115,9 @@ fn cookie_in(line: &[u8]) -> Option<String> {
     }
     let pos = t.windows(6).position(|w| w == b"coding")?;
     let rest = &t[pos + 6..];
-    let rest = rest.strip_prefix(b":").or_else(|| rest.strip_prefix(b"="))?;
+    let rest = rest
+        .strip_prefix(b":")
+        .or_else(|| rest.strip_prefix(b"="))?;
     let rest = &rest[rest
         .iter()
         .position(|b| !matches!(b, b' ' | b'\t'))
@@ -144,21 +164,28 @@ mod tests {
             "# -*- coding: latin-1 -*-\nx = 'é'\n"
         );
         assert_eq!(
-            decode(b"#!/usr/bin/env python\n# vim: set fileencoding=ISO_8859_1 :\n\xff", "f")
-                .unwrap()
-                .chars()
-                .last(),
+            decode(
+                b"#!/usr/bin/env python\n# vim: set fileencoding=ISO_8859_1 :\n\xff",
+                "f"
+            )
+            .unwrap()
+            .chars()
+            .last(),
             Some('ÿ')
         );
         // A cookie on line 2 counts only after a comment or blank line 1.
         let e = decode(b"x = 1\n# coding: latin-1\n\xff\n", "f").unwrap_err();
-        assert!(e.msg.starts_with("Non-UTF-8 code starting with '\\xff' in file f on line 3"));
+        assert!(e
+            .msg
+            .starts_with("Non-UTF-8 code starting with '\\xff' in file f on line 3"));
         assert_eq!(
             decode(b"# coding: foo\n", "f").unwrap_err().msg,
             "encoding problem: foo"
         );
         assert_eq!(
-            decode(b"\xef\xbb\xbf# coding: latin-1\n", "f").unwrap_err().msg,
+            decode(b"\xef\xbb\xbf# coding: latin-1\n", "f")
+                .unwrap_err()
+                .msg,
             "encoding problem: iso-8859-1 with BOM"
         );
         assert!(decode(b"# coding: cp1252\n", "f")

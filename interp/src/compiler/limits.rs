@@ -23,7 +23,9 @@ pub(super) fn check_nesting(
 ) -> Option<CompileError> {
     // Cheap filter: each level needs a bracket character or a column of indentation.
     let brackets = src.bytes().filter(|b| b"([{".contains(b)).count();
-    let deep_indent = src.lines().any(|l| l.len() - l.trim_start().len() >= MAX_INDENT);
+    let deep_indent = src
+        .lines()
+        .any(|l| l.len() - l.trim_start().len() >= MAX_INDENT);
     if brackets <= MAX_PAREN_LEVEL && !deep_indent {
         return None;
     }

@@ -7,7 +7,6 @@ use crate::object::{ExcObj, ObjRef, Object, TypeKind};
 use crate::value::Value;
 use std::cell::{Cell, RefCell};
 use std::io::Write;
-use std::rc::Rc;
 
 impl Vm {
     pub fn new_exception(&self, cls: ObjRef, args: Vec<Value>) -> Value {

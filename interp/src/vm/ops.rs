@@ -250,7 +250,10 @@ impl Vm {
             return Ok(Value::None);
         };
         // Sizes come from the program: allocate fallibly (MemoryError, not an abort).
-        let total = |len: usize| len.checked_mul(count).ok_or_else(crate::alloc::memory_error);
+        let total = |len: usize| {
+            len.checked_mul(count)
+                .ok_or_else(crate::alloc::memory_error)
+        };
         Ok(match o {
             Object::Str(s) => {
                 let s = s.as_str();

@@ -92,7 +92,9 @@ fn eq_pure(a: &Value, b: &Value, depth: usize, limit: usize, vm: bool) -> Option
                         }
                         let same = match dict_find(&q, &e.key, e.hash) {
                             Some(ix) => match q.entry(ix) {
-                                Some(f) => e.value.is(&f.value) || eq_depth(&e.value, &f.value, depth + 1)?,
+                                Some(f) => {
+                                    e.value.is(&f.value) || eq_depth(&e.value, &f.value, depth + 1)?
+                                }
                                 None => false,
                             },
                             None => false,

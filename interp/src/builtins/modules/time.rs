@@ -37,9 +37,7 @@ pub(super) fn init(_vm: &mut Vm, d: &ObjRef) {
         }
         // CPython's limits: a float's seconds must fit a time_t, and the nanoseconds an i64.
         if matches!(a.first(), Some(Value::Float(_))) && s >= 9.223372036854775807e18 {
-            return Err(overflow_error(
-                "timestamp out of range for platform time_t",
-            ));
+            return Err(overflow_error("timestamp out of range for platform time_t"));
         }
         if s >= 9.223372036854775807e9 {
             return Err(overflow_error(
