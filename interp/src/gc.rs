@@ -199,6 +199,7 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&Value)) -> bool {
                     f(func);
                     f(sentinel);
                 }
+                Iter::GetItem { seq, .. } => f(seq),
                 _ => {}
             },
             Err(_) => return false,

@@ -376,6 +376,12 @@ pub enum Iter {
         func: Value,
         sentinel: Value,
     },
+    /// The sequence protocol (`iter(x)` for a class with `__getitem__` but no `__iter__`): `x[0]`,
+    /// `x[1]`... until IndexError or StopIteration.
+    GetItem {
+        seq: Value,
+        index: i64,
+    },
     Exhausted,
 }
 

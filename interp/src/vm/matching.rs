@@ -10,13 +10,31 @@ use crate::value::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// CPython's Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING (the values `__abc_tpflags__` uses).
+const ABC_SEQUENCE: i64 = 1 << 5;
+const ABC_MAPPING: i64 = 1 << 6;
+
 impl Vm {
     /// Does a mapping pattern apply to `v` (CPython: the type has Py_TPFLAGS_MAPPING)?
     pub(crate) fn is_match_mapping(&self, v: &Value) -> bool {
         if let Some(Object::Dict(_)) = v.as_obj() {
             return true;
         }
-        is_subtype(self.types.type_of(v), &self.types.dict)
+        is_subtype(self.types.type_of(v), &self.types.dict) || self.abc_flag(v, ABC_MAPPING)
+    }
+
+    /// Classes can declare themselves sequences or mappings for pattern matching the way
+    /// `collections.abc.Sequence` and `Mapping` do in CPython: an `__abc_tpflags__` class attribute with
+    /// Py_TPFLAGS_SEQUENCE or Py_TPFLAGS_MAPPING set (inherited by subclasses).
+    fn abc_flag(&self, v: &Value, flag: i64) -> bool {
+        if !matches!(v.as_obj(), Some(Object::Instance(_) | Object::Native(_))) {
+            return false;
+        }
+        let t = self.types.type_of(v);
+        match self.type_lookup(t, &self.strs.get("__abc_tpflags__")) {
+            Some(Value::Int(f)) => f & (ABC_SEQUENCE | ABC_MAPPING) == flag,
+            _ => false,
+        }
     }
 
     /// Does a sequence pattern apply to `v` (Py_TPFLAGS_SEQUENCE: list, tuple, range and their
@@ -29,6 +47,7 @@ impl Vm {
         [&self.types.list, &self.types.tuple, &self.types.range]
             .iter()
             .any(|b| is_subtype(t, b))
+            || self.abc_flag(v, ABC_SEQUENCE)
     }
 
     /// The values of `keys` in the mapping `subject`, looked up with its `get` (so that `__missing__`

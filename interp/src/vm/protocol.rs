@@ -1175,6 +1175,14 @@ impl Vm {
 
     pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
         if self.is_user_instance(&v) {
+            let t = self.types.type_of(&v).clone();
+            // `__iter__ = None` declares a class not iterable (no `__getitem__` fallback).
+            if let Some(Value::None) = self.type_lookup(&t, &self.strs.get("__iter__")) {
+                return Err(type_error(format!(
+                    "'{}' object is not iterable",
+                    self.type_name(&v)
+                )));
+            }
             if let Some(it) = self.call_dunder(&v, "__iter__", &[])? {
                 return Ok(it);
             }
@@ -1182,14 +1190,11 @@ impl Vm {
                 let b = b.clone();
                 return self.get_iter(b);
             }
-            if self
-                .call_dunder(&v, "__getitem__", &[Value::Int(0)])
-                .is_ok()
-            {
-                return Err(PyErr::new(
-                    ExcKind::NotImplementedError,
-                    "pvm does not support iteration through __getitem__ yet",
-                ));
+            if self.type_lookup(&t, &self.strs.get("__getitem__")).is_some() {
+                return Ok(Value::obj(Object::Iter(RefCell::new(Iter::GetItem {
+                    seq: v,
+                    index: 0,
+                }))));
             }
             return Err(type_error(format!(
                 "'{}' object is not iterable",
@@ -1314,6 +1319,7 @@ impl Vm {
             Enumerate(Value, Value),
             Zip(Vec<Value>, bool),
             Callable(Value, Value),
+            GetItem(Value, i64),
         }
         let call = {
             let mut st = cell.borrow_mut();
@@ -1456,6 +1462,11 @@ impl Vm {
                 Iter::Map { func, iters } => Call::Map(func.clone(), iters.clone()),
                 Iter::Filter { func, iter } => Call::Filter(func.clone(), iter.clone()),
                 Iter::Callable { func, sentinel } => Call::Callable(func.clone(), sentinel.clone()),
+                Iter::GetItem { seq, index } => {
+                    let i = *index;
+                    *index += 1;
+                    Call::GetItem(seq.clone(), i)
+                }
                 Iter::Exhausted => return Ok(None),
             }
         };
@@ -1544,6 +1555,19 @@ impl Vm {
                         }
                     }
                     None => return Ok(None),
+                }
+            },
+            Call::GetItem(seq, i) => match self.getitem(&seq, &Value::Int(i)) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) => {
+                    if self.err_matches(&e, ExcKind::IndexError)
+                        || self.err_matches(&e, ExcKind::StopIteration)
+                    {
+                        *cell.borrow_mut() = Iter::Exhausted;
+                        Ok(None)
+                    } else {
+                        Err(e)
+                    }
                 }
             },
             Call::Callable(func, sentinel) => {
