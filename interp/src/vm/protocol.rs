@@ -1190,7 +1190,10 @@ impl Vm {
                 let b = b.clone();
                 return self.get_iter(b);
             }
-            if self.type_lookup(&t, &self.strs.get("__getitem__")).is_some() {
+            if self
+                .type_lookup(&t, &self.strs.get("__getitem__"))
+                .is_some()
+            {
                 return Ok(Value::obj(Object::Iter(RefCell::new(Iter::GetItem {
                     seq: v,
                     index: 0,
