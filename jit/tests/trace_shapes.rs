@@ -305,6 +305,7 @@ f(3000)
         %s = phi _, %s2
         ...
         %i = phi _, %i2
+        guard_intr
         %c = lt %i, %n
         guard_true %c
         %i2 = add %i, 1
