@@ -121,9 +121,14 @@ pub fn hash_tuple(items: impl ExactSizeIterator<Item = i64>) -> i64 {
 
 /// str hash: any good, deterministic hash (CPython's is randomised per process anyway).
 pub fn hash_str(s: &str) -> i64 {
+    hash_bytes(s.as_bytes())
+}
+
+/// bytes hash: the same function over the raw bytes, so `hash(b"abc") == hash("abc")` as in CPython.
+pub fn hash_bytes(bytes: &[u8]) -> i64 {
     // FNV-1a over the bytes, then a final avalanche (splitmix64).
     let mut h: u64 = 0xcbf29ce484222325;
-    for &b in s.as_bytes() {
+    for &b in bytes {
         h ^= b as u64;
         h = h.wrapping_mul(0x100000001b3);
     }

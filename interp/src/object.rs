@@ -51,6 +51,57 @@ pub enum Object {
     /// An object of a library type implemented in Rust (`re.Match`, `io.StringIO`, `collections.deque`,
     /// itertools' iterators...): see native.rs.
     Native(NativeObj),
+    /// `bytearray`.
+    ByteArray(ByteArray),
+    /// `complex`.
+    Complex(Complex),
+    /// `memoryview` over a bytes or bytearray.
+    MemoryView(Box<MemView>),
+}
+
+/// A `bytearray`: a byte buffer whose size is fixed while memoryviews export it (`exports` > 0), as in
+/// CPython ("BufferError: Existing exports of data: object cannot be re-sized").
+#[derive(Default)]
+pub struct ByteArray {
+    pub data: RefCell<Vec<u8>>,
+    pub exports: Cell<usize>,
+}
+
+impl ByteArray {
+    pub fn new(v: Vec<u8>) -> ByteArray {
+        ByteArray {
+            data: RefCell::new(v),
+            exports: Cell::new(0),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Complex {
+    pub re: f64,
+    pub im: f64,
+}
+
+/// A one-dimensional view of `obj`'s bytes (a `bytes` or `bytearray`): `len` items of the struct
+/// `format` ('B', 'b', 'c', 'i', 'd', ...), item `i` at byte offset `start + i*step`.
+pub struct MemView {
+    pub obj: ObjRef,
+    pub start: usize,
+    pub len: usize,
+    pub step: isize,
+    pub format: u8,
+    pub readonly: bool,
+    pub released: Cell<bool>,
+}
+
+impl Drop for MemView {
+    fn drop(&mut self) {
+        if !self.released.get() {
+            if let Object::ByteArray(b) = &*self.obj {
+                b.exports.set(b.exports.get().saturating_sub(1));
+            }
+        }
+    }
 }
 
 /// A library object whose state is Rust data: its class (for `type()`, and attribute and dunder lookup,
@@ -237,6 +288,9 @@ pub enum TypeKind {
     Exception,
     /// Types implemented in Rust by library modules: instances are `Object::Native`.
     Native,
+    ByteArray,
+    Complex,
+    MemoryView,
 }
 
 impl TypeKind {

@@ -55,6 +55,12 @@ pub struct Types {
     pub coroutine_wrapper: ObjRef,
     pub async_generator_asend: ObjRef,
     pub async_generator_athrow: ObjRef,
+    pub bytearray: ObjRef,
+    pub complex: ObjRef,
+    pub memoryview: ObjRef,
+    pub bytes_iter: ObjRef,
+    pub bytearray_iter: ObjRef,
+    pub memory_iter: ObjRef,
     /// Indexed by `ExcKind as usize`.
     pub exc: Vec<ObjRef>,
 }
@@ -163,6 +169,12 @@ impl Types {
             coroutine_wrapper: t("coroutine_wrapper", TypeKind::Native),
             async_generator_asend: t("async_generator_asend", TypeKind::Native),
             async_generator_athrow: t("async_generator_athrow", TypeKind::Native),
+            bytearray: t("bytearray", TypeKind::ByteArray),
+            complex: t("complex", TypeKind::Complex),
+            memoryview: t("memoryview", TypeKind::MemoryView),
+            bytes_iter: t("bytes_iterator", TypeKind::Iterator),
+            bytearray_iter: t("bytearray_iterator", TypeKind::Iterator),
+            memory_iter: t("memory_iterator", TypeKind::Iterator),
             exc,
             object,
         }
@@ -208,9 +220,15 @@ impl Types {
                 },
                 Object::Singleton(crate::object::Singleton::NotImplemented) => &self.notimpl,
                 Object::Singleton(crate::object::Singleton::Ellipsis) => &self.ellipsis,
+                Object::ByteArray(_) => &self.bytearray,
+                Object::Complex(_) => &self.complex,
+                Object::MemoryView(_) => &self.memoryview,
                 Object::Iter(it) => match &*it.borrow() {
                     Iter::Seq { seq, .. } => match &**seq {
                         Object::Tuple(_) => &self.tuple_iter,
+                        Object::Bytes(_) => &self.bytes_iter,
+                        Object::ByteArray(_) => &self.bytearray_iter,
+                        Object::MemoryView(_) => &self.memory_iter,
                         _ => &self.list_iter,
                     },
                     Iter::Range { .. } => &self.range_iter,

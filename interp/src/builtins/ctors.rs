@@ -163,17 +163,10 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let Some(x) = x else {
         return Ok(Value::str(""));
     };
-    if args.len() > 2 || kwarg(kw, "encoding").is_some() {
-        if let Some(Object::Bytes(b)) = x.as_obj() {
-            return match String::from_utf8(b.clone()) {
-                Ok(s) => Ok(Value::from_string(s)),
-                Err(_) => Err(PyErr::new(
-                    ExcKind::UnicodeDecodeError,
-                    "'utf-8' codec can't decode bytes",
-                )),
-            };
-        }
-        return Err(type_error("decoding str is not supported"));
+    let encoding = args.get(2).or_else(|| kwarg(kw, "encoding"));
+    let errors = args.get(3).or_else(|| kwarg(kw, "errors"));
+    if encoding.is_some() || errors.is_some() {
+        return super::methods::codecs::decode_value(vm, x, encoding, errors);
     }
     vm.str_value(x.clone())
 }
@@ -472,6 +465,7 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Object::Str(s) => s.char_len(),
         Object::Range(r) => r.len() as usize,
         Object::Bytes(b) => b.len(),
+        Object::ByteArray(b) => b.data.borrow().len(),
         Object::Dict(_) | Object::DictView(_) => {
             let mut items = vm.collect(x.clone())?;
             items.reverse();
@@ -492,39 +486,7 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn bytes_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    only_kwargs("bytes", kw, &["encoding", "errors"])?;
-    let Some(x) = args.get(1) else {
-        return Ok(Value::obj(Object::Bytes(Vec::new())));
-    };
-    if let Some(s) = x.as_str() {
-        if args.len() < 3 && kwarg(kw, "encoding").is_none() {
-            return Err(type_error("string argument without an encoding"));
-        }
-        return Ok(Value::obj(Object::Bytes(s.as_bytes().to_vec())));
-    }
-    if let Some(n) = x.as_i64() {
-        if n < 0 {
-            return Err(value_error("negative count"));
-        }
-        let mut v = crate::alloc::vec(n as usize)?;
-        v.resize(n as usize, 0u8);
-        return Ok(Value::obj(Object::Bytes(v)));
-    }
-    let items = vm.collect(x.clone())?;
-    let mut out = Vec::with_capacity(items.len());
-    for i in items {
-        match i.as_i64() {
-            Some(b) if (0..256).contains(&b) => out.push(b as u8),
-            Some(_) => return Err(value_error("bytes must be in range(0, 256)")),
-            None => {
-                return Err(type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(&i)
-                )))
-            }
-        }
-    }
-    Ok(Value::obj(Object::Bytes(out)))
+    super::methods::bytearray::new_bytes_like(vm, args, kw, super::methods::bytes::Kind::Bytes)
 }
 
 /// `int(x)`/`float(x)` on an instance of a Python class: the first conversion dunder it defines, else the

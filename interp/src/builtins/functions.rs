@@ -162,6 +162,14 @@ fn abs(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Value::Float(f) => Ok(Value::Float(f.abs())),
         Value::Obj(o) => match &**o {
             Object::Int(b) => Ok(int_from_big(b.abs())),
+            Object::Complex(c) => super::methods::complex::complex_abs(c),
+            _ if vm.is_user_instance(&args[0]) => match vm.call_dunder(&args[0], "__abs__", &[])? {
+                Some(r) => Ok(r),
+                None => Err(type_error(format!(
+                    "bad operand type for abs(): '{}'",
+                    vm.type_name(&args[0])
+                ))),
+            },
             _ => Err(type_error(format!(
                 "bad operand type for abs(): '{}'",
                 vm.type_name(&args[0])
@@ -230,6 +238,12 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             a[0].clone(),
             a[1].clone(),
         );
+    }
+    if a[..3]
+        .iter()
+        .any(|v| matches!(v.as_obj(), Some(Object::Complex(_))))
+    {
+        return Err(value_error("complex modulo"));
     }
     let (Some(base), Some(exp), Some(m)) = (a[0].to_bigint(), a[1].to_bigint(), a[2].to_bigint())
     else {

@@ -27,7 +27,12 @@ impl<'s> Compiler<'s> {
             Expr::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => Some(int_literal(i)),
                 ast::Number::Float(f) => Some(Value::Float(*f)),
-                ast::Number::Complex { .. } => None,
+                ast::Number::Complex { real, imag } => {
+                    Some(Value::obj(Object::Complex(crate::object::Complex {
+                        re: *real,
+                        im: *imag,
+                    })))
+                }
             },
             Expr::StringLiteral(s) => Some(Value::str(s.value.to_str())),
             Expr::BooleanLiteral(b) => Some(Value::Bool(b.value)),
@@ -52,13 +57,10 @@ impl<'s> Compiler<'s> {
             return Ok(());
         }
         match e {
-            Expr::NumberLiteral(n) => {
-                // Complex literals.
-                self.not_implemented("complex numbers");
-                let _ = n;
-                self.emit_const(Value::None);
-            }
-            Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => {
+            Expr::NumberLiteral(_)
+            | Expr::StringLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_) => {
                 unreachable!("folded by const_value")
             }
             Expr::BytesLiteral(b) => {
@@ -832,7 +834,8 @@ pub(crate) fn const_hash(v: &Value) -> i64 {
             Object::Tuple(t) => {
                 crate::hash::hash_tuple(t.iter().map(const_hash).collect::<Vec<_>>().into_iter())
             }
-            Object::Bytes(b) => crate::hash::hash_str(&String::from_utf8_lossy(b)),
+            Object::Bytes(b) => crate::hash::hash_bytes(b),
+            Object::Complex(c) => crate::builtins::methods::complex::complex_hash(c),
             _ => (Rc::as_ptr(o) as *const u8 as usize >> 4) as i64,
         },
     }
@@ -852,6 +855,9 @@ fn const_key_eq(a: &Value, b: &Value) -> bool {
             (Object::Str(s), Object::Str(t)) => s.as_str() == t.as_str(),
             (Object::Int(s), Object::Int(t)) => s == t,
             (Object::Bytes(s), Object::Bytes(t)) => s == t,
+            (Object::Complex(s), Object::Complex(t)) => {
+                s.re.to_bits() == t.re.to_bits() && s.im.to_bits() == t.im.to_bits()
+            }
             (Object::Tuple(s), Object::Tuple(t)) => {
                 s.len() == t.len() && s.iter().zip(t).all(|(x, y)| const_key_eq(x, y))
             }

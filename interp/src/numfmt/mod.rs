@@ -33,6 +33,7 @@ use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 mod float_repr;
+mod format_complex;
 mod format_float;
 mod format_int;
 mod format_str;
@@ -46,6 +47,7 @@ mod unicode_tables;
 mod data_tests;
 
 pub use float_repr::{double_to_string, float_repr, DtsfFlags};
+pub use format_complex::{complex_repr, format_complex};
 pub use format_float::format_float;
 pub use format_int::{
     bigint_to_f64, format_bigint, format_int_i64, int_to_decimal_string, int_to_str_radix,

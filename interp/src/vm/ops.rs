@@ -4,6 +4,7 @@
 
 use super::containers::{is_anyset, is_set_view};
 use super::Vm;
+use crate::builtins::methods;
 use crate::bytecode::{BinOp, CmpOp};
 use crate::error::{
     overflow_error, type_error, value_error, zero_division, ExcKind, PyErr, PyResult,
@@ -109,6 +110,13 @@ impl Vm {
                 return float_binop(op, x?, y?);
             }
         }
+        if matches!(a.as_obj(), Some(Object::Complex(_)))
+            || matches!(b.as_obj(), Some(Object::Complex(_)))
+        {
+            if let Some(r) = methods::complex::complex_binop(op, &a, &b) {
+                return r;
+            }
+        }
         if let Some(v) = self.seq_binop(op, inplace, &a, &b)? {
             return Ok(v);
         }
@@ -147,6 +155,9 @@ impl Vm {
                 ))),
             },
             (Object::Str(_), BinOp::Mod) => self.percent_format(a, b).map(Some),
+            (Object::Bytes(_) | Object::ByteArray(_), BinOp::Mod) => {
+                self.bytes_percent_format(a, b).map(Some)
+            }
             (Object::List(x), BinOp::Add) => {
                 if inplace {
                     self.list_extend(a, b.clone())?;
@@ -175,23 +186,42 @@ impl Vm {
                     self.type_name(b)
                 ))),
             },
-            (Object::Bytes(x), BinOp::Add) => match bo.as_obj() {
-                Some(Object::Bytes(y)) => {
-                    let mut v = x.clone();
-                    v.extend_from_slice(y);
-                    Ok(Some(Value::obj(Object::Bytes(v))))
+            (Object::Bytes(_) | Object::ByteArray(_), BinOp::Add) => {
+                if let (true, Object::ByteArray(x)) = (inplace, &**ao) {
+                    methods::bytearray::iadd(self, x, b)?;
+                    return Ok(Some(a.clone()));
                 }
-                _ => Err(type_error(format!(
-                    "can't concat {} to bytes",
-                    self.type_name(b)
-                ))),
-            },
+                let kind = methods::bytes::Kind::of(a).unwrap_or(methods::bytes::Kind::Bytes);
+                match methods::bytes::buffer(b) {
+                    Some(y) => {
+                        let y = y?;
+                        let x = methods::bytes::buf(self, a)?;
+                        let mut v = Vec::with_capacity(x.len() + y.len());
+                        v.extend_from_slice(&x);
+                        v.extend_from_slice(&y);
+                        Ok(Some(kind.make(v)))
+                    }
+                    None => Err(type_error(format!(
+                        "can't concat {} to {}",
+                        self.type_name(b),
+                        kind.name()
+                    ))),
+                }
+            }
             (
-                Object::Str(_) | Object::List(_) | Object::Tuple(_) | Object::Bytes(_),
+                Object::Str(_)
+                | Object::List(_)
+                | Object::Tuple(_)
+                | Object::Bytes(_)
+                | Object::ByteArray(_),
                 BinOp::Mul,
             ) => match as_int(b) {
                 Some(n) => {
                     if inplace {
+                        if let Object::ByteArray(x) = &**ao {
+                            methods::bytearray::imul(x, repeat_count(&n)?)?;
+                            return Ok(Some(a.clone()));
+                        }
                         if let Object::List(l) = &**ao {
                             let count = repeat_count(&n)?;
                             let mut l = l.borrow_mut();
@@ -240,7 +270,13 @@ impl Vm {
     fn is_sequence(&self, v: &Value) -> bool {
         matches!(
             v.as_obj(),
-            Some(Object::Str(_) | Object::List(_) | Object::Tuple(_) | Object::Bytes(_))
+            Some(
+                Object::Str(_)
+                    | Object::List(_)
+                    | Object::Tuple(_)
+                    | Object::Bytes(_)
+                    | Object::ByteArray(_)
+            )
         )
     }
 
@@ -285,6 +321,13 @@ impl Vm {
                 }
                 Value::obj(Object::Bytes(v))
             }
+            Object::ByteArray(b) => {
+                let b = b.data.borrow();
+                if too_big(b.len()) {
+                    return Err(PyErr::bare(ExcKind::MemoryError));
+                }
+                methods::bytes::Kind::ByteArray.make(b.repeat(count))
+            }
             _ => Value::None,
         })
     }
@@ -306,6 +349,7 @@ impl Vm {
             Value::Float(f) => Ok(Value::Float(-f)),
             Value::Obj(o) => match &**o {
                 Object::Int(b) => Ok(int_from_big(-b)),
+                Object::Complex(c) => Ok(methods::complex::complex_neg(c)),
                 _ => Err(type_error(format!(
                     "bad operand type for unary -: '{}'",
                     self.type_name(&a)
@@ -329,7 +373,7 @@ impl Vm {
         match &a {
             Value::Int(_) | Value::Float(_) => Ok(a),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
-            Value::Obj(o) if matches!(&**o, Object::Int(_)) => Ok(a),
+            Value::Obj(o) if matches!(&**o, Object::Int(_) | Object::Complex(_)) => Ok(a),
             _ => Err(type_error(format!(
                 "bad operand type for unary +: '{}'",
                 self.type_name(&a)
@@ -431,6 +475,14 @@ impl Vm {
         }
         if let (Some(Object::Bytes(x)), Some(Object::Bytes(y))) = (a.as_obj(), b.as_obj()) {
             return Ok(Some(x.cmp(y)));
+        }
+        if let (
+            Some(Object::Bytes(_) | Object::ByteArray(_)),
+            Some(Object::Bytes(_) | Object::ByteArray(_)),
+        ) = (a.as_obj(), b.as_obj())
+        {
+            let (x, y) = (methods::bytes::buf(self, a)?, methods::bytes::buf(self, b)?);
+            return Ok(Some(x.cmp(&y)));
         }
         Ok(None)
     }
@@ -803,10 +855,12 @@ fn float_pow(a: f64, b: f64) -> PyResult<Value> {
         return Err(zero_division("0.0 cannot be raised to a negative power"));
     }
     if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-        return Err(PyErr::new(
-            ExcKind::NotImplementedError,
-            "pvm does not support complex numbers yet",
-        ));
+        // Negative numbers raised to fractional powers become complex.
+        use crate::object::Complex;
+        return methods::complex::complex_pow(
+            Complex { re: a, im: 0.0 },
+            Complex { re: b, im: 0.0 },
+        );
     }
     let r = a.powf(b);
     if r.is_infinite() && a.is_finite() && b.is_finite() {

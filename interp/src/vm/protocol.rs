@@ -6,6 +6,7 @@ pub use super::containers::{
     is_anyset, is_set_view, ok, set_eq, set_table, set_value, table_is_subset, TblRef,
 };
 use super::Vm;
+use crate::builtins::methods;
 use crate::error::{
     attribute_error, index_error, type_error, value_error, ExcKind, PyErr, PyResult,
 };
@@ -112,6 +113,14 @@ fn eq_pure(a: &Value, b: &Value, depth: usize, limit: usize, vm: bool) -> Option
                     }
                 }
                 (Object::Bytes(p), Object::Bytes(q)) => p == q,
+                (
+                    Object::Bytes(_) | Object::ByteArray(_),
+                    Object::Bytes(_) | Object::ByteArray(_),
+                ) => methods::bytes::bytes_like_eq(a, b),
+                (Object::MemoryView(m), _) => methods::memoryview::eq(m, b),
+                (_, Object::MemoryView(m)) => methods::memoryview::eq(m, a),
+                (Object::Complex(c), _) => methods::complex::complex_eq(c, b),
+                (_, Object::Complex(c)) => methods::complex::complex_eq(c, a),
                 // Key/item views compare like sets.
                 (Object::DictView(dv), _) | (_, Object::DictView(dv))
                     if dv.1 != crate::object::ViewKind::Values =>
@@ -171,6 +180,12 @@ fn view_as_set(o: &ObjRef) -> Option<Vec<Value>> {
 
 fn num_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
+        (Value::Obj(o), other) | (other, Value::Obj(o)) if matches!(&**o, Object::Complex(_)) => {
+            match &**o {
+                Object::Complex(c) => methods::complex::complex_eq(c, other),
+                _ => false,
+            }
+        }
         (Value::Float(x), other) | (other, Value::Float(x)) => match as_int(other) {
             Some(i) => super::ops::cmp_int_float(&i, *x) == Some(std::cmp::Ordering::Equal),
             None => false,
@@ -249,6 +264,9 @@ impl Vm {
                 Object::Set(s) => !s.borrow().is_empty(),
                 Object::FrozenSet(s) => !s.is_empty(),
                 Object::Range(r) => r.len() != 0,
+                Object::ByteArray(b) => !b.data.borrow().is_empty(),
+                Object::Complex(c) => c.re != 0.0 || c.im != 0.0,
+                Object::MemoryView(m) => methods::memoryview::len(m)? != 0,
                 _ => true,
             },
         })
@@ -388,9 +406,15 @@ impl Vm {
                     self.leave_c_recursion();
                     crate::hash::hash_tuple(hs?.into_iter())
                 }
-                Object::Bytes(b) => crate::hash::hash_str(&String::from_utf8_lossy(b)),
+                Object::Bytes(b) => crate::hash::hash_bytes(b),
                 Object::FrozenSet(s) => s.frozenset_hash(),
-                Object::List(_) | Object::Dict(_) | Object::Set(_) | Object::Slice(_) => {
+                Object::Complex(c) => methods::complex::complex_hash(c),
+                Object::MemoryView(m) => methods::memoryview::hash(m)?,
+                Object::List(_)
+                | Object::Dict(_)
+                | Object::Set(_)
+                | Object::Slice(_)
+                | Object::ByteArray(_) => {
                     return Err(type_error(format!(
                         "unhashable type: '{}'",
                         self.type_name(v)
@@ -658,6 +682,9 @@ impl Vm {
             ("real", Value::Float(f)) => return Ok(Value::Float(*f)),
             ("imag", Value::Float(_)) => return Ok(Value::Float(0.0)),
             _ => {}
+        }
+        if let Some(r) = methods::data_attr(obj, n) {
+            return r;
         }
         let t = self.type_of(obj);
         if let Some(v) = self.type_lookup(&t, name) {
@@ -934,6 +961,8 @@ impl Vm {
                     None => Err(PyErr::with_value(ExcKind::KeyError, key.clone())),
                 }
             }
+            Object::ByteArray(b) => methods::bytearray::getitem(self, b, key),
+            Object::MemoryView(m) => methods::memoryview::getitem(self, m, key),
             // `list[int]` and friends: the class itself is enough for annotations.
             Object::Type(t) => {
                 if let Some(cg) = self.type_lookup(o, &self.strs.get("__class_getitem__")) {
@@ -1097,6 +1126,8 @@ impl Vm {
                 }
             }
             Object::Dict(_) => self.dict_set(obj, key, v),
+            Object::ByteArray(b) => methods::bytearray::setitem(self, b, &key, &v),
+            Object::MemoryView(m) => methods::memoryview::setitem(self, m, &key, &v),
             _ => Err(type_error(format!(
                 "'{}' object does not support item assignment",
                 self.type_name(obj)
@@ -1164,6 +1195,8 @@ impl Vm {
                     None => Err(PyErr::with_value(ExcKind::KeyError, key.clone())),
                 }
             }
+            Object::ByteArray(b) => methods::bytearray::delitem(self, b, key),
+            Object::MemoryView(_) => Err(type_error("cannot delete memory")),
             _ => Err(type_error(format!(
                 "'{}' object doesn't support item deletion",
                 self.type_name(obj)
@@ -1206,7 +1239,11 @@ impl Vm {
         }
         let it = match &v {
             Value::Obj(o) => match &**o {
-                Object::List(_) | Object::Tuple(_) | Object::Bytes(_) => Iter::Seq {
+                Object::List(_)
+                | Object::Tuple(_)
+                | Object::Bytes(_)
+                | Object::ByteArray(_)
+                | Object::MemoryView(_) => Iter::Seq {
                     seq: o.clone(),
                     index: 0,
                 },
@@ -1332,6 +1369,10 @@ impl Vm {
                         Object::List(l) => l.borrow().get(*index).cloned(),
                         Object::Tuple(t) => t.get(*index).cloned(),
                         Object::Bytes(b) => b.get(*index).map(|x| Value::Int(*x as i64)),
+                        Object::ByteArray(b) => {
+                            b.data.borrow().get(*index).map(|x| Value::Int(*x as i64))
+                        }
+                        Object::MemoryView(m) => methods::memoryview::item_at(m, *index)?,
                         _ => None,
                     };
                     *index += 1;
@@ -1453,6 +1494,9 @@ impl Vm {
                         Object::Str(s) => Some(Value::from_string(s.char_at(*index).to_string())),
                         Object::Range(r) => Some(Value::Int(r.get(*index as i64))),
                         Object::Bytes(b) => b.get(*index).map(|x| Value::Int(*x as i64)),
+                        Object::ByteArray(b) => {
+                            b.data.borrow().get(*index).map(|x| Value::Int(*x as i64))
+                        }
                         _ => None,
                     };
                     if r.is_none() {
@@ -1676,6 +1720,8 @@ impl Vm {
                     | Object::Tuple(_)
                     | Object::Str(_)
                     | Object::Bytes(_)
+                    | Object::ByteArray(_)
+                    | Object::MemoryView(_)
                     | Object::Dict(_)
                     | Object::Set(_)
                     | Object::FrozenSet(_)
@@ -1761,15 +1807,15 @@ impl Vm {
                     Ok(items.iter().any(|x| values_eq(x, item)))
                 }
             },
-            Object::Bytes(b) => match as_int(item) {
-                Some(IntRef::Small(i)) => Ok(b.contains(&(i as u8)) && (0..256).contains(&i)),
-                _ => match item.as_obj() {
-                    Some(Object::Bytes(sub)) => {
-                        Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
-                    }
-                    _ => Err(type_error("a bytes-like object is required")),
-                },
-            },
+            Object::Bytes(b) => methods::bytes::bytes_contains(self, b, item),
+            Object::ByteArray(b) => {
+                let data = b.data.borrow();
+                methods::bytes::bytes_contains(self, &data, item)
+            }
+            Object::MemoryView(m) => {
+                let items = methods::memoryview::items(m)?;
+                Ok(items.iter().any(|x| values_eq(x, item)))
+            }
             Object::DictView(dv) => {
                 let dict = Value::Obj(dv.0.clone());
                 match dv.1 {
@@ -1822,6 +1868,8 @@ impl Vm {
                 Object::Set(s) => return Ok(s.borrow().len()),
                 Object::FrozenSet(s) => return Ok(s.len()),
                 Object::Bytes(b) => return Ok(b.len()),
+                Object::ByteArray(b) => return Ok(b.data.borrow().len()),
+                Object::MemoryView(m) => return methods::memoryview::len(m),
                 Object::Range(r) => return Ok(r.len() as usize),
                 Object::DictView(dv) => {
                     if let Object::Dict(d) = &*dv.0 {

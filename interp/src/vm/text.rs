@@ -276,6 +276,15 @@ impl Vm {
                 }
                 Object::Singleton(Singleton::NotImplemented) => out.push_str("NotImplemented"),
                 Object::Singleton(Singleton::Ellipsis) => out.push_str("Ellipsis"),
+                Object::ByteArray(b) => {
+                    out.push_str("bytearray(");
+                    out.push_str(&bytearray_repr(&b.data.borrow()));
+                    out.push(')');
+                }
+                Object::Complex(c) => out.push_str(&numfmt::complex_repr(c.re, c.im)),
+                Object::MemoryView(m) => {
+                    out.push_str(&crate::builtins::methods::memoryview::repr(v, m))
+                }
             },
         }
         Ok(())
@@ -384,6 +393,10 @@ impl Vm {
                     let s = numfmt::parse_spec(spec, &tn).map_err(fmt_err)?;
                     numfmt::format_str(st.as_str(), &s, &tn).map_err(fmt_err)
                 }
+                Object::Complex(c) if !spec.is_empty() => {
+                    let s = numfmt::parse_spec(spec, &tn).map_err(fmt_err)?;
+                    numfmt::format_complex(c.re, c.im, &s).map_err(fmt_err)
+                }
                 _ => {
                     if spec.is_empty() {
                         return self.str_of(v);
@@ -432,9 +445,36 @@ impl Vm {
     /// `template % args`.
     pub fn percent_format(&mut self, template: &Value, args: &Value) -> PyResult<Value> {
         let t = template.as_str().unwrap_or("").to_string();
+        self.percent_format_impl(t, args, false)
+            .map(Value::from_string)
+    }
+
+    /// `bytes % args` (PEP 461): the template and the pieces are handled as Latin-1 text, so every byte
+    /// survives; `%s`/`%b` take bytes-like objects, `%r`/`%a` give `ascii(repr(x))`.
+    pub fn bytes_percent_format(&mut self, template: &Value, args: &Value) -> PyResult<Value> {
+        let kind = crate::builtins::methods::bytes::Kind::of(template)
+            .unwrap_or(crate::builtins::methods::bytes::Kind::Bytes);
+        let t: String = crate::builtins::methods::bytes::buf(self, template)?
+            .iter()
+            .map(|&b| b as char)
+            .collect();
+        let out = self.percent_format_impl(t, args, true)?;
+        Ok(kind.make(out.chars().map(|c| c as u32 as u8).collect()))
+    }
+
+    fn percent_format_impl(
+        &mut self,
+        t: String,
+        args: &Value,
+        bytes_mode: bool,
+    ) -> PyResult<String> {
         let (items, mapping): (Vec<Value>, Option<Value>) = match args.as_obj() {
             Some(Object::Tuple(items)) => (items.clone(), None),
             Some(Object::Dict(_)) => (vec![args.clone()], Some(args.clone())),
+            // Any mapping other than str (and bytes in bytes mode) is looked up by key.
+            _ if self.is_user_instance(args) && !bytes_mode => {
+                (vec![args.clone()], Some(args.clone()))
+            }
             _ => (vec![args.clone()], None),
         };
         let mut out = String::new();
@@ -468,10 +508,18 @@ impl Vm {
                 let Some(m) = &mapping else {
                     return Err(type_error("format requires a mapping"));
                 };
-                let k = Value::str(key);
-                match self.dict_get(m, &k)? {
-                    Some(v) => v,
-                    None => return Err(PyErr::with_value(ExcKind::KeyError, k)),
+                let k = if bytes_mode {
+                    Value::obj(Object::Bytes(key.chars().map(|c| c as u32 as u8).collect()))
+                } else {
+                    Value::str(key)
+                };
+                if matches!(m.as_obj(), Some(Object::Dict(_))) {
+                    match self.dict_get(m, &k)? {
+                        Some(v) => v,
+                        None => return Err(PyErr::with_value(ExcKind::KeyError, k)),
+                    }
+                } else {
+                    self.getitem(m, &k)?
                 }
             } else {
                 if spec.width_star {
@@ -486,13 +534,40 @@ impl Vm {
                 next_arg(&mut argi)?
             };
             let piece = match spec.conversion {
+                's' | 'b' if bytes_mode => {
+                    let s = self.percent_bytes_arg(&arg)?;
+                    numfmt::percent_format_str(&s, &spec).map_err(fmt_err)?
+                }
+                'c' if bytes_mode => {
+                    let c = match (&arg, arg.as_obj()) {
+                        (_, Some(Object::Bytes(b))) if b.len() == 1 => (b[0] as char).to_string(),
+                        (_, Some(Object::ByteArray(b))) if b.data.borrow().len() == 1 => {
+                            (b.data.borrow()[0] as char).to_string()
+                        }
+                        (a, _) if a.is_int_like() => match a.as_i64() {
+                            Some(i) if (0..256).contains(&i) => (i as u8 as char).to_string(),
+                            _ => {
+                                return Err(PyErr::new(
+                                    ExcKind::OverflowError,
+                                    "%c arg not in range(256)",
+                                ))
+                            }
+                        },
+                        _ => {
+                            return Err(type_error(
+                                "%c requires an integer in range(256) or a single byte",
+                            ))
+                        }
+                    };
+                    numfmt::percent_format_str(&c, &spec).map_err(fmt_err)?
+                }
                 's' => {
                     let s = self.str_of(&arg)?;
                     numfmt::percent_format_str(&s, &spec).map_err(fmt_err)?
                 }
                 'r' | 'a' => {
                     let mut s = self.repr(&arg)?;
-                    if spec.conversion == 'a' {
+                    if spec.conversion == 'a' || bytes_mode {
                         s = ascii_escape(&s);
                     }
                     numfmt::percent_format_str(&s, &spec).map_err(fmt_err)?
@@ -556,11 +631,35 @@ impl Vm {
             out.push_str(&piece);
         }
         if mapping.is_none() && argi < items.len() {
-            return Err(type_error(
-                "not all arguments converted during string formatting",
-            ));
+            return Err(type_error(if bytes_mode {
+                "not all arguments converted during bytes formatting"
+            } else {
+                "not all arguments converted during string formatting"
+            }));
         }
-        Ok(Value::from_string(out))
+        Ok(out)
+    }
+
+    /// The text (Latin-1) of a `%s`/`%b` argument in bytes formatting.
+    fn percent_bytes_arg(&mut self, arg: &Value) -> PyResult<String> {
+        if let Some(b) = crate::builtins::methods::bytes::buffer(arg) {
+            return Ok(b?.iter().map(|&b| b as char).collect());
+        }
+        if self.is_user_instance(arg) {
+            if let Some(r) = self.call_dunder(arg, "__bytes__", &[])? {
+                if let Some(Object::Bytes(b)) = r.as_obj() {
+                    return Ok(b.iter().map(|&b| b as char).collect());
+                }
+                return Err(type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    self.type_name(&r)
+                )));
+            }
+        }
+        Err(type_error(format!(
+            "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+            self.type_name(arg)
+        )))
     }
 }
 
@@ -605,4 +704,15 @@ pub fn bytes_repr(b: &[u8]) -> String {
     }
     s.push(quote);
     s
+}
+
+/// The bytes literal inside `repr(bytearray)`: like `bytes_repr`, except that CPython always escapes
+/// `'` there, even between double quotes (`bytearray(b"it\'s")`).
+pub fn bytearray_repr(b: &[u8]) -> String {
+    let r = bytes_repr(b);
+    if r.starts_with("b\"") {
+        r.replace('\'', "\\'")
+    } else {
+        r
+    }
 }

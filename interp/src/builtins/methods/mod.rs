@@ -1,9 +1,13 @@
 //! Methods of the builtin types, one file per type. Each `install` registers its methods in the type's
 //! dict; `self` arrives as args[0].
 
-mod bytes;
+pub mod bytearray;
+pub mod bytes;
+pub mod codecs;
+pub mod complex;
 mod dict;
 mod list;
+pub mod memoryview;
 mod misc;
 mod num;
 mod set;
@@ -12,6 +16,9 @@ mod tuple;
 mod unicode_data;
 pub(crate) mod util;
 
+use crate::error::PyResult;
+use crate::object::Object;
+use crate::value::Value;
 use crate::vm::Vm;
 
 pub fn install(vm: &mut Vm) {
@@ -23,4 +30,16 @@ pub fn install(vm: &mut Vm) {
     set::install(vm);
     num::install(vm);
     bytes::install(vm);
+    bytearray::install(vm);
+    complex::install(vm);
+    memoryview::install(vm);
+}
+
+/// Data attributes of builtin values that are not methods (`z.real`, `m.nbytes`), for `getattr`.
+pub fn data_attr(obj: &Value, name: &str) -> Option<PyResult<Value>> {
+    match obj.as_obj()? {
+        Object::Complex(c) => complex::attr(c, name).map(Ok),
+        Object::MemoryView(m) => memoryview::attr(m, name),
+        _ => None,
+    }
 }

@@ -1373,111 +1373,6 @@ fn isidentifier(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 // ---- encode -------------------------------------------------------------------------------------------
 
-/// The codecs pvm knows, by CPython's normalised name or alias.
-pub fn lookup_codec(name: &str) -> PyResult<&'static str> {
-    let norm: String = name
-        .trim()
-        .chars()
-        .map(|c| {
-            if c == '-' || c == ' ' {
-                '_'
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect();
-    Ok(match norm.as_str() {
-        "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => "utf-8",
-        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968"
-        | "ansi_x3.4_1986" | "cp367" | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991"
-        | "iso_ir_6" => "ascii",
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
-        | "csisolatin1" | "ibm819" | "iso_8859_1_1987" | "iso_ir_100" => "latin-1",
-        _ => {
-            return Err(PyErr::new(
-                ExcKind::LookupError,
-                format!("unknown encoding: {}", name),
-            ))
-        }
-    })
-}
-
-fn char_escape(c: char) -> String {
-    let n = c as u32;
-    if n < 0x100 {
-        format!("\\x{:02x}", n)
-    } else if n < 0x10000 {
-        format!("\\u{:04x}", n)
-    } else {
-        format!("\\U{:08x}", n)
-    }
-}
-
-pub fn encode_str(text: &str, codec: &'static str, errors: &str) -> PyResult<Vec<u8>> {
-    if codec == "utf-8" {
-        return Ok(text.as_bytes().to_vec());
-    }
-    let limit: u32 = if codec == "ascii" { 0x80 } else { 0x100 };
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::with_capacity(chars.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if (c as u32) < limit {
-            out.push(c as u32 as u8);
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < chars.len() && chars[j] as u32 >= limit {
-            j += 1;
-        }
-        match errors {
-            "strict" => {
-                let reason = format!("ordinal not in range({})", limit);
-                let msg = if j - i == 1 {
-                    format!(
-                        "'{}' codec can't encode character '{}' in position {}: {}",
-                        codec,
-                        char_escape(c),
-                        i,
-                        reason
-                    )
-                } else {
-                    format!(
-                        "'{}' codec can't encode characters in position {}-{}: {}",
-                        codec,
-                        i,
-                        j - 1,
-                        reason
-                    )
-                };
-                return Err(PyErr::new(ExcKind::UnicodeEncodeError, msg));
-            }
-            "ignore" => {}
-            "replace" => out.extend(std::iter::repeat_n(b'?', j - i)),
-            "backslashreplace" => {
-                for &c in &chars[i..j] {
-                    out.extend_from_slice(char_escape(c).as_bytes());
-                }
-            }
-            "xmlcharrefreplace" => {
-                for &c in &chars[i..j] {
-                    out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
-                }
-            }
-            _ => {
-                return Err(PyErr::new(
-                    ExcKind::LookupError,
-                    format!("unknown error handler name '{}'", errors),
-                ))
-            }
-        }
-        i = j;
-    }
-    Ok(out)
-}
-
 fn encode(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let st = this(vm, args, "encode")?;
     let a = bind("encode", &args[1..], kw, &["encoding", "errors"], 0)?;
@@ -1495,8 +1390,8 @@ fn encode(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         .as_str(),
         None => "strict",
     };
-    let codec = lookup_codec(encoding)?;
-    Ok(Value::obj(Object::Bytes(encode_str(
+    let codec = super::codecs::lookup_codec(encoding)?;
+    Ok(Value::obj(Object::Bytes(super::codecs::encode_str(
         st.as_str(),
         codec,
         errors,
