@@ -498,6 +498,13 @@ impl Vm {
             (Object::Set(_) | Object::FrozenSet(_), Object::Set(_) | Object::FrozenSet(_)) => {
                 return self.set_compare(a, b, op).map(Some);
             }
+            // Key and item views order like sets (against sets and other such views).
+            _ if (is_set_view(a) || is_anyset(a)) && (is_set_view(b) || is_anyset(b)) => {
+                let set = Value::Obj(self.types.set.clone());
+                let x = self.call(&set, std::slice::from_ref(a))?;
+                let y = self.call(&set, std::slice::from_ref(b))?;
+                return self.set_compare(&x, &y, op).map(Some);
+            }
             _ => return Ok(None),
         };
         self.enter_c_recursion(" in comparison")?;

@@ -360,7 +360,9 @@ impl Vm {
                 Some(f)
                     if matches!(f.as_obj(), Some(Object::Function(_)))
                         || (matches!(f.as_obj(), Some(Object::Builtin(_)))
-                            && matches!(v.as_obj(), Some(Object::Native(_)))) =>
+                            && (matches!(v.as_obj(), Some(Object::Native(_)))
+                                // `__hash__ = str.__hash__` in the class body
+                                || matches!(&*cls, Object::Type(t) if t.dict.borrow().get_str("__hash__", crate::hash::hash_str("__hash__")).is_some()))) =>
                 {
                     let r = self.call(&f, std::slice::from_ref(v))?;
                     // slot_tp_hash: an int that fits is the hash itself (-1 becomes -2), a bigger one

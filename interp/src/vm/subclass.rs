@@ -10,7 +10,6 @@
 //!   CPython) and `T.__init__` of list/dict/set refills it.
 
 use super::Vm;
-use crate::bytecode::{BinOp, CmpOp};
 use crate::error::{type_error, PyResult};
 use crate::object::{Instance, KwArgs, ObjRef, Object, TypeKind};
 use crate::types::is_subtype;
@@ -71,147 +70,8 @@ pub fn install(vm: &mut Vm) {
     for ty in [&t.list, &t.dict, &t.set] {
         crate::builtins::method(ty, "__init__", builtin_init);
     }
-    // The protocol dunders, so `dict.__getitem__(self, k)` and `super().__setitem__(k, v)` work in
-    // subclasses; each applies the protocol to self (already unwrapped to the builtin value).
-    let (int, float, str_, bytes, tuple, list, dict, set, frozenset) = (
-        t.int.clone(),
-        t.float.clone(),
-        t.str.clone(),
-        t.bytes.clone(),
-        t.tuple.clone(),
-        t.list.clone(),
-        t.dict.clone(),
-        t.set.clone(),
-        t.frozenset.clone(),
-    );
-    let everything = [
-        &int, &float, &str_, &bytes, &tuple, &list, &dict, &set, &frozenset,
-    ];
-    let containers = [&str_, &bytes, &tuple, &list, &dict, &set, &frozenset];
-    let m = crate::builtins::method;
-    for ty in everything {
-        m(ty, "__repr__", |vm, a, _| {
-            Ok(Value::from_string(vm.repr(arg(a, 0)?)?))
-        });
-        m(ty, "__str__", |vm, a, _| {
-            Ok(Value::from_string(vm.str_of(arg(a, 0)?)?))
-        });
-        m(ty, "__format__", |vm, a, _| {
-            let spec = arg(a, 1)?.as_str().unwrap_or("").to_string();
-            Ok(Value::from_string(vm.format(arg(a, 0)?, &spec)?))
-        });
-        m(ty, "__eq__", |vm, a, _| cmp(vm, a, CmpOp::Eq));
-        m(ty, "__ne__", |vm, a, _| cmp(vm, a, CmpOp::Ne));
-        m(ty, "__lt__", |vm, a, _| cmp(vm, a, CmpOp::Lt));
-        m(ty, "__le__", |vm, a, _| cmp(vm, a, CmpOp::Le));
-        m(ty, "__gt__", |vm, a, _| cmp(vm, a, CmpOp::Gt));
-        m(ty, "__ge__", |vm, a, _| cmp(vm, a, CmpOp::Ge));
-    }
-    for ty in containers {
-        m(ty, "__len__", |vm, a, _| {
-            Ok(Value::Int(vm.len(arg(a, 0)?)? as i64))
-        });
-        m(ty, "__contains__", |vm, a, _| {
-            Ok(Value::Bool(vm.contains(arg(a, 0)?, arg(a, 1)?)?))
-        });
-        m(ty, "__iter__", |vm, a, _| vm.get_iter(arg(a, 0)?.clone()));
-    }
-    for ty in [&str_, &bytes, &tuple, &list, &dict] {
-        m(ty, "__getitem__", |vm, a, _| {
-            vm.getitem(arg(a, 0)?, arg(a, 1)?)
-        });
-    }
-    for ty in [&list, &dict] {
-        m(ty, "__setitem__", |vm, a, _| {
-            vm.setitem(arg(a, 0)?, arg(a, 1)?.clone(), arg(a, 2)?.clone())?;
-            Ok(Value::None)
-        });
-        m(ty, "__delitem__", |vm, a, _| {
-            vm.delitem(arg(a, 0)?, arg(a, 1)?)?;
-            Ok(Value::None)
-        });
-    }
-    for ty in [&int, &float, &str_, &bytes, &tuple, &frozenset] {
-        m(ty, "__hash__", |vm, a, _| {
-            Ok(Value::Int(vm.hash(arg(a, 0)?)?))
-        });
-    }
-    // Mutable containers are unhashable (and so are their subclasses unless they define __hash__).
-    for ty in [&list, &dict, &set] {
-        crate::builtins::set_in(ty, "__hash__", Value::None);
-    }
-    macro_rules! binops {
-        ($tys:expr; $($name:literal, $rname:literal => $op:expr),* $(,)?) => {
-            for ty in $tys {
-                $(
-                    m(ty, $name, |vm, a, _| binop(vm, a, $op, false));
-                    m(ty, $rname, |vm, a, _| binop(vm, a, $op, true));
-                )*
-            }
-        };
-    }
-    binops!([&int, &float];
-        "__add__", "__radd__" => BinOp::Add,
-        "__sub__", "__rsub__" => BinOp::Sub,
-        "__mul__", "__rmul__" => BinOp::Mul,
-        "__truediv__", "__rtruediv__" => BinOp::TrueDiv,
-        "__floordiv__", "__rfloordiv__" => BinOp::FloorDiv,
-        "__mod__", "__rmod__" => BinOp::Mod,
-        "__pow__", "__rpow__" => BinOp::Pow,
-    );
-    binops!([&int];
-        "__lshift__", "__rlshift__" => BinOp::LShift,
-        "__rshift__", "__rrshift__" => BinOp::RShift,
-        "__and__", "__rand__" => BinOp::And,
-        "__or__", "__ror__" => BinOp::Or,
-        "__xor__", "__rxor__" => BinOp::Xor,
-    );
-    binops!([&str_, &bytes, &tuple, &list];
-        "__add__", "__radd__" => BinOp::Add,
-        "__mul__", "__rmul__" => BinOp::Mul,
-    );
-    binops!([&str_]; "__mod__", "__rmod__" => BinOp::Mod);
-    binops!([&set, &frozenset];
-        "__and__", "__rand__" => BinOp::And,
-        "__or__", "__ror__" => BinOp::Or,
-        "__xor__", "__rxor__" => BinOp::Xor,
-        "__sub__", "__rsub__" => BinOp::Sub,
-    );
-}
-
-fn arg(a: &[Value], i: usize) -> PyResult<&Value> {
-    a.get(i).ok_or_else(|| {
-        type_error(format!(
-            "expected {} argument(s), got {}",
-            i,
-            a.len().saturating_sub(1)
-        ))
-    })
-}
-
-fn not_implemented() -> Value {
-    Value::obj(Object::Singleton(crate::object::Singleton::NotImplemented))
-}
-
-/// `T.__op__(a, b)` (or reflected): the operator on the builtin values; NotImplemented when unsupported.
-fn binop(vm: &mut Vm, a: &[Value], op: BinOp, reflected: bool) -> PyResult<Value> {
-    let (x, y) = (arg(a, 0)?.clone(), arg(a, 1)?.clone());
-    let y = Vm::base_of(&y).cloned().unwrap_or(y);
-    let (l, r) = if reflected { (y, x) } else { (x, y) };
-    match vm.binary_op(op.encode(false), l, r) {
-        Err(e) if vm.err_matches(&e, crate::error::ExcKind::TypeError) => Ok(not_implemented()),
-        other => other,
-    }
-}
-
-/// `T.__eq__(a, b)` & co.
-fn cmp(vm: &mut Vm, a: &[Value], op: CmpOp) -> PyResult<Value> {
-    let (x, y) = (arg(a, 0)?.clone(), arg(a, 1)?.clone());
-    let y = Vm::base_of(&y).cloned().unwrap_or(y);
-    match vm.compare(&x, &y, op) {
-        Err(e) if vm.err_matches(&e, crate::error::ExcKind::TypeError) => Ok(not_implemented()),
-        other => other,
-    }
+    // The protocol dunders of the builtin types (`dict.__getitem__(self, k)`, `super().__setitem__(k,
+    // v)` in subclasses) are installed with the other methods: builtins/methods/dunders.rs.
 }
 
 /// `T.__new__(cls, *args, **kw)` for a subclassable builtin `T`.

@@ -6,6 +6,7 @@ pub mod bytes;
 pub mod codecs;
 pub mod complex;
 mod dict;
+mod dunders;
 mod list;
 pub mod memoryview;
 mod misc;
@@ -33,6 +34,7 @@ pub fn install(vm: &mut Vm) {
     bytearray::install(vm);
     complex::install(vm);
     memoryview::install(vm);
+    dunders::install(vm);
 }
 
 /// Data attributes of builtin values that are not methods (`z.real`, `m.nbytes`), for `getattr`.
