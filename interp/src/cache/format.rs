@@ -15,7 +15,7 @@
 //!
 //! value := tag u8, then
 //!   NONE FALSE TRUE ELLIPSIS NOTIMPL UNDEF      nothing
-//!   INT    i64                FLOAT  u64 (bits)
+//!   INT    i64                FLOAT  u64 (bits)          COMPLEX u64 re, u64 im (bits)
 //!   STR    u32 n, n bytes of UTF-8              BYTES  u32 n, n bytes
 //!   BIGINT u8 sign (0 +, 1 -), u32 n, n bytes of magnitude (little-endian)
 //!   TUPLE  u32 n, n values
@@ -60,6 +60,7 @@ const NOTIMPL: u8 = 11;
 const CODE: u8 = 12;
 const REF: u8 = 13;
 const UNDEF: u8 = 14;
+const COMPLEX: u8 = 15;
 
 /// Deepest nesting of tuples/code objects accepted when decoding (the compiler bounds nesting lower).
 const MAX_NESTING: u32 = 1000;
@@ -160,6 +161,11 @@ impl Writer {
                     self.value(&e.key)?;
                     pos = ix + 1;
                 }
+            }
+            Object::Complex(c) => {
+                self.u8(COMPLEX);
+                self.u64(c.re.to_bits());
+                self.u64(c.im.to_bits());
             }
             Object::Singleton(Singleton::Ellipsis) => self.u8(ELLIPSIS),
             Object::Singleton(Singleton::NotImplemented) => self.u8(NOTIMPL),
@@ -370,6 +376,11 @@ impl<'a> Reader<'a> {
                 let t = crate::settable::SetTable::from_layout(slots, entries)
                     .ok_or("a frozenset with an impossible layout")?;
                 Value::obj(Object::FrozenSet(t))
+            }
+            COMPLEX => {
+                let re = f64::from_bits(self.u64()?);
+                let im = f64::from_bits(self.u64()?);
+                Value::obj(Object::Complex(crate::object::Complex { re, im }))
             }
             ELLIPSIS => Value::obj(Object::Singleton(Singleton::Ellipsis)),
             NOTIMPL => Value::obj(Object::Singleton(Singleton::NotImplemented)),

@@ -858,16 +858,28 @@ pub fn install(vm: &mut Vm) {
         let ty = t.type_obj(vm);
         match t {
             T::Keys => {
-                unaries!(vm, T::Keys, ["__len__", "__iter__", "__reversed__", "__repr__"]);
+                unaries!(
+                    vm,
+                    T::Keys,
+                    ["__len__", "__iter__", "__reversed__", "__repr__"]
+                );
                 items!(vm, T::Keys, ["__contains__"]);
                 coll_ops!(vm, T::Keys, false, [Or, And, Sub, Xor]);
                 comparisons!(vm, T::Keys);
             }
             T::Values => {
-                unaries!(vm, T::Values, ["__len__", "__iter__", "__reversed__", "__repr__"]);
+                unaries!(
+                    vm,
+                    T::Values,
+                    ["__len__", "__iter__", "__reversed__", "__repr__"]
+                );
             }
             _ => {
-                unaries!(vm, T::Items, ["__len__", "__iter__", "__reversed__", "__repr__"]);
+                unaries!(
+                    vm,
+                    T::Items,
+                    ["__len__", "__iter__", "__reversed__", "__repr__"]
+                );
                 items!(vm, T::Items, ["__contains__"]);
                 coll_ops!(vm, T::Items, false, [Or, And, Sub, Xor]);
                 comparisons!(vm, T::Items);
