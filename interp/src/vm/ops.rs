@@ -323,10 +323,11 @@ impl Vm {
             }
             Object::ByteArray(b) => {
                 let b = b.data.borrow();
-                if too_big(b.len()) {
-                    return Err(PyErr::bare(ExcKind::MemoryError));
+                let mut v = crate::alloc::vec(total(b.len())?)?;
+                for _ in 0..count {
+                    v.extend_from_slice(&b);
                 }
-                methods::bytes::Kind::ByteArray.make(b.repeat(count))
+                methods::bytes::Kind::ByteArray.make(v)
             }
             _ => Value::None,
         })
