@@ -116,11 +116,9 @@ fn traverse(o: &Object, f: &mut dyn FnMut(&Value)) -> bool {
             Ok(s) => s.iter().for_each(|e| f(&e.key)),
             Err(_) => return false,
         },
-        Object::Instance(i) => match i.dict.try_borrow() {
-            Ok(d) => {
-                for e in d.iter() {
-                    f(&e.value);
-                }
+        Object::Instance(i) => match i.attrs.try_borrow() {
+            Ok(a) => {
+                a.traverse(f);
                 if let Some(b) = &i.base {
                     f(b);
                 }
@@ -236,9 +234,9 @@ fn clear(o: &Object) {
             }
         }
         Object::Instance(i) => {
-            if let Ok(mut d) = i.dict.try_borrow_mut() {
-                let old = std::mem::take(&mut *d);
-                drop(d);
+            if let Ok(mut a) = i.attrs.try_borrow_mut() {
+                let old = a.clear();
+                drop(a);
                 drop(old);
             }
         }

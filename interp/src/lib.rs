@@ -18,6 +18,7 @@ pub mod object;
 pub mod repr;
 pub mod run;
 pub mod settable;
+pub mod shape;
 pub mod source;
 pub mod types;
 pub mod value;

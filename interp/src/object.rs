@@ -9,6 +9,7 @@
 use crate::code::Code;
 use crate::dict::Dict;
 use crate::settable::SetTable;
+use crate::shape::Attrs;
 use crate::value::Value;
 use num_bigint::BigInt;
 use std::cell::{Cell, RefCell};
@@ -329,24 +330,61 @@ pub struct TypeObj {
     pub meta: Option<ObjRef>,
     /// Created by a class statement or `type(name, bases, ns)` (CPython's heap types).
     pub heap: bool,
+    /// Member slots (`__slots__`, inherited ones included) reserved at the front of each instance's slots.
+    pub nmembers: usize,
+    /// Whether instances have a `__dict__` (false when every class in the MRO defines `__slots__`
+    /// without `'__dict__'`).
+    pub has_dict: bool,
 }
 
 pub struct Instance {
     pub cls: ObjRef,
-    pub dict: RefCell<Dict>,
+    /// Attributes by shape (shape.rs): never borrowed across a call into Python.
+    pub attrs: RefCell<Attrs>,
     /// For instances of subclasses of builtin types (`class C(list)`): the builtin value holding the
     /// data (a list, dict, int, str...). Builtin methods and protocols operate on it.
     pub base: Option<Value>,
 }
 
 impl Instance {
-    /// A plain instance of `cls` with an empty attribute dict.
+    /// A plain instance of `cls` with no attributes.
     pub fn new(cls: ObjRef) -> Instance {
+        let reserved = match &*cls {
+            Object::Type(t) => t.nmembers,
+            _ => 0,
+        };
         Instance {
             cls,
-            dict: RefCell::new(Dict::new()),
+            attrs: RefCell::new(Attrs::new(reserved)),
             base: None,
         }
+    }
+
+    /// Attribute `name` (a str) from the instance's own storage.
+    #[inline]
+    pub fn get_attr(&self, name: &Value) -> Option<Value> {
+        self.attrs.borrow().get(name)
+    }
+
+    /// Set attribute `name` (a str) in the instance's own storage.
+    #[inline]
+    pub fn set_attr(&self, name: &Value, v: Value) {
+        self.attrs.borrow_mut().set(name, v);
+    }
+
+    /// Delete attribute `name`; false when it is not set.
+    pub fn del_attr(&self, name: &Value) -> bool {
+        self.attrs.borrow_mut().delete(name)
+    }
+
+    /// `__dict__`: the dict object holding the attributes (the instance moves to dict mode).
+    pub fn dict_object(&self) -> ObjRef {
+        self.attrs.borrow_mut().dict_object()
+    }
+
+    /// The attributes as (name, value) pairs in insertion order.
+    pub fn attr_items(&self) -> Vec<(Value, Value)> {
+        self.attrs.borrow().items()
     }
 }
 

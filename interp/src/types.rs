@@ -85,6 +85,8 @@ pub fn new_type(name: &str, kind: TypeKind, bases: Vec<ObjRef>, ctor: Option<Bui
         ctor: Cell::new(ctor),
         meta: None,
         heap: false,
+        nmembers: 0,
+        has_dict: true,
     })))
 }
 

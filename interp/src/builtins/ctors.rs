@@ -331,11 +331,9 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if nargs(args) > 0 {
         return Err(type_error("object() takes no arguments"));
     }
-    Ok(Value::obj(Object::Instance(crate::object::Instance {
-        cls: vm.types.object.clone(),
-        dict: RefCell::new(crate::dict::Dict::new()),
-        base: None,
-    })))
+    Ok(Value::obj(Object::Instance(crate::object::Instance::new(
+        vm.types.object.clone(),
+    ))))
 }
 
 fn iter_value(it: Iter) -> Value {

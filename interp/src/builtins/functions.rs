@@ -51,6 +51,7 @@ pub fn install(vm: &mut Vm) {
     register(&b, "delattr", delattr);
     register(&b, "globals", globals);
     register(&b, "locals", locals);
+    register(&b, "vars", vars);
     register(&b, "format", format);
     register(&b, "exit", exit);
     register(&b, "quit", exit);
@@ -829,13 +830,12 @@ fn input(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-fn attr_name(vm: &Vm, v: &Value, fname: &str) -> PyResult<Value> {
+fn attr_name(vm: &Vm, v: &Value) -> PyResult<Value> {
     if v.as_str().is_some() {
         Ok(v.clone())
     } else {
         Err(type_error(format!(
-            "{}(): attribute name must be string, not '{}'",
-            fname,
+            "attribute name must be string, not '{}'",
             vm.type_name(v)
         )))
     }
@@ -844,7 +844,7 @@ fn attr_name(vm: &Vm, v: &Value, fname: &str) -> PyResult<Value> {
 fn getattr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("getattr", kw)?;
     arg_range("getattr", args, 2, 3)?;
-    let name = attr_name(vm, &args[1], "getattr")?;
+    let name = attr_name(vm, &args[1])?;
     match vm.getattr(&args[0], &name) {
         Ok(v) => Ok(v),
         Err(e) => {
@@ -860,7 +860,7 @@ fn getattr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn setattr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("setattr", kw)?;
     arg_range("setattr", args, 3, 3)?;
-    let name = attr_name(vm, &args[1], "setattr")?;
+    let name = attr_name(vm, &args[1])?;
     vm.setattr(&args[0], &name, args[2].clone())?;
     Ok(Value::None)
 }
@@ -868,7 +868,7 @@ fn setattr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn hasattr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("hasattr", kw)?;
     arg_range("hasattr", args, 2, 2)?;
-    let name = attr_name(vm, &args[1], "hasattr")?;
+    let name = attr_name(vm, &args[1])?;
     match vm.getattr(&args[0], &name) {
         Ok(_) => Ok(Value::Bool(true)),
         Err(e) => {
@@ -884,7 +884,7 @@ fn hasattr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn delattr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("delattr", kw)?;
     arg_range("delattr", args, 2, 2)?;
-    let name = attr_name(vm, &args[1], "delattr")?;
+    let name = attr_name(vm, &args[1])?;
     vm.delattr(&args[0], &name)?;
     Ok(Value::None)
 }
@@ -916,6 +916,23 @@ fn locals(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         }
     }
     Ok(d)
+}
+
+/// `vars()` is `locals()`; `vars(x)` is `x.__dict__`.
+fn vars(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    no_kwargs("vars", kw)?;
+    arg_range("vars", args, 0, 1)?;
+    let Some(obj) = args.first() else {
+        return locals(vm, args, kw);
+    };
+    let name = vm.strs.get("__dict__");
+    match vm.getattr(obj, &name) {
+        Ok(d) => Ok(d),
+        Err(e) if vm.err_matches(&e, ExcKind::AttributeError) => {
+            Err(type_error("vars() argument must have __dict__ attribute"))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {

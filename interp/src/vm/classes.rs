@@ -39,25 +39,20 @@ impl ClassTypes {
 fn field(o: &Object, name: &str) -> Value {
     match o {
         Object::Instance(i) => i
-            .dict
+            .attrs
             .borrow()
             .get_str(name, crate::hash::hash_str(name))
-            .cloned()
             .unwrap_or(Value::None),
         _ => Value::None,
     }
 }
 
 fn make_instance(cls: &ObjRef, fields: &[(&str, Value)]) -> Value {
-    let mut d = Dict::new();
+    let inst = Instance::new(cls.clone());
     for (k, v) in fields {
-        d.set_str(Value::str(k), crate::hash::hash_str(k), v.clone());
+        inst.set_attr(&Value::str(k), v.clone());
     }
-    Value::obj(Object::Instance(Instance {
-        cls: cls.clone(),
-        dict: RefCell::new(d),
-        base: None,
-    }))
+    Value::obj(Object::Instance(inst))
 }
 
 impl Vm {
@@ -81,6 +76,14 @@ pub fn is_user_class(t: &ObjRef) -> bool {
                     && ty.module.borrow().as_str() != Some("builtins"))
         }
         _ => false,
+    }
+}
+
+/// Do instances of class `t` have a `__dict__`? (Not when `__slots__` everywhere in the MRO leaves it out.)
+pub fn class_has_dict(t: &ObjRef) -> bool {
+    match &**t {
+        Object::Type(ty) => ty.has_dict,
+        _ => true,
     }
 }
 
@@ -347,6 +350,8 @@ impl Vm {
             ctor: Cell::new(None),
             meta: (!Rc::ptr_eq(meta, &self.types.type_)).then(|| meta.clone()),
             heap: true,
+            nmembers: 0,
+            has_dict: true,
         })));
         let cls_v = Value::Obj(cls.clone());
         self.run_set_name(&cls)?;
@@ -442,11 +447,7 @@ impl Vm {
         let obj = if t.kind == TypeKind::Exception {
             self.new_exception(cls.clone(), args.to_vec())
         } else {
-            Value::obj(Object::Instance(Instance {
-                cls: cls.clone(),
-                dict: RefCell::new(Dict::new()),
-                base: None,
-            }))
+            Value::obj(Object::Instance(Instance::new(cls.clone())))
         };
         let has_init = self.run_init(&obj, args, kw)?;
         if !has_init
@@ -505,22 +506,38 @@ impl Vm {
                 }
                 return self.call(&fget, std::slice::from_ref(obj)).map(Some);
             }
+            if self.is_data_descriptor(ca) {
+                return self.bind_class_attr(ca.clone(), Some(obj), &cls).map(Some);
+            }
         }
         if let Some(Object::Instance(inst)) = obj.as_obj() {
-            let (s, h) = crate::vm::protocol::str_and_hash(name).unwrap_or(("", 0));
-            if let Some(v) = inst.dict.borrow().get_str_value(name, s, h) {
-                return Ok(Some(v.clone()));
+            if let Some(v) = inst.get_attr(name) {
+                return Ok(Some(v));
             }
-            if s == "__dict__" {
-                // A snapshot view; writes through it are not reflected (shapes will make this a real view).
-                let d = Value::obj(Object::Dict(RefCell::new(inst.dict.borrow().clone())));
-                return Ok(Some(d));
+            if name.as_str() == Some("__dict__") && class_has_dict(&cls) {
+                return Ok(Some(Value::Obj(inst.dict_object())));
             }
         }
         match class_attr {
             Some(ca) => self.bind_class_attr(ca, Some(obj), &cls).map(Some),
             None => Ok(None),
         }
+    }
+
+    /// Is a class attribute a data descriptor (its type defines `__set__` or `__delete__`), which takes
+    /// precedence over the instance's own attributes? (`property` is checked before this.)
+    pub fn is_data_descriptor(&mut self, ca: &Value) -> bool {
+        let Some(Object::Instance(di)) = ca.as_obj() else {
+            return false;
+        };
+        if !is_user_class(&di.cls) {
+            return false;
+        }
+        let dc = di.cls.clone();
+        self.type_lookup(&dc, &self.strs.get("__set__")).is_some()
+            || self
+                .type_lookup(&dc, &self.strs.get("__delete__"))
+                .is_some()
     }
 
     /// What `x.attr` gives for an attribute found on the class: bound methods, descriptors applied.
@@ -606,9 +623,18 @@ impl Vm {
         }
         match obj.as_obj() {
             Some(Object::Instance(inst)) => {
-                if let Some((_, h)) = crate::vm::protocol::str_and_hash(name) {
-                    inst.dict.borrow_mut().set_str(name.clone(), h, v);
+                if name.as_str() == Some("__dict__") && class_has_dict(&cls) {
+                    let Some(Object::Dict(_)) = v.as_obj() else {
+                        return Err(type_error(format!(
+                            "__dict__ must be set to a dictionary, not a '{}'",
+                            self.type_name(&v)
+                        )));
+                    };
+                    let Value::Obj(d) = v else { unreachable!() };
+                    inst.attrs.borrow_mut().replace_dict(d);
+                    return Ok(true);
                 }
+                inst.set_attr(name, v);
                 Ok(true)
             }
             Some(Object::Exception(e)) => {
@@ -927,11 +953,7 @@ pub fn install(vm: &mut Vm) {
                 Ok(vm.new_exception(cls.clone(), args[1..].to_vec()))
             }
             Object::Type(t) if is_user_class(cls) && t.kind == TypeKind::Object => {
-                Ok(Value::obj(Object::Instance(Instance {
-                    cls: cls.clone(),
-                    dict: RefCell::new(Dict::new()),
-                    base: None,
-                })))
+                Ok(Value::obj(Object::Instance(Instance::new(cls.clone()))))
             }
             Object::Type(t) => Err(type_error(format!(
                 "object.__new__({}) is not safe, use {}.__new__()",

@@ -483,11 +483,8 @@ impl Vm {
             return Ok(None);
         }
         if let Some(Object::Instance(i)) = obj.as_obj() {
-            // An attribute in the instance dict shadows the class's method.
-            let (s, h) = str_and_hash(name).unwrap_or(("", 0));
-            if i.dict.borrow().get_str_value(name, s, h).is_some()
-                || !crate::vm::classes::is_user_class(&i.cls)
-            {
+            // An instance attribute shadows the class's method.
+            if i.get_attr(name).is_some() || !crate::vm::classes::is_user_class(&i.cls) {
                 return Ok(None);
             }
             let cls = i.cls.clone();
@@ -803,16 +800,7 @@ impl Vm {
                     let _ = r;
                     return Ok(());
                 }
-                let (s, h) = str_and_hash(name).unwrap_or(("", 0));
-                let found = {
-                    let mut d = i.dict.borrow_mut();
-                    let r: Result<Option<usize>, ()> = d.find(h, |k| Ok(k.as_str() == Some(s)));
-                    match r.ok().flatten() {
-                        Some(ix) => d.remove_at(ix).is_some(),
-                        None => false,
-                    }
-                };
-                if found {
+                if i.del_attr(name) {
                     return Ok(());
                 }
                 return Err(attribute_error(format!(

@@ -1,7 +1,6 @@
 //! `sys`: interpreter state visible to Python.
 
 use crate::builtins::{method, register, set_in};
-use crate::dict::Dict;
 use crate::error::{type_error, value_error, ExcKind, PyErr, PyResult};
 use crate::object::{Instance, KwArgs, ObjRef, Object, TypeKind};
 use crate::value::Value;
@@ -93,17 +92,9 @@ pub(super) fn init(vm: &mut Vm, d: &ObjRef) {
         ("__stdout__", 1),
         ("__stderr__", 2),
     ] {
-        let mut sd = Dict::new();
-        sd.set_str(
-            Value::str("_fd"),
-            crate::hash::hash_str("_fd"),
-            Value::Int(fd),
-        );
-        let s = Value::obj(Object::Instance(Instance {
-            cls: stream_t.clone(),
-            dict: RefCell::new(sd),
-            base: None,
-        }));
+        let inst = Instance::new(stream_t.clone());
+        inst.set_attr(&Value::str("_fd"), Value::Int(fd));
+        let s = Value::obj(Object::Instance(inst));
         set_in(d, name, s);
     }
 }
@@ -115,7 +106,7 @@ pub fn std_stream_fd(v: &Value) -> Option<i64> {
             if crate::types::type_name(&i.cls) != "TextIOWrapper" {
                 return None;
             }
-            i.dict
+            i.attrs
                 .borrow()
                 .get_str("_fd", crate::hash::hash_str("_fd"))
                 .and_then(|v| v.as_i64())
