@@ -506,7 +506,14 @@ impl Drop for Object {
             Object::List(l) => Stash::Vals(std::mem::take(l.get_mut())),
             Object::Tuple(t) => Stash::Vals(std::mem::take(t)),
             Object::Dict(d) => Stash::Dict(std::mem::take(d.get_mut())),
-            Object::Instance(i) => Stash::Dict(std::mem::take(i.dict.get_mut())),
+            Object::Instance(i) => {
+                let a = i.attrs.get_mut();
+                let mut v = std::mem::take(&mut a.slots);
+                if let Some(d) = a.dict.take() {
+                    v.push(Value::Obj(d));
+                }
+                Stash::Vals(v)
+            }
             Object::Cell(c) => Stash::Val(std::mem::replace(c.get_mut(), Value::None)),
             Object::Iter(it) => Stash::Iter(std::mem::replace(it.get_mut(), Iter::Exhausted)),
             _ => return,
