@@ -74,6 +74,33 @@ fn print(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     };
     let sep = opt_str(kwarg(kw, "sep"), "sep", " ")?;
     let end = opt_str(kwarg(kw, "end"), "end", "\n")?;
+    let file = kwarg(kw, "file").cloned().unwrap_or(Value::None);
+    let target = match &file {
+        Value::None => current_stdout(vm).unwrap_or(Value::None),
+        f => f.clone(),
+    };
+    if !target.is_none() && crate::builtins::modules::std_stream_fd(&target).is_none() {
+        // A Python file object sees each piece in its own write() call, as in CPython.
+        let w = vm.getattr(&target, &Value::str("write"))?;
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                vm.call(&w, &[Value::str(&sep)])?;
+            }
+            let piece = match a.as_str() {
+                Some(_) => a.clone(),
+                None => Value::from_string(vm.str_of(a)?),
+            };
+            vm.call(&w, &[piece])?;
+        }
+        vm.call(&w, &[Value::str(&end)])?;
+        if let Some(f) = kwarg(kw, "flush") {
+            if vm.truthy(f)? {
+                let fl = vm.getattr(&target, &Value::str("flush"))?;
+                vm.call(&fl, &[])?;
+            }
+        }
+        return Ok(Value::None);
+    }
     let mut s = String::new();
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
@@ -85,7 +112,6 @@ fn print(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
     }
     s.push_str(&end);
-    let file = kwarg(kw, "file").cloned().unwrap_or(Value::None);
     let flush = match kwarg(kw, "flush") {
         Some(f) => vm.truthy(f)?,
         None => false,

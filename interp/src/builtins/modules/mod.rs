@@ -19,6 +19,8 @@ mod posix;
 mod re;
 mod structmod;
 mod sys;
+mod sys_info;
+mod sys_streams;
 mod time;
 
 use crate::object::{Module, ObjRef, Object};
@@ -26,7 +28,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub use io::builtin_open;
-pub use sys::std_stream_fd;
+pub use sys_streams::std_stream_fd;
 
 type Init = fn(&mut Vm, &ObjRef);
 

@@ -1,12 +1,11 @@
 //! `sys`: interpreter state visible to Python.
 
-use crate::builtins::{method, register, set_in};
+use crate::builtins::{register, set_in};
 use crate::error::{type_error, value_error, ExcKind, PyErr, PyResult};
-use crate::object::{Instance, KwArgs, ObjRef, Object, TypeKind};
+use crate::object::{KwArgs, ObjRef, Object};
 use crate::value::Value;
 use crate::vm::Vm;
 use std::cell::RefCell;
-use std::io::Write;
 
 pub(super) fn init(vm: &mut Vm, d: &ObjRef) {
     let argv: Vec<Value> = vm.argv.iter().map(|a| Value::str(a)).collect();
@@ -30,17 +29,6 @@ pub(super) fn init(vm: &mut Vm, d: &ObjRef) {
         Value::obj(Object::Dict(std::cell::RefCell::new(xo))),
     );
     set_in(d, "version", Value::str("3.11.7 (pvm 0.1.0)"));
-    set_in(
-        d,
-        "version_info",
-        Value::obj(Object::Tuple(vec![
-            Value::Int(3),
-            Value::Int(11),
-            Value::Int(7),
-            Value::str("final"),
-            Value::Int(0),
-        ])),
-    );
     set_in(
         d,
         "platform",
@@ -68,6 +56,7 @@ pub(super) fn init(vm: &mut Vm, d: &ObjRef) {
                 .unwrap_or_default(),
         ),
     );
+    super::sys_info::install(vm, d);
     register(d, "exit", sys_exit);
     register(d, "getrecursionlimit", getrecursionlimit);
     register(d, "exc_info", exc_info);
@@ -75,71 +64,7 @@ pub(super) fn init(vm: &mut Vm, d: &ObjRef) {
     register(d, "setrecursionlimit", setrecursionlimit);
     register(d, "set_int_max_str_digits", set_int_max_str_digits);
     register(d, "get_int_max_str_digits", get_int_max_str_digits);
-    let stream_t = crate::types::new_type(
-        "TextIOWrapper",
-        TypeKind::Object,
-        vec![vm.types.object.clone()],
-        None,
-    );
-    if let Object::Type(t) = &*stream_t {
-        *t.module.borrow_mut() = Value::str("_io");
-    }
-    method(&stream_t, "write", stream_write);
-    method(&stream_t, "flush", stream_flush);
-    for (name, fd) in [
-        ("stdout", 1),
-        ("stderr", 2),
-        ("__stdout__", 1),
-        ("__stderr__", 2),
-    ] {
-        let inst = Instance::new(stream_t.clone());
-        inst.set_attr(&Value::str("_fd"), Value::Int(fd));
-        let s = Value::obj(Object::Instance(inst));
-        set_in(d, name, s);
-    }
-}
-
-/// 1 or 2 when `v` is sys.stdout / sys.stderr.
-pub fn std_stream_fd(v: &Value) -> Option<i64> {
-    match v.as_obj()? {
-        Object::Instance(i) => {
-            if crate::types::type_name(&i.cls) != "TextIOWrapper" {
-                return None;
-            }
-            i.attrs
-                .borrow()
-                .get_str("_fd", crate::hash::hash_str("_fd"))
-                .and_then(|v| v.as_i64())
-        }
-        _ => None,
-    }
-}
-
-fn stream_write(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let Some(s) = args.get(1).and_then(|v| v.as_str()) else {
-        let t = args.get(1).map(|v| vm.type_name(v)).unwrap_or_default();
-        return Err(type_error(format!(
-            "write() argument must be str, not {}",
-            t
-        )));
-    };
-    let n = s.chars().count();
-    match std_stream_fd(&args[0]) {
-        Some(2) => {
-            vm.flush_stdout();
-            let _ = std::io::stderr().write_all(s.as_bytes());
-        }
-        _ => {
-            let _ = vm.out.write_all(s.as_bytes());
-            vm.wrote_stdout();
-        }
-    }
-    Ok(Value::Int(n as i64))
-}
-
-fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.flush_stdout();
-    Ok(Value::None)
+    super::sys_streams::install(vm, d);
 }
 
 fn sys_exit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
