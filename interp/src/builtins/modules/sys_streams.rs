@@ -85,10 +85,7 @@ fn stream(t: &ObjRef, fields: &[(&str, Value)]) -> Value {
 
 fn field(v: &Value, name: &str) -> Option<Value> {
     match v.as_obj()? {
-        Object::Instance(i) => i
-            .attrs
-            .borrow()
-            .get_str(name, crate::hash::hash_str(name)),
+        Object::Instance(i) => i.attrs.borrow().get_str(name, crate::hash::hash_str(name)),
         _ => None,
     }
 }
