@@ -52,6 +52,8 @@ pub fn install(vm: &mut Vm) {
     register(&b, "globals", globals);
     register(&b, "locals", locals);
     register(&b, "vars", vars);
+    register(&b, "exec", exec);
+    register(&b, "eval", eval);
     register(&b, "format", format);
     register(&b, "exit", exit);
     register(&b, "quit", exit);
@@ -959,6 +961,88 @@ fn vars(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
         Err(e) => Err(e),
     }
+}
+
+/// `exec(source, globals=None, locals=None)` on source text (no code objects): module-level code run
+/// with `globals` and `locals` (the caller's namespaces when omitted).
+fn exec(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (src, globals, locals) = exec_args(vm, "exec", args, kw)?;
+    let code = crate::compiler::compile_dynamic(&src, "<string>", false, locals.is_some())
+        .map_err(|e| vm.syntax_error(e))?;
+    vm.run_code_in(code, globals, locals)?;
+    Ok(Value::None)
+}
+
+/// `eval(expression, globals=None, locals=None)` on source text.
+fn eval(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (src, globals, locals) = exec_args(vm, "eval", args, kw)?;
+    let src = src.trim_start_matches([' ', '\t']);
+    let code = crate::compiler::compile_dynamic(src, "<string>", true, locals.is_some())
+        .map_err(|e| vm.syntax_error(e))?;
+    vm.run_code_in(code, globals, locals)
+}
+
+type ExecArgs = (String, crate::object::ObjRef, Option<crate::object::ObjRef>);
+
+/// The source text and namespaces of `exec`/`eval`: CPython's argument checks; a globals dict gets
+/// `__builtins__` when it lacks one; locals equal to globals need no separate namespace.
+fn exec_args(vm: &mut Vm, name: &str, args: &[Value], kw: &KwArgs) -> PyResult<ExecArgs> {
+    no_kwargs(name, kw)?;
+    arg_range(name, args, 1, 3)?;
+    let src = match args[0].as_obj() {
+        Some(Object::Str(s)) => s.as_str().to_string(),
+        Some(Object::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
+        _ => {
+            return Err(type_error(format!(
+                "{}() arg 1 must be a string, bytes or code object",
+                name
+            )))
+        }
+    };
+    let is_dict = |v: &Value| matches!(v.as_obj(), Some(Object::Dict(_)));
+    let globals = match args.get(1) {
+        None | Some(Value::None) => None,
+        Some(Value::Obj(g)) if is_dict(&args[1]) => Some(g.clone()),
+        Some(v) => {
+            return Err(type_error(format!(
+                "{}() globals must be a dict, not {}",
+                name,
+                vm.type_name(v)
+            )));
+        }
+    };
+    let locals = match args.get(2) {
+        None | Some(Value::None) => None,
+        Some(Value::Obj(l)) if is_dict(&args[2]) => Some(l.clone()),
+        Some(_) => return Err(type_error("locals must be a mapping")),
+    };
+    let (globals, locals) = match globals {
+        Some(g) => {
+            let b = Value::str("__builtins__");
+            if vm.dict_get_str(&g, &b)?.is_none() {
+                let builtins = Value::Obj(vm.builtins.clone());
+                vm.dict_set_str(&g, &b, builtins)?;
+            }
+            (g, locals)
+        }
+        None => {
+            let Some(f) = vm.frames.last() else {
+                return Err(PyErr::new(ExcKind::SystemError, "no current frame"));
+            };
+            let g = f.globals.clone();
+            let l = match locals {
+                Some(l) => Some(l),
+                None if f.func.is_some() && f.locals.is_none() => match self::locals(vm, &[], kw)? {
+                    Value::Obj(l) => Some(l),
+                    _ => None,
+                },
+                None => f.locals.clone(),
+            };
+            (g, l)
+        }
+    };
+    let locals = locals.filter(|l| !Rc::ptr_eq(l, &globals));
+    Ok((src, globals, locals))
 }
 
 fn format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {

@@ -125,6 +125,8 @@ pub struct Compiler<'s> {
     future_annotations: bool,
     /// The statement being compiled (for errors found while compiling its parts).
     stmt_range: TextRange,
+    /// `exec`/`eval` with a separate locals mapping: module-level names use `LoadName`/`StoreName`.
+    module_names: bool,
 }
 
 /// A backstop for the compiler's own recursion: the symbol table pass (same tree, `MAX_DEPTH` there)
@@ -132,15 +134,47 @@ pub struct Compiler<'s> {
 const MAX_NESTING: u32 = 3000;
 
 pub fn compile_module(src: &str, filename: &str) -> Result<Rc<Code>, CompileError> {
-    compile_source(src, filename, false)
+    compile_source(src, filename, Mode::default())
+}
+
+/// Compile for `exec()`/`eval()` (`eval`: the source must be one expression, whose value the code
+/// returns). `names`: module-level names go through the frame's locals namespace (`LoadName`/
+/// `StoreName`, as in a class body), for a locals mapping other than the globals.
+pub fn compile_dynamic(
+    src: &str,
+    filename: &str,
+    eval: bool,
+    names: bool,
+) -> Result<Rc<Code>, CompileError> {
+    let mode = Mode {
+        eval,
+        names,
+        ..Mode::default()
+    };
+    compile_source(src, filename, mode)
+}
+
+/// How `compile_source` compiles the module unit.
+#[derive(Default, Clone, Copy)]
+struct Mode {
+    /// REPL: expression statements print their repr.
+    interactive: bool,
+    /// One expression whose value is returned.
+    eval: bool,
+    /// Module-level names are namespace (`LoadName`) names rather than globals.
+    names: bool,
 }
 
 /// Compile for the REPL: expression statements print their repr.
 pub fn compile_interactive(src: &str, filename: &str) -> Result<Rc<Code>, CompileError> {
-    compile_source(src, filename, true)
+    let mode = Mode {
+        interactive: true,
+        ..Mode::default()
+    };
+    compile_source(src, filename, mode)
 }
 
-fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Rc<Code>, CompileError> {
+fn compile_source(src: &str, filename: &str, mode: Mode) -> Result<Rc<Code>, CompileError> {
     let lines = LineIndex::from_source_text(src);
     let source = Rc::new(Source {
         filename: filename.into(),
@@ -208,13 +242,23 @@ fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Rc<Cod
         future_annotations,
         source,
         units: Vec::new(),
-        interactive,
+        interactive: mode.interactive,
+        module_names: mode.names,
         depth: 0,
         interned: HashMap::new(),
         frozensets: Vec::new(),
         stmt_range: TextRange::default(),
     };
     c.push_unit(0, "<module>".into(), "<module>".into(), 1);
+    if mode.eval {
+        let [Stmt::Expr(e)] = &module.body[..] else {
+            let range = module.body.first().map(|s| s.range()).unwrap_or_default();
+            return Err(error_at(src, &c.lines, filename, range, "invalid syntax".into()));
+        };
+        c.expr(&e.value)?;
+        c.emit(Op::ReturnValue, 0);
+        return Ok(Rc::new(c.pop_unit()));
+    }
     c.setup_annotations(&module.body);
     c.stmts(&module.body)?;
     c.emit_const(Value::None);
@@ -742,6 +786,9 @@ impl<'s> Compiler<'s> {
     fn scope_of(&self, name: &str) -> NameScope {
         let u = self.units.last().expect("unit");
         let s = &self.table.scopes[u.scope];
+        if u.kind == ScopeKind::Module && self.module_names {
+            return NameScope::Name;
+        }
         match s.scopes.get(name) {
             Some(sc) => *sc,
             None => match u.kind {

@@ -242,6 +242,17 @@ impl Vm {
 
     /// Run a module's code object in `globals`.
     pub fn run_module_code(&mut self, code: Rc<Code>, globals: ObjRef) -> PyResult<Value> {
+        self.run_code_in(code, globals, None)
+    }
+
+    /// Run module-level code with `globals`, and `locals` as the namespace of its names when given
+    /// (`exec(src, g, l)`).
+    pub fn run_code_in(
+        &mut self,
+        code: Rc<Code>,
+        globals: ObjRef,
+        locals: Option<ObjRef>,
+    ) -> PyResult<Value> {
         let base = self.stack_top() + 1;
         self.ensure_stack(base + code.frame_size() + 1);
         for i in 0..code.nlocals() + code.ncells() {
@@ -252,7 +263,7 @@ impl Vm {
             code,
             func: None,
             globals,
-            locals: None,
+            locals,
             pc: 0,
             base,
             sp: 0,
