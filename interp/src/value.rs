@@ -131,7 +131,11 @@ impl Value {
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
-            (Value::Obj(a), Value::Obj(b)) => Rc::ptr_eq(a, b),
+            (Value::Obj(a), Value::Obj(b)) => {
+                Rc::ptr_eq(a, b)
+                    // `...`/NotImplemented constants may be separate allocations of one singleton.
+                    || matches!((&**a, &**b), (Object::Singleton(x), Object::Singleton(y)) if x == y)
+            }
             _ => false,
         }
     }

@@ -765,6 +765,25 @@ fn class_check(vm: &mut Vm, obj: &Value, cls: &Value, instance: bool) -> PyResul
             }
             Ok(false)
         }
+        // Any object whose class defines the hook (`types.UnionType`, typing's generic aliases).
+        _ if vm.is_user_instance(cls) => {
+            let hook = if instance {
+                "__instancecheck__"
+            } else {
+                "__subclasscheck__"
+            };
+            let t = vm.type_of(cls);
+            match vm.type_lookup(&t, &vm.strs.get(hook)) {
+                Some(f) if matches!(f.as_obj(), Some(Object::Function(_))) => {
+                    let r = vm.call(&f, &[cls.clone(), obj.clone()])?;
+                    vm.truthy(&r)
+                }
+                _ => Err(type_error(format!(
+                    "{}() arg 2 must be a type, a tuple of types, or a union",
+                    fname
+                ))),
+            }
+        }
         _ => Err(type_error(format!(
             "{}() arg 2 must be a type, a tuple of types, or a union",
             fname
@@ -787,12 +806,21 @@ fn issubclass(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Bool(class_check(vm, &args[0], &args[1], false)?))
 }
 
-fn callable(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+fn callable(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     exactly_one("callable", args, kw)?;
-    Ok(Value::Bool(matches!(
+    if matches!(
         args[0].as_obj(),
         Some(Object::Function(_) | Object::Builtin(_) | Object::BoundMethod(_) | Object::Type(_))
-    )))
+    ) {
+        return Ok(Value::Bool(true));
+    }
+    // Instances of Python and native classes: callable when the class has `__call__`.
+    if vm.is_user_instance(&args[0]) {
+        let t = vm.type_of(&args[0]);
+        let call = vm.strs.get("__call__");
+        return Ok(Value::Bool(vm.type_lookup(&t, &call).is_some()));
+    }
+    Ok(Value::Bool(false))
 }
 
 fn iter(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -1032,10 +1060,12 @@ fn exec_args(vm: &mut Vm, name: &str, args: &[Value], kw: &KwArgs) -> PyResult<E
             let g = f.globals.clone();
             let l = match locals {
                 Some(l) => Some(l),
-                None if f.func.is_some() && f.locals.is_none() => match self::locals(vm, &[], kw)? {
-                    Value::Obj(l) => Some(l),
-                    _ => None,
-                },
+                None if f.func.is_some() && f.locals.is_none() => {
+                    match self::locals(vm, &[], kw)? {
+                        Value::Obj(l) => Some(l),
+                        _ => None,
+                    }
+                }
                 None => f.locals.clone(),
             };
             (g, l)

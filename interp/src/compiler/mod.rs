@@ -253,7 +253,13 @@ fn compile_source(src: &str, filename: &str, mode: Mode) -> Result<Rc<Code>, Com
     if mode.eval {
         let [Stmt::Expr(e)] = &module.body[..] else {
             let range = module.body.first().map(|s| s.range()).unwrap_or_default();
-            return Err(error_at(src, &c.lines, filename, range, "invalid syntax".into()));
+            return Err(error_at(
+                src,
+                &c.lines,
+                filename,
+                range,
+                "invalid syntax".into(),
+            ));
         };
         c.expr(&e.value)?;
         c.emit(Op::ReturnValue, 0);

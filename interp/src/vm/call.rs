@@ -376,7 +376,7 @@ impl Vm {
         kwargs: KwArgs,
     ) -> PyResult<()> {
         let code = &f.code;
-        let fname = code.qualname.to_string();
+        let fname = f.qualname.borrow().clone();
         let argc = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & flags::VARARGS != 0;

@@ -107,10 +107,11 @@ impl Vm {
             .as_str()
             .ok_or_else(|| type_error("__build_class__: name is not a string"))?
             .to_string();
-        let bases: Vec<Value> = args[2..].to_vec();
+        let orig_bases: Vec<Value> = args[2..].to_vec();
         let Some(Object::Function(f)) = body.as_obj() else {
             return Err(type_error("__build_class__: func must be a function"));
         };
+        let (bases, replaced) = self.update_bases(&orig_bases)?;
         let explicit_meta = kw
             .iter()
             .find(|(k, _)| &**k == "metaclass")
@@ -160,6 +161,10 @@ impl Vm {
         let qual = f.qualname.borrow().clone();
         self.dict_set_str(&ns, &self.strs.get("__qualname__"), Value::str(&qual))?;
         let cell = self.run_class_body(&body, ns.clone())?;
+        if let Some(orig) = replaced {
+            let orig = Value::obj(Object::Tuple(orig));
+            self.dict_set_str(&ns, &self.strs.get("__orig_bases__"), orig)?;
+        }
         let cls = match meta {
             None => {
                 let t = self.types.type_.clone();
@@ -174,6 +179,36 @@ impl Vm {
             *c.borrow_mut() = cls.clone();
         }
         Ok(cls)
+    }
+
+    /// CPython's `update_bases`: a base that is not a class but has `__mro_entries__` (`Generic[T]`,
+    /// `list[int]`) is replaced by the classes that method returns. The original bases come back too
+    /// when something was replaced (they become `__orig_bases__`).
+    fn update_bases(&mut self, bases: &[Value]) -> PyResult<(Vec<Value>, Option<Vec<Value>>)> {
+        if bases
+            .iter()
+            .all(|b| matches!(b.as_obj(), Some(Object::Type(_))))
+        {
+            return Ok((bases.to_vec(), None));
+        }
+        let mut out = Vec::with_capacity(bases.len());
+        let mut changed = false;
+        for b in bases {
+            if !matches!(b.as_obj(), Some(Object::Type(_))) {
+                if let Some(m) = self.getattr_opt(b, "__mro_entries__")? {
+                    let orig = Value::obj(Object::Tuple(bases.to_vec()));
+                    let r = self.call(&m, &[orig])?;
+                    let Some(Object::Tuple(items)) = r.as_obj() else {
+                        return Err(type_error("__mro_entries__ must return a tuple"));
+                    };
+                    out.extend(items.iter().cloned());
+                    changed = true;
+                    continue;
+                }
+            }
+            out.push(b.clone());
+        }
+        Ok((out, changed.then(|| bases.to_vec())))
     }
 
     fn meta_name(&self, m: &Value) -> String {
@@ -998,6 +1033,46 @@ pub fn install(vm: &mut Vm) {
         Ok(Value::Int(
             args.first().map(|v| v.identity() >> 4).unwrap_or(0),
         ))
+    });
+    // `object.__setattr__(obj, name, value)`: the default store, bypassing a class's own `__setattr__`
+    // (frozen dataclasses, `super().__setattr__`). `setattr` only calls Python-level `__setattr__`s, so
+    // this builtin is never reached by plain stores.
+    crate::builtins::method(&o, "__setattr__", |vm, args, _kw| {
+        let [obj, name, v] = args else {
+            return Err(type_error(format!(
+                "expected 3 arguments, got {}",
+                args.len()
+            )));
+        };
+        if name.as_str().is_none() {
+            return Err(type_error(format!(
+                "attribute name must be string, not '{}'",
+                vm.type_name(name)
+            )));
+        }
+        if matches!(obj.as_obj(), Some(Object::Type(_)))
+            || !vm.instance_setattr(obj, name, v.clone())?
+        {
+            vm.generic_setattr(obj, name, v.clone())?;
+        }
+        Ok(Value::None)
+    });
+    // `object.__delattr__(obj, name)`: the default deletion, bypassing `__delattr__` hooks.
+    crate::builtins::method(&o, "__delattr__", |vm, args, _kw| {
+        let [obj, name] = args else {
+            return Err(type_error(format!(
+                "expected 2 arguments, got {}",
+                args.len()
+            )));
+        };
+        if name.as_str().is_none() {
+            return Err(type_error(format!(
+                "attribute name must be string, not '{}'",
+                vm.type_name(name)
+            )));
+        }
+        vm.generic_delattr(obj, name)?;
+        Ok(Value::None)
     });
     let be = vm.exc_type(ExcKind::BaseException).clone();
     crate::builtins::method(&be, "__init__", |_vm, args, _kw| {

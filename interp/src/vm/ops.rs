@@ -92,6 +92,9 @@ impl Vm {
                 let ub = Vm::base_of(&b).cloned().unwrap_or(b);
                 return self.binary_op(arg, ua, ub);
             }
+            if let Some(v) = self.type_union(op, &a, &b)? {
+                return Ok(v);
+            }
             return Err(binop_type_error(self, op, inplace, &a, &b));
         }
         if let (Value::Bool(x), Value::Bool(y)) = (&a, &b) {
@@ -120,7 +123,30 @@ impl Vm {
         if let Some(v) = self.seq_binop(op, inplace, &a, &b)? {
             return Ok(v);
         }
+        if let Some(v) = self.type_union(op, &a, &b)? {
+            return Ok(v);
+        }
         Err(binop_type_error(self, op, inplace, &a, &b))
+    }
+
+    /// `X | Y` where one operand is a class (`int | None`): a `types.UnionType`, made by the Python
+    /// `types` module (`types._type_or`, which answers NotImplemented for operands a union cannot hold).
+    fn type_union(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        let is_type = |v: &Value| matches!(v.as_obj(), Some(Object::Type(_)));
+        if op != BinOp::Or || !(is_type(a) || is_type(b)) {
+            return Ok(None);
+        }
+        let builtins = self.builtins.clone();
+        let types = self.import(&Value::str("types"), Value::None, Value::Int(0), &builtins)?;
+        let f = self.getattr(&types, &Value::str("_type_or"))?;
+        let r = self.call(&f, &[a.clone(), b.clone()])?;
+        if matches!(
+            r.as_obj(),
+            Some(Object::Singleton(crate::object::Singleton::NotImplemented))
+        ) {
+            return Ok(None);
+        }
+        Ok(Some(r))
     }
 
     fn seq_binop(

@@ -708,6 +708,22 @@ impl Vm {
     }
 
     pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+        if let Some(f) = self.meta_attr_hook(obj, "__setattr__") {
+            self.call(&f, &[obj.clone(), name.clone(), v])?;
+            return Ok(());
+        }
+        self.generic_setattr(obj, name, v)
+    }
+
+    /// A Python-level `__setattr__`/`__delattr__` of the metaclass of class `obj` (EnumType's).
+    fn meta_attr_hook(&mut self, obj: &Value, hook: &'static str) -> Option<Value> {
+        let meta = crate::vm::classes::user_meta(obj.as_obj()?)?.clone();
+        let f = self.type_lookup(&meta, &self.strs.get(hook))?;
+        matches!(f.as_obj(), Some(Object::Function(_))).then_some(f)
+    }
+
+    /// `setattr` without a metaclass's `__setattr__` (what `object.__setattr__` does for classes).
+    pub fn generic_setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
         let n = name.as_str().unwrap_or("");
         if let Some(Object::Instance(i)) = obj.as_obj() {
             if crate::vm::classes::is_user_class(&i.cls) {
@@ -793,13 +809,26 @@ impl Vm {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
-        let n = name.as_str().unwrap_or("");
         if let Some(Object::Instance(i)) = obj.as_obj() {
             if crate::vm::classes::is_user_class(&i.cls) {
                 if let Some(r) = self.call_dunder(obj, "__delattr__", &[name.clone()])? {
                     let _ = r;
                     return Ok(());
                 }
+            }
+        }
+        if let Some(f) = self.meta_attr_hook(obj, "__delattr__") {
+            self.call(&f, &[obj.clone(), name.clone()])?;
+            return Ok(());
+        }
+        self.generic_delattr(obj, name)
+    }
+
+    /// `del obj.name` without `__delattr__` hooks (what `object.__delattr__` does).
+    pub fn generic_delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        let n = name.as_str().unwrap_or("");
+        if let Some(Object::Instance(i)) = obj.as_obj() {
+            if crate::vm::classes::is_user_class(&i.cls) {
                 if i.del_attr(name) {
                     return Ok(());
                 }
@@ -825,6 +854,33 @@ impl Vm {
                     return Ok(());
                 }
             }
+        }
+        // `del C.x` on a class (invalidating method caches as a store does).
+        if let Some(Object::Type(t)) = obj.as_obj() {
+            if t.kind != TypeKind::Exception && t.ctor.get().is_some() {
+                return Err(type_error(format!(
+                    "cannot set '{}' attribute of immutable type '{}'",
+                    n, t.name
+                )));
+            }
+            let (s, h) = str_and_hash(name).unwrap_or(("", 0));
+            let found = {
+                let mut d = t.dict.borrow_mut();
+                let r: Result<Option<usize>, ()> = d.find(h, |k| Ok(k.as_str() == Some(s)));
+                match r.ok().flatten() {
+                    Some(ix) => d.remove_at(ix).is_some(),
+                    None => false,
+                }
+            };
+            if found {
+                t.version.set(t.version.get() + 1);
+                self.type_epoch.set(self.type_epoch.get() + 1);
+                return Ok(());
+            }
+            return Err(attribute_error(format!(
+                "type object '{}' has no attribute '{}'",
+                t.name, n
+            )));
         }
         Err(attribute_error(format!(
             "'{}' object has no attribute '{}'",
@@ -965,7 +1021,18 @@ impl Vm {
                         t.name
                     )));
                 }
-                // Builtin generics (`list[int]`): no types.GenericAlias yet; the class stands in for it.
+                // Builtin generics (`list[int]`): a types.GenericAlias (written in Python).
+                if matches!(
+                    t.name.as_str(),
+                    "list" | "dict" | "tuple" | "set" | "frozenset" | "type"
+                ) {
+                    let builtins = self.builtins.clone();
+                    let types =
+                        self.import(&Value::str("types"), Value::None, Value::Int(0), &builtins)?;
+                    let ga = self.getattr(&types, &Value::str("GenericAlias"))?;
+                    return self.call(&ga, &[obj.clone(), key.clone()]);
+                }
+                // Other builtin classes stand for themselves (annotations only need a value).
                 Ok(obj.clone())
             }
             _ => Err(type_error(format!(
