@@ -215,6 +215,19 @@ fn divmod(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("divmod", kw)?;
     arg_range("divmod", args, 2, 2)?;
     let (a, b) = (&args[0], &args[1]);
+    // `__divmod__` / `__rdivmod__` of Python classes (Fraction, Decimal).
+    for (x, y, name) in [(a, b, "__divmod__"), (b, a, "__rdivmod__")] {
+        if vm.is_user_instance(x) {
+            if let Some(r) = vm.call_dunder(x, name, std::slice::from_ref(y))? {
+                if !matches!(
+                    r.as_obj(),
+                    Some(Object::Singleton(crate::object::Singleton::NotImplemented))
+                ) {
+                    return Ok(r);
+                }
+            }
+        }
+    }
     if let (Some(_), Some(_)) = (as_int(a), as_int(b)) {
         if let (Some(IntRef::Small(0)), _) | (_, Some(IntRef::Small(0))) =
             (None::<IntRef>, as_int(b))
