@@ -871,105 +871,6 @@ class ChainMap:
 
 # ---- namedtuple ---------------------------------------------------------------------------------------
 
-class _NamedTupleBase:
-    """The behaviour of namedtuple classes: a tuple of the field values in `self._t`."""
-
-    __slots__ = ()
-
-    def __iter__(self):
-        return iter(self._t)
-
-    def __len__(self):
-        return len(self._t)
-
-    def __getitem__(self, i):
-        return self._t[i]
-
-    def __contains__(self, x):
-        return x in self._t
-
-    def __hash__(self):
-        return hash(self._t)
-
-    @staticmethod
-    def _other(o):
-        if isinstance(o, _NamedTupleBase):
-            return o._t
-        return o
-
-    def __eq__(self, other):
-        o = self._other(other)
-        return self._t == o if isinstance(o, tuple) else NotImplemented
-
-    def __ne__(self, other):
-        o = self._other(other)
-        return self._t != o if isinstance(o, tuple) else NotImplemented
-
-    def __lt__(self, other):
-        o = self._other(other)
-        return self._t < o if isinstance(o, tuple) else NotImplemented
-
-    def __le__(self, other):
-        o = self._other(other)
-        return self._t <= o if isinstance(o, tuple) else NotImplemented
-
-    def __gt__(self, other):
-        o = self._other(other)
-        return self._t > o if isinstance(o, tuple) else NotImplemented
-
-    def __ge__(self, other):
-        o = self._other(other)
-        return self._t >= o if isinstance(o, tuple) else NotImplemented
-
-    def __add__(self, other):
-        return self._t + self._other(other)
-
-    def __radd__(self, other):
-        return self._other(other) + self._t
-
-    def __mul__(self, n):
-        return self._t * n
-
-    def count(self, x):
-        return self._t.count(x)
-
-    def index(self, x, *args):
-        return self._t.index(x, *args)
-
-    def __repr__(self):
-        names = self._fields
-        return self.__class__.__name__ + '(' + ', '.join(
-            f'{names[i]}={v!r}' for i, v in enumerate(self._t)) + ')'
-
-    def _asdict(self):
-        """Return a new dict which maps field names to their values."""
-        return dict(zip(self._fields, self._t))
-
-    def _replace(self, /, **kwds):
-        """Return a new instance replacing specified fields with new values."""
-        values = [kwds.pop(name, v) for name, v in zip(self._fields, self._t)]
-        if kwds:
-            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
-        return self._make(values)
-
-    def __getnewargs__(self):
-        return self._t
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        from copy import deepcopy
-        return self._make(deepcopy(list(self._t), memo))
-
-
-def _field_property(index, name):
-    def get(self):
-        return self._t[index]
-    get.__name__ = name
-    return property(get, doc=f'Alias for field number {index}')
-
-
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     """Returns a new class with named fields: Point = namedtuple('Point', ['x', 'y'])."""
     if isinstance(field_names, str):
@@ -1017,58 +918,71 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     fields = tuple(field_names)
     nfields = len(fields)
     ndefaults = len(field_defaults)
-    nrequired = nfields - ndefaults
 
-    def __new__(_cls, *args, **kwargs):
-        if len(args) > nfields:
-            if ndefaults:
-                takes = f'from {nrequired + 1} to {nfields + 1}'
-            else:
-                takes = f'{nfields + 1}'
-            raise TypeError(f'{typename}.__new__() takes {takes} positional arguments '
-                            f'but {len(args) + 1} were given')
-        values = list(args)
-        for name in fields[len(args):]:
-            if name in kwargs:
-                values.append(kwargs.pop(name))
-            elif name in field_defaults:
-                values.append(field_defaults[name])
-            else:
-                values.append(_MISSING)
-        for k in kwargs:
-            if k in fields:
-                raise TypeError(f"{typename}.__new__() got multiple values for argument '{k}'")
-            raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{k}'")
-        missing = [fields[i] for i, v in enumerate(values) if v is _MISSING]
-        if missing:
-            names = [f"'{m}'" for m in missing]
-            listed = names[0] if len(names) == 1 else ', '.join(names[:-1]) + ' and ' + names[-1]
-            raise TypeError(f'{typename}.__new__() missing {len(missing)} required positional '
-                            f'argument{"s" if len(missing) > 1 else ""}: {listed}')
-        self = object.__new__(_cls)
-        self._t = tuple(values)
-        return self
+    # __new__ is compiled from source (as CPython does) so that it has real parameters: fast argument
+    # binding, and CPython's messages for missing or unexpected arguments.
+    params = [name if name not in field_defaults else f'{name}=_dflt_{name}' for name in fields]
+    ns = {'_tuple_new': tuple.__new__, '__name__': f'namedtuple_{typename}'}
+    for name, value in field_defaults.items():
+        ns[f'_dflt_{name}'] = value
+    values = ', '.join(fields) + (',' if nfields == 1 else '')
+    exec(f'def __new__(_cls, {", ".join(params)}):\n    return _tuple_new(_cls, ({values}))\n', ns)
+    __new__ = ns['__new__']
+    __new__.__qualname__ = f'{typename}.__new__'
+    __new__.__doc__ = f'Create new instance of {typename}({", ".join(fields)})'
 
     def _make(cls, iterable):
-        values = tuple(iterable)
-        if len(values) != nfields:
-            raise TypeError(f'Expected {nfields} arguments, got {len(values)}')
-        self = object.__new__(cls)
-        self._t = values
+        result = tuple.__new__(cls, iterable)
+        if len(result) != nfields:
+            raise TypeError(f'Expected {nfields} arguments, got {len(result)}')
+        return result
+
+    repr_fmt = '(' + ', '.join(f'{name}=%r' for name in fields) + ')'
+
+    def __repr__(self):
+        """Return a nicely formatted representation string"""
+        return self.__class__.__name__ + repr_fmt % tuple(self)
+
+    def _asdict(self):
+        """Return a new dict which maps field names to their values."""
+        return dict(zip(self._fields, self))
+
+    def _replace(self, /, **kwds):
+        """Return a new instance replacing specified fields with new values."""
+        result = self._make([kwds.pop(name, v) for name, v in zip(fields, self)])
+        if kwds:
+            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+        return result
+
+    def __getnewargs__(self):
+        """Return self as a plain tuple.  Used by copy and pickle."""
+        return tuple(self)
+
+    def __copy__(self):
         return self
 
-    ns = {
+    def __deepcopy__(self, memo):
+        from copy import deepcopy
+        return self._make(deepcopy(list(self), memo))
+
+    class_ns = {
         '__doc__': f'{typename}({", ".join(fields)})',
         '__slots__': (),
         '_fields': fields,
         '_field_defaults': field_defaults,
         '__new__': __new__,
         '_make': classmethod(_make),
+        '_replace': _replace,
+        '__repr__': __repr__,
+        '_asdict': _asdict,
+        '__getnewargs__': __getnewargs__,
+        '__copy__': __copy__,
+        '__deepcopy__': __deepcopy__,
         '__match_args__': fields,
     }
     for index, name in enumerate(fields):
-        ns[name] = _field_property(index, name)
-    result = type(typename, (_NamedTupleBase,), ns)
+        class_ns[name] = _field_property(index)
+    result = type(typename, (tuple,), class_ns)
     if module is None:
         try:
             module = _sys._getframe(1).f_globals.get('__name__', '__main__')
@@ -1076,3 +990,9 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             module = '__main__'
     result.__module__ = module
     return result
+
+
+def _field_property(index):
+    def get(self):
+        return self[index]
+    return property(get, doc=f'Alias for field number {index}')
