@@ -108,8 +108,24 @@ fn run_main_code(
         Ok(_) => 0,
         Err(e) => report_uncaught(vm, e),
     };
+    run_atexit(vm);
     vm.flush_stdout();
     status
+}
+
+/// Run the functions registered with `atexit` (last registered first), if the program imported it.
+/// The Python side (`atexit._run_exitfuncs`) reports a failing callback and goes on with the others.
+pub fn run_atexit(vm: &mut Vm) {
+    let modules = vm.modules.clone();
+    let Some(m) = vm.dict_get_str_quiet(&modules, "atexit") else {
+        return;
+    };
+    let r = vm
+        .getattr(&m, &Value::str("_run_exitfuncs"))
+        .and_then(|f| vm.call(&f, &[]));
+    if let Err(e) = r {
+        vm.print_exception(e);
+    }
 }
 
 /// Print an uncaught exception (nothing for SystemExit); the exit status it means.
