@@ -12,6 +12,8 @@ pub mod error;
 pub mod gc;
 pub mod hash;
 pub mod interrupt;
+#[cfg(test)]
+mod mm_tests;
 pub mod native;
 pub mod numfmt;
 pub mod object;

@@ -19,7 +19,7 @@
 //! `PYTHONDONTWRITEBYTECODE` and `sys.dont_write_bytecode = True` turn writing off. The main script is
 //! never cached (as in CPython); modules run with `-m` are.
 
-mod format;
+pub mod format;
 mod verify;
 
 use crate::code::Code;

@@ -635,7 +635,7 @@ impl<'s> Compiler<'s> {
         }
     }
 
-    fn comprehension<T>(
+    fn comprehension<T: ruff_text_size::Ranged>(
         &mut self,
         node: &T,
         name: &str,

@@ -60,8 +60,10 @@ pub struct Scope {
 
 pub struct SymbolTable {
     pub scopes: Vec<Scope>,
-    /// AST node address → scope index.
-    by_node: HashMap<usize, usize>,
+    /// A scope-creating AST node's source range → scope index. The range, not the node's address:
+    /// the compiler compiles some statements from copies (a `finally` body inlined at every
+    /// `return`/`break`/`continue` that leaves it), and no two scope-creating nodes share a range.
+    by_node: HashMap<(u32, u32), usize>,
 }
 
 pub struct SymError {
@@ -72,9 +74,14 @@ pub struct SymError {
     pub too_deep: bool,
 }
 
+fn range_key<T: Ranged>(node: &T) -> (u32, u32) {
+    let r = node.range();
+    (r.start().into(), r.end().into())
+}
+
 impl SymbolTable {
-    pub fn scope_for<T>(&self, node: &T) -> Option<usize> {
-        self.by_node.get(&(node as *const T as usize)).copied()
+    pub fn scope_for<T: Ranged>(&self, node: &T) -> Option<usize> {
+        self.by_node.get(&range_key(node)).copied()
     }
 
     pub fn build(module: &[Stmt]) -> Result<SymbolTable, SymError> {
@@ -86,7 +93,7 @@ impl SymbolTable {
             cur: 0,
             depth: 0,
         };
-        b.push_scope(ScopeKind::Module, "<module>".into(), None::<&()>);
+        b.push_scope(ScopeKind::Module, "<module>".into(), None::<&ast::StmtPass>);
         for s in module {
             b.stmt(s)?;
         }
@@ -260,7 +267,7 @@ struct Builder {
 const MAX_DEPTH: u32 = 2990;
 
 impl Builder {
-    fn push_scope<T>(&mut self, kind: ScopeKind, name: String, node: Option<&T>) -> usize {
+    fn push_scope<T: Ranged>(&mut self, kind: ScopeKind, name: String, node: Option<&T>) -> usize {
         let idx = self.t.scopes.len();
         let parent = if idx == 0 { None } else { Some(self.cur) };
         self.t.scopes.push(Scope {
@@ -282,7 +289,7 @@ impl Builder {
             self.t.scopes[p].children.push(idx);
         }
         if let Some(n) = node {
-            self.t.by_node.insert(n as *const T as usize, idx);
+            self.t.by_node.insert(range_key(n), idx);
         }
         self.cur = idx;
         idx
@@ -682,7 +689,7 @@ impl Builder {
         r
     }
 
-    fn comprehension<T>(
+    fn comprehension<T: Ranged>(
         &mut self,
         node: &T,
         name: &str,

@@ -134,6 +134,13 @@ impl Vm {
         let key = Value::str(full);
         let modules = Value::Obj(self.modules.clone());
         if let Some(m) = self.dict_get(&modules, &key)? {
+            if matches!(m, Value::None) {
+                // CPython's way of blocking a module.
+                return Err(PyErr::new(
+                    ExcKind::ModuleNotFoundError,
+                    format!("import of {full} halted; None in sys.modules"),
+                ));
+            }
             return Ok(m);
         }
         if !self.opts.importtime {

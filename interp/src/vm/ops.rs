@@ -695,11 +695,19 @@ pub fn int_binop(op: BinOp, x: IntRef, y: IntRef) -> PyResult<Value> {
     big_binop(op, &x.to_big(), &y.to_big())
 }
 
+/// A bigint result of about `bits` bits must fit the allocation cap (`alloc::set_max_alloc`).
+fn check_bits(bits: u128) -> PyResult<()> {
+    crate::alloc::check(usize::try_from(bits / 8).unwrap_or(usize::MAX), 1)
+}
+
 fn big_binop(op: BinOp, a: &BigInt, b: &BigInt) -> PyResult<Value> {
     Ok(int_from_big(match op {
         BinOp::Add => a + b,
         BinOp::Sub => a - b,
-        BinOp::Mul => a * b,
+        BinOp::Mul => {
+            check_bits(a.bits() as u128 + b.bits() as u128)?;
+            a * b
+        }
         BinOp::FloorDiv => {
             if b.is_zero() {
                 return Err(zero_division("integer division or modulo by zero"));
@@ -725,12 +733,22 @@ fn big_binop(op: BinOp, a: &BigInt, b: &BigInt) -> PyResult<Value> {
             if b.is_negative() {
                 return Err(value_error("negative shift count"));
             }
-            let n = b
-                .to_usize()
-                .ok_or_else(|| overflow_error("too many digits in integer"))?;
-            if n > (1 << 32) && !a.is_zero() {
+            if a.is_zero() {
+                return Ok(Value::Int(0));
+            }
+            // CPython splits the count into 30-bit words: a word count beyond isize is "too many
+            // digits", anything else this large fails to allocate.
+            let n = match b.to_usize() {
+                Some(n) => n,
+                None if (b / BigInt::from(30)).to_i64().is_some() => {
+                    return Err(PyErr::bare(ExcKind::MemoryError))
+                }
+                None => return Err(overflow_error("too many digits in integer")),
+            };
+            if n > (1 << 32) {
                 return Err(PyErr::bare(ExcKind::MemoryError));
             }
+            check_bits(a.bits() as u128 + n as u128)?;
             a << n
         }
         BinOp::RShift => {
@@ -754,12 +772,23 @@ fn big_binop(op: BinOp, a: &BigInt, b: &BigInt) -> PyResult<Value> {
                 let y = big_to_f64(b)?;
                 return float_binop(BinOp::Pow, x, y);
             }
+            // 0, 1 and -1 stay small whatever the exponent.
+            if a.is_zero() {
+                return Ok(Value::Int(if b.is_zero() { 1 } else { 0 }));
+            }
+            if a.is_one() {
+                return Ok(Value::Int(1));
+            }
+            if (-a).is_one() {
+                return Ok(Value::Int(if b.is_odd() { -1 } else { 1 }));
+            }
             let e = b
                 .to_u32()
                 .ok_or_else(|| PyErr::bare(ExcKind::MemoryError))?;
             if a.bits() as u128 * e as u128 > (1u128 << 34) {
                 return Err(PyErr::bare(ExcKind::MemoryError));
             }
+            check_bits(a.bits() as u128 * e as u128)?;
             num_traits::Pow::pow(a, e)
         }
         BinOp::MatMul => {

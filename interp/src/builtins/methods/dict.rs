@@ -1,5 +1,6 @@
 //! dict methods.
 
+use super::util::expect_self;
 use crate::builtins::{method, method_args, no_kwargs};
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::object::{KwArgs, Object, ViewKind};
@@ -28,6 +29,7 @@ fn view(args: &[Value], kind: ViewKind) -> PyResult<Value> {
 }
 
 fn get(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "dict", "get", |o| matches!(o, Object::Dict(_)))?;
     no_kwargs("dict.get", kw)?;
     method_args("get", args, 1, 2)?;
     Ok(vm
@@ -35,25 +37,31 @@ fn get(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         .unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 
-fn keys(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+fn keys(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "dict", "keys", |o| matches!(o, Object::Dict(_)))?;
     no_kwargs("dict.keys", kw)?;
     method_args("dict.keys", args, 0, 0)?;
     view(args, ViewKind::Keys)
 }
 
-fn values(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+fn values(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "dict", "values", |o| matches!(o, Object::Dict(_)))?;
     no_kwargs("dict.values", kw)?;
     method_args("dict.values", args, 0, 0)?;
     view(args, ViewKind::Values)
 }
 
-fn items(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+fn items(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "dict", "items", |o| matches!(o, Object::Dict(_)))?;
     no_kwargs("dict.items", kw)?;
     method_args("dict.items", args, 0, 0)?;
     view(args, ViewKind::Items)
 }
 
 fn setdefault(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "dict", "setdefault", |o| {
+        matches!(o, Object::Dict(_))
+    })?;
     no_kwargs("dict.setdefault", kw)?;
     method_args("setdefault", args, 1, 2)?;
     if let Some(v) = vm.dict_get(&args[0], &args[1])? {
@@ -65,6 +73,7 @@ fn setdefault(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn pop(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "dict", "pop", |o| matches!(o, Object::Dict(_)))?;
     no_kwargs("dict.pop", kw)?;
     method_args("pop", args, 1, 2)?;
     match vm.dict_pop(&args[0], &args[1])? {
@@ -76,7 +85,10 @@ fn pop(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-fn popitem(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+fn popitem(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "dict", "popitem", |o| {
+        matches!(o, Object::Dict(_))
+    })?;
     no_kwargs("dict.popitem", kw)?;
     method_args("dict.popitem", args, 0, 0)?;
     let Some(Object::Dict(d)) = args[0].as_obj() else {
@@ -93,6 +105,7 @@ fn popitem(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn update(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "dict", "update", |o| matches!(o, Object::Dict(_)))?;
     method_args("update", args, 0, 1)?;
     if let Some(other) = args.get(1) {
         vm.dict_update(&args[0], other.clone(), false)?;
@@ -104,12 +117,14 @@ fn update(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn copy(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "dict", "copy", |o| matches!(o, Object::Dict(_)))?;
     no_kwargs("dict.copy", kw)?;
     method_args("dict.copy", args, 0, 0)?;
     Ok(vm.dict_copy(&args[0]))
 }
 
-fn clear(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+fn clear(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "dict", "clear", |o| matches!(o, Object::Dict(_)))?;
     no_kwargs("dict.clear", kw)?;
     method_args("dict.clear", args, 0, 0)?;
     if let Some(Object::Dict(d)) = args[0].as_obj() {

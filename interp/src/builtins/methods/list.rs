@@ -1,5 +1,6 @@
 //! list methods.
 
+use super::util::expect_self;
 use crate::builtins::{kwarg, method, method_args, no_kwargs, only_kwargs};
 use crate::error::{index_error, value_error, PyResult};
 use crate::object::{KwArgs, Object};
@@ -26,20 +27,21 @@ pub fn install(vm: &mut Vm) {
 fn list_of(v: &Value) -> &RefCell<Vec<Value>> {
     match v.as_obj() {
         Some(Object::List(l)) => l,
-        _ => {
-            unreachable!("list method called on a non-list (type dict dispatch guarantees a list)")
-        }
+        // Every method checks its self first (`expect_self`).
+        _ => unreachable!("list method called on a non-list after expect_self"),
     }
 }
 
-fn append(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+fn append(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "list", "append", |o| matches!(o, Object::List(_)))?;
     no_kwargs("list.append", kw)?;
     method_args("list.append", args, 1, 1)?;
     list_of(&args[0]).borrow_mut().push(args[1].clone());
     Ok(Value::None)
 }
 
-fn pop(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+fn pop(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "list", "pop", |o| matches!(o, Object::List(_)))?;
     no_kwargs("list.pop", kw)?;
     method_args("pop", args, 0, 1)?;
     let mut l = list_of(&args[0]).borrow_mut();
@@ -57,13 +59,15 @@ fn pop(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn extend(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "list", "extend", |o| matches!(o, Object::List(_)))?;
     no_kwargs("list.extend", kw)?;
     method_args("list.extend", args, 1, 1)?;
     vm.list_extend(&args[0], args[1].clone())?;
     Ok(Value::None)
 }
 
-fn insert(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+fn insert(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "list", "insert", |o| matches!(o, Object::List(_)))?;
     no_kwargs("list.insert", kw)?;
     method_args("insert", args, 2, 2)?;
     let mut l = list_of(&args[0]).borrow_mut();
@@ -75,6 +79,7 @@ fn insert(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn sort(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "list", "sort", |o| matches!(o, Object::List(_)))?;
     only_kwargs("sort", kw, &["key", "reverse"])?;
     if args.len() > 1 {
         return Err(crate::error::type_error(
@@ -106,7 +111,10 @@ fn sort(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-fn reverse(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+fn reverse(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "list", "reverse", |o| {
+        matches!(o, Object::List(_))
+    })?;
     no_kwargs("list.reverse", kw)?;
     method_args("list.reverse", args, 0, 0)?;
     list_of(&args[0]).borrow_mut().reverse();
@@ -114,6 +122,7 @@ fn reverse(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn index(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "list", "index", |o| matches!(o, Object::List(_)))?;
     no_kwargs("list.index", kw)?;
     method_args("index", args, 1, 3)?;
     let items = list_of(&args[0]).borrow().clone();
@@ -137,6 +146,7 @@ fn index(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn count(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "list", "count", |o| matches!(o, Object::List(_)))?;
     no_kwargs("list.count", kw)?;
     method_args("list.count", args, 1, 1)?;
     let items = list_of(&args[0]).borrow().clone();
@@ -150,6 +160,7 @@ fn count(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn remove(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "list", "remove", |o| matches!(o, Object::List(_)))?;
     no_kwargs("list.remove", kw)?;
     method_args("list.remove", args, 1, 1)?;
     let items = list_of(&args[0]).borrow().clone();
@@ -165,14 +176,16 @@ fn remove(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Err(value_error("list.remove(x): x not in list"))
 }
 
-fn copy(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+fn copy(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "list", "copy", |o| matches!(o, Object::List(_)))?;
     no_kwargs("list.copy", kw)?;
     method_args("list.copy", args, 0, 0)?;
     let v = list_of(&args[0]).borrow().clone();
     Ok(Value::obj(Object::List(RefCell::new(v))))
 }
 
-fn clear(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+fn clear(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    expect_self(vm, args, "list", "clear", |o| matches!(o, Object::List(_)))?;
     no_kwargs("list.clear", kw)?;
     method_args("list.clear", args, 0, 0)?;
     let old = std::mem::take(&mut *list_of(&args[0]).borrow_mut());

@@ -23,6 +23,21 @@ pub fn bad_self(vm: &Vm, args: &[Value], tname: &str, meth: &str) -> crate::erro
     }
 }
 
+/// `bad_self` unless `args[0]` is an object `is_ok` accepts (methods called through their type:
+/// `list.append(5, 1)`). Instances of subclasses arrive here already unwrapped to their base.
+pub fn expect_self(
+    vm: &Vm,
+    args: &[Value],
+    tname: &str,
+    meth: &str,
+    is_ok: fn(&Object) -> bool,
+) -> PyResult<()> {
+    match args.first().and_then(|v| v.as_obj()) {
+        Some(o) if is_ok(o) => Ok(()),
+        _ => Err(bad_self(vm, args, tname, meth)),
+    }
+}
+
 /// Positional-only method arguments (`args` includes self): no keywords ("str.center() takes no keyword
 /// arguments") and `min..=max` arguments, with `method_args`' messages naming "tname.meth" when
 /// `qualified`, else just "meth". Nothing is allocated unless the call is wrong.
