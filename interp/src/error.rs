@@ -99,6 +99,9 @@ impl ExcKind {
 pub enum ErrValue {
     /// Not materialised yet: kind plus its single argument (a message, or e.g. the missing key).
     Lazy(ExcKind, Value),
+    /// Not materialised yet, with several arguments (`OverflowError(34, 'Numerical result out of
+    /// range')`).
+    LazyArgs(ExcKind, Vec<Value>),
     /// A real exception object (an `Object::Exception`).
     Obj(ObjRef),
 }
@@ -136,6 +139,14 @@ impl PyErr {
             fatal: false,
         }))
     }
+    pub fn with_args(kind: ExcKind, args: Vec<Value>) -> PyErr {
+        PyErr(Box::new(PyErrInner {
+            value: ErrValue::LazyArgs(kind, args),
+            tb: Vec::new(),
+            reraised: false,
+            fatal: false,
+        }))
+    }
     /// An exception with no arguments (`raise StopIteration`).
     pub fn bare(kind: ExcKind) -> PyErr {
         PyErr(Box::new(PyErrInner {
@@ -166,7 +177,7 @@ impl PyErr {
             return None;
         }
         match &self.0.value {
-            ErrValue::Lazy(k, _) => Some(*k),
+            ErrValue::Lazy(k, _) | ErrValue::LazyArgs(k, _) => Some(*k),
             ErrValue::Obj(_) => None,
         }
     }

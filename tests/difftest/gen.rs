@@ -194,6 +194,11 @@ struct Gen {
     budget: i64,
     fresh: usize,
     in_function: bool,
+    /// Generating a JIT-friendly loop body: only what traces support (int/float arithmetic, comparisons,
+    /// branches, nested loops, inlined calls, list reads/stores/appends, attribute reads, `len`/`abs`/
+    /// `min`/`max`/`int`/`float`/`math.*`), so that the loop compiles and runs native, exits on type
+    /// changes and overflow, and gets side traces.
+    hot: bool,
 }
 
 pub fn program(seed: u64) -> String {
@@ -215,6 +220,7 @@ pub fn program(seed: u64) -> String {
         budget: 0,
         fresh: 0,
         in_function: false,
+        hot: false,
     };
     g.module(seed);
     g.out
@@ -232,6 +238,15 @@ impl Gen {
     fn fresh(&mut self, prefix: &str) -> String {
         self.fresh += 1;
         format!("{prefix}{}", self.fresh)
+    }
+
+    /// One of `n` alternatives, or of `hot_ok` in a JIT-friendly loop.
+    fn arm(&mut self, n: u64, hot_ok: &[u64]) -> u64 {
+        if self.hot {
+            self.rng.pick(hot_ok)
+        } else {
+            self.rng.below(n)
+        }
     }
 
     fn chance(&mut self, pct: u64) -> bool {
@@ -304,10 +319,13 @@ impl Gen {
             };
         }
         let d = d - 1;
-        if self.try_depth > 0 && self.chance(12) {
+        if self.try_depth > 0 && !self.hot && self.chance(12) {
             return self.raising_int(d);
         }
-        match self.rng.below(34) {
+        const HOT: &[u64] = &[
+            0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 17, 18, 20, 21, 30, 31,
+        ];
+        match self.arm(34, HOT) {
             0..=5 => {
                 let op = self.rng.pick(&["+", "-", "*", "+", "-"]);
                 format!("({} {op} {})", self.int_expr(d), self.int_expr(d))
@@ -507,7 +525,8 @@ impl Gen {
             };
         }
         let d = d - 1;
-        match self.rng.below(22) {
+        const HOT: &[u64] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 16, 18, 21];
+        match self.arm(22, HOT) {
             0..=4 => {
                 let op = self.rng.pick(&["+", "-", "*", "+", "*"]);
                 format!("({} {op} {})", self.num_expr(d), self.num_expr(d))
@@ -596,7 +615,8 @@ impl Gen {
 
     fn bool_inner(&mut self, d: u32) -> String {
         let d = d.saturating_sub(1);
-        match self.rng.below(16) {
+        const HOT: &[u64] = &[0, 1, 2, 3, 4, 5, 6, 7];
+        match self.arm(16, HOT) {
             0..=3 => {
                 let op = self.rng.pick(&["<", "<=", ">", ">=", "==", "!="]);
                 format!("{} {op} {}", self.num_expr(d), self.num_expr(d))
@@ -986,6 +1006,7 @@ impl Gen {
                     && (f.ret == k || k == Kind::Num)
                     && (risky || !f.raises)
                     && (f.leaf || !self.in_func_body)
+                    && (f.leaf || !self.hot)
             })
             .cloned()
             .collect();
@@ -1025,7 +1046,7 @@ impl Gen {
             return self.int_lit();
         }
         let (o, c) = self.rng.pick(&objs);
-        if self.chance(50) {
+        if self.hot || self.chance(50) {
             let a = self.rng.pick(&self.classes[c].attrs.clone());
             format!("{o}.{a}")
         } else {
@@ -1055,7 +1076,10 @@ impl Gen {
     fn stmt(&mut self) {
         self.budget -= 1;
         let top = self.block_depth == 0;
-        match self.rng.below(34) {
+        const HOT: &[u64] = &[
+            0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 18, 19, 22, 30,
+        ];
+        match self.arm(34, HOT) {
             30 => self.swap_stmt(),
             31 | 32 => self.with_stmt(),
             33 => match self.var_of(Kind::Val) {
@@ -1161,7 +1185,19 @@ impl Gen {
         if self.vars.is_empty() {
             return self.print_stmt();
         }
-        let v = self.rng.pick(&self.vars.clone());
+        let pool: Vec<Var> = if self.hot {
+            self.vars
+                .iter()
+                .filter(|v| matches!(v.kind, Kind::Int | Kind::Num))
+                .cloned()
+                .collect()
+        } else {
+            self.vars.clone()
+        };
+        if pool.is_empty() {
+            return;
+        }
+        let v = self.rng.pick(&pool);
         if !(v.name.starts_with('v') || v.name.starts_with('p')) {
             // Loop variables and `while` counters are not reassigned (that keeps loops bounded).
             return self.print_stmt();
@@ -1181,7 +1217,9 @@ impl Gen {
             .vars
             .iter()
             .filter(|v| {
-                matches!(v.kind, Kind::Int | Kind::Num | Kind::Str) && v.name.starts_with('v')
+                matches!(v.kind, Kind::Int | Kind::Num | Kind::Str)
+                    && v.name.starts_with('v')
+                    && !(self.hot && v.kind == Kind::Str)
             })
             .cloned()
             .collect();
@@ -1258,7 +1296,7 @@ impl Gen {
             return self.assign();
         }
         let m = self.modulus();
-        if self.chance(50) {
+        if self.hot || self.chance(50) {
             self.line(&format!("{a}, {b} = {b}, ({a} + {b}) % {m}"));
         } else {
             let e = self.int_expr(1);
@@ -1310,7 +1348,7 @@ impl Gen {
 
     fn if_stmt(&mut self) {
         // Sometimes the polymorphic pattern: branch on the dynamic type of an Any variable.
-        if let (true, Some(a)) = (self.chance(30), self.var_of(Kind::Any)) {
+        if let (true, Some(a)) = (!self.hot && self.chance(30), self.var_of(Kind::Any)) {
             let t = self.rng.pick(&["int", "float", "str", "list"]);
             self.line(&format!("if isinstance({a}, {t}):"));
             let acc = self.var_of(Kind::Num);
@@ -1378,19 +1416,29 @@ impl Gen {
         }
     }
 
+    /// Make the coming loop (and everything in it) JIT-friendly, sometimes; returns the previous mode.
+    fn enter_loop(&mut self) -> bool {
+        let was = self.hot;
+        if self.loop_depth == 0 && self.in_function && self.chance(50) {
+            self.hot = true;
+        }
+        was
+    }
+
     fn for_stmt(&mut self) {
+        let was_hot = self.enter_loop();
         self.widen_for_loop();
         let nvars = self.vars.len();
         let i = self.fresh("i");
         let r = self.trip_count();
-        if self.chance(15) {
+        if !self.hot && self.chance(15) {
             if let Some(l) = self.var_of(Kind::List) {
                 // Iterate over a copy: the body may mutate the list.
                 self.line(&format!("for {i} in {l}[:]:"));
             } else {
                 self.line(&format!("for {i} in range({r}):"));
             }
-        } else if self.chance(10) {
+        } else if !self.hot && self.chance(10) {
             let j = self.fresh("i");
             self.line(&format!("for {j}, {i} in enumerate(range({r})):"));
             self.vars.push(Var {
@@ -1414,9 +1462,11 @@ impl Gen {
             self.line("else:");
             self.block(1);
         }
+        self.hot = was_hot;
     }
 
     fn while_stmt(&mut self) {
+        let was_hot = self.enter_loop();
         self.widen_for_loop();
         let c = self.fresh("w");
         let n = if self.loop_depth == 0 {
@@ -1445,12 +1495,30 @@ impl Gen {
         self.block(n);
         self.loop_depth -= 1;
         self.vars.retain(|v| v.name != c);
+        self.hot = was_hot;
     }
 
     fn list_stmt(&mut self) {
         let Some(l) = self.var_of(Kind::List) else {
             return self.assign();
         };
+        if self.hot {
+            if self.chance(60) {
+                let e = self.int_expr(2);
+                self.line(&format!("{l}.append({e})"));
+                self.line(&format!("if len({l}) > 40:"));
+                self.indent += 1;
+                self.line(&format!("{l} = {l}[-20:]"));
+                self.indent -= 1;
+            } else {
+                let (i, x) = (self.int_expr(1), self.int_expr(2));
+                self.line(&format!("if {l}:"));
+                self.indent += 1;
+                self.line(&format!("{l}[{i} % len({l})] = {x}"));
+                self.indent -= 1;
+            }
+            return;
+        }
         match self.rng.below(8) {
             0..=2 => {
                 let e = self.int_expr(2);
@@ -1614,7 +1682,7 @@ impl Gen {
             }
             self.indent -= 1;
         }
-        if self.chance(50) {
+        if self.chance(75) {
             self.line("except Exception as e:");
             self.indent += 1;
             self.line("print('other', type(e).__name__, e)");
@@ -1634,6 +1702,17 @@ impl Gen {
     }
 
     fn print_stmt(&mut self) {
+        if self.hot {
+            // Printing is not traced: keep it on a rarely taken branch (a side exit).
+            let i = self.var_of(Kind::Int).unwrap_or_else(|| "0".into());
+            let k = self.rng.range(0, 40);
+            let e = self.num_expr(2);
+            self.line(&format!("if {i} % 41 == {k}:"));
+            self.indent += 1;
+            self.line(&format!("print('at', {i}, {e})"));
+            self.indent -= 1;
+            return;
+        }
         let n = self.rng.range(1, 3);
         let mut items = Vec::new();
         for _ in 0..n {

@@ -110,19 +110,21 @@ impl Vm {
 
     /// The exception object for an error (building it if it is still lazy).
     pub fn materialize(&mut self, err: &mut PyErr) -> ObjRef {
-        if let ErrValue::Lazy(kind, arg) = &err.0.value {
-            let args = match arg {
-                Value::Undef => vec![],
-                a => vec![a.clone()],
-            };
-            let v = self.new_exception(self.exc_type(*kind).clone(), args);
+        let lazy = match &err.0.value {
+            ErrValue::Lazy(kind, Value::Undef) => Some((*kind, vec![])),
+            ErrValue::Lazy(kind, a) => Some((*kind, vec![a.clone()])),
+            ErrValue::LazyArgs(kind, args) => Some((*kind, args.clone())),
+            ErrValue::Obj(_) => None,
+        };
+        if let Some((kind, args)) = lazy {
+            let v = self.new_exception(self.exc_type(kind).clone(), args);
             if let Value::Obj(o) = v {
                 err.0.value = ErrValue::Obj(o);
             }
         }
         match &err.0.value {
             ErrValue::Obj(o) => o.clone(),
-            ErrValue::Lazy(..) => unreachable!("materialised above"),
+            ErrValue::Lazy(..) | ErrValue::LazyArgs(..) => unreachable!("materialised above"),
         }
     }
 
@@ -202,7 +204,7 @@ impl Vm {
             return false;
         }
         match &err.0.value {
-            ErrValue::Lazy(k, _) => k.is_subclass_of(kind),
+            ErrValue::Lazy(k, _) | ErrValue::LazyArgs(k, _) => k.is_subclass_of(kind),
             ErrValue::Obj(o) => match &**o {
                 Object::Exception(e) => crate::types::is_subtype(&e.cls, self.exc_type(kind)),
                 _ => false,

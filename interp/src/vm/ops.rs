@@ -927,7 +927,11 @@ fn float_pow(a: f64, b: f64) -> PyResult<Value> {
     }
     let r = a.powf(b);
     if r.is_infinite() && a.is_finite() && b.is_finite() {
-        return Err(overflow_error("(34, 'Numerical result out of range')"));
+        // CPython reports libm's ERANGE as an errno-style pair.
+        return Err(PyErr::with_args(
+            ExcKind::OverflowError,
+            vec![Value::Int(34), Value::str("Numerical result out of range")],
+        ));
     }
     Ok(Value::Float(r))
 }

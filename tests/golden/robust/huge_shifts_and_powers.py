@@ -24,3 +24,9 @@ try:
     import json
 except ImportError as e:
     print(type(e).__name__, e)
+
+# A float power out of range is CPython's errno-style OverflowError.
+try:
+    1.5 ** 10000.0
+except OverflowError as e:
+    print(repr(e), e.args)
