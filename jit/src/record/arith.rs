@@ -249,7 +249,14 @@ impl Recorder {
             BinOp::Mod => self.checked(vm, Op::FMod, &[x, y])?,
             BinOp::Pow => {
                 if self.em.trace.const_of(y) == Some(Const::float(2.0)) {
-                    self.em.ins(Op::FMul, &[x, x], NS)
+                    // CPython raises OverflowError when a finite base overflows: exit unless the
+                    // square is finite (an infinite or NaN result is left to the interpreter).
+                    let r = self.em.ins(Op::FMul, &[x, x], NS);
+                    let a = self.em.ins(Op::FAbs, &[r], NS);
+                    let max = self.em.kfloat(f64::MAX);
+                    let finite = self.em.ins(Op::FLe, &[a, max], NS);
+                    self.guard(vm, Op::GuardTrue, &[finite])?;
+                    r
                 } else {
                     self.callg(vm, Type::Float, "fpow", &[x, y])?
                 }
