@@ -115,12 +115,12 @@ const FLOATS: &[&str] = &[
 ];
 
 const BIG_INTS: &[&str] = &[
-    "2**62",
+    "(2**62)",
     "(2**63 - 1)",
-    "2**63",
+    "(2**63)",
     "(-2**63)",
     "(2**64 + 5)",
-    "10**20",
+    "(10**20)",
     "(-(10**19))",
     "4611686018427387904",
     "9223372036854775807",
@@ -730,11 +730,13 @@ impl Gen {
                 let ispec = self
                     .rng
                     .pick(&["", ":5d", ":x", ":,", ":+d", ":b", ":o", ":_"]);
-                format!(
-                    "f\"{{{}{spec}}}|{{{}{ispec}}}\"",
-                    self.num_expr(d),
-                    self.int_expr(d)
-                )
+                let (x, i) = (self.num_expr(d), self.int_expr(d));
+                if (x.clone() + &i).contains(['{', '}', '"', '\'']) {
+                    // Python 3.11's f-strings cannot nest these (3.12's can): keep it simple.
+                    format!("(str({x}) + '|' + str({i}))")
+                } else {
+                    format!("f\"{{{x}{spec}}}|{{{i}{ispec}}}\"")
+                }
             }
             9 => match self.var_of(Kind::List) {
                 Some(l) => format!("','.join(str(x) for x in {l}[:4])"),

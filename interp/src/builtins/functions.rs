@@ -110,7 +110,15 @@ fn print(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
         match a.as_str() {
             Some(t) => s.push_str(t),
-            None => s.push_str(&vm.str_of(a)?),
+            None => match vm.str_of(a) {
+                Ok(t) => s.push_str(&t),
+                Err(e) => {
+                    // CPython writes each piece as it goes: what came before the failing argument
+                    // is printed.
+                    write_to_file(vm, &file, &s)?;
+                    return Err(e);
+                }
+            },
         }
     }
     s.push_str(&end);

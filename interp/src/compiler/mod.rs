@@ -1434,7 +1434,8 @@ impl<'s> Compiler<'s> {
         let u = self.units.last().expect("unit");
         match u.kind {
             ScopeKind::Module => name.to_string(),
-            ScopeKind::Class => format!("{}.{}", u.qualname, name),
+            // CPython adds `<locals>` only below functions and lambdas, not comprehensions.
+            ScopeKind::Class | ScopeKind::Comprehension => format!("{}.{}", u.qualname, name),
             _ => format!("{}.<locals>.{}", u.qualname, name),
         }
     }
