@@ -1,0 +1,56 @@
+//! Run arbitrary source under limits: a time limit (the interpreter's deadline, checked at the same safe
+//! points as Ctrl-C, also inside JIT code), a cap on single allocations (MemoryError) and the default
+//! recursion limit. Whatever the program does, pvm must not panic or crash. The first byte picks the
+//! mode: even = interpreter only, odd = JIT with threshold 1.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use pvm_interp::interrupt::Watchdog;
+use pvm_interp::Vm;
+use std::time::{Duration, Instant};
+
+/// Blocks what could touch the machine (files, the environment): the fuzzer runs as whoever started it.
+const PRELUDE: &str = "\
+import sys
+for _m in ('posix', 'os', 'io', '_io', 'shutil', 'subprocess', 'pathlib'):
+    sys.modules[_m] = None
+del _m
+";
+
+fn run_one(jit: bool, src: String) {
+    let mut vm = Vm::new(vec!["fuzz".into()]);
+    vm.capture_output();
+    vm.opts.cache.read = false;
+    vm.opts.cache.write = false;
+    if jit {
+        vm.opts.jit_threshold = 1;
+        pvm_jit::install(&mut vm, false);
+    }
+    pvm_interp::alloc::set_max_alloc(64 << 20);
+    assert_eq!(pvm_interp::run::run_main(&mut vm, PRELUDE, "<prelude>", false), 0);
+    // `open` is a builtin, not a module: remove it too.
+    let b = pvm_interp::Value::Obj(vm.builtins.clone());
+    let _ = vm.dict_pop(&b, &pvm_interp::Value::str("open"));
+    let deadline = Instant::now() + Duration::from_millis(200);
+    vm.deadline = Some(deadline);
+    let _dog = Watchdog::start(deadline);
+    let _ = pvm_interp::run::run_main(&mut vm, &src, "<fuzz>", false);
+    let _ = vm.take_output();
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&mode, rest)) = data.split_first() else {
+        return;
+    };
+    let Ok(src) = std::str::from_utf8(rest) else {
+        return;
+    };
+    let src = src.to_string();
+    // pvm runs programs on a big stack (src/main.rs): so does the fuzzer.
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || run_one(mode & 1 == 1, src))
+        .unwrap()
+        .join()
+        .unwrap();
+});
