@@ -8,6 +8,7 @@
 mod _bisect;
 mod _heapq;
 mod _random;
+mod array;
 mod dis;
 mod gc;
 mod hashlib;
@@ -42,6 +43,7 @@ const NATIVE: &[(&str, Init)] = &[
     ("_json", json::init),
     ("_re", re::init),
     ("_struct", structmod::init),
+    ("array", array::init),
     ("dis", dis::init),
     ("gc", gc::init),
     ("math", math::init),
