@@ -284,7 +284,10 @@ impl Compiler {
             .name("pvm-jit".into())
             .stack_size(16 << 20)
             .spawn(move || {
-                lower_priority();
+                // The compile thread keeps the default priority: at `nice 19` it got ~1% of a core
+                // whenever other processes were busy, and a 1 ms compile took 0.7 s of wall time while
+                // the loop ran interpreted (nbody on a loaded machine). Compiles are short; a free core
+                // takes them, and on a full machine they cost the interpreter less than slow code does.
                 let Ok(mut be) = Backend::with_config(&helper_specs(), cfg) else {
                     return;
                 };
@@ -297,22 +300,6 @@ impl Compiler {
         match spawned {
             Ok(_) => Compiler::Thread { jobs, done },
             Err(_) => Compiler::None,
-        }
-    }
-}
-
-/// Run the calling thread (the compile thread) at a lower priority: when the machine has no idle core,
-/// the interpreter's thread should not wait for compiles it does not need yet.
-fn lower_priority() {
-    #[cfg(target_os = "linux")]
-    {
-        extern "C" {
-            fn nice(inc: std::os::raw::c_int) -> std::os::raw::c_int;
-        }
-        // SAFETY: `nice` only changes the scheduling priority; on Linux it applies to the calling thread
-        // alone (each thread has its own nice value), and failure is harmless.
-        unsafe {
-            nice(19);
         }
     }
 }
