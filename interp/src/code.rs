@@ -44,13 +44,18 @@ pub struct ExcEntry {
 }
 
 /// A cached global lookup: valid while the globals dict (identified by address) and the builtins dict
-/// still have the versions seen when the value was cached.
+/// still have the versions seen when it was cached. It keeps where the value is (an entry index in the
+/// globals, or in the builtins with `GLOBAL_IN_BUILTINS` set), not the value: a cached value would keep
+/// a deleted global's object alive.
 pub struct GlobalCache {
     pub globals: std::cell::Cell<usize>,
     pub gver: std::cell::Cell<u64>,
     pub bver: std::cell::Cell<u64>,
-    pub value: std::cell::RefCell<Value>,
+    pub slot: std::cell::Cell<u32>,
 }
+
+/// `GlobalCache::slot`'s flag for a name found in the builtins.
+pub const GLOBAL_IN_BUILTINS: u32 = 1 << 31;
 
 impl GlobalCache {
     pub fn empty() -> GlobalCache {
@@ -58,7 +63,7 @@ impl GlobalCache {
             globals: std::cell::Cell::new(0),
             gver: std::cell::Cell::new(u64::MAX),
             bver: std::cell::Cell::new(u64::MAX),
-            value: std::cell::RefCell::new(Value::Undef),
+            slot: std::cell::Cell::new(0),
         }
     }
 }

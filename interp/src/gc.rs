@@ -36,10 +36,21 @@ thread_local! {
         const { RefCell::new(Registry { objs: Vec::new(), since_last: 0, threshold: MIN_THRESHOLD }) };
     static PENDING: Cell<bool> = const { Cell::new(false) };
     static ENABLED: Cell<bool> = const { Cell::new(true) };
+    /// False after `gc.set_threshold(0)`: no automatic collections (independent of `gc.disable()`).
+    static AUTOMATIC: Cell<bool> = const { Cell::new(true) };
 }
 
-/// Objects that can take part in reference cycles.
-fn is_container(o: &Object) -> bool {
+pub fn set_automatic(on: bool) {
+    AUTOMATIC.with(|a| a.set(on));
+}
+
+/// Containers created since the last collection (`gc.get_count()[0]`).
+pub fn allocations_since_collection() -> usize {
+    REGISTRY.with(|r| r.borrow().since_last)
+}
+
+/// Objects that can take part in reference cycles (the ones the collector tracks).
+pub fn is_container(o: &Object) -> bool {
     matches!(
         o,
         Object::List(_)
@@ -88,10 +99,32 @@ pub fn is_enabled() -> bool {
     ENABLED.with(|e| e.get())
 }
 
+/// Ask for `Vm::safe_point` to run soon (weak reference callbacks are due).
+pub fn request_safe_point() {
+    let _ = PENDING.try_with(|p| p.set(true));
+}
+
 /// Run a collection if one is due and collection is enabled.
 pub fn maybe_collect() {
-    if pending() && is_enabled() {
-        collect();
+    if !pending() {
+        return;
+    }
+    PENDING.with(|p| p.set(false));
+    let due = REGISTRY.with(|r| {
+        let r = r.borrow();
+        r.since_last >= r.threshold
+    });
+    if due {
+        if is_enabled() && AUTOMATIC.with(|a| a.get()) {
+            collect();
+        } else {
+            // Stay pending: collect as soon as collection is enabled again.
+            PENDING.with(|p| p.set(true));
+        }
+    }
+    if crate::weakref::callbacks_due() {
+        // Only `Vm::safe_point` runs them (it can call Python): keep the flag up until it does.
+        PENDING.with(|p| p.set(true));
     }
 }
 

@@ -25,6 +25,7 @@ pub mod source;
 pub mod types;
 pub mod value;
 pub mod vm;
+pub mod weakref;
 
 pub use value::Value;
 pub use vm::Vm;

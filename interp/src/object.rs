@@ -502,6 +502,7 @@ enum Stash {
 
 impl Drop for Object {
     fn drop(&mut self) {
+        crate::weakref::on_drop(self);
         let stash = match self {
             Object::List(l) => Stash::Vals(std::mem::take(l.get_mut())),
             Object::Tuple(t) => Stash::Vals(std::mem::take(t)),

@@ -829,19 +829,21 @@ fn issubclass(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn callable(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     exactly_one("callable", args, kw)?;
-    if matches!(
-        args[0].as_obj(),
-        Some(Object::Function(_) | Object::Builtin(_) | Object::BoundMethod(_) | Object::Type(_))
-    ) {
-        return Ok(Value::Bool(true));
+    Ok(Value::Bool(is_callable(vm, &args[0])))
+}
+
+/// `callable(v)`: functions, methods, classes, and objects whose class defines `__call__`.
+pub fn is_callable(vm: &Vm, v: &Value) -> bool {
+    match v.as_obj() {
+        Some(
+            Object::Function(_) | Object::Builtin(_) | Object::BoundMethod(_) | Object::Type(_),
+        ) => true,
+        Some(Object::Instance(_) | Object::Native(_) | Object::Exception(_)) => {
+            let t = vm.types.type_of(v).clone();
+            vm.type_lookup(&t, &vm.strs.get("__call__")).is_some()
+        }
+        _ => false,
     }
-    // Instances of Python and native classes: callable when the class has `__call__`.
-    if vm.is_user_instance(&args[0]) {
-        let t = vm.type_of(&args[0]);
-        let call = vm.strs.get("__call__");
-        return Ok(Value::Bool(vm.type_lookup(&t, &call).is_some()));
-    }
-    Ok(Value::Bool(false))
 }
 
 fn iter(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {

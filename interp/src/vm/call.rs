@@ -219,6 +219,12 @@ impl Vm {
         if let Value::Obj(o) = callable {
             match &**o {
                 Object::Function(_) => {
+                    if crate::gc::pending() && crate::weakref::callbacks_due() {
+                        // Python code called from native code (a property getter, `__eq__`...):
+                        // weak reference callbacks that became due first, as CPython would have run
+                        // them already.
+                        self.run_weakref_callbacks();
+                    }
                     let fidx = self.stack_top();
                     self.ensure_stack(fidx + 2);
                     let depth = self.frames.len();

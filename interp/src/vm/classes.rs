@@ -36,7 +36,7 @@ impl ClassTypes {
 }
 
 /// A field of a builtin-typed instance (property's fget, super's __self__, ...).
-fn field(o: &Object, name: &str) -> Value {
+pub(crate) fn field(o: &Object, name: &str) -> Value {
     match o {
         Object::Instance(i) => i
             .attrs
@@ -1018,6 +1018,45 @@ pub fn install(vm: &mut Vm) {
         } else {
             format!("<{}.{} object at 0x{:x}>", module, name, v.identity())
         }))
+    });
+    // The generic attribute protocol, for overrides that delegate to it (`super().__setattr__(...)`).
+    crate::builtins::method(&o, "__getattribute__", |vm, args, _kw| {
+        crate::builtins::method_args("object.__getattribute__", args, 1, 1)?;
+        let (obj, name) = (&args[0], &args[1]);
+        if !matches!(obj.as_obj(), Some(Object::Instance(_))) || !vm.is_user_instance(obj) {
+            return vm.getattr(obj, name);
+        }
+        if let Some(v) = vm.instance_getattr(obj, name)? {
+            return Ok(v);
+        }
+        if name.as_str() == Some("__class__") {
+            return Ok(Value::Obj(vm.type_of(obj)));
+        }
+        Err(attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            vm.type_name(obj),
+            name.as_str().unwrap_or("")
+        )))
+    });
+    crate::builtins::method(&o, "__setattr__", |vm, args, _kw| {
+        crate::builtins::method_args("object.__setattr__", args, 2, 2)?;
+        let (obj, name, v) = (&args[0], &args[1], args[2].clone());
+        if name.as_str().is_none() {
+            return Err(type_error(format!(
+                "attribute name must be string, not '{}'",
+                vm.type_name(name)
+            )));
+        }
+        if vm.is_user_instance(obj) && vm.instance_setattr(obj, name, v.clone())? {
+            return Ok(Value::None);
+        }
+        vm.setattr(obj, name, v)?;
+        Ok(Value::None)
+    });
+    crate::builtins::method(&o, "__delattr__", |vm, args, _kw| {
+        crate::builtins::method_args("object.__delattr__", args, 1, 1)?;
+        vm.generic_delattr(&args[0], &args[1])?;
+        Ok(Value::None)
     });
     crate::builtins::method(&o, "__str__", |vm, args, _kw| {
         let v = args.first().cloned().unwrap_or(Value::None);

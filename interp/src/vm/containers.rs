@@ -140,6 +140,30 @@ impl Vm {
         Err(PyErr::new(ExcKind::NameError, "name is not defined"))
     }
 
+    /// `load_global`, also telling where the value was found (for `GlobalCache::slot`).
+    pub fn global_slot(&mut self, globals: &ObjRef, name: &Value) -> PyResult<(u32, Value)> {
+        if let Some((s, h)) = str_and_hash(name) {
+            for (d, flag) in [
+                (globals, 0),
+                (&self.builtins, crate::code::GLOBAL_IN_BUILTINS),
+            ] {
+                if let Object::Dict(g) = &**d {
+                    let g = g.borrow();
+                    let r: Result<Option<usize>, ()> =
+                        g.find(h, |k| Ok(k.is(name) || k.as_str() == Some(s)));
+                    if let Some(ix) = r.ok().flatten() {
+                        if let Some(e) = g.entry(ix) {
+                            return Ok((ix as u32 | flag, e.value.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        // (Not reached: `load_global` finds what `find` finds.) A slot no entry has: never a cache hit.
+        self.load_global(globals, name)
+            .map(|v| (!crate::code::GLOBAL_IN_BUILTINS, v))
+    }
+
     pub fn dict_copy(&self, d: &Value) -> Value {
         match d.as_obj() {
             Some(Object::Dict(cell)) => {
@@ -615,14 +639,40 @@ impl Vm {
         let (Some(x), Some(y)) = (set_table(ao), set_table(bo)) else {
             return Ok(Value::Bool(false));
         };
+        let (lx, ly) = (x.len(), y.len());
+        drop((x, y));
         Ok(Value::Bool(match op {
-            CmpOp::Le => table_is_subset(&x, &y),
-            CmpOp::Lt => x.len() < y.len() && table_is_subset(&x, &y),
-            CmpOp::Ge => table_is_subset(&y, &x),
-            CmpOp::Gt => y.len() < x.len() && table_is_subset(&y, &x),
-            CmpOp::Eq => x.len() == y.len() && table_is_subset(&x, &y),
-            CmpOp::Ne => !(x.len() == y.len() && table_is_subset(&x, &y)),
+            CmpOp::Le => self.set_is_subset(ao, bo)?,
+            CmpOp::Lt => lx < ly && self.set_is_subset(ao, bo)?,
+            CmpOp::Ge => self.set_is_subset(bo, ao)?,
+            CmpOp::Gt => ly < lx && self.set_is_subset(bo, ao)?,
+            CmpOp::Eq => lx == ly && self.set_is_subset(ao, bo)?,
+            CmpOp::Ne => !(lx == ly && self.set_is_subset(ao, bo)?),
         }))
+    }
+
+    /// Is every element of set `a` in set `b`? Elements with a Python `__eq__` are compared through it.
+    pub fn set_is_subset(&mut self, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
+        let entries: Vec<(i64, Value)> = {
+            let (ta, tb) = (table(a), table(b));
+            if ta.len() > tb.len() {
+                return Ok(false);
+            }
+            if !table_needs_vm(&ta) {
+                return Ok(table_is_subset(&ta, &tb));
+            }
+            ta.iter().map(|e| (e.hash, e.key.clone())).collect()
+        };
+        for (h, k) in entries {
+            let found = {
+                let tb = table(b);
+                self.table_find(&tb, h, &k)?
+            };
+            if found.is_none() {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     // ---- set operations on dict views -------------------------------------------------------------------
@@ -825,6 +875,16 @@ pub fn set_value(t: SetTable, frozen: bool) -> Value {
 }
 
 /// Whether every element of `a` is in `b`.
+/// Does comparing this table's elements need the VM (elements whose class may define `__eq__`)?
+pub fn table_needs_vm(t: &SetTable) -> bool {
+    t.iter().any(|e| {
+        matches!(
+            e.key.as_obj(),
+            Some(Object::Instance(_) | Object::Native(_))
+        )
+    })
+}
+
 pub fn table_is_subset(a: &SetTable, b: &SetTable) -> bool {
     a.len() <= b.len()
         && a.iter()

@@ -202,20 +202,34 @@ impl Vm {
                         };
                         let gaddr = Rc::as_ptr(globals) as usize;
                         let (gver, bver) = (g.borrow().version, b.borrow().version);
-                        if cache.globals.get() == gaddr
+                        let hit = if cache.globals.get() == gaddr
                             && cache.gver.get() == gver
                             && cache.bver.get() == bver
                         {
-                            let v = cache.value.borrow().clone();
-                            push!(v);
+                            let slot = cache.slot.get();
+                            let d = if slot & crate::code::GLOBAL_IN_BUILTINS != 0 {
+                                b
+                            } else {
+                                g
+                            };
+                            let d = d.borrow();
+                            d.entry((slot & !crate::code::GLOBAL_IN_BUILTINS) as usize)
+                                .map(|e| e.value.clone())
                         } else {
-                            let globals = globals.clone();
-                            let v = tri!(self.load_global(&globals, &code.names[arg as usize]));
-                            cache.globals.set(gaddr);
-                            cache.gver.set(gver);
-                            cache.bver.set(bver);
-                            *cache.value.borrow_mut() = v.clone();
-                            push!(v);
+                            None
+                        };
+                        match hit {
+                            Some(v) => push!(v),
+                            None => {
+                                let globals = globals.clone();
+                                let (slot, v) =
+                                    tri!(self.global_slot(&globals, &code.names[arg as usize]));
+                                cache.globals.set(gaddr);
+                                cache.gver.set(gver);
+                                cache.bver.set(bver);
+                                cache.slot.set(slot);
+                                push!(v);
+                            }
                         }
                     }
                     Op::StoreGlobal => {
@@ -466,7 +480,8 @@ impl Vm {
                         pc = arg as usize;
                         if crate::gc::pending() {
                             save!();
-                            crate::gc::maybe_collect();
+                            self.safe_point();
+                            stk = self.stack.as_mut_ptr();
                         }
                         if self.opts.jit_enabled {
                             let c = &code.counters[pc];
@@ -805,6 +820,13 @@ impl Vm {
                         if crate::interrupt::pending() {
                             save!();
                             tri!(self.poll_attention());
+                        }
+                        if crate::gc::pending() {
+                            // Weak reference callbacks (or a collection) are due: run them before the
+                            // call, with this frame's state saved.
+                            save!();
+                            self.safe_point();
+                            stk = self.stack.as_mut_ptr();
                         }
                         let op = ins.op();
                         // Fastest path: a plain Python function called with exactly its positional

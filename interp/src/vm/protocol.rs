@@ -108,6 +108,7 @@ fn eq_pure(a: &Value, b: &Value, depth: usize, limit: usize, vm: bool) -> Option
                 }
                 (Object::Set(_) | Object::FrozenSet(_), Object::Set(_) | Object::FrozenSet(_)) => {
                     match (set_table(x), set_table(y)) {
+                        (Some(p), _) if super::containers::table_needs_vm(&p) => return None,
                         (Some(p), Some(q)) => p.len() == q.len() && table_is_subset(&p, &q),
                         _ => false,
                     }
@@ -328,6 +329,10 @@ impl Vm {
                 return r;
             }
             (Object::Slice(p), Object::Slice(q)) => (p.to_vec(), q.to_vec()),
+            (Object::Set(_) | Object::FrozenSet(_), Object::Set(_) | Object::FrozenSet(_)) => {
+                let r = self.set_compare(a, b, crate::bytecode::CmpOp::Eq)?;
+                return Ok(matches!(r, Value::Bool(true)));
+            }
             _ => return Ok(values_eq(a, b)),
         };
         if p.len() != q.len() {
@@ -738,6 +743,11 @@ impl Vm {
                 return Ok(());
             }
         }
+        if let Some(f) = native_own_dunder(obj, "__setattr__") {
+            // A library type that handles its own attributes (weakref proxies).
+            self.call(&f, &[obj.clone(), name.clone(), v])?;
+            return Ok(());
+        }
         if let Value::Obj(o) = obj {
             match &**o {
                 Object::Module(m) => return self.dict_set_str(&m.dict, name, v),
@@ -809,11 +819,18 @@ impl Vm {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        if let Some(f) = native_own_dunder(obj, "__delattr__") {
+            self.call(&f, &[obj.clone(), name.clone()])?;
+            return Ok(());
+        }
         if let Some(Object::Instance(i)) = obj.as_obj() {
             if crate::vm::classes::is_user_class(&i.cls) {
-                if let Some(r) = self.call_dunder(obj, "__delattr__", &[name.clone()])? {
-                    let _ = r;
-                    return Ok(());
+                let cls = i.cls.clone();
+                if let Some(da) = self.type_lookup(&cls, &self.strs.get("__delattr__")) {
+                    if matches!(da.as_obj(), Some(Object::Function(_))) {
+                        self.call(&da, &[obj.clone(), name.clone()])?;
+                        return Ok(());
+                    }
                 }
             }
         }
@@ -839,6 +856,12 @@ impl Vm {
                 )));
             }
         }
+        self.delattr_builtin(obj, name)
+    }
+
+    /// `del obj.name` for objects that are not instances of Python classes.
+    fn delattr_builtin(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        let n = name.as_str().unwrap_or("");
         if let Some(Object::Module(m)) = obj.as_obj() {
             if self.dict_del_str(&m.dict, name)? {
                 return Ok(());
@@ -1948,6 +1971,22 @@ fn none_if_undef(v: Value) -> Value {
         Value::Undef => Value::None,
         other => other,
     }
+}
+
+/// A dunder defined by a native object's own class (not inherited from `object`).
+fn native_own_dunder(obj: &Value, name: &str) -> Option<Value> {
+    let Some(Object::Native(n)) = obj.as_obj() else {
+        return None;
+    };
+    let Object::Type(t) = &*n.cls else {
+        return None;
+    };
+    let f = t
+        .dict
+        .borrow()
+        .get_str(name, crate::hash::hash_str(name))
+        .cloned();
+    f
 }
 
 pub fn slice_of(o: &Object) -> Option<&[Value; 3]> {

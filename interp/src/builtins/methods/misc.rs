@@ -15,6 +15,24 @@ pub fn install(vm: &mut Vm) {
     method(&s, "indices", slice_indices);
     let d = vm.types.dict.clone();
     method(&d, "fromkeys", dict_fromkeys);
+    let f = vm.types.function.clone();
+    method(&f, "__get__", function_get);
+}
+
+/// `function.__get__(obj, type=None)`: the function bound to `obj` (itself when `obj` is None).
+fn function_get(_vm: &mut Vm, args: &[Value], _kw: &crate::object::KwArgs) -> PyResult<Value> {
+    crate::builtins::method_args("function.__get__", args, 1, 2)?;
+    let (f, obj) = (&args[0], &args[1]);
+    if obj.is_none() && args.get(2).is_some_and(|t| !t.is_none()) {
+        return Ok(f.clone());
+    }
+    if obj.is_none() {
+        return Err(crate::error::type_error("__get__(None, None) is invalid"));
+    }
+    Ok(Value::obj(Object::BoundMethod(Box::new((
+        obj.clone(),
+        f.clone(),
+    )))))
 }
 
 fn range_pos(vm: &mut Vm, args: &[Value]) -> PyResult<Option<i64>> {

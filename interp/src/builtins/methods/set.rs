@@ -11,7 +11,7 @@ use crate::error::{ExcKind, PyErr, PyResult};
 use crate::object::{KwArgs, ObjRef, Object};
 use crate::settable::SetTable;
 use crate::value::Value;
-use crate::vm::protocol::{is_anyset, ok, set_eq, set_table, set_value, table_is_subset};
+use crate::vm::protocol::{is_anyset, ok, set_eq, set_table, set_value};
 use crate::vm::Vm;
 use std::cell::RefCell;
 
@@ -181,19 +181,15 @@ fn issubset_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyResu
     let so = self_obj(vm, args, kind, "issubset")?;
     pos_only(kind.name(), "issubset", true, args, kw, 1, 1)?;
     let o = as_set(vm, &args[1])?;
-    let (a, b) = (set_table(so).expect("set"), set_table(&o).expect("set"));
-    Ok(Value::Bool(table_is_subset(&a, &b)))
+    Ok(Value::Bool(vm.set_is_subset(so, &o)?))
 }
 
 fn issuperset_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyResult<Value> {
     let so = self_obj(vm, args, kind, "issuperset")?;
     pos_only(kind.name(), "issuperset", true, args, kw, 1, 1)?;
     if let Value::Obj(o) = &args[1] {
-        if let Some(b) = set_table(o) {
-            return Ok(Value::Bool(table_is_subset(
-                &b,
-                &set_table(so).expect("set"),
-            )));
+        if set_table(o).is_some() {
+            return Ok(Value::Bool(vm.set_is_subset(o, so)?));
         }
     }
     let it = vm.get_iter(args[1].clone())?;

@@ -8,6 +8,7 @@
 mod _bisect;
 mod _heapq;
 mod _random;
+mod _weakref;
 mod array;
 mod dis;
 mod gc;
@@ -44,6 +45,7 @@ const NATIVE: &[(&str, Init)] = &[
     ("_re", re::init),
     ("_struct", structmod::init),
     ("array", array::init),
+    ("_weakref", _weakref::init),
     ("dis", dis::init),
     ("gc", gc::init),
     ("math", math::init),
