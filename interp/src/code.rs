@@ -68,6 +68,65 @@ impl GlobalCache {
     }
 }
 
+/// A cached attribute access (`LoadAttr`/`LoadMethod` or `StoreAttr`) on instances of one class with one
+/// shape: valid while the class (identified by address, kept alive by `keep`) is the same and the global
+/// type epoch (bumped on any class mutation, the method cache's invalidation) has not moved. See
+/// vm/attrcache.rs.
+pub struct AttrEntry {
+    pub cls: std::cell::Cell<usize>,
+    pub epoch: std::cell::Cell<u64>,
+    /// The shape id the instance must have (never the dict-mode id 0).
+    pub shape: std::cell::Cell<u32>,
+    /// What a hit does (`attrcache::{SLOT, METHOD, CLASS_VALUE, ADD}`).
+    pub kind: std::cell::Cell<u8>,
+    /// The slot read or written.
+    pub index: std::cell::Cell<u32>,
+    /// METHOD: the function; CLASS_VALUE: the value.
+    pub value: std::cell::RefCell<Value>,
+    /// ADD: the shape after the store.
+    pub next: std::cell::RefCell<Option<Rc<crate::shape::Shape>>>,
+    pub keep: std::cell::RefCell<Value>,
+}
+
+impl AttrEntry {
+    pub fn empty() -> AttrEntry {
+        AttrEntry {
+            cls: std::cell::Cell::new(0),
+            epoch: std::cell::Cell::new(0),
+            shape: std::cell::Cell::new(0),
+            kind: std::cell::Cell::new(0),
+            index: std::cell::Cell::new(0),
+            value: std::cell::RefCell::new(Value::Undef),
+            next: std::cell::RefCell::new(None),
+            keep: std::cell::RefCell::new(Value::Undef),
+        }
+    }
+}
+
+/// Entries per attribute cache: sites see several classes (methods of a base class called on instances of
+/// its subclasses), so each cache is polymorphic.
+pub const ATTR_WAYS: usize = 4;
+
+/// Attribute caches of one name: loads (`LoadAttr`, `LoadMethod`) and stores (`StoreAttr`), each up to
+/// `ATTR_WAYS` (class, shape) pairs, refilled round-robin.
+pub struct AttrCache {
+    pub load: [AttrEntry; ATTR_WAYS],
+    pub store: [AttrEntry; ATTR_WAYS],
+    pub next_load: std::cell::Cell<u8>,
+    pub next_store: std::cell::Cell<u8>,
+}
+
+impl AttrCache {
+    pub fn empty() -> AttrCache {
+        AttrCache {
+            load: std::array::from_fn(|_| AttrEntry::empty()),
+            store: std::array::from_fn(|_| AttrEntry::empty()),
+            next_load: std::cell::Cell::new(0),
+            next_store: std::cell::Cell::new(0),
+        }
+    }
+}
+
 pub struct Code {
     pub name: Rc<str>,
     pub qualname: Rc<str>,
@@ -98,6 +157,8 @@ pub struct Code {
     pub exc_table: Vec<ExcEntry>,
     /// Inline caches for `LoadGlobal`, one per name (see `GlobalCache`).
     pub global_cache: Box<[GlobalCache]>,
+    /// Inline caches for attribute access on instances, one per name (see `AttrCache`).
+    pub attr_cache: Box<[AttrCache]>,
     /// Plain positional parameters only (no *args/**kwargs/kw-only, no cells, not a generator): calls
     /// bind arguments in place without the general binder.
     pub simple: bool,

@@ -471,6 +471,9 @@ impl<'a> Reader<'a> {
         }
         let counters = (0..instrs.len()).map(|_| std::cell::Cell::new(0)).collect();
         let global_cache = (0..names.len()).map(|_| GlobalCache::empty()).collect();
+        let attr_cache = (0..names.len())
+            .map(|_| crate::code::AttrCache::empty())
+            .collect();
         let code = Code {
             name,
             qualname,
@@ -493,6 +496,7 @@ impl<'a> Reader<'a> {
             doc,
             exc_table,
             global_cache,
+            attr_cache,
             simple,
         };
         super::verify::check(&code)?;

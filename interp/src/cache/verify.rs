@@ -131,7 +131,10 @@ pub fn check(c: &Code) -> Result<(), &'static str> {
     if nargs > nlocals || c.posonlyargcount > c.argcount || c.counters.len() != n {
         return Err("inconsistent argument counts");
     }
-    if c.global_cache.len() != c.names.len() || c.cell2arg.len() != c.cellvars.len() {
+    if c.global_cache.len() != c.names.len()
+        || c.attr_cache.len() != c.names.len()
+        || c.cell2arg.len() != c.cellvars.len()
+    {
         return Err("inconsistent tables");
     }
     if c.cell2arg.iter().flatten().any(|&a| a as usize >= nargs) {

@@ -618,11 +618,15 @@ impl<'s> Compiler<'s> {
         let global_cache = (0..u.names.len())
             .map(|_| crate::code::GlobalCache::empty())
             .collect();
+        let attr_cache = (0..u.names.len())
+            .map(|_| crate::code::AttrCache::empty())
+            .collect();
         Code {
             exc_table: u.exc_table,
             counters,
             simple,
             global_cache,
+            attr_cache,
             doc: u.doc,
             name: u.name.into(),
             qualname: u.qualname.into(),

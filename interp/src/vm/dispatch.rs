@@ -282,16 +282,36 @@ impl Vm {
                         }
                     }
                     Op::LoadAttr => {
-                        save!();
+                        let cache = &code.attr_cache[arg as usize];
                         let obj = pop!();
-                        let v = tri!(self.getattr(&obj, &code.names[arg as usize]));
+                        if let Some((v, is_method)) = self.attr_load_hit(cache, &obj) {
+                            if is_method {
+                                push!(Value::obj(Object::BoundMethod(Box::new((obj, v)))));
+                            } else {
+                                push!(v);
+                            }
+                            continue;
+                        }
+                        save!();
+                        let name = &code.names[arg as usize];
+                        self.attr_load_fill(cache, &obj, name);
+                        let v = tri!(self.getattr(&obj, name));
                         push!(v);
                     }
                     Op::StoreAttr => {
-                        save!();
+                        let cache = &code.attr_cache[arg as usize];
                         let obj = pop!();
-                        let v = pop!();
-                        tri!(self.setattr(&obj, &code.names[arg as usize], v));
+                        let mut v = Some(pop!());
+                        if self.attr_store_hit(cache, &obj, &mut v) {
+                            continue;
+                        }
+                        save!();
+                        let name = &code.names[arg as usize];
+                        let before = self.attr_store_precheck(&obj, name);
+                        tri!(self.setattr(&obj, name, v.take().unwrap_or(Value::None)));
+                        if let Some(before) = before {
+                            self.attr_store_fill(cache, &obj, name, before);
+                        }
                     }
                     Op::DeleteAttr => {
                         save!();
@@ -299,8 +319,20 @@ impl Vm {
                         tri!(self.delattr(&obj, &code.names[arg as usize]));
                     }
                     Op::LoadMethod => {
-                        save!();
+                        let cache = &code.attr_cache[arg as usize];
                         let obj = pop!();
+                        if let Some((v, is_method)) = self.attr_load_hit(cache, &obj) {
+                            if is_method {
+                                push!(v);
+                                push!(obj);
+                            } else {
+                                push!(Value::Undef);
+                                push!(v);
+                            }
+                            continue;
+                        }
+                        save!();
+                        self.attr_load_fill(cache, &obj, &code.names[arg as usize]);
                         match tri!(self.lookup_method(&obj, &code.names[arg as usize])) {
                             Some(m) => {
                                 push!(m);
@@ -830,10 +862,14 @@ impl Vm {
                         }
                         let op = ins.op();
                         // Fastest path: a plain Python function called with exactly its positional
-                        // parameters. The arguments already sit where the callee's locals go.
-                        if op == Op::Call {
-                            let n = arg as usize;
-                            let fidx = sp - n - 1;
+                        // parameters. The arguments already sit where the callee's locals go (for
+                        // `CallMethod` on `(function, self, args...)`, self is the first of them).
+                        if op == Op::Call || op == Op::CallMethod {
+                            let (n, fidx) = if op == Op::Call {
+                                (arg as usize, sp - arg as usize - 1)
+                            } else {
+                                (arg as usize + 1, sp - arg as usize - 2)
+                            };
                             if let Value::Obj(o) = &slot!(fidx) {
                                 if let Object::Function(f) = &**o {
                                     let callee = &f.code;

@@ -7,6 +7,7 @@
 //! `sys.setrecursionlimit`. Native code calling back into Python (a sort key, `map`) re-enters `run` with
 //! an entry depth, which is bounded separately (`MAX_NATIVE_DEPTH`).
 
+mod attrcache;
 mod call;
 pub mod classes;
 mod coroutines;

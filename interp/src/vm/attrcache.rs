@@ -1,0 +1,244 @@
+//! Inline caches for attribute access on instances (`LoadAttr`, `LoadMethod`, `StoreAttr`).
+//!
+//! Each code object has one `AttrCache` per name (like `LoadGlobal`'s `GlobalCache`), holding one load
+//! entry and one store entry. An entry remembers, for instances of one class with one shape, what the
+//! full lookup found:
+//! - `SLOT`: the instance's own attribute in slot k (the class has no data descriptor of that name);
+//! - `METHOD`: no instance attribute, the class attribute is a plain Python function (`LoadMethod` pushes
+//!   it with the instance; `LoadAttr` binds it);
+//! - `CLASS_VALUE`: no instance attribute, the class attribute is a value with no `__get__` (ints, strs...);
+//! - `ADD` (stores): the attribute is new; the store moves the instance to shape `next` and appends.
+//!
+//! An entry is valid while the class is the same object and the global type epoch is unchanged: the epoch
+//! is bumped by every class mutation (it is what invalidates `type_lookup`'s method cache), so class
+//! attributes, the MRO, descriptors' own classes and `__getattribute__`/`__setattr__` overrides cannot
+//! change under a valid entry. The shape pins the instance side: a shape's name→slot map never changes.
+//! Entries are only filled for instances of Python classes without a builtin base, whose classes do not
+//! override `__getattribute__` (loads) or `__setattr__` (stores); a miss takes the generic path.
+
+use super::Vm;
+use crate::code::{AttrCache, AttrEntry, ATTR_WAYS};
+use crate::object::{Instance, Object};
+use crate::value::Value;
+use std::rc::Rc;
+
+pub const SLOT: u8 = 1;
+pub const METHOD: u8 = 2;
+pub const CLASS_VALUE: u8 = 3;
+pub const ADD: u8 = 4;
+
+/// The entry to (re)fill: a stale one if any, else the next in round-robin order.
+fn victim<'a>(
+    vm: &Vm,
+    entries: &'a [AttrEntry; ATTR_WAYS],
+    next: &std::cell::Cell<u8>,
+) -> &'a AttrEntry {
+    let epoch = vm.type_epoch.get();
+    if let Some(e) = entries.iter().find(|e| e.epoch.get() != epoch) {
+        return e;
+    }
+    let k = next.get() as usize % ATTR_WAYS;
+    next.set(((k + 1) % ATTR_WAYS) as u8);
+    &entries[k]
+}
+
+/// A class attribute that `x.name` returns unchanged (no descriptor protocol applies to it).
+fn is_plain_value(v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => matches!(
+            &**o,
+            Object::Int(_)
+                | Object::Str(_)
+                | Object::Bytes(_)
+                | Object::Tuple(_)
+                | Object::List(_)
+                | Object::Dict(_)
+                | Object::Set(_)
+                | Object::FrozenSet(_)
+        ),
+        _ => true,
+    }
+}
+
+impl Vm {
+    /// A cache hit for a load: (value, is_method). For METHOD, the value is the unbound function.
+    #[inline(always)]
+    pub(crate) fn attr_load_hit(&self, c: &AttrCache, obj: &Value) -> Option<(Value, bool)> {
+        let Value::Obj(o) = obj else { return None };
+        let Object::Instance(i) = &**o else {
+            return None;
+        };
+        let cls = Rc::as_ptr(&i.cls) as usize;
+        let epoch = self.type_epoch.get();
+        let a = i.attrs.borrow();
+        let id = a.shape.id;
+        let e = c
+            .load
+            .iter()
+            .find(|e| e.cls.get() == cls && e.shape.get() == id && e.epoch.get() == epoch)?;
+        match e.kind.get() {
+            SLOT => {
+                let v = a.slots[e.index.get() as usize].clone();
+                Some((v, false))
+            }
+            METHOD => Some((e.value.borrow().clone(), true)),
+            CLASS_VALUE => Some((e.value.borrow().clone(), false)),
+            _ => None,
+        }
+    }
+
+    /// A cache hit for a store: performs it and returns true.
+    #[inline(always)]
+    pub(crate) fn attr_store_hit(&self, c: &AttrCache, obj: &Value, v: &mut Option<Value>) -> bool {
+        let Value::Obj(o) = obj else { return false };
+        let Object::Instance(i) = &**o else {
+            return false;
+        };
+        let cls = Rc::as_ptr(&i.cls) as usize;
+        let epoch = self.type_epoch.get();
+        let mut a = i.attrs.borrow_mut();
+        let id = a.shape.id;
+        let Some(e) = c
+            .store
+            .iter()
+            .find(|e| e.cls.get() == cls && e.shape.get() == id && e.epoch.get() == epoch)
+        else {
+            return false;
+        };
+        match e.kind.get() {
+            SLOT => {
+                let old = std::mem::replace(
+                    &mut a.slots[e.index.get() as usize],
+                    v.take().unwrap_or(Value::None),
+                );
+                drop(a);
+                drop(old);
+                true
+            }
+            ADD => {
+                let Some(next) = e.next.borrow().clone() else {
+                    return false;
+                };
+                a.shape = next;
+                a.slots.push(v.take().unwrap_or(Value::None));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The instance and its class if `obj` may be cached at all.
+    fn cacheable(obj: &Value) -> Option<&Instance> {
+        let Some(Object::Instance(i)) = obj.as_obj() else {
+            return None;
+        };
+        if i.base.is_some() || !crate::vm::classes::is_user_class(&i.cls) {
+            return None;
+        }
+        Some(i)
+    }
+
+    /// Is `name` overridden by a Python function on `cls` (`__getattribute__`, `__setattr__`)?
+    fn overridden(&mut self, cls: &crate::object::ObjRef, name: &Value) -> bool {
+        matches!(
+            self.type_lookup(cls, name)
+                .as_ref()
+                .and_then(|v| v.as_obj()),
+            Some(Object::Function(_))
+        )
+    }
+
+    /// Fill a load entry from what a full lookup of `obj.name` would do (nothing when it is not a case
+    /// the cache covers). Calls no Python code.
+    pub(crate) fn attr_load_fill(&mut self, c: &AttrCache, obj: &Value, name: &Value) {
+        let Some(i) = Vm::cacheable(obj) else { return };
+        let cls = i.cls.clone();
+        if self.overridden(&cls, &self.strs.getattribute.clone()) {
+            return;
+        }
+        let ca = self.type_lookup(&cls, name);
+        if let Some(ca) = &ca {
+            if self.is_property(ca) || self.is_data_descriptor(ca) {
+                return;
+            }
+        }
+        let Some((s, h)) = crate::vm::protocol::str_and_hash(name) else {
+            return;
+        };
+        let (shape, slot) = {
+            let a = i.attrs.borrow();
+            if a.dict.is_some() {
+                return;
+            }
+            (a.shape.id, a.shape.lookup(name, s, h))
+        };
+        let (kind, index, value) = match (slot, ca) {
+            (Some(k), _) => (SLOT, k as u32, Value::Undef),
+            (None, Some(f)) if matches!(f.as_obj(), Some(Object::Function(_))) => (METHOD, 0, f),
+            (None, Some(v)) if is_plain_value(&v) => (CLASS_VALUE, 0, v),
+            _ => return,
+        };
+        let e = victim(self, &c.load, &c.next_load);
+        e.cls.set(Rc::as_ptr(&cls) as usize);
+        e.epoch.set(self.type_epoch.get());
+        e.shape.set(shape);
+        e.kind.set(kind);
+        e.index.set(index);
+        *e.value.borrow_mut() = value;
+        *e.keep.borrow_mut() = Value::Obj(cls);
+    }
+
+    /// Before a generic `obj.name = v`: the instance's shape if the store may be cached. Calls no Python.
+    pub(crate) fn attr_store_precheck(&mut self, obj: &Value, name: &Value) -> Option<u32> {
+        let i = Vm::cacheable(obj)?;
+        let cls = i.cls.clone();
+        if name.as_str() == Some("__dict__") || self.overridden(&cls, &self.strs.setattr.clone()) {
+            return None;
+        }
+        if let Some(ca) = self.type_lookup(&cls, name) {
+            if self.is_property(&ca) || self.is_data_descriptor(&ca) {
+                return None;
+            }
+        }
+        let a = i.attrs.borrow();
+        (a.dict.is_none()).then_some(a.shape.id)
+    }
+
+    /// After the generic store that `attr_store_precheck` allowed (from shape `before`): record it.
+    pub(crate) fn attr_store_fill(
+        &mut self,
+        c: &AttrCache,
+        obj: &Value,
+        name: &Value,
+        before: u32,
+    ) {
+        let Some(i) = Vm::cacheable(obj) else { return };
+        let Some((s, h)) = crate::vm::protocol::str_and_hash(name) else {
+            return;
+        };
+        let a = i.attrs.borrow();
+        if a.dict.is_some() {
+            return;
+        }
+        let Some(k) = a.shape.lookup(name, s, h) else {
+            return;
+        };
+        let e = victim(self, &c.store, &c.next_store);
+        if a.shape.id == before {
+            e.kind.set(SLOT);
+            *e.next.borrow_mut() = None;
+        } else if k + 1 == a.shape.len() && a.slots.len() == k + 1 {
+            // A transition to a child shape: the attribute went to the new last slot.
+            e.kind.set(ADD);
+            *e.next.borrow_mut() = Some(a.shape.clone());
+        } else {
+            e.epoch.set(0);
+            return;
+        }
+        e.cls.set(Rc::as_ptr(&i.cls) as usize);
+        e.epoch.set(self.type_epoch.get());
+        e.shape.set(before);
+        e.index.set(k as u32);
+        *e.keep.borrow_mut() = Value::Obj(i.cls.clone());
+    }
+}
