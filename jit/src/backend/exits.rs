@@ -274,11 +274,13 @@ pub(crate) unsafe extern "C" fn write_back(
     let Some(writes) = plan.shapes.get(shape as usize) else {
         return;
     };
-    let val = |src: Src| match src {
+    // Word `k` of an argument (wide ints have two: low, high).
+    let word = |class: Class, idx: u32, k: usize| {
         // SAFETY: the buffer holds every argument of this exit's class (see the contract).
-        Src::Arg(class, idx) => unsafe {
-            *vals.add(plan.class_base[class as usize] + idx as usize * class.words())
-        },
+        unsafe { *vals.add(plan.class_base[class as usize] + idx as usize * class.words() + k) }
+    };
+    let val = |src: Src| match src {
+        Src::Arg(class, idx) => word(class, idx, 0),
         Src::Const(c) => c.payload(),
     };
     // SAFETY (for the slot accesses below): every written slot lies in the trace's slot array.
@@ -318,10 +320,7 @@ pub(crate) unsafe extern "C" fn write_back(
         let v = val(w.src);
         if w.ty == Type::Wide {
             if let (Some(f), Src::Arg(class, idx)) = (plan.store_wide, w.src) {
-                // SAFETY: a wide argument is two words, low then high (see the contract).
-                let hi =
-                    unsafe { *vals.add(plan.class_base[class as usize] + idx as usize * 2 + 1) };
-                f(slot(w.slot), v, hi);
+                f(slot(w.slot), v, word(class, idx, 1));
             }
         } else if w.ty == Type::Obj {
             if let Some(f) = plan.store_obj {

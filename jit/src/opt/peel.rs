@@ -115,16 +115,17 @@ pub fn run(src: &Trace) -> Result<Trace, NoPeel> {
         c.map[i] = match carried_slot {
             Some(v) => v,
             // A bigint slot carried as a wide int: its unboxing in the body is the carried value.
-            None if inst.op == Op::WUnbox && {
-                let x = c.map_ref(inst.r(0));
-                c.em.trace.ty(x) == Type::Wide
-            } =>
-            {
-                c.map_ref(inst.r(0))
-            }
             None => {
-                let mapped = c.map_inst(inst, Some(&carried));
-                c.em.emit(mapped)
+                let unboxed = (inst.op == Op::WUnbox)
+                    .then(|| c.map_ref(inst.r(0)))
+                    .filter(|&x| c.em.trace.ty(x) == Type::Wide);
+                match unboxed {
+                    Some(x) => x,
+                    None => {
+                        let mapped = c.map_inst(inst, Some(&carried));
+                        c.em.emit(mapped)
+                    }
+                }
             }
         };
     }
