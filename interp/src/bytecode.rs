@@ -213,8 +213,8 @@ opcodes! {
     /// Superinstruction: CompareOp (a >> 21) then PopJumpIfFalse to (a & 0x1fffff).
     CompareJumpIfFalse = 75, effect: |a| -2, jump: true;
     /// Replace TOS (an iterable) by a for-loop's three state slots: (cur, stop, step) as plain ints for a
-    /// range — unboxed, so the interpreter and traces count without an iterator object — else
-    /// (iterator, Undef, Undef).
+    /// range — unboxed, so the interpreter and traces count without an iterator object —, (sequence,
+    /// index, Undef) for an exact list or tuple (no iterator object either), else (iterator, Undef, Undef).
     ForSetup = 76, effect: |a| 2, jump: false;
     /// Entering an exception handler: TOS (the exception) becomes the exception being handled.
     PushExcInfo = 77, effect: |a| 0, jump: false;

@@ -545,30 +545,6 @@ extern "C" fn seq_slice(
 
 // ---- iteration -----------------------------------------------------------------------------------------
 
-/// `iter(seq)` for a list or tuple: a new iterator, kept alive by the nursery until an exit stores it.
-extern "C" fn seq_iter(rt: *mut Runtime, p: u64, out: *mut u64) -> u32 {
-    // SAFETY: `rt` is the driver's runtime (ctx).
-    let rt = unsafe { &mut *rt };
-    // SAFETY: the trace holds `p` alive.
-    let o = unsafe { obj(p) };
-    if !matches!(o, Object::List(_) | Object::Tuple(_)) || !rt.room(1) {
-        return FAIL;
-    }
-    // SAFETY: `p` is live (above).
-    let Value::Obj(seq) = (unsafe { new_ref(p) }) else {
-        return FAIL;
-    };
-    let it = Rc::new(Object::Iter(std::cell::RefCell::new(Iter::Seq {
-        seq,
-        index: 0,
-    })));
-    let it = Value::Obj(it);
-    // SAFETY: `out` is the trace's out-slot for this call.
-    unsafe { *out = obj_bits(&it) };
-    rt.nursery.push(it);
-    OK
-}
-
 /// `next(it)` for a list/tuple iterator whose next element has tag `TAG`. FAIL when exhausted, for other
 /// iterators and for other element types, without advancing.
 extern "C" fn iter_next<const TAG: u8>(p: u64, out: *mut u64) -> u32 {
@@ -932,11 +908,6 @@ pub fn helper_specs() -> Vec<HelperSpec> {
             "len",
             seq_len as *const () as usize,
             HelperSig::new(&[Obj], Int).guarded(),
-        ),
-        HelperSpec::new(
-            "seq_iter",
-            seq_iter as *const () as usize,
-            HelperSig::new(&[Obj], Obj).with_ctx().guarded(),
         ),
         HelperSpec::new(
             "iter_done",

@@ -624,7 +624,31 @@ impl Vm {
                             }
                             continue;
                         }
-                        // Lists: fast path without the generic protocol.
+                        // A list or tuple: (sequence, index, Undef), no iterator object. Like
+                        // CPython's list iterator, the index is checked against the current length
+                        // at every step, so a list mutated by the loop body is seen as it is now.
+                        if let Value::Int(idx) = slot!(sp - 2) {
+                            let idx = idx as usize;
+                            let next = match slot!(sp - 3).as_obj() {
+                                Some(Object::List(l)) => l.borrow().get(idx).cloned(),
+                                Some(Object::Tuple(t)) => t.get(idx).cloned(),
+                                _ => None,
+                            };
+                            match next {
+                                Some(v) => {
+                                    slot!(sp - 2) = Value::Int(idx as i64 + 1);
+                                    push!(v);
+                                }
+                                None => {
+                                    discard!();
+                                    discard!();
+                                    discard!();
+                                    pc = arg as usize;
+                                }
+                            }
+                            continue;
+                        }
+                        // Other sequence iterators: fast path without the generic protocol.
                         if let Value::Obj(o) = &slot!(sp - 3) {
                             if let Object::Iter(it) = &**o {
                                 let mut it = it.borrow_mut();
@@ -669,6 +693,10 @@ impl Vm {
                             push!(Value::Int(r.start));
                             push!(Value::Int(r.stop));
                             push!(Value::Int(r.step));
+                        } else if let Some(Object::List(_) | Object::Tuple(_)) = v.as_obj() {
+                            push!(v);
+                            push!(Value::Int(0));
+                            push!(Value::Undef);
                         } else {
                             save!();
                             let it = tri!(self.get_iter(v));

@@ -4,13 +4,15 @@
 //!   constant and any other step only by its sign, `lt cur, stop` (or `gt` for negative steps) with a branch guard, `add_ov
 //!   cur, step` (an overflow exits: the interpreter saturates), and the pushed `cur`. A `range(...)` built in
 //!   the trace is virtual: `ForSetup` just spreads its three values into the slots.
-//! - A list or tuple loop keeps the iterator object in the first slot: `ForIter` is a guarded helper
+//! - A list or tuple loop keeps (sequence, index, Undef) in its slots (the interpreter does the same: no
+//!   iterator object). `ForIter` is inline: kind guard, `lt index, len` with a branch guard (the length
+//!   re-read every step), a tag-guarded load of the element, `add index, 1`.
+//! - A loop over another iterator object keeps it in the first slot: `ForIter` is a guarded helper
 //!   `iter_next.<type>` returning the next element (typed by the element seen while recording; it exits
 //!   without advancing on exhaustion or another element type); the loop-exit path is `iter_done`.
-//!   `ForSetup` over a list or tuple allocates the iterator with `seq_iter` (kept alive by the run's
-//!   nursery until an exit stores it).
 //! - `UnpackSequence n` of a list or tuple: `len` guarded to `n`, then `getitem.<type>` per element.
 
+use super::seq::SeqKind;
 use super::{nyi, Abort, Cx, RResult, Recorder, Start, Sv};
 use crate::ir::{Const, Op, SnapId, Type};
 use pvm_interp::object::{Iter, Object};
@@ -51,11 +53,11 @@ impl Recorder {
                 self.set(i + 2, Sv::Val(step));
                 Ok(())
             }
-            Sv::Val(r) => match vm.stack[i].as_obj() {
+            Sv::Val(_) => match vm.stack[i].as_obj() {
                 Some(Object::List(_) | Object::Tuple(_)) => {
-                    let it = self.callg(vm, Type::Obj, "seq_iter", &[r])?;
-                    self.set(i, Sv::Val(it));
-                    self.set(i + 1, Sv::Undef);
+                    // (sequence, index, Undef): the sequence stays where it is.
+                    let zero = self.em.kint(0);
+                    self.set(i + 1, Sv::Val(zero));
                     self.set(i + 2, Sv::Undef);
                     Ok(())
                 }
@@ -106,6 +108,42 @@ impl Recorder {
                     let next = self.checked(vm, Op::AddOv, &[cur, k])?;
                     self.set(ic, Sv::Val(next));
                     self.set(cx.sp, Sv::Val(cur));
+                }
+            }
+            Value::Obj(o) if matches!(vm.stack[is], Value::Int(_)) => {
+                let Value::Int(idx) = vm.stack[is] else {
+                    unreachable!()
+                };
+                let (kind, peek) = match &**o {
+                    Object::List(l) => (SeqKind::List, l.borrow().get(idx as usize).cloned()),
+                    Object::Tuple(t) => (SeqKind::Tuple, t.get(idx as usize).cloned()),
+                    _ => return Err(nyi("ForIter on a malformed sequence state")),
+                };
+                if self.layout().is_none() {
+                    return Err(nyi("sequence layout unknown"));
+                }
+                let s = self.get(vm, ic)?;
+                let i = self.get(vm, is)?;
+                self.guard_seq(vm, s, kind)?;
+                // The length is re-read every step: the body may have grown or shrunk a list.
+                let (data, len) = self.seq_parts(s, kind)?;
+                let cond = self.em.ins(Op::Lt, &[i, len], NS);
+                done = peek.is_none();
+                self.guard(
+                    vm,
+                    if done { Op::GuardFalse } else { Op::GuardTrue },
+                    &[cond],
+                )?;
+                if let Some(v) = peek {
+                    let size = self.em.kint(crate::abi::VALUE_SIZE as i64);
+                    let off = self.em.ins(Op::Mul, &[i, size], NS);
+                    let a = self.em.ins(Op::PAdd, &[data, off], NS);
+                    let elem = self.load_elem(vm, a, &v)?;
+                    // `i < len` holds, so `i + 1` cannot overflow.
+                    let one = self.em.kint(1);
+                    let next = self.em.ins(Op::Add, &[i, one], NS);
+                    self.set(is, Sv::Val(next));
+                    self.set(cx.sp, Sv::Val(elem));
                 }
             }
             Value::Obj(o) => {
