@@ -28,6 +28,7 @@
 
 use crate::abi::{self, RawValue};
 use crate::backend::{Backend, BackendConfig, CompiledTrace};
+use crate::clock::{ticks, TickRate};
 use crate::ir::{print_trace, ExitId, Op, Trace};
 use crate::opt::{optimize, OptConfig};
 use crate::record::{Abort, InlineInfo, KnownTable, Recorder, Start, MAX_INLINE_DEPTH};
@@ -180,13 +181,11 @@ fn install_with(vm: &mut Vm, sink: Option<Sink>, capture: Option<Rc<RefCell<Capt
         stats: Stats::default(),
         stack_need: 0,
         hotexit,
+        rate: TickRate::start(),
     };
     vm.jit = Some(Box::new(driver));
     vm.opts.jit_enabled = true;
 }
-
-/// Trace runs entered from the interpreter are timed one in this many (see `Driver::enter`).
-const TIME_SAMPLE: u64 = 8;
 
 /// Thresholds up to this compile synchronously (see `install_with`).
 pub const SYNC_THRESHOLD: u32 = 50;
@@ -359,8 +358,8 @@ struct TraceRec {
     exits: Vec<ExitMeta>,
     sides: usize,
     stat: usize,
-    /// Time spent in runs entered at this trace.
-    native: std::time::Duration,
+    /// Ticks (`clock::ticks`) spent in runs entered at this trace.
+    native: u64,
 }
 
 /// The JIT driver (see the module docs).
@@ -387,6 +386,8 @@ pub struct Driver {
     /// Slots above a trace's base that any trace may touch (for `ensure_stack`).
     stack_need: usize,
     hotexit: u32,
+    /// Converts the tick counts of timed trace runs to time.
+    rate: TickRate,
 }
 
 /// How a recording step ended.
@@ -696,7 +697,7 @@ impl Driver {
             exits,
             sides: 0,
             stat: self.stats.traces.len() - 1,
-            native: Default::default(),
+            native: 0,
         });
         if let Some(t) = target {
             // The final `exit` is the last exit in buffer order.
@@ -744,23 +745,13 @@ impl Driver {
         let slots = unsafe { vm.stack.as_mut_ptr().add(base) } as *mut RawValue;
         self.rt.vm = vm as *const Vm;
         let ctx = &mut *self.rt as *mut Runtime as *mut u8;
-        // Reading the clock costs as much as a short trace run on some virtual machines: after the first
-        // `TIME_SAMPLE` entries (timed exactly), time one entry in `TIME_SAMPLE` and count it for all.
-        let n = self.stats.traces[stat].entries;
-        let scale = if n <= TIME_SAMPLE {
-            1
-        } else {
-            TIME_SAMPLE as u32
-        };
-        let t0 = (n <= TIME_SAMPLE || n % TIME_SAMPLE == 0).then(Instant::now);
+        let t0 = ticks();
         // SAFETY: the trace was compiled for frames of this code at this header with the helpers of
         // `helper_specs`, whose ctx is a `Runtime`; `slots` covers its slots (above).
         let g = unsafe { self.traces[tid].ct.run(slots, ctx) };
-        if let Some(t0) = t0 {
-            let spent = t0.elapsed() * scale;
-            self.stats.native += spent;
-            self.traces[tid].native += spent;
-        }
+        let spent = ticks().wrapping_sub(t0);
+        self.stats.native_ticks += spent;
+        self.traces[tid].native += spent;
         self.rt.vm = std::ptr::null();
         // The exit has written its snapshot (taking its own references): nothing needs the nursery now.
         self.rt.nursery.clear();
@@ -788,7 +779,7 @@ impl Driver {
         if entries % SHORT_RUN_CHECK != 0 || self.traces[t].root != t {
             return;
         }
-        let avg = self.traces[t].native / entries as u32;
+        let avg = self.rate.duration(self.traces[t].native / entries);
         if avg >= SHORT_RUN {
             return;
         }
@@ -1193,6 +1184,7 @@ impl JitHooks for Driver {
 
     fn report(&mut self, out: &mut dyn Write) {
         let mut exits = self.exit_stats();
+        self.stats.native = self.rate.duration(self.stats.native_ticks);
         let _ = out.write_all(self.stats.report(&mut exits).as_bytes());
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod abi;
 pub mod backend;
+mod clock;
 pub mod driver;
 pub mod ir;
 pub mod opt;

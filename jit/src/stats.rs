@@ -50,6 +50,8 @@ pub struct Stats {
     pub recordings: (u64, u64),
     /// Time spent inside trace calls.
     pub native: Duration,
+    /// `native` in clock ticks, as counted (converted when reported).
+    pub native_ticks: u64,
     /// When the JIT was installed (≈ program start).
     pub started: Instant,
 }
@@ -62,6 +64,7 @@ impl Default for Stats {
             blacklisted: Vec::new(),
             recordings: (0, 0),
             native: Duration::ZERO,
+            native_ticks: 0,
             started: Instant::now(),
         }
     }
