@@ -9,7 +9,8 @@
 //!                     each guard: brif fail → cold trampoline: spill the snapshot's values, jump exit(id)
 //!                     `loop`: jump header(phi entry values)
 //! header(phis...):    body; at the end: jump header(phi back-edge values)
-//! exit(id):           call write_back(plan, slots, spilled values, id); count; link or return
+//! exit(id):           call write_back(plan, slots, spilled values, id); jump tail(id)
+//! tail(id):           count; link or return (a final `exit` writes back inline and jumps here)
 //! ```
 //!
 //! IR values map one-to-one to Cranelift SSA values (ints, objects, pointers and `None` as i64, floats as
@@ -93,6 +94,8 @@ struct Cg<'a, 'b> {
     slots: ir::Value,
     ctx: ir::Value,
     exit_block: Option<Block>,
+    /// The part of the exit block after the write-back (param: local exit id): count, link or return.
+    exit_tail: Option<Block>,
     /// Where trampolines spill an exit's values for `write_back` (u64 words, per class in order).
     exit_buf: Option<StackSlot>,
     next_exit: usize,
@@ -142,6 +145,7 @@ pub(crate) fn translate(
         slots: ir::Value::from_u32(0),
         ctx: ir::Value::from_u32(0),
         exit_block: None,
+        exit_tail: None,
         exit_buf: None,
         next_exit: 0,
         out_slot: None,
@@ -176,6 +180,10 @@ impl Cg<'_, '_> {
                 )));
             }
             self.exit_block = Some(eb);
+            let tail = self.b.create_block();
+            self.b.set_cold_block(tail);
+            self.b.append_block_param(tail, types::I32);
+            self.exit_tail = Some(tail);
         }
         if self.plan.max_rc > 0 {
             let size = (self.plan.max_rc * VALUE_SIZE) as u32;
@@ -399,11 +407,27 @@ impl Cg<'_, '_> {
                 return Ok(None);
             }
             Op::Exit => {
-                let args = self.exit_args(i)?;
-                let eb = self
-                    .exit_block
+                // The trace's end (a side trace returning to the interpreter or linked to the trace of
+                // the loop it reaches): taken on every run, so its one snapshot is written back by
+                // generated code, like `jump`'s (LuaJIT's tail link does the same), rather than by
+                // `write_back` interpreting the shape.
+                let id = self.next_exit;
+                if self.plan.exit_inst.get(id).copied() != Some(i as u32) {
+                    return Err(JitError::Unsupported(format!(
+                        "exit plan out of step at instruction {i}"
+                    )));
+                }
+                self.next_exit += 1;
+                let (writes, args) = exits::writes_for(t, i, &self.known_nonobj(i));
+                let vals = self.resolve(&writes, |s, class, idx| {
+                    s.val(args[class as usize][idx as usize])
+                })?;
+                self.writeback(&vals)?;
+                let tail = self
+                    .exit_tail
                     .ok_or_else(|| JitError::Unsupported("exit without exit block".into()))?;
-                self.b.ins().jump(eb, &args);
+                let id = self.b.ins().iconst(types::I32, id as i64);
+                self.b.ins().jump(tail, &[BlockArg::from(id)]);
                 return Ok(None);
             }
             Op::Sload | Op::SloadU => {
@@ -976,8 +1000,9 @@ impl Cg<'_, '_> {
         self.b.switch_to_block(eb);
         let params = self.b.block_params(eb).to_vec();
         let id = params[0];
-        let tail = self.b.create_block();
-        self.b.set_cold_block(tail);
+        let tail = self
+            .exit_tail
+            .ok_or_else(|| JitError::Unsupported("exit block without tail".into()))?;
         if self.plan.shapes.iter().any(|w| !w.is_empty()) {
             // The trampoline spilled the values: let `write_back` restore the snapshot.
             let mut sig = Signature::new(self.host_cc);
@@ -999,8 +1024,9 @@ impl Cg<'_, '_> {
                 .ins()
                 .call_indirect(sig, callee, &[plan, self.slots, addr, id]);
         }
-        self.b.ins().jump(tail, &[]);
+        self.b.ins().jump(tail, &[BlockArg::from(id)]);
         self.b.switch_to_block(tail);
+        let id = self.b.block_params(tail)[0];
         let idx = self.b.ins().uextend(types::I64, id);
         let counters = self.b.ins().iconst(types::I64, self.tables.counters as i64);
         let coff = self.b.ins().ishl_imm_u(idx, 2);
