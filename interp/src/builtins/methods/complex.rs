@@ -93,7 +93,7 @@ fn prod(a: Complex, b: Complex) -> Complex {
 }
 
 /// Smith's algorithm, as CPython's `_Py_c_quot` (None: division by zero).
-fn quot(a: Complex, b: Complex) -> Option<Complex> {
+pub fn quot(a: Complex, b: Complex) -> Option<Complex> {
     let (abs_br, abs_bi) = (b.re.abs(), b.im.abs());
     if abs_br >= abs_bi {
         if abs_br == 0.0 {

@@ -10,6 +10,7 @@ mod _heapq;
 mod _random;
 mod _weakref;
 mod array;
+mod cmath;
 mod dis;
 mod gc;
 mod hashlib;
@@ -45,6 +46,7 @@ const NATIVE: &[(&str, Init)] = &[
     ("_re", re::init),
     ("_struct", structmod::init),
     ("array", array::init),
+    ("cmath", cmath::init),
     ("_weakref", _weakref::init),
     ("dis", dis::init),
     ("gc", gc::init),
