@@ -116,6 +116,21 @@ pub struct SeqLayout {
     pub cell_tag: u8,
     /// Offset of the `Value` a cell holds.
     pub cell_value: i32,
+    /// Discriminant byte of `Object::Instance`.
+    pub inst_tag: u8,
+    /// Offset of an instance's class pointer (the class's allocation address, as in a slot payload).
+    pub inst_cls: i32,
+    /// Offset of an instance's shape pointer (the `Rc<Shape>` allocation address; see `shape_bits`).
+    pub inst_shape: i32,
+    /// Offset of an instance's attribute slot pointer (`Attrs::slots`).
+    pub inst_slots: i32,
+}
+
+/// The word an instance's shape field holds for `shape` (what a shape guard compares with). Shapes are
+/// never freed (the shape tree is rooted in a thread-local), so the address identifies the shape for
+/// the whole run.
+pub fn shape_bits(shape: &Rc<pvm_interp::shape::Shape>) -> u64 {
+    Rc::as_ptr(shape) as *const u8 as u64 - RC_VALUE_OFFSET
 }
 
 /// The discriminant byte of an object.
@@ -173,6 +188,10 @@ pub fn probe_layout() -> Option<SeqLayout> {
         return None;
     }
     let (lt, tt) = (tags[0], tags[1]);
+    let (inst_tag, inst_cls, inst_shape, inst_slots) = probe_instance(pi)?;
+    if tags.contains(&inst_tag) {
+        return None;
+    }
     let off =
         |vec: usize, word: usize| i32::try_from(RC_VALUE_OFFSET as usize + vec + word * W).ok();
     Some(SeqLayout {
@@ -184,7 +203,54 @@ pub fn probe_layout() -> Option<SeqLayout> {
         tuple_len: off(tvec, li)?,
         cell_tag: tags[2],
         cell_value: i32::try_from(RC_VALUE_OFFSET as usize + cvalue).ok()?,
+        inst_tag,
+        inst_cls,
+        inst_shape,
+        inst_slots,
     })
+}
+
+/// Where an instance keeps its class, shape and slots: (tag, class, shape, slots pointer) offsets from
+/// the allocation address. `pi` is the data-pointer word of a `Vec`.
+fn probe_instance(pi: usize) -> Option<(u8, i32, i32, i32)> {
+    const W: usize = std::mem::size_of::<usize>();
+    if std::mem::size_of::<pvm_interp::object::ObjRef>() != W
+        || std::mem::size_of::<Rc<pvm_interp::shape::Shape>>() != W
+    {
+        return None;
+    }
+    let cls = Rc::new(Object::Tuple(Vec::new()));
+    let inst = Rc::new(Object::Instance(pvm_interp::object::Instance::new(
+        cls.clone(),
+    )));
+    let Object::Instance(i) = &*inst else {
+        return None;
+    };
+    let alloc = Rc::as_ptr(&inst) as *const u8 as usize - RC_VALUE_OFFSET as usize;
+    let word = |addr: usize| {
+        // SAFETY: `addr` is the address of a pointer-sized field of the live instance above.
+        unsafe { (addr as *const usize).read() }
+    };
+    let cls_at = &i.cls as *const _ as usize;
+    if word(cls_at) != Rc::as_ptr(&cls) as *const u8 as usize - RC_VALUE_OFFSET as usize {
+        return None;
+    }
+    let a = i.attrs.borrow();
+    let shape_at = &a.shape as *const _ as usize;
+    if word(shape_at) as u64 != shape_bits(&a.shape) {
+        return None;
+    }
+    let slots_at = &a.slots as *const Vec<Value> as usize + pi * W;
+    if word(slots_at) != a.slots.as_ptr() as usize {
+        return None;
+    }
+    let off = |at: usize| i32::try_from(at.checked_sub(alloc)?).ok();
+    Some((
+        tag_byte(&inst),
+        off(cls_at)?,
+        off(shape_at)?,
+        off(slots_at)?,
+    ))
 }
 
 /// The `Rc::as_ptr` of the object whose payload bits are `p`.
@@ -441,6 +507,85 @@ extern "C" fn list_set_float(rt: *mut Runtime, p: u64, i: i64, x: f64) -> u32 {
     // SAFETY: `rt` is the driver's runtime, passed as the trace's ctx.
     let rt = unsafe { &mut *rt };
     list_store(rt, p, i, || Value::Float(x))
+}
+
+/// Replace attribute slot `k` of the instance `p` (shape guarded by the trace), retiring the old value
+/// into the nursery if this was its last reference.
+fn attr_store(rt: &mut Runtime, p: u64, k: i64, make: impl FnOnce() -> Value) -> u32 {
+    // SAFETY: the trace holds `p` alive.
+    let Object::Instance(i) = (unsafe { obj(p) }) else {
+        return FAIL;
+    };
+    let Ok(mut a) = i.attrs.try_borrow_mut() else {
+        return FAIL;
+    };
+    let Some(slot) = a.slots.get_mut(k as usize) else {
+        return FAIL;
+    };
+    let last_ref = matches!(&*slot, Value::Obj(o) if Rc::strong_count(o) == 1);
+    if last_ref && !rt.room(1) {
+        return FAIL;
+    }
+    let old = std::mem::replace(slot, make());
+    drop(a);
+    if last_ref {
+        rt.nursery.push(old);
+    } else {
+        drop(old);
+    }
+    OK
+}
+
+/// `o.name = v` into existing slot `k`, for a value of tag `TAG` (payload bits).
+extern "C" fn attr_set<const TAG: u8>(rt: *mut Runtime, p: u64, k: i64, bits: u64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime, passed as the trace's ctx; the trace holds `bits` alive if
+    // it is an object.
+    let rt = unsafe { &mut *rt };
+    attr_store(rt, p, k, || unsafe { from_bits::<TAG>(bits) })
+}
+
+/// `o.name = x` into existing slot `k`, for a float.
+extern "C" fn attr_set_float(rt: *mut Runtime, p: u64, k: i64, x: f64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime, passed as the trace's ctx.
+    let rt = unsafe { &mut *rt };
+    attr_store(rt, p, k, || Value::Float(x))
+}
+
+/// A new attribute: append a slot to the instance `p` and move it to the child shape `next` (an
+/// `Rc::as_ptr` of a shape; shapes are never freed). The trace guarded the current shape, whose child
+/// `next` is.
+fn attr_append(p: u64, next: i64, make: impl FnOnce() -> Value) -> u32 {
+    // SAFETY: the trace holds `p` alive.
+    let Object::Instance(i) = (unsafe { obj(p) }) else {
+        return FAIL;
+    };
+    let Ok(mut a) = i.attrs.try_borrow_mut() else {
+        return FAIL;
+    };
+    let next = next as *const pvm_interp::shape::Shape;
+    // SAFETY: `next` is `Rc::as_ptr` of a shape, and shapes are never freed (their tree is rooted in a
+    // thread-local); we take one more strong reference for the instance.
+    let next = unsafe {
+        Rc::increment_strong_count(next);
+        Rc::from_raw(next)
+    };
+    if a.dict.is_some() || a.slots.len() != a.shape.len() || next.len() != a.slots.len() + 1 {
+        return FAIL;
+    }
+    a.shape = next;
+    a.slots.push(make());
+    OK
+}
+
+/// `o.name = v` adding a slot, for a value of tag `TAG`.
+extern "C" fn attr_add<const TAG: u8>(p: u64, next: i64, bits: u64) -> u32 {
+    // SAFETY: the trace holds `bits` alive if it is an object.
+    attr_append(p, next, || unsafe { from_bits::<TAG>(bits) })
+}
+
+/// `o.name = x` adding a slot, for a float.
+extern "C" fn attr_add_float(p: u64, next: i64, x: f64) -> u32 {
+    attr_append(p, next, || Value::Float(x))
 }
 
 fn list_push(p: u64, make: impl FnOnce() -> Value) -> u32 {
@@ -1021,6 +1166,27 @@ pub fn helper_specs() -> Vec<HelperSpec> {
         )*};
     }
     per_tag_bits!(0 None, 1 Bool, 2 Int, 4 Obj);
+    macro_rules! attr_tags {
+        ($($tag:literal $ty:ident),*) => {$(
+            v.push(HelperSpec::new(&tagged("attr_set", $ty), attr_set::<$tag> as *const () as usize,
+                HelperSig::new(&[Obj, Int, $ty], Void).with_ctx().guarded()));
+            v.push(HelperSpec::new(&tagged("attr_add", $ty), attr_add::<$tag> as *const () as usize,
+                HelperSig::new(&[Obj, Int, $ty], Void).guarded()));
+        )*};
+    }
+    attr_tags!(0 None, 1 Bool, 2 Int, 4 Obj);
+    v.push(HelperSpec::new(
+        &tagged("attr_set", Float),
+        attr_set_float as *const () as usize,
+        HelperSig::new(&[Obj, Int, Float], Void)
+            .with_ctx()
+            .guarded(),
+    ));
+    v.push(HelperSpec::new(
+        &tagged("attr_add", Float),
+        attr_add_float as *const () as usize,
+        HelperSig::new(&[Obj, Int, Float], Void).guarded(),
+    ));
     macro_rules! cell_tags {
         ($($tag:literal $ty:ident),*) => {$(
             v.push(HelperSpec::new(&tagged("cell_set", $ty), cell_set::<$tag> as *const () as usize,

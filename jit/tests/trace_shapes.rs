@@ -315,3 +315,94 @@ f(3000)
         ",
     );
 }
+
+#[test]
+fn attribute_loads_are_guarded_once_then_plain_slot_loads() {
+    // `p` is the same instance every iteration: its kind, class, shape and the type epoch are guarded
+    // in the pre-roll, and the loop body keeps only the arithmetic (the slot loads fold too: the loop
+    // writes no memory).
+    let src = "
+class P:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+def f(p, n):
+    s = 0
+    for i in range(n):
+        s += p.x + p.y
+    return s
+f(P(1, 2), 3000)
+";
+    assert_shape(
+        src,
+        "f",
+        "
+        pre:
+        guard_intr
+        ...
+        %p = sload.obj 0
+        %w = load.int %p, _
+        %k = band %w, 255
+        guard_eq %k, _
+        %c = load.obj %p, _
+        guard_eq %c, _
+        %e = load.int _, 0
+        guard_eq %e, _
+        %sh = load.int %p, _
+        guard_eq %sh, _
+        %d = load.ptr %p, _
+        guard_tag %d, 0, int
+        %x = load.int %d, 8
+        %a = padd %d, 16
+        guard_tag %a, 0, int
+        %y = load.int %a, 8
+        %xy = add_ov %x, %y
+        %s1 = add_ov %s0, %xy
+        loop
+        %s = phi %s1, %s2
+        ...
+        guard_intr
+        %lt = lt %i, %n
+        guard_true %lt
+        %i2 = add %i, 1
+        %s2 = add_ov %xy, %s
+        ",
+    );
+}
+
+#[test]
+fn inlined_method_call_updates_an_attribute_in_place() {
+    // `a.add(i)` is LoadMethod + CallMethod of a plain function: inlined with `self` as its first
+    // local. `self.total += v` is a raw payload store into the slot (int over int); the guards on the
+    // instance stay in the pre-roll because payload stores cannot change an object's class or shape.
+    let src = "
+class Acc:
+    def __init__(self):
+        self.total = 0
+    def add(self, v):
+        self.total += v
+        return self
+
+def f(a, n):
+    for i in range(n):
+        a.add(i)
+    return a.total
+f(Acc(), 3000)
+";
+    assert_shape(
+        src,
+        "f",
+        "
+        %i = phi _, %j
+        %j = phi _, %j2
+        guard_intr
+        %c = lt %j, %n
+        guard_true %c
+        %j2 = add %j, 1
+        %t = load.int %d, 8
+        %t2 = add_ov %j, %t
+        store %d, 8, %t2
+        ",
+    );
+}

@@ -27,6 +27,31 @@ pub const METHOD: u8 = 2;
 pub const CLASS_VALUE: u8 = 3;
 pub const ADD: u8 = 4;
 
+/// A cacheable attribute access: for instances of `cls` with `shape`, under the current type epoch.
+pub struct AttrPlan<T> {
+    pub cls: crate::object::ObjRef,
+    pub shape: Rc<crate::shape::Shape>,
+    pub hit: T,
+}
+
+/// What a load finds.
+pub enum LoadHit {
+    /// The instance's own attribute in slot k.
+    Slot(usize),
+    /// A plain Python function on the class (bound by `LoadAttr`; `LoadMethod` pushes it with self).
+    Method(Value),
+    /// A class attribute returned unchanged.
+    ClassValue(Value),
+}
+
+/// What a store does.
+pub enum StoreHit {
+    /// Replace slot k.
+    Slot(usize),
+    /// Append a slot and move to this shape.
+    Add(Rc<crate::shape::Shape>),
+}
+
 /// The entry to (re)fill: a stale one if any, else the next in round-robin order.
 fn victim<'a>(
     vm: &Vm,
@@ -148,44 +173,81 @@ impl Vm {
         )
     }
 
-    /// Fill a load entry from what a full lookup of `obj.name` would do (nothing when it is not a case
-    /// the cache covers). Calls no Python code.
-    pub(crate) fn attr_load_fill(&mut self, c: &AttrCache, obj: &Value, name: &Value) {
-        let Some(i) = Vm::cacheable(obj) else { return };
+    /// What a full lookup of `obj.name` finds, when it is a case caches and JIT traces cover: the
+    /// instance's class and shape, and the hit (valid while the class, the shape and the type epoch are
+    /// unchanged). None for everything else (data descriptors, `__getattribute__`, dict mode, misses that
+    /// would reach `__getattr__`...). Calls no Python code.
+    pub fn attr_load_plan(&mut self, obj: &Value, name: &Value) -> Option<AttrPlan<LoadHit>> {
+        let i = Vm::cacheable(obj)?;
         let cls = i.cls.clone();
         if self.overridden(&cls, &self.strs.getattribute.clone()) {
-            return;
+            return None;
         }
         let ca = self.type_lookup(&cls, name);
         if let Some(ca) = &ca {
             if self.is_property(ca) || self.is_data_descriptor(ca) {
-                return;
+                return None;
             }
         }
-        let Some((s, h)) = crate::vm::protocol::str_and_hash(name) else {
-            return;
-        };
+        let (s, h) = crate::vm::protocol::str_and_hash(name)?;
         let (shape, slot) = {
             let a = i.attrs.borrow();
             if a.dict.is_some() {
-                return;
+                return None;
             }
-            (a.shape.id, a.shape.lookup(name, s, h))
+            (a.shape.clone(), a.shape.lookup(name, s, h))
         };
-        let (kind, index, value) = match (slot, ca) {
-            (Some(k), _) => (SLOT, k as u32, Value::Undef),
-            (None, Some(f)) if matches!(f.as_obj(), Some(Object::Function(_))) => (METHOD, 0, f),
-            (None, Some(v)) if is_plain_value(&v) => (CLASS_VALUE, 0, v),
-            _ => return,
+        let hit = match (slot, ca) {
+            (Some(k), _) => LoadHit::Slot(k),
+            (None, Some(f)) if matches!(f.as_obj(), Some(Object::Function(_))) => {
+                LoadHit::Method(f)
+            }
+            (None, Some(v)) if is_plain_value(&v) => LoadHit::ClassValue(v),
+            _ => return None,
+        };
+        Some(AttrPlan { cls, shape, hit })
+    }
+
+    /// Fill a load entry from what a full lookup of `obj.name` would do (nothing when it is not a case
+    /// the cache covers). Calls no Python code.
+    pub(crate) fn attr_load_fill(&mut self, c: &AttrCache, obj: &Value, name: &Value) {
+        let Some(plan) = self.attr_load_plan(obj, name) else {
+            return;
+        };
+        let (kind, index, value) = match plan.hit {
+            LoadHit::Slot(k) => (SLOT, k as u32, Value::Undef),
+            LoadHit::Method(f) => (METHOD, 0, f),
+            LoadHit::ClassValue(v) => (CLASS_VALUE, 0, v),
         };
         let e = victim(self, &c.load, &c.next_load);
-        e.cls.set(Rc::as_ptr(&cls) as usize);
+        e.cls.set(Rc::as_ptr(&plan.cls) as usize);
         e.epoch.set(self.type_epoch.get());
-        e.shape.set(shape);
+        e.shape.set(plan.shape.id);
         e.kind.set(kind);
         e.index.set(index);
         *e.value.borrow_mut() = value;
-        *e.keep.borrow_mut() = Value::Obj(cls);
+        *e.keep.borrow_mut() = Value::Obj(plan.cls);
+    }
+
+    /// What `obj.name = v` will do, when it is a case caches and JIT traces cover: replace slot k, or
+    /// append a slot and move to a child shape (created here if new; the store itself follows). Valid
+    /// while the class, the shape and the type epoch are unchanged. Calls no Python code.
+    pub fn attr_store_plan(&mut self, obj: &Value, name: &Value) -> Option<AttrPlan<StoreHit>> {
+        self.attr_store_precheck(obj, name)?;
+        let i = Vm::cacheable(obj)?;
+        let (s, h) = crate::vm::protocol::str_and_hash(name)?;
+        let a = i.attrs.borrow();
+        let shape = a.shape.clone();
+        let hit = match shape.lookup(name, s, h) {
+            Some(k) => StoreHit::Slot(k),
+            None if a.slots.len() == shape.len() => StoreHit::Add(shape.with_attr(name, h)?),
+            None => return None,
+        };
+        Some(AttrPlan {
+            cls: i.cls.clone(),
+            shape,
+            hit,
+        })
     }
 
     /// Before a generic `obj.name = v`: the instance's shape if the store may be cached. Calls no Python.
@@ -240,5 +302,26 @@ impl Vm {
         e.shape.set(before);
         e.index.set(k as u32);
         *e.keep.borrow_mut() = Value::Obj(i.cls.clone());
+    }
+}
+
+impl Vm {
+    /// The class of `obj` if its truth value is always True while the type epoch is unchanged: an
+    /// instance of a Python class (no builtin base) defining neither `__bool__` nor `__len__`.
+    pub fn instance_always_true(&self, obj: &Value) -> Option<crate::object::ObjRef> {
+        let i = Vm::cacheable(obj)?;
+        let cls = i.cls.clone();
+        for name in ["__bool__", "__len__"] {
+            if self.type_lookup(&cls, &self.strs.get(name)).is_some() {
+                return None;
+            }
+        }
+        Some(cls)
+    }
+
+    /// Where the type epoch lives (JIT traces guard it like the caches here do). Boxed, so the address
+    /// is stable for the `Vm`'s life even if the `Vm` moves.
+    pub fn type_epoch_ptr(&self) -> *const u64 {
+        self.type_epoch.as_ptr() as *const u64
     }
 }

@@ -7,7 +7,7 @@
 //! `sys.setrecursionlimit`. Native code calling back into Python (a sort key, `map`) re-enters `run` with
 //! an entry depth, which is bounded separately (`MAX_NATIVE_DEPTH`).
 
-mod attrcache;
+pub mod attrcache;
 mod call;
 pub mod classes;
 mod coroutines;
@@ -133,7 +133,7 @@ pub struct Vm {
     /// Exceptions being handled (innermost last): pushed by `PushExcInfo`, popped by `PopExcept`.
     pub exc_stack: Vec<Value>,
     /// Bumped whenever any class's dict changes: invalidates the method cache (`type_lookup`).
-    pub type_epoch: std::cell::Cell<u64>,
+    pub type_epoch: Box<std::cell::Cell<u64>>,
     pub method_cache: std::cell::RefCell<Box<[protocol::MethodCacheEntry]>>,
     /// An exception to raise in the frame being resumed (`generator.throw`).
     pub pending_throw: Option<PyErr>,
@@ -170,7 +170,7 @@ impl Vm {
             recording: false,
             exc_stack: Vec::new(),
             pending_throw: None,
-            type_epoch: std::cell::Cell::new(1),
+            type_epoch: Box::new(std::cell::Cell::new(1)),
             method_cache: std::cell::RefCell::new(
                 vec![protocol::MethodCacheEntry::default(); protocol::METHOD_CACHE_SIZE]
                     .into_boxed_slice(),

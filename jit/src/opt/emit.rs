@@ -35,20 +35,45 @@ struct Key {
 /// May `store` (a `Store` instruction) overwrite what the memory-reading instruction `k` read? See the
 /// module docs for the rule.
 fn store_may_alias(t: &Trace, store: &Inst, k: &Key) -> bool {
-    let sbase = store.r(0);
-    if t.ty(sbase) != Type::Ptr || sbase.is_const() {
-        return true;
+    match ptr_store_offset(t, store) {
+        Some(off) => ptr_store_may_alias(t, off, k),
+        None => true,
     }
+}
+
+/// The offset of a `Store` through a non-constant raw pointer (an element address), the only stores
+/// the alias rule can tell apart from other memory.
+pub fn ptr_store_offset(t: &Trace, store: &Inst) -> Option<i32> {
+    let sbase = store.r(0);
+    (store.op == Op::Store && t.ty(sbase) == Type::Ptr && !sbase.is_const()).then(|| store.imm(1))
+}
+
+/// May a store at offset `soff` from an element address overwrite what `k` read?
+fn ptr_store_may_alias(t: &Trace, soff: i32, k: &Key) -> bool {
     let lbase = IrRef::from_raw(k.f[0]);
     let loff = k.f[1] as i32;
     match t.ty(lbase) {
         Type::Obj => false,
         Type::Ptr if lbase.is_const() => false,
         Type::Ptr => {
-            !(k.op == Op::GuardTag && loff.rem_euclid(16) == 0 && store.imm(1).rem_euclid(16) == 8)
+            !(k.op == Op::GuardTag && loff.rem_euclid(16) == 0 && soff.rem_euclid(16) == 8)
         }
         _ => true,
     }
+}
+
+/// The offsets of a loop body's element stores, or None if it calls out or writes memory otherwise.
+pub fn body_store_offsets(t: &Trace, body: &[Inst]) -> Option<Vec<i32>> {
+    let mut v = Vec::new();
+    for i in body {
+        if i.op.flags().has(Flags::CALL) {
+            return None;
+        }
+        if i.op.flags().has(Flags::STORE) {
+            v.push(ptr_store_offset(t, i)?);
+        }
+    }
+    Some(v)
 }
 
 /// Builds a trace with folding and CSE on the fly. See the module docs.
@@ -241,10 +266,18 @@ impl Emitter {
         self.last_snap = Some((added, id));
         id
     }
-    /// Emit the `loop` marker. `keep_loads` lets body loads reuse pre-loop loads (only sound if the
-    /// loop body has no stores or calls).
-    pub fn loop_marker(&mut self, keep_loads: bool) -> IrRef {
-        let saved = keep_loads.then(|| self.mem.clone());
+    /// Emit the `loop` marker. `body_stores` lets body loads reuse pre-loop loads: `None` when the
+    /// loop body calls out or stores other than through element addresses (nothing survives), else the
+    /// offsets of its element stores (see [`ptr_store_offset`]): the loads none of them may alias
+    /// survive (object header fields such as an instance's class and shape, version counters, element
+    /// tags under payload stores), so the body reuses them: they are hoisted.
+    pub fn loop_marker(&mut self, body_stores: Option<&[i32]>) -> IrRef {
+        let saved = body_stores.map(|stores| {
+            let mut mem = self.mem.clone();
+            let t = &self.trace;
+            mem.retain(|k, _| !stores.iter().any(|&off| ptr_store_may_alias(t, off, k)));
+            mem
+        });
         let r = self.emit(Inst::new(Op::Loop, Type::Void, [0; 3], SnapId::NONE));
         if let Some(saved) = saved {
             self.mem = saved;
@@ -405,13 +438,11 @@ pub fn rebuild(
                 }
             }
             Op::Loop => {
-                // Loads may cross the loop marker when the body cannot write memory.
-                let body_writes = loop_pos.is_some_and(|l| {
-                    src.insts[l..]
-                        .iter()
-                        .any(|x| x.op.flags().has(Flags::STORE) || x.op.flags().has(Flags::CALL))
+                // Loads may cross the loop marker unless the body may write what they read.
+                let stores = loop_pos.map_or(Some(Vec::new()), |l| {
+                    body_store_offsets(src, &src.insts[l..])
                 });
-                rb.em.loop_marker(!body_writes)
+                rb.em.loop_marker(stores.as_deref())
             }
             Op::Sload
             | Op::SloadU

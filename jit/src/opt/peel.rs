@@ -23,7 +23,9 @@
 //! overlaid with the copied snapshot's own entries.
 //!
 //! Memory: a load in the body may be CSEd with a pre-roll load only if the iteration contains no store
-//! or call (the emitter's `loop_marker(keep_loads)`); finer alias analysis can come later.
+//! or call, or if no store of the iteration may alias it (the emitter's `loop_marker`, with the alias rule of
+//! its CSE: payload stores through element pointers never touch object header fields, so the class and
+//! shape guards of an instance whose attributes the loop writes are still hoisted).
 //!
 //! When not to peel (the trace is returned unchanged, to be compiled as an unpeeled loop that writes the
 //! slots back at its `jump` and reloads them): the trace does not end in `jump`, already has a `loop`,
@@ -31,7 +33,7 @@
 //! that becomes a float: the body's copy would be ill-typed).
 
 use super::emit::Emitter;
-use crate::ir::{Flags, Inst, IrRef, Op, SnapEntry, SnapId, Snapshot, Trace, Type};
+use crate::ir::{Inst, IrRef, Op, SnapEntry, SnapId, Snapshot, Trace, Type};
 use std::collections::HashMap;
 
 /// Why a trace was not peeled.
@@ -68,9 +70,6 @@ pub fn run(src: &Trace) -> Result<Trace, NoPeel> {
             }
         }
     }
-    let writes = iter
-        .iter()
-        .any(|i| i.op.flags().has(Flags::STORE) || i.op.flags().has(Flags::CALL));
 
     let mut c = Copier {
         src,
@@ -85,7 +84,8 @@ pub fn run(src: &Trace) -> Result<Trace, NoPeel> {
     }
     let pre = std::mem::replace(&mut c.map, vec![IrRef::NONE; src.insts.len()]);
     c.snaps.clear();
-    c.em.loop_marker(!writes);
+    let stores = super::emit::body_store_offsets(src, iter);
+    c.em.loop_marker(stores.as_deref());
 
     // Loop-carried slots: slot -> value at the start of a body iteration (a phi, or a constant).
     let mut carried: Vec<SnapEntry> = Vec::with_capacity(lsnap.entries.len());

@@ -327,6 +327,9 @@ impl Recorder {
                 self.get(vm, abs)?;
                 self.em.konst(Const::Bool(false))
             }
+            Value::Obj(o) if matches!(&**o, pvm_interp::object::Object::Instance(_)) => {
+                self.instance_truth(vm, abs)?
+            }
             Value::Obj(_) | Value::Undef => return Err(nyi("truth value of an object")),
         })
     }

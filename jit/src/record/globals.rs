@@ -82,8 +82,11 @@ impl Recorder {
         Ok(v)
     }
 
-    /// `LoadAttr` on a module.
+    /// `LoadAttr` on a module (instances: `attrs.rs`).
     pub(super) fn rec_load_attr(&mut self, vm: &mut Vm, code: &Rc<Code>, cx: &Cx) -> RResult {
+        if let Some(Object::Instance(_)) = vm.stack[cx.sp - 1].as_obj() {
+            return self.rec_instance_load_attr(vm, code, cx);
+        }
         let v = self.module_attr(vm, code, cx)?;
         let r = self.kvalue(&v);
         self.set(cx.sp - 1, Sv::Val(r));
@@ -125,6 +128,7 @@ impl Recorder {
                 self.set(cx.sp, Sv::Val(o));
                 Ok(())
             }
+            Some(Object::Instance(_)) => self.rec_instance_load_method(vm, code, cx),
             _ => Err(nyi("method of this type")),
         }
     }

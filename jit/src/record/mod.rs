@@ -43,6 +43,7 @@
 
 pub mod abort;
 mod arith;
+mod attrs;
 mod calls;
 mod containers;
 mod globals;
@@ -302,6 +303,10 @@ pub struct Recorder {
     known: Rc<KnownTable>,
     /// Objects already guarded to be a list or tuple.
     known_kind: HashMap<IrRef, seq::SeqKind>,
+    /// Instances whose class is guarded (value: the class constant).
+    known_class: HashMap<IrRef, IrRef>,
+    /// Whether the type epoch is guarded (once per trace: see `attrs.rs`).
+    epoch_guarded: bool,
     pending: Option<Pending>,
     expect: Option<(usize, u32)>,
     snap: Option<SnapId>,
@@ -364,6 +369,8 @@ impl Recorder {
             kept: HashSet::new(),
             known,
             known_kind: HashMap::new(),
+            known_class: HashMap::new(),
+            epoch_guarded: false,
             pending: None,
             expect: Some((1, pc as u32)),
             snap: None,
@@ -427,6 +434,8 @@ impl Recorder {
             kept: HashSet::new(),
             known,
             known_kind: HashMap::new(),
+            known_class: HashMap::new(),
+            epoch_guarded: false,
             pending: None,
             expect: Some((nframes, pc)),
             snap: None,
@@ -536,6 +545,7 @@ impl Recorder {
             Bc::LoadGlobal => self.rec_load_global(vm, code, &cx),
             Bc::LoadAttr => self.rec_load_attr(vm, code, &cx),
             Bc::LoadMethod => self.rec_load_method(vm, code, &cx),
+            Bc::StoreAttr => self.rec_store_attr(vm, code, &cx),
             Bc::BinaryOp => self.rec_binary_op(vm, &cx),
             Bc::UnaryNegative => self.rec_unary_negative(vm, &cx),
             Bc::UnaryPositive => self.rec_unary_positive(vm, &cx),
@@ -574,7 +584,6 @@ impl Recorder {
             | Bc::LoadName
             | Bc::StoreName
             | Bc::DeleteName
-            | Bc::StoreAttr
             | Bc::DeleteAttr
             | Bc::DeleteSubscr
             | Bc::ContainsOp

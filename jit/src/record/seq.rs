@@ -27,6 +27,8 @@ pub(crate) enum SeqKind {
     Tuple,
     /// Not a sequence: a closure cell (shares the kind-guard machinery).
     Cell,
+    /// Not a sequence: an instance of a Python class (`attrs.rs`).
+    Instance,
 }
 
 /// The kind of a concrete value, if it is a list or tuple.
@@ -67,6 +69,7 @@ impl Recorder {
             SeqKind::List => l.list_tag,
             SeqKind::Tuple => l.tuple_tag,
             SeqKind::Cell => l.cell_tag,
+            SeqKind::Instance => l.inst_tag,
         };
         let w = self.em.load(Type::Int, o, RC_VALUE_OFFSET as i32);
         let m = self.em.kint(0xff);
@@ -85,7 +88,7 @@ impl Recorder {
         let (p, n) = match kind {
             SeqKind::List => (l.list_ptr, l.list_len),
             SeqKind::Tuple => (l.tuple_ptr, l.tuple_len),
-            SeqKind::Cell => return Err(nyi("cell is not a sequence")),
+            SeqKind::Cell | SeqKind::Instance => return Err(nyi("not a sequence")),
         };
         Ok((self.em.load(Type::Ptr, o, p), self.em.load(Type::Int, o, n)))
     }

@@ -1,0 +1,220 @@
+//! Attributes of instances: `LoadAttr`, `LoadMethod` and `StoreAttr` on shaped instances, and the truth
+//! value of instances.
+//!
+//! What is cacheable is decided by the interpreter's attribute cache (`vm::attrcache`:
+//! `attr_load_plan` / `attr_store_plan`), so the trace and the interpreter's inline caches agree on the
+//! rules (no data descriptor, no `__getattribute__`/`__setattr__` override, not in dict mode...). A plan
+//! is valid for instances of one class with one shape under one type epoch, so the trace guards exactly
+//! that (offsets from `SeqLayout`, probed at startup):
+//! - kind: `load.int o, 16` + `band 255` + `guard_eq K(instance tag)` (once per IR value);
+//! - class: `load.obj o, cls` + `guard_eq K(class)` (once per IR value: an instance's class never
+//!   changes);
+//! - epoch: `load.int K(&type_epoch), 0` + `guard_eq K(epoch)` (once per trace: no helper a trace calls
+//!   runs Python code, so nothing inside a trace can change a class);
+//! - shape: `load.int o, shape` + `guard_eq K(shape)` (re-read after every store or call: a store may
+//!   move the instance to another shape);
+//! - then a slot hit is `load.ptr o, slots` + `padd` + `guard_tag` + typed `load`; a class attribute
+//!   (method or plain value) is a constant.
+//!
+//! Stores: over an int/float/bool of the same type, a raw payload store; otherwise `attr_set.<type>`
+//! (which retires the old value into the nursery if it held the last reference); a new attribute is
+//! `attr_add.<type>` (append a slot and move to the child shape, found while recording).
+
+use super::seq::{value_type, SeqKind};
+use super::{nyi, Cx, RResult, Recorder, Sv};
+use crate::ir::{Const, IrRef, Op, SnapId, Type};
+use crate::runtime::{shape_bits, RC_VALUE_OFFSET};
+use pvm_interp::code::Code;
+use pvm_interp::object::{ObjRef, Object};
+use pvm_interp::shape::Shape;
+use pvm_interp::value::Value;
+use pvm_interp::vm::attrcache::{LoadHit, StoreHit};
+use pvm_interp::vm::Vm;
+use std::rc::Rc;
+
+const NS: SnapId = SnapId::NONE;
+
+impl Recorder {
+    /// Guard that `o` is an instance of exactly `cls` (once per IR value).
+    pub(super) fn guard_class(&mut self, vm: &Vm, o: IrRef, cls: &ObjRef) -> RResult {
+        let l = self
+            .layout()
+            .ok_or_else(|| nyi("instance layout unknown"))?;
+        let kc = self.kobj(&Value::Obj(cls.clone()));
+        if self.known_class.get(&o) == Some(&kc) {
+            return Ok(());
+        }
+        if self.em.trace.const_of(o).is_some() {
+            // A constant object (a guarded global, a class attribute) whose class was checked while
+            // recording: the class of an instance never changes.
+            self.known_class.insert(o, kc);
+            return Ok(());
+        }
+        if self.known_kind.get(&o) != Some(&SeqKind::Instance) {
+            let w = self.em.load(Type::Int, o, RC_VALUE_OFFSET as i32);
+            let m = self.em.kint(0xff);
+            let t = self.em.ins(Op::BAnd, &[w, m], NS);
+            let k = self.em.kint(l.inst_tag as i64);
+            self.guard(vm, Op::GuardEq, &[t, k])?;
+            self.known_kind.insert(o, SeqKind::Instance);
+        }
+        let c = self.em.load(Type::Obj, o, l.inst_cls);
+        self.guard(vm, Op::GuardEq, &[c, kc])?;
+        self.known_class.insert(o, kc);
+        Ok(())
+    }
+
+    /// Guard the global type epoch (once per trace; see the module docs).
+    pub(super) fn guard_epoch(&mut self, vm: &Vm) -> RResult {
+        if self.epoch_guarded {
+            return Ok(());
+        }
+        self.guard_version(vm, vm.type_epoch_ptr(), vm.type_epoch.get())?;
+        self.epoch_guarded = true;
+        Ok(())
+    }
+
+    /// Guard that the instance `o` (class already guarded) has shape `shape`.
+    fn guard_shape(&mut self, vm: &Vm, o: IrRef, shape: &Rc<Shape>) -> RResult {
+        let l = self
+            .layout()
+            .ok_or_else(|| nyi("instance layout unknown"))?;
+        let s = self.em.load(Type::Int, o, l.inst_shape);
+        let k = self.em.kint(shape_bits(shape) as i64);
+        self.guard(vm, Op::GuardEq, &[s, k])
+    }
+
+    /// The address of attribute slot `k` of the instance `o` (shape already guarded).
+    fn attr_slot_addr(&mut self, o: IrRef, k: usize) -> RResult<IrRef> {
+        let l = self
+            .layout()
+            .ok_or_else(|| nyi("instance layout unknown"))?;
+        let data = self.em.load(Type::Ptr, o, l.inst_slots);
+        let off = self.em.kint((k * crate::abi::VALUE_SIZE) as i64);
+        Ok(self.em.ins(Op::PAdd, &[data, off], NS))
+    }
+
+    /// `obj.name` for the instance in slot `at`: guards, then the slot's value or the class attribute.
+    /// Returns (value, is the unbound method found on the class).
+    fn instance_load(&mut self, vm: &mut Vm, at: usize, name: &Value) -> RResult<(IrRef, bool)> {
+        let recv = vm.stack[at].clone();
+        let plan = vm.attr_load_plan(&recv, name).ok_or_else(|| {
+            nyi("attribute not cacheable (descriptor, __getattr__, dict mode...)")
+        })?;
+        let o = self.get(vm, at)?;
+        self.guard_class(vm, o, &plan.cls)?;
+        self.guard_epoch(vm)?;
+        self.guard_shape(vm, o, &plan.shape)?;
+        Ok(match plan.hit {
+            LoadHit::Slot(k) => {
+                let v = match recv.as_obj() {
+                    Some(Object::Instance(i)) => i.attrs.borrow().slots[k].clone(),
+                    _ => return Err(nyi("attribute of a non-instance")),
+                };
+                let a = self.attr_slot_addr(o, k)?;
+                (self.load_elem(vm, a, &v)?, false)
+            }
+            LoadHit::Method(f) => (self.kobj(&f), true),
+            LoadHit::ClassValue(v) => (self.kvalue(&v), false),
+        })
+    }
+
+    /// `LoadAttr` on an instance (a method found on the class would need a bound-method object).
+    pub(super) fn rec_instance_load_attr(
+        &mut self,
+        vm: &mut Vm,
+        code: &Rc<Code>,
+        cx: &Cx,
+    ) -> RResult {
+        let name = code.names[cx.arg as usize].clone();
+        let (r, method) = self.instance_load(vm, cx.sp - 1, &name)?;
+        if method {
+            return Err(nyi("bound method object (LoadAttr of a method)"));
+        }
+        self.set(cx.sp - 1, Sv::Val(r));
+        Ok(())
+    }
+
+    /// `LoadMethod` on an instance: `(function, self)` for a method found on the class, else
+    /// `(Undef, value)`, as the interpreter pushes them.
+    pub(super) fn rec_instance_load_method(
+        &mut self,
+        vm: &mut Vm,
+        code: &Rc<Code>,
+        cx: &Cx,
+    ) -> RResult {
+        let name = code.names[cx.arg as usize].clone();
+        let o = self.get(vm, cx.sp - 1)?;
+        let (r, method) = self.instance_load(vm, cx.sp - 1, &name)?;
+        if method {
+            self.set(cx.sp - 1, Sv::Val(r));
+            self.set(cx.sp, Sv::Val(o));
+        } else {
+            self.set(cx.sp - 1, Sv::Undef);
+            self.set(cx.sp, Sv::Val(r));
+        }
+        Ok(())
+    }
+
+    /// `StoreAttr` (`obj.name = v`, obj on top): an existing slot, or a new one (shape transition).
+    pub(super) fn rec_store_attr(&mut self, vm: &mut Vm, code: &Rc<Code>, cx: &Cx) -> RResult {
+        let (iv, io) = (cx.sp - 2, cx.sp - 1);
+        let recv = vm.stack[io].clone();
+        if !matches!(recv.as_obj(), Some(Object::Instance(_))) {
+            return Err(nyi("StoreAttr on a non-instance"));
+        }
+        let name = code.names[cx.arg as usize].clone();
+        let plan = vm
+            .attr_store_plan(&recv, &name)
+            .ok_or_else(|| nyi("attribute store not cacheable (descriptor, __setattr__...)"))?;
+        let o = self.get(vm, io)?;
+        let v = self.get(vm, iv)?;
+        let ty = self.em.trace.ty(v);
+        if matches!(ty, Type::Undef | Type::Wide) {
+            return Err(nyi("storing this value as an attribute"));
+        }
+        self.guard_class(vm, o, &plan.cls)?;
+        self.guard_epoch(vm)?;
+        self.guard_shape(vm, o, &plan.shape)?;
+        match plan.hit {
+            StoreHit::Slot(k) => {
+                let old_ty = match recv.as_obj() {
+                    Some(Object::Instance(i)) => value_type(&i.attrs.borrow().slots[k]),
+                    _ => None,
+                };
+                if old_ty == Some(ty) && matches!(ty, Type::Int | Type::Float | Type::Bool) {
+                    // Same plain type as the value it replaces: nothing to release.
+                    let a = self.attr_slot_addr(o, k)?;
+                    let s = self.snapshot(vm)?;
+                    self.em.guard_tag(a, 0, ty, s);
+                    self.em.store(a, crate::abi::PAYLOAD_OFFSET as i32, v);
+                } else {
+                    let kk = self.em.kint(k as i64);
+                    let name = crate::runtime::tagged("attr_set", ty);
+                    self.callg(vm, Type::Void, &name, &[o, kk, v])?;
+                }
+            }
+            StoreHit::Add(next) => {
+                let kn = self.em.konst(Const::Int(Rc::as_ptr(&next) as i64));
+                let name = crate::runtime::tagged("attr_add", ty);
+                self.callg(vm, Type::Void, &name, &[o, kn, v])?;
+            }
+        }
+        self.set(iv, Sv::Undef);
+        self.set(io, Sv::Undef);
+        Ok(())
+    }
+
+    /// The truth value of an instance whose class defines neither `__bool__` nor `__len__`: True, under
+    /// class and epoch guards.
+    pub(super) fn instance_truth(&mut self, vm: &Vm, abs: usize) -> RResult<IrRef> {
+        let v = vm.stack[abs].clone();
+        let cls = vm
+            .instance_always_true(&v)
+            .ok_or_else(|| nyi("truth value of an object"))?;
+        let o = self.get(vm, abs)?;
+        self.guard_class(vm, o, &cls)?;
+        self.guard_epoch(vm)?;
+        Ok(self.em.konst(Const::Bool(true)))
+    }
+}
