@@ -1059,8 +1059,11 @@ impl Driver {
             Start::Side { parent, exit } => {
                 // Running into a loop that has no trace *yet* is no reason to give up on this exit: once
                 // that loop is compiled, the side trace will end at its header.
+                // (A loop that has its trace already could not be linked from here: e.g. the side trace
+                // returned into a frame at another base. That counts as a failed attempt.)
                 let waiting = matches!(why, Abort::InnerLoop { pc: header }
-                    if !matches!(self.loops.get(&code_key(rcode, header)), Some(LoopState::Blacklisted)));
+                    if !matches!(self.loops.get(&code_key(code, header)),
+                        Some(LoopState::Blacklisted | LoopState::Trace(_))));
                 let tr = &mut self.traces[parent];
                 let m = &mut tr.exits[exit as usize];
                 m.attempts += u8::from(!waiting);

@@ -600,6 +600,56 @@ fn list_push(p: u64, make: impl FnOnce() -> Value) -> u32 {
     OK
 }
 
+/// `l.pop()` of a list whose last element has tag `TAG`: its payload through `out` (an object goes to
+/// the nursery, which keeps it alive until an exit stores it); FAIL if the list is empty, the element
+/// has another type or the nursery is full.
+extern "C" fn list_pop<const TAG: u8>(rt: *mut Runtime, p: u64, out: *mut u64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx); the trace holds `p` alive.
+    let rt = unsafe { &mut *rt };
+    let Object::List(l) = (unsafe { obj(p) }) else {
+        return FAIL;
+    };
+    let Ok(mut l) = l.try_borrow_mut() else {
+        return FAIL;
+    };
+    let Some(bits) = l.last().and_then(payload::<TAG>) else {
+        return FAIL;
+    };
+    if TAG == 4 && !rt.room(1) {
+        return FAIL;
+    }
+    let v = l.pop();
+    drop(l);
+    if let Some(v @ Value::Obj(_)) = v {
+        rt.nursery.push(v);
+    }
+    if !out.is_null() {
+        // SAFETY: `out` is the trace's out-slot for this call.
+        unsafe { *out = bits };
+    }
+    OK
+}
+
+/// `l.pop()` whose last element is None.
+extern "C" fn list_pop_none(rt: *mut Runtime, p: u64) -> u32 {
+    list_pop::<0>(rt, p, std::ptr::null_mut())
+}
+
+/// `[]`: a new empty list (`BuildList`, filled by `list_append.*`), kept alive by the nursery; FAIL
+/// when the nursery is full.
+extern "C" fn new_list(rt: *mut Runtime, out: *mut u64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx).
+    let rt = unsafe { &mut *rt };
+    if !rt.room(1) {
+        return FAIL;
+    }
+    let v = Value::obj(Object::List(std::cell::RefCell::new(Vec::new())));
+    // SAFETY: `out` is the trace's out-slot for this call.
+    unsafe { *out = obj_bits(&v) };
+    rt.nursery.push(v);
+    OK
+}
+
 /// `l.append(v)` for a value of tag `TAG`.
 extern "C" fn list_append<const TAG: u8>(p: u64, bits: u64) -> u32 {
     // SAFETY: the trace holds `bits` alive if it is an object.
@@ -1166,6 +1216,23 @@ pub fn helper_specs() -> Vec<HelperSpec> {
         )*};
     }
     per_tag_bits!(0 None, 1 Bool, 2 Int, 4 Obj);
+    macro_rules! pop_tags {
+        ($($tag:literal $ty:ident),*) => {$(
+            v.push(HelperSpec::new(&tagged("list_pop", $ty), list_pop::<$tag> as *const () as usize,
+                HelperSig::new(&[Obj], $ty).with_ctx().guarded()));
+        )*};
+    }
+    pop_tags!(1 Bool, 2 Int, 3 Float, 4 Obj);
+    v.push(HelperSpec::new(
+        &tagged("list_pop", None),
+        list_pop_none as *const () as usize,
+        HelperSig::new(&[Obj], Void).with_ctx().guarded(),
+    ));
+    v.push(HelperSpec::new(
+        "new_list",
+        new_list as *const () as usize,
+        HelperSig::new(&[], Obj).with_ctx().guarded(),
+    ));
     macro_rules! attr_tags {
         ($($tag:literal $ty:ident),*) => {$(
             v.push(HelperSpec::new(&tagged("attr_set", $ty), attr_set::<$tag> as *const () as usize,

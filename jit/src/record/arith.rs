@@ -330,6 +330,16 @@ impl Recorder {
             Value::Obj(o) if matches!(&**o, pvm_interp::object::Object::Instance(_)) => {
                 self.instance_truth(vm, abs)?
             }
+            Value::Obj(_)
+                if self.layout().is_some() && super::seq::seq_kind(&vm.stack[abs]).is_some() =>
+            {
+                // A list or tuple: its length is not 0.
+                let kind = super::seq::seq_kind(&vm.stack[abs]).ok_or_else(|| nyi("truth"))?;
+                let x = self.get(vm, abs)?;
+                let n = self.inline_len(vm, x, kind)?;
+                let z = self.em.kint(0);
+                self.em.ins(Op::Ne, &[n, z], NS)
+            }
             Value::Obj(_) | Value::Undef => return Err(nyi("truth value of an object")),
         })
     }

@@ -323,6 +323,27 @@ impl Recorder {
                 let x = self.float_arg(vm, a)?;
                 self.callg(vm, Type::Float, &format!("math.{name}"), &[x])?
             }
+            Known::ListPop => {
+                let [l] = args else {
+                    return Err(self.wrong_args());
+                };
+                let Some(Object::List(list)) = vm.stack[*l].as_obj() else {
+                    return Err(nyi("list.pop on a non-list"));
+                };
+                let last = list.borrow().last().cloned();
+                let ty = last
+                    .as_ref()
+                    .and_then(super::seq::value_type)
+                    .ok_or_else(|| nyi("pop from an empty list (IndexError ahead)"))?;
+                let lr = self.get(vm, *l)?;
+                let name = crate::runtime::tagged("list_pop", ty);
+                if ty == Type::None {
+                    self.callg(vm, Type::Void, &name, &[lr])?;
+                    self.em.konst(Const::None)
+                } else {
+                    self.callg(vm, ty, &name, &[lr])?
+                }
+            }
             Known::ListAppend => {
                 let [l, v] = args else {
                     return Err(self.wrong_args());

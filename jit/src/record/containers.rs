@@ -164,6 +164,34 @@ impl Recorder {
 }
 
 impl Recorder {
+    /// `BuildList n`: `new_list` then `list_append.<type>` of each item (no allocation sinking yet).
+    pub(super) fn rec_build_list(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+        let n = cx.arg as usize;
+        let mut items = Vec::with_capacity(n);
+        for k in 0..n {
+            let v = self.get(vm, cx.sp - n + k)?;
+            if matches!(self.em.trace.ty(v), Type::Undef | Type::Wide) {
+                return Err(nyi("list display of this value"));
+            }
+            items.push(v);
+        }
+        let l = self.callg(vm, Type::Obj, "new_list", &[])?;
+        for v in items {
+            let ty = self.em.trace.ty(v);
+            self.callg(
+                vm,
+                Type::Void,
+                &crate::runtime::tagged("list_append", ty),
+                &[l, v],
+            )?;
+        }
+        for k in 0..n {
+            self.set(cx.sp - n + k, Sv::Undef);
+        }
+        self.set(cx.sp - n, Sv::Val(l));
+        Ok(())
+    }
+
     /// `ListAppend a` (comprehensions): `list_append.<type>` on the list `a` slots below TOS.
     pub(super) fn rec_list_append(&mut self, vm: &Vm, cx: &Cx) -> RResult {
         let il = cx.sp - 1 - cx.arg as usize;

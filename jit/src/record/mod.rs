@@ -156,6 +156,8 @@ pub enum Known {
     MathFn(&'static str),
     /// `list.append`.
     ListAppend,
+    /// `list.pop()` (no index).
+    ListPop,
 }
 
 /// Builtins by identity: builtin functions by (function pointer, name), types by object address.
@@ -212,6 +214,9 @@ impl KnownTable {
         }
         if let Some(v) = vm.type_lookup(&vm.types.list.clone(), &Value::str("append")) {
             add_fn(&v, Known::ListAppend);
+        }
+        if let Some(v) = vm.type_lookup(&vm.types.list.clone(), &Value::str("pop")) {
+            add_fn(&v, Known::ListPop);
         }
         let t = &vm.types;
         for (ty, what) in [
@@ -576,6 +581,7 @@ impl Recorder {
             Bc::LoadClosure => self.rec_load_closure(vm, code, &cx),
             Bc::ListAppend => self.rec_list_append(vm, &cx),
             Bc::BuildTuple => self.rec_build_tuple(vm, &cx),
+            Bc::BuildList => self.rec_build_list(vm, &cx),
             Bc::BuildSlice => self.rec_build_slice(vm, &cx),
             Bc::DeleteFast
             | Bc::DeleteDeref
@@ -588,7 +594,6 @@ impl Recorder {
             | Bc::DeleteSubscr
             | Bc::ContainsOp
             | Bc::GetIter
-            | Bc::BuildList
             | Bc::BuildSet
             | Bc::BuildMap
             | Bc::BuildString
