@@ -31,7 +31,9 @@ use crate::backend::{Backend, BackendConfig, CompiledTrace};
 use crate::clock::{ticks, TickRate};
 use crate::ir::{print_trace, ExitId, Op, Trace};
 use crate::opt::{optimize, OptConfig};
-use crate::record::{Abort, InlineInfo, KnownTable, Recorder, Start, MAX_INLINE_DEPTH};
+use crate::record::{
+    Abort, Inheritance, InlineInfo, KnownTable, Recorder, Start, MAX_INLINE_DEPTH,
+};
 use crate::runtime::{helper_specs, Runtime};
 use crate::stats::{ExitStat, Stats, TraceStat};
 use pvm_interp::code::Code;
@@ -187,6 +189,9 @@ fn install_with(vm: &mut Vm, sink: Option<Sink>, capture: Option<Rc<RefCell<Capt
     vm.opts.jit_enabled = true;
 }
 
+/// Side traces inherit their parent exit's values (the exit skips its write-back).
+const INHERIT: bool = true;
+
 /// Thresholds up to this compile synchronously (see `install_with`).
 pub const SYNC_THRESHOLD: u32 = 50;
 
@@ -224,6 +229,8 @@ fn compile_job(be: &mut Backend, job: Job) -> Done {
     let t0 = Instant::now();
     let mut trace = job.trace;
     let ir_before = trace.insts.len();
+    // The passes rebuild the trace; this flag is not part of the IR.
+    let inherits = trace.inherits;
     let mut done = Done {
         id: job.id,
         result: Err(Abort::TooLong),
@@ -245,6 +252,7 @@ fn compile_job(be: &mut Backend, job: Job) -> Done {
     // Above the entry stack top the slots hold Undef (the interpreter's invariant, which every exit
     // keeps): exits need not release what they overwrite there.
     trace.undef_from = Some(job.entry_sp as u32);
+    trace.inherits = inherits;
     if job.text {
         done.ir_text = Some(print_trace(&trace));
     }
@@ -886,6 +894,16 @@ impl Driver {
             .collect();
         let pc = snap.pc;
         let code = tr.code.clone();
+        // The side trace takes the exit's values over from its buffer when it can (see
+        // `Trace::inherits`); the memory it starts from is then this trace's entry state.
+        let inherit = match (tr.ct.inheritance(e), tr.trace.undef_from) {
+            (Some((buf, values)), Some(sp)) if INHERIT => Some(Inheritance {
+                buf,
+                values,
+                entry_sp: sp as i32,
+            }),
+            _ => None,
+        };
         self.stats.recordings.1 += 1;
         self.next_job += 1;
         if self.logging() {
@@ -903,6 +921,7 @@ impl Driver {
             base,
             popped,
             inlines,
+            inherit,
             self.known.clone(),
             self.logging(),
         ));

@@ -9,7 +9,8 @@
 //!                     each guard: brif fail → cold trampoline: spill the snapshot's values, jump exit(id)
 //!                     `loop`: jump header(phi entry values)
 //! header(phis...):    body; at the end: jump header(phi back-edge values)
-//! exit(id):           call write_back(plan, slots, spilled values, id); jump tail(id)
+//! exit(id):           count; linked to an inheriting side trace: tail-call it; else call
+//!                     write_back(plan, slots, exit buffer, id), then link or return
 //! tail(id):           count; link or return (a final `exit` writes back inline and jumps here)
 //! ```
 //!
@@ -45,6 +46,10 @@ pub(crate) struct Tables {
     pub exit_base: u32,
     /// The trace's `exits::RtPlan`.
     pub plan: u64,
+    /// The trace's exit buffer (u64 words, per class in order): trampolines spill there, `write_back`
+    /// and inheriting side traces read it. Not on the stack, because a linked side trace runs after
+    /// this function's frame is gone (tail call).
+    pub exit_buf: u64,
 }
 
 /// The signature every trace body has: `tail fn(slots: i64, ctx: i64) -> i32`.
@@ -96,8 +101,6 @@ struct Cg<'a, 'b> {
     exit_block: Option<Block>,
     /// The part of the exit block after the write-back (param: local exit id): count, link or return.
     exit_tail: Option<Block>,
-    /// Where trampolines spill an exit's values for `write_back` (u64 words, per class in order).
-    exit_buf: Option<StackSlot>,
     next_exit: usize,
     out_slot: Option<StackSlot>,
     wide_slot: Option<StackSlot>,
@@ -146,7 +149,6 @@ pub(crate) fn translate(
         ctx: ir::Value::from_u32(0),
         exit_block: None,
         exit_tail: None,
-        exit_buf: None,
         next_exit: 0,
         out_slot: None,
         wide_slot: None,
@@ -171,14 +173,6 @@ impl Cg<'_, '_> {
             let eb = self.b.create_block();
             self.b.set_cold_block(eb);
             self.b.append_block_param(eb, types::I32);
-            let total: usize = self.plan.buffer_words();
-            if total > 0 {
-                self.exit_buf = Some(self.b.create_sized_stack_slot(StackSlotData::new(
-                    StackSlotKind::ExplicitSlot,
-                    (total * 8) as u32,
-                    3,
-                )));
-            }
             self.exit_block = Some(eb);
             let tail = self.b.create_block();
             self.b.set_cold_block(tail);
@@ -308,20 +302,18 @@ impl Cg<'_, '_> {
         }
         self.next_exit += 1;
         let bases = self.plan.class_base();
+        let buf = self.b.ins().iconst(types::I64, self.tables.exit_buf as i64);
         for class in Class::ALL {
             let base = bases[class as usize];
             let refs = self.plan.exit_args[id][class as usize].clone();
             for (i, &r) in refs.iter().enumerate() {
                 let v = self.val(r)?;
-                let buf = self
-                    .exit_buf
-                    .ok_or_else(|| JitError::Unsupported("missing exit buffer".into()))?;
                 let at = ((base + i * class.words()) * 8) as i32;
                 let vt = self.b.func.dfg.value_type(v);
                 if vt == types::I128 {
                     let (lo, hi) = self.b.ins().isplit(v);
-                    self.b.ins().stack_store(types::I64, lo, buf, at);
-                    self.b.ins().stack_store(types::I64, hi, buf, at + 8);
+                    self.b.ins().store(flags(), lo, buf, at);
+                    self.b.ins().store(flags(), hi, buf, at + 8);
                     continue;
                 }
                 let w = if vt == types::I8 {
@@ -329,7 +321,7 @@ impl Cg<'_, '_> {
                 } else {
                     v
                 };
-                self.b.ins().stack_store(types::I64, w, buf, at);
+                self.b.ins().store(flags(), w, buf, at);
             }
         }
         Ok(vec![BlockArg::from(
@@ -995,14 +987,51 @@ impl Cg<'_, '_> {
         Ok(())
     }
 
-    /// The shared exit block: write the snapshot back (`exits::write_back`), count, link or return.
+    /// Bump exit `id`'s counter and load its link word.
+    fn count_and_link(&mut self, id: ir::Value) -> ir::Value {
+        let idx = self.b.ins().uextend(types::I64, id);
+        let counters = self.b.ins().iconst(types::I64, self.tables.counters as i64);
+        let coff = self.b.ins().ishl_imm_u(idx, 2);
+        let caddr = self.b.ins().iadd(counters, coff);
+        let n = self.b.ins().load(types::I32, flags(), caddr, 0);
+        let n1 = self.b.ins().iadd_imm_s(n, 1);
+        self.b.ins().store(flags(), n1, caddr, 0);
+        let links = self.b.ins().iconst(types::I64, self.tables.links as i64);
+        let loff = self.b.ins().ishl_imm_u(idx, 3);
+        let laddr = self.b.ins().iadd(links, loff);
+        self.b.ins().load(types::I64, flags(), laddr, 0)
+    }
+
+    /// The exit paths (see `exits.rs`):
+    /// - `exit(id)`, the guards' shared block: count; if the exit is linked to a side trace that
+    ///   inherits its values (link bit 0), tail-call it with the values still in the exit buffer;
+    ///   otherwise `write_back` the snapshot, then `finish`;
+    /// - `tail(id)`, after a final `exit`'s inline write-back: count, then `finish`;
+    /// - `finish(id, link)`: tail-call the linked trace, or return the global exit id.
     fn exit_code(&mut self, eb: Block) -> Result<(), JitError> {
+        let finish = self.b.create_block();
+        self.b.set_cold_block(finish);
+        self.b.append_block_param(finish, types::I32);
+        self.b.append_block_param(finish, types::I64);
+
         self.b.switch_to_block(eb);
-        let params = self.b.block_params(eb).to_vec();
-        let id = params[0];
-        let tail = self
-            .exit_tail
-            .ok_or_else(|| JitError::Unsupported("exit block without tail".into()))?;
+        let id = self.b.block_params(eb)[0];
+        let target = self.count_and_link(id);
+        let inherit = self.b.create_block();
+        let wb = self.b.create_block();
+        self.b.set_cold_block(inherit);
+        self.b.set_cold_block(wb);
+        let bit = self.b.ins().band_imm_u(target, 1);
+        self.b.ins().brif(bit, inherit, &[], wb, &[]);
+
+        self.b.switch_to_block(inherit);
+        let body = self.b.ins().iadd_imm_s(target, -1);
+        let sig = self.b.import_signature(body_signature());
+        self.b
+            .ins()
+            .return_call_indirect(sig, body, &[self.slots, self.ctx]);
+
+        self.b.switch_to_block(wb);
         if self.plan.shapes.iter().any(|w| !w.is_empty()) {
             // The trampoline spilled the values: let `write_back` restore the snapshot.
             let mut sig = Signature::new(self.host_cc);
@@ -1016,28 +1045,28 @@ impl Cg<'_, '_> {
                 .ins()
                 .iconst(types::I64, exits::write_back as *const () as i64);
             let plan = self.b.ins().iconst(types::I64, self.tables.plan as i64);
-            let addr = match self.exit_buf {
-                Some(buf) => self.b.ins().stack_addr(types::I64, buf, 0),
-                None => self.b.ins().iconst(types::I64, 0),
-            };
+            let addr = self.b.ins().iconst(types::I64, self.tables.exit_buf as i64);
             self.b
                 .ins()
                 .call_indirect(sig, callee, &[plan, self.slots, addr, id]);
         }
-        self.b.ins().jump(tail, &[BlockArg::from(id)]);
+        self.b
+            .ins()
+            .jump(finish, &[BlockArg::from(id), BlockArg::from(target)]);
+
+        let tail = self
+            .exit_tail
+            .ok_or_else(|| JitError::Unsupported("exit block without tail".into()))?;
         self.b.switch_to_block(tail);
         let id = self.b.block_params(tail)[0];
-        let idx = self.b.ins().uextend(types::I64, id);
-        let counters = self.b.ins().iconst(types::I64, self.tables.counters as i64);
-        let coff = self.b.ins().ishl_imm_u(idx, 2);
-        let caddr = self.b.ins().iadd(counters, coff);
-        let n = self.b.ins().load(types::I32, flags(), caddr, 0);
-        let n1 = self.b.ins().iadd_imm_s(n, 1);
-        self.b.ins().store(flags(), n1, caddr, 0);
-        let links = self.b.ins().iconst(types::I64, self.tables.links as i64);
-        let loff = self.b.ins().ishl_imm_u(idx, 3);
-        let laddr = self.b.ins().iadd(links, loff);
-        let target = self.b.ins().load(types::I64, flags(), laddr, 0);
+        let target = self.count_and_link(id);
+        self.b
+            .ins()
+            .jump(finish, &[BlockArg::from(id), BlockArg::from(target)]);
+
+        self.b.switch_to_block(finish);
+        let id = self.b.block_params(finish)[0];
+        let target = self.b.block_params(finish)[1];
         let linked = self.b.create_block();
         let ret = self.b.create_block();
         self.b.set_cold_block(linked);

@@ -212,6 +212,25 @@ impl ExitPlan {
     }
 }
 
+/// A value an inheriting side trace takes over from its parent's exit (see `Trace::inherits`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Inherited {
+    /// The slot the exit would have written.
+    pub slot: u32,
+    /// Its type (`Undef`: the slot is unbound).
+    pub ty: Type,
+    /// Where the value is: a word of the parent's exit buffer, or a constant.
+    pub src: InheritedSrc,
+}
+
+/// See [`Inherited`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum InheritedSrc {
+    /// Byte offset in the parent's exit buffer.
+    Word(i32),
+    Const(Const),
+}
+
 /// What [`write_back`] needs at run time: the shapes, each exit's shape, the layout of the value buffer
 /// and the exit helpers. Owned by the `CompiledTrace`; the generated code holds its address.
 pub(crate) struct RtPlan {
@@ -225,6 +244,32 @@ pub(crate) struct RtPlan {
 }
 
 impl RtPlan {
+    /// The values of exit `exit` for an inheriting side trace (None for a wide int, which the exit
+    /// stores as an int or a bigint depending on its value: such a side trace reads the slots).
+    pub(crate) fn inheritance(&self, exit: u32) -> Option<Vec<Inherited>> {
+        let writes = self
+            .shapes
+            .get(*self.exit_shape.get(exit as usize)? as usize)?;
+        writes
+            .iter()
+            .map(|w| {
+                let src = match w.src {
+                    Src::Arg(Class::I128, _) => return None,
+                    Src::Arg(class, idx) => InheritedSrc::Word(
+                        ((self.class_base[class as usize] + idx as usize * class.words()) * 8)
+                            as i32,
+                    ),
+                    Src::Const(c) => InheritedSrc::Const(c),
+                };
+                (w.ty != Type::Wide).then_some(Inherited {
+                    slot: w.slot,
+                    ty: w.ty,
+                    src,
+                })
+            })
+            .collect()
+    }
+
     pub(crate) fn new(
         p: &ExitPlan,
         store_obj: Option<usize>,

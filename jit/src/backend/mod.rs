@@ -133,7 +133,13 @@ pub struct CompiledTrace {
     exit_base: u32,
     exits: Vec<ExitInfo>,
     counters: Box<[AtomicU32]>,
+    /// Per exit: the linked trace's body address, with bit 0 set if that trace inherits the exit's
+    /// values (then the exit does not write its snapshot back: see `Trace::inherits`).
     links: Box<[AtomicUsize]>,
+    /// Where exit trampolines spill their values (read by `write_back` and by inheriting side traces).
+    exit_buf: Box<[u64]>,
+    /// See `Trace::inherits`.
+    inherits: bool,
     /// What the exit path's `write_back` interprets (its address is in the code).
     _plan: Box<exits::RtPlan>,
     /// Bytes of machine code (body + entry wrapper).
@@ -209,8 +215,17 @@ impl CompiledTrace {
     /// what it assumes, so a mismatch only costs an exit).
     pub unsafe fn link(&self, e: ExitId, target: &CompiledTrace) {
         if let Some(l) = self.links.get(e.0 as usize) {
-            l.store(target.body, Ordering::Release);
+            // Code addresses are aligned (16 bytes on x86-64, 4 on AArch64): bit 0 is free.
+            debug_assert_eq!(target.body & 1, 0);
+            l.store(target.body | target.inherits as usize, Ordering::Release);
         }
+    }
+    /// How a side trace recorded from exit `e` can inherit the exit's values instead of reading them
+    /// from the slots (which the exit then need not write): the address of this trace's exit buffer and,
+    /// per written slot, its type and where its value is. None if some value cannot be inherited.
+    pub fn inheritance(&self, e: ExitId) -> Option<(u64, Vec<exits::Inherited>)> {
+        let writes = self._plan.inheritance(e.0)?;
+        Some((self.exit_buf.as_ptr() as u64, writes))
     }
     /// Remove the link of exit `e`.
     pub fn unlink(&self, e: ExitId) {
@@ -329,7 +344,10 @@ impl Backend {
                 .get(crate::abi::HELPER_STORE_WIDE)
                 .map(|h| h.addr),
         ));
+        let words = plan.buffer_words().max(1);
+        let exit_buf: Box<[u64]> = vec![0; words].into_boxed_slice();
         let tables = Tables {
+            exit_buf: exit_buf.as_ptr() as u64,
             counters: counters.as_ptr() as u64,
             links: links.as_ptr() as u64,
             exit_base,
@@ -416,6 +434,8 @@ impl Backend {
             exits,
             counters,
             links,
+            exit_buf,
+            inherits: t.inherits,
             _plan: rt_plan,
             code_size,
             compile_time: start.elapsed(),
@@ -479,6 +499,7 @@ pub fn cross_compile(
         links: 0x2000,
         exit_base: 0,
         plan: 0x3000,
+        exit_buf: 0x4000,
     };
     let mut fctx = FunctionBuilderContext::new();
     let func = codegen::translate(

@@ -94,6 +94,10 @@ pub struct Trace {
     /// interpreter's unbound marker lives above the stack top): exits may overwrite such a slot without
     /// releasing its old contents. Not part of the text form; set by the recorder's driver.
     pub undef_from: Option<u32>,
+    /// A side trace that inherits its parent exit's values: it starts with `load`s from the parent's
+    /// exit buffer instead of finding them in the slots, so the parent's exit skips its write-back when
+    /// linked to it. Not part of the text form; set by the recorder.
+    pub inherits: bool,
 }
 
 impl Trace {

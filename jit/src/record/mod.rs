@@ -53,6 +53,7 @@ mod stack;
 
 pub use abort::Abort;
 
+use crate::backend::exits::{Inherited, InheritedSrc};
 use crate::ir::{Const, IrRef, Op, SnapEntry, SnapId, Snapshot, Type};
 use crate::opt::Emitter;
 use pvm_interp::bytecode::Op as Bc;
@@ -249,6 +250,16 @@ impl KnownTable {
     }
 }
 
+/// What a side trace inherits from its parent's exit (see `Trace::inherits`).
+pub struct Inheritance {
+    /// The parent's exit buffer.
+    pub buf: u64,
+    /// The exit's slot writes.
+    pub values: Vec<Inherited>,
+    /// The parent's entry stack top (`Trace::undef_from`): the slots' memory is the parent's entry state.
+    pub entry_sp: i32,
+}
+
 /// How a recording started.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Start {
@@ -401,6 +412,7 @@ impl Recorder {
         base: usize,
         popped: u32,
         inlines: Vec<InlineInfo>,
+        inherit: Option<Inheritance>,
         known: Rc<KnownTable>,
         log: bool,
     ) -> Recorder {
@@ -422,7 +434,7 @@ impl Recorder {
             stack_need = stack_need.max((info.base.max(0) as usize) + info.code.frame_size() + 1);
         }
         let nframes = frames.len();
-        Recorder {
+        let mut rec = Recorder {
             em: Emitter::default(),
             start: Start::Side { parent, exit },
             code,
@@ -450,7 +462,30 @@ impl Recorder {
             stack_need,
             visited: HashSet::new(),
             vtuples: Vec::new(),
+        };
+        if let Some(inh) = inherit {
+            rec.inherit(inh);
         }
+        rec
+    }
+
+    /// Take over the parent exit's values (see `Trace::inherits`): load each from the parent's exit
+    /// buffer, typed, and map its slot to it. This is the trace's first code, so the loads run before
+    /// any helper call or exit could reuse that buffer. The slots' memory still holds what it held when
+    /// the parent was entered, so that is this trace's entry state: `entry_sp` becomes the parent's.
+    fn inherit(&mut self, inh: Inheritance) {
+        let buf = self.em.konst(Const::Ptr(inh.buf));
+        for w in &inh.values {
+            let abs = (self.base as i64 + w.slot as i32 as i64) as usize;
+            let v = match (w.ty, w.src) {
+                (Type::Undef, _) => Sv::Undef,
+                (_, InheritedSrc::Const(c)) => Sv::Val(self.em.konst(c)),
+                (ty, InheritedSrc::Word(off)) => Sv::Val(self.em.load(ty, buf, off)),
+            };
+            self.set(abs, v);
+        }
+        self.entry_sp = inh.entry_sp;
+        self.em.trace.inherits = true;
     }
 
     /// Is the interpreter in the trace's root frame (no inlined call active)?
