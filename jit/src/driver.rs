@@ -190,7 +190,7 @@ fn install_with(vm: &mut Vm, sink: Option<Sink>, capture: Option<Rc<RefCell<Capt
 }
 
 /// Side traces inherit their parent exit's values (the exit skips its write-back).
-const INHERIT: bool = false;
+const INHERIT: bool = true;
 
 /// Thresholds up to this compile synchronously (see `install_with`).
 pub const SYNC_THRESHOLD: u32 = 50;

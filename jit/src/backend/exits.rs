@@ -101,6 +101,9 @@ pub(crate) struct ExitPlan {
     pub exit_args: Vec<[Vec<IrRef>; 4]>,
     /// Per local exit: the instruction that exits.
     pub exit_inst: Vec<u32>,
+    /// Per local exit: is it a guard, whose trampoline spills its values into the exit buffer? (A
+    /// final `exit` writes its snapshot back inline and spills nothing.)
+    pub spills: Vec<bool>,
     /// Maximum number of arguments per class.
     pub max_args: [usize; 4],
     /// Maximum number of three-phase (reference-counted) writes in one shape.
@@ -169,6 +172,7 @@ pub(crate) fn plan(t: &Trace) -> ExitPlan {
             p.exit_shape.push(id);
             p.exit_args.push(args);
             p.exit_inst.push(i as u32);
+            p.spills.push(inst.op != Op::Exit);
         }
         if inst.op == Op::Jump {
             let (writes, _) = writes_for(t, i, &known_nonobj);
@@ -236,6 +240,8 @@ pub enum InheritedSrc {
 pub(crate) struct RtPlan {
     pub shapes: Vec<Vec<Write>>,
     pub exit_shape: Vec<u32>,
+    /// See `ExitPlan::spills`.
+    pub spills: Vec<bool>,
     /// Start of each class's values in the buffer (in u64 words).
     pub class_base: [usize; 4],
     pub store_obj: Option<extern "C" fn(*mut RawValue, u64)>,
@@ -246,7 +252,11 @@ pub(crate) struct RtPlan {
 impl RtPlan {
     /// The values of exit `exit` for an inheriting side trace (None for a wide int, which the exit
     /// stores as an int or a bigint depending on its value: such a side trace reads the slots).
+    /// A final `exit` spills nothing (its side trace reads the slots it wrote).
     pub(crate) fn inheritance(&self, exit: u32) -> Option<Vec<Inherited>> {
+        if !self.spills.get(exit as usize).copied()? {
+            return None;
+        }
         let writes = self
             .shapes
             .get(*self.exit_shape.get(exit as usize)? as usize)?;
@@ -290,6 +300,7 @@ impl RtPlan {
         RtPlan {
             shapes: p.shapes.clone(),
             exit_shape: p.exit_shape.clone(),
+            spills: p.spills.clone(),
             class_base: p.class_base(),
             store_obj,
             drop_value,

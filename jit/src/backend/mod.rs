@@ -217,6 +217,17 @@ impl CompiledTrace {
         if let Some(l) = self.links.get(e.0 as usize) {
             // Code addresses are aligned (16 bytes on x86-64, 4 on AArch64): bit 0 is free.
             debug_assert_eq!(target.body & 1, 0);
+            // An inheriting trace reads the exit buffer, which only guard exits fill.
+            if target.inherits
+                && !self
+                    ._plan
+                    .spills
+                    .get(e.0 as usize)
+                    .copied()
+                    .unwrap_or(false)
+            {
+                return;
+            }
             l.store(target.body | target.inherits as usize, Ordering::Release);
         }
     }
