@@ -47,11 +47,13 @@ impl Vm {
             // that may run other frames (and so may grow, i.e. move, the stack): all such calls go
             // through `tri!`, and frame switches restart at 'frame.
             let mut stk: *mut Value = self.stack.as_mut_ptr();
+            // `generator.throw`: raise at the suspension point. It is only ever set right before a
+            // generator's frame is entered, so it is checked per frame switch, not per instruction.
+            if let Some(e) = self.pending_throw.take() {
+                self.unwind(e, entry_depth)?;
+                continue 'frame;
+            }
             let err: PyErr = 'dispatch: loop {
-                if let Some(e) = self.pending_throw.take() {
-                    // `generator.throw`: raise at the suspension point.
-                    break 'dispatch e;
-                }
                 macro_rules! tri {
                     ($e:expr) => {{
                         let r = $e;
@@ -201,26 +203,33 @@ impl Vm {
                             unreachable!("globals and builtins are dicts")
                         };
                         let gaddr = Rc::as_ptr(globals) as usize;
-                        let (gver, bver) = (g.borrow().version, b.borrow().version);
-                        let hit = if cache.globals.get() == gaddr
-                            && cache.gver.get() == gver
-                            && cache.bver.get() == bver
-                        {
-                            let slot = cache.slot.get();
-                            let d = if slot & crate::code::GLOBAL_IN_BUILTINS != 0 {
-                                b
-                            } else {
-                                g
-                            };
-                            let d = d.borrow();
-                            d.entry((slot & !crate::code::GLOBAL_IN_BUILTINS) as usize)
-                                .map(|e| e.value.clone())
-                        } else {
-                            None
+                        // SAFETY: `try_borrow_unguarded` fails if a dict is mutably borrowed;
+                        // otherwise nothing can borrow it mutably before the reads below end (no
+                        // code runs in between). Unguarded: a guard's count updates cost more
+                        // than the cached lookup itself.
+                        let (gd, bd) =
+                            unsafe { (g.try_borrow_unguarded(), b.try_borrow_unguarded()) };
+                        let hit = match (gd, bd) {
+                            (Ok(gd), Ok(bd))
+                                if cache.globals.get() == gaddr
+                                    && cache.gver.get() == gd.version
+                                    && cache.bver.get() == bd.version =>
+                            {
+                                let slot = cache.slot.get();
+                                let d = if slot & crate::code::GLOBAL_IN_BUILTINS != 0 {
+                                    bd
+                                } else {
+                                    gd
+                                };
+                                d.entry((slot & !crate::code::GLOBAL_IN_BUILTINS) as usize)
+                                    .map(|e| e.value.clone())
+                            }
+                            _ => None,
                         };
                         match hit {
                             Some(v) => push!(v),
                             None => {
+                                let (gver, bver) = (g.borrow().version, b.borrow().version);
                                 let globals = globals.clone();
                                 let (slot, v) =
                                     tri!(self.global_slot(&globals, &code.names[arg as usize]));
@@ -399,16 +408,16 @@ impl Vm {
                         push!(Value::obj(Object::Slice(Box::new([start, stop, step]))));
                     }
                     Op::BinaryOp => {
-                        let b = pop!();
-                        let a = pop!();
-                        // Fast paths for the inline number types.
+                        // Fast paths for the inline number types, on the operands in place: no
+                        // moves through temporaries, and neither operand holds a reference, so the
+                        // result overwrites the first and the second becomes Undef without a drop.
                         // The argument encodes (op, inplace); both forms behave alike on numbers.
                         const ADD: u32 = BinOp::Add as u32;
                         const SUB: u32 = BinOp::Sub as u32;
                         const MUL: u32 = BinOp::Mul as u32;
                         const DIV: u32 = BinOp::TrueDiv as u32;
                         const N: u32 = BinOp::COUNT;
-                        let fast = match (&a, &b) {
+                        let fast = match (&slot!(sp - 2), &slot!(sp - 1)) {
                             (Value::Int(x), Value::Int(y)) => match arg {
                                 ADD => x.checked_add(*y).map(Value::Int),
                                 SUB => x.checked_sub(*y).map(Value::Int),
@@ -427,14 +436,36 @@ impl Vm {
                             },
                             _ => None,
                         };
-                        let v = match fast {
-                            Some(v) => v,
-                            None => {
-                                save!();
-                                tri!(self.binary_op(arg, a, b))
+                        if let Some(v) = fast {
+                            // SAFETY: both slots are in the frame (see `slot!`) and hold numbers, so
+                            // overwriting them without dropping leaks nothing.
+                            unsafe {
+                                std::ptr::write(stk.add(sp - 2), v);
+                                std::ptr::write(stk.add(sp - 1), Value::Undef);
                             }
-                        };
-                        push!(v);
+                            sp -= 1;
+                            continue;
+                        }
+                        // `s += x` (or `-=`) on a bigint that only the local `s` and this operand
+                        // hold, stored right back to `s`: update the bigint in place (no new
+                        // object). Not while recording: the recorder saw the operand as it was.
+                        if !REC && arg >= N {
+                            // SAFETY: as for `ins` (a BinaryOp is never the last instruction).
+                            let next = *unsafe { code.instrs.get_unchecked(pc) };
+                            if next.op() == Op::StoreFast
+                                && self.int_inplace(arg, sp - 2, base + next.arg() as usize)
+                            {
+                                sp -= 2;
+                                pc += 1;
+                                continue;
+                            }
+                        }
+                        // The operands are taken from their slots by the callee: moving them
+                        // through this frame's temporaries costs a store-forwarding stall.
+                        sp -= 2;
+                        save!();
+                        tri!(self.binary_op_at(arg, sp));
+                        sp += 1;
                     }
                     Op::UnaryNegative => {
                         let a = pop!();
@@ -472,21 +503,25 @@ impl Vm {
                         push!(v);
                     }
                     Op::CompareOp => {
-                        let b = pop!();
-                        let a = pop!();
                         let op = CmpOp::decode(arg);
-                        let fast = match (&a, &b) {
+                        let fast = match (&slot!(sp - 2), &slot!(sp - 1)) {
                             (Value::Int(x), Value::Int(y)) => Some(cmp_ord(op, x.cmp(y))),
                             (Value::Float(x), Value::Float(y)) => Some(cmp_f64(op, *x, *y)),
                             _ => None,
                         };
-                        let v = match fast {
-                            Some(r) => Value::Bool(r),
-                            None => {
-                                save!();
-                                tri!(self.compare(&a, &b, op))
+                        if let Some(r) = fast {
+                            // SAFETY: as in `BinaryOp`: two numbers, overwritten without a drop.
+                            unsafe {
+                                std::ptr::write(stk.add(sp - 2), Value::Bool(r));
+                                std::ptr::write(stk.add(sp - 1), Value::Undef);
                             }
-                        };
+                            sp -= 1;
+                            continue;
+                        }
+                        let b = pop!();
+                        let a = pop!();
+                        save!();
+                        let v = tri!(self.compare(&a, &b, op));
                         push!(v);
                     }
                     Op::IsOp => {
@@ -911,19 +946,15 @@ impl Vm {
                                         for i in n..nlocals {
                                             slot!(base + i) = Value::Undef;
                                         }
-                                        let frame = Frame {
-                                            code: callee.clone(),
-                                            globals: f.globals.clone(),
-                                            func: Some(o.clone()),
-                                            locals: None,
-                                            pc: 0,
-                                            base,
-                                            sp: base + nlocals,
-                                            ret_slot: fidx,
-                                            gen: None,
-                                        };
                                         save!();
-                                        self.frames.push(frame);
+                                        self.push_call_frame(
+                                            callee.clone(),
+                                            f.globals.clone(),
+                                            o.clone(),
+                                            base,
+                                            base + nlocals,
+                                            fidx,
+                                        );
                                         if crate::gc::pending() {
                                             crate::gc::maybe_collect();
                                         }
@@ -976,20 +1007,32 @@ impl Vm {
                     }
                     Op::ReturnValue => {
                         let v = pop!();
-                        let f = self.frames.pop().expect("frame");
-                        if let Some(g) = &f.gen {
-                            self.finish_generator(g);
+                        let ret_slot = self.frames[fi].ret_slot;
+                        if self.frames[fi].gen.is_some() {
+                            let f = self.frames.pop().expect("frame");
+                            if let Some(g) = &f.gen {
+                                self.finish_generator(g);
+                            }
+                        } else {
+                            // Drop the record where it is: moving 72 bytes out of the vector
+                            // first is a copy whose reloads stall store forwarding.
+                            // SAFETY: `fi` is the last frame; the length is cut first, so the
+                            // record is dropped exactly once and never seen again.
+                            unsafe {
+                                self.frames.set_len(fi);
+                                std::ptr::drop_in_place(self.frames.as_mut_ptr().add(fi));
+                            }
                         }
-                        for s in &mut self.stack[f.ret_slot + 1..sp] {
+                        for s in &mut self.stack[ret_slot + 1..sp] {
                             *s = Value::Undef;
                         }
                         if self.frames.len() == entry_depth {
-                            self.stack[f.ret_slot] = Value::Undef;
+                            self.stack[ret_slot] = Value::Undef;
                             return Ok(LoopExit::Returned(v));
                         }
-                        self.stack[f.ret_slot] = v;
+                        self.stack[ret_slot] = v;
                         let caller = self.frames.last_mut().expect("caller");
-                        caller.sp = f.ret_slot + 1;
+                        caller.sp = ret_slot + 1;
                         continue 'frame;
                     }
                     Op::RaiseVarargs => {
@@ -1244,13 +1287,25 @@ impl Vm {
                         }
                     }
                     Op::CompareJumpIfFalse => {
-                        let b = pop!();
-                        let a = pop!();
                         let op = CmpOp::decode(arg >> 21);
-                        let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => cmp_ord(op, x.cmp(y)),
-                            (Value::Float(x), Value::Float(y)) => cmp_f64(op, *x, *y),
-                            _ => {
+                        let fast = match (&slot!(sp - 2), &slot!(sp - 1)) {
+                            (Value::Int(x), Value::Int(y)) => Some(cmp_ord(op, x.cmp(y))),
+                            (Value::Float(x), Value::Float(y)) => Some(cmp_f64(op, *x, *y)),
+                            _ => None,
+                        };
+                        let r = match fast {
+                            Some(r) => {
+                                // SAFETY: as in `BinaryOp`: two numbers, overwritten without a drop.
+                                unsafe {
+                                    std::ptr::write(stk.add(sp - 2), Value::Undef);
+                                    std::ptr::write(stk.add(sp - 1), Value::Undef);
+                                }
+                                sp -= 2;
+                                r
+                            }
+                            None => {
+                                let b = pop!();
+                                let a = pop!();
                                 save!();
                                 let v = tri!(self.compare(&a, &b, op));
                                 match v {
@@ -1268,26 +1323,31 @@ impl Vm {
             // An exception: find a handler in this frame or a caller (up to the entry frame).
             self.frames[fi].pc = pc;
             self.frames[fi].sp = sp;
-            let mut err = err;
-            loop {
-                let f = self.frames.last().expect("frame");
-                let fault = f.pc.saturating_sub(1);
-                if err.0.reraised {
-                    err.0.reraised = false;
-                } else {
-                    err.0.tb.push(crate::object::TbEntry {
-                        code: f.code.clone(),
-                        line: f.code.line_of(fault),
-                    });
-                }
-                if let Some(h) = f.code.handler_for(fault).filter(|_| !err.0.fatal) {
-                    self.enter_handler(err, h);
-                    continue 'frame;
-                }
-                self.pop_frame_for_unwind();
-                if self.frames.len() == entry_depth {
-                    return Err(err);
-                }
+            self.unwind(err, entry_depth)?;
+        }
+    }
+
+    /// Propagate `err` from the top frame (its pc and sp saved): enter the innermost handler (Ok: the
+    /// dispatch loop continues in the top frame) or pop frames down to `entry_depth` (Err).
+    fn unwind(&mut self, mut err: PyErr, entry_depth: usize) -> PyResult<()> {
+        loop {
+            let f = self.frames.last().expect("frame");
+            let fault = f.pc.saturating_sub(1);
+            if err.0.reraised {
+                err.0.reraised = false;
+            } else {
+                err.0.tb.push(crate::object::TbEntry {
+                    code: f.code.clone(),
+                    line: f.code.line_of(fault),
+                });
+            }
+            if let Some(h) = f.code.handler_for(fault).filter(|_| !err.0.fatal) {
+                self.enter_handler(err, h);
+                return Ok(());
+            }
+            self.pop_frame_for_unwind();
+            if self.frames.len() == entry_depth {
+                return Err(err);
             }
         }
     }
@@ -1347,6 +1407,68 @@ impl Vm {
         }
     }
 
+    /// The slow path of `BinaryOp`: the operands are the two (popped) slots at `at`; the result is
+    /// written to the first (returning it by value would be reloaded 16 bytes wide: a stall).
+    #[inline(never)]
+    fn binary_op_at(&mut self, arg: u32, at: usize) -> PyResult<()> {
+        let (a, b) = {
+            let s = &mut self.stack[at..at + 2];
+            // SAFETY: both are valid slots of the frame, borrowed mutably here.
+            unsafe {
+                (
+                    crate::value::take_value(&mut s[0]),
+                    crate::value::take_value(&mut s[1]),
+                )
+            }
+        };
+        let v = self.binary_op(arg, a, b)?;
+        crate::value::set_slot(&mut self.stack[at], v);
+        Ok(())
+    }
+
+    /// `BinaryOp` (in-place add/sub) at `at` followed by `StoreFast` to slot `local`: when the left
+    /// operand is a bigint held only by that local and the operand slot, update it in place and store
+    /// it (the caller skips the `StoreFast`). False, changing nothing, when the pattern does not apply.
+    #[inline(never)]
+    fn int_inplace(&mut self, arg: u32, at: usize, local: usize) -> bool {
+        let (op, _) = BinOp::decode(arg);
+        if !matches!(op, BinOp::Add | BinOp::Sub) {
+            return false;
+        }
+        match (&self.stack[at], &self.stack[at + 1], &self.stack[local]) {
+            (Value::Obj(a), Value::Int(_), Value::Obj(l))
+                if Rc::ptr_eq(a, l)
+                    && Rc::strong_count(a) == 2
+                    && Rc::weak_count(a) == 0
+                    && matches!(**a, Object::Int(_)) => {}
+            _ => return false,
+        }
+        // Release the local's reference: the operand's is then the only one.
+        self.stack[local] = Value::Undef;
+        let mut a = std::mem::replace(&mut self.stack[at], Value::Undef);
+        let Value::Int(y) = std::mem::replace(&mut self.stack[at + 1], Value::Undef) else {
+            unreachable!("checked above")
+        };
+        let Value::Obj(rc) = &mut a else {
+            unreachable!("checked above")
+        };
+        let Some(Object::Int(big)) = Rc::get_mut(rc) else {
+            unreachable!("a unique reference to an int (counts checked above)")
+        };
+        if op == BinOp::Add {
+            *big += y;
+        } else {
+            *big -= y;
+        }
+        // Python sees one int type: a result that fits i64 is inline again.
+        let v = match num_traits::ToPrimitive::to_i64(&*big) {
+            Some(i) => Value::Int(i),
+            None => a,
+        };
+        self.stack[local] = v;
+        true
+    }
+
     pub(crate) fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
         if self.frames.len() >= self.recursion_limit {
             return Err(PyErr::new(
@@ -1354,7 +1476,7 @@ impl Vm {
                 "maximum recursion depth exceeded",
             ));
         }
-        self.frames.push(frame);
+        self.push_frame_record(frame);
         Ok(())
     }
 }

@@ -692,6 +692,23 @@ pub fn int_binop(op: BinOp, x: IntRef, y: IntRef) -> PyResult<Value> {
             return Ok(Value::Int(v));
         }
     }
+    // A bigint and a small int (`s += i * i` once `s` outgrew i64): no copy of the bigint operand
+    // and no bigint made of the small one, just the result.
+    match (op, &x, &y) {
+        (BinOp::Add, IntRef::Big(a), IntRef::Small(b)) => return Ok(int_from_big(*a + *b)),
+        (BinOp::Add, IntRef::Small(a), IntRef::Big(b)) => return Ok(int_from_big(*b + *a)),
+        (BinOp::Sub, IntRef::Big(a), IntRef::Small(b)) => return Ok(int_from_big(*a - *b)),
+        (BinOp::Sub, IntRef::Small(a), IntRef::Big(b)) => return Ok(int_from_big(*a - *b)),
+        (BinOp::Mul, IntRef::Big(a), IntRef::Small(b)) => {
+            check_bits(a.bits() as u128 + 64)?;
+            return Ok(int_from_big(*a * *b));
+        }
+        (BinOp::Mul, IntRef::Small(a), IntRef::Big(b)) => {
+            check_bits(b.bits() as u128 + 64)?;
+            return Ok(int_from_big(*b * *a));
+        }
+        _ => {}
+    }
     big_binop(op, &x.to_big(), &y.to_big())
 }
 
