@@ -1,7 +1,8 @@
 //! The `Value` type: what every slot of every frame holds.
 //!
-//! Layout is fixed (`#[repr(C, u64)]`): a tag word (its low byte is the tag) at offset 0 and a 64-bit payload at offset 8, so that
-//! native code reads a type with one byte load and a payload with one 8-byte load. `None`, `bool`, small
+//! Layout is fixed (`#[repr(C, u64)]`): a tag word at offset 0 (the tag is its low byte, the rest is
+//! zero) and a 64-bit payload at offset 8, so that native code reads a type with one byte load and a
+//! payload with one 8-byte load. `None`, `bool`, small
 //! `int` (i64) and `float` are inline and never allocate; everything else is an `ObjRef`, a reference-counted
 //! pointer to an `Object`. An `int` that leaves i64 is an `Object::Int(BigInt)`; arithmetic normalises back
 //! to `Value::Int` whenever the result fits (see `int_from_big`), so Python sees one `int` type and the fast

@@ -4,10 +4,11 @@
 //! one is an ABI break: change both sides in one commit.
 //!
 //! ## Value layout
-//! The interpreter's `Value` is `#[repr(C, u8)] enum Value { None = 0, Bool(bool) = 1, Int(i64) = 2,
-//! Float(f64) = 3, Obj(ObjRef) = 4 }`: 16 bytes, tag byte at offset 0, payload at offset 8 (an i64, the
-//! bits of an f64, a bool as the byte 0 or 1, or an object pointer). Native code reads a tag with one
-//! byte load and a payload with one 8-byte load (one byte for bools).
+//! The interpreter's `Value` is `#[repr(C, u64)] enum Value { None = 0, Bool(bool) = 1, Int(i64) = 2,
+//! Float(f64) = 3, Obj(ObjRef) = 4 }`: 16 bytes, tag word at offset 0 (its upper seven bytes are always
+//! zero, so storing the tag byte into a slot that holds a valid value keeps it valid), payload at
+//! offset 8 (an i64, the bits of an f64, a bool as the byte 0 or 1, or an object pointer). Native code
+//! reads a tag with one byte load and a payload with one 8-byte load (one byte for bools).
 //!
 //! ## Trace entry
 //! `extern "C" fn(slots: *mut Value, ctx: *mut u8) -> u32`. `slots` points at slot 0 of the frame whose

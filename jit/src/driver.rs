@@ -99,7 +99,7 @@ struct Probe {
 }
 
 const _: () = {
-    // SAFETY: `Value` is `#[repr(C, u8)]` and 16 bytes (asserted above); `Probe` has the same size and
+    // SAFETY: `Value` is `#[repr(C, u64)]` and 16 bytes (asserted above); `Probe` has the same size and
     // reads the padding as `MaybeUninit`. Transmuting by value moves the `Value` (nothing is dropped).
     let p: Probe = unsafe { std::mem::transmute(Value::Int(0x1234_5678_9abc_def0)) };
     assert!(p.tag == abi::TAG_INT && p.payload == 0x1234_5678_9abc_def0);

@@ -78,7 +78,7 @@ pub const RC_VALUE_OFFSET: u64 = 2 * std::mem::size_of::<usize>() as u64;
 /// The payload bits of an object value, exactly as native code reads them from a slot.
 #[inline]
 pub fn obj_bits(v: &Value) -> u64 {
-    // SAFETY: `Value` is `#[repr(C, u8)]` with its payload at offset 8 (asserted in `driver`); for
+    // SAFETY: `Value` is `#[repr(C, u64)]` with its payload at offset 8 (asserted in `driver`); for
     // `Value::Obj` the payload word is the `Rc`'s pointer, which is initialised.
     unsafe {
         (v as *const Value as *const u8)

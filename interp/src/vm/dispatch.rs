@@ -40,6 +40,8 @@ impl Vm {
             // iteration ends (`continue 'frame` / return) before or right when the frame is popped, and
             // the unwinding path after the loop uses the frame record, not this reference.
             let code: &Code = unsafe { &*Rc::as_ptr(&self.frames[fi].code) };
+            // The instructions' base pointer in a local: one load less per dispatch than `code.instrs`.
+            let instrs: *const crate::bytecode::Instr = code.instrs.as_ptr();
             let base = self.frames[fi].base;
             let mut pc = self.frames[fi].pc;
             let mut sp = self.frames[fi].sp;
@@ -120,7 +122,7 @@ impl Vm {
                 }
                 // SAFETY: pc stays inside the code: every code object ends in ReturnValue and every jump
                 // target is an instruction index (compiler invariant, validated for cached code).
-                let ins = *unsafe { code.instrs.get_unchecked(pc) };
+                let ins = unsafe { *instrs.add(pc) };
                 pc += 1;
                 let arg = ins.arg();
                 match ins.op() {
