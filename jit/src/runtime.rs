@@ -650,6 +650,26 @@ extern "C" fn new_list(rt: *mut Runtime, out: *mut u64) -> u32 {
     OK
 }
 
+/// `new_instance(cls)`: a new instance of the class `cls` with no attributes, as calling the class makes
+/// it before `__init__` (`pvm_interp::vm::attrcache::new_instance`), kept alive by the nursery; FAIL
+/// when the nursery is full or `cls` is not a class.
+extern "C" fn new_instance(rt: *mut Runtime, cls: u64, out: *mut u64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx); the trace holds the class alive (a constant).
+    let rt = unsafe { &mut *rt };
+    if !rt.room(1) || !matches!(unsafe { obj(cls) }, Object::Type(_)) {
+        return FAIL;
+    }
+    // SAFETY: as above: `cls` is a live object pointer.
+    let Value::Obj(c) = (unsafe { new_ref(cls) }) else {
+        return FAIL;
+    };
+    let v = pvm_interp::vm::attrcache::new_instance(&c);
+    // SAFETY: `out` is the trace's out-slot for this call.
+    unsafe { *out = obj_bits(&v) };
+    rt.nursery.push(v);
+    OK
+}
+
 /// `l.append(v)` for a value of tag `TAG`.
 extern "C" fn list_append<const TAG: u8>(p: u64, bits: u64) -> u32 {
     // SAFETY: the trace holds `bits` alive if it is an object.
@@ -1227,6 +1247,11 @@ pub fn helper_specs() -> Vec<HelperSpec> {
         &tagged("list_pop", None),
         list_pop_none as *const () as usize,
         HelperSig::new(&[Obj], Void).with_ctx().guarded(),
+    ));
+    v.push(HelperSpec::new(
+        "new_instance",
+        new_instance as *const () as usize,
+        HelperSig::new(&[Obj], Obj).with_ctx().guarded(),
     ));
     v.push(HelperSpec::new(
         "new_list",

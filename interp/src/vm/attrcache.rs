@@ -325,3 +325,66 @@ impl Vm {
         self.type_epoch.as_ptr() as *const u64
     }
 }
+
+impl Vm {
+    /// The `__init__` function if calling the class `cls` is exactly "a new plain instance
+    /// (`new_instance`), then `__init__(obj, *args)`, which must return None" under the current type
+    /// epoch: a Python class (no builtin base, no metaclass, no `__new__` of its own) whose `__init__`
+    /// is a Python function. What `instantiate` does for such a class, for the JIT to mirror.
+    pub fn simple_init(&self, cls: &crate::object::ObjRef) -> Option<Value> {
+        let Object::Type(t) = &**cls else { return None };
+        if t.meta.is_some()
+            || t.kind != crate::object::TypeKind::Object
+            || t.ctor.get().is_some()
+            || !crate::vm::classes::is_user_class(cls)
+        {
+            return None;
+        }
+        if let Some(new) = self.type_lookup(cls, &self.strs.get("__new__")) {
+            if !matches!(new.as_obj(), Some(Object::Builtin(_))) {
+                return None;
+            }
+        }
+        let init = self.type_lookup(cls, &self.strs.get("__init__"))?;
+        matches!(init.as_obj(), Some(Object::Function(_))).then_some(init)
+    }
+}
+
+/// A new instance of `cls` with no attributes, exactly as calling the class makes it before running
+/// `__init__` (see `Vm::simple_init`).
+pub fn new_instance(cls: &crate::object::ObjRef) -> Value {
+    Value::obj(Object::Instance(Instance::new(cls.clone())))
+}
+
+impl Vm {
+    /// `C.name` for a Python class `C` (no metaclass), when the lookup is a plain MRO search that ends
+    /// in a Python function or a value without `__get__`, returned unchanged (as `getattr` on a type
+    /// does: special names first, then the metatype's properties, then the MRO); valid under the
+    /// current type epoch. None for everything else.
+    pub fn class_attr_plan(&self, cls: &crate::object::ObjRef, name: &Value) -> Option<Value> {
+        let Object::Type(t) = &**cls else { return None };
+        if t.meta.is_some() || !crate::vm::classes::is_user_class(cls) {
+            return None;
+        }
+        let special = [
+            "__name__",
+            "__qualname__",
+            "__module__",
+            "__mro__",
+            "__bases__",
+            "__base__",
+            "__dict__",
+        ];
+        if special.contains(&name.as_str()?) {
+            return None;
+        }
+        let meta = self.types.type_of(&Value::Obj(cls.clone())).clone();
+        if let Some(ma) = self.type_lookup(&meta, name) {
+            if self.is_property(&ma) {
+                return None;
+            }
+        }
+        let v = self.type_lookup(cls, name)?;
+        (matches!(v.as_obj(), Some(Object::Function(_))) || is_plain_value(&v)).then_some(v)
+    }
+}

@@ -11,8 +11,9 @@
 //!   changes);
 //! - epoch: `load.int K(&type_epoch), 0` + `guard_eq K(epoch)` (once per trace: no helper a trace calls
 //!   runs Python code, so nothing inside a trace can change a class);
-//! - shape: `load.int o, shape` + `guard_eq K(shape)` (re-read after every store or call: a store may
-//!   move the instance to another shape);
+//! - shape: `load.int o, shape` + `guard_eq K(shape)`, skipped while the recorder knows the shape
+//!   (`known_shape`: after a guard or an `attr_add` on the same IR value; every `attr_add` forgets the
+//!   others, which may alias its object);
 //! - then a slot hit is `load.ptr o, slots` + `padd` + `guard_tag` + typed `load`; a class attribute
 //!   (method or plain value) is a constant.
 //!
@@ -79,9 +80,15 @@ impl Recorder {
         let l = self
             .layout()
             .ok_or_else(|| nyi("instance layout unknown"))?;
+        let bits = shape_bits(shape);
+        if self.known_shape.get(&o) == Some(&bits) {
+            return Ok(());
+        }
         let s = self.em.load(Type::Int, o, l.inst_shape);
-        let k = self.em.kint(shape_bits(shape) as i64);
-        self.guard(vm, Op::GuardEq, &[s, k])
+        let k = self.em.kint(bits as i64);
+        self.guard(vm, Op::GuardEq, &[s, k])?;
+        self.known_shape.insert(o, bits);
+        Ok(())
     }
 
     /// The address of attribute slot `k` of the instance `o` (shape already guarded).
@@ -117,6 +124,22 @@ impl Recorder {
             LoadHit::Method(f) => (self.kobj(&f), true),
             LoadHit::ClassValue(v) => (self.kvalue(&v), false),
         })
+    }
+
+    /// `C.name` for a class `C` in slot `at` (`Vm::class_attr_plan`): a constant under the class's
+    /// identity and the type epoch.
+    pub(super) fn class_attr(&mut self, vm: &Vm, at: usize, name: &Value) -> RResult<IrRef> {
+        let recv = vm.stack[at].clone();
+        let Value::Obj(cls) = &recv else {
+            return Err(nyi("attribute of a non-class"));
+        };
+        let v = vm
+            .class_attr_plan(cls, name)
+            .ok_or_else(|| nyi("class attribute that is not a plain function or value"))?;
+        let r = self.get(vm, at)?;
+        self.guard_identity(vm, r, &recv)?;
+        self.guard_epoch(vm)?;
+        Ok(self.kvalue(&v))
     }
 
     /// `LoadAttr` on an instance (a method found on the class would need a bound-method object).
@@ -173,6 +196,7 @@ impl Recorder {
         if matches!(ty, Type::Undef | Type::Wide) {
             return Err(nyi("storing this value as an attribute"));
         }
+        self.check_effect(o)?;
         self.guard_class(vm, o, &plan.cls)?;
         self.guard_epoch(vm)?;
         self.guard_shape(vm, o, &plan.shape)?;
@@ -198,6 +222,11 @@ impl Recorder {
                 let kn = self.em.konst(Const::Int(Rc::as_ptr(&next) as i64));
                 let name = crate::runtime::tagged("attr_add", ty);
                 self.callg(vm, Type::Void, &name, &[o, kn, v])?;
+                // Only `attr_add` changes shapes in a trace (no helper runs Python code, nothing
+                // moves an instance to dict mode). Another IR value may be the same object, so
+                // forget every other known shape.
+                self.known_shape.clear();
+                self.known_shape.insert(o, shape_bits(&next));
             }
         }
         self.set(iv, Sv::Undef);

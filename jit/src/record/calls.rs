@@ -42,6 +42,13 @@ impl Recorder {
             }
         };
         let f = vm.stack[callable_at].clone();
+        if let (Some(Object::Type(_)), Value::Obj(cls)) = (f.as_obj(), &f) {
+            if !method || swapped {
+                if let Some(init) = vm.simple_init(cls) {
+                    return self.inline_ctor(vm, cx, &f, &init, fidx, callable_at, args_at, nargs);
+                }
+            }
+        }
         match f.as_obj() {
             Some(Object::Function(_)) => {
                 self.inline_call(vm, cx, &f, fidx, callable_at, args_at, nargs, swapped)
@@ -156,6 +163,107 @@ impl Recorder {
             code,
             base: self.rel(args_at),
             inline: Some(self.inlines.len() as u32 - 1),
+            ctor: None,
+        });
+        self.expect = Some((self.frames.len(), 0));
+        Ok(())
+    }
+
+    /// `cls(args)` for a class that `Vm::simple_init` accepts: `new_instance` (a helper), then its
+    /// `__init__` inlined with the new object as `self`, where the interpreter runs it (a frame right
+    /// above the callable's slot, which receives the result). Exits inside the constructor all use the
+    /// snapshot of the call itself (`Recorder::ctor_snap`): the interpreter redoes the whole call, which
+    /// is exact because the constructor may change nothing but objects it allocated
+    /// (`check_effect`); the half-built object is simply dropped.
+    #[allow(clippy::too_many_arguments)]
+    fn inline_ctor(
+        &mut self,
+        vm: &Vm,
+        cx: &Cx,
+        f: &Value,
+        init: &Value,
+        fidx: usize,
+        callable_at: usize,
+        args_at: usize,
+        nargs: usize,
+    ) -> RResult {
+        let Some(Object::Function(func)) = init.as_obj() else {
+            return Err(nyi("__init__"));
+        };
+        let code = func.code.clone();
+        if !(code.simple && code.ncells() == 0) {
+            return Err(Abort::CallShape {
+                why: "not a plain function or closure",
+            });
+        }
+        let argc = code.argcount as usize;
+        let given = nargs + 1;
+        if given > argc || given + func.defaults.len() < argc {
+            return Err(Abort::CallShape {
+                why: "argument count",
+            });
+        }
+        if self.frames.len() >= MAX_INLINE_DEPTH {
+            return Err(Abort::InlineDepth);
+        }
+        let fr = self.get(vm, callable_at)?;
+        let kcls = self.guard_identity(vm, fr, f)?;
+        self.guard_epoch(vm)?;
+        let mut args = Vec::with_capacity(nargs);
+        for i in 0..nargs {
+            args.push(self.get(vm, args_at + i)?);
+        }
+        let snap = self.snapshot(vm)?;
+        let obj = self.callg(vm, Type::Obj, "new_instance", &[kcls])?;
+        // Operands are all read and guarded: from here on only the slot map changes.
+        self.known_kind.insert(obj, super::seq::SeqKind::Instance);
+        self.known_class.insert(obj, kcls);
+        if self.ctor_snap.is_none() {
+            self.ctor_snap = Some((snap, self.frames.len()));
+            self.fresh.clear();
+        }
+        self.fresh.insert(obj);
+        let base = fidx + 1;
+        for s in fidx..args_at + nargs {
+            self.set(s, Sv::Undef);
+        }
+        self.set(base, Sv::Val(obj));
+        for (i, a) in args.into_iter().enumerate() {
+            self.set(base + 1 + i, Sv::Val(a));
+        }
+        let first_default = argc - func.defaults.len();
+        for i in given..argc {
+            let r = self.kvalue(&func.defaults[i - first_default]);
+            self.set(base + i, Sv::Val(r));
+        }
+        for i in argc..code.nlocals() {
+            self.set(base + i, Sv::Undef);
+        }
+        let Value::Obj(fo) = init else {
+            return Err(nyi("__init__"));
+        };
+        let info = InlineInfo {
+            code: code.clone(),
+            func: fo.clone(),
+            globals: func.globals.clone(),
+            base: self.rel(base),
+            ret_slot: self.rel(fidx),
+            caller_pc: cx.pc + 1,
+            caller_sp: self.rel(fidx),
+        };
+        self.stack_need = self
+            .stack_need
+            .max(info.base.max(0) as usize + code.frame_size() + 1);
+        self.inlines.push(info);
+        self.frames.push(RFrame {
+            code,
+            base: self.rel(base),
+            inline: Some(self.inlines.len() as u32 - 1),
+            ctor: Some(super::Ctor {
+                obj,
+                result: fidx,
+                resume_pc: cx.pc + 1,
+            }),
         });
         self.expect = Some((self.frames.len(), 0));
         Ok(())
@@ -170,6 +278,21 @@ impl Recorder {
         let Some(frame) = self.frames.pop() else {
             return Err(Abort::ReturnFromRoot);
         };
+        if let Some(c) = frame.ctor {
+            // The end of an inlined `__init__`: it must return None; the call's result is the object.
+            if !matches!(v, Sv::Val(r) if self.em.trace.ty(r) == Type::None) {
+                return Err(nyi("__init__ returning a value (TypeError ahead)"));
+            }
+            for s in c.result + 1..cx.sp {
+                self.set(s, Sv::Undef);
+            }
+            self.set(c.result, Sv::Val(c.obj));
+            if matches!(self.ctor_snap, Some((_, d)) if self.frames.len() <= d) {
+                self.ctor_snap = None;
+            }
+            self.expect = Some((self.frames.len(), c.resume_pc));
+            return Ok(());
+        }
         let Some(info) = frame
             .inline
             .and_then(|i| self.inlines.get(i as usize))
@@ -216,6 +339,7 @@ impl Recorder {
             code: ccode,
             base: self.rel(cbase),
             inline: None,
+            ctor: None,
         };
         self.depth -= 1;
         self.popped += 1;
@@ -336,6 +460,7 @@ impl Recorder {
                     .and_then(super::seq::value_type)
                     .ok_or_else(|| nyi("pop from an empty list (IndexError ahead)"))?;
                 let lr = self.get(vm, *l)?;
+                self.check_effect(lr)?;
                 let name = crate::runtime::tagged("list_pop", ty);
                 if ty == Type::None {
                     self.callg(vm, Type::Void, &name, &[lr])?;
@@ -352,6 +477,7 @@ impl Recorder {
                     return Err(nyi("list.append on a non-list"));
                 }
                 let (lr, vr) = (self.get(vm, *l)?, self.get(vm, *v)?);
+                self.check_effect(lr)?;
                 let ty = self.em.trace.ty(vr);
                 self.callg(
                     vm,

@@ -136,6 +136,7 @@ impl Recorder {
         }
         let old_ty = value_type(&l.borrow()[j as usize]);
         let seq = self.get(vm, io)?;
+        self.check_effect(seq)?;
         let v = self.get(vm, iv)?;
         let ty = self.em.trace.ty(v);
         if ty == Type::Undef {
@@ -176,6 +177,7 @@ impl Recorder {
             items.push(v);
         }
         let l = self.callg(vm, Type::Obj, "new_list", &[])?;
+        self.fresh.insert(l);
         for v in items {
             let ty = self.em.trace.ty(v);
             self.callg(
@@ -199,6 +201,7 @@ impl Recorder {
             return Err(nyi("ListAppend to a non-list"));
         }
         let l = self.get(vm, il)?;
+        self.check_effect(l)?;
         let v = self.get(vm, cx.sp - 1)?;
         let ty = self.em.trace.ty(v);
         self.callg(

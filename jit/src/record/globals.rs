@@ -84,8 +84,15 @@ impl Recorder {
 
     /// `LoadAttr` on a module (instances: `attrs.rs`).
     pub(super) fn rec_load_attr(&mut self, vm: &mut Vm, code: &Rc<Code>, cx: &Cx) -> RResult {
-        if let Some(Object::Instance(_)) = vm.stack[cx.sp - 1].as_obj() {
-            return self.rec_instance_load_attr(vm, code, cx);
+        match vm.stack[cx.sp - 1].as_obj() {
+            Some(Object::Instance(_)) => return self.rec_instance_load_attr(vm, code, cx),
+            Some(Object::Type(_)) => {
+                let name = code.names[cx.arg as usize].clone();
+                let r = self.class_attr(vm, cx.sp - 1, &name)?;
+                self.set(cx.sp - 1, Sv::Val(r));
+                return Ok(());
+            }
+            _ => {}
         }
         let v = self.module_attr(vm, code, cx)?;
         let r = self.kvalue(&v);
@@ -129,6 +136,14 @@ impl Recorder {
                 Ok(())
             }
             Some(Object::Instance(_)) => self.rec_instance_load_method(vm, code, cx),
+            Some(Object::Type(_)) => {
+                // The interpreter's `lookup_method` finds nothing on a class: `(Undef, C.name)`.
+                let name = code.names[cx.arg as usize].clone();
+                let r = self.class_attr(vm, cx.sp - 1, &name)?;
+                self.set(cx.sp - 1, Sv::Undef);
+                self.set(cx.sp, Sv::Val(r));
+                Ok(())
+            }
             _ => Err(nyi("method of this type")),
         }
     }

@@ -124,6 +124,20 @@ struct RFrame {
     base: i32,
     /// Index into `Recorder::inlines` (None for the real frame at the bottom).
     inline: Option<u32>,
+    /// For an inlined `__init__` of a class call (`calls.rs`): the new instance and where the call's
+    /// result goes.
+    ctor: Option<Ctor>,
+}
+
+/// An inlined constructor call: `cls(args)` = `new_instance` + `__init__(obj, args)`.
+#[derive(Clone, Copy)]
+struct Ctor {
+    /// The new instance.
+    obj: IrRef,
+    /// Absolute slot receiving the call's result.
+    result: usize,
+    /// Where the caller resumes.
+    resume_pc: u32,
 }
 
 /// A builtin whose semantics the recorder knows.
@@ -321,8 +335,16 @@ pub struct Recorder {
     known_kind: HashMap<IrRef, seq::SeqKind>,
     /// Instances whose class is guarded (value: the class constant).
     known_class: HashMap<IrRef, IrRef>,
+    /// Instances whose shape is known here (guarded, or set by `attr_add`; see `attrs.rs`).
+    known_shape: HashMap<IrRef, u64>,
     /// Whether the type epoch is guarded (once per trace: see `attrs.rs`).
     epoch_guarded: bool,
+    /// Inside an inlined constructor: the snapshot of the class call every exit resumes at (see
+    /// `calls.rs`), and the number of frames below the outermost constructor frame.
+    ctor_snap: Option<(SnapId, usize)>,
+    /// Objects allocated by the trace since the outermost constructor call began (the only ones an
+    /// inlined constructor may change).
+    fresh: HashSet<IrRef>,
     pending: Option<Pending>,
     expect: Option<(usize, u32)>,
     snap: Option<SnapId>,
@@ -376,6 +398,7 @@ impl Recorder {
                 code,
                 base: 0,
                 inline: None,
+                ctor: None,
             }],
             slots: Vec::new(),
             lo: 0,
@@ -386,7 +409,10 @@ impl Recorder {
             known,
             known_kind: HashMap::new(),
             known_class: HashMap::new(),
+            known_shape: HashMap::new(),
             epoch_guarded: false,
+            ctor_snap: None,
+            fresh: HashSet::new(),
             pending: None,
             expect: Some((1, pc as u32)),
             snap: None,
@@ -423,6 +449,7 @@ impl Recorder {
             code: real.code.clone(),
             base: real.base as i32 - base as i32,
             inline: None,
+            ctor: None,
         }];
         let mut stack_need = code.frame_size() + 1;
         for (i, info) in inlines.iter().enumerate() {
@@ -430,6 +457,7 @@ impl Recorder {
                 code: info.code.clone(),
                 base: info.base,
                 inline: Some(i as u32),
+                ctor: None,
             });
             stack_need = stack_need.max((info.base.max(0) as usize) + info.code.frame_size() + 1);
         }
@@ -452,7 +480,10 @@ impl Recorder {
             known,
             known_kind: HashMap::new(),
             known_class: HashMap::new(),
+            known_shape: HashMap::new(),
             epoch_guarded: false,
+            ctor_snap: None,
+            fresh: HashSet::new(),
             pending: None,
             expect: Some((nframes, pc)),
             snap: None,
@@ -860,6 +891,10 @@ impl Recorder {
 
     /// The snapshot of the state before the current instruction (built once per instruction).
     fn snapshot(&mut self, vm: &Vm) -> RResult<SnapId> {
+        if let Some((s, _)) = self.ctor_snap {
+            // Inside an inlined constructor every exit redoes the whole class call.
+            return Ok(s);
+        }
         if let Some(s) = self.snap {
             return Ok(s);
         }
@@ -903,6 +938,15 @@ impl Recorder {
         });
         self.snap = Some(s);
         Ok(s)
+    }
+
+    /// Inside an inlined constructor, only objects it allocated may change: an exit redoes the whole
+    /// call, which must then be the only effect. `target` is the object about to be written.
+    fn check_effect(&self, target: IrRef) -> RResult {
+        if self.ctor_snap.is_some() && !self.fresh.contains(&target) {
+            return Err(nyi("a side effect inside an inlined __init__"));
+        }
+        Ok(())
     }
 
     /// Emit a guard with the current snapshot.

@@ -104,6 +104,7 @@ impl Recorder {
             return Err(nyi("StoreDeref into a non-cell"));
         }
         let c = self.get(vm, at)?;
+        self.check_effect(c)?;
         let v = self.get(vm, cx.sp - 1)?;
         let ty = self.em.trace.ty(v);
         self.callg(
