@@ -3,7 +3,7 @@
 mod common;
 use common::*;
 use pvm_jit::ir::{print_trace, verify, Op, SnapId, Trace, Type};
-use pvm_jit::opt::{dce, fold_cse, guards, optimize, peel, Emitter, NoPeel, OptConfig};
+use pvm_jit::opt::{bounds, dce, fold_cse, guards, optimize, peel, Emitter, NoPeel, OptConfig};
 
 fn run(pass: fn(&Trace) -> Trace, text: &str) -> Trace {
     let t = pass(&parse(text));
@@ -402,4 +402,47 @@ fn phis_that_are_not_loop_carried_disappear() {
     .unwrap();
     let phis = t.insts.iter().filter(|i| i.op == Op::Phi).count();
     assert_eq!(phis, 1, "{}", print_trace(&t));
+}
+
+#[test]
+fn bounds_checks_on_one_length_merge_into_the_first_guard() {
+    // p[0], p[2], p[1] of one list: the first check becomes the strongest (`2 < len`) and the others
+    // go; a length loaded again after a store is another value and keeps its own check.
+    let t = run(
+        bounds::run,
+        "snap #0 pc=0 {}
+         %p = sload.obj 0 #0
+         %n = load.int %p, 48
+         %a = lt 0, %n
+         guard_true %a #0
+         snap #1 pc=1 {}
+         %b = lt 2, %n
+         guard_true %b #1
+         snap #2 pc=2 {}
+         %c = lt 1, %n
+         guard_true %c #2
+         store %p, 8, 5
+         %m = load.int %p, 48
+         %d = lt 1, %m
+         guard_true %d #2
+         snap #3 pc=3 {}
+         exit #3",
+    );
+    assert_ir(
+        &t,
+        "snap #0 pc=0 frames=[] {}
+         %0 = sload.obj 0 #0
+         %1 = load.int %0, 48
+         %2 = lt 0, %1
+         %3 = lt 2, %1
+         guard_true %3 #0
+         %5 = lt 1, %1
+         store %0, 8, 5
+         %7 = load.int %0, 48
+         %8 = lt 1, %7
+         snap #1 pc=2 frames=[] {}
+         guard_true %8 #1
+         snap #2 pc=3 frames=[] {}
+         exit #2",
+    );
 }

@@ -5,12 +5,14 @@
 //! |---|---|---|
 //! | fold + CSE | `fold.rs`, `emit.rs` | constant folding, algebraic simplification, common subexpressions; also runs on the fly while recording, through [`Emitter`] |
 //! | guards | `guards.rs` | redundant and implied guards, int ranges, overflow checks that cannot fail |
+//! | bounds | `bounds.rs` | constant-index bounds checks on one length merged into the first (strongest) |
 //! | peel | `peel.rs` | loop peeling with copy-substitution: loop-carried `phi`s, loop-invariant code motion through CSE |
 //! | dce | `dce.rs` | dead code (snapshot uses keep values alive), non-loop-carried `phi`s |
 //!
 //! Every pass rebuilds the trace through a fresh [`Emitter`], so the output is always folded, CSEd and
 //! densely numbered.
 
+pub mod bounds;
 pub mod dce;
 pub mod emit;
 pub mod fold;
@@ -85,6 +87,8 @@ pub fn optimize(t: &mut Trace, cfg: &OptConfig) -> Result<OptReport, VerifyError
     }
     if cfg.guards {
         *t = guards::run(t);
+        check(t)?;
+        *t = bounds::run(t);
         check(t)?;
     }
     if cfg.peel {
