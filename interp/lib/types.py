@@ -42,9 +42,10 @@ NotImplementedType = type(NotImplemented)
 del _f, _c, _g, _ag, _C, _co
 
 
-class MappingProxyType:
-    """A read-only view of a mapping."""
+class mappingproxy:
+    """A read-only view of a mapping (what `C.__dict__` returns)."""
 
+    __module__ = "builtins"
     __slots__ = ("_mapping",)
 
     def __init__(self, mapping):
@@ -107,6 +108,9 @@ class MappingProxyType:
 
     def __delitem__(self, key):
         raise TypeError("'mappingproxy' object does not support item deletion")
+
+
+MappingProxyType = mappingproxy
 
 
 class SimpleNamespace:

@@ -314,6 +314,8 @@ impl TypeKind {
 
 pub struct TypeObj {
     pub name: String,
+    /// `__qualname__` (`Outer.Inner`), taken out of the class namespace as CPython does.
+    pub qualname: RefCell<String>,
     pub kind: TypeKind,
     pub bases: Vec<ObjRef>,
     /// Method resolution order, starting with the type itself (stored weakly-by-convention: index 0 is
@@ -335,6 +337,8 @@ pub struct TypeObj {
     /// Whether instances have a `__dict__` (false when every class in the MRO defines `__slots__`
     /// without `'__dict__'`).
     pub has_dict: bool,
+    /// Whether instances accept weak references (false under `__slots__` without `'__weakref__'`).
+    pub has_weakref: bool,
 }
 
 pub struct Instance {

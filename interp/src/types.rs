@@ -76,6 +76,7 @@ pub fn new_type(name: &str, kind: TypeKind, bases: Vec<ObjRef>, ctor: Option<Bui
     }
     Rc::new(Object::Type(Box::new(TypeObj {
         name: name.to_string(),
+        qualname: RefCell::new(name.to_string()),
         kind,
         bases,
         mro: RefCell::new(mro),
@@ -87,6 +88,7 @@ pub fn new_type(name: &str, kind: TypeKind, bases: Vec<ObjRef>, ctor: Option<Bui
         heap: false,
         nmembers: 0,
         has_dict: true,
+        has_weakref: true,
     })))
 }
 

@@ -106,6 +106,7 @@ pub fn can_refer(o: &Object) -> bool {
         Object::Instance(i) => match &*i.cls {
             Object::Type(t) => {
                 t.heap
+                    && t.has_weakref
                     && !matches!(
                         t.kind,
                         crate::object::TypeKind::Int
@@ -128,6 +129,18 @@ pub fn can_refer(o: &Object) -> bool {
         | Object::Code(_)
         | Object::Module(_) => true,
         _ => false,
+    }
+}
+
+/// `obj.__weakref__`: the first weak reference to `obj`, or None.
+pub fn first_ref(obj: &Value) -> Value {
+    match obj {
+        Value::Obj(o) => refs_to(o)
+            .into_iter()
+            .next()
+            .map(Value::Obj)
+            .unwrap_or(Value::None),
+        _ => Value::None,
     }
 }
 

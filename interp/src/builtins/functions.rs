@@ -52,6 +52,7 @@ pub fn install(vm: &mut Vm) {
     register(&b, "globals", globals);
     register(&b, "locals", locals);
     register(&b, "vars", vars);
+    register(&b, "__import__", dunder_import);
     register(&b, "exec", exec);
     register(&b, "eval", eval);
     register(&b, "format", format);
@@ -975,7 +976,7 @@ fn globals(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     })
 }
 
-fn locals(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+pub(crate) fn locals(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let Some(f) = vm.frames.last() else {
         return Ok(Value::None);
     };
@@ -1012,6 +1013,38 @@ fn vars(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
         Err(e) => Err(e),
     }
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: the import statement's machinery.
+fn dunder_import(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    arg_range("__import__", args, 1, 5)?;
+    let get = |i: usize, n: &str| args.get(i).cloned().or_else(|| kwarg(kw, n).cloned());
+    let name = get(0, "name").unwrap_or(Value::None);
+    let Some(n) = name.as_str() else {
+        return Err(type_error(format!(
+            "__import__() argument 1 must be str, not {}",
+            vm.type_name(&name)
+        )));
+    };
+    let level = get(4, "level").unwrap_or(Value::Int(0));
+    if level.as_i64().is_some_and(|l| l < 0) {
+        return Err(value_error("level must be >= 0"));
+    }
+    if n.is_empty() && level.as_i64() == Some(0) {
+        return Err(value_error("Empty module name"));
+    }
+    let globals = match get(1, "globals") {
+        Some(Value::Obj(g)) if matches!(&*g, Object::Dict(_)) => g,
+        _ => match vm.frames.last() {
+            Some(f) => f.globals.clone(),
+            None => return Err(type_error("__import__(): no globals")),
+        },
+    };
+    let fromlist = match get(3, "fromlist") {
+        None | Some(Value::None) => Value::obj(Object::Tuple(Vec::new())),
+        Some(f) => Value::obj(Object::Tuple(vm.collect(f)?)),
+    };
+    vm.import(&name, fromlist, level, &globals)
 }
 
 /// `exec(source, globals=None, locals=None)` on source text (no code objects): module-level code run

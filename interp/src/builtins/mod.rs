@@ -5,6 +5,7 @@
 //! and later the JIT's method caches treat builtin and user methods alike). Methods get `self` as args[0].
 
 pub mod ctors;
+mod dir;
 pub mod functions;
 pub mod methods;
 pub mod modules;
@@ -116,6 +117,7 @@ pub fn method(t: &ObjRef, name: &'static str, f: BuiltinFn) {
 
 pub fn install(vm: &mut Vm) {
     functions::install(vm);
+    dir::install(vm);
     ctors::install(vm);
     methods::install(vm);
     crate::vm::metaclass::install(vm);

@@ -124,7 +124,7 @@ impl<'s> Compiler<'s> {
             }
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let ni = self.name_idx(&a.attr.id);
+                let ni = self.attr_idx(&a.attr.id);
                 self.emit(Op::LoadAttr, ni);
             }
             Expr::Subscript(s) => {
@@ -488,7 +488,7 @@ impl<'s> Compiler<'s> {
             let method = matches!(&*c.func, Expr::Attribute(_));
             if let Expr::Attribute(a) = &*c.func {
                 self.expr(&a.value)?;
-                let ni = self.name_idx(&a.attr.id);
+                let ni = self.attr_idx(&a.attr.id);
                 self.emit(Op::LoadMethod, ni);
             } else {
                 self.expr(&c.func)?;

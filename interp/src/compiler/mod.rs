@@ -93,6 +93,8 @@ struct Unit {
     kwonlyargcount: u32,
     flags: u32,
     doc: Value,
+    /// The class whose private names (`__x` → `_C__x`) this unit mangles: the innermost enclosing class.
+    private: Option<String>,
 }
 
 #[derive(Hash, PartialEq, Eq)]
@@ -559,7 +561,12 @@ impl<'s> Compiler<'s> {
         if s.is_coroutine {
             flags |= flags::COROUTINE;
         }
+        let private = match s.kind {
+            ScopeKind::Class => Some(name.clone()),
+            _ => self.units.last().and_then(|u| u.private.clone()),
+        };
         let unit = Unit {
+            private,
             scope,
             kind: s.kind,
             name,
@@ -751,6 +758,21 @@ impl<'s> Compiler<'s> {
         self.emit(Op::LoadConst, i);
     }
 
+    /// `name` as stored in the code object: private names inside a class are mangled (CPython's
+    /// `_Py_Mangle`).
+    fn mangled(&self, name: &str) -> String {
+        match self.units.last().and_then(|u| u.private.as_deref()) {
+            Some(class) => crate::vm::slots::mangle(class, name),
+            None => name.to_string(),
+        }
+    }
+
+    /// The names-table index of attribute `name` (mangled like variable names).
+    fn attr_idx(&mut self, name: &str) -> u32 {
+        let m = self.mangled(name);
+        self.name_idx(&m)
+    }
+
     fn name_idx(&mut self, name: &str) -> u32 {
         if let Some(&i) = self.unit().name_index.get(name) {
             return i;
@@ -834,7 +856,7 @@ impl<'s> Compiler<'s> {
                 self.emit(Op::LoadDeref, i);
             }
             NameScope::GlobalExplicit | NameScope::GlobalImplicit => {
-                let i = self.name_idx(name);
+                let i = self.attr_idx(name);
                 let op = if self.unit().kind == ScopeKind::Class {
                     Op::LoadName
                 } else {
@@ -843,7 +865,7 @@ impl<'s> Compiler<'s> {
                 self.emit(op, i);
             }
             NameScope::Name => {
-                let i = self.name_idx(name);
+                let i = self.attr_idx(name);
                 self.emit(Op::LoadName, i);
             }
         }
@@ -860,11 +882,11 @@ impl<'s> Compiler<'s> {
                 self.emit(Op::StoreDeref, i);
             }
             NameScope::GlobalExplicit | NameScope::GlobalImplicit => {
-                let i = self.name_idx(name);
+                let i = self.attr_idx(name);
                 self.emit(Op::StoreGlobal, i);
             }
             NameScope::Name => {
-                let i = self.name_idx(name);
+                let i = self.attr_idx(name);
                 self.emit(Op::StoreName, i);
             }
         }
@@ -881,11 +903,11 @@ impl<'s> Compiler<'s> {
                 self.emit(Op::DeleteDeref, i);
             }
             NameScope::GlobalExplicit | NameScope::GlobalImplicit => {
-                let i = self.name_idx(name);
+                let i = self.attr_idx(name);
                 self.emit(Op::DeleteGlobal, i);
             }
             NameScope::Name => {
-                let i = self.name_idx(name);
+                let i = self.attr_idx(name);
                 self.emit(Op::DeleteName, i);
             }
         }
@@ -1085,7 +1107,7 @@ impl<'s> Compiler<'s> {
             Expr::Attribute(at) => {
                 self.expr(&at.value)?;
                 self.emit(Op::Copy, 1);
-                let ni = self.name_idx(&at.attr.id);
+                let ni = self.attr_idx(&at.attr.id);
                 self.emit(Op::LoadAttr, ni);
                 self.expr(&a.value)?;
                 self.emit(Op::BinaryOp, op);
@@ -1120,7 +1142,7 @@ impl<'s> Compiler<'s> {
             Expr::Name(n) => self.store_name(&n.id),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let ni = self.name_idx(&a.attr.id);
+                let ni = self.attr_idx(&a.attr.id);
                 self.emit(Op::StoreAttr, ni);
             }
             Expr::Subscript(s) => {
@@ -1185,7 +1207,7 @@ impl<'s> Compiler<'s> {
             Expr::Name(n) => self.delete_name(&n.id),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let ni = self.name_idx(&a.attr.id);
+                let ni = self.attr_idx(&a.attr.id);
                 self.emit(Op::DeleteAttr, ni);
             }
             Expr::Subscript(s) => {

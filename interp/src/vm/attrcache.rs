@@ -185,6 +185,7 @@ impl Vm {
         }
         let ca = self.type_lookup(&cls, name);
         if let Some(ca) = &ca {
+            // (`__slots__` members are data descriptors: not cached yet.)
             if self.is_property(ca) || self.is_data_descriptor(ca) {
                 return None;
             }

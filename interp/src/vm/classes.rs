@@ -21,6 +21,10 @@ pub struct ClassTypes {
     pub staticmethod: ObjRef,
     pub classmethod: ObjRef,
     pub super_: ObjRef,
+    /// `member_descriptor`: the descriptors `__slots__` puts on classes (slots.rs).
+    pub member: ObjRef,
+    /// `getset_descriptor`: the `__dict__`/`__weakref__` entries of classes that introduce them.
+    pub getset: ObjRef,
 }
 
 impl ClassTypes {
@@ -31,6 +35,8 @@ impl ClassTypes {
             staticmethod: t("staticmethod"),
             classmethod: t("classmethod"),
             super_: t("super"),
+            member: t("member_descriptor"),
+            getset: t("getset_descriptor"),
         }
     }
 }
@@ -56,6 +62,14 @@ fn make_instance(cls: &ObjRef, fields: &[(&str, Value)]) -> Value {
 }
 
 impl Vm {
+    /// `classmethod(f)`.
+    pub fn make_classmethod(&self, f: Value) -> Value {
+        make_instance(
+            &self.class_types.classmethod,
+            &[("f", f.clone()), ("__func__", f)],
+        )
+    }
+
     /// Is `v` a `property` object?
     pub fn is_property(&self, v: &Value) -> bool {
         is_instance_of(v, &self.class_types.property)
@@ -83,6 +97,14 @@ pub fn is_user_class(t: &ObjRef) -> bool {
 pub fn class_has_dict(t: &ObjRef) -> bool {
     match &**t {
         Object::Type(ty) => ty.has_dict,
+        _ => true,
+    }
+}
+
+/// Do instances of class `t` accept weak references (and have `__weakref__`)?
+pub fn class_has_weakref(t: &ObjRef) -> bool {
+    match &**t {
+        Object::Type(ty) => ty.has_weakref,
         _ => true,
     }
 }
@@ -374,8 +396,31 @@ impl Vm {
             .get_str("__module__", crate::hash::hash_str("__module__"))
             .cloned()
             .unwrap_or(self.strs.get("__main__"));
+        let layout = self.slots_layout(name, &base_refs, kind, &dict)?;
+        let qualname = match dict.get_str("__qualname__", h("__qualname__")).cloned() {
+            None => name.to_string(),
+            Some(q) => {
+                let Some(qs) = q.as_str() else {
+                    return Err(type_error(format!(
+                        "type __qualname__ must be a str, not {}",
+                        self.type_name(&q)
+                    )));
+                };
+                let qs = qs.to_string();
+                let r: Result<Option<usize>, ()> =
+                    dict.find(
+                        h("__qualname__"),
+                        |k| Ok(k.as_str() == Some("__qualname__")),
+                    );
+                if let Some(ix) = r.ok().flatten() {
+                    dict.remove_at(ix);
+                }
+                qs
+            }
+        };
         let cls = Rc::new(Object::Type(Box::new(TypeObj {
             name: name.to_string(),
+            qualname: RefCell::new(qualname),
             kind,
             bases: base_refs,
             mro: RefCell::new(mro),
@@ -385,9 +430,11 @@ impl Vm {
             ctor: Cell::new(None),
             meta: (!Rc::ptr_eq(meta, &self.types.type_)).then(|| meta.clone()),
             heap: true,
-            nmembers: 0,
-            has_dict: true,
+            nmembers: layout.nmembers,
+            has_dict: layout.has_dict,
+            has_weakref: layout.has_weakref,
         })));
+        self.install_members(&cls, &layout);
         let cls_v = Value::Obj(cls.clone());
         self.run_set_name(&cls)?;
         self.run_init_subclass(&cls, kw)?;
@@ -541,6 +588,9 @@ impl Vm {
                 }
                 return self.call(&fget, std::slice::from_ref(obj)).map(Some);
             }
+            if let Some(v) = self.member_get(ca, obj)? {
+                return Ok(Some(v));
+            }
             if self.is_data_descriptor(ca) {
                 return self.bind_class_attr(ca.clone(), Some(obj), &cls).map(Some);
             }
@@ -549,8 +599,14 @@ impl Vm {
             if let Some(v) = inst.get_attr(name) {
                 return Ok(Some(v));
             }
-            if name.as_str() == Some("__dict__") && class_has_dict(&cls) {
-                return Ok(Some(Value::Obj(inst.dict_object())));
+            match name.as_str() {
+                Some("__dict__") if class_has_dict(&cls) => {
+                    return Ok(Some(Value::Obj(inst.dict_object())));
+                }
+                Some("__weakref__") if class_has_weakref(&cls) => {
+                    return Ok(Some(crate::weakref::first_ref(obj)));
+                }
+                _ => {}
             }
         }
         match class_attr {
@@ -565,6 +621,9 @@ impl Vm {
         let Some(Object::Instance(di)) = ca.as_obj() else {
             return false;
         };
+        if Rc::ptr_eq(&di.cls, &self.class_types.member) {
+            return true;
+        }
         if !is_user_class(&di.cls) {
             return false;
         }
@@ -607,6 +666,12 @@ impl Vm {
                         f,
                     )))));
                 }
+                if Rc::ptr_eq(&i.cls, &self.class_types.member) {
+                    return match obj {
+                        Some(inst) => Ok(self.member_get(&ca, inst)?.unwrap_or(Value::None)),
+                        None => Ok(ca.clone()),
+                    };
+                }
                 if Rc::ptr_eq(&i.cls, &self.class_types.property) {
                     return match obj {
                         Some(inst) => {
@@ -633,7 +698,13 @@ impl Vm {
     /// `obj.name = v` for instances of Python classes. Returns false if `obj` is not such an instance.
     pub fn instance_setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<bool> {
         let cls = self.type_of(obj);
-        if let Some(ca) = self.type_lookup(&cls, name) {
+        let class_attr = self.type_lookup(&cls, name);
+        if let Some(ca) = class_attr.as_ref() {
+            if self.member_set(ca, obj, Some(v.clone()))? {
+                return Ok(true);
+            }
+        }
+        if let Some(ca) = class_attr {
             if is_instance_of(&ca, &self.class_types.property) {
                 let fset = field(ca.as_obj().expect("obj"), "fset");
                 if fset.is_none() {
@@ -668,6 +739,13 @@ impl Vm {
                     let Value::Obj(d) = v else { unreachable!() };
                     inst.attrs.borrow_mut().replace_dict(d);
                     return Ok(true);
+                }
+                if !class_has_dict(&cls) {
+                    return Err(attribute_error(format!(
+                        "'{}' object has no attribute '{}'",
+                        type_name(&cls),
+                        name.as_str().unwrap_or("")
+                    )));
                 }
                 inst.set_attr(name, v);
                 Ok(true)

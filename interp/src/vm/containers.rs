@@ -1,6 +1,6 @@
 //! dict / set / list operations with Python semantics (hashing, equality, errors).
 
-use super::protocol::{dict_find, str_and_hash, values_eq};
+use super::protocol::{str_and_hash, values_eq};
 use super::Vm;
 use crate::bytecode::{BinOp, CmpOp};
 use crate::dict::Dict;
@@ -17,7 +17,14 @@ impl Vm {
     /// keys never run Python code).
     pub fn dict_find_vm(&mut self, d: &Dict, key: &Value, h: i64) -> PyResult<Option<usize>> {
         if !self.is_user_instance(key) {
-            return Ok(dict_find(d, key, h));
+            // A stored key of a Python class may still equal a builtin probe (`K(1) == 1.0`).
+            return d.find(h, |k| {
+                if self.is_user_instance(k) {
+                    self.eq(k, key)
+                } else {
+                    Ok(crate::vm::protocol::values_eq(k, key))
+                }
+            });
         }
         d.find(h, |k| if k.is(key) { Ok(true) } else { self.eq(k, key) })
     }

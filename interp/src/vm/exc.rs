@@ -164,6 +164,11 @@ impl Vm {
         let is = |k: ExcKind| crate::types::is_subtype(&e.cls, self.exc_type(k));
         match name {
             "value" if is(ExcKind::StopIteration) => Some(first_arg()),
+            // SystemExit(): None; SystemExit(x): x; more arguments: the args tuple.
+            "code" if is(ExcKind::SystemExit) => match e.args.borrow().as_obj() {
+                Some(Object::Tuple(t)) if t.len() > 1 => Some(e.args.borrow().clone()),
+                _ => Some(first_arg()),
+            },
             "message" | "exceptions" if is(ExcKind::BaseExceptionGroup) => {
                 match e.group.borrow().as_obj() {
                     Some(Object::Tuple(t)) if t.len() == 2 => {

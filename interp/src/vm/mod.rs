@@ -16,6 +16,7 @@ pub mod generators;
 mod matching;
 pub mod ops;
 pub mod protocol;
+pub mod slots;
 
 use crate::code::Code;
 use crate::error::{ExcKind, PyErr, PyResult};
@@ -191,6 +192,7 @@ impl Vm {
         };
         crate::builtins::install(&mut vm);
         classes::install(&mut vm);
+        slots::install(&mut vm);
         generators::install(&mut vm);
         exc_group::install(&mut vm);
         vm

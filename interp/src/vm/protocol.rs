@@ -142,6 +142,8 @@ fn eq_pure(a: &Value, b: &Value, depth: usize, limit: usize, vm: bool) -> Option
                 }
                 (Object::Slice(p), Object::Slice(q)) => items_eq(&p[..], &q[..], depth, limit, vm)?,
                 (Object::BoundMethod(p), Object::BoundMethod(q)) => p.0.is(&q.0) && p.1.is(&q.1),
+                // `...` and NotImplemented may be separate allocations of one singleton.
+                (Object::Singleton(p), Object::Singleton(q)) => p == q,
                 _ => false,
             }
         }
@@ -522,6 +524,13 @@ impl Vm {
                 if crate::vm::classes::is_super(self, o) {
                     return self.super_getattr(o, name);
                 }
+                // Fields of builtin descriptor objects (`property.fget`, `member.__objclass__`...);
+                // `f` and `_slot` are private.
+                if !matches!(n, "f" | "_slot") {
+                    if let Some(v) = i.get_attr(name) {
+                        return Ok(v);
+                    }
+                }
             }
             if let Object::Native(_) = &**o {
                 // Methods from the type dict; data attributes from a builtin `__getattr__`.
@@ -542,7 +551,8 @@ impl Vm {
                 }
                 Object::Type(t) => {
                     match n {
-                        "__name__" | "__qualname__" => return Ok(Value::str(&t.name)),
+                        "__name__" => return Ok(Value::str(&t.name)),
+                        "__qualname__" => return Ok(Value::str(&t.qualname.borrow())),
                         "__module__" => return Ok(t.module.borrow().clone()),
                         "__mro__" => {
                             let mut v = vec![obj.clone()];
@@ -565,7 +575,7 @@ impl Vm {
                     }
                     if n == "__dict__" {
                         let d = Value::obj(Object::Dict(RefCell::new(t.dict.borrow().clone())));
-                        return Ok(d);
+                        return self.class_dict_proxy(d);
                     }
                     // The metaclass's data descriptors win over the class's own attributes.
                     let meta = self.types.type_of(obj).clone();
@@ -712,6 +722,24 @@ impl Vm {
         )))
     }
 
+    /// `C.__dict__`: a read-only `mappingproxy` (the `types` module's) over a snapshot of the class
+    /// dict. While `types` itself is being imported the plain snapshot is returned.
+    fn class_dict_proxy(&mut self, d: Value) -> PyResult<Value> {
+        let modules = Value::Obj(self.modules.clone());
+        let loaded = self.dict_get(&modules, &Value::str("types"))?;
+        let types = match loaded {
+            Some(m) => m,
+            None => {
+                let builtins = self.builtins.clone();
+                self.import(&Value::str("types"), Value::None, Value::Int(0), &builtins)?
+            }
+        };
+        match self.getattr_opt(&types, "mappingproxy")? {
+            Some(mp) => self.call(&mp, &[d]),
+            None => Ok(d),
+        }
+    }
+
     pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
         if let Some(f) = self.meta_attr_hook(obj, "__setattr__") {
             self.call(&f, &[obj.clone(), name.clone(), v])?;
@@ -792,6 +820,17 @@ impl Vm {
                         n, t.name
                     )));
                 }
+                Object::Type(t) if n == "__qualname__" => {
+                    let Some(q) = v.as_str() else {
+                        return Err(type_error(format!(
+                            "can only assign string to {}.__qualname__, not '{}'",
+                            t.name,
+                            self.type_name(&v)
+                        )));
+                    };
+                    *t.qualname.borrow_mut() = q.to_string();
+                    return Ok(());
+                }
                 Object::Type(t) => {
                     if let Some((_, h)) = str_and_hash(name) {
                         t.dict.borrow_mut().set_str(name.clone(), h, v);
@@ -846,6 +885,12 @@ impl Vm {
         let n = name.as_str().unwrap_or("");
         if let Some(Object::Instance(i)) = obj.as_obj() {
             if crate::vm::classes::is_user_class(&i.cls) {
+                let cls = i.cls.clone();
+                if let Some(ca) = self.type_lookup(&cls, name) {
+                    if self.delete_via_descriptor(&ca, obj, name, &cls)? {
+                        return Ok(());
+                    }
+                }
                 if i.del_attr(name) {
                     return Ok(());
                 }
@@ -857,6 +902,45 @@ impl Vm {
             }
         }
         self.delattr_builtin(obj, name)
+    }
+
+    /// `del obj.name` through a data descriptor found on the class: a property's deleter, a member
+    /// (`__slots__`), a user descriptor's `__delete__`. False when `ca` is not one of those.
+    fn delete_via_descriptor(
+        &mut self,
+        ca: &Value,
+        obj: &Value,
+        name: &Value,
+        cls: &ObjRef,
+    ) -> PyResult<bool> {
+        if self.member_set(ca, obj, None)? {
+            return Ok(true);
+        }
+        if self.is_property(ca) {
+            let fdel = crate::vm::classes::field(ca.as_obj().expect("obj"), "fdel");
+            if fdel.is_none() {
+                return Err(attribute_error(format!(
+                    "property '{}' of '{}' object has no deleter",
+                    name.as_str().unwrap_or(""),
+                    crate::types::type_name(cls)
+                )));
+            }
+            self.call(&fdel, std::slice::from_ref(obj))?;
+            return Ok(true);
+        }
+        if let Some(Object::Instance(di)) = ca.as_obj() {
+            let dc = di.cls.clone();
+            if crate::vm::classes::is_user_class(&dc) {
+                if let Some(f) = self.type_lookup(&dc, &self.strs.get("__delete__")) {
+                    self.call(&f, &[ca.clone(), obj.clone()])?;
+                    return Ok(true);
+                }
+                if self.type_lookup(&dc, &self.strs.get("__set__")).is_some() {
+                    return Err(attribute_error("__delete__"));
+                }
+            }
+        }
+        Ok(false)
     }
 
     /// `del obj.name` for objects that are not instances of Python classes.

@@ -199,12 +199,16 @@ impl Vm {
                 Object::Type(t) => {
                     let module = t.module.borrow().as_str().unwrap_or("builtins").to_string();
                     if module == "builtins" {
-                        out.push_str(&format!("<class '{}'>", t.name))
+                        out.push_str(&format!("<class '{}'>", t.qualname.borrow()))
                     } else {
-                        out.push_str(&format!("<class '{}.{}'>", module, t.name))
+                        out.push_str(&format!("<class '{}.{}'>", module, t.qualname.borrow()))
                     }
                 }
                 Object::Instance(_) | Object::Native(_) => {
+                    if let Some(r) = crate::vm::slots::member_repr(self, v) {
+                        out.push_str(&r);
+                        return Ok(());
+                    }
                     let t = self.type_of(v);
                     let module = match &*t {
                         Object::Type(tt) => tt

@@ -12,7 +12,7 @@ pub mod memoryview;
 mod misc;
 mod num;
 mod set;
-mod str;
+pub(crate) mod str;
 mod tuple;
 mod unicode_data;
 pub(crate) mod util;
