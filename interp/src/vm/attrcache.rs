@@ -258,6 +258,10 @@ impl Vm {
         if name.as_str() == Some("__dict__") || self.overridden(&cls, &self.strs.setattr.clone()) {
             return None;
         }
+        // Instances without a `__dict__` (`__slots__`) cannot gain named attributes.
+        if !crate::vm::classes::class_has_dict(&cls) {
+            return None;
+        }
         if let Some(ca) = self.type_lookup(&cls, name) {
             if self.is_property(&ca) || self.is_data_descriptor(&ca) {
                 return None;
