@@ -290,6 +290,17 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             a[1].clone(),
         );
     }
+    if vm.is_user_instance(&a[0]) {
+        // Three-argument pow is only `type(base).__pow__(base, exp, mod)` (no reflection).
+        if let Some(r) = vm.call_dunder(&a[0], "__pow__", &a[1..3])? {
+            if !matches!(
+                r.as_obj(),
+                Some(Object::Singleton(crate::object::Singleton::NotImplemented))
+            ) {
+                return Ok(r);
+            }
+        }
+    }
     if a[..3]
         .iter()
         .any(|v| matches!(v.as_obj(), Some(Object::Complex(_))))

@@ -925,6 +925,15 @@ impl Vm {
         b: &Value,
         op: crate::bytecode::CmpOp,
     ) -> PyResult<Option<Value>> {
+        // A right operand whose class is a strict subclass of the left's gets the first try.
+        let (ta, tb) = (self.type_of(a), self.type_of(b));
+        if !Rc::ptr_eq(&ta, &tb) && is_subtype(&tb, &ta) {
+            if let Some(r) = self.call_dunder(b, op.swapped().dunder(), std::slice::from_ref(a))? {
+                if !is_notimpl(&r) {
+                    return Ok(Some(r));
+                }
+            }
+        }
         if let Some(r) = self.call_dunder(a, op.dunder(), std::slice::from_ref(b))? {
             if !is_notimpl(&r) {
                 return Ok(Some(r));
@@ -1051,12 +1060,28 @@ pub fn install(vm: &mut Vm) {
     let o = vm.types.object.clone();
     crate::builtins::method(&o, "__init__", |_vm, _args, _kw| Ok(Value::None));
     // `object.__init_subclass__`: accepts no keywords (checked in `run_init_subclass`, which knows the class).
+    // A classmethod, as in CPython, so `super().__init_subclass__(**kw)` knows the class it reports.
     crate::builtins::method(&o, "__init_subclass__", |_vm, _args, kw| {
         if !kw.is_empty() {
-            return Err(type_error("__init_subclass__() takes no keyword arguments"));
+            return Err(type_error(match _args.first().and_then(|c| c.as_obj()) {
+                Some(Object::Type(t)) => {
+                    format!("{}.__init_subclass__() takes no keyword arguments", t.name)
+                }
+                _ => "__init_subclass__() takes no keyword arguments".to_string(),
+            }));
         }
         Ok(Value::None)
     });
+    if let Object::Type(t) = &*o {
+        let h = crate::hash::hash_str("__init_subclass__");
+        let f = t.dict.borrow().get_str("__init_subclass__", h).cloned();
+        if let Some(f) = f {
+            let cm = vm.make_classmethod(f);
+            t.dict
+                .borrow_mut()
+                .set_str(Value::str("__init_subclass__"), h, cm);
+        }
+    }
     crate::builtins::method(&o, "__new__", |vm, args, _kw| {
         let Some(Value::Obj(cls)) = args.first() else {
             return Err(type_error("object.__new__(): not enough arguments"));

@@ -55,6 +55,15 @@ impl Vm {
                     Some(1) | Some(13) => Some(ExcKind::PermissionError),
                     Some(21) => Some(ExcKind::IsADirectoryError),
                     Some(20) => Some(ExcKind::NotADirectoryError),
+                    Some(3) => Some(ExcKind::ProcessLookupError),
+                    Some(4) => Some(ExcKind::InterruptedError),
+                    Some(10) => Some(ExcKind::ChildProcessError),
+                    Some(11) | Some(114) | Some(115) => Some(ExcKind::BlockingIOError),
+                    Some(32) | Some(108) => Some(ExcKind::BrokenPipeError),
+                    Some(103) => Some(ExcKind::ConnectionAbortedError),
+                    Some(104) => Some(ExcKind::ConnectionResetError),
+                    Some(110) => Some(ExcKind::TimeoutError),
+                    Some(111) => Some(ExcKind::ConnectionRefusedError),
                     _ => None,
                 };
                 if let Some(k) = sub {

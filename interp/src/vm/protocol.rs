@@ -1005,6 +1005,17 @@ impl Vm {
             }
             if let Some(b) = Vm::base_of(obj) {
                 let b = b.clone();
+                if matches!(b.as_obj(), Some(Object::Dict(_))) {
+                    // dict subclasses: a missing key goes to `__missing__` when the class defines it.
+                    if let Some(v) = self.dict_get(&b, key)? {
+                        return Ok(v);
+                    }
+                    if let Some(r) =
+                        self.call_dunder(obj, "__missing__", std::slice::from_ref(key))?
+                    {
+                        return Ok(r);
+                    }
+                }
                 return self.getitem(&b, key);
             }
             if !matches!(obj.as_obj(), Some(Object::Type(_))) {
@@ -1149,7 +1160,19 @@ impl Vm {
         }
     }
 
-    fn index_of(&self, key: &Value, what: &str) -> PyResult<i64> {
+    fn index_of(&mut self, key: &Value, what: &str) -> PyResult<i64> {
+        if self.is_user_instance(key) && Vm::base_of(key).is_none() {
+            // An object with `__index__` stands for that int.
+            if let Some(r) = self.call_dunder(key, "__index__", &[])? {
+                if as_int(&r).is_none() {
+                    return Err(type_error(format!(
+                        "__index__ returned non-int (type {})",
+                        self.type_name(&r)
+                    )));
+                }
+                return self.index_of(&r, what);
+            }
+        }
         match as_int(key) {
             Some(IntRef::Small(i)) => Ok(i),
             Some(IntRef::Big(b)) => Err(index_error(format!(
@@ -1907,6 +1930,17 @@ impl Vm {
             if let Some(b) = Vm::base_of(container) {
                 let b = b.clone();
                 return self.contains(&b, item);
+            }
+            let cls = self.type_of(container);
+            if self.type_lookup(&cls, &self.strs.get("__iter__")).is_none()
+                && self
+                    .type_lookup(&cls, &self.strs.get("__getitem__"))
+                    .is_none()
+            {
+                return Err(type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    self.type_name(container)
+                )));
             }
             let it = self.get_iter(container.clone())?;
             while let Some(x) = self.next(&it)? {

@@ -441,7 +441,10 @@ impl Vm {
             if v.as_str().is_some() {
                 return Ok(v);
             }
-            return Ok(Value::from_string(self.str_of(&v)?));
+            // `f"{x}"` is `format(x, "")`: a Python `__format__` sees the empty spec too.
+            if !self.is_user_instance(&v) {
+                return Ok(Value::from_string(self.str_of(&v)?));
+            }
         }
         Ok(Value::from_string(self.format(&v, spec)?))
     }

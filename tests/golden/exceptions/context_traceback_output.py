@@ -1,0 +1,8 @@
+# Uncaught exception raised inside an except block ("During handling of the above exception...").
+def f():
+    try:
+        return [][0]
+    except IndexError:
+        return {}["missing"]
+print("start")
+f()
