@@ -642,6 +642,11 @@ impl Vm {
                         }
                     }
                 },
+                Object::Code(c) => {
+                    if let Some(v) = code_attr(c, n) {
+                        return Ok(v);
+                    }
+                }
                 Object::Builtin(b) => match n {
                     "__name__" | "__qualname__" => return Ok(Value::str(b.name)),
                     "__self__" => return Ok(b.bound.clone().unwrap_or(Value::None)),
@@ -2120,4 +2125,27 @@ pub fn str_and_hash(v: &Value) -> Option<(&str, i64)> {
         Object::Str(s) => Some((s.as_str(), s.hash())),
         _ => None,
     }
+}
+
+/// The data attributes of code objects (`co_*`).
+fn code_attr(c: &crate::code::Code, n: &str) -> Option<Value> {
+    let names = |v: &[std::rc::Rc<str>]| {
+        Value::obj(Object::Tuple(v.iter().map(|s| Value::str(s)).collect()))
+    };
+    Some(match n {
+        "co_name" => Value::str(&c.name),
+        "co_qualname" => Value::str(&c.qualname),
+        "co_filename" => Value::str(&c.source.filename),
+        "co_firstlineno" => Value::Int(c.firstlineno as i64),
+        "co_argcount" => Value::Int(c.argcount as i64),
+        "co_posonlyargcount" => Value::Int(c.posonlyargcount as i64),
+        "co_kwonlyargcount" => Value::Int(c.kwonlyargcount as i64),
+        "co_nlocals" => Value::Int(c.varnames.len() as i64),
+        "co_varnames" => names(&c.varnames),
+        "co_cellvars" => names(&c.cellvars),
+        "co_freevars" => names(&c.freevars),
+        "co_consts" => Value::obj(Object::Tuple(c.consts.clone())),
+        "co_names" => Value::obj(Object::Tuple(c.names.clone())),
+        _ => return None,
+    })
 }

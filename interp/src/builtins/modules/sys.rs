@@ -2,7 +2,7 @@
 
 use crate::builtins::{register, set_in};
 use crate::error::{type_error, value_error, ExcKind, PyErr, PyResult};
-use crate::object::{KwArgs, ObjRef, Object};
+use crate::object::{Instance, KwArgs, ObjRef, Object, TypeKind};
 use crate::value::Value;
 use crate::vm::Vm;
 use std::cell::RefCell;
@@ -58,6 +58,27 @@ pub(super) fn init(vm: &mut Vm, d: &ObjRef) {
     );
     super::sys_info::install(vm, d);
     register(d, "exit", sys_exit);
+    // `_getframe` carries the frame type as its bound receiver, so it needs no global state.
+    let frame_t = crate::types::new_type(
+        "frame",
+        TypeKind::Object,
+        vec![vm.types.object.clone()],
+        None,
+    );
+    if let Object::Type(ty) = &*frame_t {
+        // A module other than builtins makes it a class whose instances keep attributes.
+        *ty.module.borrow_mut() = Value::str("sys");
+    }
+    set_in(
+        d,
+        "_getframe",
+        Value::obj(Object::Builtin(crate::object::Builtin {
+            name: "_getframe",
+            f: getframe,
+            bound: Some(Value::Obj(frame_t)),
+            unwrap_self: false,
+        })),
+    );
     register(d, "getrecursionlimit", getrecursionlimit);
     register(d, "exc_info", exc_info);
     register(d, "exception", exception);
@@ -119,4 +140,80 @@ fn set_int_max_str_digits(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult
 
 fn get_int_max_str_digits(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Int(crate::numfmt::int_max_str_digits() as i64))
+}
+
+/// `sys._getframe(depth=0)`: a snapshot of the calling Python frame `depth` levels up, with `f_back`
+/// (the rest of the chain), `f_code`, `f_lineno`, `f_lasti`, `f_globals`, `f_locals` and `f_builtins`.
+/// Snapshots are taken when called (a frame object does not follow its frame's later progress), which is
+/// what the frame's users here need: `warnings`' stacklevel, `namedtuple`'s and `typing`'s caller module.
+fn getframe(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let frame_t = match args.first() {
+        Some(Value::Obj(t)) => t.clone(),
+        _ => return Err(type_error("_getframe: missing frame type")),
+    };
+    if !kw.is_empty() {
+        return Err(type_error("_getframe() takes no keyword arguments"));
+    }
+    let depth = match args.get(1) {
+        None => 0,
+        Some(v) => match crate::vm::ops::as_int(v) {
+            Some(i) => i.to_big().try_into().unwrap_or(i64::MAX),
+            None => {
+                return Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(v)
+                )))
+            }
+        },
+    };
+    if args.len() > 2 {
+        return Err(type_error(format!(
+            "_getframe expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
+    }
+    let n = vm.frames.len() as i64;
+    // Negative depths count as 0, as in CPython.
+    let top = n - 1 - depth.max(0);
+    if top < 0 {
+        return Err(value_error("call stack is not deep enough"));
+    }
+    let mut back = Value::None;
+    for i in 0..=top as usize {
+        back = frame_snapshot(vm, &frame_t, i, back);
+    }
+    Ok(back)
+}
+
+fn frame_snapshot(vm: &Vm, frame_t: &ObjRef, i: usize, back: Value) -> Value {
+    let f = &vm.frames[i];
+    let pc = f.pc.saturating_sub(1);
+    let locals = match &f.locals {
+        Some(l) => Value::Obj(l.clone()),
+        None if f.func.is_none() => Value::Obj(f.globals.clone()),
+        None => {
+            let mut d = crate::dict::Dict::new();
+            for (k, name) in f.code.varnames.iter().enumerate() {
+                match vm.stack.get(f.base + k) {
+                    Some(Value::Undef) | None => {}
+                    Some(v) => d.set_str(Value::str(name), crate::hash::hash_str(name), v.clone()),
+                }
+            }
+            Value::obj(Object::Dict(RefCell::new(d)))
+        }
+    };
+    let inst = Instance::new(frame_t.clone());
+    for (k, v) in [
+        ("f_back", back),
+        ("f_code", Value::obj(Object::Code(f.code.clone()))),
+        ("f_lineno", Value::Int(f.code.line_of(pc) as i64)),
+        ("f_lasti", Value::Int(2 * pc as i64)),
+        ("f_globals", Value::Obj(f.globals.clone())),
+        ("f_locals", locals),
+        ("f_builtins", Value::Obj(vm.builtins.clone())),
+        ("f_trace", Value::None),
+    ] {
+        inst.set_attr(&Value::str(k), v);
+    }
+    Value::obj(Object::Instance(inst))
 }
