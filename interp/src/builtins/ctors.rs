@@ -438,7 +438,8 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         // The sequence protocol: __len__ and __getitem__ with indexes len-1 .. 0.
         if let Some(n) = vm.call_dunder(x, "__len__", &[])? {
             let n = n.as_i64().unwrap_or(0);
-            let mut items = Vec::with_capacity(n.max(0) as usize);
+            // `__len__` is the program's: grow as items arrive rather than trusting it up front.
+            let mut items = Vec::with_capacity((n.max(0) as usize).min(1024));
             for i in (0..n).rev() {
                 match vm.call_dunder(x, "__getitem__", &[Value::Int(i)])? {
                     Some(v) => items.push(v),

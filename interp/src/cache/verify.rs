@@ -183,7 +183,8 @@ pub fn check(c: &Code) -> Result<(), &'static str> {
         }
     }
     let stacksize = c.stacksize as usize;
-    if c.stacksize != crate::compiler::compute_stacksize(&c.instrs, &c.exc_table) {
+    let limit = i32::try_from(c.stacksize).unwrap_or(i32::MAX);
+    if c.stacksize != crate::compiler::compute_stacksize_within(&c.instrs, &c.exc_table, limit) {
         return Err("a stack size the compiler would not give");
     }
     for e in &c.exc_table {

@@ -1583,6 +1583,17 @@ pub(crate) fn binop(op: ast::Operator) -> BinOp {
 
 /// Maximum stack depth by abstract interpretation over the control-flow graph.
 pub(crate) fn compute_stacksize(instrs: &[Instr], exc_table: &[crate::code::ExcEntry]) -> u32 {
+    compute_stacksize_within(instrs, exc_table, 1 << 16)
+}
+
+/// `compute_stacksize`, giving up (u32::MAX) once a depth exceeds `limit`. The cache verifier passes
+/// the file's recorded size: code whose depth climbs past it is rejected anyway, and a corrupt file's
+/// loop with a net push would otherwise be walked once per depth up to the general bound.
+pub(crate) fn compute_stacksize_within(
+    instrs: &[Instr],
+    exc_table: &[crate::code::ExcEntry],
+    limit: i32,
+) -> u32 {
     let n = instrs.len();
     let mut depth_at: Vec<i32> = vec![-1; n + 1];
     let mut work = vec![(0usize, 0i32)];
@@ -1595,7 +1606,13 @@ pub(crate) fn compute_stacksize(instrs: &[Instr], exc_table: &[crate::code::ExcE
         while pc < n {
             // Depths only grow, so a bound guarantees termination even if an opcode's declared
             // effect were inconsistent (that would be a compiler bug, not a reason to hang).
-            if depth_at[pc] >= d || d > (1 << 16) {
+            if d > limit {
+                if limit < (1 << 16) {
+                    return u32::MAX;
+                }
+                break;
+            }
+            if depth_at[pc] >= d {
                 break;
             }
             depth_at[pc] = d;

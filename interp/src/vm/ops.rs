@@ -251,6 +251,11 @@ impl Vm {
                         if let Object::List(l) = &**ao {
                             let count = repeat_count(&n)?;
                             let mut l = l.borrow_mut();
+                            let total = l.len().checked_mul(count).unwrap_or(usize::MAX);
+                            crate::alloc::check(total, std::mem::size_of::<Value>())?;
+                            let more = total.saturating_sub(l.len());
+                            l.try_reserve(more)
+                                .map_err(|_| crate::alloc::memory_error())?;
                             let orig = l.clone();
                             l.clear();
                             for _ in 0..count {
@@ -311,14 +316,21 @@ impl Vm {
         let Some(o) = seq.as_obj() else {
             return Ok(Value::None);
         };
-        // Sizes come from the program: allocate fallibly (MemoryError, not an abort).
+        // Sizes come from the program: allocate fallibly (MemoryError, not an abort). Like CPython, a
+        // str or bytes result longer than the largest index is an OverflowError.
         let total = |len: usize| {
             len.checked_mul(count)
                 .ok_or_else(crate::alloc::memory_error)
         };
+        let text_total = |len: usize, msg: &'static str| match len.checked_mul(count) {
+            Some(t) if t <= isize::MAX as usize => Ok(t),
+            _ => Err(overflow_error(msg)),
+        };
         Ok(match o {
             Object::Str(s) => {
                 let s = s.as_str();
+                let chars = s.chars().count();
+                text_total(chars, "repeated string is too long")?;
                 let mut out = crate::alloc::string(total(s.len())?)?;
                 for _ in 0..count {
                     out.push_str(s);
@@ -341,6 +353,7 @@ impl Vm {
                 Value::obj(Object::Tuple(v))
             }
             Object::Bytes(b) => {
+                text_total(b.len(), "repeated bytes are too long")?;
                 let mut v = crate::alloc::vec(total(b.len())?)?;
                 for _ in 0..count {
                     v.extend_from_slice(b);

@@ -1826,6 +1826,14 @@ impl Vm {
             match o {
                 Object::List(l) => return Ok(l.borrow().clone()),
                 Object::Tuple(t) => return Ok(t.clone()),
+                // Its length is known: an absurd one is a MemoryError up front, as in CPython
+                // (`list(range(2**62))`), instead of growing until allocation fails.
+                Object::Range(r) => {
+                    let n = r.len().max(0) as usize;
+                    let mut out = crate::alloc::vec(n)?;
+                    out.extend((0..n as i64).map(|i| Value::Int(r.get(i))));
+                    return Ok(out);
+                }
                 _ => {}
             }
         }

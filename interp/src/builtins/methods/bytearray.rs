@@ -427,11 +427,12 @@ pub fn imul(b: &ByteArray, n: usize) -> PyResult<()> {
     if n != 1 && len != 0 {
         check_resize(b)?;
     }
-    if len.checked_mul(n).is_none_or(|t| t > (1 << 40)) {
-        return Err(PyErr::bare(ExcKind::MemoryError));
-    }
+    let total = len.checked_mul(n).unwrap_or(usize::MAX);
+    let mut v = crate::alloc::vec(total)?;
     let mut data = b.data.borrow_mut();
-    let v = data.repeat(n);
+    for _ in 0..n {
+        v.extend_from_slice(&data);
+    }
     *data = v;
     Ok(())
 }

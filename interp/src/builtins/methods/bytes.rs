@@ -250,6 +250,12 @@ pub fn hex_of(vm: &Vm, data: &[u8], fname: &str, args: &[Value], kw: &KwArgs) ->
         Some(v) => index_arg(vm, v)?,
         None => 1,
     };
+    // CPython's bytes_per_sep is a C int.
+    if i32::try_from(per).is_err() {
+        return Err(crate::error::overflow_error(
+            "Python int too large to convert to C int",
+        ));
+    }
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let len = data.len();
     let mut s = String::with_capacity(len * 3);
@@ -808,8 +814,15 @@ fn replace(vm: &mut Vm, args: &[Value], kw: &KwArgs, k: Kind) -> PyResult<Value>
     } else {
         count as usize
     };
-    let mut out = Vec::with_capacity(data.len());
+    let mut out = Vec::new();
+    // Allocate the result first: a huge one is a MemoryError, not an abort.
+    let mut grow = |hits: usize| -> PyResult<()> {
+        let extra = hits.saturating_mul(new.len().saturating_sub(old.len()));
+        out = crate::alloc::vec(data.len().saturating_add(extra))?;
+        Ok(())
+    };
     if old.is_empty() {
+        grow((data.len() + 1).min(max))?;
         // Insert `new` before every byte and at the end, up to `max` times.
         let mut n = 0;
         for &b in data.iter() {
@@ -827,6 +840,7 @@ fn replace(vm: &mut Vm, args: &[Value], kw: &KwArgs, k: Kind) -> PyResult<Value>
         if occ.is_empty() {
             return Ok(same(args, k, &data));
         }
+        grow(occ.len())?;
         let mut i = 0;
         for p in occ {
             out.extend_from_slice(&data[i..p]);
@@ -902,34 +916,41 @@ fn pad_args<'a>(
     Ok((data, width.max(0) as usize, fill))
 }
 
-fn padded(args: &[Value], k: Kind, data: &[u8], left: usize, right: usize, fill: u8) -> Value {
+fn padded(
+    args: &[Value],
+    k: Kind,
+    data: &[u8],
+    left: usize,
+    right: usize,
+    fill: u8,
+) -> PyResult<Value> {
     if left == 0 && right == 0 {
-        return same(args, k, data);
+        return Ok(same(args, k, data));
     }
-    let mut out = Vec::with_capacity(data.len() + left + right);
+    let mut out = crate::alloc::vec(data.len() + left + right)?;
     out.resize(left, fill);
     out.extend_from_slice(data);
     out.resize(left + data.len() + right, fill);
-    k.make(out)
+    Ok(k.make(out))
 }
 
 fn center(vm: &mut Vm, args: &[Value], kw: &KwArgs, k: Kind) -> PyResult<Value> {
     let (data, width, fill) = pad_args(vm, args, kw, k, "center")?;
     let marg = width.saturating_sub(data.len());
     let left = marg / 2 + (marg & width & 1);
-    Ok(padded(args, k, &data, left, marg - left, fill))
+    padded(args, k, &data, left, marg - left, fill)
 }
 
 fn ljust(vm: &mut Vm, args: &[Value], kw: &KwArgs, k: Kind) -> PyResult<Value> {
     let (data, width, fill) = pad_args(vm, args, kw, k, "ljust")?;
     let marg = width.saturating_sub(data.len());
-    Ok(padded(args, k, &data, 0, marg, fill))
+    padded(args, k, &data, 0, marg, fill)
 }
 
 fn rjust(vm: &mut Vm, args: &[Value], kw: &KwArgs, k: Kind) -> PyResult<Value> {
     let (data, width, fill) = pad_args(vm, args, kw, k, "rjust")?;
     let marg = width.saturating_sub(data.len());
-    Ok(padded(args, k, &data, marg, 0, fill))
+    padded(args, k, &data, marg, 0, fill)
 }
 
 fn zfill(vm: &mut Vm, args: &[Value], kw: &KwArgs, k: Kind) -> PyResult<Value> {
@@ -942,7 +963,7 @@ fn zfill(vm: &mut Vm, args: &[Value], kw: &KwArgs, k: Kind) -> PyResult<Value> {
         return Ok(same(args, k, &data));
     }
     let fill = width - data.len();
-    let mut out = Vec::with_capacity(width);
+    let mut out = crate::alloc::vec(width)?;
     let rest: &[u8] = match data.first() {
         Some(&c @ (b'+' | b'-')) => {
             out.push(c);
@@ -962,6 +983,12 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: &KwArgs, k: Kind) -> PyResult<Val
         Some(v) => index_arg(vm, v)?,
         None => 8,
     };
+    // CPython's tabsize is a C int.
+    if i32::try_from(tabsize).is_err() {
+        return Err(crate::error::overflow_error(
+            "Python int too large to convert to C int",
+        ));
+    }
     if !data.contains(&b'\t') {
         return Ok(same(args, k, &data));
     }
@@ -972,6 +999,9 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: &KwArgs, k: Kind) -> PyResult<Val
             if tabsize > 0 {
                 let incr = tabsize - (col % tabsize);
                 col += incr;
+                crate::alloc::check(out.len().saturating_add(incr as usize), 1)?;
+                out.try_reserve(incr as usize)
+                    .map_err(|_| crate::alloc::memory_error())?;
                 out.resize(out.len() + incr as usize, b' ');
             }
         } else {

@@ -63,6 +63,43 @@ impl T {
         }
     }
 
+    /// Is `name` a plain method of this type in CPython (a `method_descriptor`, from the type's method
+    /// table) rather than a slot wrapper? The two word a wrong receiver differently: "descriptor
+    /// '__getitem__' for 'dict' objects doesn't apply to a 'list' object" vs "descriptor '__len__'
+    /// requires a 'list' object but received a 'int'".
+    fn is_method_descriptor(self, name: &str) -> bool {
+        match self {
+            T::Int | T::Float => matches!(
+                name,
+                "__trunc__"
+                    | "__floor__"
+                    | "__ceil__"
+                    | "__round__"
+                    | "__getnewargs__"
+                    | "__format__"
+                    | "__sizeof__"
+            ),
+            T::Complex => matches!(name, "__complex__" | "__getnewargs__" | "__format__"),
+            T::Str => matches!(name, "__format__" | "__sizeof__" | "__getnewargs__"),
+            T::Bytes => matches!(name, "__getnewargs__" | "__bytes__"),
+            T::ByteArray => matches!(
+                name,
+                "__alloc__" | "__reduce__" | "__reduce_ex__" | "__sizeof__"
+            ),
+            T::List => matches!(name, "__getitem__" | "__reversed__" | "__sizeof__"),
+            T::Tuple => name == "__getnewargs__",
+            T::Dict => matches!(
+                name,
+                "__getitem__" | "__contains__" | "__sizeof__" | "__reversed__"
+            ),
+            T::Set | T::FrozenSet => matches!(name, "__contains__" | "__reduce__" | "__sizeof__"),
+            T::Range => matches!(name, "__reversed__" | "__reduce__"),
+            T::MemoryView => matches!(name, "__enter__" | "__exit__"),
+            T::Keys | T::Values | T::Items => name == "__reversed__",
+            T::Bool | T::NoneType => false,
+        }
+    }
+
     /// Is `v` an instance of this type (subtypes included: bool is an int)?
     fn has(self, v: &Value) -> bool {
         match self {
@@ -175,19 +212,31 @@ fn recv<'a>(
     max: usize,
 ) -> PyResult<(&'a Value, &'a [Value])> {
     let Some(me) = args.first() else {
-        return Err(type_error(format!(
-            "descriptor '{}' of '{}' object needs an argument",
-            name,
-            t.name()
-        )));
+        return Err(if t.is_method_descriptor(name) {
+            type_error(format!(
+                "unbound method {}.{}() needs an argument",
+                t.name(),
+                name
+            ))
+        } else {
+            type_error(format!(
+                "descriptor '{}' of '{}' object needs an argument",
+                name,
+                t.name()
+            ))
+        });
     };
     if !t.has(me) {
-        return Err(type_error(format!(
-            "descriptor '{}' requires a '{}' object but received a '{}'",
-            name,
-            t.name(),
-            vm.type_name(me)
-        )));
+        return Err(if t.is_method_descriptor(name) {
+            super::util::bad_self(vm, args, t.name(), name)
+        } else {
+            type_error(format!(
+                "descriptor '{}' requires a '{}' object but received a '{}'",
+                name,
+                t.name(),
+                vm.type_name(me)
+            ))
+        });
     }
     if !kw.is_empty() {
         return Err(type_error(format!(

@@ -118,7 +118,8 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             return Err(overflow_error("int too big to convert"));
         }
         let fill = if n.is_negative() { 0xff } else { 0 };
-        let mut out = vec![fill; length - b.len()];
+        let mut out = crate::alloc::vec(length)?;
+        out.resize(length - b.len(), fill);
         out.extend(b);
         out
     } else {
@@ -132,7 +133,8 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         if b.len() > length {
             return Err(overflow_error("int too big to convert"));
         }
-        let mut out = vec![0; length - b.len()];
+        let mut out = crate::alloc::vec(length)?;
+        out.resize(length - b.len(), 0);
         out.extend(b);
         out
     };

@@ -843,6 +843,42 @@ fn replace(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         None => -1,
     };
     let text = st.as_str();
+    if new.as_str().len() > old.as_str().len() {
+        // A growing replacement: allocate the result first (MemoryError, not an abort on a huge one).
+        let (o, n) = (old.as_str(), new.as_str());
+        let mut hits = if o.is_empty() {
+            text.chars().count() + 1
+        } else {
+            text.matches(o).count()
+        };
+        if count >= 0 {
+            hits = hits.min(count as usize);
+        }
+        let total = text
+            .len()
+            .saturating_add(hits.saturating_mul(n.len() - o.len()));
+        let mut out = crate::alloc::string(total)?;
+        let mut last = 0;
+        if o.is_empty() {
+            for (i, _) in text
+                .char_indices()
+                .chain(std::iter::once((text.len(), ' ')))
+                .take(hits)
+            {
+                out.push_str(&text[last..i]);
+                out.push_str(n);
+                last = i;
+            }
+        } else {
+            for (i, _) in text.match_indices(o).take(hits) {
+                out.push_str(&text[last..i]);
+                out.push_str(n);
+                last = i + o.len();
+            }
+        }
+        out.push_str(&text[last..]);
+        return Ok(ret_self_or(args, st, out));
+    }
     let out = if count < 0 {
         text.replace(old.as_str(), new.as_str())
     } else {

@@ -196,9 +196,7 @@ fn parse(vm: &mut Vm, f: Option<&Value>) -> PyResult<Format> {
                         n = n
                             .checked_mul(10)
                             .and_then(|n| n.checked_add(d.to_digit(10).unwrap_or(0) as usize))
-                            .ok_or_else(|| {
-                                PyErr::new(ExcKind::OverflowError, "total struct size too long")
-                            })?;
+                            .ok_or_else(|| error(vm, "total struct size too long".into()))?;
                     }
                     Some(d) => {
                         c = d;
@@ -221,6 +219,22 @@ fn parse(vm: &mut Vm, f: Option<&Value>) -> PyResult<Format> {
         if native && sz > 1 && !matches!(c, 's' | 'p') {
             off = off.div_ceil(sz) * sz;
         }
+        // CPython's bound: the total size must fit in a Py_ssize_t.
+        let run = if matches!(c, 's' | 'p') {
+            n
+        } else {
+            n.saturating_mul(sz)
+        };
+        if run > isize::MAX as usize - off {
+            return Err(error(vm, "total struct size too long".into()));
+        }
+        // One item per value: a count the program makes absurd is a MemoryError, not an abort.
+        if !matches!(c, 's' | 'p' | 'x') {
+            crate::alloc::check(items.len().saturating_add(n), std::mem::size_of::<Item>())?;
+            items
+                .try_reserve(n)
+                .map_err(|_| crate::alloc::memory_error())?;
+        }
         if matches!(c, 's' | 'p') {
             items.push(Item {
                 code: c,
@@ -229,16 +243,16 @@ fn parse(vm: &mut Vm, f: Option<&Value>) -> PyResult<Format> {
                 size: n,
             });
             off += n;
+        } else if c == 'x' {
+            off += n;
         } else {
             for _ in 0..n {
-                if c != 'x' {
-                    items.push(Item {
-                        code: c,
-                        count: 1,
-                        offset: off,
-                        size: sz,
-                    });
-                }
+                items.push(Item {
+                    code: c,
+                    count: 1,
+                    offset: off,
+                    size: sz,
+                });
                 off += sz;
             }
         }
@@ -367,7 +381,8 @@ fn pack(vm: &mut Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             ),
         ));
     }
-    let mut out = vec![0u8; f.size];
+    let mut out = crate::alloc::vec(f.size)?;
+    out.resize(f.size, 0u8);
     for (it, v) in f.items.iter().zip(vals) {
         let dst = &mut out[it.offset..it.offset + it.size];
         match it.code {
