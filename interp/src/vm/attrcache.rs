@@ -104,7 +104,8 @@ impl Vm {
         match e.kind.get() {
             SLOT => {
                 let v = a.slots[e.index.get() as usize].clone();
-                Some((v, false))
+                // An unset `__slots__` member: the slow path raises the AttributeError.
+                (!matches!(v, Value::Undef)).then_some((v, false))
             }
             METHOD => Some((e.value.borrow().clone(), true)),
             CLASS_VALUE => Some((e.value.borrow().clone(), false)),
@@ -185,7 +186,18 @@ impl Vm {
         }
         let ca = self.type_lookup(&cls, name);
         if let Some(ca) = &ca {
-            // (`__slots__` members are data descriptors: not cached yet.)
+            // A `__slots__` member found on the instance's own class applies to it: its value is the
+            // reserved slot `k` (a data descriptor, so it wins over everything else). An unset member
+            // (`Undef`) is a miss, at fill time and at every hit.
+            if let Some((k, _, _)) = self.member_info(ca) {
+                let a = i.attrs.borrow();
+                let set = matches!(a.slots.get(k), Some(v) if !matches!(v, Value::Undef));
+                return (set && a.dict.is_none()).then(|| AttrPlan {
+                    cls: cls.clone(),
+                    shape: a.shape.clone(),
+                    hit: LoadHit::Slot(k),
+                });
+            }
             if self.is_property(ca) || self.is_data_descriptor(ca) {
                 return None;
             }
