@@ -173,7 +173,7 @@ fn install_with(vm: &mut Vm, sink: Option<Sink>, capture: Option<Rc<RefCell<Capt
         pending: HashMap::default(),
         next_job: 0,
         rt: Box::default(),
-        known: Rc::new(KnownTable::new(vm)),
+        known: None,
         traces: Vec::new(),
         loops: HashMap::default(),
         retraces: HashMap::default(),
@@ -380,7 +380,8 @@ pub struct Driver {
     /// Number of the current (or last) recording; the compile job for it has the same number.
     next_job: u64,
     rt: Box<Runtime>,
-    known: Rc<KnownTable>,
+    /// Built at the first recording: a script without a hot loop never pays for it.
+    known: Option<Rc<KnownTable>>,
     traces: Vec<TraceRec>,
     loops: HashMap<(usize, u32), LoopState>,
     /// Retraces done per loop.
@@ -424,6 +425,12 @@ fn code_key(code: &Rc<Code>, pc: u32) -> (usize, u32) {
 }
 
 impl Driver {
+    fn known_table(&mut self, vm: &mut Vm) -> Rc<KnownTable> {
+        self.known
+            .get_or_insert_with(|| Rc::new(KnownTable::new(vm)))
+            .clone()
+    }
+
     fn logging(&self) -> bool {
         self.sink.is_some()
     }
@@ -451,11 +458,12 @@ impl Driver {
                 code.line_of(pc)
             ));
         }
+        let known = self.known_table(vm);
         self.rec = Some(Recorder::new_root(
             vm,
             code.clone(),
             pc,
-            self.known.clone(),
+            known,
             self.logging(),
         ));
         vm.recording = true;
@@ -914,6 +922,7 @@ impl Driver {
                 self.next_job, e.0
             ));
         }
+        let known = self.known_table(vm);
         self.rec = Some(Recorder::new_side(
             vm,
             code,
@@ -924,7 +933,7 @@ impl Driver {
             popped,
             inlines,
             inherit,
-            self.known.clone(),
+            known,
             self.logging(),
         ));
         vm.recording = true;
