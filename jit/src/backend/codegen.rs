@@ -294,13 +294,7 @@ impl Cg<'_, '_> {
     /// `write_back` finds the i-th value of a class at `class_base + i`) and return the jump arguments
     /// (just the local exit id).
     fn exit_args(&mut self, at: usize) -> Result<Vec<BlockArg>, JitError> {
-        let id = self.next_exit;
-        if self.plan.exit_inst.get(id).copied() != Some(at as u32) {
-            return Err(JitError::Unsupported(format!(
-                "exit plan out of step at instruction {at}"
-            )));
-        }
-        self.next_exit += 1;
+        let id = self.take_exit_id(at)?;
         let bases = self.plan.class_base();
         let buf = self.b.ins().iconst(types::I64, self.tables.exit_buf as i64);
         for class in Class::ALL {
@@ -327,6 +321,18 @@ impl Cg<'_, '_> {
         Ok(vec![BlockArg::from(
             self.b.ins().iconst(types::I32, id as i64),
         )])
+    }
+
+    /// The local id of the exit at instruction `at` (exits are numbered in buffer order, as planned).
+    fn take_exit_id(&mut self, at: usize) -> Result<usize, JitError> {
+        let id = self.next_exit;
+        if self.plan.exit_inst.get(id).copied() != Some(at as u32) {
+            return Err(JitError::Unsupported(format!(
+                "exit plan out of step at instruction {at}"
+            )));
+        }
+        self.next_exit += 1;
+        Ok(id)
     }
 
     fn slot_off(slot: u32) -> i32 {
@@ -403,13 +409,7 @@ impl Cg<'_, '_> {
                 // the loop it reaches): taken on every run, so its one snapshot is written back by
                 // generated code, like `jump`'s (LuaJIT's tail link does the same), rather than by
                 // `write_back` interpreting the shape.
-                let id = self.next_exit;
-                if self.plan.exit_inst.get(id).copied() != Some(i as u32) {
-                    return Err(JitError::Unsupported(format!(
-                        "exit plan out of step at instruction {i}"
-                    )));
-                }
-                self.next_exit += 1;
+                let id = self.take_exit_id(i)?;
                 let (writes, args) = exits::writes_for(t, i, &self.known_nonobj(i));
                 let vals = self.resolve(&writes, |s, class, idx| {
                     s.val(args[class as usize][idx as usize])

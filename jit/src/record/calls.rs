@@ -26,6 +26,20 @@ use std::rc::Rc;
 const NS: SnapId = SnapId::NONE;
 
 impl Recorder {
+    /// A call of a plain function with `given` positional arguments can be inlined here: the count
+    /// fits its parameters (missing ones have defaults) and the inlining depth allows another frame.
+    fn check_inlinable(&self, argc: usize, ndefaults: usize, given: usize) -> RResult {
+        if given > argc || given + ndefaults < argc {
+            return Err(Abort::CallShape {
+                why: "argument count",
+            });
+        }
+        if self.frames.len() >= MAX_INLINE_DEPTH {
+            return Err(Abort::InlineDepth);
+        }
+        Ok(())
+    }
+
     /// `Call n` / `CallMethod n`.
     pub(super) fn rec_call(&mut self, vm: &Vm, cx: &Cx, method: bool) -> RResult {
         let n = cx.arg as usize;
@@ -102,14 +116,7 @@ impl Recorder {
             });
         }
         let argc = code.argcount as usize;
-        if nargs > argc || nargs + func.defaults.len() < argc {
-            return Err(Abort::CallShape {
-                why: "argument count",
-            });
-        }
-        if self.frames.len() >= MAX_INLINE_DEPTH {
-            return Err(Abort::InlineDepth);
-        }
+        self.check_inlinable(argc, func.defaults.len(), nargs)?;
         let fr = self.get(vm, callable_at)?;
         let k = self.guard_identity(vm, fr, f)?;
         // Operands are all read and guarded: from here on only the slot map changes.
@@ -198,14 +205,7 @@ impl Recorder {
         }
         let argc = code.argcount as usize;
         let given = nargs + 1;
-        if given > argc || given + func.defaults.len() < argc {
-            return Err(Abort::CallShape {
-                why: "argument count",
-            });
-        }
-        if self.frames.len() >= MAX_INLINE_DEPTH {
-            return Err(Abort::InlineDepth);
-        }
+        self.check_inlinable(argc, func.defaults.len(), given)?;
         let fr = self.get(vm, callable_at)?;
         let kcls = self.guard_identity(vm, fr, f)?;
         self.guard_epoch(vm)?;

@@ -72,8 +72,8 @@ impl Recorder {
     pub(super) fn rec_for_iter(&mut self, vm: &Vm, cx: &Cx) -> RResult {
         let (ic, is, it) = (cx.sp - 3, cx.sp - 2, cx.sp - 1);
         let done;
-        match &vm.stack[ic] {
-            Value::Int(c) => {
+        match (&vm.stack[ic], &vm.stack[is]) {
+            (Value::Int(c), _) => {
                 let (Value::Int(stop), Value::Int(step)) = (&vm.stack[is], &vm.stack[it]) else {
                     return Err(nyi("ForIter on a malformed range state"));
                 };
@@ -110,10 +110,7 @@ impl Recorder {
                     self.set(cx.sp, Sv::Val(cur));
                 }
             }
-            Value::Obj(o) if matches!(vm.stack[is], Value::Int(_)) => {
-                let Value::Int(idx) = vm.stack[is] else {
-                    unreachable!()
-                };
+            (Value::Obj(o), &Value::Int(idx)) => {
                 let (kind, peek) = match &**o {
                     Object::List(l) => (SeqKind::List, l.borrow().get(idx as usize).cloned()),
                     Object::Tuple(t) => (SeqKind::Tuple, t.get(idx as usize).cloned()),
@@ -146,7 +143,7 @@ impl Recorder {
                     self.set(cx.sp, Sv::Val(elem));
                 }
             }
-            Value::Obj(o) => {
+            (Value::Obj(o), _) => {
                 let Object::Iter(iter) = &**o else {
                     return Err(nyi("ForIter over this iterator"));
                 };

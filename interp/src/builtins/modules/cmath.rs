@@ -664,57 +664,7 @@ fn cmath_log(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn cmath_isclose(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    if args.len() > 2 {
-        return Err(type_error(format!(
-            "isclose() takes exactly 2 positional arguments ({} given)",
-            args.len()
-        )));
-    }
-    let mut ab: [Option<Value>; 2] = [args.first().cloned(), args.get(1).cloned()];
-    let (mut rel, mut abs) = (None, None);
-    for (k, v) in kw {
-        match &**k {
-            "a" | "b" => {
-                let i = (&**k == "b") as usize;
-                if ab[i].is_some() {
-                    return Err(type_error(format!(
-                        "argument for isclose() given by name ('{}') and position ({})",
-                        k,
-                        i + 1
-                    )));
-                }
-                ab[i] = Some(v.clone());
-            }
-            "rel_tol" => rel = Some(v.clone()),
-            "abs_tol" => abs = Some(v.clone()),
-            _ => {
-                return Err(type_error(format!(
-                    "'{}' is an invalid keyword argument for isclose()",
-                    k
-                )))
-            }
-        }
-    }
-    let [Some(a), Some(b)] = ab else {
-        let (name, pos) = if ab[0].is_none() { ("a", 1) } else { ("b", 2) };
-        return Err(type_error(format!(
-            "isclose() missing required argument '{}' (pos {})",
-            name, pos
-        )));
-    };
-    let a = complex_of(vm, &a)?;
-    let b = complex_of(vm, &b)?;
-    let rel = match rel {
-        Some(v) => float_of(vm, &v)?,
-        None => 1e-9,
-    };
-    let abs = match abs {
-        Some(v) => float_of(vm, &v)?,
-        None => 0.0,
-    };
-    if rel < 0.0 || abs < 0.0 {
-        return Err(value_error("tolerances must be non-negative"));
-    }
+    let (a, b, rel, abs) = super::math::isclose_args(vm, args, kw, complex_of)?;
     if a.re == b.re && a.im == b.im {
         return Ok(Value::Bool(true));
     }

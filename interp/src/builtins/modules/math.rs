@@ -663,7 +663,14 @@ fn math_dist(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Float(mathfn::vector_norm(&mut diffs, max, nan)))
 }
 
-fn math_isclose(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+/// The arguments of `math.isclose` and `cmath.isclose`: `a` and `b` (converted by `conv`, first),
+/// then `rel_tol` (default 1e-9) and `abs_tol` (default 0.0), with CPython's errors.
+pub(super) fn isclose_args<T>(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &KwArgs,
+    conv: fn(&mut Vm, &Value) -> PyResult<T>,
+) -> PyResult<(T, T, f64, f64)> {
     if args.len() > 2 {
         return Err(type_error(format!(
             "isclose() takes exactly 2 positional arguments ({} given)",
@@ -702,8 +709,8 @@ fn math_isclose(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             name, pos
         )));
     };
-    let a = float_of(vm, &a)?;
-    let b = float_of(vm, &b)?;
+    let a = conv(vm, &a)?;
+    let b = conv(vm, &b)?;
     let rel = match rel {
         Some(v) => float_of(vm, &v)?,
         None => 1e-9,
@@ -715,6 +722,11 @@ fn math_isclose(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if rel < 0.0 || abs < 0.0 {
         return Err(value_error("tolerances must be non-negative"));
     }
+    Ok((a, b, rel, abs))
+}
+
+fn math_isclose(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let (a, b, rel, abs) = isclose_args(vm, args, kw, float_of)?;
     Ok(Value::Bool(mathfn::isclose(a, b, rel, abs)))
 }
 
