@@ -3,7 +3,8 @@
 //!
 //! ## Life of a loop (LuaJIT's `lj_trace.c` state machine, one function per state)
 //! 1. **Counting.** `JumpBackward` counts per loop header; at `--jit-threshold` the interpreter calls
-//!    `on_hot_loop`. With no trace for the header, the driver starts a root recording (`start_root`):
+//!    `on_hot_loop`. With no trace for the header, the loop first *warms up* (`WARMUP`: it must keep
+//!    running for as long as a compile costs), then the driver starts a root recording (`start_root`):
 //!    `vm.recording = true`, and the interpreter calls `record_instr` before every instruction.
 //! 2. **Recording** (`record_instr` → `step`). The recorder emits IR for the instruction. When the
 //!    interpreter is back at the header in the same frame, the loop closes (`jump`); when it reaches the
@@ -185,6 +186,11 @@ fn install_with(vm: &mut Vm, sink: Option<Sink>, capture: Option<Rc<RefCell<Capt
         stats: Stats::default(),
         stack_need: 0,
         hotexit,
+        warmup: if sync {
+            std::time::Duration::ZERO
+        } else {
+            WARMUP
+        },
         rate: TickRate::start(),
     };
     vm.jit = Some(Box::new(driver));
@@ -193,6 +199,16 @@ fn install_with(vm: &mut Vm, sink: Option<Sink>, capture: Option<Rc<RefCell<Capt
 
 /// Side traces inherit their parent exit's values (the exit skips its write-back).
 const INHERIT: bool = true;
+
+/// How long a loop must keep running, from the moment it first reaches the threshold, before it is
+/// recorded (with the compile thread; not with the small test thresholds, which compile at once).
+///
+/// Why: a Cranelift compile costs 0.3-1 ms of CPU (the first one also sets up the backend), as much as
+/// 10,000-40,000 interpreted iterations of a small loop, so an iteration count alone compiles loops that
+/// end before the code pays back, and a short script then burns more CPU with the JIT than without it.
+/// Waiting as long as a compile costs (the ski-rental rule) bounds that waste to about the time the
+/// loop had already run, while a long-running loop loses at most this long.
+pub const WARMUP: std::time::Duration = std::time::Duration::from_micros(1000);
 
 /// Thresholds up to this compile synchronously (see `install_with`).
 pub const SYNC_THRESHOLD: u32 = 50;
@@ -338,6 +354,8 @@ enum LoopState {
     Trace(usize),
     /// Recorded; the compile thread is working on it.
     Compiling,
+    /// Hot, warming up since then (see `WARMUP`).
+    Warming(Instant),
     /// Recordings aborted this many times.
     Aborted(u32),
     /// Given up.
@@ -397,6 +415,8 @@ pub struct Driver {
     /// Slots above a trace's base that any trace may touch (for `ensure_stack`).
     stack_need: usize,
     hotexit: u32,
+    /// `WARMUP`, or zero where recordings start at the threshold (synchronous compiles).
+    warmup: std::time::Duration,
     /// Converts the tick counts of timed trace runs to time.
     rate: TickRate,
 }
@@ -1189,7 +1209,24 @@ impl JitHooks for Driver {
                 }
                 None
             }
-            Some(LoopState::Aborted(_)) | None => {
+            None if !self.warmup.is_zero() => {
+                self.loops.insert(
+                    code_key(code, pc as u32),
+                    LoopState::Warming(Instant::now()),
+                );
+                if let Some(c) = code.counters.get(pc) {
+                    c.set(0);
+                }
+                None
+            }
+            Some(LoopState::Warming(since)) if since.elapsed() < self.warmup => {
+                // Look again after another `threshold` iterations.
+                if let Some(c) = code.counters.get(pc) {
+                    c.set(0);
+                }
+                None
+            }
+            Some(LoopState::Warming(_) | LoopState::Aborted(_)) | None => {
                 self.start_root(vm, code, pc);
                 None
             }
