@@ -499,6 +499,16 @@ class TextIOWrapper(TextIOBase):
             self.encoding = encoding
             codec = _CODECS.get(encoding.lower().replace('_', '-'))
             if codec is None:
+                # A codec bytes.decode knows but text files don't: utf-16/utf-32 (needs incremental
+                # decoding of code units and BOM handling at the file's start).
+                try:
+                    wide = ''.encode(encoding) is not None
+                except LookupError:
+                    wide = False
+                if wide:
+                    raise NotImplementedError(
+                        f"pvm's text files do not support the {encoding!r} encoding yet "
+                        "(read bytes and decode them instead)")
                 raise LookupError(f"unknown encoding: {encoding}")
         self._codec = codec
         self.errors = errors if errors is not None else 'strict'

@@ -215,9 +215,8 @@ fn decode(vm: &mut Vm, args: &[Value], kw: &KwArgs, k: Kind) -> PyResult<Value> 
         })?,
         None => "strict",
     };
-    let codec = super::codecs::lookup_codec(encoding)?;
-    Ok(Value::from_string(super::codecs::decode_bytes(
-        &data, codec, errors,
+    Ok(Value::from_string(super::codecs::decode(
+        &data, encoding, errors,
     )?))
 }
 
