@@ -330,7 +330,13 @@ pub fn decode_bytes(data: &[u8], codec: &str, errors: &str) -> PyResult<String> 
 
 /// utf-16 / utf-32 decoding. With `bom` (plain "utf-16"/"utf-32") a leading byte-order mark picks the
 /// order and is dropped; errors name the order used ('utf-16-le'), positions count the BOM.
-fn decode_wide(data: &[u8], width: usize, mut big: bool, bom: bool, errors: &str) -> PyResult<String> {
+fn decode_wide(
+    data: &[u8],
+    width: usize,
+    mut big: bool,
+    bom: bool,
+    errors: &str,
+) -> PyResult<String> {
     let mut pos = 0;
     if bom && data.len() >= width {
         let (le, be): (&[u8], &[u8]) = if width == 2 {
@@ -354,7 +360,11 @@ fn decode_wide(data: &[u8], width: usize, mut big: bool, bom: bool, errors: &str
     let unit = |at: usize| -> u32 {
         if width == 2 {
             let b = [data[at], data[at + 1]];
-            (if big { u16::from_be_bytes(b) } else { u16::from_le_bytes(b) }) as u32
+            (if big {
+                u16::from_be_bytes(b)
+            } else {
+                u16::from_le_bytes(b)
+            }) as u32
         } else {
             let b = [data[at], data[at + 1], data[at + 2], data[at + 3]];
             if big {
@@ -435,7 +445,10 @@ fn is_builtin_fast_name(encoding: &str) -> bool {
     matches!(
         norm.as_str(),
         "utf8" | "utf_8" | "utf16" | "utf_16" | "utf32" | "utf_32" | "ascii" | "us_ascii"
-    ) || matches!(norm.as_str(), "latin1" | "latin_1" | "iso_8859_1" | "iso8859_1")
+    ) || matches!(
+        norm.as_str(),
+        "latin1" | "latin_1" | "iso_8859_1" | "iso8859_1"
+    )
 }
 
 /// `bytes.decode(encoding, errors)`: look the codec up and decode.
