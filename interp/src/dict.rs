@@ -25,6 +25,10 @@ pub struct Dict {
     /// Bumped by every mutation (insert, remove, value replacement, clear): caches and JIT traces that
     /// assumed a namespace's contents guard on it with one load.
     pub version: u64,
+    /// Bumped whenever entries may change place or key: a key added or removed, a resize, a clear (not
+    /// by a value replaced in place). While it holds, entry `ix` keeps its key and its address, which is
+    /// what lets JIT traces load and store a global in place (`entry_value_ptr`).
+    pub layout: u64,
 }
 
 /// Result of probing for a key.
@@ -118,12 +122,14 @@ impl Dict {
         self.entries.push(Some(Entry { hash, key, value }));
         self.len += 1;
         self.version += 1;
+        self.layout += 1;
     }
 
     /// Remove the entry at `ix` (found by `find`), returning it.
     pub fn remove_at(&mut self, ix: usize) -> Option<Entry> {
         let e = self.entries.get_mut(ix)?.take()?;
         self.version += 1;
+        self.layout += 1;
         // Mark its index slot as a dummy so probe chains through it stay intact.
         let mask = self.indices.len() - 1;
         let mut perturb = e.hash as u64;
@@ -157,6 +163,7 @@ impl Dict {
         }
         let old = std::mem::take(&mut self.entries);
         let version = self.version;
+        let layout = self.layout;
         self.indices = vec![EMPTY; size];
         self.entries = Vec::with_capacity(size * 2 / 3);
         self.len = 0;
@@ -164,12 +171,14 @@ impl Dict {
             self.insert_new(e.hash, e.key, e.value);
         }
         self.version = version + 1;
+        self.layout = layout + 1;
     }
 
     pub fn clear(&mut self) {
-        let v = self.version + 1;
+        let (v, l) = (self.version + 1, self.layout + 1);
         *self = Dict::default();
         self.version = v;
+        self.layout = l;
     }
 
     /// Entries in insertion order.
@@ -222,6 +231,13 @@ impl Dict {
             .map(|e| &e.value)
     }
 
+    /// The entry index of a str key (a `Value`: the same object matches without comparing text).
+    pub fn find_str_value(&self, key: &Value, s: &str, hash: i64) -> Option<usize> {
+        let r: Result<Option<usize>, ()> =
+            self.find(hash, |k| Ok(k.is(key) || k.as_str() == Some(s)));
+        r.ok().flatten().filter(|&ix| self.entry(ix).is_some())
+    }
+
     /// Insert or replace for str keys.
     pub fn set_str(&mut self, key: Value, hash: i64, value: Value) {
         let found = {
@@ -251,5 +267,28 @@ impl Dict {
             }
             _ => None,
         }
+    }
+
+    /// Address of the layout counter (see `layout`), like `version_ptr`.
+    pub fn layout_ptr(o: &crate::object::Object) -> Option<*const u64> {
+        match o {
+            crate::object::Object::Dict(cell) => {
+                // SAFETY: only the address of a field is taken; nothing is read or written here.
+                Some(unsafe { std::ptr::addr_of!((*cell.as_ptr()).layout) })
+            }
+            _ => None,
+        }
+    }
+
+    /// Address of entry `ix`'s value, valid while `layout` keeps its current value and the object lives
+    /// (the entries only move when the layout counter moves). None if the dict is borrowed mutably
+    /// right now or has no such entry.
+    pub fn entry_value_ptr(o: &crate::object::Object, ix: usize) -> Option<*mut Value> {
+        let crate::object::Object::Dict(cell) = o else {
+            return None;
+        };
+        let mut d = cell.try_borrow_mut().ok()?;
+        let e = d.entries.get_mut(ix)?.as_mut()?;
+        Some(&mut e.value as *mut Value)
     }
 }

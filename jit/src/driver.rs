@@ -186,6 +186,7 @@ fn install_with(vm: &mut Vm, sink: Option<Sink>, capture: Option<Rc<RefCell<Capt
         stats: Stats::default(),
         stack_need: 0,
         hotexit,
+        cells: Default::default(),
         warmup: if sync {
             std::time::Duration::ZERO
         } else {
@@ -415,6 +416,9 @@ pub struct Driver {
     /// Slots above a trace's base that any trace may touch (for `ensure_stack`).
     stack_need: usize,
     hotexit: u32,
+    /// Namespace dicts (by address) that recordings read as Cells from the start, because a recording
+    /// stored into one it had read as constants (`Abort::GlobalStore`; see record/globals.rs).
+    cells: std::collections::HashSet<usize>,
     /// `WARMUP`, or zero where recordings start at the threshold (synchronous compiles).
     warmup: std::time::Duration,
     /// Converts the tick counts of timed trace runs to time.
@@ -479,13 +483,11 @@ impl Driver {
             ));
         }
         let known = self.known_table(vm);
-        self.rec = Some(Recorder::new_root(
-            vm,
-            code.clone(),
-            pc,
-            known,
-            self.logging(),
-        ));
+        let mut rec = Recorder::new_root(vm, code.clone(), pc, known, self.logging());
+        for &d in &self.cells {
+            rec.mark_cells(d);
+        }
+        self.rec = Some(rec);
         vm.recording = true;
     }
 
@@ -943,7 +945,7 @@ impl Driver {
             ));
         }
         let known = self.known_table(vm);
-        self.rec = Some(Recorder::new_side(
+        let mut rec = Recorder::new_side(
             vm,
             code,
             t,
@@ -955,7 +957,11 @@ impl Driver {
             inherit,
             known,
             self.logging(),
-        ));
+        );
+        for &d in &self.cells {
+            rec.mark_cells(d);
+        }
+        self.rec = Some(rec);
         vm.recording = true;
     }
 
@@ -1057,6 +1063,11 @@ impl Driver {
         }
         if let Some(c) = &self.capture {
             c.borrow_mut().aborts.push(msg);
+        }
+        if let Abort::GlobalStore { .. } = why {
+            // Not the loop's fault, and the next recording reads the namespace in place (`cells`):
+            // no abort counted; the counter (or exit counter) is still hot, so it records again soon.
+            return;
         }
         match start {
             // The loop happened to end during the recorded iteration: not the loop's fault. The counter
@@ -1246,6 +1257,10 @@ impl JitHooks for Driver {
             }
             Err(why) => {
                 vm.recording = false;
+                if let (Abort::GlobalStore { .. }, Some(d)) = (&why, rec.store_conflict()) {
+                    // Recordings read that namespace in place from the start from now on.
+                    self.cells.insert(d);
+                }
                 let (rcode, start_pc, start) = (rec.code.clone(), rec.start_pc, rec.start);
                 self.abort(start, &rcode, start_pc, why, code, pc);
             }

@@ -716,6 +716,46 @@ extern "C" fn cell_set_float(rt: *mut Runtime, p: u64, x: f64) -> u32 {
     cell_store(rt, p, || Value::Float(x))
 }
 
+/// A global's new value (`StoreGlobal` into a namespace a trace reads in place: record/globals.rs):
+/// replace entry `ix` of the dict `p` (its layout guarded by the trace, so the entry exists and holds
+/// the name), bumping its version, and retire the old value like `list_store` does.
+fn global_store(rt: &mut Runtime, p: u64, ix: i64, make: impl FnOnce() -> Value) -> u32 {
+    // SAFETY: the trace holds `p` alive.
+    let Object::Dict(d) = (unsafe { obj(p) }) else {
+        return FAIL;
+    };
+    let Ok(mut d) = d.try_borrow_mut() else {
+        return FAIL;
+    };
+    let Some(e) = d.entry_mut(ix as usize) else {
+        return FAIL;
+    };
+    let last_ref = matches!(&e.value, Value::Obj(o) if Rc::strong_count(o) == 1);
+    if last_ref && !rt.room(1) {
+        return FAIL;
+    }
+    let old = std::mem::replace(&mut e.value, make());
+    drop(d);
+    if last_ref {
+        rt.nursery.push(old);
+    } else {
+        drop(old);
+    }
+    OK
+}
+
+extern "C" fn global_set<const TAG: u8>(rt: *mut Runtime, p: u64, ix: i64, bits: u64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx); the trace holds `bits` alive if it is an object.
+    let rt = unsafe { &mut *rt };
+    global_store(rt, p, ix, || unsafe { from_bits::<TAG>(bits) })
+}
+
+extern "C" fn global_set_float(rt: *mut Runtime, p: u64, ix: i64, x: f64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx).
+    let rt = unsafe { &mut *rt };
+    global_store(rt, p, ix, || Value::Float(x))
+}
+
 /// `seq[lo:hi]` of a list or tuple (`flags` bit 0: `lo` given, bit 1: `hi` given): a new object of the
 /// same type, kept alive by the nursery.
 extern "C" fn seq_slice(
@@ -1290,6 +1330,20 @@ pub fn helper_specs() -> Vec<HelperSpec> {
         &tagged("cell_set", Float),
         cell_set_float as *const () as usize,
         HelperSig::new(&[Obj, Float], Void).with_ctx().guarded(),
+    ));
+    macro_rules! global_tags {
+        ($($tag:literal $ty:ident),*) => {$(
+            v.push(HelperSpec::new(&tagged("global_set", $ty), global_set::<$tag> as *const () as usize,
+                HelperSig::new(&[Obj, Int, $ty], Void).with_ctx().guarded()));
+        )*};
+    }
+    global_tags!(0 None, 1 Bool, 2 Int, 4 Obj);
+    v.push(HelperSpec::new(
+        &tagged("global_set", Float),
+        global_set_float as *const () as usize,
+        HelperSig::new(&[Obj, Int, Float], Void)
+            .with_ctx()
+            .guarded(),
     ));
     v
 }

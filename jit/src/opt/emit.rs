@@ -5,11 +5,18 @@
 //! and operands) is not emitted again; the earlier reference is returned. Because the trace is a
 //! straight line, "earlier" always dominates, and this also removes a guard identical to a dominating one.
 //! Loads and `guard_tag` (which read memory) are CSEd only while no call, and no store that may alias
-//! them, has been emitted since. The alias rule (`store_may_alias`) is type-based: a store through a
-//! computed `ptr` writes element storage (a `Value` payload inside a list's buffer: the recorder's only
-//! stores), which never overlaps object headers (loads from an `obj` base), absolute addresses (loads
-//! from a constant base: version counters) or the tag half of a 16-byte `Value` (a `guard_tag` at an
-//! offset ≡ 0 mod 16 from a `ptr`, where stores go to offsets ≡ 8). Anything else is assumed to alias.
+//! them, has been emitted since; a load from where a store just wrote is the stored value. The alias rule (`store_may_alias`) is type-based. The recorder stores
+//! in two places:
+//! - through a computed `ptr`: element storage (a `Value` payload inside a list's buffer or an
+//!   instance's slots), which never overlaps object headers (loads from an `obj` base), absolute
+//!   addresses (loads from a constant base: version counters, dict entries) or the tag half of a
+//!   16-byte `Value` (a `guard_tag` at an offset ≡ 0 mod 16 from a `ptr`, where stores go to offsets
+//!   ≡ 8);
+//! - through a constant `ptr` (an absolute address: a global's entry value in a module dict, that
+//!   dict's version counter; record/globals.rs): it may only overwrite a load from a constant base whose
+//!   8-byte word overlaps it. Dict entries and counters are never element storage or object headers
+//!   the trace reads through `obj`/computed-`ptr` bases.
+//! Anything else is assumed to alias.
 //!
 //! Passes rebuild a trace with [`rebuild`]: it re-emits each instruction with its operands mapped to the
 //! new trace, lets a per-pass hook replace or drop it, re-creates snapshots and patches `phi` back edges
@@ -35,42 +42,63 @@ struct Key {
 /// May `store` (a `Store` instruction) overwrite what the memory-reading instruction `k` read? See the
 /// module docs for the rule.
 fn store_may_alias(t: &Trace, store: &Inst, k: &Key) -> bool {
-    match ptr_store_offset(t, store) {
-        Some(off) => ptr_store_may_alias(t, off, k),
+    match store_loc(t, store) {
+        Some(loc) => loc_may_alias(t, loc, k),
         None => true,
     }
 }
 
-/// The offset of a `Store` through a non-constant raw pointer (an element address), the only stores
-/// the alias rule can tell apart from other memory.
-pub fn ptr_store_offset(t: &Trace, store: &Inst) -> Option<i32> {
-    let sbase = store.r(0);
-    (store.op == Op::Store && t.ty(sbase) == Type::Ptr && !sbase.is_const()).then(|| store.imm(1))
+/// Where a `Store` writes, for the stores the alias rule can tell apart from other memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreLoc {
+    /// At this offset from a computed pointer (an element address).
+    Elem(i32),
+    /// At this absolute address (a constant base plus the offset).
+    Abs(u64),
 }
 
-/// May a store at offset `soff` from an element address overwrite what `k` read?
-fn ptr_store_may_alias(t: &Trace, soff: i32, k: &Key) -> bool {
+/// Where `store` writes, if it is a `Store` the alias rule understands.
+pub fn store_loc(t: &Trace, store: &Inst) -> Option<StoreLoc> {
+    let sbase = store.r(0);
+    if store.op != Op::Store || t.ty(sbase) != Type::Ptr {
+        return None;
+    }
+    match t.const_of(sbase) {
+        Some(Const::Ptr(a)) => Some(StoreLoc::Abs(a.wrapping_add(store.imm(1) as i64 as u64))),
+        Some(_) => None,
+        None => Some(StoreLoc::Elem(store.imm(1))),
+    }
+}
+
+/// May a store at `loc` overwrite what `k` read?
+fn loc_may_alias(t: &Trace, loc: StoreLoc, k: &Key) -> bool {
     let lbase = IrRef::from_raw(k.f[0]);
     let loff = k.f[1] as i32;
-    match t.ty(lbase) {
-        Type::Obj => false,
-        Type::Ptr if lbase.is_const() => false,
-        Type::Ptr => {
+    match (loc, t.ty(lbase)) {
+        (_, Type::Obj) => false,
+        (StoreLoc::Elem(_), Type::Ptr) if lbase.is_const() => false,
+        (StoreLoc::Elem(soff), Type::Ptr) => {
             !(k.op == Op::GuardTag && loff.rem_euclid(16) == 0 && soff.rem_euclid(16) == 8)
         }
+        (StoreLoc::Abs(a), Type::Ptr) => match t.const_of(lbase) {
+            // Both access one 8-byte word: they alias if the words overlap.
+            Some(Const::Ptr(b)) => b.wrapping_add(loff as i64 as u64).abs_diff(a) < 8,
+            Some(_) => true,
+            None => false,
+        },
         _ => true,
     }
 }
 
-/// The offsets of a loop body's element stores, or None if it calls out or writes memory otherwise.
-pub fn body_store_offsets(t: &Trace, body: &[Inst]) -> Option<Vec<i32>> {
+/// Where a loop body stores, or None if it calls out or writes memory otherwise.
+pub fn body_store_locs(t: &Trace, body: &[Inst]) -> Option<Vec<StoreLoc>> {
     let mut v = Vec::new();
     for i in body {
         if i.op.flags().has(Flags::CALL) {
             return None;
         }
         if i.op.flags().has(Flags::STORE) {
-            v.push(ptr_store_offset(t, i)?);
+            v.push(store_loc(t, i)?);
         }
     }
     Some(v)
@@ -178,6 +206,18 @@ impl Emitter {
             let map = if mem { &mut self.mem } else { &mut self.pure };
             map.insert(key, r);
         }
+        if self.fold && inst.op == Op::Store {
+            // Store-to-load forwarding: a later load of the same type from the same base and offset
+            // (with no aliasing store or call in between, which would drop this entry) is the value.
+            let v = inst.r(2);
+            let key = Key {
+                op: Op::Load,
+                ty: self.trace.ty(v),
+                f: [inst.f[0], inst.f[1], 0],
+                args: None,
+            };
+            self.mem.insert(key, v);
+        }
         r
     }
 
@@ -267,15 +307,15 @@ impl Emitter {
         id
     }
     /// Emit the `loop` marker. `body_stores` lets body loads reuse pre-loop loads: `None` when the
-    /// loop body calls out or stores other than through element addresses (nothing survives), else the
-    /// offsets of its element stores (see [`ptr_store_offset`]): the loads none of them may alias
-    /// survive (object header fields such as an instance's class and shape, version counters, element
-    /// tags under payload stores), so the body reuses them: they are hoisted.
-    pub fn loop_marker(&mut self, body_stores: Option<&[i32]>) -> IrRef {
+    /// loop body calls out or stores where the alias rule cannot follow (nothing survives), else where
+    /// its stores write (see [`store_loc`]): the loads none of them may alias survive (object header
+    /// fields such as an instance's class and shape, version counters and dict layouts, element tags
+    /// under payload stores), so the body reuses them: they are hoisted.
+    pub fn loop_marker(&mut self, body_stores: Option<&[StoreLoc]>) -> IrRef {
         let saved = body_stores.map(|stores| {
             let mut mem = self.mem.clone();
             let t = &self.trace;
-            mem.retain(|k, _| !stores.iter().any(|&off| ptr_store_may_alias(t, off, k)));
+            mem.retain(|k, _| !stores.iter().any(|&loc| loc_may_alias(t, loc, k)));
             mem
         });
         let r = self.emit(Inst::new(Op::Loop, Type::Void, [0; 3], SnapId::NONE));
@@ -439,9 +479,8 @@ pub fn rebuild(
             }
             Op::Loop => {
                 // Loads may cross the loop marker unless the body may write what they read.
-                let stores = loop_pos.map_or(Some(Vec::new()), |l| {
-                    body_store_offsets(src, &src.insts[l..])
-                });
+                let stores =
+                    loop_pos.map_or(Some(Vec::new()), |l| body_store_locs(src, &src.insts[l..]));
                 rb.em.loop_marker(stores.as_deref())
             }
             Op::Sload

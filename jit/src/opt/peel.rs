@@ -84,7 +84,7 @@ pub fn run(src: &Trace) -> Result<Trace, NoPeel> {
     }
     let pre = std::mem::replace(&mut c.map, vec![IrRef::NONE; src.insts.len()]);
     c.snaps.clear();
-    let stores = super::emit::body_store_offsets(src, iter);
+    let stores = super::emit::body_store_locs(src, iter);
     c.em.loop_marker(stores.as_deref());
 
     // Loop-carried slots: slot -> value at the start of a body iteration (a phi, or a constant).

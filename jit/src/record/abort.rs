@@ -54,6 +54,9 @@ aborts! {
     VirtualEscapes => "a virtual range, tuple or slice would escape";
     /// The recorded trace is too long.
     TooLong => "trace too long";
+    /// The trace stores into a namespace whose globals it had already read as constants: recorded
+    /// again, reading that namespace's entries in place from the start (see `record/globals.rs`).
+    GlobalStore { name: String } => "store to global '{name}' of a namespace read as constants";
     /// A global name is not defined (NameError ahead).
     UndefinedGlobal { name: String } => "global '{name}' is not defined";
     /// The optimiser or backend refused the trace.

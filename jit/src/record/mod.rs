@@ -359,6 +359,10 @@ pub struct Recorder {
     visited: HashSet<(usize, u32)>,
     /// Items of virtual tuples.
     vtuples: Vec<Vec<Sv>>,
+    /// How the trace reads each namespace dict it uses, by address (see `globals.rs`).
+    namespaces: HashMap<usize, globals::NsMode>,
+    /// The namespace behind a `GlobalStore` abort.
+    store_conflict: Option<usize>,
 }
 
 fn ty_of(v: &Value) -> Option<Type> {
@@ -386,7 +390,7 @@ impl Recorder {
         let base = f.base;
         let entry_sp = (f.sp - base) as i32;
         let stack_need = code.frame_size() + 1;
-        Recorder {
+        let mut rec = Recorder {
             em: Emitter::default(),
             start: Start::Root,
             code: code.clone(),
@@ -422,7 +426,11 @@ impl Recorder {
             stack_need,
             visited: HashSet::new(),
             vtuples: Vec::new(),
-        }
+            namespaces: HashMap::new(),
+            store_conflict: None,
+        };
+        rec.scan_namespaces(vm);
+        rec
     }
 
     /// Start recording a side trace at an exit that the driver has just restored: the top
@@ -493,7 +501,10 @@ impl Recorder {
             stack_need,
             visited: HashSet::new(),
             vtuples: Vec::new(),
+            namespaces: HashMap::new(),
+            store_conflict: None,
         };
+        rec.scan_namespaces(vm);
         if let Some(inh) = inherit {
             rec.inherit(inh);
         }
@@ -614,6 +625,7 @@ impl Recorder {
             Bc::LoadFast2 => self.rec_load_fast2(vm, &cx),
             Bc::PushNull => self.rec_push_null(&cx),
             Bc::LoadGlobal => self.rec_load_global(vm, code, &cx),
+            Bc::StoreGlobal => self.rec_store_global(vm, code, &cx),
             Bc::LoadAttr => self.rec_load_attr(vm, code, &cx),
             Bc::LoadMethod => self.rec_load_method(vm, code, &cx),
             Bc::StoreAttr => self.rec_store_attr(vm, code, &cx),
@@ -651,7 +663,6 @@ impl Recorder {
             Bc::BuildSlice => self.rec_build_slice(vm, &cx),
             Bc::DeleteFast
             | Bc::DeleteDeref
-            | Bc::StoreGlobal
             | Bc::DeleteGlobal
             | Bc::LoadName
             | Bc::StoreName
