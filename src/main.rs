@@ -68,11 +68,17 @@ fn run(o: cli::Options) -> i32 {
     let (argv0, path0) = match &o.program {
         Program::Command(_) => ("-c".to_string(), String::new()),
         Program::Module(_) => ("-m".to_string(), cwd),
+        // CPython puts the real (absolute, symlinks resolved) directory of the script first.
         Program::Script(s) => (
             s.clone(),
-            std::path::Path::new(s)
-                .parent()
-                .map(|p| p.to_string_lossy().to_string())
+            std::fs::canonicalize(s)
+                .ok()
+                .and_then(|p| p.parent().map(|d| d.to_string_lossy().to_string()))
+                .or_else(|| {
+                    std::path::Path::new(s)
+                        .parent()
+                        .map(|p| p.to_string_lossy().to_string())
+                })
                 .unwrap_or_default(),
         ),
         Program::Stdin { explicit } => {

@@ -14,6 +14,7 @@ Writes next to each program:
     NAME.out   exact stdout (always written, may be empty)
     NAME.err   last non-empty line of stderr (only if stderr is non-empty)
     NAME.code  exit status (only if non-zero)
+    NAME.stderr  the whole stderr, for programs marked '# golden: full stderr'
 and deletes a stale .err / .code that no longer applies.
 
 Options:
@@ -55,7 +56,26 @@ def find_programs(args):
                 found.append(m[:-len(os.path.splitext(m)[1])] + ".py")
             else:
                 sys.exit(f"bless: not a .py program or directory: {m!r}")
-    return sorted(set(os.path.abspath(p) for p in found))
+    return sorted(set(os.path.abspath(p) for p in found if is_program(os.path.abspath(p))))
+
+
+def is_program(path):
+    """Programs are GOLDEN/<area>/<name>.py with a name not starting with '_'; other .py files are the
+    modules and packages that programs import."""
+    area = os.path.dirname(path)
+    return os.path.dirname(area) == GOLDEN and not os.path.basename(path).startswith("_")
+
+
+FULL_STDERR_MARK = "# golden: full stderr"
+
+
+def wants_full_stderr(program):
+    """A program with the line '# golden: full stderr' among its first 5 lines has its whole stderr
+    recorded in NAME.stderr (tracebacks with their source and caret lines), with its directory written
+    as {DIR}."""
+    with open(program, encoding="utf-8") as fh:
+        head = [fh.readline().strip() for _ in range(5)]
+    return FULL_STDERR_MARK in head
 
 
 def last_nonempty_line(text):
@@ -151,6 +171,8 @@ def main():
             notes.append(f"{rel}: exit 0 but wrote to stderr (warning?): {last}")
         write_or_remove(base + ".out", p.stdout, opts.check, changed)
         write_or_remove(base + ".err", None if last is None else (last + "\n").encode(), opts.check, changed)
+        full = stderr.replace(os.path.dirname(prog), "{DIR}").encode() if wants_full_stderr(prog) else None
+        write_or_remove(base + ".stderr", full, opts.check, changed)
         write_or_remove(base + ".code", None if p.returncode == 0 else f"{p.returncode}\n".encode(), opts.check, changed)
 
     for elapsed, rel in sorted(slow, reverse=True):

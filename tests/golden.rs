@@ -14,6 +14,8 @@
 //!
 //! * `<name>.out`  exact stdout (bytes); missing = expect empty stdout
 //! * `<name>.err`  last non-empty line of stderr; missing = expect empty stderr
+//! * `<name>.stderr` the whole stderr, `{DIR}` for the program's directory (only for programs
+//!   marked `# golden: full stderr`, e.g. traceback layouts)
 //! * `<name>.code` exit status; missing = expect 0
 //! * `<name>.stdin` (input, optional) fed to stdin; otherwise stdin is null
 //!
@@ -150,17 +152,24 @@ fn selected_modes() -> Vec<Mode> {
     }
 }
 
-fn collect_programs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
+/// Programs are the files `<area>/<name>.py` directly in an area directory whose name does not start
+/// with `_`. Subdirectories of an area and `_`-prefixed files are not programs: they hold the modules
+/// and packages that multi-file programs import (the program's directory is `sys.path[0]`).
+fn collect_programs(root: &Path, out: &mut Vec<PathBuf>) {
+    let read = |dir: &Path| match fs::read_dir(dir) {
+        Ok(e) => e.map(|e| e.expect("dir entry").path()).collect::<Vec<_>>(),
         Err(e) => panic!("cannot read {}: {e}", dir.display()),
     };
-    for entry in entries {
-        let path = entry.expect("dir entry").path();
-        if path.is_dir() {
-            collect_programs(&path, out);
-        } else if path.extension().is_some_and(|e| e == "py") {
-            out.push(path);
+    for area in read(root).into_iter().filter(|p| p.is_dir()) {
+        for path in read(&area) {
+            let is_program = path.is_file()
+                && path.extension().is_some_and(|e| e == "py")
+                && !path
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('_'));
+            if is_program {
+                out.push(path);
+            }
         }
     }
 }
@@ -168,6 +177,9 @@ fn collect_programs(dir: &Path, out: &mut Vec<PathBuf>) {
 struct Expected {
     stdout: Vec<u8>,
     stderr_last: Option<String>,
+    /// The whole stderr with the program's directory written `{DIR}` (programs marked
+    /// `# golden: full stderr`).
+    stderr_full: Option<String>,
     code: i32,
     stdin: Option<Vec<u8>>,
 }
@@ -198,6 +210,7 @@ fn load_expected(program: &Path) -> Result<Expected, Failed> {
     Ok(Expected {
         stdout,
         stderr_last,
+        stderr_full: read_opt("stderr")?.map(|b| String::from_utf8_lossy(&b).into_owned()),
         code,
         stdin,
     })
@@ -367,6 +380,17 @@ fn run_one(program: &Path, mode: Mode, timeout: Duration) -> Result<(), Failed> 
             "stderr last line differs:\n  expected: {e}\n  got:      {g}\n  full stderr tail:\n{}",
             tail_lines(&got.stderr, 15)
         )),
+    }
+
+    if let Some(want) = &expected.stderr_full {
+        let got_full =
+            String::from_utf8_lossy(&got.stderr).replace(dir.to_string_lossy().as_ref(), "{DIR}");
+        if &got_full != want {
+            problems.push(format!(
+                "stderr (compared whole) differs:\n{}",
+                diff_text(want.as_bytes(), got_full.as_bytes())
+            ));
+        }
     }
 
     if problems.is_empty() {

@@ -71,6 +71,10 @@ pub fn main_globals(vm: &mut Vm) -> crate::object::ObjRef {
         return g.clone();
     }
     let globals = vm.new_globals("__main__");
+    // CPython's script and `-c` namespaces have these as None (`-m` sets `__package__`).
+    for k in ["__package__", "__spec__"] {
+        let _ = vm.dict_set_str(&globals, &Value::str(k), Value::None);
+    }
     let module = Value::obj(Object::Module(Module {
         name: "__main__".into(),
         dict: globals.clone(),

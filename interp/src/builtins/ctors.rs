@@ -34,6 +34,10 @@ pub fn install(vm: &mut Vm) {
         ("reversed", t.reversed.clone(), reversed_new),
         ("bytes", t.bytes.clone(), bytes_new),
     ];
+    if let Object::Type(tt) = &*vm.types.module {
+        // `types.ModuleType(name, doc=None)`; the type is not a builtin name.
+        tt.ctor.set(Some(module_new));
+    }
     let b = vm.builtins.clone();
     for (name, ty, f) in pairs {
         if let Object::Type(tt) = &*ty {
@@ -325,6 +329,53 @@ fn type_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         3 => crate::vm::metaclass::type_call3(vm, &args[1..], kw),
         _ => Err(type_error("type() takes 1 or 3 arguments")),
     }
+}
+
+/// `module(name, doc=None)`: an empty module, as `types.ModuleType` makes them.
+fn module_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    only_kwargs("module", kw, &["name", "doc"])?;
+    let a = &args[1..];
+    if a.len() + kw.len() > 2 {
+        return Err(type_error(format!(
+            "module() takes at most 2 arguments ({} given)",
+            a.len() + kw.len()
+        )));
+    }
+    let Some(name) = a.first().or_else(|| kwarg(kw, "name")).cloned() else {
+        return Err(type_error(
+            "module() missing required argument 'name' (pos 1)",
+        ));
+    };
+    let Some(n) = name.as_str() else {
+        return Err(type_error(format!(
+            "module() argument 'name' must be str, not {}",
+            vm.type_name(&name)
+        )));
+    };
+    let doc = a
+        .get(1)
+        .or_else(|| kwarg(kw, "doc"))
+        .cloned()
+        .unwrap_or(Value::None);
+    let globals = vm.new_globals(n);
+    // CPython's fresh module has exactly these entries (no `__builtins__` until code runs in it).
+    if let Object::Dict(d) = &*globals {
+        let mut d = d.borrow_mut();
+        d.clear();
+        for (k, v) in [
+            ("__name__", name.clone()),
+            ("__doc__", doc),
+            ("__package__", Value::None),
+            ("__loader__", Value::None),
+            ("__spec__", Value::None),
+        ] {
+            d.set_str(Value::str(k), crate::hash::hash_str(k), v);
+        }
+    }
+    Ok(Value::obj(Object::Module(crate::object::Module {
+        name: n.to_string(),
+        dict: globals,
+    })))
 }
 
 fn object_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {

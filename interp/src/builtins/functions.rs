@@ -1032,10 +1032,7 @@ fn dunder_import(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let get = |i: usize, n: &str| args.get(i).cloned().or_else(|| kwarg(kw, n).cloned());
     let name = get(0, "name").unwrap_or(Value::None);
     let Some(n) = name.as_str() else {
-        return Err(type_error(format!(
-            "__import__() argument 1 must be str, not {}",
-            vm.type_name(&name)
-        )));
+        return Err(type_error("module name must be a string"));
     };
     let level = get(4, "level").unwrap_or(Value::Int(0));
     if level.as_i64().is_some_and(|l| l < 0) {

@@ -267,6 +267,14 @@ fn compile_source(src: &str, filename: &str, mode: Mode) -> Result<Rc<Code>, Com
         c.emit(Op::ReturnValue, 0);
         return Ok(Rc::new(c.pop_unit()));
     }
+    if !mode.interactive {
+        if let Some(Stmt::Expr(e)) = module.body.first() {
+            if let Expr::StringLiteral(sl) = &*e.value {
+                c.emit_const(Value::str(sl.value.to_str()));
+                c.store_name("__doc__");
+            }
+        }
+    }
     c.setup_annotations(&module.body);
     c.stmts(&module.body)?;
     c.emit_const(Value::None);

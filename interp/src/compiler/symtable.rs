@@ -575,6 +575,16 @@ impl Builder {
             Stmt::ImportFrom(i) => {
                 for a in &i.names {
                     if &*a.name.id == "*" {
+                        if matches!(
+                            self.t.scopes[self.cur].kind,
+                            ScopeKind::Function | ScopeKind::Comprehension
+                        ) {
+                            return Err(SymError {
+                                msg: "import * only allowed at module level".into(),
+                                range: i.range,
+                                too_deep: false,
+                            });
+                        }
                         continue;
                     }
                     let bound = a.asname.as_ref().unwrap_or(&a.name);

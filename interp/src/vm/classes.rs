@@ -532,6 +532,9 @@ impl Vm {
             Value::obj(Object::Instance(Instance::new(cls.clone())))
         };
         let has_init = self.run_init(&obj, args, kw)?;
+        if !has_init && t.kind == TypeKind::Exception && !kw.is_empty() {
+            self.exception_kwargs(&obj, kw)?;
+        }
         if !has_init
             && t.kind != TypeKind::Exception
             && !t.kind.is_subclassable_builtin()

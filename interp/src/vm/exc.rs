@@ -28,6 +28,12 @@ impl Vm {
     /// that errno (`FileNotFoundError` for ENOENT...), as in CPython.
     fn os_error_fields(&self, cls: ObjRef, mut args: Vec<Value>) -> (ObjRef, Vec<Value>, Dict) {
         let mut dict = Dict::new();
+        if crate::types::is_subtype(&cls, self.exc_type(ExcKind::ImportError)) {
+            for k in ["name", "path"] {
+                dict.set_str(Value::str(k), crate::hash::hash_str(k), Value::None);
+            }
+            return (cls, args, dict);
+        }
         let os = self.exc_type(ExcKind::OSError);
         if !crate::types::is_subtype(&cls, os) {
             return (cls, args, dict);
@@ -162,6 +168,34 @@ impl Vm {
             Value::Obj(o) => Ok(PyErr::from_obj(o)),
             _ => Err(type_error("exceptions must derive from BaseException")),
         }
+    }
+
+    /// Keyword arguments of a builtin exception's constructor: ImportError's `name` and `path`; the
+    /// others take none.
+    pub(crate) fn exception_kwargs(
+        &mut self,
+        obj: &Value,
+        kw: &crate::object::KwArgs,
+    ) -> PyResult<()> {
+        let Some(Object::Exception(e)) = obj.as_obj() else {
+            return Ok(());
+        };
+        let tname = crate::types::type_name(&e.cls).to_string();
+        if !crate::types::is_subtype(&e.cls, self.exc_type(ExcKind::ImportError)) {
+            return Err(type_error(format!("{tname}() takes no keyword arguments")));
+        }
+        for (k, v) in kw.iter() {
+            let k: &str = k;
+            if k != "name" && k != "path" {
+                return Err(type_error(format!(
+                    "'{k}' is an invalid keyword argument for {tname}()"
+                )));
+            }
+            e.dict
+                .borrow_mut()
+                .set_str(Value::str(k), crate::hash::hash_str(k), v.clone());
+        }
+        Ok(())
     }
 
     /// The fields particular builtin exception types add (read-only views of their arguments).

@@ -83,22 +83,111 @@ impl Vm {
         if has_fromlist || level > 0 && name.is_empty() {
             // `from pkg import sub`: submodules named in the fromlist are imported too.
             if let Some(Object::Tuple(t)) = fromlist.as_obj() {
-                for item in t.clone() {
-                    let n = item.as_str().unwrap_or("");
-                    if n == "*" {
-                        continue;
-                    }
-                    if self.getattr(&module, &item).is_err() {
-                        let sub = format!("{}.{}", full, n);
-                        let _ = self.import_one(&sub, &module);
-                    }
-                }
+                self.import_fromlist(&module, &full, t.clone())?;
             }
             Ok(module)
         } else if level > 0 {
             Ok(module)
         } else {
             Ok(top)
+        }
+    }
+
+    /// `from pkg import a, b` / `from pkg import *`: names that are not attributes of the package are
+    /// its submodules, imported now (for `*`, the names in `__all__`). A submodule that does not exist
+    /// is left for `import_from` to report; other errors propagate.
+    fn import_fromlist(&mut self, module: &Value, full: &str, items: Vec<Value>) -> PyResult<()> {
+        let is_pkg = match module.as_obj() {
+            Some(Object::Module(m)) => self.dict_get_str_quiet(&m.dict, "__path__").is_some(),
+            _ => false,
+        };
+        if !is_pkg {
+            return Ok(());
+        }
+        for item in items {
+            let Some(n) = item.as_str() else {
+                return Err(crate::error::type_error(format!(
+                    "Item in {}.__all__ must be str, not {}",
+                    full,
+                    self.type_name(&item)
+                )));
+            };
+            if n == "*" {
+                let all = match module.as_obj() {
+                    Some(Object::Module(m)) => self.dict_get_str_quiet(&m.dict, "__all__"),
+                    _ => None,
+                };
+                if let Some(all) = all {
+                    let names = self.collect(all)?;
+                    self.import_fromlist(module, full, names)?;
+                }
+                continue;
+            }
+            if self.hasattr_quiet(module, &item) {
+                continue;
+            }
+            let sub = format!("{}.{}", full, n);
+            match self.import_one(&sub, module) {
+                Ok(_) => {}
+                Err(e)
+                    if self.err_matches(&e, ExcKind::ModuleNotFoundError)
+                        && self.import_error_name(&e).as_deref() == Some(sub.as_str()) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
+    fn hasattr_quiet(&mut self, obj: &Value, name: &Value) -> bool {
+        match obj.as_obj() {
+            Some(Object::Module(m)) => self
+                .dict_get_str_quiet(&m.dict, name.as_str().unwrap_or(""))
+                .is_some(),
+            _ => self.getattr(obj, name).is_ok(),
+        }
+    }
+
+    /// The `name` attribute of an ImportError.
+    fn import_error_name(&mut self, e: &PyErr) -> Option<String> {
+        match &e.0.value {
+            crate::error::ErrValue::Obj(o) => match &**o {
+                Object::Exception(x) => x
+                    .dict
+                    .borrow()
+                    .get_str("name", crate::hash::hash_str("name"))
+                    .and_then(|v| v.as_str().map(str::to_string)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// An ImportError (or subclass) with CPython's `name` and `path` attributes set.
+    pub(crate) fn import_error(
+        &mut self,
+        kind: ExcKind,
+        msg: String,
+        name: &str,
+        path: Option<Value>,
+    ) -> PyErr {
+        let cls = self.exc_type(kind).clone();
+        let e = self.new_exception(cls, vec![Value::from_string(msg)]);
+        if let Some(Object::Exception(x)) = e.as_obj() {
+            let mut d = x.dict.borrow_mut();
+            d.set_str(
+                Value::str("name"),
+                crate::hash::hash_str("name"),
+                Value::str(name),
+            );
+            d.set_str(
+                Value::str("path"),
+                crate::hash::hash_str("path"),
+                path.unwrap_or(Value::None),
+            );
+        }
+        match e {
+            Value::Obj(o) => PyErr::from_obj(o),
+            _ => unreachable!("new_exception makes an object"),
         }
     }
 
@@ -136,9 +225,11 @@ impl Vm {
         if let Some(m) = self.dict_get(&modules, &key)? {
             if matches!(m, Value::None) {
                 // CPython's way of blocking a module.
-                return Err(PyErr::new(
+                return Err(self.import_error(
                     ExcKind::ModuleNotFoundError,
                     format!("import of {full} halted; None in sys.modules"),
+                    full,
+                    None,
                 ));
             }
             return Ok(m);
@@ -161,17 +252,34 @@ impl Vm {
         }
         // Search: the parent package's directory, or sys.path.
         let short = full.rsplit('.').next().unwrap_or(full);
-        let dirs: Vec<PathBuf> = match parent.as_obj() {
-            Some(Object::Module(pm)) => match self.dict_get_str_quiet(&pm.dict, "__path__") {
-                Some(p) => self
-                    .collect(p)?
-                    .iter()
-                    .filter_map(|v| v.as_str().map(PathBuf::from))
-                    .collect(),
-                None => vec![],
-            },
-            _ => self.sys_path(),
+        let dirs: Vec<PathBuf> = match parent {
+            Value::None => self.sys_path(),
+            _ => {
+                let path = match parent.as_obj() {
+                    Some(Object::Module(pm)) => self.dict_get_str_quiet(&pm.dict, "__path__"),
+                    _ => self.getattr(parent, &Value::str("__path__")).ok(),
+                };
+                match path {
+                    Some(p) => self
+                        .collect(p)?
+                        .iter()
+                        .filter_map(|v| v.as_str().map(PathBuf::from))
+                        .collect(),
+                    None => {
+                        let pname = full.rsplit_once('.').map(|(p, _)| p).unwrap_or(full);
+                        return Err(self.import_error(
+                            ExcKind::ModuleNotFoundError,
+                            format!("No module named '{full}'; '{pname}' is not a package"),
+                            full,
+                            None,
+                        ));
+                    }
+                }
+            }
         };
+        // Directories without `__init__.py` are portions of a namespace package (PEP 420), used only
+        // when no regular package or module of that name is found.
+        let mut portions = Vec::new();
         for dir in dirs {
             let pkg_init = dir.join(short).join("__init__.py");
             let file = dir.join(format!("{}.py", short));
@@ -182,6 +290,11 @@ impl Vm {
             if file.is_file() {
                 return self.exec_module_file(full, &file, None);
             }
+            if dir.join(short).is_dir() {
+                portions.push(Value::from_string(
+                    dir.join(short).to_string_lossy().to_string(),
+                ));
+            }
         }
         // The library embedded in the binary comes after sys.path, so a user's file can shadow it.
         if let Some((is_pkg, src)) = crate::builtins::modules::frozen::find(full) {
@@ -189,10 +302,41 @@ impl Vm {
             let pkg_dir = is_pkg.then(String::new);
             return self.exec_module_source(full, src, &filename, pkg_dir);
         }
-        Err(PyErr::new(
+        if !portions.is_empty() {
+            return self.namespace_package(full, portions);
+        }
+        Err(self.import_error(
             ExcKind::ModuleNotFoundError,
             format!("No module named '{}'", full),
+            full,
+            None,
         ))
+    }
+
+    /// A namespace package: no code, `__file__` None, `__path__` the directories found.
+    fn namespace_package(&mut self, full: &str, portions: Vec<Value>) -> PyResult<Value> {
+        let globals = self.new_globals(full);
+        self.dict_set_str(&globals, &Value::str("__file__"), Value::None)?;
+        self.dict_set_str(&globals, &Value::str("__package__"), Value::str(full))?;
+        let path = Value::obj(Object::List(portions.into()));
+        self.dict_set_str(&globals, &Value::str("__path__"), path)?;
+        let module = Value::obj(Object::Module(Module {
+            name: full.to_string(),
+            dict: globals,
+        }));
+        let modules = Value::Obj(self.modules.clone());
+        self.dict_set(&modules, Value::str(full), module.clone())?;
+        if let Some((parent, short)) = full.rsplit_once('.') {
+            if let Some(Object::Module(pm)) = self
+                .dict_get(&modules, &Value::str(parent))?
+                .as_ref()
+                .and_then(|p| p.as_obj())
+            {
+                let d = pm.dict.clone();
+                self.dict_set_str(&d, &Value::str(short), module.clone())?;
+            }
+        }
+        Ok(module)
     }
 
     pub fn sys_path(&mut self) -> Vec<PathBuf> {
@@ -204,8 +348,14 @@ impl Vm {
                     return items
                         .iter()
                         .filter_map(|v| {
-                            v.as_str()
-                                .map(|s| PathBuf::from(if s.is_empty() { "." } else { s }))
+                            // '' is the current directory, named absolutely as CPython does.
+                            v.as_str().map(|s| {
+                                if s.is_empty() {
+                                    std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
+                                } else {
+                                    PathBuf::from(s)
+                                }
+                            })
                         })
                         .collect();
                 }
@@ -272,10 +422,25 @@ impl Vm {
         }));
         let modules = Value::Obj(self.modules.clone());
         self.dict_set(&modules, Value::str(full), module.clone())?;
-        if let Err(e) = self.run_module_code(code, globals) {
+        self.initializing.push(full.to_string());
+        let r = self.run_module_code(code, globals);
+        self.initializing.pop();
+        if let Err(e) = r {
             let _ = self.dict_pop(&modules, &Value::str(full));
             return Err(e);
         }
+        // The body may have replaced its entry in sys.modules: import returns what is there.
+        let module = match self.dict_get(&modules, &Value::str(full))? {
+            Some(m) => m,
+            None => {
+                return Err(self.import_error(
+                    ExcKind::ImportError,
+                    format!("Loaded module {full} not found in sys.modules"),
+                    full,
+                    None,
+                ))
+            }
+        };
         // Bind the submodule on its parent package.
         if let Some((parent, short)) = full.rsplit_once('.') {
             if let Some(p) = self.dict_get(&modules, &Value::str(parent))? {
@@ -425,24 +590,45 @@ impl Vm {
     pub(crate) fn import_from(&mut self, m: &Value, name: &Value) -> PyResult<Value> {
         match self.getattr(m, name) {
             Ok(v) => Ok(v),
+            Err(e) if !self.err_matches(&e, ExcKind::AttributeError) => Err(e),
             Err(_) => {
-                let mname = match m.as_obj() {
-                    Some(Object::Module(md)) => md.name.clone(),
-                    _ => "?".into(),
+                let mname = match self.getattr(m, &Value::str("__name__")) {
+                    Ok(v) => v.as_str().map(str::to_string),
+                    Err(_) => None,
                 };
-                // A submodule not yet imported.
-                let sub = format!("{}.{}", mname, name.as_str().unwrap_or(""));
-                if let Ok(v) = self.import_one(&sub, m) {
-                    return Ok(v);
+                let n = name.as_str().unwrap_or("");
+                if let Some(mname) = &mname {
+                    // A submodule not imported yet (sys.modules may have it when a circular import
+                    // is still running its body).
+                    let sub = format!("{}.{}", mname, n);
+                    let modules = Value::Obj(self.modules.clone());
+                    if let Some(v) = self.dict_get(&modules, &Value::str(&sub))? {
+                        return Ok(v);
+                    }
                 }
-                Err(PyErr::new(
-                    ExcKind::ImportError,
+                let shown = mname
+                    .clone()
+                    .unwrap_or_else(|| "<unknown module name>".into());
+                let path = match m.as_obj() {
+                    Some(Object::Module(md)) => self.dict_get_str_quiet(&md.dict, "__file__"),
+                    _ => None,
+                };
+                let location = match path.as_ref().and_then(|p| p.as_str()) {
+                    Some(p) => p.to_string(),
+                    None => "unknown location".into(),
+                };
+                let msg = if mname
+                    .as_ref()
+                    .is_some_and(|mn| self.initializing.contains(mn))
+                {
                     format!(
-                        "cannot import name '{}' from '{}'",
-                        name.as_str().unwrap_or(""),
-                        mname
-                    ),
-                ))
+                        "cannot import name '{n}' from partially initialized module '{shown}' \
+                         (most likely due to a circular import) ({location})"
+                    )
+                } else {
+                    format!("cannot import name '{n}' from '{shown}' ({location})")
+                };
+                Err(self.import_error(ExcKind::ImportError, msg, &shown, path))
             }
         }
     }
@@ -465,6 +651,13 @@ impl Vm {
             },
         };
         for n in names {
+            if n.as_str().is_none() {
+                return Err(crate::error::type_error(format!(
+                    "Item in {}.__all__ must be str, not {}",
+                    md.name,
+                    self.type_name(&n)
+                )));
+            }
             let v = self.getattr(m, &n)?;
             self.dict_set_str(ns, &n, v)?;
         }

@@ -146,6 +146,9 @@ pub struct Vm {
     pub path: Vec<String>,
     /// `-X importtime` bookkeeping (see import.rs).
     pub(crate) import_time: import::ImportTime,
+    /// Modules whose body is running (CPython's `__spec__._initializing`): a failed `from M import x`
+    /// on one of them mentions the circular import.
+    pub(crate) initializing: Vec<String>,
     /// When this run must stop (fuzzers, tests): checked when `interrupt::DEADLINE` is raised by a
     /// `Watchdog`; the run then ends with a fatal error. None: no limit.
     pub deadline: Option<std::time::Instant>,
@@ -185,6 +188,7 @@ impl Vm {
                 xoptions: Vec::new(),
             },
             import_time: Default::default(),
+            initializing: Vec::new(),
             main_globals: None,
             strs: crate::builtins::Interned::new(),
             path: Vec::new(),
@@ -233,6 +237,9 @@ impl Vm {
             let k = Value::str("__name__");
             let h = crate::hash::hash_str("__name__");
             d.set_str(k, h, Value::str(name));
+            // CPython's module objects start with `__doc__ = None`; a docstring replaces it.
+            let k = Value::str("__doc__");
+            d.set_str(k, crate::hash::hash_str("__doc__"), Value::None);
             let k = Value::str("__builtins__");
             d.set_str(
                 k,

@@ -544,6 +544,13 @@ impl Vm {
                     if n == "__dict__" {
                         return Ok(Value::Obj(m.dict.clone()));
                     }
+                    if n == "__class__" {
+                        return Ok(Value::Obj(self.types.type_of(obj).clone()));
+                    }
+                    // PEP 562: a module-level `__getattr__` answers the names the module lacks.
+                    if let Some(ga) = self.dict_get_str_quiet(&m.dict, "__getattr__") {
+                        return self.call(&ga, &[name.clone()]);
+                    }
                     return Err(attribute_error(format!(
                         "module '{}' has no attribute '{}'",
                         m.name, n
@@ -956,8 +963,8 @@ impl Vm {
                 return Ok(());
             }
             return Err(attribute_error(format!(
-                "module '{}' has no attribute '{}'",
-                m.name, n
+                "'module' object has no attribute '{}'",
+                n
             )));
         }
         if let Some(Object::Function(f)) = obj.as_obj() {

@@ -193,7 +193,14 @@ impl Vm {
                     {
                         out.push_str(&format!("<module '{}' (built-in)>", m.name))
                     } else {
-                        out.push_str(&format!("<module '{}'>", m.name))
+                        let file = self.dict_get_str_quiet(&m.dict, "__file__");
+                        match file.as_ref().and_then(|f| f.as_str()) {
+                            Some(f) if f.starts_with("<frozen ") => {
+                                out.push_str(&format!("<module '{}' (frozen)>", m.name))
+                            }
+                            Some(f) => out.push_str(&format!("<module '{}' from '{}'>", m.name, f)),
+                            None => out.push_str(&format!("<module '{}'>", m.name)),
+                        }
                     }
                 }
                 Object::Type(t) => {

@@ -1,0 +1,5 @@
+from .first import VALUE
+
+
+def helper():
+    return VALUE

@@ -1,0 +1,5 @@
+__all__ = ["public", "_chosen", "sub"]
+
+public = "public"
+_chosen = "underscore, but listed in __all__"
+unlisted = "not in __all__"

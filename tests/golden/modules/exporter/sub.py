@@ -1,0 +1,1 @@
+print("exporter.sub imported by the star import")

@@ -1,0 +1,1 @@
+NAME = "found through the extended __path__"

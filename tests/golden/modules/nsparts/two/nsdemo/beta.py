@@ -1,0 +1,3 @@
+WHO = "portion two"
+from . import alpha
+SEES = alpha.WHO
