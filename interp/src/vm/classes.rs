@@ -627,6 +627,9 @@ impl Vm {
         if Rc::ptr_eq(&di.cls, &self.class_types.member) {
             return true;
         }
+        if crate::builtins::type_attrs::builtin_desc(self, ca).is_some() {
+            return true;
+        }
         if !is_user_class(&di.cls) {
             return false;
         }

@@ -197,6 +197,7 @@ impl Vm {
         crate::builtins::install(&mut vm);
         classes::install(&mut vm);
         slots::install(&mut vm);
+        crate::builtins::type_attrs::install(&mut vm);
         generators::install(&mut vm);
         exc_group::install(&mut vm);
         vm

@@ -855,7 +855,10 @@ impl Vm {
             }
         }
         let t = self.type_of(obj);
-        if self.type_lookup(&t, name).is_some() {
+        if let Some(ca) = self.type_lookup(&t, name) {
+            if let Some(e) = crate::builtins::type_attrs::readonly_error(self, &ca) {
+                return Err(e);
+            }
             return Err(attribute_error(format!(
                 "'{}' object attribute '{}' is read-only",
                 self.type_name(obj),

@@ -264,6 +264,10 @@ impl Vm {
 
     /// `obj.member` through member descriptor `d`.
     pub(crate) fn member_get(&self, d: &Value, obj: &Value) -> PyResult<Option<Value>> {
+        // `int.real`, `range.start`... (builtins/getset.rs).
+        if let Some(r) = crate::builtins::type_attrs::get(self, d, obj) {
+            return r.map(Some);
+        }
         let Some((k, owner, name)) = self.member_info(d) else {
             return Ok(None);
         };
@@ -282,6 +286,9 @@ impl Vm {
     /// `obj.member = v` (`v` None: `del obj.member`) through member descriptor `d`; false if `d` is
     /// not a member descriptor.
     pub(crate) fn member_set(&self, d: &Value, obj: &Value, v: Option<Value>) -> PyResult<bool> {
+        if let Some(e) = crate::builtins::type_attrs::readonly_error(self, d) {
+            return Err(e);
+        }
         let Some((k, owner, name)) = self.member_info(d) else {
             return Ok(false);
         };
@@ -334,6 +341,13 @@ pub fn install(vm: &mut Vm) {
 /// `<member 'x' of 'C' objects>`, `<attribute '__dict__' of 'C' objects>`.
 pub fn member_repr(vm: &Vm, v: &Value) -> Option<String> {
     if let Some((_, owner, name)) = vm.member_info(v) {
+        return Some(format!(
+            "<member '{}' of '{}' objects>",
+            name.as_str().unwrap_or(""),
+            type_name(&owner)
+        ));
+    }
+    if let Some((owner, name, true)) = crate::builtins::type_attrs::builtin_desc(vm, v) {
         return Some(format!(
             "<member '{}' of '{}' objects>",
             name.as_str().unwrap_or(""),
