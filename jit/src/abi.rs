@@ -64,8 +64,9 @@ pub const HELPER_WIDE_UNBOX: &str = "wide_unbox";
 /// (0 when it cannot be kept: the trace exits). Used by `wbox`.
 pub const HELPER_WIDE_BOX: &str = "wide_box";
 
-/// The native entry point of a compiled trace: returns the global exit id it left by.
-pub type TraceEntry = unsafe extern "C" fn(slots: *mut u8, ctx: *mut u8) -> u32;
+/// The native entry of compiled traces (one shared trampoline): runs the trace body at `body` and
+/// returns the global exit id it left by.
+pub type TraceEntry = unsafe extern "C" fn(slots: *mut u8, ctx: *mut u8, body: usize) -> u32;
 
 /// A stand-in for the interpreter's `Value` with the same layout, for tests and for code in this crate
 /// that has to touch slots (the jit crate does not depend on the interpreter).
