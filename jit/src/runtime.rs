@@ -124,6 +124,9 @@ pub struct SeqLayout {
     pub inst_shape: i32,
     /// Offset of an instance's attribute slot pointer (`Attrs::slots`).
     pub inst_slots: i32,
+    /// Discriminant byte of `Object::Singleton` (NotImplemented, Ellipsis: NotImplemented is not one
+    /// object, so a trace tells it from other results by this byte).
+    pub singleton_tag: u8,
 }
 
 /// The word an instance's shape field holds for `shape` (what a shape guard compares with). Shapes are
@@ -192,6 +195,12 @@ pub fn probe_layout() -> Option<SeqLayout> {
     if tags.contains(&inst_tag) {
         return None;
     }
+    let singleton_tag = tag_byte(&Object::Singleton(
+        pvm_interp::object::Singleton::NotImplemented,
+    ));
+    if tags.contains(&singleton_tag) || singleton_tag == inst_tag {
+        return None;
+    }
     let off =
         |vec: usize, word: usize| i32::try_from(RC_VALUE_OFFSET as usize + vec + word * W).ok();
     Some(SeqLayout {
@@ -207,6 +216,7 @@ pub fn probe_layout() -> Option<SeqLayout> {
         inst_cls,
         inst_shape,
         inst_slots,
+        singleton_tag,
     })
 }
 

@@ -246,6 +246,9 @@ impl Vm {
     /// append a slot and move to a child shape (created here if new; the store itself follows). Valid
     /// while the class, the shape and the type epoch are unchanged. Calls no Python code.
     pub fn attr_store_plan(&mut self, obj: &Value, name: &Value) -> Option<AttrPlan<StoreHit>> {
+        if let Some(plan) = self.member_store_plan(obj, name) {
+            return Some(plan);
+        }
         self.attr_store_precheck(obj, name)?;
         let i = Vm::cacheable(obj)?;
         let (s, h) = crate::vm::protocol::str_and_hash(name)?;
@@ -260,6 +263,25 @@ impl Vm {
             cls: i.cls.clone(),
             shape,
             hit,
+        })
+    }
+
+    /// `obj.name = v` where `name` is a `__slots__` member found on the instance's class (a data
+    /// descriptor: it wins over everything but a `__setattr__` override): `member_set` writes the
+    /// reserved slot `k`, so the plan is "replace slot k". Calls no Python code.
+    fn member_store_plan(&mut self, obj: &Value, name: &Value) -> Option<AttrPlan<StoreHit>> {
+        let i = Vm::cacheable(obj)?;
+        let cls = i.cls.clone();
+        if self.overridden(&cls, &self.strs.setattr.clone()) {
+            return None;
+        }
+        let ca = self.type_lookup(&cls, name)?;
+        let (k, _, _) = self.member_info(&ca)?;
+        let a = i.attrs.borrow();
+        (a.dict.is_none() && k < a.slots.len()).then(|| AttrPlan {
+            cls: cls.clone(),
+            shape: a.shape.clone(),
+            hit: StoreHit::Slot(k),
         })
     }
 
@@ -364,6 +386,27 @@ impl Vm {
         }
         let init = self.type_lookup(cls, &self.strs.get("__init__"))?;
         matches!(init.as_obj(), Some(Object::Function(_))).then_some(init)
+    }
+}
+
+impl Vm {
+    /// What `call_dunder(obj, name, args)` does for an instance of a Python class without a builtin
+    /// base, under the current type epoch: `Some(None)` when the class does not define `name` (the
+    /// protocol falls back: reflected operand, identity...), `Some(Some(f))` when it calls the Python
+    /// function `f` with `obj` prepended. None for anything else (not such an instance, a builtin
+    /// dunder, a descriptor). For the JIT to mirror operators on instances.
+    pub fn dunder_plan(&self, obj: &Value, name: &'static str) -> Option<Option<Value>> {
+        let Some(Object::Instance(i)) = obj.as_obj() else {
+            return None;
+        };
+        if i.base.is_some() || !crate::vm::classes::is_user_class(&i.cls) {
+            return None;
+        }
+        match self.type_lookup(&i.cls, &self.strs.get(name)) {
+            None => Some(None),
+            Some(f) if matches!(f.as_obj(), Some(Object::Function(_))) => Some(Some(f)),
+            Some(_) => None,
+        }
     }
 }
 

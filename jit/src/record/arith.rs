@@ -14,6 +14,7 @@
 //! - branches: the condition's truth value (`ne x, 0`, `fne x, 0.0`, the bool itself) and a
 //!   `guard_true`/`guard_false` chosen at the next instruction, when the direction is known.
 
+use super::dunders::is_instance;
 use super::{nyi, Cx, Pending, RResult, Recorder, Sv};
 use crate::ir::{Const, IrRef, Op, SnapId, Type};
 
@@ -83,6 +84,9 @@ impl Recorder {
         }
         if is_big(&vm.stack[ia]) || is_big(&vm.stack[ib]) {
             return self.big_binop(vm, op, ia, ib);
+        }
+        if is_instance(&vm.stack[ia]) || is_instance(&vm.stack[ib]) {
+            return self.rec_binop_dunder(vm, cx);
         }
         let (Some(a), Some(b)) = (self.num(vm, ia)?, self.num(vm, ib)?) else {
             return Err(nyi(format!("BinaryOp {} on non-numbers", op.symbol())));
@@ -269,6 +273,9 @@ impl Recorder {
 
     /// `UnaryNegative`: `neg_ov` (exits on -i64::MIN), `fneg`.
     pub(super) fn rec_unary_negative(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+        if is_instance(&vm.stack[cx.sp - 1]) {
+            return self.rec_unary_dunder(vm, cx, "__neg__");
+        }
         let r = match self.num(vm, cx.sp - 1)? {
             Some(Num::I(x)) => self.checked(vm, Op::NegOv, &[x])?,
             Some(Num::F(x)) => self.em.ins(Op::FNeg, &[x], NS),
@@ -398,7 +405,11 @@ impl Recorder {
 
     /// `CompareOp`: the comparison's bool.
     pub(super) fn rec_compare_op(&mut self, vm: &Vm, cx: &Cx) -> RResult {
-        let r = self.compare(vm, CmpOp::decode(cx.arg), cx.sp - 2, cx.sp - 1)?;
+        let op = CmpOp::decode(cx.arg);
+        if is_instance(&vm.stack[cx.sp - 2]) || is_instance(&vm.stack[cx.sp - 1]) {
+            return self.rec_compare_dunder(vm, cx, op, None);
+        }
+        let r = self.compare(vm, op, cx.sp - 2, cx.sp - 1)?;
         self.set(cx.sp - 2, Sv::Val(r));
         self.set(cx.sp - 1, Sv::Undef);
         Ok(())
@@ -406,7 +417,11 @@ impl Recorder {
 
     /// `CompareJumpIfFalse`: the comparison, then a branch guard.
     pub(super) fn rec_compare_jump(&mut self, vm: &Vm, cx: &Cx) -> RResult {
-        let c = self.compare(vm, CmpOp::decode(cx.arg >> 21), cx.sp - 2, cx.sp - 1)?;
+        let op = CmpOp::decode(cx.arg >> 21);
+        if is_instance(&vm.stack[cx.sp - 2]) || is_instance(&vm.stack[cx.sp - 1]) {
+            return self.rec_compare_dunder(vm, cx, op, Some(cx.arg & 0x1f_ffff));
+        }
+        let c = self.compare(vm, op, cx.sp - 2, cx.sp - 1)?;
         self.branch(vm, cx, c, false, cx.arg & 0x1f_ffff, None)?;
         self.set(cx.sp - 2, Sv::Undef);
         self.set(cx.sp - 1, Sv::Undef);

@@ -28,7 +28,7 @@ const NS: SnapId = SnapId::NONE;
 impl Recorder {
     /// A call of a plain function with `given` positional arguments can be inlined here: the count
     /// fits its parameters (missing ones have defaults) and the inlining depth allows another frame.
-    fn check_inlinable(&self, argc: usize, ndefaults: usize, given: usize) -> RResult {
+    pub(super) fn check_inlinable(&self, argc: usize, ndefaults: usize, given: usize) -> RResult {
         if given > argc || given + ndefaults < argc {
             return Err(Abort::CallShape {
                 why: "argument count",
@@ -64,6 +64,9 @@ impl Recorder {
             }
         }
         match f.as_obj() {
+            Some(Object::Instance(_)) => {
+                self.rec_call_instance(vm, cx, fidx, callable_at, args_at, nargs)
+            }
             Some(Object::Function(_)) => {
                 self.inline_call(vm, cx, &f, fidx, callable_at, args_at, nargs, swapped)
             }
@@ -170,7 +173,7 @@ impl Recorder {
             code,
             base: self.rel(args_at),
             inline: Some(self.inlines.len() as u32 - 1),
-            ctor: None,
+            special: None,
         });
         self.expect = Some((self.frames.len(), 0));
         Ok(())
@@ -179,7 +182,7 @@ impl Recorder {
     /// `cls(args)` for a class that `Vm::simple_init` accepts: `new_instance` (a helper), then its
     /// `__init__` inlined with the new object as `self`, where the interpreter runs it (a frame right
     /// above the callable's slot, which receives the result). Exits inside the constructor all use the
-    /// snapshot of the call itself (`Recorder::ctor_snap`): the interpreter redoes the whole call, which
+    /// snapshot of the call itself (`Recorder::redo`): the interpreter redoes the whole call, which
     /// is exact because the constructor may change nothing but objects it allocated
     /// (`check_effect`); the half-built object is simply dropped.
     #[allow(clippy::too_many_arguments)]
@@ -218,8 +221,8 @@ impl Recorder {
         // Operands are all read and guarded: from here on only the slot map changes.
         self.known_kind.insert(obj, super::seq::SeqKind::Instance);
         self.known_class.insert(obj, kcls);
-        if self.ctor_snap.is_none() {
-            self.ctor_snap = Some((snap, self.frames.len()));
+        if self.redo.is_none() {
+            self.redo = Some((snap, self.frames.len()));
             self.fresh.clear();
         }
         self.fresh.insert(obj);
@@ -259,8 +262,8 @@ impl Recorder {
             code,
             base: self.rel(base),
             inline: Some(self.inlines.len() as u32 - 1),
-            ctor: Some(super::Ctor {
-                obj,
+            special: Some(super::Special {
+                kind: super::SpecialRet::Init(obj),
                 result: fidx,
                 resume_pc: cx.pc + 1,
             }),
@@ -278,20 +281,8 @@ impl Recorder {
         let Some(frame) = self.frames.pop() else {
             return Err(Abort::ReturnFromRoot);
         };
-        if let Some(c) = frame.ctor {
-            // The end of an inlined `__init__`: it must return None; the call's result is the object.
-            if !matches!(v, Sv::Val(r) if self.em.trace.ty(r) == Type::None) {
-                return Err(nyi("__init__ returning a value (TypeError ahead)"));
-            }
-            for s in c.result + 1..cx.sp {
-                self.set(s, Sv::Undef);
-            }
-            self.set(c.result, Sv::Val(c.obj));
-            if matches!(self.ctor_snap, Some((_, d)) if self.frames.len() <= d) {
-                self.ctor_snap = None;
-            }
-            self.expect = Some((self.frames.len(), c.resume_pc));
-            return Ok(());
+        if let Some(sp) = frame.special {
+            return self.special_return(vm, cx, sp, v);
         }
         let Some(info) = frame
             .inline
@@ -339,7 +330,7 @@ impl Recorder {
             code: ccode,
             base: self.rel(cbase),
             inline: None,
-            ctor: None,
+            special: None,
         };
         self.depth -= 1;
         self.popped += 1;

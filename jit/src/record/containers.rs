@@ -100,6 +100,9 @@ impl Recorder {
             self.set(ii, Sv::Undef);
             return Ok(());
         }
+        if super::dunders::is_instance(&vm.stack[io]) {
+            return self.rec_getitem_dunder(vm, cx);
+        }
         if !matches!(
             vm.stack[io].as_obj(),
             Some(Object::List(_) | Object::Tuple(_))

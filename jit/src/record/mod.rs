@@ -46,6 +46,7 @@ mod arith;
 mod attrs;
 mod calls;
 mod containers;
+mod dunders;
 mod globals;
 mod iter;
 mod seq;
@@ -124,20 +125,37 @@ struct RFrame {
     base: i32,
     /// Index into `Recorder::inlines` (None for the real frame at the bottom).
     inline: Option<u32>,
-    /// For an inlined `__init__` of a class call (`calls.rs`): the new instance and where the call's
-    /// result goes.
-    ctor: Option<Ctor>,
+    /// For a frame the interpreter runs on behalf of one instruction, in a nested dispatch loop
+    /// (`__init__` of a class call, an operator's dunder): what its return means.
+    special: Option<Special>,
 }
 
-/// An inlined constructor call: `cls(args)` = `new_instance` + `__init__(obj, args)`.
+/// A frame whose return is not a plain call's return (see `RFrame::special`). Every exit while one is
+/// active redoes the instruction that started the outermost of them (`Recorder::redo`).
 #[derive(Clone, Copy)]
-struct Ctor {
-    /// The new instance.
-    obj: IrRef,
-    /// Absolute slot receiving the call's result.
+struct Special {
+    /// What the returned value becomes.
+    kind: SpecialRet,
+    /// Absolute slot receiving the instruction's result.
     result: usize,
     /// Where the caller resumes.
     resume_pc: u32,
+}
+
+/// See [`Special`].
+#[derive(Clone, Copy)]
+enum SpecialRet {
+    /// `cls(args)` = `new_instance` + `__init__(obj, args)`: returns None; the result is `obj`.
+    Init(IrRef),
+    /// A binary operator's or comparison's dunder: the result, which must not be NotImplemented (the
+    /// interpreter would then try the reflected operand).
+    Operator,
+    /// The comparison dunder of a `CompareJumpIfFalse`: its result's truth decides the branch to
+    /// `target` (taken when false).
+    CompareJump {
+        /// The branch target.
+        target: u32,
+    },
 }
 
 /// A builtin whose semantics the recorder knows.
@@ -339,11 +357,12 @@ pub struct Recorder {
     known_shape: HashMap<IrRef, u64>,
     /// Whether the type epoch is guarded (once per trace: see `attrs.rs`).
     epoch_guarded: bool,
-    /// Inside an inlined constructor: the snapshot of the class call every exit resumes at (see
-    /// `calls.rs`), and the number of frames below the outermost constructor frame.
-    ctor_snap: Option<(SnapId, usize)>,
-    /// Objects allocated by the trace since the outermost constructor call began (the only ones an
-    /// inlined constructor may change).
+    /// Inside a special frame (an inlined constructor or operator dunder, see `Special`): the snapshot
+    /// of the instruction every exit redoes (see `calls.rs`, `dunders.rs`), and the number of frames
+    /// below the outermost special frame.
+    redo: Option<(SnapId, usize)>,
+    /// Objects allocated by the trace since the outermost special frame began (the only ones it may
+    /// change).
     fresh: HashSet<IrRef>,
     pending: Option<Pending>,
     expect: Option<(usize, u32)>,
@@ -402,7 +421,7 @@ impl Recorder {
                 code,
                 base: 0,
                 inline: None,
-                ctor: None,
+                special: None,
             }],
             slots: Vec::new(),
             lo: 0,
@@ -415,7 +434,7 @@ impl Recorder {
             known_class: HashMap::new(),
             known_shape: HashMap::new(),
             epoch_guarded: false,
-            ctor_snap: None,
+            redo: None,
             fresh: HashSet::new(),
             pending: None,
             expect: Some((1, pc as u32)),
@@ -457,7 +476,7 @@ impl Recorder {
             code: real.code.clone(),
             base: real.base as i32 - base as i32,
             inline: None,
-            ctor: None,
+            special: None,
         }];
         let mut stack_need = code.frame_size() + 1;
         for (i, info) in inlines.iter().enumerate() {
@@ -465,7 +484,7 @@ impl Recorder {
                 code: info.code.clone(),
                 base: info.base,
                 inline: Some(i as u32),
-                ctor: None,
+                special: None,
             });
             stack_need = stack_need.max((info.base.max(0) as usize) + info.code.frame_size() + 1);
         }
@@ -490,7 +509,7 @@ impl Recorder {
             known_class: HashMap::new(),
             known_shape: HashMap::new(),
             epoch_guarded: false,
-            ctor_snap: None,
+            redo: None,
             fresh: HashSet::new(),
             pending: None,
             expect: Some((nframes, pc)),
@@ -902,8 +921,8 @@ impl Recorder {
 
     /// The snapshot of the state before the current instruction (built once per instruction).
     fn snapshot(&mut self, vm: &Vm) -> RResult<SnapId> {
-        if let Some((s, _)) = self.ctor_snap {
-            // Inside an inlined constructor every exit redoes the whole class call.
+        if let Some((s, _)) = self.redo {
+            // Inside an inlined constructor or dunder every exit redoes the whole instruction.
             return Ok(s);
         }
         if let Some(s) = self.snap {
@@ -951,11 +970,14 @@ impl Recorder {
         Ok(s)
     }
 
-    /// Inside an inlined constructor, only objects it allocated may change: an exit redoes the whole
-    /// call, which must then be the only effect. `target` is the object about to be written.
+    /// Inside an inlined constructor or operator dunder, only objects it allocated may change: an exit
+    /// redoes the whole instruction, which must then be the only effect. `target` is the object about
+    /// to be written.
     fn check_effect(&self, target: IrRef) -> RResult {
-        if self.ctor_snap.is_some() && !self.fresh.contains(&target) {
-            return Err(nyi("a side effect inside an inlined __init__"));
+        if self.redo.is_some() && !self.fresh.contains(&target) {
+            return Err(nyi(
+                "a side effect inside an inlined __init__ or operator dunder",
+            ));
         }
         Ok(())
     }
