@@ -17,6 +17,7 @@ mod mm_tests;
 pub mod native;
 pub mod numfmt;
 pub mod object;
+pub mod range;
 pub mod repr;
 pub mod run;
 pub mod settable;

@@ -32,6 +32,8 @@ pub enum Object {
     Set(RefCell<SetTable>),
     FrozenSet(SetTable),
     Range(Range),
+    /// A range whose bounds or length leave i64 (see range.rs).
+    BigRange(Box<crate::range::BigRange>),
     Slice(Box<[Value; 3]>),
     Function(Box<Function>),
     Builtin(Builtin),

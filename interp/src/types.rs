@@ -200,7 +200,7 @@ impl Types {
                 Object::Dict(_) => &self.dict,
                 Object::Set(_) => &self.set,
                 Object::FrozenSet(_) => &self.frozenset,
-                Object::Range(_) => &self.range,
+                Object::Range(_) | Object::BigRange(_) => &self.range,
                 Object::Slice(_) => &self.slice,
                 Object::Function(_) => &self.function,
                 Object::Builtin(_) => &self.builtin,

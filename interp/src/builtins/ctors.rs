@@ -2,11 +2,11 @@
 //! as args[0] (so subclasses can be supported later) followed by the call's arguments.
 
 use super::{kwarg, only_kwargs, set_in};
-use crate::error::{type_error, value_error, ExcKind, PyErr, PyResult};
+use crate::error::{type_error, PyResult};
 use crate::numfmt;
-use crate::object::{Iter, KwArgs, ObjRef, Object, Range};
+use crate::object::{Iter, KwArgs, ObjRef, Object};
 use crate::value::{int_from_big, Value};
-use crate::vm::ops::{as_int, big_to_f64, IntRef};
+use crate::vm::ops::big_to_f64;
 use crate::vm::text::fmt_err;
 use crate::vm::Vm;
 use std::cell::RefCell;
@@ -266,43 +266,17 @@ fn frozenset_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
-fn index_arg(vm: &Vm, v: &Value) -> PyResult<i64> {
-    match as_int(v) {
-        Some(IntRef::Small(i)) => Ok(i),
-        Some(IntRef::Big(_)) => Err(PyErr::new(
-            ExcKind::OverflowError,
-            "Python int too large to convert to C ssize_t",
-        )),
-        None => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(v)
-        ))),
-    }
-}
-
 fn range_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     super::no_kwargs("range", kw)?;
     let a = &args[1..];
-    let (start, stop, step) = match a.len() {
-        0 => return Err(type_error("range expected at least 1 argument, got 0")),
-        1 => (0, index_arg(vm, &a[0])?, 1),
-        2 => (index_arg(vm, &a[0])?, index_arg(vm, &a[1])?, 1),
-        3 => (
-            index_arg(vm, &a[0])?,
-            index_arg(vm, &a[1])?,
-            index_arg(vm, &a[2])?,
-        ),
-        n => {
-            return Err(type_error(format!(
-                "range expected at most 3 arguments, got {}",
-                n
-            )))
-        }
-    };
-    if step == 0 {
-        return Err(value_error("range() arg 3 must not be zero"));
+    match a.len() {
+        0 => Err(type_error("range expected at least 1 argument, got 0")),
+        1..=3 => crate::range::new(vm, a),
+        n => Err(type_error(format!(
+            "range expected at most 3 arguments, got {}",
+            n
+        ))),
     }
-    Ok(Value::obj(Object::Range(Range { start, stop, step })))
 }
 
 fn slice_new(_vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -514,6 +488,10 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Object::Tuple(t) => t.len(),
         Object::Str(s) => s.char_len(),
         Object::Range(r) => r.len() as usize,
+        Object::BigRange(_) => {
+            let p = crate::range::parts(o).expect("a range");
+            return vm.get_iter(crate::range::reversed(&p));
+        }
         Object::Bytes(b) => b.len(),
         Object::ByteArray(b) => b.data.borrow().len(),
         Object::Dict(_) | Object::DictView(_) => {

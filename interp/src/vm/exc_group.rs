@@ -155,7 +155,9 @@ impl Vm {
     /// CPython's PySequence_Check, for the values a group can be built from.
     fn is_group_sequence(&self, v: &Value) -> bool {
         match v.as_obj() {
-            Some(Object::List(_) | Object::Tuple(_) | Object::Range(_)) => true,
+            Some(Object::List(_) | Object::Tuple(_) | Object::Range(_) | Object::BigRange(_)) => {
+                true
+            }
             Some(Object::Str(_) | Object::Bytes(_)) => true,
             Some(Object::Dict(_) | Object::Set(_) | Object::FrozenSet(_)) => false,
             _ => {

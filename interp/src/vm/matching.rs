@@ -40,7 +40,9 @@ impl Vm {
     /// Does a sequence pattern apply to `v` (Py_TPFLAGS_SEQUENCE: list, tuple, range and their
     /// subclasses; deliberately not str, bytes or bytearray)?
     pub(crate) fn is_match_sequence(&self, v: &Value) -> bool {
-        if let Some(Object::List(_) | Object::Tuple(_) | Object::Range(_)) = v.as_obj() {
+        if let Some(Object::List(_) | Object::Tuple(_) | Object::Range(_) | Object::BigRange(_)) =
+            v.as_obj()
+        {
             return true;
         }
         let t = self.types.type_of(v);

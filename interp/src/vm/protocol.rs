@@ -10,8 +10,8 @@ use crate::builtins::methods;
 use crate::error::{
     attribute_error, index_error, type_error, value_error, ExcKind, PyErr, PyResult,
 };
-use crate::object::{Builtin, Iter, ObjRef, Object, Range, TypeKind};
-use crate::value::Value;
+use crate::object::{Builtin, Iter, ObjRef, Object, TypeKind};
+use crate::value::{int_from_big, Value};
 use num_traits::{Signed, Zero};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -140,6 +140,13 @@ fn eq_pure(a: &Value, b: &Value, depth: usize, limit: usize, vm: bool) -> Option
                     let (lp, lq) = (p.len(), q.len());
                     lp == lq && (lp == 0 || (p.start == q.start && (lp == 1 || p.step == q.step)))
                 }
+                (
+                    Object::Range(_) | Object::BigRange(_),
+                    Object::Range(_) | Object::BigRange(_),
+                ) => match (crate::range::parts(x), crate::range::parts(y)) {
+                    (Some(p), Some(q)) => crate::range::equal(&p, &q),
+                    _ => false,
+                },
                 (Object::Slice(p), Object::Slice(q)) => items_eq(&p[..], &q[..], depth, limit, vm)?,
                 (Object::BoundMethod(p), Object::BoundMethod(q)) => p.0.is(&q.0) && p.1.is(&q.1),
                 // `...` and NotImplemented may be separate allocations of one singleton.
@@ -267,6 +274,7 @@ impl Vm {
                 Object::Set(s) => !s.borrow().is_empty(),
                 Object::FrozenSet(s) => !s.is_empty(),
                 Object::Range(r) => r.len() != 0,
+                Object::BigRange(r) => !r.len.is_zero(),
                 Object::ByteArray(b) => !b.data.borrow().is_empty(),
                 Object::Complex(c) => c.re != 0.0 || c.im != 0.0,
                 Object::MemoryView(m) => methods::memoryview::len(m)? != 0,
@@ -419,6 +427,9 @@ impl Vm {
                 Object::FrozenSet(s) => s.frozenset_hash(),
                 Object::Complex(c) => methods::complex::complex_hash(c),
                 Object::MemoryView(m) => methods::memoryview::hash(m)?,
+                Object::Range(_) | Object::BigRange(_) => {
+                    crate::range::hash(&crate::range::parts(o).expect("a range"))
+                }
                 Object::List(_)
                 | Object::Dict(_)
                 | Object::Set(_)
@@ -695,6 +706,12 @@ impl Vm {
                     "start" => return Ok(Value::Int(r.start)),
                     "stop" => return Ok(Value::Int(r.stop)),
                     "step" => return Ok(Value::Int(r.step)),
+                    _ => {}
+                },
+                Object::BigRange(r) => match n {
+                    "start" => return Ok(int_from_big(r.start.clone())),
+                    "stop" => return Ok(int_from_big(r.stop.clone())),
+                    "step" => return Ok(int_from_big(r.step.clone())),
                     _ => {}
                 },
                 _ => {}
@@ -1116,21 +1133,28 @@ impl Vm {
                     None => Err(index_error("index out of range")),
                 }
             }
-            Object::Range(r) => {
-                if let Some(sl) = key.as_obj().and_then(slice_of) {
-                    let n = r.len() as usize;
-                    let (start, stop, step) = self.slice_adjust(sl, n)?;
-                    return Ok(Value::obj(Object::Range(Range {
-                        start: r.start + start * r.step,
-                        stop: r.start + stop * r.step,
-                        step: r.step * step,
-                    })));
-                }
-                let i = self.index_of(key, "range")?;
-                match norm_index(i, r.len() as usize) {
+            Object::Range(r) if matches!(key, Value::Int(_)) => {
+                let Value::Int(i) = key else { unreachable!() };
+                match norm_index(*i, r.len() as usize) {
                     Some(j) => Ok(Value::Int(r.get(j as i64))),
                     None => Err(index_error("range object index out of range")),
                 }
+            }
+            // Slices, big indexes, `__index__` keys and big ranges: with bigints (range.rs).
+            Object::Range(_) | Object::BigRange(_) => {
+                let p = crate::range::parts(o).expect("a range");
+                if let Some(sl) = key.as_obj().and_then(slice_of) {
+                    return crate::range::getitem_slice(self, &p, sl);
+                }
+                let is_index = as_int(key).is_some() || self.is_user_instance(key);
+                if !is_index {
+                    return Err(type_error(format!(
+                        "range indices must be integers or slices, not {}",
+                        self.type_name(key)
+                    )));
+                }
+                let i = methods::util::number_index(self, key)?;
+                crate::range::getitem_index(&p, &i.to_bigint().unwrap_or_default())
             }
             Object::Dict(d) => {
                 let h = self.hash(key)?;
@@ -1472,6 +1496,11 @@ impl Vm {
                     cur: r.start,
                     stop: r.stop,
                     step: r.step,
+                },
+                // Through `r[0]`, `r[1]`...: a big range is rare enough not to need its own iterator.
+                Object::BigRange(_) => Iter::GetItem {
+                    seq: v.clone(),
+                    index: 0,
                 },
                 Object::Iter(_) => return Ok(v),
                 Object::Generator(_)
@@ -1844,6 +1873,17 @@ impl Vm {
                     out.extend((0..n as i64).map(|i| Value::Int(r.get(i))));
                     return Ok(out);
                 }
+                Object::BigRange(_) => {
+                    let p = crate::range::parts(o).expect("a range");
+                    let n = crate::range::len(&p)?;
+                    let mut out = crate::alloc::vec(n)?;
+                    let mut x = p.start.clone();
+                    for _ in 0..n {
+                        out.push(int_from_big(x.clone()));
+                        x += &p.step;
+                    }
+                    return Ok(out);
+                }
                 _ => {}
             }
         }
@@ -1936,6 +1976,7 @@ impl Vm {
                     | Object::Set(_)
                     | Object::FrozenSet(_)
                     | Object::Range(_)
+                    | Object::BigRange(_)
                     | Object::Iter(_)
                     | Object::Generator(_)
                     | Object::DictView(_)
@@ -2028,6 +2069,21 @@ impl Vm {
                     Ok(items.iter().any(|x| values_eq(x, item)))
                 }
             },
+            Object::BigRange(_) => match as_int(item) {
+                Some(i) => Ok(crate::range::contains(
+                    &crate::range::parts(o).expect("a range"),
+                    &i.to_big(),
+                )),
+                None => {
+                    let it = self.get_iter(container.clone())?;
+                    while let Some(x) = self.next(&it)? {
+                        if self.eq(&x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                }
+            },
             Object::Bytes(b) => methods::bytes::bytes_contains(self, b, item),
             Object::ByteArray(b) => {
                 let data = b.data.borrow();
@@ -2092,6 +2148,9 @@ impl Vm {
                 Object::ByteArray(b) => return Ok(b.data.borrow().len()),
                 Object::MemoryView(m) => return methods::memoryview::len(m),
                 Object::Range(r) => return Ok(r.len() as usize),
+                Object::BigRange(_) => {
+                    return crate::range::len(&crate::range::parts(o).expect("a range"))
+                }
                 Object::DictView(dv) => {
                     if let Object::Dict(d) = &*dv.0 {
                         return Ok(d.borrow().len());

@@ -151,6 +151,11 @@ impl Vm {
                         out.push_str(&format!("range({}, {}, {})", r.start, r.stop, r.step));
                     }
                 }
+                Object::BigRange(_) => {
+                    if let Some(p) = crate::range::parts(o) {
+                        out.push_str(&crate::range::repr(&p));
+                    }
+                }
                 Object::Slice(s) => {
                     out.push_str("slice(");
                     for (i, x) in s.iter().enumerate() {

@@ -131,7 +131,7 @@ impl T {
                         | (T::Dict, Object::Dict(_))
                         | (T::Set, Object::Set(_))
                         | (T::FrozenSet, Object::FrozenSet(_))
-                        | (T::Range, Object::Range(_))
+                        | (T::Range, Object::Range(_) | Object::BigRange(_))
                         | (T::MemoryView, Object::MemoryView(_))
                 ),
                 None => false,
@@ -428,7 +428,7 @@ fn sizeof(vm: &Vm, v: &Value) -> i64 {
             Some(Object::List(l)) => 40 + 8 * l.borrow().capacity() as i64,
             Some(Object::Dict(d)) => 48 + 24 * d.borrow().len() as i64,
             Some(Object::Set(_) | Object::FrozenSet(_)) => 200,
-            Some(Object::Range(_)) => 48,
+            Some(Object::Range(_) | Object::BigRange(_)) => 48,
             Some(Object::MemoryView(_)) => 184,
             _ => 16,
         },

@@ -1,6 +1,6 @@
 //! list methods.
 
-use super::util::expect_self;
+use super::util::{expect_self, slice_index_arg, ssize_arg};
 use crate::builtins::{kwarg, method, method_args, no_kwargs, only_kwargs};
 use crate::error::{index_error, value_error, PyResult};
 use crate::object::{KwArgs, Object};
@@ -44,14 +44,14 @@ fn pop(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     expect_self(vm, args, "list", "pop", |o| matches!(o, Object::List(_)))?;
     no_kwargs("list.pop", kw)?;
     method_args("pop", args, 0, 1)?;
+    let i = match args.get(1) {
+        Some(v) => ssize_arg(vm, v)?,
+        None => -1,
+    };
     let mut l = list_of(&args[0]).borrow_mut();
     if l.is_empty() {
         return Err(index_error("pop from empty list"));
     }
-    let i = match args.get(1) {
-        Some(v) => v.as_i64().unwrap_or(-1),
-        None => -1,
-    };
     match norm_index(i, l.len()) {
         Some(j) => Ok(l.remove(j)),
         None => Err(index_error("pop index out of range")),
@@ -70,9 +70,9 @@ fn insert(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     expect_self(vm, args, "list", "insert", |o| matches!(o, Object::List(_)))?;
     no_kwargs("list.insert", kw)?;
     method_args("insert", args, 2, 2)?;
+    let i = ssize_arg(vm, &args[1])?;
     let mut l = list_of(&args[0]).borrow_mut();
     let n = l.len() as i64;
-    let i = args[1].as_i64().unwrap_or(0);
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
     l.insert(j as usize, args[2].clone());
     Ok(Value::None)
@@ -125,17 +125,20 @@ fn index(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     expect_self(vm, args, "list", "index", |o| matches!(o, Object::List(_)))?;
     no_kwargs("list.index", kw)?;
     method_args("index", args, 1, 3)?;
+    let bounds = [args.get(2), args.get(3)].map(|v| v.map(|v| slice_index_arg(vm, v)).transpose());
+    let [start, stop] = bounds;
+    let (start, stop) = (start?, stop?);
     let items = list_of(&args[0]).borrow().clone();
     let n = items.len();
-    let clamp = |v: Option<&Value>, d: usize| -> usize {
-        match v.and_then(|x| x.as_i64()) {
-            Some(i) if i < 0 => (i + n as i64).max(0) as usize,
-            Some(i) => (i as usize).min(n),
+    let clamp = |v: Option<i64>, d: usize| -> usize {
+        match v {
+            Some(i) if i < 0 => i.saturating_add(n as i64).max(0) as usize,
+            Some(i) => (i as u64).min(n as u64) as usize,
             None => d,
         }
     };
-    let start = clamp(args.get(2), 0);
-    let stop = clamp(args.get(3), n);
+    let start = clamp(start, 0);
+    let stop = clamp(stop, n);
     for (i, x) in items.iter().enumerate().take(stop).skip(start) {
         if x.is(&args[1]) || vm.eq(x, &args[1])? {
             return Ok(Value::Int(i as i64));

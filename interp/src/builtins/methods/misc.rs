@@ -6,6 +6,7 @@ use crate::object::{KwArgs, Object};
 use crate::value::Value;
 use crate::vm::ops::as_int;
 use crate::vm::Vm;
+use num_bigint::BigInt;
 
 pub fn install(vm: &mut Vm) {
     let r = vm.types.range.clone();
@@ -35,28 +36,21 @@ fn function_get(_vm: &mut Vm, args: &[Value], _kw: &crate::object::KwArgs) -> Py
     )))))
 }
 
-fn range_pos(vm: &mut Vm, args: &[Value]) -> PyResult<Option<i64>> {
-    let Some(Object::Range(r)) = args[0].as_obj() else {
+fn range_pos(vm: &mut Vm, args: &[Value]) -> PyResult<Option<BigInt>> {
+    let Some(p) = args[0].as_obj().and_then(crate::range::parts) else {
         return Ok(None);
     };
-    let r = *r;
-    if as_int(&args[1]).is_some() && !matches!(args[1], Value::Bool(_)) {
-        if let Some(i) = args[1].as_i64() {
-            let n = r.len();
-            let off = i as i128 - r.start as i128;
-            if off % r.step as i128 == 0 {
-                let k = off / r.step as i128;
-                if k >= 0 && k < n as i128 {
-                    return Ok(Some(k as i64));
-                }
-            }
+    if let (Some(i), false) = (as_int(&args[1]), matches!(args[1], Value::Bool(_))) {
+        let i = i.to_big();
+        if crate::range::contains(&p, &i) {
+            return Ok(Some((i - &p.start) / &p.step));
         }
         return Ok(None);
     }
     let items = vm.collect(args[0].clone())?;
     for (k, x) in items.iter().enumerate() {
         if vm.eq(x, &args[1])? {
-            return Ok(Some(k as i64));
+            return Ok(Some(k.into()));
         }
     }
     Ok(None)
@@ -66,7 +60,7 @@ fn range_index(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("range.index", kw)?;
     method_args("range.index", args, 1, 1)?;
     match range_pos(vm, args)? {
-        Some(k) => Ok(Value::Int(k)),
+        Some(k) => Ok(crate::value::int_from_big(k)),
         None => {
             let r = vm.repr(&args[1])?;
             Err(value_error(format!("{} is not in range", r)))

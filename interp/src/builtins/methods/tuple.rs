@@ -2,11 +2,10 @@
 
 use super::util::bad_self;
 use crate::builtins::{method, method_args, no_kwargs};
-use crate::error::{type_error, value_error, PyResult};
+use crate::error::{value_error, PyResult};
 use crate::object::{KwArgs, Object};
 use crate::value::Value;
 use crate::vm::Vm;
-use num_traits::Signed;
 
 pub fn install(vm: &mut Vm) {
     let t = vm.types.tuple.clone();
@@ -22,30 +21,10 @@ fn items<'a>(vm: &Vm, args: &'a [Value], meth: &str) -> PyResult<&'a [Value]> {
 }
 
 /// A start/stop of tuple.index: an int (clamped), never None.
-fn bound(v: Option<&Value>, len: usize, default: usize) -> PyResult<usize> {
+fn bound(vm: &mut Vm, v: Option<&Value>, len: usize, default: usize) -> PyResult<usize> {
     let i = match v {
         None => return Ok(default),
-        Some(Value::Int(i)) => *i,
-        Some(Value::Bool(b)) => *b as i64,
-        Some(Value::Obj(o)) => match &**o {
-            Object::Int(b) => {
-                if b.is_negative() {
-                    i64::MIN
-                } else {
-                    i64::MAX
-                }
-            }
-            _ => {
-                return Err(type_error(
-                    "slice indices must be integers or have an __index__ method",
-                ))
-            }
-        },
-        Some(_) => {
-            return Err(type_error(
-                "slice indices must be integers or have an __index__ method",
-            ))
-        }
+        Some(v) => super::util::slice_index_arg(vm, v)?,
     };
     let n = len as i64;
     Ok(if i < 0 {
@@ -59,8 +38,8 @@ fn index(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let t = items(vm, args, "index")?;
     no_kwargs("tuple.index", kw)?;
     method_args("index", args, 1, 3)?;
-    let start = bound(args.get(2), t.len(), 0)?;
-    let stop = bound(args.get(3), t.len(), t.len())?;
+    let start = bound(vm, args.get(2), t.len(), 0)?;
+    let stop = bound(vm, args.get(3), t.len(), t.len())?;
     for (i, x) in t.iter().enumerate().take(stop).skip(start) {
         if x.is(&args[1]) || vm.eq(x, &args[1])? {
             return Ok(Value::Int(i as i64));

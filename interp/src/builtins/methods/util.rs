@@ -202,6 +202,65 @@ pub fn index_arg(vm: &Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
+/// `PyNumber_Index`: an int, an int subclass's instance or an object with `__index__`, as that int
+/// (small ints stay `Value::Int`). Not called while a borrow is held: `__index__` is Python code.
+pub fn number_index(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    use crate::vm::ops::{as_int, IntRef};
+    match as_int(v) {
+        Some(IntRef::Small(i)) => return Ok(Value::Int(i)),
+        Some(IntRef::Big(b)) => return Ok(crate::value::int_from_big(b.clone())),
+        None => {}
+    }
+    if vm.is_user_instance(v) {
+        if let Some(r) = vm.call_dunder(v, "__index__", &[])? {
+            return match as_int(&r) {
+                Some(IntRef::Small(i)) => Ok(Value::Int(i)),
+                Some(IntRef::Big(b)) => Ok(crate::value::int_from_big(b.clone())),
+                None => Err(type_error(format!(
+                    "__index__ returned non-int (type {})",
+                    vm.type_name(&r)
+                ))),
+            };
+        }
+    }
+    Err(type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        vm.type_name(v)
+    )))
+}
+
+/// `PyNumber_AsSsize_t(v, OverflowError)`: `__index__` semantics, OverflowError beyond the C range
+/// (`[].insert(2**64, x)`, `[1].pop(-2**64)`).
+pub fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    match number_index(vm, v)? {
+        Value::Int(i) => Ok(i),
+        _ => Err(overflow_error(
+            "Python int too large to convert to C ssize_t",
+        )),
+    }
+}
+
+/// `_PyEval_SliceIndexNotNone`: a start/stop argument of `list.index`/`tuple.index`: `__index__`
+/// semantics, clamped to the C range (`[1].index(1, 2**64)` searches nothing).
+pub fn slice_index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let is_index = crate::vm::ops::as_int(v).is_some() || {
+        let cls = vm.type_of(v);
+        vm.is_user_instance(v) && vm.type_lookup(&cls, &vm.strs.get("__index__")).is_some()
+    };
+    if !is_index {
+        return Err(type_error(
+            "slice indices must be integers or have an __index__ method",
+        ));
+    }
+    Ok(match number_index(vm, v)? {
+        Value::Int(i) => i,
+        big => match crate::vm::ops::as_int(&big) {
+            Some(crate::vm::ops::IntRef::Big(b)) if b.is_negative() => i64::MIN,
+            _ => i64::MAX,
+        },
+    })
+}
+
 /// A start/end argument of find/count/startswith...: None or an int, clamped to the i64 range.
 pub fn slice_arg(v: Option<&Value>) -> PyResult<Option<i64>> {
     match v {

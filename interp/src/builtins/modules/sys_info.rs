@@ -223,7 +223,7 @@ fn getsizeof(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             },
             Object::Set(_) | Object::FrozenSet(_) => 216,
             Object::Complex(_) => 32,
-            Object::Range(_) => 48,
+            Object::Range(_) | Object::BigRange(_) => 48,
             Object::Instance(i) if crate::vm::classes::is_user_class(&i.cls) => {
                 match vm.call_dunder(x, "__sizeof__", &[])? {
                     // 3.11 puts a GC header and the managed dict/weakref pointers before the object.
