@@ -34,6 +34,9 @@ pub(super) enum FBlock {
     AsyncWith,
     /// The clauses of a `try`/`except*`: no `break`, `continue` or `return` may leave them.
     ExceptStar,
+    /// A `finally` body inlined for a `return`: the return value sits on the stack under it. A `break`,
+    /// `continue` or `return` in the body pops it, which cancels the pending return.
+    PopValue,
 }
 
 impl<'s> Compiler<'s> {
@@ -395,12 +398,20 @@ impl<'s> Compiler<'s> {
                     }
                     self.emit_with_exit(matches!(b, FBlock::AsyncWith));
                 }
+                FBlock::PopValue => {
+                    if keep_top {
+                        self.emit(Op::Swap, 2);
+                    }
+                    self.emit(Op::PopTop, 0);
+                }
                 FBlock::Finally(body) => {
                     if keep_top {
                         self.unit().stmt_depth += 1;
+                        self.unit().fblocks.push(FBlock::PopValue);
                     }
                     let r = self.stmts(body);
                     if keep_top {
+                        self.unit().fblocks.pop();
                         self.unit().stmt_depth -= 1;
                     }
                     r?;
