@@ -35,6 +35,7 @@ thread_local! {
     static REGISTRY: RefCell<Registry> =
         const { RefCell::new(Registry { objs: Vec::new(), since_last: 0, threshold: MIN_THRESHOLD }) };
     static PENDING: Cell<bool> = const { Cell::new(false) };
+    static DEFERRED_FOR_FINALIZERS: Cell<bool> = const { Cell::new(false) };
     static ENABLED: Cell<bool> = const { Cell::new(true) };
     /// False after `gc.set_threshold(0)`: no automatic collections (independent of `gc.disable()`).
     static AUTOMATIC: Cell<bool> = const { Cell::new(true) };
@@ -99,9 +100,12 @@ pub fn is_enabled() -> bool {
     ENABLED.with(|e| e.get())
 }
 
-/// Ask for `Vm::safe_point` to run soon (weak reference callbacks are due).
+/// Ask for `Vm::safe_point` to run soon (weak reference callbacks or finalizers are due). The attention
+/// bit makes a running JIT trace exit at its next loop back edge, so that a loop which keeps queueing
+/// work does not let the queue grow until the loop ends.
 pub fn request_safe_point() {
     let _ = PENDING.try_with(|p| p.set(true));
+    crate::interrupt::request(crate::interrupt::SAFE_POINT);
 }
 
 /// Run a collection if one is due and collection is enabled.
@@ -321,9 +325,15 @@ fn clear(o: &Object) {
     }
 }
 
+/// Did the last collection leave its garbage alone because finalizers had to run first?
+pub fn deferred_for_finalizers() -> bool {
+    DEFERRED_FOR_FINALIZERS.with(|d| d.get())
+}
+
 /// Collect cyclic garbage now; returns the number of unreachable objects found.
 pub fn collect() -> usize {
     PENDING.with(|p| p.set(false));
+    DEFERRED_FOR_FINALIZERS.with(|d| d.set(false));
     // 1. Temporary strong references to the live registered objects (and prune the dead).
     let live: Vec<ObjRef> = REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
@@ -372,7 +382,21 @@ pub fn collect() -> usize {
             }
         });
     }
-    // 4. Clear the unreachable objects; dropping `live` then frees them.
+    // 4. Clear the unreachable objects; dropping `live` then frees them. Unless some of them have a
+    // finalizer that has not run: then they are queued and nothing is freed until the next collection.
+    let garbage: Vec<&ObjRef> = live
+        .iter()
+        .zip(alive.iter())
+        .filter(|(_, &a)| !a)
+        .map(|(o, _)| o)
+        .collect();
+    if crate::finalize::queue_unfinalized(&garbage) {
+        drop(garbage);
+        drop(live);
+        DEFERRED_FOR_FINALIZERS.with(|d| d.set(true));
+        return 0;
+    }
+    drop(garbage);
     let mut n = 0;
     for (i, o) in live.iter().enumerate() {
         if !alive[i] {

@@ -18,6 +18,9 @@ use std::time::{Duration, Instant};
 pub const SIGINT: u32 = 1;
 /// Some run's deadline has passed (see `Watchdog`).
 pub const DEADLINE: u32 = 2;
+/// Weak reference callbacks or finalizers are queued (`gc::request_safe_point`): nothing to do in
+/// `poll_attention` itself, but a JIT trace exits so that the interpreter reaches its safe point.
+pub const SAFE_POINT: u32 = 4;
 
 /// The request bits. Read with a plain (relaxed) load at every safe point, by the interpreter and by
 /// native trace code (`attention_addr`).
@@ -41,6 +44,11 @@ pub fn attention_addr() -> usize {
 /// Record a SIGINT. Async-signal safe: call it from a signal handler.
 pub fn note_sigint() {
     ATTENTION.fetch_or(SIGINT, Ordering::SeqCst);
+}
+
+/// Raise request bits from the interpreter's own thread.
+pub(crate) fn request(bits: u32) {
+    ATTENTION.fetch_or(bits, Ordering::Relaxed);
 }
 
 /// Take the pending request bits (the slow path clears them before acting on them).

@@ -9,6 +9,7 @@ pub mod code;
 pub mod compiler;
 pub mod dict;
 pub mod error;
+pub mod finalize;
 pub mod gc;
 pub mod hash;
 pub mod interrupt;

@@ -341,6 +341,9 @@ pub struct TypeObj {
     pub has_dict: bool,
     /// Whether instances accept weak references (false under `__slots__` without `'__weakref__'`).
     pub has_weakref: bool,
+    /// Whether a class in the MRO defines `__del__` (set at creation and when `C.__del__` is assigned):
+    /// dropping an instance then runs it (finalize.rs).
+    pub has_finalizer: Cell<bool>,
 }
 
 pub struct Instance {
@@ -501,17 +504,33 @@ const MAX_DROP_DEPTH: u32 = 1000;
 /// The children of an object being dropped.
 enum Stash {
     Vals(Vec<Value>),
+    /// A list's or tuple's items, released last first as CPython does (the order finalizers see).
+    RevVals(Vec<Value>),
     Dict(Dict),
     Val(Value),
     Iter(Iter),
 }
 
+impl Stash {
+    fn release(self) {
+        if let Stash::RevVals(mut v) = self {
+            while let Some(x) = v.pop() {
+                drop(x);
+            }
+        }
+    }
+}
+
 impl Drop for Object {
     fn drop(&mut self) {
+        let addr = self as *const Object as usize;
+        if let Object::Instance(i) = self {
+            crate::finalize::on_drop(i, addr);
+        }
         crate::weakref::on_drop(self);
         let stash = match self {
-            Object::List(l) => Stash::Vals(std::mem::take(l.get_mut())),
-            Object::Tuple(t) => Stash::Vals(std::mem::take(t)),
+            Object::List(l) => Stash::RevVals(std::mem::take(l.get_mut())),
+            Object::Tuple(t) => Stash::RevVals(std::mem::take(t)),
             Object::Dict(d) => Stash::Dict(std::mem::take(d.get_mut())),
             Object::Instance(i) => {
                 let a = i.attrs.get_mut();
@@ -526,7 +545,7 @@ impl Drop for Object {
             _ => return,
         };
         let leaf = match &stash {
-            Stash::Vals(v) => v.is_empty(),
+            Stash::Vals(v) | Stash::RevVals(v) => v.is_empty(),
             Stash::Dict(d) => d.is_empty(),
             Stash::Val(v) => !matches!(v, Value::Obj(_)),
             Stash::Iter(it) => matches!(it, Iter::Exhausted | Iter::Range { .. }),
@@ -543,11 +562,11 @@ impl Drop for Object {
             return;
         }
         DROP_DEPTH.with(|d| d.set(depth + 1));
-        drop(stash);
+        stash.release();
         if depth == 0 {
             // The outermost drop: empty the queue (which its own drops may refill) at depth 1.
             while let Some(next) = DEFERRED.with(|q| q.borrow_mut().pop()) {
-                drop(next);
+                next.release();
             }
         }
         DROP_DEPTH.with(|d| d.set(depth));

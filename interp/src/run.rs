@@ -113,6 +113,7 @@ fn run_main_code(
         Err(e) => report_uncaught(vm, e),
     };
     run_atexit(vm);
+    vm.finalize_at_exit();
     vm.flush_stdout();
     status
 }

@@ -89,6 +89,7 @@ pub fn new_type(name: &str, kind: TypeKind, bases: Vec<ObjRef>, ctor: Option<Bui
         nmembers: 0,
         has_dict: true,
         has_weakref: true,
+        has_finalizer: Cell::new(false),
     })))
 }
 

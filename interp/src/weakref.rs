@@ -270,6 +270,18 @@ fn on_drop_slow(key: usize) {
     }
 }
 
+/// Queue work for the next safe point: a weak reference whose callback is due, or an instance whose
+/// `__del__` is due (finalize.rs).
+pub fn queue_due(o: ObjRef) {
+    let _ = QUEUE.try_with(|q| q.borrow_mut().push(o));
+    crate::gc::request_safe_point();
+}
+
+/// Is the queue gone (thread teardown)?
+pub fn queue_closed() -> bool {
+    QUEUE.try_with(|_| ()).is_err()
+}
+
 /// Take the queued weak references whose callbacks are due (in the order they died).
 pub fn take_due() -> Vec<ObjRef> {
     QUEUE
@@ -292,8 +304,9 @@ impl crate::vm::Vm {
         }
     }
 
-    /// Call the queued callbacks, each once, with its weak reference object. An exception in a callback
-    /// is printed ("Exception ignored in: ...") and otherwise ignored, as CPython does.
+    /// Call the queued callbacks, each once, with its weak reference object, and the queued finalizers
+    /// (finalize.rs), in the order their objects died. An exception in a callback is printed ("Exception
+    /// ignored in: ...") and otherwise ignored, as CPython does.
     pub fn run_weakref_callbacks(&mut self) {
         loop {
             let due = take_due();
@@ -301,6 +314,10 @@ impl crate::vm::Vm {
                 return;
             }
             for r in due {
+                if let Object::Instance(_) = &*r {
+                    self.run_finalizer(r);
+                    continue;
+                }
                 let cb = match &*r {
                     Object::Native(n) => match n.get::<WeakRefData>() {
                         Some(d) => std::mem::replace(&mut *d.callback.borrow_mut(), Value::None),

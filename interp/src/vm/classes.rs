@@ -397,6 +397,10 @@ impl Vm {
             .cloned()
             .unwrap_or(self.strs.get("__main__"));
         let layout = self.slots_layout(name, &base_refs, kind, &dict)?;
+        let has_finalizer = dict.get_str("__del__", h("__del__")).is_some()
+            || base_refs
+                .iter()
+                .any(|b| matches!(&**b, Object::Type(t) if t.has_finalizer.get()));
         let qualname = match dict.get_str("__qualname__", h("__qualname__")).cloned() {
             None => name.to_string(),
             Some(q) => {
@@ -433,7 +437,11 @@ impl Vm {
             nmembers: layout.nmembers,
             has_dict: layout.has_dict,
             has_weakref: layout.has_weakref,
+            has_finalizer: Cell::new(has_finalizer),
         })));
+        if has_finalizer {
+            crate::finalize::note_finalizer_class();
+        }
         self.install_members(&cls, &layout);
         let cls_v = Value::Obj(cls.clone());
         self.run_set_name(&cls)?;

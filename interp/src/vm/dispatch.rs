@@ -108,6 +108,17 @@ impl Vm {
                         f.sp = sp;
                     }};
                 }
+                // After a `del` or a store to a global/name: what it released may have a finalizer
+                // (`__del__`) or weak reference callback due, which CPython would run right there.
+                macro_rules! release_point {
+                    () => {{
+                        if crate::gc::pending() {
+                            save!();
+                            self.safe_point();
+                            stk = self.stack.as_mut_ptr();
+                        }
+                    }};
+                }
                 if REC {
                     save!();
                     if let Some(mut jit) = self.jit.take() {
@@ -155,6 +166,7 @@ impl Vm {
                             break 'dispatch unbound_local(code, arg as usize);
                         }
                         self.stack[base + arg as usize] = Value::Undef;
+                        release_point!();
                     }
                     Op::LoadDeref => {
                         let slot = base + code.nlocals() + arg as usize;
@@ -247,6 +259,7 @@ impl Vm {
                         let v = pop!();
                         let g = self.frames[fi].globals.clone();
                         tri!(self.dict_set_str(&g, &code.names[arg as usize], v));
+                        release_point!();
                     }
                     Op::DeleteGlobal => {
                         let g = self.frames[fi].globals.clone();
@@ -257,6 +270,7 @@ impl Vm {
                                 format!("name '{}' is not defined", name.as_str().unwrap_or("")),
                             );
                         }
+                        release_point!();
                     }
                     Op::LoadName => {
                         let name = &code.names[arg as usize];
@@ -278,6 +292,7 @@ impl Vm {
                             .clone()
                             .unwrap_or_else(|| self.frames[fi].globals.clone());
                         tri!(self.dict_set_str(&ns, &code.names[arg as usize], v));
+                        release_point!();
                     }
                     Op::DeleteName => {
                         let ns = self.frames[fi]
@@ -291,6 +306,7 @@ impl Vm {
                                 format!("name '{}' is not defined", name.as_str().unwrap_or("")),
                             );
                         }
+                        release_point!();
                     }
                     Op::LoadAttr => {
                         let cache = &code.attr_cache[arg as usize];
@@ -328,6 +344,7 @@ impl Vm {
                         save!();
                         let obj = pop!();
                         tri!(self.delattr(&obj, &code.names[arg as usize]));
+                        release_point!();
                     }
                     Op::LoadMethod => {
                         let cache = &code.attr_cache[arg as usize];
@@ -402,6 +419,7 @@ impl Vm {
                         let key = pop!();
                         let obj = pop!();
                         tri!(self.delitem(&obj, &key));
+                        release_point!();
                     }
                     Op::BuildSlice => {
                         let step = if arg == 3 { pop!() } else { Value::None };

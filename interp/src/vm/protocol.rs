@@ -861,7 +861,11 @@ impl Vm {
                     return Ok(());
                 }
                 Object::Type(t) => {
-                    if let Some((_, h)) = str_and_hash(name) {
+                    if let Some((s, h)) = str_and_hash(name) {
+                        if s == "__del__" {
+                            t.has_finalizer.set(true);
+                            crate::finalize::note_finalizer_class();
+                        }
                         t.dict.borrow_mut().set_str(name.clone(), h, v);
                         t.version.set(t.version.get() + 1);
                         self.type_epoch.set(self.type_epoch.get() + 1);

@@ -93,8 +93,14 @@ fn collect(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             }
         }
     }
-    let n = crate::gc::collect();
+    let mut n = crate::gc::collect();
     vm.run_weakref_callbacks();
+    if crate::gc::deferred_for_finalizers() {
+        // The garbage had finalizers, which just ran: free it now, as CPython does in one collection
+        // (unless a finalizer resurrected it).
+        n = crate::gc::collect();
+        vm.run_weakref_callbacks();
+    }
     Ok(Value::Int(n as i64))
 }
 
