@@ -127,6 +127,10 @@ pub struct SeqLayout {
     /// Discriminant byte of `Object::Singleton` (NotImplemented, Ellipsis: NotImplemented is not one
     /// object, so a trace tells it from other results by this byte).
     pub singleton_tag: u8,
+    /// Discriminant byte of `Object::BoundMethod`.
+    pub bound_tag: u8,
+    /// Offset of a bound method's `Box<(receiver, function)>` pointer.
+    pub bound_box: i32,
 }
 
 /// The word an instance's shape field holds for `shape` (what a shape guard compares with). Shapes are
@@ -201,6 +205,10 @@ pub fn probe_layout() -> Option<SeqLayout> {
     if tags.contains(&singleton_tag) || singleton_tag == inst_tag {
         return None;
     }
+    let (bound_tag, bound_box) = probe_bound()?;
+    if tags.contains(&bound_tag) || bound_tag == inst_tag || bound_tag == singleton_tag {
+        return None;
+    }
     let off =
         |vec: usize, word: usize| i32::try_from(RC_VALUE_OFFSET as usize + vec + word * W).ok();
     Some(SeqLayout {
@@ -217,7 +225,30 @@ pub fn probe_layout() -> Option<SeqLayout> {
         inst_shape,
         inst_slots,
         singleton_tag,
+        bound_tag,
+        bound_box,
     })
+}
+
+/// Where a bound method keeps its (receiver, function) box: (tag, offset from the allocation address).
+fn probe_bound() -> Option<(u8, i32)> {
+    const W: usize = std::mem::size_of::<usize>();
+    let b = Box::new((Value::None, Value::Int(7)));
+    let want = &*b as *const (Value, Value) as usize;
+    // The pair must be two Values in order (receiver first) for the trace's loads.
+    if std::mem::offset_of!((Value, Value), 1) != crate::abi::VALUE_SIZE {
+        return None;
+    }
+    let o = Object::BoundMethod(b);
+    let base = &o as *const Object as usize;
+    let words = std::mem::size_of::<Object>() / W;
+    let hits: Vec<usize> = (0..words)
+        // SAFETY: reading initialised words of a live `Object` (its size is a multiple of the word).
+        .filter(|&i| unsafe { *((base + i * W) as *const usize) } == want)
+        .collect();
+    let [k] = hits[..] else { return None };
+    let off = i32::try_from(RC_VALUE_OFFSET as usize + k * W).ok()?;
+    Some((tag_byte(&o), off))
 }
 
 /// Where an instance keeps its class, shape and slots: (tag, class, shape, slots pointer) offsets from
@@ -855,6 +886,92 @@ extern "C" fn iter_next_none(p: u64) -> u32 {
     iter_next::<0>(p, &mut d)
 }
 
+/// `enumerate(seq)` of a list or tuple: an `enumerate` over a sequence iterator from 0, exactly what
+/// the builtin builds (`Iter::Enumerate` of `Iter::Seq`), kept alive by the nursery; FAIL when the
+/// nursery is full or `seq` is not a list or tuple.
+extern "C" fn new_enumerate(rt: *mut Runtime, seq: u64, out: *mut u64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx); the trace holds `seq` alive.
+    let rt = unsafe { &mut *rt };
+    if !rt.room(1) || !matches!(unsafe { obj(seq) }, Object::List(_) | Object::Tuple(_)) {
+        return FAIL;
+    }
+    // SAFETY: as above: `seq` is a live object pointer.
+    let Value::Obj(seq) = (unsafe { new_ref(seq) }) else {
+        return FAIL;
+    };
+    let inner = Value::obj(Object::Iter(std::cell::RefCell::new(Iter::Seq {
+        seq,
+        index: 0,
+    })));
+    let v = Value::obj(Object::Iter(std::cell::RefCell::new(Iter::Enumerate {
+        iter: inner,
+        count: Value::Int(0),
+    })));
+    // SAFETY: `out` is the trace's out-slot for this call.
+    unsafe { *out = obj_bits(&v) };
+    rt.nursery.push(v);
+    OK
+}
+
+/// The inner iterator's bits and the count of an `enumerate` whose count is an int below i64::MAX.
+fn enum_parts(p: u64) -> Option<(u64, i64)> {
+    // SAFETY: the trace holds `p` alive.
+    let Object::Iter(it) = (unsafe { obj(p) }) else {
+        return None;
+    };
+    let it = it.try_borrow().ok()?;
+    match &*it {
+        Iter::Enumerate {
+            iter: inner @ Value::Obj(_),
+            count: Value::Int(c),
+        } if *c < i64::MAX => Some((obj_bits(inner), *c)),
+        _ => None,
+    }
+}
+
+/// The count an `enumerate` pairs with its next element (FAIL if it is not a small int).
+extern "C" fn enum_count(p: u64, out: *mut u64) -> u32 {
+    let Some((_, c)) = enum_parts(p) else {
+        return FAIL;
+    };
+    // SAFETY: `out` is the trace's out-slot for this call.
+    unsafe { *out = c as u64 };
+    OK
+}
+
+/// `next()` of an `enumerate` over a list/tuple iterator whose next element has tag `TAG`: advances
+/// both (the element is returned, the count was read by `enum_count`). FAIL without advancing
+/// otherwise.
+extern "C" fn enum_next<const TAG: u8>(p: u64, out: *mut u64) -> u32 {
+    let Some((inner, c)) = enum_parts(p) else {
+        return FAIL;
+    };
+    if iter_next::<TAG>(inner, out) != OK {
+        return FAIL;
+    }
+    // SAFETY: the trace holds `p` alive; `enum_parts` saw it is an iterator nobody borrows.
+    if let Object::Iter(it) = unsafe { obj(p) } {
+        if let Iter::Enumerate { count, .. } = &mut *it.borrow_mut() {
+            *count = Value::Int(c + 1);
+        }
+    }
+    OK
+}
+
+/// `next()` of an `enumerate` whose next element is None.
+extern "C" fn enum_next_none(p: u64) -> u32 {
+    let mut d = 0;
+    enum_next::<0>(p, &mut d)
+}
+
+/// OK if an `enumerate` over a list/tuple iterator is exhausted, FAIL otherwise.
+extern "C" fn enum_done(p: u64) -> u32 {
+    match enum_parts(p) {
+        Some((inner, _)) => iter_done(inner),
+        None => FAIL,
+    }
+}
+
 /// OK if a list/tuple iterator is exhausted (the loop ends), FAIL otherwise.
 extern "C" fn iter_done(p: u64) -> u32 {
     // SAFETY: the trace holds `p` alive.
@@ -1180,6 +1297,21 @@ pub fn helper_specs() -> Vec<HelperSpec> {
             HelperSig::new(&[Obj], Void).guarded(),
         ),
         HelperSpec::new(
+            "enum_done",
+            enum_done as *const () as usize,
+            HelperSig::new(&[Obj], Void).guarded(),
+        ),
+        HelperSpec::new(
+            "enum_count",
+            enum_count as *const () as usize,
+            HelperSig::new(&[Obj], Int).guarded(),
+        ),
+        HelperSpec::new(
+            "new_enumerate",
+            new_enumerate as *const () as usize,
+            HelperSig::new(&[Obj], Obj).with_ctx().guarded(),
+        ),
+        HelperSpec::new(
             "fpow",
             fpow as *const () as usize,
             HelperSig::new(&[Float, Float], Float).guarded(),
@@ -1264,6 +1396,8 @@ pub fn helper_specs() -> Vec<HelperSpec> {
                 HelperSig::new(&[Obj, Int], $ty).guarded()));
             v.push(HelperSpec::new(&tagged("iter_next", $ty), iter_next::<$tag> as *const () as usize,
                 HelperSig::new(&[Obj], $ty).guarded()));
+            v.push(HelperSpec::new(&tagged("enum_next", $ty), enum_next::<$tag> as *const () as usize,
+                HelperSig::new(&[Obj], $ty).guarded()));
         )*};
     }
     per_tag!(1 Bool, 2 Int, 3 Float, 4 Obj);
@@ -1275,6 +1409,11 @@ pub fn helper_specs() -> Vec<HelperSpec> {
     v.push(HelperSpec::new(
         &tagged("iter_next", None),
         iter_next_none as *const () as usize,
+        HelperSig::new(&[Obj], Void).guarded(),
+    ));
+    v.push(HelperSpec::new(
+        &tagged("enum_next", None),
+        enum_next_none as *const () as usize,
         HelperSig::new(&[Obj], Void).guarded(),
     ));
     macro_rules! per_tag_bits {

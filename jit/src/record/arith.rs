@@ -371,6 +371,15 @@ impl Recorder {
             let same = matches!(va, Value::None) && matches!(vb, Value::None);
             return Ok(self.em.konst(Const::Bool(same == (op == CmpOp::Eq))));
         }
+        if is_eq && is_plain_class(va) && is_plain_class(vb) {
+            // Classes without a metaclass compare by identity (`type(a) == type(b)`); each is guarded
+            // to be the class it is now (a `type(x)` result already is a constant).
+            let (va, vb) = (va.clone(), vb.clone());
+            let (x, y) = (self.get(vm, ia)?, self.get(vm, ib)?);
+            let kx = self.guard_identity(vm, x, &va)?;
+            let ky = self.guard_identity(vm, y, &vb)?;
+            return Ok(self.em.konst(Const::Bool((kx == ky) == (op == CmpOp::Eq))));
+        }
         let (Some(a), Some(b)) = (self.num(vm, ia)?, self.num(vm, ib)?) else {
             return Err(nyi(format!("comparison {} of non-numbers", op.symbol())));
         };
@@ -519,4 +528,9 @@ pub(super) fn int_value(v: &Value) -> i64 {
         Value::Bool(b) => *b as i64,
         _ => 0,
     }
+}
+
+/// A class whose metaclass is `type` (equality is identity).
+fn is_plain_class(v: &Value) -> bool {
+    matches!(v.as_obj(), Some(o @ pvm_interp::object::Object::Type(_)) if pvm_interp::vm::classes::user_meta(o).is_none())
 }

@@ -67,6 +67,9 @@ impl Recorder {
             Some(Object::Instance(_)) => {
                 self.rec_call_instance(vm, cx, fidx, callable_at, args_at, nargs)
             }
+            Some(Object::BoundMethod(_)) => {
+                self.rec_call_bound(vm, cx, fidx, callable_at, args_at, nargs)
+            }
             Some(Object::Function(_)) => {
                 self.inline_call(vm, cx, &f, fidx, callable_at, args_at, nargs, swapped)
             }
@@ -306,7 +309,12 @@ impl Recorder {
     /// while a frame a native function (`map`, a sort key) called sits right on it and returns to Rust.
     /// `caller_is` checks both that and the caller frame's code and resume pc at run time.
     fn return_from_real(&mut self, vm: &Vm, cx: &Cx) -> RResult {
-        if self.start == Start::Root || self.depth == 0 {
+        if self.start == Start::Root {
+            // A `return` inside the loop: the loop ended during the recorded iteration, like a
+            // `for` loop running out (a search loop that usually returns early records again).
+            return Err(Abort::LoopExit);
+        }
+        if self.depth == 0 {
             return Err(Abort::ReturnFromRoot);
         }
         let me = &vm.frames[self.depth];
@@ -460,6 +468,49 @@ impl Recorder {
                     self.callg(vm, ty, &name, &[lr])?
                 }
             }
+            Known::Type => {
+                let a = one(self)?;
+                let t = self.operand_type(vm, a)?;
+                self.kobj(&Value::Obj(t))
+            }
+            Known::IsInstance => {
+                let [o, c] = args else {
+                    return Err(self.wrong_args());
+                };
+                let cv = vm.stack[*c].clone();
+                let Value::Obj(cls) = &cv else {
+                    return Err(nyi("isinstance() with this second argument"));
+                };
+                if !matches!(&**cls, Object::Type(_))
+                    || pvm_interp::vm::classes::user_meta(cls).is_some()
+                {
+                    return Err(nyi("isinstance() with a tuple, a union or a metaclass"));
+                }
+                let cr = self.get(vm, *c)?;
+                self.guard_identity(vm, cr, &cv)?;
+                let t = self.operand_type(vm, *o)?;
+                // Subclass relations change only with a type epoch change (`__bases__`).
+                self.guard_epoch(vm)?;
+                let yes = Rc::ptr_eq(&t, cls) || pvm_interp::types::is_subtype(&t, cls);
+                self.em.konst(Const::Bool(yes))
+            }
+            Known::Enumerate => {
+                let [s] = args else {
+                    return Err(self.wrong_args());
+                };
+                let Some(kind) = super::seq::seq_kind(&vm.stack[*s]) else {
+                    return Err(nyi("enumerate() of this type"));
+                };
+                if self.layout().is_none() {
+                    return Err(nyi("sequence layout unknown"));
+                }
+                let sr = self.get(vm, *s)?;
+                self.guard_seq(vm, sr, kind)?;
+                let e = self.callg(vm, Type::Obj, "new_enumerate", &[sr])?;
+                self.enums.insert(e);
+                self.fresh.insert(e);
+                e
+            }
             Known::ListAppend => {
                 let [l, v] = args else {
                     return Err(self.wrong_args());
@@ -480,6 +531,35 @@ impl Recorder {
             }
         };
         Ok(Sv::Val(r))
+    }
+
+    /// The exact type of the value in slot `abs`, guarded: a number's, bool's or None's by its tag, an
+    /// instance's class (`guard_class`), a list's or tuple's kind.
+    fn operand_type(&mut self, vm: &Vm, abs: usize) -> RResult<pvm_interp::object::ObjRef> {
+        let v = vm.stack[abs].clone();
+        match &v {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None => {
+                self.get(vm, abs)?;
+            }
+            Value::Obj(o) => match &**o {
+                Object::Instance(i) => {
+                    let r = self.get(vm, abs)?;
+                    self.guard_class(vm, r, &i.cls)?;
+                }
+                Object::List(_) | Object::Tuple(_) if self.layout().is_some() => {
+                    let kind = super::seq::seq_kind(&v).ok_or_else(|| nyi("type()"))?;
+                    let r = self.get(vm, abs)?;
+                    self.guard_seq(vm, r, kind)?;
+                }
+                _ => return Err(nyi("type of this object")),
+            },
+            Value::Undef => {
+                return Err(Abort::Unbound {
+                    slot: self.slot_no(abs),
+                })
+            }
+        }
+        Ok(vm.type_of(&v))
     }
 
     fn wrong_args(&self) -> Abort {

@@ -193,6 +193,47 @@ impl Recorder {
         self.inline_dunder(vm, cx, &f, &args, fidx, None)
     }
 
+    /// Calling a bound-method object (`f = obj.meth; f(x)`): the interpreter pushes the function's frame
+    /// right above the call's result slot `fidx` with the receiver first (`call_values`), an ordinary
+    /// frame. Guards: the object's kind, then the function (a constant) and the receiver loaded from
+    /// its box.
+    pub(super) fn rec_call_bound(
+        &mut self,
+        vm: &Vm,
+        cx: &Cx,
+        fidx: usize,
+        callable_at: usize,
+        args_at: usize,
+        nargs: usize,
+    ) -> RResult {
+        let Some(Object::BoundMethod(bm)) = vm.stack[callable_at].as_obj() else {
+            return Err(nyi("call of a bound method"));
+        };
+        let (recv, func) = (bm.0.clone(), bm.1.clone());
+        if !matches!(func.as_obj(), Some(Object::Function(_))) {
+            return Err(nyi("bound method of a non-function"));
+        }
+        let l = self.layout().ok_or_else(|| nyi("object layout unknown"))?;
+        let o = self.get(vm, callable_at)?;
+        let w = self.em.load(Type::Int, o, RC_VALUE_OFFSET as i32);
+        let m = self.em.kint(0xff);
+        let t = self.em.ins(Op::BAnd, &[w, m], NS);
+        let k = self.em.kint(l.bound_tag as i64);
+        self.guard(vm, Op::GuardEq, &[t, k])?;
+        let pair = self.em.load(Type::Ptr, o, l.bound_box);
+        let off = self.em.kint(crate::abi::VALUE_SIZE as i64);
+        let fa = self.em.ins(Op::PAdd, &[pair, off], NS);
+        let fr = self.load_elem(vm, fa, &func)?;
+        self.guard_identity(vm, fr, &func)?;
+        let me = self.load_elem(vm, pair, &recv)?;
+        let mut args = Vec::with_capacity(nargs + 1);
+        args.push(me);
+        for i in 0..nargs {
+            args.push(self.get(vm, args_at + i)?);
+        }
+        self.inline_dunder(vm, cx, &func, &args, fidx, None)
+    }
+
     /// Inline the Python function `f`, which the interpreter calls on behalf of the current instruction
     /// with `args` in a frame at `ret + 1` whose result lands in `ret`. `special`: the return is a
     /// `Special` one and exits redo the instruction (see the module docs); None: a plain inlined call

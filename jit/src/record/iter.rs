@@ -61,6 +61,13 @@ impl Recorder {
                     self.set(i + 2, Sv::Undef);
                     Ok(())
                 }
+                Some(Object::Iter(_)) if matches!(self.sv(vm, i)?, Sv::Val(r) if self.enums.contains(&r)) =>
+                {
+                    // An `enumerate` the trace made: the iterator is its own iterator.
+                    self.set(i + 1, Sv::Undef);
+                    self.set(i + 2, Sv::Undef);
+                    Ok(())
+                }
                 _ => Err(nyi("for loop over this type")),
             },
             Sv::Undef => Err(nyi("ForSetup on an unbound value")),
@@ -147,23 +154,42 @@ impl Recorder {
                 let Object::Iter(iter) = &**o else {
                     return Err(nyi("ForIter over this iterator"));
                 };
-                let peek = match &*iter.borrow() {
-                    Iter::Seq { seq, index } => match &**seq {
-                        Object::List(l) => Ok(l.borrow().get(*index).cloned()),
-                        Object::Tuple(t) => Ok(t.get(*index).cloned()),
-                        _ => Err(nyi("ForIter over this sequence")),
+                let (peek, enumerate) = match &*iter.borrow() {
+                    Iter::Seq { seq, index } => (seq_peek(seq, *index)?, false),
+                    Iter::Enumerate {
+                        iter: inner,
+                        count: Value::Int(_),
+                    } => match inner.as_obj() {
+                        Some(Object::Iter(ii)) => match &*ii.borrow() {
+                            Iter::Seq { seq, index } => (seq_peek(seq, *index)?, true),
+                            _ => return Err(nyi("enumerate over this iterator")),
+                        },
+                        _ => return Err(nyi("enumerate over this iterator")),
                     },
-                    _ => Err(nyi("ForIter over this iterator")),
-                }?;
+                    _ => return Err(nyi("ForIter over this iterator")),
+                };
                 let itr = self.get(vm, ic)?;
+                // Advancing an iterator changes it: not inside an inlined constructor or operator
+                // unless it made the iterator (an exit would redo the step).
+                self.check_effect(itr)?;
                 done = peek.is_none();
-                match peek {
-                    Some(v) => {
+                match (peek, enumerate) {
+                    (Some(v), false) => {
                         let r = self.typed_call(vm, "iter_next", &v, &[itr])?;
                         self.set(cx.sp, Sv::Val(r));
                     }
-                    None => {
+                    (Some(v), true) => {
+                        // The (count, element) pair is a virtual tuple: `for i, x in` unpacks it.
+                        let c = self.callg(vm, Type::Int, "enum_count", &[itr])?;
+                        let r = self.typed_call(vm, "enum_next", &v, &[itr])?;
+                        self.vtuples.push(vec![Sv::Val(c), Sv::Val(r)]);
+                        self.set(cx.sp, Sv::Tuple(self.vtuples.len() as u32 - 1));
+                    }
+                    (None, false) => {
                         self.callg(vm, Type::Void, "iter_done", &[itr])?;
+                    }
+                    (None, true) => {
+                        self.callg(vm, Type::Void, "enum_done", &[itr])?;
                     }
                 }
             }
@@ -273,5 +299,14 @@ impl Recorder {
             self.set(i + k, Sv::Val(r));
         }
         Ok(())
+    }
+}
+
+/// The element a list/tuple iterator at `index` yields next (None when exhausted).
+fn seq_peek(seq: &pvm_interp::object::ObjRef, index: usize) -> RResult<Option<Value>> {
+    match &**seq {
+        Object::List(l) => Ok(l.borrow().get(index).cloned()),
+        Object::Tuple(t) => Ok(t.get(index).cloned()),
+        _ => Err(nyi("ForIter over this sequence")),
     }
 }

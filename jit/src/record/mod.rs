@@ -191,6 +191,12 @@ pub enum Known {
     ListAppend,
     /// `list.pop()` (no index).
     ListPop,
+    /// `enumerate(seq)` of a list or tuple.
+    Enumerate,
+    /// `isinstance(x, C)` with a class `C`.
+    IsInstance,
+    /// `type(x)`.
+    Type,
 }
 
 /// Builtins by identity: builtin functions by (function pointer, name), types by object address.
@@ -220,6 +226,7 @@ impl KnownTable {
             ("abs", Known::Abs),
             ("min", Known::Min),
             ("max", Known::Max),
+            ("isinstance", Known::IsInstance),
         ] {
             if let Some(v) = vm.dict_get_str_quiet(&vm.builtins.clone(), name) {
                 add_fn(&v, what);
@@ -256,6 +263,8 @@ impl KnownTable {
             (&t.range, Known::Range),
             (&t.int, Known::Int),
             (&t.float, Known::Float),
+            (&t.enumerate, Known::Enumerate),
+            (&t.type_, Known::Type),
         ] {
             k.types.insert(Rc::as_ptr(ty) as *const u8 as usize, what);
         }
@@ -349,6 +358,8 @@ pub struct Recorder {
     pub keep: Vec<Value>,
     kept: HashSet<u64>,
     known: Rc<KnownTable>,
+    /// `enumerate` objects the trace made (`new_enumerate`): a `for` loop may run over them.
+    enums: HashSet<IrRef>,
     /// Objects already guarded to be a list or tuple.
     known_kind: HashMap<IrRef, seq::SeqKind>,
     /// Instances whose class is guarded (value: the class constant).
@@ -430,6 +441,7 @@ impl Recorder {
             keep: Vec::new(),
             kept: HashSet::new(),
             known,
+            enums: HashSet::new(),
             known_kind: HashMap::new(),
             known_class: HashMap::new(),
             known_shape: HashMap::new(),
@@ -505,6 +517,7 @@ impl Recorder {
             keep: Vec::new(),
             kept: HashSet::new(),
             known,
+            enums: HashSet::new(),
             known_kind: HashMap::new(),
             known_class: HashMap::new(),
             known_shape: HashMap::new(),
