@@ -21,22 +21,30 @@ use pvm_interp::vm::Vm;
 
 const NS: SnapId = SnapId::NONE;
 
+/// Back edges of one other loop a recording may pass (see `rec_jump_backward`).
+const MAX_UNROLL: u32 = 6;
+
 impl Recorder {
-    /// `JumpBackward`: the root trace's own back edge closes at the header (next instruction); another
-    /// loop's back edge in a root trace is an inner loop (it gets its own trace; we abort). Side traces
-    /// may run through an outer loop's back edge once.
+    /// `JumpBackward`: the root trace's own back edge closes at the header (next instruction); any
+    /// other loop's back edge is passed at most `MAX_UNROLL` times per frame (see below).
     pub(super) fn rec_jump_backward(&mut self, cx: &Cx) -> RResult {
         let target = cx.arg;
-        if !self.at_root_level() {
-            return Err(Abort::LoopInCall);
-        }
-        match self.start {
-            Start::Root if target != self.start_pc => return Err(Abort::InnerLoop { pc: target }),
-            Start::Root => {}
-            Start::Side { .. } => {
-                if !self.visited.insert((self.frames.len(), target)) {
-                    return Err(Abort::InnerLoop { pc: target });
-                }
+        let own = self.start == Start::Root && self.at_root_level() && target == self.start_pc;
+        if !own {
+            // Another loop's back edge (an inner loop without a trace to link to, a loop in an
+            // inlined call, or an outer loop a side trace runs through): record through it, i.e.
+            // unroll it, a few times per run of the frame; a short loop (deltablue's constraint
+            // lists, a search over a few objects) is then specialised to its trip count, guarded by
+            // its `ForIter`, and a longer one aborts (it gets its own trace).
+            let key = (self.frames.last().and_then(|f| f.inline), target);
+            let n = self.passes.entry(key).or_insert(0);
+            *n += 1;
+            if *n > MAX_UNROLL {
+                return Err(if self.at_root_level() {
+                    Abort::InnerLoop { pc: target }
+                } else {
+                    Abort::LoopInCall
+                });
             }
         }
         self.expect = Some((self.frames.len(), target));

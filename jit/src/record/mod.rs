@@ -385,8 +385,9 @@ pub struct Recorder {
     pub listing: Option<Vec<String>>,
     /// Highest slot (relative) any frame of the trace may touch, plus one.
     pub stack_need: usize,
-    /// Backward-jump targets already passed (side traces: a second pass is an unrolled loop).
-    visited: HashSet<(usize, u32)>,
+    /// Back edges of other loops passed, per (inlined call or None for the real frame, target): see
+    /// `rec_jump_backward`.
+    passes: HashMap<(Option<u32>, u32), u32>,
     /// Items of virtual tuples.
     vtuples: Vec<Vec<Sv>>,
     /// How the trace reads each namespace dict it uses, by address (see `globals.rs`).
@@ -455,7 +456,7 @@ impl Recorder {
             nbc: 0,
             listing: log.then(Vec::new),
             stack_need,
-            visited: HashSet::new(),
+            passes: HashMap::new(),
             vtuples: Vec::new(),
             namespaces: HashMap::new(),
             store_conflict: None,
@@ -531,7 +532,7 @@ impl Recorder {
             nbc: 0,
             listing: log.then(Vec::new),
             stack_need,
-            visited: HashSet::new(),
+            passes: HashMap::new(),
             vtuples: Vec::new(),
             namespaces: HashMap::new(),
             store_conflict: None,
