@@ -41,11 +41,28 @@ fn main() -> ExitCode {
     // stack, but native recursion (repr of deeply nested lists, sort keys calling Python) does, and is
     // bounded by counters sized for this stack.
     signals::install_sigint_handler();
-    let handle = std::thread::Builder::new()
-        .name("pvm-main".into())
-        .stack_size(1 << 30)
-        .spawn(move || run(opts))
-        .expect("spawn interpreter thread");
+    // Under a tight address-space limit (`ulimit -v`) the big stack may not be available: fall back to
+    // smaller ones (the native recursion counters stay well within 64 MiB at the default limit).
+    let opts = std::sync::Arc::new(std::sync::Mutex::new(Some(opts)));
+    let mut spawned = None;
+    for size in [1 << 30, 1 << 28, 1 << 26] {
+        let o = opts.clone();
+        let r = std::thread::Builder::new()
+            .name("pvm-main".into())
+            .stack_size(size)
+            .spawn(move || match o.lock().ok().and_then(|mut g| g.take()) {
+                Some(opts) => run(opts),
+                None => 70,
+            });
+        if let Ok(h) = r {
+            spawned = Some(h);
+            break;
+        }
+    }
+    let Some(handle) = spawned else {
+        eprintln!("pvm: cannot create the interpreter thread (out of memory)");
+        return ExitCode::from(1);
+    };
     let status = handle.join().unwrap_or(70);
     signals::exit_if_interrupted(status);
     ExitCode::from(status.clamp(0, 255) as u8)

@@ -267,3 +267,48 @@ fn unreadable_script_is_errno_13() {
     );
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Results that grow step by step past the memory the process may use are a MemoryError, not Rust's
+/// abort on allocation failure: the growth paths reserve fallibly (`alloc::grow`, `alloc::reserve_str`).
+/// The address space is capped at 640 MiB so that the failure comes quickly (pvm then runs on a
+/// smaller thread stack: src/main.rs).
+#[test]
+fn gradual_growth_past_the_address_space_is_memory_error() {
+    let prog = "\
+def forever():
+    while True:
+        yield 1
+def attempt(what, f):
+    try:
+        f()
+        print(what, 'fit')
+    except MemoryError:
+        print(what, 'MemoryError')
+attempt('list of a generator', lambda: list(forever()))
+attempt('repr of list', lambda: repr(['a' * 2**24] * 2**5))
+attempt('translate', lambda: ('a' * 2**4).translate({97: 'x' * 2**25}))
+attempt('still alive', lambda: len(list(range(10))))
+";
+    let mut cmd = pvm();
+    cmd.args(["-c", prog]).stdin(Stdio::null());
+    // SAFETY: between fork and exec only async-signal-safe calls are allowed; setrlimit is one.
+    unsafe {
+        cmd.pre_exec(|| {
+            let lim = libc::rlimit {
+                rlim_cur: 640 << 20,
+                rlim_max: 640 << 20,
+            };
+            libc::setrlimit(libc::RLIMIT_AS, &lim);
+            Ok(())
+        });
+    }
+    let o = cmd.output().unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        out,
+        "list of a generator MemoryError\nrepr of list MemoryError\ntranslate MemoryError\nstill alive fit\n",
+        "stderr: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(o.status.success());
+}

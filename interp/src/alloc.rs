@@ -43,7 +43,28 @@ pub fn string(n: usize) -> PyResult<String> {
 }
 
 /// Make room for `n` more bytes in `s`, or MemoryError.
+#[inline]
 pub fn reserve_str(s: &mut String, n: usize) -> PyResult<()> {
+    if s.capacity() - s.len() >= n {
+        return Ok(());
+    }
     check(s.len().saturating_add(n), 1)?;
     s.try_reserve(n).map_err(|_| memory_error())
+}
+
+/// Make room for `n` more elements in `v` (amortized doubling), or MemoryError: for results that grow
+/// item by item to a size the program chooses (`list(itertools.repeat(1, 2**62))`), where an infallible
+/// `push` would end the process when the allocator gives up.
+#[inline]
+pub fn grow<T>(v: &mut Vec<T>, n: usize) -> PyResult<()> {
+    if v.capacity() - v.len() >= n {
+        return Ok(());
+    }
+    grow_slow(v, n)
+}
+
+#[cold]
+fn grow_slow<T>(v: &mut Vec<T>, n: usize) -> PyResult<()> {
+    check(v.len().saturating_add(n), std::mem::size_of::<T>().max(1))?;
+    v.try_reserve(n).map_err(|_| memory_error())
 }

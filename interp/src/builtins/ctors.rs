@@ -198,7 +198,7 @@ fn list_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         )));
     }
     let items = match args.get(1) {
-        Some(x) => vm.collect(x.clone())?,
+        Some(x) => collect_with_hint(vm, x)?,
         None => Vec::new(),
     };
     Ok(Value::obj(Object::List(RefCell::new(items))))
@@ -214,9 +214,28 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
     match args.get(1) {
         Some(x) if matches!(x.as_obj(), Some(Object::Tuple(_))) => Ok(x.clone()),
-        Some(x) => Ok(Value::obj(Object::Tuple(vm.collect(x.clone())?))),
+        Some(x) => Ok(Value::obj(Object::Tuple(collect_with_hint(vm, x)?))),
         None => Ok(Value::obj(Object::Tuple(Vec::new()))),
     }
+}
+
+/// `list(x)`/`tuple(x)`: the items of `x`. For a Python object with `__len__`, CPython sizes the result
+/// from it first (PyObject_LengthHint, after `iter(x)`): an absurd length is a MemoryError up front, an
+/// error from `__len__` other than TypeError propagates.
+fn collect_with_hint(vm: &mut Vm, x: &Value) -> PyResult<Vec<Value>> {
+    if !vm.is_user_instance(x) || Vm::base_of(x).is_some() {
+        return vm.collect(x.clone());
+    }
+    let it = vm.get_iter(x.clone())?;
+    let cls = vm.type_of(x);
+    if vm.type_lookup(&cls, &vm.strs.get("__len__")).is_some() {
+        match vm.len(x) {
+            Ok(n) => drop(crate::alloc::vec::<Value>(n)?),
+            Err(e) if vm.err_matches(&e, crate::error::ExcKind::TypeError) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    vm.collect(it)
 }
 
 fn dict_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -453,28 +472,36 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
     let x = &args[1];
     if vm.is_user_instance(x) {
-        if let Some(r) = vm.call_dunder(x, "__reversed__", &[])? {
-            return Ok(r);
+        // `__reversed__ = None` opts out of the sequence protocol.
+        let cls = vm.type_of(x);
+        let reversed_is_none = matches!(
+            vm.type_lookup(&cls, &vm.strs.get("__reversed__")),
+            Some(Value::None)
+        );
+        if !reversed_is_none {
+            if let Some(r) = vm.call_dunder(x, "__reversed__", &[])? {
+                return Ok(r);
+            }
         }
         if let Some(b) = Vm::base_of(x) {
             let b = b.clone();
             return reversed_new(vm, &[args[0].clone(), b], kw);
         }
-        // The sequence protocol: __len__ and __getitem__ with indexes len-1 .. 0.
-        if let Some(n) = vm.call_dunder(x, "__len__", &[])? {
-            let n = n.as_i64().unwrap_or(0);
-            // `__len__` is the program's: grow as items arrive rather than trusting it up front.
-            let mut items = Vec::with_capacity((n.max(0) as usize).min(1024));
-            for i in (0..n).rev() {
-                match vm.call_dunder(x, "__getitem__", &[Value::Int(i)])? {
-                    Some(v) => items.push(v),
-                    None => break,
-                }
-            }
-            if items.len() == n.max(0) as usize {
-                let l = Value::obj(Object::List(RefCell::new(items)));
-                return vm.get_iter(l);
-            }
+        // The sequence protocol: `__getitem__` with indexes len-1 .. 0, called lazily by the
+        // iterator (ctors: CPython's reversed_new).
+        let getitem = vm.strs.get("__getitem__");
+        if vm.type_lookup(&cls, &getitem).is_none() || reversed_is_none {
+            return Err(type_error(format!(
+                "'{}' object is not reversible",
+                vm.type_name(x)
+            )));
+        }
+        let n = vm.len(x)?;
+        if let Value::Obj(o) = x {
+            return Ok(iter_value(Iter::Reversed {
+                seq: o.clone(),
+                index: n,
+            }));
         }
     }
     let Value::Obj(o) = x else {

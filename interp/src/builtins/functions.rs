@@ -452,6 +452,13 @@ fn chr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             )))
         }
     };
+    // chr() takes a C int (OverflowError outside it, as in CPython), then checks the code point.
+    if i32::try_from(i).is_err() {
+        return Err(PyErr::new(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C int",
+        ));
+    }
     if !(0..0x110000).contains(&i) {
         return Err(value_error("chr() arg not in range(0x110000)"));
     }
@@ -1111,9 +1118,22 @@ fn exec_args(vm: &mut Vm, name: &str, args: &[Value], kw: &KwArgs) -> PyResult<E
     let (globals, locals) = match globals {
         Some(g) => {
             let b = Value::str("__builtins__");
-            if vm.dict_get_str(&g, &b)?.is_none() {
-                let builtins = Value::Obj(vm.builtins.clone());
-                vm.dict_set_str(&g, &b, builtins)?;
+            match vm.dict_get_str(&g, &b)? {
+                None => {
+                    let builtins = Value::Obj(vm.builtins.clone());
+                    vm.dict_set_str(&g, &b, builtins)?;
+                }
+                // Another namespace than the builtins (`{'__builtins__': {'len': len}}`): names not in
+                // `g` resolve there, for this code and functions it defines.
+                Some(v) => {
+                    let standard = match v.as_obj() {
+                        Some(Object::Module(m)) => Rc::ptr_eq(&m.dict, &vm.builtins),
+                        _ => matches!(&v, Value::Obj(o) if Rc::ptr_eq(o, &vm.builtins)),
+                    };
+                    if !standard && !vm.custom_builtins.iter().any(|x| Rc::ptr_eq(x, &g)) {
+                        vm.custom_builtins.push(g.clone());
+                    }
+                }
             }
             (g, locals)
         }

@@ -128,6 +128,9 @@ impl Vm {
 
     /// Globals, then builtins; NameError if neither has it.
     pub fn load_global(&mut self, globals: &ObjRef, name: &Value) -> PyResult<Value> {
+        if let Some(b) = self.custom_builtins_of(globals) {
+            return self.load_global_custom(globals, &b, name);
+        }
         if let Some((s, h)) = str_and_hash(name) {
             if let Object::Dict(g) = &**globals {
                 if let Some(v) = g.borrow().get_str_value(name, s, h) {
@@ -147,8 +150,59 @@ impl Vm {
         Err(PyErr::new(ExcKind::NameError, "name is not defined"))
     }
 
+    /// The `__builtins__` of `globals` when `exec`/`eval` registered it as custom (CPython takes a frame's
+    /// builtins from its globals): a dict (a module's dict for a module), or any other object, which
+    /// lookups then subscript.
+    pub fn custom_builtins_of(&self, globals: &ObjRef) -> Option<Value> {
+        if self.custom_builtins.is_empty()
+            || !self
+                .custom_builtins
+                .iter()
+                .any(|g| std::rc::Rc::ptr_eq(g, globals))
+        {
+            return None;
+        }
+        let Object::Dict(g) = &**globals else {
+            return None;
+        };
+        let key = Value::str("__builtins__");
+        let (s, h) = str_and_hash(&key)?;
+        let b = g.borrow().get_str_value(&key, s, h).cloned()?;
+        Some(match b.as_obj() {
+            Some(Object::Module(m)) => Value::Obj(m.dict.clone()),
+            _ => b,
+        })
+    }
+
+    /// A global name in code whose globals have a custom `__builtins__` `b`.
+    fn load_global_custom(&mut self, globals: &ObjRef, b: &Value, name: &Value) -> PyResult<Value> {
+        if let Some(v) = self.dict_get_str(globals, name)? {
+            return Ok(v);
+        }
+        let undefined = || {
+            PyErr::new(
+                ExcKind::NameError,
+                format!("name '{}' is not defined", name.as_str().unwrap_or("?")),
+            )
+        };
+        if let Some(Object::Dict(_)) = b.as_obj() {
+            let Value::Obj(d) = b else { unreachable!() };
+            return self.dict_get_str(d, name)?.ok_or_else(undefined);
+        }
+        match self.getitem(b, name) {
+            Err(e) if self.err_matches(&e, ExcKind::KeyError) => Err(undefined()),
+            r => r,
+        }
+    }
+
     /// `load_global`, also telling where the value was found (for `GlobalCache::slot`).
     pub fn global_slot(&mut self, globals: &ObjRef, name: &Value) -> PyResult<(u32, Value)> {
+        if let Some(b) = self.custom_builtins_of(globals) {
+            // Never a cache hit: the cache's builtins are `self.builtins`.
+            return self
+                .load_global_custom(globals, &b, name)
+                .map(|v| (!crate::code::GLOBAL_IN_BUILTINS, v));
+        }
         if let Some((s, h)) = str_and_hash(name) {
             for (d, flag) in [
                 (globals, 0),

@@ -121,6 +121,10 @@ pub struct Vm {
     /// sys.modules
     pub modules: ObjRef,
     pub recursion_limit: usize,
+    /// Globals dicts given to `exec`/`eval` whose `__builtins__` is not the builtins namespace: name
+    /// lookups in code running with them consult that `__builtins__` (see `Vm::custom_builtins_of`).
+    /// Usually empty, so ordinary lookups pay one length test.
+    pub custom_builtins: Vec<ObjRef>,
     pub native_depth: usize,
     /// Nesting of native recursion over containers (`repr`, comparisons, `hash`): like CPython's C
     /// recursion, it counts against the recursion limit together with the Python frames.
@@ -166,6 +170,7 @@ impl Vm {
             builtins: Rc::new(Object::Dict(Default::default())),
             modules: Rc::new(Object::Dict(Default::default())),
             recursion_limit: 1000,
+            custom_builtins: Vec::new(),
             native_depth: 0,
             c_depth: 0,
             argv,

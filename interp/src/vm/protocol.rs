@@ -1619,7 +1619,8 @@ impl Vm {
                 Iter::Range { cur, stop, step } => {
                     let c = *cur;
                     if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
-                        *cur = c.wrapping_add(*step);
+                        // Past i64 the next value cannot be before stop: saturate to end the loop.
+                        *cur = c.checked_add(*step).unwrap_or(*stop);
                         return Ok(Some(Value::Int(c)));
                     }
                     return Ok(None);
@@ -1723,21 +1724,37 @@ impl Vm {
                         return Ok(None);
                     }
                     *index -= 1;
-                    let r = match &**seq {
-                        Object::List(l) => l.borrow().get(*index).cloned(),
-                        Object::Tuple(t) => t.get(*index).cloned(),
-                        Object::Str(s) => Some(Value::from_string(s.char_at(*index).to_string())),
-                        Object::Range(r) => Some(Value::Int(r.get(*index as i64))),
-                        Object::Bytes(b) => b.get(*index).map(|x| Value::Int(*x as i64)),
-                        Object::ByteArray(b) => {
-                            b.data.borrow().get(*index).map(|x| Value::Int(*x as i64))
+                    // A Python sequence (`__len__` and `__getitem__`): one `seq[i]` per step, as
+                    // CPython's reversed object does; IndexError or StopIteration ends it.
+                    if !matches!(
+                        &**seq,
+                        Object::List(_)
+                            | Object::Tuple(_)
+                            | Object::Str(_)
+                            | Object::Range(_)
+                            | Object::Bytes(_)
+                            | Object::ByteArray(_)
+                    ) {
+                        Call::GetItem(Value::Obj(seq.clone()), *index as i64)
+                    } else {
+                        let r = match &**seq {
+                            Object::List(l) => l.borrow().get(*index).cloned(),
+                            Object::Tuple(t) => t.get(*index).cloned(),
+                            Object::Str(s) => {
+                                Some(Value::from_string(s.char_at(*index).to_string()))
+                            }
+                            Object::Range(r) => Some(Value::Int(r.get(*index as i64))),
+                            Object::Bytes(b) => b.get(*index).map(|x| Value::Int(*x as i64)),
+                            Object::ByteArray(b) => {
+                                b.data.borrow().get(*index).map(|x| Value::Int(*x as i64))
+                            }
+                            _ => None,
+                        };
+                        if r.is_none() {
+                            *index = 0;
                         }
-                        _ => None,
-                    };
-                    if r.is_none() {
-                        *index = 0;
+                        return Ok(r);
                     }
-                    return Ok(r);
                 }
                 Iter::Enumerate { iter, count } => Call::Enumerate(iter.clone(), count.clone()),
                 Iter::Zip { iters, strict } => Call::Zip(iters.clone(), *strict),
@@ -1894,6 +1911,7 @@ impl Vm {
         let it = self.get_iter(v)?;
         let mut out = Vec::new();
         while let Some(x) = self.next(&it)? {
+            crate::alloc::grow(&mut out, 1)?;
             out.push(x);
         }
         Ok(out)

@@ -48,9 +48,12 @@ impl Vm {
     fn repr_into(&mut self, v: &Value, out: &mut String, depth: usize) -> PyResult<()> {
         // Elements of containers go through the full repr (their class may define __repr__); the value
         // itself (depth 0) was already dispatched by `repr`.
+        // Room for the small pieces (separators, numbers) without an infallible reallocation; the
+        // big pieces reserve their own length (`push_big`): a huge repr is a MemoryError, not an abort.
+        crate::alloc::reserve_str(out, 64)?;
         if depth > 0 && self.is_user_instance(v) {
-            out.push_str(&self.repr(v)?);
-            return Ok(());
+            let r = self.repr(v)?;
+            return push_big(out, &r);
         }
         if let Value::Obj(_) = v {
             self.enter_c_recursion(" while getting the repr of an object")?;
@@ -68,9 +71,11 @@ impl Vm {
             Value::Int(i) => out.push_str(&i.to_string()),
             Value::Float(f) => out.push_str(&numfmt::float_repr(*f)),
             Value::Obj(o) => match &**o {
-                Object::Int(b) => out.push_str(&numfmt::int_to_decimal_string(b).map_err(fmt_err)?),
-                Object::Str(s) => out.push_str(&numfmt::py_str_repr(s.as_str())),
-                Object::Bytes(b) => out.push_str(&bytes_repr(b)),
+                Object::Int(b) => {
+                    push_big(out, &numfmt::int_to_decimal_string(b).map_err(fmt_err)?)?
+                }
+                Object::Str(s) => push_big(out, &numfmt::py_str_repr(s.as_str()))?,
+                Object::Bytes(b) => push_big(out, &bytes_repr(b))?,
                 Object::List(l) => {
                     let items = l.borrow().clone();
                     out.push('[');
@@ -734,4 +739,11 @@ pub fn bytearray_repr(b: &[u8]) -> String {
     } else {
         r
     }
+}
+
+/// Appends a piece of a repr whose size the program chooses, MemoryError when it does not fit.
+fn push_big(out: &mut String, s: &str) -> PyResult<()> {
+    crate::alloc::reserve_str(out, s.len())?;
+    out.push_str(s);
+    Ok(())
 }

@@ -151,6 +151,9 @@ impl Recorder {
             .last()
             .map(|f| f.globals.clone())
             .ok_or_else(|| nyi("no frame"))?;
+        if vm.custom_builtins_of(&globals).is_some() {
+            return Err(nyi("globals with a custom __builtins__"));
+        }
         if self.is_cells(&globals) {
             if let Some((p, v, _)) = self.cell_entry(vm, &globals, name)? {
                 let r = self.load_elem(vm, p, &v)?;

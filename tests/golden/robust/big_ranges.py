@@ -30,6 +30,9 @@ print(list(range(10)[-2**64::-2**63]), range(10)[2**64:] == range(0))
 # A range whose bounds fit 64 bits but whose length does not.
 w = range(-2**63, 2**63 - 1)
 print(w[-1], 5 in w, w[::2**62])
+# Iterating stops at the last value even when the next step would pass 2**63.
+print(list(iter(range(0, 2**63 - 1, 2**62))), list(iter(range(-5, -2**63 - 1, -2**62))))
+print([i for i in range(2**63 - 3, 2**63 - 1)], sum(1 for _ in iter(range(2**63 - 4, 2**63, 3))))
 
 # Equal ranges hash alike, so they find each other as dict keys.
 print(hash(range(3)) == hash(range(0, 3, 1)), hash(range(2**64, 2**64)) == hash(range(0)))

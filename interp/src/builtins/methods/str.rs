@@ -1541,11 +1541,13 @@ fn translate(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
                 }
             }
         };
+        crate::alloc::reserve_str(&mut out, 4)?;
         match mapped {
             None => out.push(c),
             Some(Value::None) => {}
             Some(v) => {
                 if let Some(t) = v.as_str() {
+                    crate::alloc::reserve_str(&mut out, t.len())?;
                     out.push_str(t);
                 } else if v.is_int_like() {
                     let n = v.as_i64().unwrap_or(-1);

@@ -115,10 +115,16 @@ fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Val
 }
 
 fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let n = args
-        .first()
-        .and_then(|v| v.as_i64())
-        .ok_or_else(|| type_error("an integer is required"))?;
+    crate::builtins::arg_range("setrecursionlimit", args, 1, 1)?;
+    // A C int, as in CPython.
+    let n = match crate::builtins::methods::util::number_index(vm, &args[0])? {
+        Value::Int(n) if i32::try_from(n).is_ok() => n,
+        _ => {
+            return Err(crate::error::overflow_error(
+                "Python int too large to convert to C int",
+            ))
+        }
+    };
     if n < 1 {
         return Err(value_error(
             "recursion limit must be greater or equal than 1",
