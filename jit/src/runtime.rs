@@ -874,6 +874,121 @@ extern "C" fn iter_next<const TAG: u8>(p: u64, out: *mut u64) -> u32 {
     OK
 }
 
+// ---- dicts with int or str keys (no Python code can run: `dict_find_pure`) --------------------------
+
+/// The key passed to a dict helper: an int (`KT` 2) or an object (`KT` 4, a str for a hit).
+///
+/// # Safety
+/// For `KT == 4`, `k` must be a live object pointer.
+unsafe fn dict_key<const KT: u8>(k: u64) -> Value {
+    // SAFETY: guaranteed by the caller.
+    unsafe { from_bits::<KT>(k) }
+}
+
+/// `d[k]` for an exact dict whose value has tag `TAG`; FAIL when it is not a dict, the key is missing
+/// (KeyError ahead), the value has another type, or only the VM can compare the keys.
+extern "C" fn dict_get<const KT: u8, const TAG: u8>(p: u64, k: u64, out: *mut u64) -> u32 {
+    // SAFETY: the trace holds `p` (and `k` if it is an object) alive.
+    let (Object::Dict(d), key) = (unsafe { obj(p) }, unsafe { dict_key::<KT>(k) }) else {
+        return FAIL;
+    };
+    let Ok(d) = d.try_borrow() else { return FAIL };
+    let Ok(Some(ix)) = pvm_interp::vm::dict_find_pure(&d, &key) else {
+        return FAIL;
+    };
+    match d.entry(ix).and_then(|e| payload::<TAG>(&e.value)) {
+        Some(bits) => {
+            // SAFETY: `out` is the trace's out-slot for this call.
+            unsafe { *out = bits };
+            OK
+        }
+        None => FAIL,
+    }
+}
+
+extern "C" fn dict_get_none<const KT: u8>(p: u64, k: u64) -> u32 {
+    let mut d = 0;
+    dict_get::<KT, 0>(p, k, &mut d)
+}
+
+/// `d[k] = v` for an exact dict (a new key is appended; a replaced value is retired like
+/// `list_store` does); FAIL when only the VM can do it.
+fn dict_store<const KT: u8>(rt: &mut Runtime, p: u64, k: u64, make: impl FnOnce() -> Value) -> u32 {
+    // SAFETY: the trace holds `p` (and `k` if it is an object) alive.
+    let (Object::Dict(d), key) = (unsafe { obj(p) }, unsafe { dict_key::<KT>(k) }) else {
+        return FAIL;
+    };
+    let Ok(mut d) = d.try_borrow_mut() else {
+        return FAIL;
+    };
+    let Ok(found) = pvm_interp::vm::dict_find_pure(&d, &key) else {
+        return FAIL;
+    };
+    match found {
+        Some(ix) => {
+            let Some(e) = d.entry_mut(ix) else {
+                return FAIL;
+            };
+            let last_ref = matches!(&e.value, Value::Obj(o) if Rc::strong_count(o) == 1);
+            if last_ref && !rt.room(1) {
+                return FAIL;
+            }
+            let old = std::mem::replace(&mut e.value, make());
+            drop(d);
+            if last_ref {
+                rt.nursery.push(old);
+            } else {
+                drop(old);
+            }
+        }
+        None => {
+            let h = match &key {
+                Value::Int(i) => pvm_interp::hash::hash_i64(*i),
+                _ => match pvm_interp::vm::protocol::str_and_hash(&key) {
+                    Some((_, h)) => h,
+                    None => return FAIL,
+                },
+            };
+            d.insert_new(h, key, make());
+        }
+    }
+    OK
+}
+
+extern "C" fn dict_set<const KT: u8, const TAG: u8>(
+    rt: *mut Runtime,
+    p: u64,
+    k: u64,
+    bits: u64,
+) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx); the trace holds `bits` alive if it is an object.
+    let rt = unsafe { &mut *rt };
+    dict_store::<KT>(rt, p, k, || unsafe { from_bits::<TAG>(bits) })
+}
+
+extern "C" fn dict_set_float<const KT: u8>(rt: *mut Runtime, p: u64, k: u64, x: f64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx).
+    let rt = unsafe { &mut *rt };
+    dict_store::<KT>(rt, p, k, || Value::Float(x))
+}
+
+/// `k in d` for an exact dict; FAIL when only the VM can decide.
+extern "C" fn dict_has<const KT: u8>(p: u64, k: u64, out: *mut u64) -> u32 {
+    // SAFETY: the trace holds `p` (and `k` if it is an object) alive.
+    let (Object::Dict(d), key) = (unsafe { obj(p) }, unsafe { dict_key::<KT>(k) }) else {
+        return FAIL;
+    };
+    let Ok(d) = d.try_borrow() else { return FAIL };
+    match pvm_interp::vm::dict_find_pure(&d, &key) {
+        Ok(found) => {
+            // SAFETY: `out` is the trace's out-slot for this call.
+            unsafe { *out = found.is_some() as u64 };
+            OK
+        }
+        Err(()) => FAIL,
+    }
+}
+
 /// `seq[i] is None` check for a list or tuple (the value is the constant None).
 extern "C" fn seq_get_none(p: u64, i: i64) -> u32 {
     let mut d = 0;
@@ -1416,6 +1531,34 @@ pub fn helper_specs() -> Vec<HelperSpec> {
         enum_next_none as *const () as usize,
         HelperSig::new(&[Obj], Void).guarded(),
     ));
+    macro_rules! dict_tags {
+        ($kt:literal $kty:ident $k:literal) => {
+            dict_tags!(@get $kt $kty $k: 1 Bool, 2 Int, 3 Float, 4 Obj);
+            // Floats travel in float registers: their own setter.
+            dict_tags!(@set $kt $kty $k: 0 None, 1 Bool, 2 Int, 4 Obj);
+            v.push(HelperSpec::new(&tagged(concat!("dict_get_", $k), None),
+                dict_get_none::<$kt> as *const () as usize,
+                HelperSig::new(&[Obj, $kty], Void).guarded()));
+            v.push(HelperSpec::new(&tagged(concat!("dict_set_", $k), Float),
+                dict_set_float::<$kt> as *const () as usize,
+                HelperSig::new(&[Obj, $kty, Float], Void).with_ctx().guarded()));
+            v.push(HelperSpec::new(concat!("dict_has_", $k),
+                dict_has::<$kt> as *const () as usize,
+                HelperSig::new(&[Obj, $kty], Bool).guarded()));
+        };
+        (@get $kt:literal $kty:ident $k:literal: $($tag:literal $ty:ident),*) => {$(
+            v.push(HelperSpec::new(&tagged(concat!("dict_get_", $k), $ty),
+                dict_get::<$kt, $tag> as *const () as usize,
+                HelperSig::new(&[Obj, $kty], $ty).guarded()));
+        )*};
+        (@set $kt:literal $kty:ident $k:literal: $($tag:literal $ty:ident),*) => {$(
+            v.push(HelperSpec::new(&tagged(concat!("dict_set_", $k), $ty),
+                dict_set::<$kt, $tag> as *const () as usize,
+                HelperSig::new(&[Obj, $kty, $ty], Void).with_ctx().guarded()));
+        )*};
+    }
+    dict_tags!(2 Int "i");
+    dict_tags!(4 Obj "s");
     macro_rules! per_tag_bits {
         ($($tag:literal $ty:ident),*) => {$(
             v.push(HelperSpec::new(&tagged("list_set", $ty), list_set::<$tag> as *const () as usize,

@@ -12,6 +12,30 @@ use std::cell::RefCell;
 use std::convert::Infallible;
 use std::rc::Rc;
 
+/// A dict lookup that runs no Python code, for JIT helpers: the entry index of `key` (an int or a str,
+/// whose hashes are pure), or `Err(())` when only the VM can decide: the key is of another type, or a
+/// stored key with the same hash is not a plain int/float/bool/str (an instance's `__eq__`, a tuple that
+/// may hold one).
+#[allow(clippy::result_unit_err)]
+pub fn dict_find_pure(d: &Dict, key: &Value) -> Result<Option<usize>, ()> {
+    let h = match key {
+        Value::Int(i) => crate::hash::hash_i64(*i),
+        _ => str_and_hash(key).ok_or(())?.1,
+    };
+    d.find(h, |k| {
+        let plain = match k {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => true,
+            Value::Obj(o) => matches!(&**o, Object::Str(_)),
+            _ => false,
+        };
+        if plain {
+            Ok(values_eq(k, key))
+        } else {
+            Err(())
+        }
+    })
+}
+
 impl Vm {
     /// Find a key, comparing with Python `__eq__` when the key is an instance of a Python class (builtin
     /// keys never run Python code).

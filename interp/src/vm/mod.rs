@@ -457,6 +457,7 @@ impl Vm {
 }
 
 mod containers;
+pub use containers::dict_find_pure;
 pub mod exc;
 mod exc_group;
 mod exc_print;

@@ -532,9 +532,14 @@ impl Vm {
         let (Some(ao), Some(bo)) = (a.as_obj(), b.as_obj()) else {
             return Ok(None);
         };
-        let (x, y): (Vec<Value>, Vec<Value>) = match (ao, bo) {
-            (Object::List(x), Object::List(y)) => (x.borrow().clone(), y.borrow().clone()),
-            (Object::Tuple(x), Object::Tuple(y)) => (x.clone(), y.clone()),
+        // Lists are copied (an item's `__eq__` may mutate them); tuples cannot change: compared in place.
+        let copies: (Vec<Value>, Vec<Value>);
+        let (x, y): (&[Value], &[Value]) = match (ao, bo) {
+            (Object::List(x), Object::List(y)) => {
+                copies = (x.borrow().clone(), y.borrow().clone());
+                (&copies.0, &copies.1)
+            }
+            (Object::Tuple(x), Object::Tuple(y)) => (x, y),
             (Object::Set(_) | Object::FrozenSet(_), Object::Set(_) | Object::FrozenSet(_)) => {
                 return self.set_compare(a, b, op).map(Some);
             }

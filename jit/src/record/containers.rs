@@ -103,6 +103,12 @@ impl Recorder {
         if super::dunders::is_instance(&vm.stack[io]) {
             return self.rec_getitem_dunder(vm, cx);
         }
+        if let Some(Object::Dict(_)) = vm.stack[io].as_obj() {
+            let r = self.dict_subscr(vm, io, ii)?;
+            self.set(io, Sv::Val(r));
+            self.set(ii, Sv::Undef);
+            return Ok(());
+        }
         if !matches!(
             vm.stack[io].as_obj(),
             Some(Object::List(_) | Object::Tuple(_))
@@ -125,9 +131,97 @@ impl Recorder {
         Ok(())
     }
 
-    /// `StoreSubscr` into a list with an int index.
+    /// The helper family suffix for a dict key in slot `abs`: `i` (an int) or `s` (a str; the helper
+    /// checks, so no guard), or None for keys only the interpreter handles.
+    fn dict_key_kind(&self, vm: &Vm, abs: usize) -> Option<&'static str> {
+        match &vm.stack[abs] {
+            Value::Int(_) => Some("i"),
+            Value::Obj(o) if matches!(&**o, Object::Str(_)) => Some("s"),
+            _ => None,
+        }
+    }
+
+    /// `d[k]` for an exact dict and an int or str key: `dict_get_<i|s>.<type of the value>` (a helper:
+    /// it fails, and the interpreter raises KeyError, when the key is missing).
+    fn dict_subscr(&mut self, vm: &Vm, io: usize, ii: usize) -> RResult<crate::ir::IrRef> {
+        let Some(Object::Dict(d)) = vm.stack[io].as_obj() else {
+            return Err(nyi("subscript of this type"));
+        };
+        let kk = self
+            .dict_key_kind(vm, ii)
+            .ok_or_else(|| nyi("dict key of this type"))?;
+        let v = {
+            let d = d.borrow();
+            match pvm_interp::vm::dict_find_pure(&d, &vm.stack[ii]) {
+                Ok(Some(ix)) => d.entry(ix).map(|e| e.value.clone()),
+                Ok(None) => return Err(nyi("missing dict key (KeyError ahead)")),
+                Err(()) => return Err(nyi("dict lookup that needs __eq__")),
+            }
+        }
+        .ok_or_else(|| nyi("dict entry"))?;
+        let (dr, kr) = (self.get(vm, io)?, self.get(vm, ii)?);
+        self.typed_call(vm, &format!("dict_get_{kk}"), &v, &[dr, kr])
+    }
+
+    /// `ContainsOp` (`k in d`, `k not in d`) for an exact dict and an int or str key.
+    pub(super) fn rec_contains_op(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+        let (ik, ic) = (cx.sp - 2, cx.sp - 1);
+        if !matches!(vm.stack[ic].as_obj(), Some(Object::Dict(_))) {
+            return Err(nyi("ContainsOp on this type"));
+        }
+        let kk = self
+            .dict_key_kind(vm, ik)
+            .ok_or_else(|| nyi("dict key of this type"))?;
+        let (dr, kr) = (self.get(vm, ic)?, self.get(vm, ik)?);
+        let s = self.snapshot(vm)?;
+        let r = self.em.call(
+            Op::CallGuard,
+            Type::Bool,
+            &format!("dict_has_{kk}"),
+            &[dr, kr],
+            s,
+        );
+        let r = if cx.arg == 1 {
+            self.em.ins(Op::Not, &[r], SnapId::NONE)
+        } else {
+            r
+        };
+        self.set(ik, Sv::Val(r));
+        self.set(ic, Sv::Undef);
+        Ok(())
+    }
+
+    /// `d[k] = v` for an exact dict and an int or str key: `dict_set_<i|s>.<type>`.
+    fn dict_store_subscr(&mut self, vm: &Vm, iv: usize, io: usize, ii: usize) -> RResult {
+        let kk = self
+            .dict_key_kind(vm, ii)
+            .ok_or_else(|| nyi("dict key of this type"))?;
+        if let Some(Object::Dict(d)) = vm.stack[io].as_obj() {
+            if pvm_interp::vm::dict_find_pure(&d.borrow(), &vm.stack[ii]).is_err() {
+                return Err(nyi("dict store that needs __eq__"));
+            }
+        }
+        let dr = self.get(vm, io)?;
+        self.check_effect(dr)?;
+        let (kr, v) = (self.get(vm, ii)?, self.get(vm, iv)?);
+        let ty = self.em.trace.ty(v);
+        if matches!(ty, Type::Undef | Type::Wide) {
+            return Err(nyi("storing this value in a dict"));
+        }
+        let name = crate::runtime::tagged(&format!("dict_set_{kk}"), ty);
+        self.callg(vm, Type::Void, &name, &[dr, kr, v])?;
+        for s in [iv, io, ii] {
+            self.set(s, Sv::Undef);
+        }
+        Ok(())
+    }
+
+    /// `StoreSubscr` into a list with an int index, or into a dict.
     pub(super) fn rec_store_subscr(&mut self, vm: &Vm, cx: &Cx) -> RResult {
         let (iv, io, ii) = (cx.sp - 3, cx.sp - 2, cx.sp - 1);
+        if let Some(Object::Dict(_)) = vm.stack[io].as_obj() {
+            return self.dict_store_subscr(vm, iv, io, ii);
+        }
         let Some(Object::List(l)) = vm.stack[io].as_obj() else {
             return Err(nyi("item assignment to this type"));
         };

@@ -659,6 +659,7 @@ impl Recorder {
             Bc::PushNull => self.rec_push_null(&cx),
             Bc::LoadGlobal => self.rec_load_global(vm, code, &cx),
             Bc::StoreGlobal => self.rec_store_global(vm, code, &cx),
+            Bc::ContainsOp => self.rec_contains_op(vm, &cx),
             Bc::LoadAttr => self.rec_load_attr(vm, code, &cx),
             Bc::LoadMethod => self.rec_load_method(vm, code, &cx),
             Bc::StoreAttr => self.rec_store_attr(vm, code, &cx),
@@ -702,7 +703,6 @@ impl Recorder {
             | Bc::DeleteName
             | Bc::DeleteAttr
             | Bc::DeleteSubscr
-            | Bc::ContainsOp
             | Bc::GetIter
             | Bc::BuildSet
             | Bc::BuildMap
