@@ -989,6 +989,116 @@ extern "C" fn dict_has<const KT: u8>(p: u64, k: u64, out: *mut u64) -> u32 {
     }
 }
 
+/// The next item of a dict key/value/item iterator, as the interpreter's `next` makes it (an items
+/// tuple is new: the nursery keeps it alive); FAIL when the dict changed size (the interpreter raises
+/// RuntimeError), at the end, or for another type.
+fn dict_iter_step(rt: &mut Runtime, p: u64) -> Option<Value> {
+    // SAFETY: the trace holds `p` alive.
+    let Object::Iter(it) = (unsafe { obj(p) }) else {
+        return None;
+    };
+    let mut it = it.try_borrow_mut().ok()?;
+    let (kind, dict, index, len_at_start) = match &mut *it {
+        Iter::DictKeys {
+            dict,
+            index,
+            len_at_start,
+        } => (0, dict, index, len_at_start),
+        Iter::DictValues {
+            dict,
+            index,
+            len_at_start,
+        } => (1, dict, index, len_at_start),
+        Iter::DictItems {
+            dict,
+            index,
+            len_at_start,
+        } => (2, dict, index, len_at_start),
+        _ => return None,
+    };
+    let Object::Dict(d) = &**dict else {
+        return None;
+    };
+    let d = d.try_borrow().ok()?;
+    if d.len() != *len_at_start {
+        return None;
+    }
+    let (pos, e) = d.next_from(*index)?;
+    let v = match kind {
+        0 => e.key.clone(),
+        1 => e.value.clone(),
+        _ => {
+            if !rt.room(1) {
+                return None;
+            }
+            let t = Value::obj(Object::Tuple(vec![e.key.clone(), e.value.clone()]));
+            rt.nursery.push(t.clone());
+            t
+        }
+    };
+    *index = pos + 1;
+    Some(v)
+}
+
+extern "C" fn dict_next<const TAG: u8>(rt: *mut Runtime, p: u64, out: *mut u64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx).
+    let rt = unsafe { &mut *rt };
+    match dict_iter_step(rt, p) {
+        // The item stays alive: the dict holds keys and values, the nursery holds items tuples.
+        Some(v) => match payload::<TAG>(&v) {
+            Some(bits) => {
+                // SAFETY: `out` is the trace's out-slot for this call.
+                unsafe { *out = bits };
+                OK
+            }
+            None => FAIL,
+        },
+        None => FAIL,
+    }
+}
+
+extern "C" fn dict_next_none(rt: *mut Runtime, p: u64) -> u32 {
+    let mut d = 0;
+    dict_next::<0>(rt, p, &mut d)
+}
+
+/// OK if a dict key/value/item iterator is at its end with the dict's size unchanged (the loop
+/// ends), FAIL otherwise.
+extern "C" fn dict_iter_done(p: u64) -> u32 {
+    // SAFETY: the trace holds `p` alive.
+    let Object::Iter(it) = (unsafe { obj(p) }) else {
+        return FAIL;
+    };
+    let Ok(it) = it.try_borrow() else { return FAIL };
+    let (Iter::DictKeys {
+        dict,
+        index,
+        len_at_start,
+    }
+    | Iter::DictValues {
+        dict,
+        index,
+        len_at_start,
+    }
+    | Iter::DictItems {
+        dict,
+        index,
+        len_at_start,
+    }) = &*it
+    else {
+        return FAIL;
+    };
+    let Object::Dict(d) = &**dict else {
+        return FAIL;
+    };
+    let Ok(d) = d.try_borrow() else { return FAIL };
+    if d.len() == *len_at_start && d.next_from(*index).is_none() {
+        OK
+    } else {
+        FAIL
+    }
+}
+
 /// `seq[i] is None` check for a list or tuple (the value is the constant None).
 extern "C" fn seq_get_none(p: u64, i: i64) -> u32 {
     let mut d = 0;
@@ -1557,6 +1667,23 @@ pub fn helper_specs() -> Vec<HelperSpec> {
                 HelperSig::new(&[Obj, $kty, $ty], Void).with_ctx().guarded()));
         )*};
     }
+    macro_rules! dict_next_tags {
+        ($($tag:literal $ty:ident),*) => {$(
+            v.push(HelperSpec::new(&tagged("dict_next", $ty), dict_next::<$tag> as *const () as usize,
+                HelperSig::new(&[Obj], $ty).with_ctx().guarded()));
+        )*};
+    }
+    dict_next_tags!(1 Bool, 2 Int, 3 Float, 4 Obj);
+    v.push(HelperSpec::new(
+        &tagged("dict_next", None),
+        dict_next_none as *const () as usize,
+        HelperSig::new(&[Obj], Void).with_ctx().guarded(),
+    ));
+    v.push(HelperSpec::new(
+        "dict_iter_done",
+        dict_iter_done as *const () as usize,
+        HelperSig::new(&[Obj], Void).guarded(),
+    ));
     dict_tags!(2 Int "i");
     dict_tags!(4 Obj "s");
     macro_rules! per_tag_bits {

@@ -162,18 +162,53 @@ impl Recorder {
                 let Object::Iter(iter) = &**o else {
                     return Err(nyi("ForIter over this iterator"));
                 };
-                let (peek, enumerate) = match &*iter.borrow() {
-                    Iter::Seq { seq, index } => (seq_peek(seq, *index)?, false),
+                // (the next item if any, enumerate?, helper families for the next item and the end)
+                let (peek, enumerate, next, end) = match &*iter.borrow() {
+                    Iter::Seq { seq, index } => {
+                        (seq_peek(seq, *index)?, false, "iter_next", "iter_done")
+                    }
                     Iter::Enumerate {
                         iter: inner,
                         count: Value::Int(_),
                     } => match inner.as_obj() {
                         Some(Object::Iter(ii)) => match &*ii.borrow() {
-                            Iter::Seq { seq, index } => (seq_peek(seq, *index)?, true),
+                            Iter::Seq { seq, index } => {
+                                (seq_peek(seq, *index)?, true, "enum_next", "enum_done")
+                            }
                             _ => return Err(nyi("enumerate over this iterator")),
                         },
                         _ => return Err(nyi("enumerate over this iterator")),
                     },
+                    it @ (Iter::DictKeys {
+                        dict,
+                        index,
+                        len_at_start,
+                    }
+                    | Iter::DictValues {
+                        dict,
+                        index,
+                        len_at_start,
+                    }
+                    | Iter::DictItems {
+                        dict,
+                        index,
+                        len_at_start,
+                    }) => {
+                        let Object::Dict(d) = &**dict else {
+                            return Err(nyi("ForIter over this iterator"));
+                        };
+                        let d = d.borrow();
+                        if d.len() != *len_at_start {
+                            return Err(nyi("dict changed size during iteration"));
+                        }
+                        let peek = d.next_from(*index).map(|(_, e)| match it {
+                            Iter::DictKeys { .. } => e.key.clone(),
+                            Iter::DictValues { .. } => e.value.clone(),
+                            // Only the type matters here: the helper makes the real tuple.
+                            _ => Value::obj(Object::Tuple(vec![])),
+                        });
+                        (peek, false, "dict_next", "dict_iter_done")
+                    }
                     _ => return Err(nyi("ForIter over this iterator")),
                 };
                 let itr = self.get(vm, ic)?;
@@ -183,7 +218,7 @@ impl Recorder {
                 done = peek.is_none();
                 match (peek, enumerate) {
                     (Some(v), false) => {
-                        let r = self.typed_call(vm, "iter_next", &v, &[itr])?;
+                        let r = self.typed_call(vm, next, &v, &[itr])?;
                         self.set(cx.sp, Sv::Val(r));
                     }
                     (Some(v), true) => {
@@ -194,7 +229,7 @@ impl Recorder {
                         self.set(cx.sp, Sv::Tuple(self.vtuples.len() as u32 - 1));
                     }
                     (None, false) => {
-                        self.callg(vm, Type::Void, "iter_done", &[itr])?;
+                        self.callg(vm, Type::Void, end, &[itr])?;
                     }
                     (None, true) => {
                         self.callg(vm, Type::Void, "enum_done", &[itr])?;
