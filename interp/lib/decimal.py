@@ -86,9 +86,13 @@ class FloatOperation(DecimalException, TypeError):
     pass
 
 
-# The order CPython lists signals in a context's repr.
+# The order of the flags and traps dicts (CPython's).
 _SIGNALS = [InvalidOperation, FloatOperation, DivisionByZero, Overflow, Underflow, Subnormal, Inexact,
             Rounded, Clamped]
+
+# The order of a context's repr: libmpdec's signal bits (FloatOperation is its "not implemented" bit).
+_REPR_ORDER = [Clamped, InvalidOperation, DivisionByZero, Inexact, FloatOperation, Overflow, Rounded,
+               Subnormal, Underflow]
 
 DecimalTuple = _namedtuple("DecimalTuple", "sign digits exponent", module="decimal")
 
@@ -133,6 +137,8 @@ class Decimal(object):
     """Floating-point decimal number: Decimal(value="0", context=None)."""
 
     __slots__ = ("_sign", "_int", "_exp", "_special")
+    # CPython's Decimal is a C type: error messages name it by its tp_name (vm.type_name).
+    __pvm_tp_name__ = "decimal.Decimal"
 
     def __new__(cls, value="0", context=None):
         self = object.__new__(cls)
@@ -569,11 +575,13 @@ class Decimal(object):
             nan = _nan_result(ctx, self, other)
             if nan is not None:
                 return nan
-            raise NotImplementedError("pvm's decimal does not support powers of infinities yet")
+            return _pow_special(self, other, ctx)
         if other._exp < 0 and other._int % 10 ** (-other._exp):
             if self._sign and self._int:
                 return _invalid(ctx)
-            raise NotImplementedError("pvm's decimal does not support non-integral powers yet")
+            if self._int == 0:
+                return _dec(0, 0, "F", "F") if other._sign else _dec(0, 0, 0)
+            return _dpow(self, other, ctx)
         n = int(other)
         if self._int == 0:
             if n == 0:
@@ -583,6 +591,9 @@ class Decimal(object):
                 return _dec(sign, 0, "F", "F")
             return _dec(sign, 0, 0)._fix(ctx)
         sign = self._sign if n & 1 else 0
+        if abs(n) * _ndigits(self._int) > _EXACT_POW_DIGITS:
+            # Too big to compute exactly: through exp(n ln|x|), correctly rounded.
+            return _dpow(self.copy_abs(), other, ctx, sign)
         if n >= 0:
             return _dec(sign, self._int ** n, self._exp * n)._fix(ctx)
         big = _dec(0, self._int ** (-n), self._exp * (-n))
@@ -792,13 +803,32 @@ class Decimal(object):
             ctx.rounding = saved
 
     def exp(self, context=None):
-        raise NotImplementedError("pvm's decimal does not support Decimal.exp yet")
+        ctx = getcontext() if context is None else context
+        if self._special:
+            nan = _nan_result(ctx, self, self)
+            if nan is not None:
+                return nan
+            return _dec(0, 0, 0) if self._sign else self
+        return _dexp(self, ctx)
 
     def ln(self, context=None):
-        raise NotImplementedError("pvm's decimal does not support Decimal.ln yet")
+        return self._log(context, False)
 
     def log10(self, context=None):
-        raise NotImplementedError("pvm's decimal does not support Decimal.log10 yet")
+        return self._log(context, True)
+
+    def _log(self, context, base10):
+        ctx = getcontext() if context is None else context
+        if self._special:
+            nan = _nan_result(ctx, self, self)
+            if nan is not None:
+                return nan
+            return _invalid(ctx) if self._sign else self
+        if self._int == 0:
+            return _dec(1, 0, "F", "F")
+        if self._sign:
+            return _invalid(ctx)
+        return _dln(self, ctx, base10)
 
     def __format__(self, spec, _localeconv=None):
         return _format(self, spec)
@@ -827,8 +857,9 @@ def _dec(sign, coeff, exp, special=""):
 
 
 def _parse(self, s):
-    t = s.strip().replace("_", "") if "_" not in s.strip()[:1] else None
-    if not t or "__" in s or s.strip().endswith("_"):
+    # CPython strips whitespace, then drops every underscore ('1_', '_1' and '1__2' are fine).
+    t = s.strip().replace("_", "")
+    if not t:
         return False
     sign = 0
     if t[0] in "+-":
@@ -942,6 +973,377 @@ def _to_sci(d, capitals, eng=False):
 
 
 _BUILTIN_NON_NUMBERS = (float, complex, str, bytes, list, tuple, dict, set, frozenset, type(None))
+
+
+
+# ---- exp, ln, log10 and non-integral powers --------------------------------------------------------------
+#
+# Fixed-point integer arithmetic: a real v is held as the integer floor(v * 10**w) ("at scale w"); every
+# helper is off by a few units of 10**-w. Callers work _GUARD digits finer than they need, drop those,
+# and accept an approximation only when no rounding boundary at the context precision (or any coarser
+# one, which subnormal results use) lies within its error (Ziv's method); otherwise they retry with more
+# digits. The accepted approximation gets a sticky final digit, so `_fix` rounds it exactly as it would
+# round the true value: the results are correctly rounded, as libmpdec's are.
+
+_GUARD = 20
+_LN2 = [0, 0]  # [scale, ln(2) at that scale]
+
+
+def _atanh_recip(n, w):
+    """atanh(1/n) at scale w (n >= 2)."""
+    term = 10 ** w // n
+    total = term
+    n2 = n * n
+    k = 1
+    while term:
+        term //= n2
+        k += 2
+        total += term // k
+    return total
+
+
+def _atanh_fixed(z, w):
+    """atanh(z) at scale w, for a fixed-point |z| <= 0.2."""
+    neg = z < 0
+    z = -z if neg else z
+    one = 10 ** w
+    z2 = z * z // one
+    term = total = z
+    k = 1
+    while term:
+        term = term * z2 // one
+        k += 2
+        total += term // k
+    return -total if neg else total
+
+
+def _ln2(w):
+    if _LN2[0] < w:
+        _LN2[0], _LN2[1] = w + 10, 2 * _atanh_recip(3, w + 10)
+    return _LN2[1] // 10 ** (_LN2[0] - w)
+
+
+def _ln10(w):
+    # ln(10) = 3 ln(2) + ln(1.25), and ln(1.25) = 2 atanh(1/9).
+    return 3 * _ln2(w) + 2 * _atanh_recip(9, w)
+
+
+def _ln_fixed(c, e, w):
+    """ln(c * 10**e) at scale w (c > 0)."""
+    n = _ndigits(c)
+    big_e = e + n - 1  # c * 10**e = m * 10**big_e with 1 <= m < 10
+    de = _ndigits(abs(big_e)) + 2
+    shift = w - (n - 1)
+    m = c * 10 ** shift if shift >= 0 else c // 10 ** (-shift)
+    # m / 2**j is within [0.7, 1.42]: its atanh argument (y - 1) / (y + 1) is below 0.18.
+    lead = int(str(c)[:17]) / 10 ** (min(n, 17) - 1)
+    j = int(round(_math.log2(lead)))
+    y = m >> j
+    one = 10 ** w
+    z = (y - one) * one // (y + one) if y >= one else -((one - y) * one // (y + one))
+    return big_e * _ln10(w + de) // 10 ** de + j * _ln2(w) + 2 * _atanh_fixed(z, w)
+
+
+def _exp_fixed(x, w):
+    """exp(x) at scale w, for a fixed-point 0 <= x < 2.31 (halve 8 times, Taylor series, square back)."""
+    one = 10 ** w
+    r = x >> 8
+    term = total = one
+    i = 0
+    while term:
+        i += 1
+        term = term * r // (one * i)
+        total += term
+    for _ in range(8):
+        total = total * total // one
+    return total
+
+
+def _rounds_safely(coeff, p):
+    """Whether a `coeff` known to within 2 units (in its last place) rounds the same way, at p digits or
+    fewer, as every value within that error: no grid point or halfway point of p digits is that close."""
+    extra = _ndigits(coeff) - p
+    if extra < 3:
+        return False
+    m = 10 ** extra
+    r = coeff % m
+    h = m // 2
+    return 2 < r < h - 2 or h + 2 < r < m - 2
+
+
+def _ziv(approx, p, w):
+    """Run approx(w) -> (coefficient >= 0, exponent), error within 2 units, with growing w until it rounds
+    safely; the result carries a sticky digit."""
+    while True:
+        coeff, exp = approx(w)
+        if _rounds_safely(coeff, p):
+            return coeff * 10 + 1, exp - 1
+        w += max(10, w // 2, p + 4 - _ndigits(coeff))
+
+
+def _log10_abs_ln(d):
+    """About log10(|ln(d)|) (within 1) for a finite d > 0; None when d == 1."""
+    if d.adjusted() in (-1, 0):
+        # Within [0.1, 10), |ln(d)| is within a factor 4 of |d - 1|.
+        e = d._exp
+        diff = abs(d._int - 10 ** (-e)) if e < 0 else d._int * 10 ** e - 1
+        if diff == 0:
+            return None
+        return _ndigits(diff) + min(e, 0) - 1 + 0.5
+    return _math.log10(abs(_ln_approx_float(d)))
+
+
+def _ln_approx_float(d):
+    s = str(d._int)
+    lead = int(s[:17]) / 10 ** (min(len(s), 17) - 1)
+    return _math.log(lead) + d.adjusted() * _math.log(10)
+
+
+def _with_half_even(ctx, value):
+    saved = ctx.rounding
+    ctx.rounding = ROUND_HALF_EVEN
+    try:
+        return value._fix(ctx)
+    finally:
+        ctx.rounding = saved
+
+
+def _exp_limit_digits(ctx):
+    """|x| >= 10**this: exp(x) certainly overflows or underflows to zero in ctx."""
+    return _ndigits(max(ctx.Emax, ctx.prec - ctx.Emin)) + 1
+
+
+def _near_one(ctx, above, half_even, sign=0):
+    """The correctly rounded result for a value within 10**-(p+2) of 1 (above or below it)."""
+    p = ctx.prec
+    if above:
+        d = _dec(sign, 10 ** (p + 2) + 1, -(p + 2))
+    else:
+        d = _dec(sign, 10 ** (p + 3) - 1, -(p + 3))
+    return _with_half_even(ctx, d) if half_even else d._fix(ctx)
+
+
+def _beyond(ctx, positive, half_even, sign=0):
+    """The result for exp(t) with |t| beyond every exponent limit: overflow, or underflow to zero."""
+    if positive:
+        d = _dec(sign, 11, ctx.Emax + 5)
+    else:
+        d = _dec(sign, 11, ctx.Emin - ctx.prec - 10)
+    return _with_half_even(ctx, d) if half_even else d._fix(ctx)
+
+
+def _exp_correct(x_at, lt, positive, ctx, half_even, sign=0):
+    """exp(t) (negated when sign), correctly rounded, where x_at(s) gives t at scale s and lt
+    estimates log10|t|."""
+    p = ctx.prec
+    if lt is None or lt < -(p + 4):
+        return _near_one(ctx, positive, half_even, sign)
+    if lt > _exp_limit_digits(ctx):
+        return _beyond(ctx, positive, half_even, sign)
+    # t = q ln(10) + r with 0 <= r < ln(10): exp(t) = exp(r) * 10**q; q has up to dq digits.
+    dq = max(0, int(lt)) + 3
+
+    def approx(w):
+        s = w + _GUARD + dq
+        x = x_at(s)
+        l10 = _ln10(s)
+        q = x // l10
+        return _exp_fixed(x - q * l10, s) // 10 ** (_GUARD + dq), q - w
+
+    coeff, exp = _ziv(approx, p, p + 5 + max(0, -int(lt)))
+    d = _dec(sign, coeff, exp)
+    return _with_half_even(ctx, d) if half_even else d._fix(ctx)
+
+
+def _fixed_of(d, s):
+    """The finite Decimal d at scale s (floor of |d| * 10**s, with d's sign)."""
+    k = d._exp + s
+    v = d._int * 10 ** k if k >= 0 else d._int // 10 ** (-k)
+    return -v if d._sign else v
+
+
+def _dexp(d, ctx):
+    if d._int == 0:
+        return _dec(0, 1, 0)._fix(ctx)
+    lt = _math.log10(int(str(d._int)[:17]) / 10 ** (min(_ndigits(d._int), 17) - 1)) + d.adjusted()
+    return _exp_correct(lambda s: _fixed_of(d, s), lt, not d._sign, ctx, True)
+
+
+def _dln(d, ctx, base10):
+    """ln(d) or log10(d), correctly rounded (half-even), for a finite d > 0."""
+    c, e = d._int, d._exp
+    while c % 10 == 0:
+        c //= 10
+        e += 1
+    if c == 1 and (e == 0 or base10):
+        # ln(1) = 0, log10(10**e) = e: exact.
+        return _with_half_even(ctx, _dec(1 if e < 0 else 0, abs(e), 0))
+    p = ctx.prec
+    lt = _log10_abs_ln(d)
+    w0 = p + 5 + max(0, -int(lt if lt is not None else 0))
+    sign = [0]
+
+    def approx(w):
+        s = w + _GUARD
+        v = _ln_fixed(c, e, s + 2)
+        if base10:
+            v = v * 10 ** (s + 2) // _ln10(s + 2)
+        sign[0] = 1 if v < 0 else 0
+        return abs(v) // 10 ** (_GUARD + 2), -w
+
+    coeff, exp = _ziv(approx, p, w0)
+    return _with_half_even(ctx, _dec(sign[0], coeff, exp))
+
+
+def _root_exact(c, e, b):
+    """(r, k) with (r * 10**k)**b == c * 10**e exactly, or None."""
+    off = e % b
+    c2, e2 = c * 10 ** off, e - off
+    if c2.bit_length() < b:
+        r = 1 if c2 == 1 else None
+    else:
+        r = round(c2 ** (1.0 / b)) if c2.bit_length() < 1000 else None
+        if r is None:
+            lo, hi = 1, 1 << (c2.bit_length() // b + 1)
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if mid ** b < c2:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            r = lo
+        for cand in (r - 1, r, r + 1):
+            if cand > 0 and cand ** b == c2:
+                r = cand
+                break
+        else:
+            r = None
+    return None if r is None else (r, e2 // b)
+
+
+_EXACT_POW_DIGITS = 10000
+
+
+def _dpow(x, y, ctx, sign=0):
+    """|x| ** y (negated when sign) for finite nonzero x and y: y integral with a huge exact result, or
+    non-integral (x > 0), correctly rounded in the context's rounding mode."""
+    p = ctx.prec
+    c, e = x._int, x._exp
+    zeros = 0
+    while c % 10 == 0:
+        c //= 10
+        e += 1
+        zeros += 1
+    yc, ye = y._int, y._exp
+    while yc % 10 == 0 and ye < 0:
+        yc //= 10
+        ye += 1
+    integral = ye >= 0
+    if integral and c == 1:
+        # A power of ten: exact, only its trailing zeros may need rounding away.
+        n = yc * 10 ** ye * (-1 if y._sign else 1)
+        if n > 0 and zeros * n + 1 > p:
+            _raise(ctx, Rounded)
+            return _dec(sign, 10 ** (p - 1), e * n - (p - 1))._fix(ctx)
+        if n > 0:
+            return _dec(sign, 10 ** (zeros * n), x._exp * n)._fix(ctx)
+        return Decimal(1).__truediv__(_dec(0, 10 ** (zeros * -n), x._exp * -n), ctx).copy_sign(
+            _dec(sign, 1, 0))
+    if c == 1 and e == 0:
+        # 1 ** y: libmpdec gives 1 padded to the precision, inexact.
+        _raise(ctx, Inexact)
+        _raise(ctx, Rounded)
+        return _dec(0, 10 ** (p - 1), -(p - 1))._fix(ctx)
+    # The exact value when it is a decimal of reasonable size.
+    exact = None
+    if not integral:
+        g = _math.gcd(yc, 10 ** (-ye))
+        a, b = yc // g, 10 ** (-ye) // g
+        root = _root_exact(c, e, b)
+        if root is not None:
+            r, k = root
+            if y._sign:
+                a = -a
+            if abs(a) * _ndigits(r) <= _EXACT_POW_DIGITS:
+                if a >= 0:
+                    exact = (r ** a, k * a)
+                else:
+                    q = r ** (-a)
+                    twos = fives = 0
+                    while q % 2 == 0:
+                        q //= 2
+                        twos += 1
+                    while q % 5 == 0:
+                        q //= 5
+                        fives += 1
+                    if q == 1:
+                        z = max(twos, fives)
+                        exact = (10 ** z // r ** (-a), -k * (-a) - z)
+    lnx = _log10_abs_ln(x)
+    ly = _math.log10(int(str(yc)[:17]) / 10 ** (min(_ndigits(yc), 17) - 1)) + y.adjusted()
+    lt = None if lnx is None else lnx + ly
+    positive = (x.adjusted() >= 0 and (c, e) != (1, 0)) != bool(y._sign)
+    if exact is not None and (lt is None or lt <= _exp_limit_digits(ctx)):
+        ec, ee = exact
+        if ec == 0:
+            return _dec(0, 0, ee)._fix(ctx)
+        # Where libmpdec's own approximation error decides the rounding, pvm cannot match it.
+        while ec % 10 == 0:
+            ec //= 10
+            ee += 1
+        nd = _ndigits(ec)
+        half = ctx.rounding in (ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_HALF_DOWN)
+        if nd <= p:
+            if not half:
+                raise NotImplementedError(
+                    "pvm's decimal cannot reproduce libmpdec's rounding of an exactly representable "
+                    "non-integral power in rounding mode %s" % ctx.rounding)
+            return _dec(sign, ec * 10 ** (p - nd + 2) + 1, ee - (p - nd + 2))._fix(ctx)
+        tail = ec % 10 ** (nd - p)
+        if half and tail * 2 == 10 ** (nd - p):
+            raise NotImplementedError(
+                "pvm's decimal cannot reproduce libmpdec's rounding of a non-integral power whose "
+                "exact value is halfway between two results")
+        return _dec(sign, ec, ee)._fix(ctx)
+
+    def x_at(s):
+        # y * ln(x) at scale s; ln(x) is computed finer when y's digits would amplify its error.
+        ny = _ndigits(yc)
+        k = s + max(0, ye + ny) + 2
+        v = yc * _ln_fixed(c, e, k) // 10 ** (k - s - ye)
+        return -v if y._sign else v
+
+    return _exp_correct(x_at, lt, positive, ctx, False, sign)
+
+
+def _pow_special(x, y, ctx):
+    """x ** y when one of them is infinite (neither a NaN)."""
+    if y._special:
+        if x._sign and (x._special or x._int):
+            return _invalid(ctx)
+        if x._special:
+            mag = 1
+        elif x._int == 0:
+            mag = -1
+        else:
+            c, e = x._int, x._exp
+            while c % 10 == 0:
+                c //= 10
+                e += 1
+            mag = 0 if (c, e) == (1, 0) else (1 if x.adjusted() >= 0 else -1)
+        if mag == 0:
+            p = ctx.prec
+            _raise(ctx, Inexact)
+            _raise(ctx, Rounded)
+            return _dec(0, 10 ** (p - 1), -(p - 1))._fix(ctx)
+        return _dec(0, 0, "F", "F") if (mag > 0) != bool(y._sign) else _dec(0, 0, 0)
+    if y._int == 0:
+        return _dec(0, 1, 0)
+    integral = y._exp >= 0 or y._int % 10 ** (-y._exp) == 0
+    if x._sign and not integral:
+        return _invalid(ctx)
+    sign = x._sign if int(y) & 1 else 0
+    return _dec(sign, 0, 0) if y._sign else _dec(sign, 0, "F", "F")
 
 
 def _convert(other, raise_=False):
@@ -1127,6 +1529,8 @@ class _SignalDict(dict):
 class Context(object):
     """The environment of arithmetic operations: precision, rounding, exponent limits, flags, traps."""
 
+    __pvm_tp_name__ = "decimal.Context"
+
     def __init__(self, prec=None, rounding=None, Emin=None, Emax=None, capitals=None, clamp=None,
                  flags=None, traps=None, _ignored_flags=None):
         dc = DefaultContext if "DefaultContext" in globals() else None
@@ -1163,8 +1567,8 @@ class Context(object):
         object.__setattr__(self, name, value)
 
     def __repr__(self):
-        flags = ", ".join(s.__name__ for s in _SIGNALS if self.flags[s])
-        traps = ", ".join(s.__name__ for s in _SIGNALS if self.traps[s])
+        flags = ", ".join(s.__name__ for s in _REPR_ORDER if self.flags[s])
+        traps = ", ".join(s.__name__ for s in _REPR_ORDER if self.traps[s])
         return ("Context(prec=%d, rounding=%s, Emin=%d, Emax=%d, capitals=%d, clamp=%d, flags=[%s], "
                 "traps=[%s])" % (self.prec, self.rounding, self.Emin, self.Emax, self.capitals,
                                  self.clamp, flags, traps))
@@ -1235,6 +1639,15 @@ class Context(object):
 
     def sqrt(self, a):
         return _convert(a, True).sqrt(self)
+
+    def exp(self, a):
+        return _convert(a, True).exp(self)
+
+    def ln(self, a):
+        return _convert(a, True).ln(self)
+
+    def log10(self, a):
+        return _convert(a, True).log10(self)
 
     def quantize(self, a, b):
         return _convert(a, True).quantize(b, context=self)

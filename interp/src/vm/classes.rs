@@ -757,7 +757,7 @@ impl Vm {
                 if !class_has_dict(&cls) {
                     return Err(attribute_error(format!(
                         "'{}' object has no attribute '{}'",
-                        type_name(&cls),
+                        self.type_name(obj),
                         name.as_str().unwrap_or("")
                     )));
                 }
@@ -846,7 +846,7 @@ impl Vm {
         }
         Err(attribute_error(format!(
             "'{}' object has no attribute '{}'",
-            type_name(&cls),
+            self.type_name(obj),
             n
         )))
     }

@@ -372,7 +372,20 @@ impl Vm {
     }
 
     pub fn type_name(&self, v: &Value) -> String {
-        crate::types::type_name(self.types.type_of(v)).to_string()
+        let t = self.types.type_of(v);
+        if let Object::Type(ty) = &**t {
+            // A Python class standing in for one of CPython's C types (decimal.Decimal) is named in
+            // messages by that type's tp_name, which it declares as `__pvm_tp_name__` (not inherited).
+            if ty.heap {
+                let key = "__pvm_tp_name__";
+                if let Some(n) = ty.dict.borrow().get_str(key, crate::hash::hash_str(key)) {
+                    if let Some(s) = n.as_str() {
+                        return s.to_string();
+                    }
+                }
+            }
+        }
+        crate::types::type_name(t).to_string()
     }
 
     pub fn exc_type(&self, k: ExcKind) -> &ObjRef {
