@@ -506,6 +506,13 @@ fn ord(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn radix(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str, r: u32) -> PyResult<Value> {
     exactly_one(name, args, kw)?;
+    if vm.is_user_instance(&args[0]) && args[0].to_bigint().is_none() {
+        let t = vm.type_of(&args[0]);
+        if vm.type_lookup(&t, &vm.strs.get("__index__")).is_some() {
+            let n = crate::builtins::methods::util::number_index(vm, &args[0])?;
+            return radix(vm, &[n], kw, name, r);
+        }
+    }
     match args[0].to_bigint() {
         Some(b) => Ok(Value::from_string(numfmt::int_to_str_radix(&b, r))),
         None => Err(type_error(format!(

@@ -381,7 +381,14 @@ impl Vm {
         if self.is_user_instance(key) {
             return t.find(h, |k| self.set_eq_vm(k, key));
         }
-        Ok(ok(t.find(h, |k| set_eq(k, key))))
+        // A stored instance of a Python class may still equal a builtin probe (`Decimal(2) == 2`).
+        t.find(h, |k| {
+            if self.is_user_instance(k) {
+                self.eq(k, key)
+            } else {
+                Ok(ok(set_eq(k, key)))
+            }
+        })
     }
 
     /// `BUILD_SET n`: `new` + `add` each item in order.
@@ -419,7 +426,30 @@ impl Vm {
             }
             return Ok(());
         }
-        ok(cell.borrow_mut().add(h, x.clone(), |k| set_eq(k, &x)));
+        // Builtin equality, unless an instance of a Python class with the same hash is stored: then
+        // its `__eq__` decides (outside the borrow).
+        let saw_instance = std::cell::Cell::new(false);
+        let found = ok(cell.borrow().find(h, |k| {
+            if self.is_user_instance(k) {
+                saw_instance.set(true);
+                Ok(false)
+            } else {
+                set_eq(k, &x)
+            }
+        }));
+        if found.is_some() {
+            return Ok(());
+        }
+        if saw_instance.get() {
+            let found = {
+                let t = cell.borrow();
+                self.table_find(&t, h, &x)?
+            };
+            if found.is_some() {
+                return Ok(());
+            }
+        }
+        cell.borrow_mut().insert_new(h, x);
         Ok(())
     }
 

@@ -95,6 +95,33 @@ impl Vm {
             if let Some(v) = self.type_union(op, &a, &b)? {
                 return Ok(v);
             }
+            // Sequence repetition by an object with `__index__` (`"ab" * n`, `n * [0]`).
+            if op == BinOp::Mul {
+                let is_seq = |v: &Value| {
+                    matches!(
+                        v.as_obj(),
+                        Some(
+                            Object::Str(_)
+                                | Object::Bytes(_)
+                                | Object::List(_)
+                                | Object::Tuple(_)
+                                | Object::ByteArray(_)
+                        )
+                    )
+                };
+                let has_index = |vm: &mut Vm, v: &Value| {
+                    let t = vm.type_of(v);
+                    vm.type_lookup(&t, &vm.strs.get("__index__")).is_some()
+                };
+                if is_seq(&a) && has_index(self, &b) {
+                    let n = methods::util::number_index(self, &b)?;
+                    return self.binary_op(arg, a, n);
+                }
+                if is_seq(&b) && has_index(self, &a) {
+                    let n = methods::util::number_index(self, &a)?;
+                    return self.binary_op(arg, n, b);
+                }
+            }
             return Err(binop_type_error(self, op, inplace, &a, &b));
         }
         if let (Value::Bool(x), Value::Bool(y)) = (&a, &b) {

@@ -1045,7 +1045,43 @@ impl Vm {
 
     // ---- items ----------------------------------------------------------------------------------------
 
+    /// A slice whose bounds include objects with `__index__`, as the same slice of ints (builtin
+    /// sequences resolve bounds without calling Python); any other key unchanged.
+    fn index_slice_key(&mut self, key: &Value) -> PyResult<Option<Value>> {
+        let Some(Object::Slice(sl)) = key.as_obj() else {
+            return Ok(None);
+        };
+        if !sl.iter().any(|v| self.is_user_instance(v)) {
+            return Ok(None);
+        }
+        let mut parts = [Value::None, Value::None, Value::None];
+        for (i, v) in sl.iter().enumerate() {
+            parts[i] = if self.is_user_instance(v) {
+                crate::builtins::methods::util::number_index(self, v).map_err(|_| {
+                    type_error("slice indices must be integers or None or have an __index__ method")
+                })?
+            } else {
+                v.clone()
+            };
+        }
+        Ok(Some(Value::obj(Object::Slice(Box::new(parts)))))
+    }
+
     pub fn getitem(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        if !self.is_user_instance(obj) {
+            if let Some(k) = self.index_slice_key(key)? {
+                return self.getitem(obj, &k);
+            }
+            if self.is_user_instance(key)
+                && matches!(obj.as_obj(), Some(Object::Str(_) | Object::Bytes(_)))
+            {
+                let t = self.type_of(key);
+                if self.type_lookup(&t, &self.strs.get("__index__")).is_some() {
+                    let k = crate::builtins::methods::util::number_index(self, key)?;
+                    return self.getitem(obj, &k);
+                }
+            }
+        }
         if self.is_user_instance(obj) {
             if let Some(r) = self.call_dunder(obj, "__getitem__", std::slice::from_ref(key))? {
                 return Ok(r);
@@ -1302,6 +1338,11 @@ impl Vm {
     }
 
     pub fn setitem(&mut self, obj: &Value, key: Value, v: Value) -> PyResult<()> {
+        if !self.is_user_instance(obj) {
+            if let Some(k) = self.index_slice_key(&key)? {
+                return self.setitem(obj, k, v);
+            }
+        }
         if self.is_user_instance(obj) {
             if let Some(b) = Vm::base_of(obj) {
                 // No Python override: store into the builtin base.
@@ -1377,6 +1418,11 @@ impl Vm {
     }
 
     pub fn delitem(&mut self, obj: &Value, key: &Value) -> PyResult<()> {
+        if !self.is_user_instance(obj) {
+            if let Some(k) = self.index_slice_key(key)? {
+                return self.delitem(obj, &k);
+            }
+        }
         if self.is_user_instance(obj) {
             if self
                 .call_dunder(obj, "__delitem__", std::slice::from_ref(key))?
