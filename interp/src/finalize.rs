@@ -96,6 +96,52 @@ fn on_drop_slow(i: &mut Instance, addr: usize) {
     crate::weakref::queue_due(o);
 }
 
+/// Called by `Object`'s `Drop` for a generator: one suspended inside a `try` (or `with`) block is
+/// closed at the next safe point, as CPython's generator finalizer does, so its `finally` clauses and
+/// `__exit__` methods run. (Closing one suspended outside any block would have no visible effect.)
+#[inline]
+pub fn on_gen_drop(g: &mut crate::vm::generators::GenState, addr: usize) {
+    if g.started && !g.finished && !g.running {
+        gen_drop_slow(g, addr);
+    }
+}
+
+#[cold]
+fn gen_drop_slow(g: &mut crate::vm::generators::GenState, addr: usize) {
+    use crate::vm::generators::GenKind;
+    if !matches!(g.kind, GenKind::Generator | GenKind::Coroutine) {
+        return;
+    }
+    if finalized(addr, true) || crate::weakref::queue_closed() {
+        return;
+    }
+    if g.code.handler_for(g.pc.saturating_sub(1)).is_none() {
+        return;
+    }
+    let dead = crate::vm::generators::GenState {
+        code: g.code.clone(),
+        func: None,
+        globals: g.globals.clone(),
+        pc: 0,
+        slots: Vec::new(),
+        started: true,
+        running: false,
+        finished: true,
+        kind: g.kind,
+        yielded: false,
+        running_async: false,
+        closed: true,
+        exc_state: Vec::new(),
+        exc_base: 0,
+    };
+    let state = std::mem::replace(g, dead);
+    let Value::Obj(o) = Value::obj(Object::Generator(Box::new(RefCell::new(state)))) else {
+        unreachable!()
+    };
+    mark_finalized(&o);
+    crate::weakref::queue_due(o);
+}
+
 /// For the cycle collector: the unreachable objects among `garbage` whose finalizer has not run. They
 /// are marked finalized and queued; the caller must then leave the garbage alone for this collection.
 pub fn queue_unfinalized(garbage: &[&ObjRef]) -> bool {
@@ -157,6 +203,13 @@ impl crate::vm::Vm {
     /// Call `obj.__del__()` for a queued instance. An exception is printed ("Exception ignored in:
     /// <function C.__del__ ...>") and otherwise ignored, as CPython does.
     pub(crate) fn run_finalizer(&mut self, obj: ObjRef) {
+        if let Object::Generator(_) = &*obj {
+            let g = Value::Obj(obj);
+            if let Err(e) = self.gen_close(&g) {
+                self.print_ignored_exception(&g, e);
+            }
+            return;
+        }
         let cls = match &*obj {
             Object::Instance(i) => i.cls.clone(),
             _ => return,

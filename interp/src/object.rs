@@ -524,8 +524,10 @@ impl Stash {
 impl Drop for Object {
     fn drop(&mut self) {
         let addr = self as *const Object as usize;
-        if let Object::Instance(i) = self {
-            crate::finalize::on_drop(i, addr);
+        match self {
+            Object::Instance(i) => crate::finalize::on_drop(i, addr),
+            Object::Generator(g) => crate::finalize::on_gen_drop(g.get_mut(), addr),
+            _ => {}
         }
         crate::weakref::on_drop(self);
         let stash = match self {

@@ -314,7 +314,7 @@ impl crate::vm::Vm {
                 return;
             }
             for r in due {
-                if let Object::Instance(_) = &*r {
+                if let Object::Instance(_) | Object::Generator(_) = &*r {
                     self.run_finalizer(r);
                     continue;
                 }

@@ -1,0 +1,5 @@
+from .models import model_name
+
+
+def render(text):
+    return "<" + text + " via " + model_name() + ">"

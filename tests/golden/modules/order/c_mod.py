@@ -1,0 +1,3 @@
+import sys
+
+sys.import_log.append("c_mod (runs once)")
