@@ -884,6 +884,8 @@ fn iter(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     vm.get_iter(args[0].clone())
 }
 
+use crate::vm::generators::GenKind;
+
 fn next(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("next", kw)?;
     arg_range("next", args, 1, 2)?;
@@ -896,6 +898,10 @@ fn next(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             "'{}' object is not an iterator",
             vm.type_name(&args[0])
         )));
+    }
+    if args.len() == 1 && crate::vm::generators::gen_kind(&args[0]) == Some(GenKind::Generator) {
+        // A generator's return value travels in the StopIteration, as `gen.send(None)` does.
+        return vm.gen_send(&args[0], Value::None);
     }
     match vm.next(&args[0])? {
         Some(v) => Ok(v),

@@ -32,6 +32,13 @@ impl Vm {
             for k in ["name", "path"] {
                 dict.set_str(Value::str(k), crate::hash::hash_str(k), Value::None);
             }
+            // `msg` is the message when there is exactly one argument.
+            let msg = if args.len() == 1 {
+                args[0].clone()
+            } else {
+                Value::None
+            };
+            dict.set_str(Value::str("msg"), crate::hash::hash_str("msg"), msg);
             return (cls, args, dict);
         }
         let os = self.exc_type(ExcKind::OSError);

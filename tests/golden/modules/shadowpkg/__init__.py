@@ -1,0 +1,1 @@
+helper = "the attribute named helper"

@@ -1,0 +1,1 @@
+WHAT = "the submodule named helper"
