@@ -691,6 +691,27 @@ extern "C" fn new_list(rt: *mut Runtime, out: *mut u64) -> u32 {
     OK
 }
 
+/// A tuple of the elements of the list `p`, which the trace just made with `new_list` (nothing else
+/// refers to it, so the elements move), kept alive by the nursery; FAIL when the nursery is full.
+extern "C" fn list_into_tuple(rt: *mut Runtime, p: u64, out: *mut u64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx); the trace holds `p` alive.
+    let rt = unsafe { &mut *rt };
+    let Object::List(l) = (unsafe { obj(p) }) else {
+        return FAIL;
+    };
+    if !rt.room(1) {
+        return FAIL;
+    }
+    let Ok(mut l) = l.try_borrow_mut() else {
+        return FAIL;
+    };
+    let v = Value::obj(Object::Tuple(std::mem::take(&mut *l)));
+    // SAFETY: `out` is the trace's out-slot for this call.
+    unsafe { *out = obj_bits(&v) };
+    rt.nursery.push(v);
+    OK
+}
+
 /// `new_instance(cls)`: a new instance of the class `cls` with no attributes, as calling the class makes
 /// it before `__init__` (`pvm_interp::vm::attrcache::new_instance`), kept alive by the nursery; FAIL
 /// when the nursery is full or `cls` is not a class.
@@ -1343,6 +1364,52 @@ fn big_binop(rt: *mut Runtime, op: i64, x: IntRef, y: IntRef, out: *mut u64) -> 
     }
 }
 
+/// Int arithmetic with a bigint operand whose result fits i64 (`big & mask`, `big % n`): the
+/// interpreter's `int_binop`, the result through `out`; FAIL when it is a bigint (or raises).
+fn big_binop_small(op: i64, x: IntRef, y: IntRef, out: *mut u64) -> u32 {
+    let Some(&op) = usize::try_from(op).ok().and_then(|i| BinOp::ALL.get(i)) else {
+        return FAIL;
+    };
+    match int_binop(op, x, y) {
+        Ok(Value::Int(r)) => {
+            // SAFETY: `out` is the trace's out-slot for this call.
+            unsafe { *out = r as u64 };
+            OK
+        }
+        _ => FAIL,
+    }
+}
+
+extern "C" fn big_small_oi(op: i64, a: u64, b: i64, out: *mut u64) -> u32 {
+    // SAFETY: the trace holds `a` alive.
+    match unsafe { big(a) } {
+        Some(x) => big_binop_small(op, x, IntRef::Small(b), out),
+        None => FAIL,
+    }
+}
+
+extern "C" fn big_small_io(op: i64, a: i64, b: u64, out: *mut u64) -> u32 {
+    // SAFETY: the trace holds `b` alive.
+    match unsafe { big(b) } {
+        Some(y) => big_binop_small(op, IntRef::Small(a), y, out),
+        None => FAIL,
+    }
+}
+
+extern "C" fn big_small_oo(op: i64, a: u64, b: u64, out: *mut u64) -> u32 {
+    // SAFETY: the trace holds `a` and `b` alive.
+    match unsafe { (big(a), big(b)) } {
+        (Some(x), Some(y)) => big_binop_small(op, x, y, out),
+        _ => FAIL,
+    }
+}
+
+/// Arithmetic of two ints whose result leaves i64 (`x * k` overflowing): a new bigint; FAIL when the
+/// result fits i64 (the trace's checked op covers that case).
+extern "C" fn big_binop_ii(rt: *mut Runtime, op: i64, a: i64, b: i64, out: *mut u64) -> u32 {
+    big_binop(rt, op, IntRef::Small(a), IntRef::Small(b), out)
+}
+
 /// The bigint behind an object payload, if it is one.
 ///
 /// # Safety
@@ -1552,6 +1619,26 @@ pub fn helper_specs() -> Vec<HelperSpec> {
             HelperSig::new(&[Int, Obj, Int], Obj).with_ctx().guarded(),
         ),
         HelperSpec::new(
+            "bigop.ii",
+            big_binop_ii as *const () as usize,
+            HelperSig::new(&[Int, Int, Int], Obj).with_ctx().guarded(),
+        ),
+        HelperSpec::new(
+            "bigsmall.oi",
+            big_small_oi as *const () as usize,
+            HelperSig::new(&[Int, Obj, Int], Int).guarded(),
+        ),
+        HelperSpec::new(
+            "bigsmall.io",
+            big_small_io as *const () as usize,
+            HelperSig::new(&[Int, Int, Obj], Int).guarded(),
+        ),
+        HelperSpec::new(
+            "bigsmall.oo",
+            big_small_oo as *const () as usize,
+            HelperSig::new(&[Int, Obj, Obj], Int).guarded(),
+        ),
+        HelperSpec::new(
             "bigop.io",
             big_binop_io as *const () as usize,
             HelperSig::new(&[Int, Int, Obj], Obj).with_ctx().guarded(),
@@ -1716,6 +1803,11 @@ pub fn helper_specs() -> Vec<HelperSpec> {
         "new_list",
         new_list as *const () as usize,
         HelperSig::new(&[], Obj).with_ctx().guarded(),
+    ));
+    v.push(HelperSpec::new(
+        "list_into_tuple",
+        list_into_tuple as *const () as usize,
+        HelperSig::new(&[Obj], Obj).with_ctx().guarded(),
     ));
     macro_rules! attr_tags {
         ($($tag:literal $ty:ident),*) => {$(

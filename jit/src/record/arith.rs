@@ -94,6 +94,22 @@ impl Recorder {
         let r = match (a, b) {
             (Num::I(x), Num::I(y)) => {
                 let (cx_, cy) = (int_value(&vm.stack[ia]), int_value(&vm.stack[ib]));
+                if op == BinOp::Mul && cx_.checked_mul(cy).is_none() {
+                    // The product leaves i64 now (a hash `h * K` before its mask): a bigint, made by
+                    // the interpreter's arithmetic, rather than an overflow exit every time.
+                    let code = self.em.kint(op as i64);
+                    let r = self.callg(vm, Type::Obj, "bigop.ii", &[code, x, y])?;
+                    self.set(ia, Sv::Val(r));
+                    self.set(ib, Sv::Undef);
+                    return Ok(());
+                }
+                if matches!(op, BinOp::Add | BinOp::Sub) {
+                    if let Some(r) = self.wide_binop(vm, op, ia, ib)? {
+                        self.set(ia, Sv::Val(r));
+                        self.set(ib, Sv::Undef);
+                        return Ok(());
+                    }
+                }
                 self.int_binop(vm, op, x, y, cx_, cy)?
             }
             (a, b) => {
@@ -134,7 +150,18 @@ impl Recorder {
             return Err(nyi("bigint operands"));
         }
         let code = self.em.kint(op as i64);
-        let r = self.callg(vm, Type::Obj, &format!("bigop.{kx}{ky}"), &[code, x, y])?;
+        // The result's type is the interpreter's: an int when it fits (`big & mask`), else a bigint.
+        let small = match (int_ref(&vm.stack[ia]), int_ref(&vm.stack[ib])) {
+            (Some(a), Some(b)) => {
+                matches!(pvm_interp::vm::ops::int_binop(op, a, b), Ok(Value::Int(_)))
+            }
+            _ => false,
+        };
+        let r = if small {
+            self.callg(vm, Type::Int, &format!("bigsmall.{kx}{ky}"), &[code, x, y])?
+        } else {
+            self.callg(vm, Type::Obj, &format!("bigop.{kx}{ky}"), &[code, x, y])?
+        };
         self.set(ia, Sv::Val(r));
         self.set(ib, Sv::Undef);
         Ok(())
@@ -533,4 +560,16 @@ pub(super) fn int_value(v: &Value) -> i64 {
 /// A class whose metaclass is `type` (equality is identity).
 fn is_plain_class(v: &Value) -> bool {
     matches!(v.as_obj(), Some(o @ pvm_interp::object::Object::Type(_)) if pvm_interp::vm::classes::user_meta(o).is_none())
+}
+
+/// An int or bigint value as the interpreter's int arithmetic takes it.
+fn int_ref(v: &Value) -> Option<pvm_interp::vm::ops::IntRef<'_>> {
+    match v {
+        Value::Int(i) => Some(pvm_interp::vm::ops::IntRef::Small(*i)),
+        Value::Bool(b) => Some(pvm_interp::vm::ops::IntRef::Small(*b as i64)),
+        _ => match v.as_obj() {
+            Some(pvm_interp::object::Object::Int(b)) => Some(pvm_interp::vm::ops::IntRef::Big(b)),
+            _ => None,
+        },
+    }
 }

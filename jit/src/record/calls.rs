@@ -324,7 +324,15 @@ impl Recorder {
             return Err(nyi("return to a native caller or from a generator"));
         }
         let (ccode, cpc, cbase) = (caller.code.clone(), caller.pc, caller.base);
-        let v = self.sv(vm, cx.sp - 1)?;
+        let v = match self.sv(vm, cx.sp - 1)? {
+            // `return a, b`: the tuple must exist in the caller (its snapshots name it).
+            Sv::Tuple(t) => {
+                let r = self.materialize_tuple(t)?;
+                self.set(cx.sp - 1, Sv::Val(r));
+                Sv::Val(r)
+            }
+            v => v,
+        };
         let level = self.em.kint(self.popped as i64);
         let kc = self.em.kint(Rc::as_ptr(&ccode) as *const u8 as i64);
         let kp = self.em.kint(cpc as i64);

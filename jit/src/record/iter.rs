@@ -226,6 +226,7 @@ impl Recorder {
                         let c = self.callg(vm, Type::Int, "enum_count", &[itr])?;
                         let r = self.typed_call(vm, "enum_next", &v, &[itr])?;
                         self.vtuples.push(vec![Sv::Val(c), Sv::Val(r)]);
+                        self.vtuple_origin.push(None);
                         self.set(cx.sp, Sv::Tuple(self.vtuples.len() as u32 - 1));
                     }
                     (None, false) => {
@@ -284,12 +285,50 @@ impl Recorder {
         for k in 0..n {
             items.push(self.sv(vm, cx.sp - n + k)?);
         }
+        // Where a materialisation right after may exit to (None if the state cannot be described).
+        let origin = self.snapshot(vm).ok().map(|s| (s, self.nbc));
         self.vtuples.push(items);
+        self.vtuple_origin.push(origin);
         for k in 0..n {
             self.set(cx.sp - n + k, Sv::Undef);
         }
         self.set(cx.sp - n, Sv::Tuple(self.vtuples.len() as u32 - 1));
         Ok(())
+    }
+
+    /// Make the virtual tuple `t` a real one (`new_list`, `list_append.<type>` per item,
+    /// `list_into_tuple`), when it was built by the instruction right before the current one: the
+    /// helpers then exit to the `BuildTuple` (nothing happened since), whose state the interpreter
+    /// rebuilds it from. For `return a, b` from the frame a side trace runs in.
+    pub(super) fn materialize_tuple(&mut self, t: u32) -> RResult<crate::ir::IrRef> {
+        let Some(Some((snap, nbc))) = self.vtuple_origin.get(t as usize).copied() else {
+            return Err(Abort::VirtualEscapes);
+        };
+        if nbc + 1 != self.nbc {
+            return Err(Abort::VirtualEscapes);
+        }
+        let mut vals = Vec::new();
+        for item in self.vtuples[t as usize].clone() {
+            match item {
+                Sv::Val(r) if !matches!(self.em.trace.ty(r), Type::Wide | Type::Undef) => {
+                    vals.push(r)
+                }
+                _ => return Err(Abort::VirtualEscapes),
+            }
+        }
+        let l = self
+            .em
+            .call(Op::CallGuard, Type::Obj, "new_list", &[], snap);
+        for r in vals {
+            let name = crate::runtime::tagged("list_append", self.em.trace.ty(r));
+            self.em
+                .call(Op::CallGuard, Type::Void, &name, &[l, r], snap);
+        }
+        let tup = self
+            .em
+            .call(Op::CallGuard, Type::Obj, "list_into_tuple", &[l], snap);
+        self.known_kind.insert(tup, SeqKind::Tuple);
+        Ok(tup)
     }
 
     /// `UnpackSequence n` of a list or tuple (a virtual tuple just spreads its items).

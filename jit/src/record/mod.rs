@@ -390,6 +390,9 @@ pub struct Recorder {
     passes: HashMap<(Option<u32>, u32), u32>,
     /// Items of virtual tuples.
     vtuples: Vec<Vec<Sv>>,
+    /// For each virtual tuple made by `BuildTuple`: the snapshot before it and the bytecode count
+    /// then (see `Recorder::materialize_tuple`).
+    vtuple_origin: Vec<Option<(SnapId, usize)>>,
     /// How the trace reads each namespace dict it uses, by address (see `globals.rs`).
     namespaces: HashMap<usize, globals::NsMode>,
     /// The namespace behind a `GlobalStore` abort.
@@ -458,6 +461,7 @@ impl Recorder {
             stack_need,
             passes: HashMap::new(),
             vtuples: Vec::new(),
+            vtuple_origin: Vec::new(),
             namespaces: HashMap::new(),
             store_conflict: None,
         };
@@ -534,6 +538,7 @@ impl Recorder {
             stack_need,
             passes: HashMap::new(),
             vtuples: Vec::new(),
+            vtuple_origin: Vec::new(),
             namespaces: HashMap::new(),
             store_conflict: None,
         };
