@@ -1,13 +1,15 @@
-//! The dispatch loop. One `match` over every opcode (exhaustive: a new opcode is a compile error here until
-//! it is handled). Hot paths (int/float arithmetic and comparisons, locals, range/list iteration, calls of
-//! plain Python functions) are inline; everything else calls a named helper in protocol.rs / ops.rs.
+//! The dispatch loop. It handles the common case of the frequent opcodes inline (int/float arithmetic
+//! and comparisons, locals, cache hits of globals and attributes, range iteration, calls of plain Python
+//! functions and returns); everything else, rare opcodes and slow paths, runs out of line in
+//! `exec_cold` (exec.rs), whose `match` over every opcode is exhaustive: a new opcode is a compile error
+//! there until it is handled. A small loop is what lets pc, sp and the frame's code stay in registers.
 
 use super::call::CallOutcome;
 use super::{Frame, Vm};
 use crate::bytecode::{BinOp, CmpOp, Op};
 use crate::code::Code;
 use crate::error::{ExcKind, PyErr, PyResult};
-use crate::object::{Iter, Object};
+use crate::object::Object;
 use crate::value::Value;
 use std::rc::Rc;
 
@@ -30,188 +32,219 @@ impl Vm {
         }
     }
 
-    // `tri!` re-derives the stack pointer after every fallible call, including the last one before a
-    // frame switch, where the new value is not read.
+    /// The dispatch loop proper. Its state lives in pointers (the next instruction, the value-stack
+    /// top, the frame's locals) so that few values are live across an instruction and all of them
+    /// stay in registers; the frame record gets `pc`/`sp` indices back (`save!`) before anything that
+    /// may run other frames or look at the stack.
+    // `cold!` re-derives the pointers after every out-of-line instruction, including the last one
+    // before a frame switch, where the new values are not read.
     #[allow(unused_assignments)]
     fn run_loop<const REC: bool>(&mut self, entry_depth: usize) -> PyResult<LoopExit> {
         'frame: loop {
-            let fi = self.frames.len() - 1;
-            // SAFETY: the frame's `Rc<Code>` keeps the code alive while the frame exists; this loop
-            // iteration ends (`continue 'frame` / return) before or right when the frame is popped, and
-            // the unwinding path after the loop uses the frame record, not this reference.
-            let code: &Code = unsafe { &*Rc::as_ptr(&self.frames[fi].code) };
-            // The instructions' base pointer in a local: one load less per dispatch than `code.instrs`.
-            let instrs: *const crate::bytecode::Instr = code.instrs.as_ptr();
-            let base = self.frames[fi].base;
-            let mut pc = self.frames[fi].pc;
-            let mut sp = self.frames[fi].sp;
-            // Base pointer of the value stack, cached in a register. It is re-derived after every call
-            // that may run other frames (and so may grow, i.e. move, the stack): all such calls go
-            // through `tri!`, and frame switches restart at 'frame.
-            let mut stk: *mut Value = self.stack.as_mut_ptr();
             // `generator.throw`: raise at the suspension point. It is only ever set right before a
-            // generator's frame is entered, so it is checked per frame switch, not per instruction.
-            if let Some(e) = self.pending_throw.take() {
-                self.unwind(e, entry_depth)?;
+            // generator's frame is entered by `run`, so it is checked here, not per instruction
+            // (and not on the direct switches of plain calls and returns below).
+            if self.pending_throw.is_some() {
+                if let Some(e) = self.pending_throw.take() {
+                    self.unwind(e, entry_depth)?;
+                }
                 continue 'frame;
             }
+            // The running frame is always the top one: `self.frames.len() - 1`. A plain call or
+            // return switches the state below in place; anything else that changes the frame stack
+            // restarts at 'frame, which loads it from the top frame's record.
+            let f = self.frames.last().expect("frame");
+            // SAFETY: the frame's `Rc<Code>` keeps the code alive while the frame exists; `code` is
+            // replaced (or this loop iteration ends) before or right when the frame is popped, and
+            // the unwinding path after the loop uses the frame record, not this reference.
+            let mut code: &Code = unsafe { &*Rc::as_ptr(&f.code) };
+            // The next instruction, the first free value-stack slot, the frame's first local. The
+            // stack pointers are re-derived after every call that may run other frames (and so may
+            // grow, i.e. move, the stack): all such calls go through `cold!`.
+            // SAFETY (all three): in bounds (see `slot!` below, and the pc invariant at `ins`).
+            let (mut ip, mut sp, mut locals) = unsafe {
+                let stk = self.stack.as_mut_ptr();
+                (
+                    code.instrs.as_ptr().add(f.pc),
+                    stk.add(f.sp),
+                    stk.add(f.base),
+                )
+            };
             let err: PyErr = 'dispatch: loop {
-                macro_rules! tri {
-                    ($e:expr) => {{
-                        let r = $e;
-                        stk = self.stack.as_mut_ptr();
-                        match r {
-                            Ok(v) => v,
-                            Err(e) => break 'dispatch e,
-                        }
-                    }};
-                }
-                // SAFETY (for `slot!`): every index used below is < `self.stack.len()`: a frame is only
-                // pushed after `ensure_stack(base + code.frame_size())`, locals/cells are below
-                // `base + nlocals + ncells`, and the value stack never exceeds `code.stacksize` (computed by
-                // the compiler's stack-depth analysis, validated for cached code on load).
+                // SAFETY (for `slot!`, `local!` and the stack macros): every slot used below is in
+                // `self.stack`: a frame is only pushed after `ensure_stack(base + code.frame_size())`,
+                // locals/cells are below `base + nlocals + ncells`, and the value stack never exceeds
+                // `code.stacksize` (computed by the compiler's stack-depth analysis, validated for
+                // cached code on load).
+                // `slot!(n)`: the n-th value from the top (1 = the top).
                 macro_rules! slot {
+                    ($n:expr) => {
+                        *unsafe { &mut *sp.sub($n) }
+                    };
+                }
+                macro_rules! local {
                     ($i:expr) => {
-                        *unsafe { &mut *stk.add($i) }
+                        *unsafe { &mut *locals.add($i) }
                     };
                 }
                 macro_rules! push {
                     ($v:expr) => {{
                         let v = $v;
-                        slot!(sp) = v;
-                        sp += 1;
+                        *unsafe { &mut *sp } = v;
+                        sp = unsafe { sp.add(1) };
                     }};
                 }
                 macro_rules! pop {
                     () => {{
-                        sp -= 1;
-                        // SAFETY: as for `slot!`; the slot is a valid Value owned by the stack.
-                        unsafe { crate::value::take_value(stk.add(sp)) }
+                        sp = unsafe { sp.sub(1) };
+                        // SAFETY: as above; the slot is a valid Value owned by the stack.
+                        unsafe { crate::value::take_value(sp) }
                     }};
                 }
                 macro_rules! discard {
                     () => {{
-                        sp -= 1;
-                        slot!(sp) = Value::Undef;
+                        sp = unsafe { sp.sub(1) };
+                        *unsafe { &mut *sp } = Value::Undef;
                     }};
                 }
-                macro_rules! top {
-                    () => {
-                        slot!(sp - 1)
+                macro_rules! jump {
+                    ($target:expr) => {
+                        // SAFETY: jump targets are instruction indices (compiler invariant,
+                        // validated for cached code).
+                        ip = unsafe { code.instrs.as_ptr().add($target as usize) }
                     };
+                }
+                // The top frame's record, without a bounds check (there is always a running frame).
+                macro_rules! frame {
+                    () => {{
+                        let n = self.frames.len();
+                        // SAFETY: the running frame is the top one, so `n >= 1`.
+                        unsafe { self.frames.get_unchecked_mut(n - 1) }
+                    }};
                 }
                 // Save the frame state before anything that may run other frames or inspect the stack.
                 macro_rules! save {
                     () => {{
-                        let f = &mut self.frames[fi];
+                        // SAFETY: `ip` and `sp` point into the code's instructions and the stack.
+                        let (pc, spi) = unsafe {
+                            (
+                                ip.offset_from(code.instrs.as_ptr()) as usize,
+                                sp.offset_from(self.stack.as_ptr()) as usize,
+                            )
+                        };
+                        let f = frame!();
                         f.pc = pc;
-                        f.sp = sp;
+                        f.sp = spi;
                     }};
                 }
-                // After a `del` or a store to a global/name: what it released may have a finalizer
-                // (`__del__`) or weak reference callback due, which CPython would run right there.
-                macro_rules! release_point {
+                // Load the state back from the top frame's record (same frame, same code).
+                macro_rules! reload {
                     () => {{
-                        if crate::gc::pending() {
-                            save!();
-                            self.safe_point();
-                            stk = self.stack.as_mut_ptr();
+                        let stk = self.stack.as_mut_ptr();
+                        let f = frame!();
+                        // SAFETY: as at 'frame.
+                        unsafe {
+                            ip = code.instrs.as_ptr().add(f.pc);
+                            sp = stk.add(f.sp);
+                            locals = stk.add(f.base);
                         }
                     }};
                 }
                 if REC {
                     save!();
+                    let pc = frame!().pc;
                     if let Some(mut jit) = self.jit.take() {
-                        let code_rc = self.frames[fi].code.clone();
+                        let code_rc = frame!().code.clone();
                         jit.record_instr(self, &code_rc, pc);
                         self.jit = Some(jit);
                     }
                     if !self.recording {
                         return Ok(LoopExit::SwitchMode);
                     }
-                    stk = self.stack.as_mut_ptr();
+                    reload!();
                 }
-                // SAFETY: pc stays inside the code: every code object ends in ReturnValue and every jump
-                // target is an instruction index (compiler invariant, validated for cached code).
-                let ins = unsafe { *instrs.add(pc) };
-                pc += 1;
+                // SAFETY: `ip` stays inside the code: every code object ends in ReturnValue and every
+                // jump target is an instruction index (compiler invariant, validated for cached code).
+                let ins = unsafe { *ip };
+                ip = unsafe { ip.add(1) };
                 let arg = ins.arg();
+                // Run the instruction out of line (exec.rs): rare opcodes, and the slow paths of the
+                // ones below. The frame record carries pc and sp across.
+                macro_rules! cold {
+                    () => {{
+                        save!();
+                        let r = self.exec_cold::<REC>(ins, entry_depth);
+                        match r {
+                            Ok(Cold::Next) => reload!(),
+                            Ok(Cold::Frame) => continue 'frame,
+                            Ok(Cold::Exit(x)) => return Ok(x),
+                            Err(e) => break 'dispatch e,
+                        }
+                    }};
+                }
+                // A call out of line from a slow path below, with the frame state saved before it
+                // (`save!`) and the stack pointers re-derived after it at the same indices (the
+                // stack may have moved; the record's sp may not be this frame's top any more).
+                macro_rules! tri {
+                    ($e:expr) => {{
+                        let (spi, li) = (index!(sp), index!(locals));
+                        let r = $e;
+                        let stk = self.stack.as_mut_ptr();
+                        // SAFETY: the same slots as before the call, in the (maybe moved) stack.
+                        unsafe {
+                            sp = stk.add(spi);
+                            locals = stk.add(li);
+                        }
+                        match r {
+                            Ok(v) => v,
+                            Err(e) => break 'dispatch e,
+                        }
+                    }};
+                }
+                // The stack index of a pointer into the stack.
+                macro_rules! index {
+                    ($p:expr) => {
+                        // SAFETY: the pointer points into the stack.
+                        unsafe { $p.offset_from(self.stack.as_ptr()) as usize }
+                    };
+                }
+                // Only fast paths here; each falls back to `cold!()` before changing anything, or
+                // calls the slow path's helper directly (`tri!`) where that path is common.
                 match ins.op() {
                     Op::Nop => {}
-                    Op::PopTop => {
-                        discard!();
-                    }
+                    Op::PopTop => discard!(),
                     Op::Copy => {
-                        let v = self.stack[sp - arg as usize].clone();
+                        let v = slot!(arg as usize).clone();
                         push!(v);
                     }
-                    Op::Swap => {
-                        self.stack.swap(sp - 1, sp - arg as usize);
-                    }
+                    Op::PushNull => push!(Value::Undef),
                     Op::LoadConst => push!(code.consts[arg as usize].clone()),
                     Op::LoadFast => {
-                        let v = &slot!(base + arg as usize);
+                        let v = &local!(arg as usize);
                         if let Value::Undef = v {
-                            break 'dispatch unbound_local(code, arg as usize);
+                            cold!();
+                        } else {
+                            let v = v.clone();
+                            push!(v);
                         }
-                        let v = v.clone();
-                        push!(v);
+                    }
+                    Op::LoadFast2 => {
+                        let (i, j) = ((arg & 0xfff) as usize, (arg >> 12) as usize);
+                        if matches!(local!(i), Value::Undef) || matches!(local!(j), Value::Undef) {
+                            cold!();
+                        } else {
+                            let (a, b) = (local!(i).clone(), local!(j).clone());
+                            push!(a);
+                            push!(b);
+                        }
                     }
                     Op::StoreFast => {
                         let v = pop!();
-                        slot!(base + arg as usize) = v;
-                    }
-                    Op::DeleteFast => {
-                        if let Value::Undef = self.stack[base + arg as usize] {
-                            break 'dispatch unbound_local(code, arg as usize);
-                        }
-                        self.stack[base + arg as usize] = Value::Undef;
-                        release_point!();
-                    }
-                    Op::LoadDeref => {
-                        let slot = base + code.nlocals() + arg as usize;
-                        let v = match &self.stack[slot] {
-                            Value::Obj(c) => match &**c {
-                                Object::Cell(cell) => cell.borrow().clone(),
-                                _ => Value::Undef,
-                            },
-                            _ => Value::Undef,
-                        };
-                        if let Value::Undef = v {
-                            break 'dispatch unbound_deref(code, arg as usize);
-                        }
-                        push!(v);
-                    }
-                    Op::StoreDeref => {
-                        let v = pop!();
-                        let slot = base + code.nlocals() + arg as usize;
-                        if let Value::Obj(c) = &self.stack[slot] {
-                            if let Object::Cell(cell) = &**c {
-                                let old = cell.replace(v);
-                                drop(old);
-                            }
-                        }
-                    }
-                    Op::DeleteDeref => {
-                        let slot = base + code.nlocals() + arg as usize;
-                        let old = match &self.stack[slot] {
-                            Value::Obj(c) => match &**c {
-                                Object::Cell(cell) => cell.replace(Value::Undef),
-                                _ => Value::Undef,
-                            },
-                            _ => Value::Undef,
-                        };
-                        if let Value::Undef = old {
-                            break 'dispatch unbound_deref(code, arg as usize);
-                        }
-                    }
-                    Op::LoadClosure => {
-                        let v = self.stack[base + code.nlocals() + arg as usize].clone();
-                        push!(v);
+                        local!(arg as usize) = v;
                     }
                     Op::LoadGlobal => {
                         let cache = &code.global_cache[arg as usize];
-                        let globals = &self.frames[fi].globals;
+                        let globals = &frame!().globals;
                         let (Object::Dict(g), Object::Dict(b)) = (&**globals, &*self.builtins)
                         else {
                             unreachable!("globals and builtins are dicts")
@@ -242,190 +275,156 @@ impl Vm {
                         };
                         match hit {
                             Some(v) => push!(v),
-                            None => {
-                                let (gver, bver) = (g.borrow().version, b.borrow().version);
-                                let globals = globals.clone();
-                                let (slot, v) =
-                                    tri!(self.global_slot(&globals, &code.names[arg as usize]));
-                                cache.globals.set(gaddr);
-                                cache.gver.set(gver);
-                                cache.bver.set(bver);
-                                cache.slot.set(slot);
-                                push!(v);
-                            }
+                            None => cold!(),
                         }
-                    }
-                    Op::StoreGlobal => {
-                        let v = pop!();
-                        let g = self.frames[fi].globals.clone();
-                        tri!(self.dict_set_str(&g, &code.names[arg as usize], v));
-                        release_point!();
-                    }
-                    Op::DeleteGlobal => {
-                        let g = self.frames[fi].globals.clone();
-                        let name = &code.names[arg as usize];
-                        if !tri!(self.dict_del_str(&g, name)) {
-                            break 'dispatch PyErr::new(
-                                ExcKind::NameError,
-                                format!("name '{}' is not defined", name.as_str().unwrap_or("")),
-                            );
-                        }
-                        release_point!();
-                    }
-                    Op::LoadName => {
-                        let name = &code.names[arg as usize];
-                        let locals = self.frames[fi].locals.clone();
-                        let mut found = None;
-                        if let Some(l) = locals {
-                            found = tri!(self.dict_get_str(&l, name));
-                        }
-                        let v = match found {
-                            Some(v) => v,
-                            None => tri!(self.load_global(&self.frames[fi].globals.clone(), name)),
-                        };
-                        push!(v);
-                    }
-                    Op::StoreName => {
-                        let v = pop!();
-                        let ns = self.frames[fi]
-                            .locals
-                            .clone()
-                            .unwrap_or_else(|| self.frames[fi].globals.clone());
-                        tri!(self.dict_set_str(&ns, &code.names[arg as usize], v));
-                        release_point!();
-                    }
-                    Op::DeleteName => {
-                        let ns = self.frames[fi]
-                            .locals
-                            .clone()
-                            .unwrap_or_else(|| self.frames[fi].globals.clone());
-                        let name = &code.names[arg as usize];
-                        if !tri!(self.dict_del_str(&ns, name)) {
-                            break 'dispatch PyErr::new(
-                                ExcKind::NameError,
-                                format!("name '{}' is not defined", name.as_str().unwrap_or("")),
-                            );
-                        }
-                        release_point!();
                     }
                     Op::LoadAttr => {
                         let cache = &code.attr_cache[arg as usize];
-                        let obj = pop!();
-                        if let Some((v, is_method)) = self.attr_load_hit(cache, &obj) {
-                            if is_method {
+                        match self.attr_load_hit(cache, &slot!(1)) {
+                            Some((v, true)) => {
+                                let obj = pop!();
                                 push!(Value::obj(Object::BoundMethod(Box::new((obj, v)))));
-                            } else {
-                                push!(v);
                             }
-                            continue;
+                            Some((v, false)) => slot!(1) = v,
+                            None => cold!(),
                         }
-                        save!();
-                        let name = &code.names[arg as usize];
-                        self.attr_load_fill(cache, &obj, name);
-                        let v = tri!(self.getattr(&obj, name));
-                        push!(v);
-                    }
-                    Op::StoreAttr => {
-                        let cache = &code.attr_cache[arg as usize];
-                        let obj = pop!();
-                        let mut v = Some(pop!());
-                        if self.attr_store_hit(cache, &obj, &mut v) {
-                            continue;
-                        }
-                        save!();
-                        let name = &code.names[arg as usize];
-                        let before = self.attr_store_precheck(&obj, name);
-                        tri!(self.setattr(&obj, name, v.take().unwrap_or(Value::None)));
-                        if let Some(before) = before {
-                            self.attr_store_fill(cache, &obj, name, before);
-                        }
-                    }
-                    Op::DeleteAttr => {
-                        save!();
-                        let obj = pop!();
-                        tri!(self.delattr(&obj, &code.names[arg as usize]));
-                        release_point!();
                     }
                     Op::LoadMethod => {
                         let cache = &code.attr_cache[arg as usize];
-                        let obj = pop!();
-                        if let Some((v, is_method)) = self.attr_load_hit(cache, &obj) {
-                            if is_method {
+                        match self.attr_load_hit(cache, &slot!(1)) {
+                            Some((v, true)) => {
+                                let obj = pop!();
                                 push!(v);
                                 push!(obj);
-                            } else {
-                                push!(Value::Undef);
+                            }
+                            Some((v, false)) => {
+                                slot!(1) = Value::Undef;
                                 push!(v);
                             }
-                            continue;
+                            None => cold!(),
                         }
-                        save!();
-                        self.attr_load_fill(cache, &obj, &code.names[arg as usize]);
-                        match tri!(self.lookup_method(&obj, &code.names[arg as usize])) {
-                            Some(m) => {
-                                push!(m);
-                                push!(obj);
+                    }
+                    Op::StoreAttr => {
+                        let cache = &code.attr_cache[arg as usize];
+                        // The value moves out of its slot only on a hit.
+                        let mut v = Some(std::mem::take(&mut slot!(2)));
+                        if self.attr_store_hit(cache, &slot!(1), &mut v) {
+                            discard!();
+                            sp = unsafe { sp.sub(1) };
+                        } else {
+                            slot!(2) = v.take().unwrap_or(Value::None);
+                            cold!();
+                        }
+                    }
+                    Op::Swap => {
+                        // SAFETY: both slots are in the value stack (see `slot!`).
+                        unsafe { std::ptr::swap(sp.sub(1), sp.sub(arg as usize)) };
+                    }
+                    Op::LoadDeref => {
+                        let v = match &local!(code.nlocals() + arg as usize) {
+                            Value::Obj(c) => match &**c {
+                                Object::Cell(cell) => cell.borrow().clone(),
+                                _ => Value::Undef,
+                            },
+                            _ => Value::Undef,
+                        };
+                        if let Value::Undef = v {
+                            cold!();
+                        } else {
+                            push!(v);
+                        }
+                    }
+                    Op::StoreDeref => {
+                        let v = pop!();
+                        if let Value::Obj(c) = &local!(code.nlocals() + arg as usize) {
+                            if let Object::Cell(cell) = &**c {
+                                let old = cell.replace(v);
+                                drop(old);
+                            }
+                        }
+                    }
+                    Op::StoreSubscr => {
+                        // list[int] = v
+                        let done = match (&slot!(2), &slot!(1)) {
+                            (Value::Obj(o), Value::Int(i)) => match &**o {
+                                Object::List(l) => {
+                                    let mut l = l.borrow_mut();
+                                    let n = l.len() as i64;
+                                    let j = if *i < 0 { *i + n } else { *i };
+                                    if j >= 0 && j < n {
+                                        let v = std::mem::take(&mut slot!(3));
+                                        let old = std::mem::replace(&mut l[j as usize], v);
+                                        drop(l);
+                                        drop(old);
+                                        true
+                                    } else {
+                                        false
+                                    }
+                                }
+                                _ => false,
+                            },
+                            _ => false,
+                        };
+                        if done {
+                            discard!();
+                            discard!();
+                            sp = unsafe { sp.sub(1) };
+                        } else {
+                            cold!();
+                        }
+                    }
+                    Op::UnaryNegative => match slot!(1) {
+                        Value::Int(i) if i != i64::MIN => slot!(1) = Value::Int(-i),
+                        Value::Float(f) => slot!(1) = Value::Float(-f),
+                        _ => cold!(),
+                    },
+                    Op::ForSetup => {
+                        // Ranges and exact lists/tuples; other iterables out of line.
+                        let range = match slot!(1).as_obj() {
+                            Some(Object::Range(r)) => Some((r.start, r.stop, r.step)),
+                            Some(Object::List(_) | Object::Tuple(_)) => None,
+                            _ => {
+                                cold!();
+                                continue;
+                            }
+                        };
+                        match range {
+                            Some((start, stop, step)) => {
+                                slot!(1) = Value::Int(start);
+                                push!(Value::Int(stop));
+                                push!(Value::Int(step));
                             }
                             None => {
-                                let v = tri!(self.getattr(&obj, &code.names[arg as usize]));
+                                push!(Value::Int(0));
                                 push!(Value::Undef);
-                                push!(v);
                             }
                         }
                     }
                     Op::BinarySubscr => {
-                        let key = pop!();
-                        let obj = pop!();
-                        // Fast path: list[int].
-                        if let (Value::Obj(o), Value::Int(i)) = (&obj, &key) {
-                            if let Object::List(l) = &**o {
-                                let l = l.borrow();
-                                let n = l.len() as i64;
-                                let j = if *i < 0 { *i + n } else { *i };
-                                if j >= 0 && j < n {
-                                    let v = l[j as usize].clone();
-                                    drop(l);
-                                    push!(v);
-                                    continue;
+                        // list[int]
+                        let hit = match (&slot!(2), &slot!(1)) {
+                            (Value::Obj(o), Value::Int(i)) => match &**o {
+                                Object::List(l) => {
+                                    let l = l.borrow();
+                                    let n = l.len() as i64;
+                                    let j = if *i < 0 { *i + n } else { *i };
+                                    if j >= 0 && j < n {
+                                        Some(l[j as usize].clone())
+                                    } else {
+                                        None
+                                    }
                                 }
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        match hit {
+                            Some(v) => {
+                                discard!();
+                                slot!(1) = v;
                             }
+                            None => cold!(),
                         }
-                        save!();
-                        let v = tri!(self.getitem(&obj, &key));
-                        push!(v);
-                    }
-                    Op::StoreSubscr => {
-                        let key = pop!();
-                        let obj = pop!();
-                        let v = pop!();
-                        if let (Value::Obj(o), Value::Int(i)) = (&obj, &key) {
-                            if let Object::List(l) = &**o {
-                                let mut l = l.borrow_mut();
-                                let n = l.len() as i64;
-                                let j = if *i < 0 { *i + n } else { *i };
-                                if j >= 0 && j < n {
-                                    let old = std::mem::replace(&mut l[j as usize], v);
-                                    drop(l);
-                                    drop(old);
-                                    continue;
-                                }
-                            }
-                        }
-                        save!();
-                        tri!(self.setitem(&obj, key, v));
-                    }
-                    Op::DeleteSubscr => {
-                        save!();
-                        let key = pop!();
-                        let obj = pop!();
-                        tri!(self.delitem(&obj, &key));
-                        release_point!();
-                    }
-                    Op::BuildSlice => {
-                        let step = if arg == 3 { pop!() } else { Value::None };
-                        let stop = pop!();
-                        let start = pop!();
-                        push!(Value::obj(Object::Slice(Box::new([start, stop, step]))));
                     }
                     Op::BinaryOp => {
                         // Fast paths for the inline number types, on the operands in place: no
@@ -437,7 +436,7 @@ impl Vm {
                         const MUL: u32 = BinOp::Mul as u32;
                         const DIV: u32 = BinOp::TrueDiv as u32;
                         const N: u32 = BinOp::COUNT;
-                        let fast = match (&slot!(sp - 2), &slot!(sp - 1)) {
+                        let fast = match (&slot!(2), &slot!(1)) {
                             (Value::Int(x), Value::Int(y)) => match arg {
                                 ADD => x.checked_add(*y).map(Value::Int),
                                 SUB => x.checked_sub(*y).map(Value::Int),
@@ -456,893 +455,399 @@ impl Vm {
                             },
                             _ => None,
                         };
-                        if let Some(v) = fast {
+                        match fast {
                             // SAFETY: both slots are in the frame (see `slot!`) and hold numbers, so
                             // overwriting them without dropping leaks nothing.
-                            unsafe {
-                                std::ptr::write(stk.add(sp - 2), v);
-                                std::ptr::write(stk.add(sp - 1), Value::Undef);
-                            }
-                            sp -= 1;
-                            continue;
-                        }
-                        // `s += x` (or `-=`) on a bigint that only the local `s` and this operand
-                        // hold, stored right back to `s`: update the bigint in place (no new
-                        // object). Not while recording: the recorder saw the operand as it was.
-                        if !REC && arg >= N {
-                            // SAFETY: as for `ins` (a BinaryOp is never the last instruction).
-                            let next = *unsafe { code.instrs.get_unchecked(pc) };
-                            if next.op() == Op::StoreFast
-                                && self.int_inplace(arg, sp - 2, base + next.arg() as usize)
-                            {
-                                sp -= 2;
-                                pc += 1;
-                                continue;
+                            Some(v) => unsafe {
+                                std::ptr::write(sp.sub(2), v);
+                                std::ptr::write(sp.sub(1), Value::Undef);
+                                sp = sp.sub(1);
+                            },
+                            // `s += x` on a bigint may update it in place (exec.rs).
+                            None if !REC && arg >= N => cold!(),
+                            None => {
+                                // The operands are taken from their slots by the callee: moving
+                                // them through this frame's temporaries costs a store-forwarding
+                                // stall.
+                                sp = unsafe { sp.sub(2) };
+                                save!();
+                                let at = index!(sp);
+                                tri!(self.binary_op_at(arg, at));
+                                sp = unsafe { sp.add(1) };
                             }
                         }
-                        // The operands are taken from their slots by the callee: moving them
-                        // through this frame's temporaries costs a store-forwarding stall.
-                        sp -= 2;
-                        save!();
-                        tri!(self.binary_op_at(arg, sp));
-                        sp += 1;
-                    }
-                    Op::UnaryNegative => {
-                        let a = pop!();
-                        let v = match a {
-                            Value::Int(i) if i != i64::MIN => Value::Int(-i),
-                            Value::Float(f) => Value::Float(-f),
-                            other => {
-                                save!();
-                                tri!(self.unary_neg(other))
-                            }
-                        };
-                        push!(v);
-                    }
-                    Op::UnaryPositive => {
-                        save!();
-                        let a = pop!();
-                        let v = tri!(self.unary_pos(a));
-                        push!(v);
-                    }
-                    Op::UnaryNot => {
-                        let a = pop!();
-                        let b = match a {
-                            Value::Bool(b) => b,
-                            other => {
-                                save!();
-                                tri!(self.truthy(&other))
-                            }
-                        };
-                        push!(Value::Bool(!b));
-                    }
-                    Op::UnaryInvert => {
-                        save!();
-                        let a = pop!();
-                        let v = tri!(self.unary_invert(a));
-                        push!(v);
                     }
                     Op::CompareOp => {
                         let op = CmpOp::decode(arg);
-                        let fast = match (&slot!(sp - 2), &slot!(sp - 1)) {
+                        let fast = match (&slot!(2), &slot!(1)) {
                             (Value::Int(x), Value::Int(y)) => Some(cmp_ord(op, x.cmp(y))),
                             (Value::Float(x), Value::Float(y)) => Some(cmp_f64(op, *x, *y)),
                             _ => None,
                         };
-                        if let Some(r) = fast {
+                        match fast {
                             // SAFETY: as in `BinaryOp`: two numbers, overwritten without a drop.
-                            unsafe {
-                                std::ptr::write(stk.add(sp - 2), Value::Bool(r));
-                                std::ptr::write(stk.add(sp - 1), Value::Undef);
+                            Some(r) => unsafe {
+                                std::ptr::write(sp.sub(2), Value::Bool(r));
+                                std::ptr::write(sp.sub(1), Value::Undef);
+                                sp = sp.sub(1);
+                            },
+                            None => {
+                                let b = pop!();
+                                let a = pop!();
+                                save!();
+                                let v = tri!(self.compare(&a, &b, op));
+                                push!(v);
                             }
-                            sp -= 1;
-                            continue;
                         }
-                        let b = pop!();
-                        let a = pop!();
-                        save!();
-                        let v = tri!(self.compare(&a, &b, op));
-                        push!(v);
+                    }
+                    Op::CompareJumpIfFalse => {
+                        let op = CmpOp::decode(arg >> 21);
+                        let fast = match (&slot!(2), &slot!(1)) {
+                            (Value::Int(x), Value::Int(y)) => Some(cmp_ord(op, x.cmp(y))),
+                            (Value::Float(x), Value::Float(y)) => Some(cmp_f64(op, *x, *y)),
+                            _ => None,
+                        };
+                        match fast {
+                            Some(r) => {
+                                // SAFETY: as in `BinaryOp`: two numbers, overwritten without a drop.
+                                unsafe {
+                                    std::ptr::write(sp.sub(2), Value::Undef);
+                                    std::ptr::write(sp.sub(1), Value::Undef);
+                                    sp = sp.sub(2);
+                                }
+                                if !r {
+                                    jump!(arg & 0x1f_ffff);
+                                }
+                            }
+                            None => {
+                                let b = pop!();
+                                let a = pop!();
+                                save!();
+                                let r = match tri!(self.compare(&a, &b, op)) {
+                                    Value::Bool(t) => t,
+                                    other => {
+                                        save!();
+                                        tri!(self.truthy(&other))
+                                    }
+                                };
+                                if !r {
+                                    jump!(arg & 0x1f_ffff);
+                                }
+                            }
+                        }
                     }
                     Op::IsOp => {
                         let b = pop!();
                         let a = pop!();
                         push!(Value::Bool(a.is(&b) != (arg == 1)));
                     }
-                    Op::ContainsOp => {
-                        save!();
-                        let container = pop!();
-                        let item = pop!();
-                        let r = tri!(self.contains(&container, &item));
-                        push!(Value::Bool(r != (arg == 1)));
-                    }
-                    Op::Jump => pc = arg as usize,
+                    Op::UnaryNot => match slot!(1) {
+                        Value::Bool(b) => slot!(1) = Value::Bool(!b),
+                        _ => cold!(),
+                    },
+                    Op::Jump => jump!(arg),
                     Op::JumpBackward => {
-                        // A safe point: Ctrl-C and deadlines are noticed here (before `pc` moves, so an
-                        // exception is raised at this instruction, inside the loop's `try` if any).
-                        if crate::interrupt::pending() {
-                            save!();
-                            tri!(self.poll_attention());
-                        }
-                        pc = arg as usize;
-                        if crate::gc::pending() {
-                            save!();
-                            self.safe_point();
-                            stk = self.stack.as_mut_ptr();
-                        }
-                        if self.opts.jit_enabled {
-                            let c = &code.counters[pc];
-                            let n = c.get() + 1;
-                            c.set(n);
-                            if n >= self.opts.jit_threshold {
-                                save!();
-                                if let Some(mut jit) = self.jit.take() {
-                                    let code_rc = self.frames[fi].code.clone();
-                                    let resume = jit.on_hot_loop(self, &code_rc, pc, base);
-                                    self.jit = Some(jit);
-                                    stk = self.stack.as_mut_ptr();
-                                    // JIT (issue 6): `usize::MAX` means a trace exit changed the frame
-                                    // stack (returned from this frame, rebuilt inlined calls) and saved
-                                    // every frame's pc and sp: continue in whatever frame is on top.
-                                    if resume == Some(usize::MAX) {
-                                        if self.recording != REC {
-                                            return Ok(LoopExit::SwitchMode);
-                                        }
-                                        continue 'frame;
-                                    }
-                                    if let Some(r) = resume {
-                                        pc = r;
-                                        sp = self.frames[fi].sp;
-                                    }
-                                    if self.recording != REC {
-                                        save!();
-                                        return Ok(LoopExit::SwitchMode);
-                                    }
+                        // The safe point (Ctrl-C, deadlines, collections) and a loop header that
+                        // became hot for the JIT are handled out of line (which bumps the counter).
+                        let out_of_line = crate::interrupt::pending()
+                            || crate::gc::pending()
+                            || (self.opts.jit_enabled && {
+                                let c = &code.counters[arg as usize];
+                                let n = c.get() + 1;
+                                n >= self.opts.jit_threshold || {
+                                    c.set(n);
+                                    false
                                 }
-                            }
-                        }
-                    }
-                    Op::PopJumpIfFalse => {
-                        let v = pop!();
-                        let t = match v {
-                            Value::Bool(b) => b,
-                            other => {
-                                save!();
-                                tri!(self.truthy(&other))
-                            }
-                        };
-                        if !t {
-                            pc = arg as usize;
-                        }
-                    }
-                    Op::PopJumpIfTrue => {
-                        let v = pop!();
-                        let t = match v {
-                            Value::Bool(b) => b,
-                            other => {
-                                save!();
-                                tri!(self.truthy(&other))
-                            }
-                        };
-                        if t {
-                            pc = arg as usize;
-                        }
-                    }
-                    Op::JumpIfFalseOrPop => {
-                        save!();
-                        let v = top!().clone();
-                        let t = tri!(self.truthy(&v));
-                        if !t {
-                            pc = arg as usize;
+                            });
+                        if out_of_line {
+                            cold!();
                         } else {
+                            jump!(arg);
+                        }
+                    }
+                    Op::PopJumpIfFalse => match slot!(1) {
+                        Value::Bool(b) => {
                             discard!();
+                            if !b {
+                                jump!(arg);
+                            }
                         }
-                    }
-                    Op::JumpIfTrueOrPop => {
-                        save!();
-                        let v = top!().clone();
-                        let t = tri!(self.truthy(&v));
-                        if t {
-                            pc = arg as usize;
-                        } else {
+                        _ => cold!(),
+                    },
+                    Op::PopJumpIfTrue => match slot!(1) {
+                        Value::Bool(b) => {
                             discard!();
+                            if b {
+                                jump!(arg);
+                            }
                         }
-                    }
-                    Op::GetIter => {
-                        save!();
-                        let v = pop!();
-                        let it = if arg == 1 && matches!(v.as_obj(), Some(Object::Range(_))) {
-                            v
-                        } else {
-                            tri!(self.get_iter(v))
-                        };
-                        push!(it);
-                    }
+                        _ => cold!(),
+                    },
                     Op::ForIter => {
                         // Range loops: (cur, stop, step) unboxed in the three state slots.
-                        if let Value::Int(cur) = slot!(sp - 3) {
-                            let (Value::Int(stop), Value::Int(step)) =
-                                (&slot!(sp - 2), &slot!(sp - 1))
+                        if let Value::Int(cur) = slot!(3) {
+                            let (Value::Int(stop), Value::Int(step)) = (&slot!(2), &slot!(1))
                             else {
                                 unreachable!("ForSetup writes three ints for a range")
                             };
                             let (stop, step) = (*stop, *step);
                             if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
                                 // Past i64 the next value cannot be below stop: saturate to end the loop.
-                                slot!(sp - 3) = Value::Int(cur.checked_add(step).unwrap_or(stop));
+                                slot!(3) = Value::Int(cur.checked_add(step).unwrap_or(stop));
                                 push!(Value::Int(cur));
                             } else {
                                 discard!();
                                 discard!();
                                 discard!();
-                                pc = arg as usize;
+                                jump!(arg);
                             }
                             continue;
                         }
                         // A list or tuple: (sequence, index, Undef), no iterator object. Like
                         // CPython's list iterator, the index is checked against the current length
                         // at every step, so a list mutated by the loop body is seen as it is now.
-                        if let Value::Int(idx) = slot!(sp - 2) {
+                        if let Value::Int(idx) = slot!(2) {
                             let idx = idx as usize;
-                            let next = match slot!(sp - 3).as_obj() {
+                            let next = match slot!(3).as_obj() {
                                 Some(Object::List(l)) => l.borrow().get(idx).cloned(),
                                 Some(Object::Tuple(t)) => t.get(idx).cloned(),
                                 _ => None,
                             };
                             match next {
                                 Some(v) => {
-                                    slot!(sp - 2) = Value::Int(idx as i64 + 1);
+                                    slot!(2) = Value::Int(idx as i64 + 1);
                                     push!(v);
                                 }
                                 None => {
                                     discard!();
                                     discard!();
                                     discard!();
-                                    pc = arg as usize;
+                                    jump!(arg);
                                 }
                             }
                             continue;
                         }
-                        // Other sequence iterators: fast path without the generic protocol.
-                        if let Value::Obj(o) = &slot!(sp - 3) {
-                            if let Object::Iter(it) = &**o {
-                                let mut it = it.borrow_mut();
-                                if let Iter::Seq { seq, index } = &mut *it {
-                                    let next = match &**seq {
-                                        Object::List(l) => Some(l.borrow().get(*index).cloned()),
-                                        Object::Tuple(t) => Some(t.get(*index).cloned()),
-                                        _ => None,
-                                    };
-                                    if let Some(next) = next {
-                                        *index += 1;
-                                        drop(it);
-                                        match next {
-                                            Some(v) => push!(v),
-                                            None => {
-                                                discard!();
-                                                discard!();
-                                                discard!();
-                                                pc = arg as usize;
-                                            }
-                                        }
-                                        continue;
-                                    }
+                        // Any other iterator: the generic protocol (exec.rs has a fast path for
+                        // sequence iterators).
+                        if !matches!(slot!(3).as_obj(), Some(Object::Iter(_))) {
+                            let it = slot!(3).clone();
+                            save!();
+                            match tri!(self.next(&it)) {
+                                Some(v) => push!(v),
+                                None => {
+                                    discard!();
+                                    discard!();
+                                    discard!();
+                                    jump!(arg);
                                 }
                             }
+                            continue;
                         }
-                        save!();
-                        let it = slot!(sp - 3).clone();
-                        match tri!(self.next(&it)) {
-                            Some(v) => push!(v),
-                            None => {
-                                discard!();
-                                discard!();
-                                discard!();
-                                pc = arg as usize;
-                            }
-                        }
+                        cold!();
                     }
-                    Op::ForSetup => {
+                    Op::UnpackSequence => {
+                        // A tuple or list of exactly the right length, no allocation.
+                        let n = arg as usize;
                         let v = pop!();
-                        if let Some(Object::Range(r)) = v.as_obj() {
-                            push!(Value::Int(r.start));
-                            push!(Value::Int(r.stop));
-                            push!(Value::Int(r.step));
-                        } else if let Some(Object::List(_) | Object::Tuple(_)) = v.as_obj() {
+                        let done = match v.as_obj() {
+                            Some(Object::Tuple(t)) if t.len() == n => {
+                                for item in t.iter().rev() {
+                                    push!(item.clone());
+                                }
+                                true
+                            }
+                            Some(Object::List(l)) => {
+                                let l = l.borrow();
+                                if l.len() == n {
+                                    for item in l.iter().rev() {
+                                        push!(item.clone());
+                                    }
+                                    true
+                                } else {
+                                    false
+                                }
+                            }
+                            _ => false,
+                        };
+                        if !done {
                             push!(v);
-                            push!(Value::Int(0));
-                            push!(Value::Undef);
+                            cold!();
+                        }
+                    }
+                    Op::BuildTuple | Op::BuildList => {
+                        let n = arg as usize;
+                        // SAFETY: the top `n` slots are the frame's value stack; each is moved out
+                        // once (left Undef).
+                        let items: Vec<Value> = unsafe {
+                            std::slice::from_raw_parts_mut(sp.sub(n), n)
+                                .iter_mut()
+                                .map(std::mem::take)
+                                .collect()
+                        };
+                        sp = unsafe { sp.sub(n) };
+                        if ins.op() == Op::BuildTuple {
+                            push!(Value::obj(Object::Tuple(items)));
                         } else {
-                            save!();
-                            let it = tri!(self.get_iter(v));
-                            push!(it);
-                            push!(Value::Undef);
-                            push!(Value::Undef);
+                            push!(Value::obj(Object::List(items.into())));
                         }
-                    }
-                    Op::BuildTuple => {
-                        let n = arg as usize;
-                        let items: Vec<Value> = self.stack[sp - n..sp]
-                            .iter_mut()
-                            .map(std::mem::take)
-                            .collect();
-                        sp -= n;
-                        push!(Value::obj(Object::Tuple(items)));
-                    }
-                    Op::BuildList => {
-                        let n = arg as usize;
-                        let items: Vec<Value> = self.stack[sp - n..sp]
-                            .iter_mut()
-                            .map(std::mem::take)
-                            .collect();
-                        sp -= n;
-                        push!(Value::obj(Object::List(items.into())));
-                    }
-                    Op::BuildSet => {
-                        save!();
-                        let n = arg as usize;
-                        let items: Vec<Value> = self.stack[sp - n..sp]
-                            .iter_mut()
-                            .map(std::mem::take)
-                            .collect();
-                        sp -= n;
-                        let s = tri!(self.new_set(items));
-                        push!(s);
-                    }
-                    Op::BuildMap => {
-                        save!();
-                        let n = arg as usize;
-                        let items: Vec<Value> = self.stack[sp - 2 * n..sp]
-                            .iter_mut()
-                            .map(std::mem::take)
-                            .collect();
-                        sp -= 2 * n;
-                        let d = Value::obj(Object::Dict(Default::default()));
-                        let mut it = items.into_iter();
-                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                            tri!(self.dict_set(&d, k, v));
-                        }
-                        push!(d);
-                    }
-                    Op::BuildString => {
-                        let n = arg as usize;
-                        let mut s = String::new();
-                        for v in &self.stack[sp - n..sp] {
-                            s.push_str(v.as_str().unwrap_or(""));
-                        }
-                        for v in &mut self.stack[sp - n..sp] {
-                            *v = Value::Undef;
-                        }
-                        sp -= n;
-                        push!(Value::from_string(s));
                     }
                     Op::ListAppend => {
                         let v = pop!();
-                        if let Value::Obj(o) = &self.stack[sp - arg as usize] {
+                        if let Value::Obj(o) = &slot!(arg as usize) {
                             if let Object::List(l) = &**o {
                                 l.borrow_mut().push(v);
                             }
                         }
                     }
-                    Op::SetAdd => {
-                        save!();
-                        let v = pop!();
-                        let s = self.stack[sp - arg as usize].clone();
-                        tri!(self.set_add(&s, v));
-                    }
-                    Op::MapAdd => {
-                        save!();
-                        let v = pop!();
-                        let k = pop!();
-                        let d = self.stack[sp - arg as usize].clone();
-                        tri!(self.dict_set(&d, k, v));
-                    }
-                    Op::ListExtend => {
-                        save!();
-                        let v = pop!();
-                        let l = self.stack[sp - arg as usize].clone();
-                        tri!(self.list_extend(&l, v));
-                    }
-                    Op::SetUpdate => {
-                        save!();
-                        let v = pop!();
-                        let s = self.stack[sp - arg as usize].clone();
-                        tri!(self.set_update(&s, &v));
-                    }
-                    Op::DictUpdate | Op::DictMerge => {
-                        save!();
-                        let v = pop!();
-                        let d = self.stack[sp - arg as usize].clone();
-                        tri!(self.dict_update(&d, v, ins.op() == Op::DictMerge));
-                    }
-                    Op::ListToTuple => {
-                        let v = pop!();
-                        let items = match &v {
-                            Value::Obj(o) => match &**o {
-                                Object::List(l) => l.borrow().clone(),
-                                _ => Vec::new(),
-                            },
-                            _ => Vec::new(),
-                        };
-                        push!(Value::obj(Object::Tuple(items)));
-                    }
-                    Op::FormatValue => {
-                        save!();
-                        let spec = if arg & 4 != 0 { Some(pop!()) } else { None };
-                        let v = pop!();
-                        let s = tri!(self.format_fvalue(v, arg & 3, spec));
-                        push!(s);
-                    }
-                    Op::UnpackSequence => {
-                        // Fast path: a tuple or list of exactly the right length, no allocation.
-                        let n = arg as usize;
-                        let v = pop!();
-                        if let Some(o) = v.as_obj() {
-                            let done = match o {
-                                Object::Tuple(t) if t.len() == n => {
-                                    for item in t.iter().rev() {
-                                        push!(item.clone());
-                                    }
-                                    true
-                                }
-                                Object::List(l) => {
-                                    let l = l.borrow();
-                                    if l.len() == n {
-                                        for item in l.iter().rev() {
-                                            push!(item.clone());
-                                        }
-                                        true
-                                    } else {
-                                        false
-                                    }
-                                }
-                                _ => false,
-                            };
-                            if done {
-                                continue;
-                            }
-                        }
-                        save!();
-                        let items = tri!(self.unpack(v, arg as usize));
-                        for item in items.into_iter().rev() {
-                            push!(item);
-                        }
-                    }
-                    Op::UnpackEx => {
-                        save!();
-                        let v = pop!();
-                        let before = (arg & 0xff) as usize;
-                        let after = (arg >> 8) as usize;
-                        let items = tri!(self.unpack_ex(v, before, after));
-                        for item in items.into_iter().rev() {
-                            push!(item);
-                        }
-                    }
-                    Op::MakeFunction => {
-                        let codev = pop!();
-                        let closure = if arg & 8 != 0 { Some(pop!()) } else { None };
-                        let annotations = if arg & 4 != 0 { Some(pop!()) } else { None };
-                        let kwdefaults = if arg & 2 != 0 { Some(pop!()) } else { None };
-                        let defaults = if arg & 1 != 0 { Some(pop!()) } else { None };
-                        let globals = self.frames[fi].globals.clone();
-                        let f = self.make_function(codev, globals, defaults, kwdefaults, closure);
-                        if let Some(a) = annotations {
-                            super::call::set_annotations(&f, a);
-                        }
-                        push!(f);
-                    }
-                    Op::Call | Op::CallKw | Op::CallMethod | Op::CallMethodKw => {
-                        if crate::interrupt::pending() {
-                            save!();
-                            tri!(self.poll_attention());
-                        }
-                        if crate::gc::pending() {
-                            // Weak reference callbacks (or a collection) are due: run them before the
-                            // call, with this frame's state saved.
-                            save!();
-                            self.safe_point();
-                            stk = self.stack.as_mut_ptr();
-                        }
-                        let op = ins.op();
-                        // Fastest path: a plain Python function called with exactly its positional
-                        // parameters. The arguments already sit where the callee's locals go (for
-                        // `CallMethod` on `(function, self, args...)`, self is the first of them).
-                        if op == Op::Call || op == Op::CallMethod {
-                            let (n, fidx) = if op == Op::Call {
-                                (arg as usize, sp - arg as usize - 1)
-                            } else {
-                                (arg as usize + 1, sp - arg as usize - 2)
-                            };
-                            if let Value::Obj(o) = &slot!(fidx) {
-                                if let Object::Function(f) = &**o {
-                                    let callee = &f.code;
-                                    if callee.simple
-                                        && n == callee.argcount as usize
-                                        && self.frames.len() < self.recursion_limit
-                                        && fidx + 2 + callee.frame_size() <= self.stack.len()
-                                    {
-                                        let base = fidx + 1;
-                                        let nlocals = callee.nlocals();
-                                        for i in n..nlocals {
-                                            slot!(base + i) = Value::Undef;
-                                        }
-                                        save!();
-                                        self.push_call_frame(
-                                            callee.clone(),
-                                            f.globals.clone(),
-                                            o.clone(),
-                                            base,
-                                            base + nlocals,
-                                            fidx,
-                                        );
-                                        if crate::gc::pending() {
-                                            crate::gc::maybe_collect();
-                                        }
-                                        continue 'frame;
-                                    }
-                                }
-                            }
-                        }
-                        let kwnames = if matches!(op, Op::CallKw | Op::CallMethodKw) {
-                            Some(pop!())
-                        } else {
-                            None
-                        };
-                        let mut n = arg as usize;
-                        let (fidx, args_at);
-                        if matches!(op, Op::Call | Op::CallKw) {
-                            fidx = sp - n - 1;
-                            args_at = fidx + 1;
-                        } else {
-                            fidx = sp - n - 2;
-                            if let Value::Undef = self.stack[fidx] {
-                                // (Undef, callable, args...): move the callable down.
-                                self.stack.swap(fidx, fidx + 1);
-                                args_at = fidx + 2;
-                            } else {
-                                // (method, self, args...): self is the first argument.
-                                args_at = fidx + 1;
-                                n += 1;
-                            }
-                        }
-                        save!();
-                        self.frames[fi].sp = args_at + n;
-                        let outcome = tri!(self.call_from_stack(fidx, args_at, n, kwnames));
-                        match outcome {
-                            CallOutcome::Pushed => continue 'frame,
-                            CallOutcome::Done(v) => {
-                                sp = fidx;
-                                push!(v);
-                            }
-                        }
-                    }
-                    Op::CallEx => {
-                        save!();
-                        let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
-                        let args = pop!();
-                        let f = pop!();
-                        self.frames[fi].sp = sp;
-                        let r = tri!(self.call_ex(f, args, kwargs));
-                        push!(r);
-                    }
-                    Op::ReturnValue => {
-                        let v = pop!();
-                        let ret_slot = self.frames[fi].ret_slot;
-                        if self.frames[fi].gen.is_some() {
-                            let f = self.frames.pop().expect("frame");
-                            if let Some(g) = &f.gen {
-                                self.finish_generator(g);
-                            }
-                        } else {
-                            // Drop the record where it is: moving 72 bytes out of the vector
-                            // first is a copy whose reloads stall store forwarding.
-                            // SAFETY: `fi` is the last frame; the length is cut first, so the
-                            // record is dropped exactly once and never seen again.
-                            unsafe {
-                                self.frames.set_len(fi);
-                                std::ptr::drop_in_place(self.frames.as_mut_ptr().add(fi));
-                            }
-                        }
-                        for s in &mut self.stack[ret_slot + 1..sp] {
-                            *s = Value::Undef;
-                        }
-                        if self.frames.len() == entry_depth {
-                            self.stack[ret_slot] = Value::Undef;
-                            return Ok(LoopExit::Returned(v));
-                        }
-                        self.stack[ret_slot] = v;
-                        let caller = self.frames.last_mut().expect("caller");
-                        caller.sp = ret_slot + 1;
-                        continue 'frame;
-                    }
-                    Op::RaiseVarargs => {
-                        save!();
-                        let err = match arg {
-                            0 => match self.exc_stack.last() {
-                                Some(e) => self.reraise(e.clone()),
-                                None => PyErr::new(
-                                    ExcKind::RuntimeError,
-                                    "No active exception to reraise",
-                                ),
-                            },
-                            1 => {
-                                let e = pop!();
-                                tri!(self.make_raise(e, None))
-                            }
-                            _ => {
-                                let cause = pop!();
-                                let e = pop!();
-                                tri!(self.make_raise(e, Some(cause)))
-                            }
-                        };
-                        break 'dispatch err;
-                    }
-                    Op::LoadAssertionError => {
-                        push!(Value::Obj(self.exc_type(ExcKind::AssertionError).clone()))
-                    }
-                    Op::ImportName => {
-                        save!();
-                        let fromlist = pop!();
-                        let level = pop!();
-                        let globals = self.frames[fi].globals.clone();
-                        let m =
-                            tri!(self.import(&code.names[arg as usize], fromlist, level, &globals));
-                        push!(m);
-                    }
-                    Op::ImportFrom => {
-                        save!();
-                        let m = top!().clone();
-                        let v = tri!(self.import_from(&m, &code.names[arg as usize]));
-                        push!(v);
-                    }
-                    Op::ImportStar => {
-                        save!();
-                        let m = pop!();
-                        let g = self.frames[fi]
-                            .locals
-                            .clone()
-                            .unwrap_or_else(|| self.frames[fi].globals.clone());
-                        tri!(self.import_star(&m, &g));
-                    }
-                    Op::PrintExpr => {
-                        save!();
-                        let v = pop!();
-                        tri!(self.print_expr(v));
-                    }
-                    Op::LoadBuildClass => {
-                        let b = self.builtins.clone();
-                        let v = tri!(self.load_global(&b, &Value::str("__build_class__")));
-                        push!(v);
-                    }
-                    Op::NotImplemented => {
-                        let what = code
-                            .consts
-                            .get(arg as usize)
-                            .and_then(|v| v.as_str())
-                            .unwrap_or("this construct");
-                        break 'dispatch PyErr::new(
-                            ExcKind::NotImplementedError,
-                            format!("pvm does not support {} yet", what),
-                        );
-                    }
-                    Op::PushNull => push!(Value::Undef),
                     Op::YieldValue => {
                         let v = pop!();
+                        save!();
+                        let f = frame!();
+                        let (pc, spi) = (f.pc, f.sp);
                         // A generator frame is the entry frame of the `run` that resumed it.
-                        self.suspend_generator(pc, sp, arg == 1);
+                        self.suspend_generator(pc, spi, arg == 1);
                         return Ok(LoopExit::Returned(v));
                     }
-                    Op::GetYieldFromIter => {
-                        save!();
-                        let v = pop!();
-                        let it = match crate::vm::generators::gen_kind(&v) {
-                            Some(crate::vm::generators::GenKind::Generator) => v,
-                            Some(crate::vm::generators::GenKind::Coroutine) => {
-                                break 'dispatch crate::error::type_error(
-                                    "cannot 'yield from' a coroutine object in a non-coroutine generator",
-                                );
-                            }
-                            _ => tri!(self.get_iter(v)),
-                        };
-                        push!(it);
-                    }
-                    Op::Send => {
-                        save!();
-                        let sent = pop!();
-                        let it = top!().clone();
-                        let r = tri!(self.iter_send(&it, sent));
-                        match r {
-                            crate::vm::generators::GenResult::Yielded(v) => push!(v),
-                            crate::vm::generators::GenResult::Returned(v) => {
-                                discard!();
-                                push!(v);
-                                pc = arg as usize;
-                            }
-                        }
-                    }
-                    Op::BeforeWith => {
-                        save!();
-                        let mgr = pop!();
-                        let (exit, enter) = if arg == 1 {
-                            tri!(self.async_with_methods(&mgr))
-                        } else {
-                            tri!(self.context_methods(
-                                &mgr,
-                                "__enter__",
-                                "__exit__",
-                                "context manager"
-                            ))
-                        };
-                        push!(exit);
-                        self.frames[fi].sp = sp;
-                        let r = tri!(self.call(&enter, &[]));
-                        push!(r);
-                    }
-                    Op::WithExitNormal => {
-                        save!();
-                        let exit = pop!();
-                        self.frames[fi].sp = sp;
-                        let r = tri!(self.call(&exit, &[Value::None, Value::None, Value::None]));
-                        if arg == 1 {
-                            push!(r);
-                        }
-                    }
-                    Op::WithExceptStart => {
-                        save!();
-                        let exc = top!().clone();
-                        let exit = slot!(sp - 2).clone();
-                        let ty = Value::Obj(self.type_of(&exc));
-                        let r = tri!(self.call(&exit, &[ty, exc, Value::None]));
-                        if arg == 1 {
-                            push!(r);
-                        } else {
-                            let t = tri!(self.truthy(&r));
-                            push!(Value::Bool(t));
-                        }
-                    }
-                    Op::GetAwaitable => {
-                        save!();
-                        let v = pop!();
-                        let it = tri!(self.get_awaitable(v, arg));
-                        push!(it);
-                    }
-                    Op::GetAIter => {
-                        save!();
-                        let v = pop!();
-                        let it = tri!(self.get_aiter(v));
-                        push!(it);
-                    }
-                    Op::GetANext => {
-                        save!();
-                        let aiter = top!().clone();
-                        let a = tri!(self.get_anext(&aiter));
-                        push!(a);
-                    }
-                    Op::CheckEgMatch => {
-                        save!();
-                        let ty = pop!();
-                        let exc = top!().clone();
-                        let (rest, matched) = tri!(self.check_eg_match(&exc, &ty));
-                        if !matched.is_none() {
-                            // The handled exception (bare `raise`, context) is the matching part.
-                            if let Some(top) = self.exc_stack.last_mut() {
-                                *top = matched.clone();
-                            }
-                            top!() = rest;
-                        }
-                        push!(matched);
-                    }
-                    Op::PrepReraiseStar => {
-                        save!();
-                        let excs = pop!();
-                        let orig = pop!();
-                        let r = tri!(self.prep_reraise_star(&orig, &excs));
-                        push!(r);
-                    }
-                    Op::EndAsyncFor => {
-                        let exc = pop!();
-                        let stop = self.exc_type(ExcKind::StopAsyncIteration).clone();
-                        if crate::types::is_subtype(&self.type_of(&exc), &stop) {
-                            discard!();
-                        } else {
-                            break 'dispatch self.reraise(exc);
-                        }
-                    }
-                    Op::MatchMapping => {
-                        let m = self.is_match_mapping(&top!());
-                        push!(Value::Bool(m));
-                    }
-                    Op::MatchSequence => {
-                        let m = self.is_match_sequence(&top!());
-                        push!(Value::Bool(m));
-                    }
-                    Op::GetLen => {
-                        save!();
-                        let v = top!().clone();
-                        let n = tri!(self.len(&v));
-                        push!(Value::Int(n as i64));
-                    }
-                    Op::MatchKeys => {
-                        save!();
-                        let keys = top!().clone();
-                        let subject = slot!(sp - 2).clone();
-                        let r = tri!(self.match_keys(&subject, &keys));
-                        push!(r);
-                    }
-                    Op::MatchClass => {
-                        save!();
-                        let names = pop!();
-                        let cls = pop!();
-                        let subject = pop!();
-                        self.frames[fi].sp = sp;
-                        let r = tri!(self.match_class(&subject, &cls, arg as usize, &names));
-                        push!(r);
-                    }
-                    Op::PushExcInfo => {
-                        let e = top!().clone();
-                        self.exc_stack.push(e);
-                    }
-                    Op::PopExcept => {
-                        self.exc_stack.pop();
-                    }
-                    Op::CheckExcMatch => {
-                        save!();
-                        let ty = pop!();
-                        let exc = top!().clone();
-                        let m = tri!(self.exception_matches(&exc, &ty));
-                        push!(Value::Bool(m));
-                    }
-                    Op::Reraise => {
-                        let e = pop!();
-                        break 'dispatch self.reraise(e);
-                    }
-                    Op::LoadFast2 => {
-                        for i in [arg & 0xfff, arg >> 12] {
-                            let v = &slot!(base + i as usize);
-                            if let Value::Undef = v {
-                                break 'dispatch unbound_local(code, i as usize);
-                            }
-                            let v = v.clone();
-                            push!(v);
-                        }
-                    }
-                    Op::CompareJumpIfFalse => {
-                        let op = CmpOp::decode(arg >> 21);
-                        let fast = match (&slot!(sp - 2), &slot!(sp - 1)) {
-                            (Value::Int(x), Value::Int(y)) => Some(cmp_ord(op, x.cmp(y))),
-                            (Value::Float(x), Value::Float(y)) => Some(cmp_f64(op, *x, *y)),
-                            _ => None,
-                        };
-                        let r = match fast {
-                            Some(r) => {
-                                // SAFETY: as in `BinaryOp`: two numbers, overwritten without a drop.
-                                unsafe {
-                                    std::ptr::write(stk.add(sp - 2), Value::Undef);
-                                    std::ptr::write(stk.add(sp - 1), Value::Undef);
+                    Op::Call | Op::CallMethod => {
+                        if crate::interrupt::pending() || crate::gc::pending() {
+                            cold!();
+                        } else if !self.try_fast_call(ins.op(), arg, ip, sp, code) {
+                            // Any other callable: the general call (which may push a frame).
+                            save!();
+                            let r = self.call_slow(ins.op(), arg);
+                            match r {
+                                Ok(CallOutcome::Pushed) => continue 'frame,
+                                Ok(CallOutcome::Done(v)) => {
+                                    reload!();
+                                    push!(v);
                                 }
-                                sp -= 2;
-                                r
+                                Err(e) => break 'dispatch e,
                             }
-                            None => {
-                                let b = pop!();
-                                let a = pop!();
-                                save!();
-                                let v = tri!(self.compare(&a, &b, op));
-                                match v {
-                                    Value::Bool(t) => t,
-                                    other => tri!(self.truthy(&other)),
-                                }
+                        } else {
+                            // Enter the callee (the record just pushed) directly.
+                            let f = frame!();
+                            // SAFETY: as at 'frame: the record keeps the code alive.
+                            code = unsafe { &*Rc::as_ptr(&f.code) };
+                            ip = code.instrs.as_ptr();
+                            let stk = self.stack.as_mut_ptr();
+                            // SAFETY: as at 'frame.
+                            unsafe {
+                                sp = stk.add(f.sp);
+                                locals = stk.add(f.base);
                             }
-                        };
-                        if !r {
-                            pc = (arg & 0x1f_ffff) as usize;
                         }
                     }
+                    Op::ReturnValue if frame!().gen.is_none() => {
+                        let v = pop!();
+                        let fi = self.frames.len() - 1;
+                        let ret_slot = self.frames[fi].ret_slot;
+                        // Drop the record where it is: moving 72 bytes out of the vector first is
+                        // a copy whose reloads stall store forwarding.
+                        // SAFETY: `fi` is the last frame; the length is cut first, so the record is
+                        // dropped exactly once and never seen again.
+                        unsafe {
+                            self.frames.set_len(fi);
+                            std::ptr::drop_in_place(self.frames.as_mut_ptr().add(fi));
+                        }
+                        // Release the frame's slots (locals, cells; the value stack is empty but
+                        // for what a `break` out of a loop may have left).
+                        let stk = self.stack.as_mut_ptr();
+                        // SAFETY: `ret_slot` and everything up to `sp` are slots of the stack.
+                        let ret = unsafe {
+                            let ret = stk.add(ret_slot);
+                            let mut p = ret.add(1);
+                            while p < sp {
+                                *p = Value::Undef;
+                                p = p.add(1);
+                            }
+                            &mut *ret
+                        };
+                        if fi == entry_depth {
+                            *ret = Value::Undef;
+                            return Ok(LoopExit::Returned(v));
+                        }
+                        *ret = v;
+                        // Continue in the caller directly (its record has its pc; its sp is
+                        // `ret_slot + 1`, written back by the next `save!`).
+                        let f = frame!();
+                        // SAFETY: as at 'frame: the record keeps the code alive, and the caller's
+                        // pc and base are inside its code and the stack.
+                        unsafe {
+                            code = &*Rc::as_ptr(&f.code);
+                            ip = code.instrs.as_ptr().add(f.pc);
+                            sp = stk.add(ret_slot + 1);
+                            locals = stk.add(f.base);
+                        }
+                    }
+                    // Every other opcode (listed, not `_`: the match is then exhaustive, so
+                    // dispatch jumps through a table covering all opcodes without a range check, and
+                    // a new opcode is a compile error here until it is placed).
+                    Op::ReturnValue // of a generator
+                    | Op::DeleteFast
+                    | Op::DeleteDeref
+                    | Op::LoadClosure
+                    | Op::StoreGlobal
+                    | Op::DeleteGlobal
+                    | Op::LoadName
+                    | Op::StoreName
+                    | Op::DeleteName
+                    | Op::DeleteAttr
+                    | Op::DeleteSubscr
+                    | Op::BuildSlice
+                    | Op::UnaryPositive
+                    | Op::UnaryInvert
+                    | Op::ContainsOp
+                    | Op::JumpIfFalseOrPop
+                    | Op::JumpIfTrueOrPop
+                    | Op::GetIter
+                    | Op::BuildSet
+                    | Op::BuildMap
+                    | Op::BuildString
+                    | Op::SetAdd
+                    | Op::MapAdd
+                    | Op::ListExtend
+                    | Op::SetUpdate
+                    | Op::DictUpdate
+                    | Op::DictMerge
+                    | Op::ListToTuple
+                    | Op::FormatValue
+                    | Op::UnpackEx
+                    | Op::MakeFunction
+                    | Op::CallKw
+                    | Op::CallMethodKw
+                    | Op::CallEx
+                    | Op::RaiseVarargs
+                    | Op::LoadAssertionError
+                    | Op::ImportName
+                    | Op::ImportFrom
+                    | Op::ImportStar
+                    | Op::PrintExpr
+                    | Op::LoadBuildClass
+                    | Op::NotImplemented
+                    | Op::PushExcInfo
+                    | Op::PopExcept
+                    | Op::CheckExcMatch
+                    | Op::Reraise
+                    | Op::GetYieldFromIter
+                    | Op::Send
+                    | Op::BeforeWith
+                    | Op::WithExitNormal
+                    | Op::WithExceptStart
+                    | Op::MatchMapping
+                    | Op::MatchSequence
+                    | Op::GetLen
+                    | Op::MatchKeys
+                    | Op::MatchClass
+                    | Op::GetAwaitable
+                    | Op::GetAIter
+                    | Op::GetANext
+                    | Op::EndAsyncFor
+                    | Op::CheckEgMatch
+                    | Op::PrepReraiseStar => cold!(),
                 }
             };
-            // An exception: find a handler in this frame or a caller (up to the entry frame).
-            self.frames[fi].pc = pc;
-            self.frames[fi].sp = sp;
+            // An exception: find a handler in this frame or a caller (up to the entry frame). The
+            // record has pc and sp: `cold!` saved them.
             self.unwind(err, entry_depth)?;
         }
     }
@@ -1411,7 +916,7 @@ impl Vm {
     }
 
     /// The error for re-raising an exception object (bare `raise`, or the end of a handler).
-    fn reraise(&self, exc: Value) -> PyErr {
+    pub(super) fn reraise(&self, exc: Value) -> PyErr {
         match exc {
             Value::Obj(o) => {
                 let tb = match &*o {
@@ -1430,7 +935,7 @@ impl Vm {
     /// The slow path of `BinaryOp`: the operands are the two (popped) slots at `at`; the result is
     /// written to the first (returning it by value would be reloaded 16 bytes wide: a stall).
     #[inline(never)]
-    fn binary_op_at(&mut self, arg: u32, at: usize) -> PyResult<()> {
+    pub(super) fn binary_op_at(&mut self, arg: u32, at: usize) -> PyResult<()> {
         let (a, b) = {
             let s = &mut self.stack[at..at + 2];
             // SAFETY: both are valid slots of the frame, borrowed mutably here.
@@ -1450,7 +955,7 @@ impl Vm {
     /// operand is a bigint held only by that local and the operand slot, update it in place and store
     /// it (the caller skips the `StoreFast`). False, changing nothing, when the pattern does not apply.
     #[inline(never)]
-    fn int_inplace(&mut self, arg: u32, at: usize, local: usize) -> bool {
+    pub(super) fn int_inplace(&mut self, arg: u32, at: usize, local: usize) -> bool {
         let (op, _) = BinOp::decode(arg);
         if !matches!(op, BinOp::Add | BinOp::Sub) {
             return false;
@@ -1489,6 +994,98 @@ impl Vm {
         true
     }
 
+    /// The fastest call: a plain Python function (`Code::simple`) called with exactly its positional
+    /// parameters, by `Call` on `(function, args...)` or `CallMethod` on `(function, self, args...)`.
+    /// The arguments already sit where the callee's locals go. Saves the caller's pc and sp (given as
+    /// the dispatch loop's pointers into `code` and the stack), pushes the callee's frame and returns
+    /// true; false (nothing changed) when the call does not qualify.
+    #[inline(always)]
+    pub(super) fn try_fast_call(
+        &mut self,
+        op: Op,
+        arg: u32,
+        ip: *const crate::bytecode::Instr,
+        sp: *mut Value,
+        code: &Code,
+    ) -> bool {
+        let stk = self.stack.as_mut_ptr();
+        // SAFETY: `sp` points into the stack, at or above the function's slot.
+        let sp = unsafe { sp.offset_from(stk) as usize };
+        let (n, fidx) = if op == Op::Call {
+            (arg as usize, sp - arg as usize - 1)
+        } else {
+            (arg as usize + 1, sp - arg as usize - 2)
+        };
+        // SAFETY: `fidx` < `sp`, inside the caller's window.
+        let Value::Obj(o) = (unsafe { &*stk.add(fidx) }) else {
+            return false;
+        };
+        let Object::Function(f) = &**o else {
+            return false;
+        };
+        let callee = &f.code;
+        if !(callee.simple
+            && n == callee.argcount as usize
+            && self.frames.len() < self.recursion_limit
+            && fidx + 2 + callee.frame_size() <= self.stack.len())
+        {
+            return false;
+        }
+        let base = fidx + 1;
+        let nlocals = callee.nlocals();
+        for i in n..nlocals {
+            // SAFETY: below `fidx + 2 + frame_size`, checked above to be inside the stack.
+            unsafe { *stk.add(base + i) = Value::Undef };
+        }
+        let caller = self.frames.last_mut().expect("caller");
+        // SAFETY: `ip` points into `code`'s instructions.
+        caller.pc = unsafe { ip.offset_from(code.instrs.as_ptr()) as usize };
+        caller.sp = sp;
+        self.push_call_frame(
+            callee.clone(),
+            f.globals.clone(),
+            o.clone(),
+            base,
+            base + nlocals,
+            fidx,
+        );
+        if crate::gc::pending() {
+            crate::gc::maybe_collect();
+        }
+        true
+    }
+
+    /// `Call`/`CallMethod` (no keywords) of anything `try_fast_call` does not take, with the top
+    /// frame's pc and sp saved. On `Done`, the callee and arguments are gone from the stack and the
+    /// record's sp is where the result goes; on `Pushed`, the callee's frame runs next.
+    #[inline(never)]
+    pub(super) fn call_slow(&mut self, op: Op, arg: u32) -> PyResult<CallOutcome> {
+        let sp = self.frames.last().expect("frame").sp;
+        let mut n = arg as usize;
+        let (fidx, args_at);
+        if op == Op::Call {
+            fidx = sp - n - 1;
+            args_at = fidx + 1;
+        } else {
+            fidx = sp - n - 2;
+            if let Value::Undef = self.stack[fidx] {
+                // (Undef, callable, args...): move the callable down.
+                self.stack.swap(fidx, fidx + 1);
+                args_at = fidx + 2;
+            } else {
+                // (method, self, args...): self is the first argument.
+                args_at = fidx + 1;
+                n += 1;
+            }
+        }
+        self.frames.last_mut().expect("frame").sp = args_at + n;
+        let outcome = self.call_from_stack(fidx, args_at, n, None)?;
+        if let CallOutcome::Done(_) = outcome {
+            self.frames.last_mut().expect("frame").sp = fidx;
+        }
+        Ok(outcome)
+    }
+
     pub(crate) fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
         if self.frames.len() >= self.recursion_limit {
             return Err(PyErr::new(
@@ -1501,15 +1098,25 @@ impl Vm {
     }
 }
 
+/// How `exec_cold` left the instruction it ran.
+pub(super) enum Cold {
+    /// Continue with the next instruction of the same frame (pc and sp are in its record).
+    Next,
+    /// The frame stack changed: continue in the top frame.
+    Frame,
+    /// Leave the dispatch loop.
+    Exit(LoopExit),
+}
+
 /// Why a dispatch loop returned without an error.
-enum LoopExit {
+pub(super) enum LoopExit {
     /// The entry frame returned this value.
     Returned(Value),
     /// Recording started or stopped: continue in the other variant of the loop.
     SwitchMode,
 }
 
-fn unbound_local(code: &Code, i: usize) -> PyErr {
+pub(super) fn unbound_local(code: &Code, i: usize) -> PyErr {
     let name = code
         .varnames
         .get(i)
@@ -1524,7 +1131,7 @@ fn unbound_local(code: &Code, i: usize) -> PyErr {
     )
 }
 
-fn unbound_deref(code: &Code, i: usize) -> PyErr {
+pub(super) fn unbound_deref(code: &Code, i: usize) -> PyErr {
     let name = code
         .cellvars
         .iter()

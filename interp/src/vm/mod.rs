@@ -12,6 +12,7 @@ mod call;
 pub mod classes;
 mod coroutines;
 mod dispatch;
+mod exec;
 pub mod generators;
 mod matching;
 pub mod ops;
