@@ -509,6 +509,22 @@ extern "C" fn seq_len(p: u64, out: *mut u64) -> u32 {
     OK
 }
 
+/// Store `v` into `slot`, retiring the old value into the nursery if `slot` held its last reference
+/// (freeing it could run a finalizer or weakref callback inside the trace). False, with nothing
+/// changed, when the nursery is full. Dropping a reference that is not the last runs no code, so
+/// callers may still hold the container's borrow.
+fn replace_retiring(rt: &mut Runtime, slot: &mut Value, v: Value) -> bool {
+    let last_ref = matches!(&*slot, Value::Obj(o) if Rc::strong_count(o) == 1);
+    if last_ref && !rt.room(1) {
+        return false;
+    }
+    let old = std::mem::replace(slot, v);
+    if last_ref {
+        rt.nursery.push(old);
+    }
+    true
+}
+
 /// Replace `l[j]` by `v`, retiring the old element into the nursery if this was its last reference.
 fn list_store(rt: &mut Runtime, p: u64, i: i64, make: impl FnOnce() -> Value) -> u32 {
     // SAFETY: the trace holds `p` alive.
@@ -521,16 +537,8 @@ fn list_store(rt: &mut Runtime, p: u64, i: i64, make: impl FnOnce() -> Value) ->
     let Some(j) = index(i, l.len()) else {
         return FAIL;
     };
-    let last_ref = matches!(&l[j], Value::Obj(o) if Rc::strong_count(o) == 1);
-    if last_ref && !rt.room(1) {
+    if !replace_retiring(rt, &mut l[j], make()) {
         return FAIL;
-    }
-    let old = std::mem::replace(&mut l[j], make());
-    drop(l);
-    if last_ref {
-        rt.nursery.push(old);
-    } else {
-        drop(old);
     }
     OK
 }
@@ -563,16 +571,8 @@ fn attr_store(rt: &mut Runtime, p: u64, k: i64, make: impl FnOnce() -> Value) ->
     let Some(slot) = a.slots.get_mut(k as usize) else {
         return FAIL;
     };
-    let last_ref = matches!(&*slot, Value::Obj(o) if Rc::strong_count(o) == 1);
-    if last_ref && !rt.room(1) {
+    if !replace_retiring(rt, slot, make()) {
         return FAIL;
-    }
-    let old = std::mem::replace(slot, make());
-    drop(a);
-    if last_ref {
-        rt.nursery.push(old);
-    } else {
-        drop(old);
     }
     OK
 }
@@ -752,16 +752,8 @@ fn cell_store(rt: &mut Runtime, p: u64, make: impl FnOnce() -> Value) -> u32 {
     let Ok(mut c) = c.try_borrow_mut() else {
         return FAIL;
     };
-    let last_ref = matches!(&*c, Value::Obj(o) if Rc::strong_count(o) == 1);
-    if last_ref && !rt.room(1) {
+    if !replace_retiring(rt, &mut *c, make()) {
         return FAIL;
-    }
-    let old = std::mem::replace(&mut *c, make());
-    drop(c);
-    if last_ref {
-        rt.nursery.push(old);
-    } else {
-        drop(old);
     }
     OK
 }
@@ -792,16 +784,8 @@ fn global_store(rt: &mut Runtime, p: u64, ix: i64, make: impl FnOnce() -> Value)
     let Some(e) = d.entry_mut(ix as usize) else {
         return FAIL;
     };
-    let last_ref = matches!(&e.value, Value::Obj(o) if Rc::strong_count(o) == 1);
-    if last_ref && !rt.room(1) {
+    if !replace_retiring(rt, &mut e.value, make()) {
         return FAIL;
-    }
-    let old = std::mem::replace(&mut e.value, make());
-    drop(d);
-    if last_ref {
-        rt.nursery.push(old);
-    } else {
-        drop(old);
     }
     OK
 }
@@ -950,16 +934,8 @@ fn dict_store<const KT: u8>(rt: &mut Runtime, p: u64, k: u64, make: impl FnOnce(
             let Some(e) = d.entry_mut(ix) else {
                 return FAIL;
             };
-            let last_ref = matches!(&e.value, Value::Obj(o) if Rc::strong_count(o) == 1);
-            if last_ref && !rt.room(1) {
+            if !replace_retiring(rt, &mut e.value, make()) {
                 return FAIL;
-            }
-            let old = std::mem::replace(&mut e.value, make());
-            drop(d);
-            if last_ref {
-                rt.nursery.push(old);
-            } else {
-                drop(old);
             }
         }
         None => {
