@@ -193,6 +193,9 @@ fn install_with(vm: &mut Vm, sink: Option<Sink>, capture: Option<Rc<RefCell<Capt
             WARMUP
         },
         rate: TickRate::start(),
+        last_exit: None,
+        handover_at: Default::default(),
+        headers: HashMap::default(),
     };
     vm.jit = Some(Box::new(driver));
     vm.opts.jit_enabled = true;
@@ -341,6 +344,8 @@ struct PendingTrace {
     stack_need: usize,
     close_code: Rc<Code>,
     close_pc: u32,
+    /// The final exit hands over to the trace at its header (`Recorder::close_handover`).
+    handover: bool,
 }
 
 /// Where the JIT log goes.
@@ -389,6 +394,8 @@ struct TraceRec {
     stat: usize,
     /// Ticks (`clock::ticks`) spent in runs entered at this trace.
     native: u64,
+    /// Its final exit hands over to the trace of the loop header it resumes at (see `enter`).
+    handover: bool,
 }
 
 /// The JIT driver (see the module docs).
@@ -423,6 +430,13 @@ pub struct Driver {
     warmup: std::time::Duration,
     /// Converts the tick counts of timed trace runs to time.
     rate: TickRate,
+    /// The trace and exit the last run left through.
+    last_exit: Option<(usize, ExitId)>,
+    /// Loop headers where recordings end with a hand-over (`Recorder::close_handover`), because one
+    /// that went past got too long.
+    handover_at: std::collections::HashSet<(usize, u32)>,
+    /// Loop headers (back-edge targets) per code object (kept alive: the key is its address).
+    headers: HashMap<usize, (Rc<Code>, Vec<u32>)>,
 }
 
 /// How a recording step ended.
@@ -514,6 +528,24 @@ impl Driver {
                 rec.close_exit(vm, pc as u32)?;
                 return Ok(Flow::Done);
             }
+        } else if rec.nbc > 0 && rec.can_hand_over() {
+            // A loop header in a frame the trace cannot link from (an inlined call, a caller it
+            // returned into). Recordings run through such loops (unrolling them, or linking back once
+            // they are in the right frame again); where one of them got too long, later ones hand over
+            // instead: to the loop's trace, or to the interpreter, which then counts the loop.
+            let key = code_key(code, pc as u32);
+            let header = match self.loops.get(&key) {
+                Some(LoopState::Trace(_)) => true,
+                Some(LoopState::Blacklisted) => false,
+                _ => self.is_header(code, pc as u32),
+            };
+            if header {
+                if self.handover_at.contains(&key) {
+                    rec.close_handover(vm, pc as u32)?;
+                    return Ok(Flow::Done);
+                }
+                rec.passed_headers.push(key);
+            }
         }
         rec.record(vm, code, pc)?;
         Ok(Flow::Continue)
@@ -537,6 +569,7 @@ impl Driver {
             listing,
             stack_need,
             entry_sp,
+            handover,
             ..
         } = rec;
         let trace = em.finish();
@@ -569,6 +602,7 @@ impl Driver {
             stack_need,
             close_code: close_code.clone(),
             close_pc,
+            handover,
         };
         match &mut self.compiler {
             Compiler::Sync(be) => {
@@ -645,6 +679,7 @@ impl Driver {
             stack_need,
             close_code,
             close_pc,
+            handover,
         } = pend;
         let id = self.traces.len();
         if self.logging() {
@@ -676,7 +711,7 @@ impl Driver {
         };
         let own = start == Start::Root && close_pc == start_pc && Rc::ptr_eq(&close_code, &code);
         let target = match self.loops.get(&code_key(&close_code, close_pc)) {
-            Some(LoopState::Trace(t)) if !own => Some(*t),
+            Some(LoopState::Trace(t)) if !own && !handover => Some(*t),
             _ => None,
         };
         if let Start::Side { parent, exit } = start {
@@ -700,6 +735,11 @@ impl Driver {
         };
         let target = target.filter(|&t| !(retrace && t == root));
         let peeled = match (target, done.no_peel) {
+            _ if handover => format!(
+                "=> {}:{}",
+                close_code.name,
+                close_code.line_of(close_pc as usize)
+            ),
             (Some(t), _) => format!("-> trace {t}"),
             (None, None) => "peeled".to_string(),
             (None, Some(why)) => format!("{why:?}"),
@@ -738,6 +778,7 @@ impl Driver {
             sides: 0,
             stat: self.stats.traces.len() - 1,
             native: 0,
+            handover,
         });
         if let Some(t) = target {
             // The final `exit` is the last exit in buffer order.
@@ -772,6 +813,70 @@ impl Driver {
     // ---- 4/5. running and exits -------------------------------------------------------------------------
 
     fn enter(&mut self, vm: &mut Vm, tid: usize, base: usize) -> Option<usize> {
+        let mut pc = self.run(vm, tid, base)?;
+        // Hand-overs (`Recorder::close_handover`): the trace ended at a loop header in a frame it could
+        // not link from, which the exit has just rebuilt: go on with that loop's trace.
+        while let Some((t, b)) = self.handover_next(vm) {
+            pc = RESUME_TOP;
+            if self.run(vm, t, b).is_none() {
+                break;
+            }
+        }
+        Some(pc)
+    }
+
+    /// Is `pc` the target of a back edge in `code`?
+    fn is_header(&mut self, code: &Rc<Code>, pc: u32) -> bool {
+        let (_, heads) = self
+            .headers
+            .entry(Rc::as_ptr(code) as *const u8 as usize)
+            .or_insert_with(|| {
+                let heads = code
+                    .instrs
+                    .iter()
+                    .filter(|i| i.op() == pvm_interp::bytecode::Op::JumpBackward)
+                    .map(|i| i.arg())
+                    .collect();
+                (code.clone(), heads)
+            });
+        heads.contains(&pc)
+    }
+
+    /// After a run that ended at a hand-over exit (`Recorder::close_handover`): the trace to enter next
+    /// and its base. The top frame is at a loop header, in the state a back edge to it would leave:
+    /// enter the loop's trace, or, without one, count the header like a back edge (which may start a
+    /// root recording there).
+    fn handover_next(&mut self, vm: &mut Vm) -> Option<(usize, usize)> {
+        let (t, e) = self.last_exit?;
+        let tr = &self.traces[t];
+        if !tr.handover
+            || e.0 as usize + 1 != tr.ct.exit_count()
+            || self.rec.is_some()
+            || vm.recording
+        {
+            return None;
+        }
+        let f = vm.frames.last()?;
+        let (code, pc, base) = (f.code.clone(), f.pc, f.base);
+        if !matches!(
+            self.loops.get(&code_key(&code, pc as u32)),
+            Some(LoopState::Trace(_))
+        ) {
+            let c = code.counters.get(pc)?;
+            let n = c.get() + 1;
+            c.set(n);
+            if n < vm.opts.jit_threshold {
+                return None;
+            }
+        }
+        let next = self.at_header(vm, &code, pc)?;
+        Some((next, base))
+    }
+
+    /// Run trace `tid` on the frame at `base` and restore the interpreter state of the exit it left
+    /// through; returns the resume pc (see `restore`), or None if it was not entered.
+    fn run(&mut self, vm: &mut Vm, tid: usize, base: usize) -> Option<usize> {
+        self.last_exit = None;
         // An exit may rebuild inlined frames: leave room under the recursion limit.
         if vm.frames.len() + MAX_INLINE_DEPTH + 1 >= vm.recursion_limit {
             return None;
@@ -806,6 +911,7 @@ impl Driver {
         if self.traces[xt].exits[e.0 as usize].dead {
             self.check_short_runs(tid);
         }
+        self.last_exit = Some((xt, e));
         Some(pc)
     }
 
@@ -896,6 +1002,68 @@ impl Driver {
         }
     }
 
+    /// The interpreter is at loop header `pc` of the top frame, and the loop is hot: the trace to enter
+    /// there, if any. Otherwise this may start a root recording (or the loop keeps warming up, or is
+    /// blacklisted), and the interpreter goes on.
+    fn at_header(&mut self, vm: &mut Vm, code: &Rc<Code>, pc: usize) -> Option<usize> {
+        match self.loops.get(&code_key(code, pc as u32)) {
+            Some(LoopState::Compiling) => {
+                // Keep interpreting; look again after another `threshold` iterations.
+                if let Some(c) = code.counters.get(pc) {
+                    c.set(0);
+                }
+                None
+            }
+            Some(LoopState::Trace(t)) => {
+                let t = *t;
+                match self.retrace.get(&code_key(code, pc as u32)) {
+                    Some(Retrace::Wanted) => {
+                        self.start_root(vm, code, pc);
+                        return None;
+                    }
+                    Some(Retrace::Compiling) => {
+                        // The old trace's entry no longer fits the loop's types: entering it would
+                        // only exit again at once, on every iteration. Interpret until the new one
+                        // is installed, looking again after another `threshold` iterations.
+                        if let Some(c) = code.counters.get(pc) {
+                            c.set(0);
+                        }
+                        return None;
+                    }
+                    None => {}
+                }
+                Some(t)
+            }
+            Some(LoopState::Blacklisted) => {
+                if let Some(c) = code.counters.get(pc) {
+                    c.set(0);
+                }
+                None
+            }
+            None if !self.warmup.is_zero() => {
+                self.loops.insert(
+                    code_key(code, pc as u32),
+                    LoopState::Warming(Instant::now()),
+                );
+                if let Some(c) = code.counters.get(pc) {
+                    c.set(0);
+                }
+                None
+            }
+            Some(LoopState::Warming(since)) if since.elapsed() < self.warmup => {
+                // Look again after another `threshold` iterations.
+                if let Some(c) = code.counters.get(pc) {
+                    c.set(0);
+                }
+                None
+            }
+            Some(LoopState::Warming(_) | LoopState::Aborted(_)) | None => {
+                self.start_root(vm, code, pc);
+                None
+            }
+        }
+    }
+
     // ---- 6. hot exits -----------------------------------------------------------------------------------
 
     fn exit_taken(&mut self, vm: &mut Vm, t: usize, e: ExitId, base: usize) {
@@ -903,6 +1071,11 @@ impl Driver {
             return;
         }
         let tr = &self.traces[t];
+        if tr.handover && e.0 as usize + 1 == tr.ct.exit_count() {
+            // Not a failing guard: the run goes on in the next loop's trace (or, if that one cannot
+            // be entered now, in the interpreter at its header).
+            return;
+        }
         let meta = tr.exits[e.0 as usize];
         if meta.dead {
             self.maybe_retrace(t, e);
@@ -1186,62 +1359,8 @@ impl JitHooks for Driver {
             return None;
         }
         self.poll();
-        match self.loops.get(&code_key(code, pc as u32)) {
-            Some(LoopState::Compiling) => {
-                // Keep interpreting; look again after another `threshold` iterations.
-                if let Some(c) = code.counters.get(pc) {
-                    c.set(0);
-                }
-                None
-            }
-            Some(LoopState::Trace(t)) => {
-                let t = *t;
-                match self.retrace.get(&code_key(code, pc as u32)) {
-                    Some(Retrace::Wanted) => {
-                        self.start_root(vm, code, pc);
-                        return None;
-                    }
-                    Some(Retrace::Compiling) => {
-                        // The old trace's entry no longer fits the loop's types: entering it would
-                        // only exit again at once, on every iteration. Interpret until the new one
-                        // is installed, looking again after another `threshold` iterations.
-                        if let Some(c) = code.counters.get(pc) {
-                            c.set(0);
-                        }
-                        return None;
-                    }
-                    None => {}
-                }
-                self.enter(vm, t, base)
-            }
-            Some(LoopState::Blacklisted) => {
-                if let Some(c) = code.counters.get(pc) {
-                    c.set(0);
-                }
-                None
-            }
-            None if !self.warmup.is_zero() => {
-                self.loops.insert(
-                    code_key(code, pc as u32),
-                    LoopState::Warming(Instant::now()),
-                );
-                if let Some(c) = code.counters.get(pc) {
-                    c.set(0);
-                }
-                None
-            }
-            Some(LoopState::Warming(since)) if since.elapsed() < self.warmup => {
-                // Look again after another `threshold` iterations.
-                if let Some(c) = code.counters.get(pc) {
-                    c.set(0);
-                }
-                None
-            }
-            Some(LoopState::Warming(_) | LoopState::Aborted(_)) | None => {
-                self.start_root(vm, code, pc);
-                None
-            }
-        }
+        let t = self.at_header(vm, code, pc)?;
+        self.enter(vm, t, base)
     }
 
     fn record_instr(&mut self, vm: &mut Vm, code: &Rc<Code>, pc: usize) {
@@ -1257,6 +1376,9 @@ impl JitHooks for Driver {
             }
             Err(why) => {
                 vm.recording = false;
+                if matches!(why, Abort::TooLong | Abort::LoopInCall) {
+                    self.handover_at.extend(rec.passed_headers.iter().copied());
+                }
                 if let (Abort::GlobalStore { .. }, Some(d)) = (&why, rec.store_conflict()) {
                     // Recordings read that namespace in place from the start from now on.
                     self.cells.insert(d);

@@ -397,6 +397,12 @@ pub struct Recorder {
     namespaces: HashMap<usize, globals::NsMode>,
     /// The namespace behind a `GlobalStore` abort.
     store_conflict: Option<usize>,
+    /// The trace ended at another loop's header with an exit that hands over to that loop's trace
+    /// (`Recorder::close_handover`).
+    pub handover: bool,
+    /// Loop headers (code address, pc) the recording went past where it could have handed over
+    /// (`close_handover`); if it aborts for being too long, the driver hands over there next time.
+    pub passed_headers: Vec<(usize, u32)>,
 }
 
 fn ty_of(v: &Value) -> Option<Type> {
@@ -464,6 +470,8 @@ impl Recorder {
             vtuple_origin: Vec::new(),
             namespaces: HashMap::new(),
             store_conflict: None,
+            handover: false,
+            passed_headers: Vec::new(),
         };
         rec.scan_namespaces(vm);
         rec
@@ -541,6 +549,8 @@ impl Recorder {
             vtuple_origin: Vec::new(),
             namespaces: HashMap::new(),
             store_conflict: None,
+            handover: false,
+            passed_headers: Vec::new(),
         };
         rec.scan_namespaces(vm);
         if let Some(inh) = inherit {
@@ -779,6 +789,26 @@ impl Recorder {
             (1, [_, f]) => f.base == 0,
             _ => false,
         }
+    }
+
+    /// Can the trace end here with an exit that hands over to the trace of the loop whose header the
+    /// interpreter is at (`close_handover`)? Not inside an inlined constructor or operator dunder: their
+    /// exits redo the whole instruction, so the exit would not resume at the header.
+    pub fn can_hand_over(&self) -> bool {
+        self.redo.is_none()
+    }
+
+    /// End the trace at the header of a loop that has a trace in a frame the trace cannot link from (an
+    /// inlined call, or a caller the trace returned into): an ordinary exit at the header, which writes
+    /// the slots and makes the driver rebuild the frames, after which the driver enters the loop's trace
+    /// from the top frame (`Driver::enter`). The loop's first iteration then runs native too.
+    pub fn close_handover(&mut self, vm: &Vm, pc: u32) -> RResult {
+        self.snap = None;
+        self.cur_pc = pc;
+        let s = self.snapshot(vm)?;
+        self.em.exit(s);
+        self.handover = true;
+        Ok(())
     }
 
     /// End the trace with an exit at the current pc (to be linked to the trace starting there).
