@@ -25,15 +25,39 @@ use std::rc::{Rc, Weak};
 
 const MIN_THRESHOLD: usize = 10_000;
 
+/// How many registrations accumulate before the young end of the registry is pruned.
+const PRUNE_EVERY: usize = 512;
+
 struct Registry {
     objs: Vec<Weak<Object>>,
+    /// `objs[young..]` were registered since the last prune. The registry's `Weak`s keep a dead object's
+    /// allocation (not its contents) until they are dropped, so temporaries (closures, cells, tuples,
+    /// iterators) would otherwise hold their memory until the next collection: thousands of allocations
+    /// with no reuse, each a cache miss. Pruning the young end every `PRUNE_EVERY` registrations frees
+    /// them while their memory is still in cache, at a cost proportional to the young entries only.
+    young: usize,
     since_last: usize,
     threshold: usize,
 }
 
+impl Registry {
+    /// Drop the registrations of dead objects among the young ones, keeping the survivors' order.
+    fn prune_young(&mut self) {
+        let mut w = self.young;
+        for i in self.young..self.objs.len() {
+            if self.objs[i].strong_count() > 0 {
+                self.objs.swap(w, i);
+                w += 1;
+            }
+        }
+        self.objs.truncate(w);
+        self.young = w;
+    }
+}
+
 thread_local! {
     static REGISTRY: RefCell<Registry> =
-        const { RefCell::new(Registry { objs: Vec::new(), since_last: 0, threshold: MIN_THRESHOLD }) };
+        const { RefCell::new(Registry { objs: Vec::new(), young: 0, since_last: 0, threshold: MIN_THRESHOLD }) };
     static PENDING: Cell<bool> = const { Cell::new(false) };
     static DEFERRED_FOR_FINALIZERS: Cell<bool> = const { Cell::new(false) };
     static ENABLED: Cell<bool> = const { Cell::new(true) };
@@ -82,6 +106,9 @@ pub fn track(rc: &ObjRef) {
         r.since_last += 1;
         if r.since_last >= r.threshold {
             PENDING.with(|p| p.set(true));
+        }
+        if r.objs.len() - r.young >= PRUNE_EVERY {
+            r.prune_young();
         }
     });
 }
@@ -339,6 +366,7 @@ pub fn collect() -> usize {
         let mut r = r.borrow_mut();
         let live: Vec<ObjRef> = r.objs.iter().filter_map(Weak::upgrade).collect();
         r.objs = live.iter().map(Rc::downgrade).collect();
+        r.young = r.objs.len();
         r.since_last = 0;
         live
     });

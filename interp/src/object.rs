@@ -230,8 +230,9 @@ impl Range {
 pub struct Function {
     pub code: Rc<Code>,
     pub globals: ObjRef,
-    pub name: RefCell<String>,
-    pub qualname: RefCell<String>,
+    /// Shared with the code object until `__name__`/`__qualname__` is assigned (no copy per `def`).
+    pub name: RefCell<Rc<str>>,
+    pub qualname: RefCell<Rc<str>>,
     pub defaults: Vec<Value>,
     pub kwdefaults: Option<ObjRef>,
     pub closure: Vec<ObjRef>,

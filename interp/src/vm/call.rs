@@ -30,41 +30,36 @@ impl Vm {
     ) -> PyResult<CallOutcome> {
         if kwnames.is_none() {
             if let Value::Obj(o) = &self.stack[fidx] {
-                if let Object::Function(f) = &**o {
-                    let code = &f.code;
-                    let argc = code.argcount as usize;
-                    if code.simple && n <= argc && n + f.defaults.len() >= argc {
-                        // Fast path: the arguments already sit where the callee's locals go.
+                match &**o {
+                    Object::Function(_) => {
                         let func = o.clone();
-                        let code = code.clone();
-                        let globals = f.globals.clone();
-                        let base = args_at;
-                        self.ensure_stack(base + code.frame_size() + 1);
-                        if n < argc {
-                            if let Object::Function(f) = &*func {
-                                let first_default = argc - f.defaults.len();
-                                for i in n..argc {
-                                    self.stack[base + i] = f.defaults[i - first_default].clone();
-                                }
-                            }
+                        if let Some(r) = self.call_in_place(&func, fidx, args_at, n) {
+                            return r;
                         }
-                        for i in argc..code.nlocals() {
-                            self.stack[base + i] = Value::Undef;
-                        }
-                        let sp = base + code.nlocals();
-                        self.push_frame(Frame {
-                            code,
-                            func: Some(func),
-                            globals,
-                            locals: None,
-                            pc: 0,
-                            base,
-                            sp,
-                            ret_slot: fidx,
-                            gen: None,
-                        })?;
-                        return Ok(CallOutcome::Pushed);
                     }
+                    // A bound Python method: the receiver becomes the first argument in place
+                    // (the arguments move up one slot), as CPython unpacks bound methods.
+                    Object::BoundMethod(bm)
+                        if matches!(bm.1.as_obj(), Some(Object::Function(_))) =>
+                    {
+                        let (recv, Value::Obj(func)) = (bm.0.clone(), bm.1.clone()) else {
+                            unreachable!("matched above")
+                        };
+                        if Self::binds_in_place(&func, n + 1) {
+                            self.ensure_stack(args_at + n + 2);
+                            self.stack[args_at..args_at + n + 1].rotate_right(1);
+                            self.stack[args_at] = recv;
+                            self.stack[fidx] = Value::Obj(func.clone());
+                            if let Some(fr) = self.frames.last_mut() {
+                                fr.sp = args_at + n + 1;
+                            }
+                            if let Some(r) = self.call_in_place(&func, fidx, args_at, n + 1) {
+                                return r;
+                            }
+                            unreachable!("binds_in_place was checked");
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
@@ -315,6 +310,98 @@ impl Vm {
             "'{}' object is not callable",
             self.type_name(callable)
         )))
+    }
+
+    /// Can a call of `func` (a Python function) with `n` positional arguments and no keywords bind
+    /// where the arguments already are? Everything but keyword-only parameters and `**kwargs`:
+    /// defaults, a `*args` tuple, cells and free variables, generators.
+    #[inline]
+    pub(crate) fn binds_in_place(func: &ObjRef, n: usize) -> bool {
+        let Object::Function(f) = &**func else {
+            return false;
+        };
+        let code = &f.code;
+        let argc = code.argcount as usize;
+        code.flags & flags::VARKEYWORDS == 0
+            && code.kwonlyargcount == 0
+            && n + f.defaults.len() >= argc
+            && (n <= argc || code.flags & flags::VARARGS != 0)
+    }
+
+    /// Call `func` (a Python function at `stack[fidx]`) with the `n` positional arguments at
+    /// `stack[base..]`, which is where its first locals go, binding them there (see `binds_in_place`;
+    /// None, with nothing changed, when the call does not qualify). A generator function returns its
+    /// generator (`Done`); anything else pushes its frame.
+    pub(crate) fn call_in_place(
+        &mut self,
+        func: &ObjRef,
+        fidx: usize,
+        base: usize,
+        n: usize,
+    ) -> Option<PyResult<CallOutcome>> {
+        if !Self::binds_in_place(func, n) {
+            return None;
+        }
+        let Object::Function(f) = &**func else {
+            return None;
+        };
+        let code = &f.code;
+        let argc = code.argcount as usize;
+        let nloc = code.nlocals();
+        self.ensure_stack(base + code.frame_size() + 1);
+        let mut next = argc;
+        if code.flags & flags::VARARGS != 0 {
+            let extra: Vec<Value> = if n > argc {
+                self.stack[base + argc..base + n]
+                    .iter_mut()
+                    .map(std::mem::take)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            self.stack[base + argc] = Value::obj(Object::Tuple(extra));
+            next = argc + 1;
+        }
+        if n < argc {
+            let first_default = argc - f.defaults.len();
+            for i in n..argc {
+                self.stack[base + i] = f.defaults[i - first_default].clone();
+            }
+        }
+        for i in next..nloc {
+            self.stack[base + i] = Value::Undef;
+        }
+        // Cells: captured parameters move in; then the closure's free variables.
+        for (i, arg) in code.cell2arg.iter().enumerate() {
+            let init = match arg {
+                Some(a) => std::mem::take(&mut self.stack[base + *a as usize]),
+                None => Value::Undef,
+            };
+            self.stack[base + nloc + i] = Value::obj(Object::Cell(RefCell::new(init)));
+        }
+        let nfree_at = base + nloc + code.cellvars.len();
+        for (j, cell) in f.closure.iter().enumerate() {
+            self.stack[nfree_at + j] = Value::Obj(cell.clone());
+        }
+        if code.flags & (flags::GENERATOR | flags::COROUTINE) != 0 {
+            let gen = self.make_generator(func, base);
+            for i in fidx..base {
+                self.stack[i] = Value::Undef;
+            }
+            return Some(Ok(CallOutcome::Done(gen)));
+        }
+        let frame = Frame {
+            code: code.clone(),
+            func: Some(func.clone()),
+            globals: f.globals.clone(),
+            locals: None,
+            pc: 0,
+            base,
+            sp: base + nloc + code.ncells(),
+            ret_slot: fidx,
+            gen: None,
+        };
+        Some(self.push_frame(frame).map(|()| CallOutcome::Pushed))
     }
 
     /// Bind arguments and push a frame for a Python function; `fidx` receives the result.
@@ -580,13 +667,19 @@ impl Vm {
             Some(Value::Obj(o)) => Some(o),
             _ => None,
         };
-        let module = self
-            .dict_get_str_quiet(&globals, "__name__")
-            .unwrap_or(Value::None);
+        // The interned '__name__' carries its hash: no hashing per `def`.
+        let module = match (
+            &*globals,
+            super::protocol::str_and_hash(&self.strs.dunder_name),
+        ) {
+            (Object::Dict(d), Some((k, h))) => d.borrow().get_str(k, h).cloned(),
+            _ => None,
+        }
+        .unwrap_or(Value::None);
         let doc = code.doc.clone();
         Value::obj(Object::Function(Box::new(Function {
-            name: RefCell::new(code.name.to_string()),
-            qualname: RefCell::new(code.qualname.to_string()),
+            name: RefCell::new(code.name.clone()),
+            qualname: RefCell::new(code.qualname.clone()),
             code,
             globals,
             defaults,

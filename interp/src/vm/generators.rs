@@ -134,7 +134,7 @@ impl Vm {
         let Some(cell) = gen_cell(gen) else {
             return Err(type_error("not a generator"));
         };
-        let (code, func, globals, pc, slots, started, kind) = {
+        let (frame, depth, exc_base, kind) = {
             let mut g = cell.borrow_mut();
             if g.running {
                 return Err(PyErr::new(
@@ -163,47 +163,41 @@ impl Vm {
             g.running = true;
             g.yielded = false;
             g.exc_base = self.exc_stack.len();
-            let saved = std::mem::take(&mut g.exc_state);
-            self.exc_stack.extend(saved);
-            (
-                g.code.clone(),
-                g.func.clone(),
-                g.globals.clone(),
-                g.pc,
-                std::mem::take(&mut g.slots),
-                g.started,
-                g.kind,
-            )
+            if !g.exc_state.is_empty() {
+                let saved = std::mem::take(&mut g.exc_state);
+                self.exc_stack.extend(saved);
+            }
+            let fidx = self.stack_top();
+            let base = fidx + 1;
+            self.ensure_stack(base + g.code.frame_size() + 2);
+            // The slots move back onto the stack; the generator keeps the vector's buffer for the
+            // next suspension (no allocation per resume).
+            let n = g.slots.len();
+            for (dst, v) in self.stack[base..base + n].iter_mut().zip(g.slots.drain(..)) {
+                *dst = v;
+            }
+            let mut sp = base + n;
+            if g.started && throw.is_none() {
+                // The value of the `yield` expression.
+                self.stack[sp] = sent;
+                sp += 1;
+            }
+            let Value::Obj(gen_ref) = gen else {
+                unreachable!("checked above")
+            };
+            let frame = Frame {
+                code: g.code.clone(),
+                func: g.func.clone(),
+                globals: g.globals.clone(),
+                locals: None,
+                pc: g.pc,
+                base,
+                sp,
+                ret_slot: fidx,
+                gen: Some(gen_ref.clone()),
+            };
+            (frame, self.frames.len(), g.exc_base, g.kind)
         };
-        let fidx = self.stack_top();
-        let base = fidx + 1;
-        self.ensure_stack(base + code.frame_size() + 2);
-        let n = slots.len();
-        for (i, v) in slots.into_iter().enumerate() {
-            self.stack[base + i] = v;
-        }
-        let mut sp = base + n;
-        if started && throw.is_none() {
-            // The value of the `yield` expression.
-            self.stack[sp] = sent;
-            sp += 1;
-        }
-        let depth = self.frames.len();
-        let Value::Obj(gen_ref) = gen else {
-            unreachable!("checked above")
-        };
-        let frame = Frame {
-            code,
-            func,
-            globals,
-            locals: None,
-            pc,
-            base,
-            sp,
-            ret_slot: fidx,
-            gen: Some(gen_ref.clone()),
-        };
-        let exc_base = cell.borrow().exc_base;
         if let Err(e) = self.push_frame(frame) {
             cell.borrow_mut().running = false;
             self.exc_stack.truncate(exc_base);
@@ -284,11 +278,13 @@ impl Vm {
             g.pc = pc;
             g.yielded = yielded;
             let base = g.exc_base.min(self.exc_stack.len());
-            g.exc_state = self.exc_stack.drain(base..).collect();
-            g.slots = self.stack[f.base..sp]
-                .iter_mut()
-                .map(|s| std::mem::replace(s, Value::Undef))
-                .collect();
+            if base < self.exc_stack.len() {
+                g.exc_state = self.exc_stack.drain(base..).collect();
+            }
+            // Into the buffer the last resume emptied.
+            g.slots.clear();
+            g.slots
+                .extend(self.stack[f.base..sp].iter_mut().map(std::mem::take));
         }
         self.stack[f.ret_slot] = Value::Undef;
     }

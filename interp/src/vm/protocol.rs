@@ -822,11 +822,11 @@ impl Vm {
                 Object::Function(f) => {
                     match n {
                         "__name__" => {
-                            *f.name.borrow_mut() = v.as_str().unwrap_or("").to_string();
+                            *f.name.borrow_mut() = v.as_str().unwrap_or("").into();
                             return Ok(());
                         }
                         "__qualname__" => {
-                            *f.qualname.borrow_mut() = v.as_str().unwrap_or("").to_string();
+                            *f.qualname.borrow_mut() = v.as_str().unwrap_or("").into();
                             return Ok(());
                         }
                         _ => {}
