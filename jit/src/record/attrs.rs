@@ -17,7 +17,9 @@
 //! - then a slot hit is `load.ptr o, slots` + `padd` + `guard_tag` + typed `load`; a class attribute
 //!   (method or plain value) is a constant.
 //!
-//! Stores: over an int/float/bool of the same type, a raw payload store; otherwise `attr_set.<type>`
+//! Stores: of an int/float/bool/None over a value that owns nothing (the same kinds, or Undef: a member
+//! a constructor sets for the first time), `guard_tag` of the old tag + raw tag and payload stores;
+//! otherwise `attr_set.<type>`
 //! (which retires the old value into the nursery if it held the last reference); a new attribute is
 //! `attr_add.<type>` (append a slot and move to the child shape, found while recording).
 
@@ -203,15 +205,27 @@ impl Recorder {
         match plan.hit {
             StoreHit::Slot(k) => {
                 let old_ty = match recv.as_obj() {
-                    Some(Object::Instance(i)) => value_type(&i.attrs.borrow().slots[k]),
-                    _ => None,
+                    Some(Object::Instance(i)) => {
+                        value_type(&i.attrs.borrow().slots[k]).unwrap_or(Type::Undef)
+                    }
+                    _ => Type::Obj,
                 };
-                if old_ty == Some(ty) && matches!(ty, Type::Int | Type::Float | Type::Bool) {
-                    // Same plain type as the value it replaces: nothing to release.
+                let plain =
+                    |t: Type| matches!(t, Type::Int | Type::Float | Type::Bool | Type::None);
+                if plain(ty) && (plain(old_ty) || old_ty == Type::Undef) {
+                    // Over a value that owns nothing (a member a constructor sets for the first time
+                    // is Undef): guard its tag, then store the new tag and payload raw.
                     let a = self.attr_slot_addr(o, k)?;
                     let s = self.snapshot(vm)?;
-                    self.em.guard_tag(a, 0, ty, s);
-                    self.em.store(a, crate::abi::PAYLOAD_OFFSET as i32, v);
+                    self.em.guard_tag(a, 0, old_ty, s);
+                    if old_ty != ty {
+                        let tag = ty.tag().ok_or_else(|| nyi("tag of a value"))?;
+                        let kt = self.em.kint(tag as i64);
+                        self.em.store(a, crate::abi::TAG_OFFSET as i32, kt);
+                    }
+                    if ty != Type::None {
+                        self.em.store(a, crate::abi::PAYLOAD_OFFSET as i32, v);
+                    }
                 } else {
                     let kk = self.em.kint(k as i64);
                     let name = crate::runtime::tagged("attr_set", ty);
