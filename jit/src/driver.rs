@@ -464,8 +464,14 @@ fn code_key(code: &Rc<Code>, pc: u32) -> (usize, u32) {
 
 impl Driver {
     fn known_table(&mut self, vm: &mut Vm) -> Rc<KnownTable> {
+        let scratch = self.rt.scratch.as_ptr() as u64;
         self.known
-            .get_or_insert_with(|| Rc::new(KnownTable::new(vm)))
+            .get_or_insert_with(|| {
+                let mut k = KnownTable::new(vm);
+                // `rt` is boxed and lives as long as the driver, like the traces that use it.
+                k.scratch = scratch;
+                Rc::new(k)
+            })
             .clone()
     }
 
@@ -888,7 +894,7 @@ impl Driver {
         // touches is below `base + stack_need`. Nothing else uses `vm.stack` while the trace runs: helpers
         // never touch the interpreter (they get the `Runtime` as ctx), so the slot pointer stays valid.
         let slots = unsafe { vm.stack.as_mut_ptr().add(base) } as *mut RawValue;
-        self.rt.vm = vm as *const Vm;
+        self.rt.vm = vm as *mut Vm;
         let ctx = &mut *self.rt as *mut Runtime as *mut u8;
         let t0 = ticks();
         // SAFETY: the trace was compiled for frames of this code at this header with the helpers of
@@ -897,7 +903,7 @@ impl Driver {
         let spent = ticks().wrapping_sub(t0);
         self.stats.native_ticks += spent;
         self.traces[tid].native += spent;
-        self.rt.vm = std::ptr::null();
+        self.rt.vm = std::ptr::null_mut();
         // The exit has written its snapshot (taking its own references): nothing needs the nursery now.
         self.rt.nursery.clear();
         let (xt, e) = self.find_exit(g);

@@ -13,6 +13,7 @@ pub mod pyops;
 pub mod record;
 pub mod runtime;
 pub mod stats;
+pub mod vmops;
 
 pub use backend::{Backend, BackendConfig, CompiledTrace, HelperSig, HelperSpec, JitError};
 pub use ir::{parse_trace, print_trace, verify, Const, IrRef, Op, SnapId, Trace, Type};

@@ -45,9 +45,12 @@ pub struct Runtime {
     /// Set when a helper failed only because the nursery was full: that exit is routine, not a sign
     /// that the trace's assumptions are wrong (the driver does not count it towards a side trace).
     pub full: bool,
-    /// The interpreter, for the helpers that check its frame records (set by the driver for each run;
-    /// read only: native code never changes `vm.frames`).
-    pub vm: *const pvm_interp::vm::Vm,
+    /// The interpreter (set by the driver for each run, from its `&mut Vm`): read by the helpers that
+    /// check its frame records, and used by `vmops` to perform operations (never Python code: native
+    /// code never changes `vm.frames` or `vm.stack`).
+    pub vm: *mut pvm_interp::vm::Vm,
+    /// Argument payloads for `vmops` helpers, written by the trace right before each call.
+    pub scratch: [u64; crate::vmops::MAX_ARGS],
 }
 
 impl Default for Runtime {
@@ -55,14 +58,15 @@ impl Default for Runtime {
         Runtime {
             nursery: Vec::new(),
             full: false,
-            vm: std::ptr::null(),
+            vm: std::ptr::null_mut(),
+            scratch: [0; crate::vmops::MAX_ARGS],
         }
     }
 }
 
 impl Runtime {
     /// Is there room for `n` more references? (Notes the failure if not.)
-    fn room(&mut self, n: usize) -> bool {
+    pub(crate) fn room(&mut self, n: usize) -> bool {
         let ok = self.nursery.len() + n <= NURSERY_MAX;
         self.full |= !ok;
         ok
@@ -313,7 +317,7 @@ unsafe fn obj<'a>(p: u64) -> &'a Object {
 ///
 /// # Safety
 /// As for [`obj`].
-unsafe fn new_ref(p: u64) -> Value {
+pub(crate) unsafe fn new_ref(p: u64) -> Value {
     let ptr = value_ptr(p);
     // SAFETY: `ptr` is `Rc::as_ptr` of a live `Rc<Object>`; we create one more strong reference and wrap
     // it, so the count stays balanced when the returned `Value` is dropped.
@@ -834,6 +838,32 @@ extern "C" fn seq_slice(
         Object::Tuple(t) => {
             let (a, b) = range(t.len());
             Object::Tuple(t[a..b].to_vec())
+        }
+        Object::Str(_) | Object::Bytes(_) => {
+            // The interpreter's own slicing (character indices, the ASCII fast path...), with a real
+            // slice object; it runs no Python code and changes nothing.
+            let bound = |set: bool, i: i64| if set { Value::Int(i) } else { Value::None };
+            let s = Value::obj(Object::Slice(Box::new([
+                bound(flags & 1 != 0, lo),
+                bound(flags & 2 != 0, hi),
+                Value::None,
+            ])));
+            // SAFETY: the trace holds `p` alive.
+            let seq = unsafe { new_ref(p) };
+            if rt.vm.is_null() {
+                return FAIL;
+            }
+            // SAFETY: as in `vmops::run`: the driver's `&mut Vm`, unused while the trace runs.
+            let vm = unsafe { &mut *rt.vm };
+            match crate::vmops::perform(vm, crate::vmops::What::GetItem, 0, None, &[seq, s]) {
+                Some(v @ Value::Obj(_)) => {
+                    // SAFETY: `out` is the trace's out-slot for this call.
+                    unsafe { *out = obj_bits(&v) };
+                    rt.nursery.push(v);
+                    return OK;
+                }
+                _ => return FAIL,
+            }
         }
         _ => return FAIL,
     };
@@ -1832,5 +1862,6 @@ pub fn helper_specs() -> Vec<HelperSpec> {
             .with_ctx()
             .guarded(),
     ));
+    v.extend(crate::vmops::specs());
     v
 }

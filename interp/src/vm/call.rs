@@ -214,6 +214,7 @@ impl Vm {
         if let Value::Obj(o) = callable {
             match &**o {
                 Object::Function(_) => {
+                    self.check_python_allowed()?;
                     if crate::gc::pending() && crate::weakref::callbacks_due() {
                         // Python code called from native code (a property getter, `__eq__`...):
                         // weak reference callbacks that became due first, as CPython would have run

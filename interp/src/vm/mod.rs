@@ -136,6 +136,13 @@ pub struct Vm {
     /// Set by the JIT while it records a trace: the dispatch loop then calls `JitHooks::record_instr`
     /// before every instruction.
     pub recording: bool,
+    /// Set while a JIT helper performs an interpreter operation (a builtin call, a subscript...) on a
+    /// trace's behalf: such an operation must not run Python code (the trace's frames are not written
+    /// back, and nothing in a trace may change a class), so entering Python code fails instead
+    /// (`python_blocked_hit` records that it was tried, so the helper fails even if a builtin swallowed
+    /// the error) and the interpreter redoes the operation.
+    pub python_blocked: bool,
+    pub python_blocked_hit: bool,
     /// Exceptions being handled (innermost last): pushed by `PushExcInfo`, popped by `PopExcept`.
     pub exc_stack: Vec<Value>,
     /// Bumped whenever any class's dict changes: invalidates the method cache (`type_lookup`).
@@ -178,6 +185,8 @@ impl Vm {
             out: std::io::BufWriter::with_capacity(1 << 16, OutSink::Stdout(std::io::stdout())),
             jit: None,
             recording: false,
+            python_blocked: false,
+            python_blocked_hit: false,
             exc_stack: Vec::new(),
             pending_throw: None,
             type_epoch: Box::new(std::cell::Cell::new(1)),
@@ -270,6 +279,7 @@ impl Vm {
         globals: ObjRef,
         locals: Option<ObjRef>,
     ) -> PyResult<Value> {
+        self.check_python_allowed()?;
         let base = self.stack_top() + 1;
         self.ensure_stack(base + code.frame_size() + 1);
         for i in 0..code.nlocals() + code.ncells() {
@@ -453,6 +463,7 @@ impl Vm {
     /// Re-enter the dispatch loop from native code, with a bound on the Rust recursion this causes.
     /// Also a safe point (a sort key or `map` function calling Python in a long native loop).
     pub(crate) fn enter_native(&mut self) -> PyResult<()> {
+        self.check_python_allowed()?;
         if crate::interrupt::pending() {
             self.poll_attention()?;
         }
@@ -463,6 +474,18 @@ impl Vm {
             ));
         }
         self.native_depth += 1;
+        Ok(())
+    }
+    /// Fails while Python code is blocked (see `python_blocked`).
+    #[inline]
+    pub(crate) fn check_python_allowed(&mut self) -> PyResult<()> {
+        if self.python_blocked {
+            self.python_blocked_hit = true;
+            return Err(PyErr::new(
+                ExcKind::SystemError,
+                "pvm: Python code called from a JIT helper",
+            ));
+        }
         Ok(())
     }
     pub(crate) fn leave_native(&mut self) {

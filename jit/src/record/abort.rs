@@ -47,6 +47,9 @@ aborts! {
     ReturnFromRoot => "return from the trace's root frame";
     /// Calls nested deeper than the inlining limit (e.g. recursion).
     InlineDepth => "call nesting exceeds the inlining limit";
+    /// A call of a function that already has two frames in the recording: recursion would be unrolled
+    /// into one long trace specialised to one recursion shape (a merge sort's side traces did that).
+    Recursion => "recursive call (a function already twice in the recording)";
     /// The call cannot be inlined (keywords, *args, defaults, closures, generators).
     CallShape { why: &'static str } => "cannot inline this call: {why}";
     /// A value the trace keeps virtual (a `range`, a tuple built and unpacked at once, a slice) would have

@@ -17,6 +17,7 @@
 use super::dunders::is_instance;
 use super::{nyi, Cx, Pending, RResult, Recorder, Sv};
 use crate::ir::{Const, IrRef, Op, SnapId, Type};
+use crate::vmops::What;
 
 const NS: SnapId = SnapId::NONE;
 use pvm_interp::bytecode::{BinOp, CmpOp};
@@ -72,15 +73,15 @@ impl Recorder {
     }
 
     /// `BinaryOp`: see the module docs.
-    pub(super) fn rec_binary_op(&mut self, vm: &Vm, cx: &Cx) -> RResult {
-        let (op, _inplace) = BinOp::decode(cx.arg);
+    pub(super) fn rec_binary_op(&mut self, vm: &mut Vm, cx: &Cx) -> RResult {
+        let (op, inplace) = BinOp::decode(cx.arg);
         let (ia, ib) = (cx.sp - 2, cx.sp - 1);
         if matches!(
             (&vm.stack[ia], &vm.stack[ib]),
             (Value::Bool(_), Value::Bool(_))
         ) && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor)
         {
-            return Err(nyi("bool & | ^ bool"));
+            return self.vm_binary_op(vm, cx, inplace);
         }
         if is_big(&vm.stack[ia]) || is_big(&vm.stack[ib]) {
             return self.big_binop(vm, op, ia, ib);
@@ -89,7 +90,7 @@ impl Recorder {
             return self.rec_binop_dunder(vm, cx);
         }
         let (Some(a), Some(b)) = (self.num(vm, ia)?, self.num(vm, ib)?) else {
-            return Err(nyi(format!("BinaryOp {} on non-numbers", op.symbol())));
+            return self.vm_binary_op(vm, cx, inplace);
         };
         let r = match (a, b) {
             (Num::I(x), Num::I(y)) => {
@@ -439,25 +440,63 @@ impl Recorder {
         Ok(self.em.ins(irop, &[x, y], NS))
     }
 
+    /// A binary operator on builtin non-numbers (`s + t`, `"%d" % n`, `xs * 2`), by a helper; an in-place
+    /// operator that would change a mutable container (`xs += ys`) is not pure and aborts.
+    fn vm_binary_op(&mut self, vm: &mut Vm, cx: &Cx, inplace: bool) -> RResult {
+        let (ia, ib) = (cx.sp - 2, cx.sp - 1);
+        if inplace
+            && matches!(
+                vm.stack[ia].as_obj(),
+                Some(
+                    pvm_interp::object::Object::List(_)
+                        | pvm_interp::object::Object::Dict(_)
+                        | pvm_interp::object::Object::Set(_)
+                        | pvm_interp::object::Object::ByteArray(_)
+                )
+            )
+        {
+            return Err(nyi("an in-place operator on a mutable container"));
+        }
+        let r = self.vm_op(vm, What::Binary, cx.arg as u16, &[ia, ib])?;
+        self.set(ia, Sv::Val(r));
+        self.set(ib, Sv::Undef);
+        Ok(())
+    }
+
+    /// A comparison as a bool IR value: inline for numbers, else by a helper on builtin values.
+    fn compare_any(
+        &mut self,
+        vm: &mut Vm,
+        op: CmpOp,
+        raw: u32,
+        ia: usize,
+        ib: usize,
+    ) -> RResult<IrRef> {
+        match self.compare(vm, op, ia, ib) {
+            Err(super::Abort::Nyi { .. }) => self.vm_op(vm, What::Compare, raw as u16, &[ia, ib]),
+            r => r,
+        }
+    }
+
     /// `CompareOp`: the comparison's bool.
-    pub(super) fn rec_compare_op(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+    pub(super) fn rec_compare_op(&mut self, vm: &mut Vm, cx: &Cx) -> RResult {
         let op = CmpOp::decode(cx.arg);
         if is_instance(&vm.stack[cx.sp - 2]) || is_instance(&vm.stack[cx.sp - 1]) {
             return self.rec_compare_dunder(vm, cx, op, None);
         }
-        let r = self.compare(vm, op, cx.sp - 2, cx.sp - 1)?;
+        let r = self.compare_any(vm, op, cx.arg, cx.sp - 2, cx.sp - 1)?;
         self.set(cx.sp - 2, Sv::Val(r));
         self.set(cx.sp - 1, Sv::Undef);
         Ok(())
     }
 
     /// `CompareJumpIfFalse`: the comparison, then a branch guard.
-    pub(super) fn rec_compare_jump(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+    pub(super) fn rec_compare_jump(&mut self, vm: &mut Vm, cx: &Cx) -> RResult {
         let op = CmpOp::decode(cx.arg >> 21);
         if is_instance(&vm.stack[cx.sp - 2]) || is_instance(&vm.stack[cx.sp - 1]) {
             return self.rec_compare_dunder(vm, cx, op, Some(cx.arg & 0x1f_ffff));
         }
-        let c = self.compare(vm, op, cx.sp - 2, cx.sp - 1)?;
+        let c = self.compare_any(vm, op, cx.arg >> 21, cx.sp - 2, cx.sp - 1)?;
         self.branch(vm, cx, c, false, cx.arg & 0x1f_ffff, None)?;
         self.set(cx.sp - 2, Sv::Undef);
         self.set(cx.sp - 1, Sv::Undef);

@@ -41,7 +41,7 @@ impl Recorder {
     }
 
     /// `Call n` / `CallMethod n`.
-    pub(super) fn rec_call(&mut self, vm: &Vm, cx: &Cx, method: bool) -> RResult {
+    pub(super) fn rec_call(&mut self, vm: &mut Vm, cx: &Cx, method: bool) -> RResult {
         let n = cx.arg as usize;
         let sp = cx.sp;
         // (result slot, callable slot, first argument, number of arguments, Undef marker swapped down)
@@ -74,14 +74,25 @@ impl Recorder {
                 self.inline_call(vm, cx, &f, fidx, callable_at, args_at, nargs, swapped)
             }
             Some(Object::Builtin(_) | Object::Type(_)) => {
-                let known = self
-                    .known
-                    .lookup(&f)
-                    .ok_or_else(|| nyi(format!("call of {}", callable_name(&f))))?;
+                let known = self.known.lookup(&f);
+                if known.is_none() && self.known.effect(&f).is_none() {
+                    return Err(nyi(format!("call of {}", callable_name(&f))));
+                }
                 let fr = self.get(vm, callable_at)?;
-                self.guard_identity(vm, fr, &f)?;
+                let fk = self.guard_identity(vm, fr, &f)?;
                 let args: Vec<usize> = (args_at..args_at + nargs).collect();
-                let result = self.builtin_call(vm, known, &args)?;
+                // A known builtin has IR of its own for the argument types it knows; otherwise a
+                // helper performs the call (`vmops.rs`).
+                let result = match known.map(|k| self.builtin_call(vm, k, &args)) {
+                    Some(Ok(r)) => r,
+                    Some(Err(super::Abort::Nyi { .. })) | None
+                        if self.known.effect(&f).is_some() =>
+                    {
+                        self.vm_call(vm, &f, fk, &args)?
+                    }
+                    Some(Err(e)) => return Err(e),
+                    None => return Err(nyi(format!("call of {}", callable_name(&f)))),
+                };
                 self.set(fidx, result);
                 for s in fidx + 1..sp {
                     self.set(s, Sv::Undef);
@@ -123,6 +134,15 @@ impl Recorder {
         }
         let argc = code.argcount as usize;
         self.check_inlinable(argc, func.defaults.len(), nargs)?;
+        if self
+            .frames
+            .iter()
+            .filter(|fr| Rc::ptr_eq(&fr.code, &code))
+            .count()
+            >= 2
+        {
+            return Err(Abort::Recursion);
+        }
         let fr = self.get(vm, callable_at)?;
         let k = self.guard_identity(vm, fr, f)?;
         // Operands are all read and guarded: from here on only the slot map changes.
@@ -620,7 +640,7 @@ impl Recorder {
     }
 }
 
-fn callable_name(f: &Value) -> String {
+pub(super) fn callable_name(f: &Value) -> String {
     match f.as_obj() {
         Some(Object::Builtin(b)) => format!("builtin {}", b.name),
         Some(Object::Type(t)) => format!("type {}", t.name),

@@ -7,6 +7,7 @@
 use super::seq::{seq_kind, value_type, SeqKind};
 use super::{nyi, Cx, RResult, Recorder, Sv};
 use crate::ir::{IrRef, Op, SnapId, Type};
+use crate::vmops::What;
 use pvm_interp::object::Object;
 use pvm_interp::value::Value;
 use pvm_interp::vm::Vm;
@@ -76,7 +77,7 @@ impl Recorder {
     ) -> RResult<IrRef> {
         if !matches!(
             vm.stack[io].as_obj(),
-            Some(Object::List(_) | Object::Tuple(_))
+            Some(Object::List(_) | Object::Tuple(_) | Object::Str(_) | Object::Bytes(_))
         ) {
             return Err(nyi("slice of this type"));
         }
@@ -92,7 +93,7 @@ impl Recorder {
     }
 
     /// `BinarySubscr` on a list or tuple with an int index.
-    pub(super) fn rec_binary_subscr(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+    pub(super) fn rec_binary_subscr(&mut self, vm: &mut Vm, cx: &Cx) -> RResult {
         let (io, ii) = (cx.sp - 2, cx.sp - 1);
         if let Some(Sv::Slice { start, stop, snap }) = self.slot_state(ii) {
             let r = self.slice_subscr(vm, io, start, stop, snap)?;
@@ -103,17 +104,24 @@ impl Recorder {
         if super::dunders::is_instance(&vm.stack[io]) {
             return self.rec_getitem_dunder(vm, cx);
         }
-        if let Some(Object::Dict(_)) = vm.stack[io].as_obj() {
+        let dict_key = matches!(vm.stack[io].as_obj(), Some(Object::Dict(_)))
+            && self.dict_key_kind(vm, ii).is_some();
+        let seq_index = matches!(
+            vm.stack[io].as_obj(),
+            Some(Object::List(_) | Object::Tuple(_))
+        ) && matches!(vm.stack[ii], Value::Int(_));
+        if dict_key {
             let r = self.dict_subscr(vm, io, ii)?;
             self.set(io, Sv::Val(r));
             self.set(ii, Sv::Undef);
             return Ok(());
         }
-        if !matches!(
-            vm.stack[io].as_obj(),
-            Some(Object::List(_) | Object::Tuple(_))
-        ) {
-            return Err(nyi("subscript of this type"));
+        if !seq_index {
+            // Strings, bytes, ranges, other keys: the interpreter's own subscript, by a helper.
+            let r = self.vm_op(vm, What::GetItem, 0, &[io, ii])?;
+            self.set(io, Sv::Val(r));
+            self.set(ii, Sv::Undef);
+            return Ok(());
         }
         let (idx, i) = self.index_operand(vm, ii)?;
         let Some(elem) = element(&vm.stack[io], i) else {
@@ -164,23 +172,27 @@ impl Recorder {
     }
 
     /// `ContainsOp` (`k in d`, `k not in d`) for an exact dict and an int or str key.
-    pub(super) fn rec_contains_op(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+    pub(super) fn rec_contains_op(&mut self, vm: &mut Vm, cx: &Cx) -> RResult {
         let (ik, ic) = (cx.sp - 2, cx.sp - 1);
-        if !matches!(vm.stack[ic].as_obj(), Some(Object::Dict(_))) {
-            return Err(nyi("ContainsOp on this type"));
-        }
-        let kk = self
-            .dict_key_kind(vm, ik)
-            .ok_or_else(|| nyi("dict key of this type"))?;
-        let (dr, kr) = (self.get(vm, ic)?, self.get(vm, ik)?);
-        let s = self.snapshot(vm)?;
-        let r = self.em.call(
-            Op::CallGuard,
-            Type::Bool,
-            &format!("dict_has_{kk}"),
-            &[dr, kr],
-            s,
-        );
+        let kk = match vm.stack[ic].as_obj() {
+            Some(Object::Dict(_)) => self.dict_key_kind(vm, ik),
+            _ => None,
+        };
+        let r = match kk {
+            Some(kk) => {
+                let (dr, kr) = (self.get(vm, ic)?, self.get(vm, ik)?);
+                let s = self.snapshot(vm)?;
+                self.em.call(
+                    Op::CallGuard,
+                    Type::Bool,
+                    &format!("dict_has_{kk}"),
+                    &[dr, kr],
+                    s,
+                )
+            }
+            // Sets, strings, lists, other keys: the interpreter's own `in`, by a helper.
+            None => self.vm_op(vm, What::Contains, 0, &[ic, ik])?,
+        };
         let r = if cx.arg == 1 {
             self.em.ins(Op::Not, &[r], SnapId::NONE)
         } else {

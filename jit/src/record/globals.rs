@@ -332,7 +332,7 @@ impl Recorder {
                 self.set(cx.sp, Sv::Val(r));
                 Ok(())
             }
-            _ => Err(nyi("method of this type")),
+            _ => self.builtin_load_method(vm, code, cx),
         }
     }
 }

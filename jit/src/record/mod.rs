@@ -51,6 +51,7 @@ mod globals;
 mod iter;
 mod seq;
 mod stack;
+mod vmops;
 
 pub use abort::Abort;
 
@@ -70,6 +71,10 @@ pub type RResult<T = ()> = Result<T, Abort>;
 
 /// Limits of one recording.
 pub const MAX_BYTECODES: usize = 1500;
+/// The same for a side trace: it connects an exit to a loop header and should be short; a long one is
+/// usually recursion or a call tree unrolled into a single path, which compiles slowly and rarely
+/// matches again.
+pub const MAX_SIDE_BYTECODES: usize = 400;
 /// Maximum IR instructions before `TooLong`.
 pub const MAX_IR: usize = 6000;
 /// Maximum depth of inlined calls.
@@ -210,6 +215,12 @@ pub struct KnownTable {
     pub list_type: Option<ObjRef>,
     /// Where lists and tuples keep their elements (None: use helpers).
     pub layout: Option<crate::runtime::SeqLayout>,
+    /// Builtins a `vmops` helper may call, by (fn address, name) (see `record/vmops.rs`).
+    pub effects: HashMap<(usize, &'static str), crate::vmops::Effect>,
+    /// Builtin types a `vmops` helper may call, by address.
+    pub type_effects: HashMap<usize, crate::vmops::Effect>,
+    /// The address of the runtime's argument buffer for `vmops` helpers (0: none; set by the driver).
+    pub scratch: u64,
 }
 
 impl KnownTable {
@@ -270,6 +281,7 @@ impl KnownTable {
         }
         k.list_type = Some(vm.types.list.clone());
         k.layout = crate::runtime::probe_layout();
+        k.add_vmops(vm);
         k
     }
 
@@ -630,7 +642,12 @@ impl Recorder {
     /// Record the instruction at `pc` of the top frame (state saved in `vm.frames.last()`).
     pub fn record(&mut self, vm: &mut Vm, code: &Rc<Code>, pc: usize) -> RResult {
         self.nbc += 1;
-        if self.nbc > MAX_BYTECODES || self.em.trace.insts.len() > MAX_IR {
+        let budget = if self.start == Start::Root {
+            MAX_BYTECODES
+        } else {
+            MAX_SIDE_BYTECODES
+        };
+        if self.nbc > budget || self.em.trace.insts.len() > MAX_IR {
             return Err(Abort::TooLong);
         }
         self.snap = None;

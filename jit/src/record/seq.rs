@@ -29,6 +29,8 @@ pub(crate) enum SeqKind {
     Cell,
     /// Not a sequence: an instance of a Python class (`attrs.rs`).
     Instance,
+    /// Another builtin object, by its `Object` discriminant (`vmops.rs`).
+    Other(u8),
 }
 
 /// The kind of a concrete value, if it is a list or tuple.
@@ -70,6 +72,7 @@ impl Recorder {
             SeqKind::Tuple => l.tuple_tag,
             SeqKind::Cell => l.cell_tag,
             SeqKind::Instance => l.inst_tag,
+            SeqKind::Other(t) => t,
         };
         let w = self.em.load(Type::Int, o, RC_VALUE_OFFSET as i32);
         let m = self.em.kint(0xff);
@@ -88,7 +91,9 @@ impl Recorder {
         let (p, n) = match kind {
             SeqKind::List => (l.list_ptr, l.list_len),
             SeqKind::Tuple => (l.tuple_ptr, l.tuple_len),
-            SeqKind::Cell | SeqKind::Instance => return Err(nyi("not a sequence")),
+            SeqKind::Cell | SeqKind::Instance | SeqKind::Other(_) => {
+                return Err(nyi("not a sequence"))
+            }
         };
         Ok((self.em.load(Type::Ptr, o, p), self.em.load(Type::Int, o, n)))
     }

@@ -1,0 +1,266 @@
+//! Interpreter operations performed whole by a helper: calls of builtins that have no IR of their own
+//! (`s.split()`, `ord(c)`, `d.get(k)`, `set.add(x)`...), and subscripts, `in`, comparisons and binary
+//! operators on builtin types that are not numbers (`s[i]`, `x in some_set`, `a < b` on strings).
+//!
+//! The helper runs the interpreter's own code for the operation (`Vm::call`, `Vm::getitem`...), so the
+//! trace gets exactly the interpreter's semantics without a Rust copy of them. Two rules make that sound
+//! inside a trace:
+//! - **No Python code.** The trace has not written its frames back, and nothing a trace calls may change a
+//!   class (the epoch is guarded once per trace). While the helper runs, `Vm::python_blocked` makes any
+//!   attempt to enter Python code (a `__eq__`, a `__hash__`, a generator) fail, and the helper then
+//!   fails too.
+//! - **A failure changes nothing.** A failing helper makes the trace exit through the instruction's
+//!   snapshot, and the interpreter redoes the whole instruction. So an operation may only be done by a
+//!   helper when a failure (an exception, blocked Python code, a result of another type than the trace
+//!   expects) leaves no trace of the attempt: operations that mutate nothing ("pure"), and a few
+//!   mutators that check everything before they change anything and return None (`Effect`).
+//!   Iterators and generators are not accepted as arguments, because reading them consumes them.
+//!
+//! Arguments travel through a small per-runtime scratch buffer (`Runtime::scratch`, one payload word
+//! per argument, written by `store`s just before the call); their tags are constants packed into the
+//! `meta` word with the operation, so one helper per result type serves every arity and argument type.
+
+use crate::backend::{HelperSig, HelperSpec};
+use crate::ir::Type;
+use crate::runtime::{obj_bits, tagged, Runtime, FAIL, OK};
+use pvm_interp::bytecode::CmpOp;
+use pvm_interp::object::Object;
+use pvm_interp::value::Value;
+use pvm_interp::vm::Vm;
+
+/// Most arguments an operation may have (a method's receiver included).
+pub const MAX_ARGS: usize = 4;
+
+/// The operations (the low byte of `meta`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum What {
+    /// Call the helper's callable with the arguments.
+    Call = 0,
+    /// `a[b]`.
+    GetItem = 1,
+    /// `b in a` (`a` the container, as `Vm::contains` takes them).
+    Contains = 2,
+    /// `a <op> b`, the `CmpOp` in `meta`'s op field.
+    Compare = 3,
+    /// `a <op> b`, the `BinaryOp` argument (op and in-place flag) in `meta`'s op field.
+    Binary = 4,
+}
+
+impl What {
+    fn from_u8(b: u8) -> Option<What> {
+        Some(match b {
+            0 => What::Call,
+            1 => What::GetItem,
+            2 => What::Contains,
+            3 => What::Compare,
+            4 => What::Binary,
+            _ => return None,
+        })
+    }
+}
+
+/// What a builtin does to the objects it is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Changes nothing (it may create objects): it can be redone, and run while recording to learn the
+    /// type of its result.
+    Pure,
+    /// Changes its receiver and returns None, checking everything before it changes anything
+    /// (`list.extend` of an inert sequence, `list.insert`, `set.add`). Never one that removes
+    /// elements: a trace may hold an element in a register without a reference of its own.
+    Mutates,
+}
+
+/// The `meta` word: operation, op argument, argument count and each argument's tag.
+pub fn meta(what: What, oparg: u16, tags: &[u8]) -> i64 {
+    debug_assert!(tags.len() <= MAX_ARGS);
+    let mut m = what as u64 | (oparg as u64) << 8 | (tags.len() as u64) << 24;
+    for (i, &t) in tags.iter().enumerate() {
+        m |= (t as u64) << (32 + 8 * i);
+    }
+    m as i64
+}
+
+/// May a value be handed to an operation? Iterators, generators and native objects (files...) are not:
+/// reading them changes them, so a failed attempt could not be redone.
+pub fn inert(v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => matches!(
+            &**o,
+            Object::Int(_)
+                | Object::Str(_)
+                | Object::Bytes(_)
+                | Object::Tuple(_)
+                | Object::List(_)
+                | Object::Dict(_)
+                | Object::Set(_)
+                | Object::FrozenSet(_)
+                | Object::Range(_)
+                | Object::BigRange(_)
+                | Object::Slice(_)
+                | Object::Function(_)
+                | Object::Builtin(_)
+                | Object::Type(_)
+                | Object::Instance(_)
+                | Object::DictView(_)
+                | Object::Singleton(_)
+                | Object::Complex(_)
+        ),
+        Value::Undef => false,
+        _ => true,
+    }
+}
+
+/// Perform an operation with Python code blocked: the result, or None if it raised or tried to run
+/// Python code (then it changed nothing the caller can see, by the rules in the module docs).
+pub fn perform(
+    vm: &mut Vm,
+    what: What,
+    oparg: u16,
+    f: Option<&Value>,
+    args: &[Value],
+) -> Option<Value> {
+    if !args.iter().all(inert) {
+        return None;
+    }
+    let saved = (vm.python_blocked, vm.python_blocked_hit);
+    vm.python_blocked = true;
+    vm.python_blocked_hit = false;
+    let r = match (what, args) {
+        (What::Call, _) => f.map(|f| vm.call(f, args)),
+        (What::GetItem, [a, b]) => Some(vm.getitem(a, b)),
+        (What::Contains, [a, b]) => Some(vm.contains(a, b).map(Value::Bool)),
+        (What::Compare, [a, b]) => Some(vm.compare(a, b, CmpOp::decode(oparg as u32))),
+        (What::Binary, [a, b]) => Some(vm.binary_op(oparg as u32, a.clone(), b.clone())),
+        _ => None,
+    };
+    let hit = vm.python_blocked_hit;
+    (vm.python_blocked, vm.python_blocked_hit) = saved;
+    match r {
+        Some(Ok(v)) if !hit => Some(v),
+        _ => None,
+    }
+}
+
+/// The arguments of a helper call: payloads from the scratch buffer, tags from `meta`.
+///
+/// # Safety
+/// Object payloads must be live object pointers (the trace holds its operands alive).
+unsafe fn args_of(rt: &Runtime, meta: u64) -> Option<Vec<Value>> {
+    let n = ((meta >> 24) & 0xff) as usize;
+    if n > MAX_ARGS {
+        return None;
+    }
+    let mut v = Vec::with_capacity(n);
+    for i in 0..n {
+        let bits = rt.scratch[i];
+        let tag = ((meta >> (32 + 8 * i)) & 0xff) as u8;
+        v.push(match tag {
+            crate::abi::TAG_NONE => Value::None,
+            crate::abi::TAG_BOOL => Value::Bool(bits & 0xff != 0),
+            crate::abi::TAG_INT => Value::Int(bits as i64),
+            crate::abi::TAG_FLOAT => Value::Float(f64::from_bits(bits)),
+            // SAFETY: guaranteed by the caller.
+            crate::abi::TAG_OBJ => unsafe { crate::runtime::new_ref(bits) },
+            _ => return None,
+        });
+    }
+    Some(v)
+}
+
+/// The shared body of the helpers: perform, then check the result has the type the trace expects
+/// (`TAG`; `TAG_NONE` for the void variant) and hand over its bits.
+///
+/// # Safety
+/// `rt` is the driver's runtime with `vm` set for this run; `f` is 0 or a live object pointer; the
+/// scratch buffer holds the payloads `meta` describes.
+unsafe fn run<const TAG: u8>(rt: *mut Runtime, f: u64, meta: u64, out: *mut u64) -> u32 {
+    // SAFETY: `rt` is the ctx the driver passes (a live `Runtime`).
+    let rt = unsafe { &mut *rt };
+    if rt.vm.is_null() || (TAG == crate::abi::TAG_OBJ && !rt.room(1)) {
+        return FAIL;
+    }
+    let Some(what) = What::from_u8(meta as u8) else {
+        return FAIL;
+    };
+    // SAFETY: the trace holds its operands and callable alive.
+    let Some(args) = (unsafe { args_of(rt, meta) }) else {
+        return FAIL;
+    };
+    let callable = (f != 0).then(|| unsafe { crate::runtime::new_ref(f) });
+    // SAFETY: the driver set `rt.vm` from its `&mut Vm` for this run and does not use it until the trace
+    // returns; the operation runs no Python code (blocked), so it neither grows `vm.stack` (whose slots
+    // the trace addresses) nor touches the frames the trace has not written back.
+    let vm = unsafe { &mut *rt.vm };
+    let Some(v) = perform(vm, what, (meta >> 8) as u16, callable.as_ref(), &args) else {
+        return FAIL;
+    };
+    let bits = match (TAG, &v) {
+        (crate::abi::TAG_NONE, Value::None) => 0,
+        (crate::abi::TAG_BOOL, Value::Bool(b)) => *b as u64,
+        (crate::abi::TAG_INT, Value::Int(i)) => *i as u64,
+        (crate::abi::TAG_FLOAT, Value::Float(x)) => x.to_bits(),
+        (crate::abi::TAG_OBJ, Value::Obj(_)) => {
+            let b = obj_bits(&v);
+            // The trace holds the result in a register: the nursery keeps it alive (room checked).
+            rt.nursery.push(v);
+            b
+        }
+        // Another type than recorded: nothing was changed (only pure operations can return anything
+        // but None), so the interpreter redoes it.
+        _ => return FAIL,
+    };
+    if !out.is_null() {
+        // SAFETY: the backend passes the call's result slot.
+        unsafe { *out = bits };
+    }
+    OK
+}
+
+extern "C" fn vcall<const TAG: u8>(rt: *mut Runtime, f: u64, meta: u64, out: *mut u64) -> u32 {
+    // SAFETY: see `run`; the backend calls with the registered signature.
+    unsafe { run::<TAG>(rt, f, meta, out) }
+}
+
+extern "C" fn vcall_void(rt: *mut Runtime, f: u64, meta: u64) -> u32 {
+    // SAFETY: see `run`.
+    unsafe { run::<{ crate::abi::TAG_NONE }>(rt, f, meta, std::ptr::null_mut()) }
+}
+
+extern "C" fn vop<const TAG: u8>(rt: *mut Runtime, meta: u64, out: *mut u64) -> u32 {
+    // SAFETY: see `run`.
+    unsafe { run::<TAG>(rt, 0, meta, out) }
+}
+
+extern "C" fn vop_void(rt: *mut Runtime, meta: u64) -> u32 {
+    // SAFETY: see `run`.
+    unsafe { run::<{ crate::abi::TAG_NONE }>(rt, 0, meta, std::ptr::null_mut()) }
+}
+
+/// The helpers: `vcall.<type>(f, meta)` and `vop.<type>(meta)`, one per result type (`.none` checks
+/// the result is None and returns nothing).
+pub fn specs() -> Vec<HelperSpec> {
+    use Type::*;
+    let mut v = Vec::new();
+    macro_rules! typed {
+        ($($tag:literal $ty:ident),*) => {$(
+            v.push(HelperSpec::new(&tagged("vcall", $ty), vcall::<$tag> as *const () as usize,
+                HelperSig::new(&[Obj, Int], $ty).with_ctx().guarded()));
+            v.push(HelperSpec::new(&tagged("vop", $ty), vop::<$tag> as *const () as usize,
+                HelperSig::new(&[Int], $ty).with_ctx().guarded()));
+        )*};
+    }
+    typed!(1 Bool, 2 Int, 3 Float, 4 Obj);
+    v.push(HelperSpec::new(
+        &tagged("vcall", None),
+        vcall_void as *const () as usize,
+        HelperSig::new(&[Obj, Int], Void).with_ctx().guarded(),
+    ));
+    v.push(HelperSpec::new(
+        &tagged("vop", None),
+        vop_void as *const () as usize,
+        HelperSig::new(&[Int], Void).with_ctx().guarded(),
+    ));
+    v
+}
