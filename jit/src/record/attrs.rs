@@ -115,6 +115,10 @@ impl Recorder {
         self.guard_epoch(vm)?;
         self.guard_shape(vm, o, &plan.shape)?;
         Ok(match plan.hit {
+            LoadHit::Slot(k) if self.fresh_member(o, k).is_some_and(|v| !self.is_undef(v)) => {
+                // A member the trace itself set on an instance it allocated: that value.
+                (self.fresh_member(o, k).unwrap_or(IrRef::NONE), false)
+            }
             LoadHit::Slot(k) => {
                 let v = match recv.as_obj() {
                     Some(Object::Instance(i)) => i.attrs.borrow().slots[k].clone(),
@@ -212,12 +216,16 @@ impl Recorder {
                 };
                 let plain =
                     |t: Type| matches!(t, Type::Int | Type::Float | Type::Bool | Type::None);
+                let known_undef = self.fresh_member(o, k).is_some_and(|v| self.is_undef(v));
                 if plain(ty) && (plain(old_ty) || old_ty == Type::Undef) {
                     // Over a value that owns nothing (a member a constructor sets for the first time
-                    // is Undef): guard its tag, then store the new tag and payload raw.
+                    // is Undef): guard its tag (unless the trace made the object and has not set this
+                    // member yet), then store the new tag and payload raw.
                     let a = self.attr_slot_addr(o, k)?;
-                    let s = self.snapshot(vm)?;
-                    self.em.guard_tag(a, 0, old_ty, s);
+                    if !known_undef {
+                        let s = self.snapshot(vm)?;
+                        self.em.guard_tag(a, 0, old_ty, s);
+                    }
                     if old_ty != ty {
                         let tag = ty.tag().ok_or_else(|| nyi("tag of a value"))?;
                         let kt = self.em.kint(tag as i64);
@@ -231,6 +239,7 @@ impl Recorder {
                     let name = crate::runtime::tagged("attr_set", ty);
                     self.callg(vm, Type::Void, &name, &[o, kk, v])?;
                 }
+                self.note_member_store(o, &plan.cls, k, v);
             }
             StoreHit::Add(next) => {
                 let kn = self.em.konst(Const::Int(Rc::as_ptr(&next) as i64));
@@ -246,6 +255,52 @@ impl Recorder {
         self.set(iv, Sv::Undef);
         self.set(io, Sv::Undef);
         Ok(())
+    }
+
+    /// `obj` was just made by `new_instance(cls)`: its shape is the class's root shape and its
+    /// members are all Undef (`Instance::new`).
+    pub(super) fn note_fresh_instance(&mut self, obj: IrRef, cls: &Value) {
+        let Some(Object::Type(t)) = cls.as_obj() else {
+            return;
+        };
+        let Value::Obj(c) = cls else { return };
+        let n = t.nmembers;
+        self.known_shape.insert(obj, shape_bits(&Shape::root(n)));
+        let undef = self.em.konst(Const::Undef);
+        self.fresh_members.insert(
+            obj,
+            (Rc::as_ptr(c) as *const u8 as usize, vec![Some(undef); n]),
+        );
+    }
+
+    /// Is `v` the `Undef` constant?
+    fn is_undef(&self, v: IrRef) -> bool {
+        matches!(self.em.trace.const_of(v), Some(Const::Undef))
+    }
+
+    /// What member slot `k` of `o` holds, if `o` is an instance the trace allocated and the trace
+    /// knows (see `Recorder::fresh_members`).
+    fn fresh_member(&self, o: IrRef, k: usize) -> Option<IrRef> {
+        self.fresh_members.get(&o)?.1.get(k).copied().flatten()
+    }
+
+    /// Member slot `k` of `o` (an instance of `cls`) now holds `v`. A store through any other
+    /// reference may have written the same slot of an instance the trace allocated (if one escaped
+    /// and came back): forget that slot of every such instance of the class.
+    fn note_member_store(&mut self, o: IrRef, cls: &ObjRef, k: usize, v: IrRef) {
+        let c = Rc::as_ptr(cls) as *const u8 as usize;
+        for (&r, (rc, slots)) in self.fresh_members.iter_mut() {
+            if r != o && *rc == c {
+                if let Some(s) = slots.get_mut(k) {
+                    *s = None;
+                }
+            }
+        }
+        if let Some((_, slots)) = self.fresh_members.get_mut(&o) {
+            if let Some(s) = slots.get_mut(k) {
+                *s = Some(v);
+            }
+        }
     }
 
     /// The truth value of an instance whose class defines neither `__bool__` nor `__len__`: True, under

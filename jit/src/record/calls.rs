@@ -244,6 +244,7 @@ impl Recorder {
         // Operands are all read and guarded: from here on only the slot map changes.
         self.known_kind.insert(obj, super::seq::SeqKind::Instance);
         self.known_class.insert(obj, kcls);
+        self.note_fresh_instance(obj, f);
         if self.redo.is_none() {
             self.redo = Some((snap, self.frames.len()));
             self.fresh.clear();

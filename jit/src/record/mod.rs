@@ -412,6 +412,11 @@ pub struct Recorder {
     /// The trace ended at another loop's header with an exit that hands over to that loop's trace
     /// (`Recorder::close_handover`).
     pub handover: bool,
+    /// Instances the trace allocated (`new_instance`), by IR value: their class's address and what
+    /// each member slot (`__slots__`) holds, as far as the trace wrote it: the IR value stored, the
+    /// `Undef` constant (never set), or None (unknown: maybe written through another reference). See
+    /// `attrs.rs`.
+    fresh_members: HashMap<IrRef, (usize, Vec<Option<IrRef>>)>,
     /// Loop headers (code address, pc) the recording went past where it could have handed over
     /// (`close_handover`); if it aborts for being too long, the driver hands over there next time.
     pub passed_headers: Vec<(usize, u32)>,
@@ -484,6 +489,7 @@ impl Recorder {
             store_conflict: None,
             handover: false,
             passed_headers: Vec::new(),
+            fresh_members: HashMap::new(),
         };
         rec.scan_namespaces(vm);
         rec
@@ -563,6 +569,7 @@ impl Recorder {
             store_conflict: None,
             handover: false,
             passed_headers: Vec::new(),
+            fresh_members: HashMap::new(),
         };
         rec.scan_namespaces(vm);
         if let Some(inh) = inherit {

@@ -58,3 +58,22 @@ def flip(n):
 
 
 print(flip(300))
+
+
+# Loads of members the trace set on an instance it made use the stored value directly, unless the
+# instance may have been written through another reference in between.
+def alias(n):
+    keep = []
+    s = 0.0
+    for i in range(n):
+        p = P(i, 1.5)
+        keep.append(p)
+        q = keep[-1]
+        q.a = i * 2  # the same object, through another reference
+        s += p.a
+        p.b = 2.5
+        s += q.b + p.b
+    return s, keep[7].a, keep[7].b
+
+
+print(alias(200))
