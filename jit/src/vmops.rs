@@ -24,9 +24,10 @@ use crate::backend::{HelperSig, HelperSpec};
 use crate::ir::Type;
 use crate::runtime::{obj_bits, tagged, Runtime, FAIL, OK};
 use pvm_interp::bytecode::CmpOp;
-use pvm_interp::object::Object;
+use pvm_interp::object::{Iter, Object};
 use pvm_interp::value::Value;
 use pvm_interp::vm::Vm;
+use std::cell::RefCell;
 
 /// Most arguments an operation may have (a method's receiver included).
 pub const MAX_ARGS: usize = 4;
@@ -124,23 +125,157 @@ pub fn perform(
     if !args.iter().all(inert) {
         return None;
     }
+    blocked(vm, |vm| match (what, args) {
+        (What::Call, _) => match f {
+            Some(f) => vm.call(f, args),
+            None => Err(pvm_interp::error::PyErr::new(
+                pvm_interp::error::ExcKind::SystemError,
+                "vmops: call without a callable",
+            )),
+        },
+        (What::GetItem, [a, b]) => vm.getitem(a, b),
+        (What::Contains, [a, b]) => vm.contains(a, b).map(Value::Bool),
+        (What::Compare, [a, b]) => vm.compare(a, b, CmpOp::decode(oparg as u32)),
+        (What::Binary, [a, b]) => vm.binary_op(oparg as u32, a.clone(), b.clone()),
+        _ => Err(pvm_interp::error::PyErr::new(
+            pvm_interp::error::ExcKind::SystemError,
+            "vmops: bad operand count",
+        )),
+    })
+}
+
+/// Run `op` with Python code blocked: its result, or None if it raised or tried to run Python code.
+fn blocked<R>(
+    vm: &mut Vm,
+    op: impl FnOnce(&mut Vm) -> pvm_interp::error::PyResult<R>,
+) -> Option<R> {
     let saved = (vm.python_blocked, vm.python_blocked_hit);
     vm.python_blocked = true;
     vm.python_blocked_hit = false;
-    let r = match (what, args) {
-        (What::Call, _) => f.map(|f| vm.call(f, args)),
-        (What::GetItem, [a, b]) => Some(vm.getitem(a, b)),
-        (What::Contains, [a, b]) => Some(vm.contains(a, b).map(Value::Bool)),
-        (What::Compare, [a, b]) => Some(vm.compare(a, b, CmpOp::decode(oparg as u32))),
-        (What::Binary, [a, b]) => Some(vm.binary_op(oparg as u32, a.clone(), b.clone())),
-        _ => None,
-    };
+    let r = op(vm);
     let hit = vm.python_blocked_hit;
     (vm.python_blocked, vm.python_blocked_hit) = saved;
     match r {
-        Some(Ok(v)) if !hit => Some(v),
+        Ok(v) if !hit => Some(v),
         _ => None,
     }
+}
+
+// ---- iterators whose step can be undone ----------------------------------------------------------------
+
+/// A copy of an iterator's state, for the builtin iterators whose step runs no Python code and whose
+/// state is a reference plus indices: over a str (`for ch in s`), a set, or `reversed()` of a builtin
+/// sequence. Putting the copy back undoes a step, so a step whose item has another type than the trace
+/// expects can fail without changing anything.
+pub fn steppable_copy(st: &Iter) -> Option<Iter> {
+    Some(match st {
+        Iter::Str { s, byte } => Iter::Str {
+            s: s.clone(),
+            byte: *byte,
+        },
+        Iter::Set { set, pos, used } => Iter::Set {
+            set: set.clone(),
+            pos: *pos,
+            used: *used,
+        },
+        Iter::Reversed { seq, index }
+            if matches!(
+                &**seq,
+                Object::List(_) | Object::Tuple(_) | Object::Str(_) | Object::Bytes(_)
+            ) =>
+        {
+            Iter::Reversed {
+                seq: seq.clone(),
+                index: *index,
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// The next item of a steppable iterator without advancing it: `Some(None)` when it is exhausted, None
+/// when it is not steppable or its step raises.
+pub fn peek_next(vm: &mut Vm, it: &Value) -> Option<Option<Value>> {
+    let Some(Object::Iter(cell)) = it.as_obj() else {
+        return None;
+    };
+    let copy = steppable_copy(&*cell.try_borrow().ok()?)?;
+    let tmp = Value::obj(Object::Iter(RefCell::new(copy)));
+    blocked(vm, |vm| vm.next(&tmp))
+}
+
+/// Step the iterator at `it` (live): the item if there is one of tag `TAG`; otherwise the step is
+/// undone and the helper fails. With `end`, the step must find the iterator exhausted instead.
+///
+/// # Safety
+/// `rt` is the driver's runtime with `vm` set for this run; `it` is a live object pointer.
+unsafe fn step<const TAG: u8>(rt: *mut Runtime, it: u64, end: bool, out: *mut u64) -> u32 {
+    // SAFETY: `rt` is the ctx the driver passes (a live `Runtime`).
+    let rt = unsafe { &mut *rt };
+    if rt.vm.is_null() || (TAG == crate::abi::TAG_OBJ && !rt.room(1)) {
+        return FAIL;
+    }
+    // SAFETY: the trace holds the iterator alive.
+    let itv = unsafe { crate::runtime::new_ref(it) };
+    let Some(Object::Iter(cell)) = itv.as_obj() else {
+        return FAIL;
+    };
+    let saved = match cell.try_borrow() {
+        Ok(st) => steppable_copy(&st),
+        Err(_) => None,
+    };
+    let Some(saved) = saved else {
+        return FAIL;
+    };
+    // SAFETY: as in `run`.
+    let vm = unsafe { &mut *rt.vm };
+    let bits = match (blocked(vm, |vm| vm.next(&itv)), end) {
+        (Some(None), true) => Some(0),
+        (Some(Some(v)), false) => match (TAG, &v) {
+            (crate::abi::TAG_NONE, Value::None) => Some(0),
+            (crate::abi::TAG_BOOL, Value::Bool(b)) => Some(*b as u64),
+            (crate::abi::TAG_INT, Value::Int(i)) => Some(*i as u64),
+            (crate::abi::TAG_FLOAT, Value::Float(x)) => Some(x.to_bits()),
+            (crate::abi::TAG_OBJ, Value::Obj(_)) => {
+                let b = obj_bits(&v);
+                rt.nursery.push(v);
+                Some(b)
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    match bits {
+        Some(b) => {
+            if !out.is_null() {
+                // SAFETY: the backend passes the call's result slot.
+                unsafe { *out = b };
+            }
+            OK
+        }
+        None => {
+            // Undo the step (the interpreter redoes the `ForIter`).
+            if let Ok(mut st) = cell.try_borrow_mut() {
+                *st = saved;
+            }
+            FAIL
+        }
+    }
+}
+
+extern "C" fn iter_step<const TAG: u8>(rt: *mut Runtime, it: u64, out: *mut u64) -> u32 {
+    // SAFETY: see `step`; the backend calls with the registered signature.
+    unsafe { step::<TAG>(rt, it, false, out) }
+}
+
+extern "C" fn iter_step_none(rt: *mut Runtime, it: u64) -> u32 {
+    // SAFETY: see `step`.
+    unsafe { step::<{ crate::abi::TAG_NONE }>(rt, it, false, std::ptr::null_mut()) }
+}
+
+extern "C" fn iter_end(rt: *mut Runtime, it: u64) -> u32 {
+    // SAFETY: see `step`.
+    unsafe { step::<{ crate::abi::TAG_NONE }>(rt, it, true, std::ptr::null_mut()) }
 }
 
 /// The arguments of a helper call: payloads from the scratch buffer, tags from `meta`.
@@ -252,6 +387,23 @@ pub fn specs() -> Vec<HelperSpec> {
         )*};
     }
     typed!(1 Bool, 2 Int, 3 Float, 4 Obj);
+    macro_rules! steps {
+        ($($tag:literal $ty:ident),*) => {$(
+            v.push(HelperSpec::new(&tagged("iter_step", $ty), iter_step::<$tag> as *const () as usize,
+                HelperSig::new(&[Obj], $ty).with_ctx().guarded()));
+        )*};
+    }
+    steps!(1 Bool, 2 Int, 3 Float, 4 Obj);
+    v.push(HelperSpec::new(
+        &tagged("iter_step", None),
+        iter_step_none as *const () as usize,
+        HelperSig::new(&[Obj], Void).with_ctx().guarded(),
+    ));
+    v.push(HelperSpec::new(
+        "iter_end",
+        iter_end as *const () as usize,
+        HelperSig::new(&[Obj], Void).with_ctx().guarded(),
+    ));
     v.push(HelperSpec::new(
         &tagged("vcall", None),
         vcall_void as *const () as usize,

@@ -84,8 +84,17 @@ impl Recorder {
     }
 
     /// `ForIter`: see the module docs.
-    pub(super) fn rec_for_iter(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+    pub(super) fn rec_for_iter(&mut self, vm: &mut Vm, cx: &Cx) -> RResult {
         let (ic, is, it) = (cx.sp - 3, cx.sp - 2, cx.sp - 1);
+        // A str, set or reversed() iterator: its next item, seen through a copy of its state.
+        let stepped = match (&vm.stack[ic], &vm.stack[is]) {
+            (Value::Obj(_), Value::Int(_)) | (Value::Int(_), _) => None,
+            (v @ Value::Obj(_), _) => {
+                let v = v.clone();
+                crate::vmops::peek_next(vm, &v)
+            }
+            _ => None,
+        };
         let done;
         match (&vm.stack[ic], &vm.stack[is]) {
             (Value::Int(c), _) => {
@@ -164,6 +173,9 @@ impl Recorder {
                 };
                 // (the next item if any, enumerate?, helper families for the next item and the end)
                 let (peek, enumerate, next, end) = match &*iter.borrow() {
+                    _ if stepped.is_some() => {
+                        (stepped.clone().flatten(), false, "iter_step", "iter_end")
+                    }
                     Iter::Seq { seq, index } => {
                         (seq_peek(seq, *index)?, false, "iter_next", "iter_done")
                     }
