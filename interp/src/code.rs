@@ -134,6 +134,13 @@ pub struct Code {
     pub instrs: Vec<Instr>,
     /// Source line of each instruction (same length as `instrs`).
     pub lines: Vec<u32>,
+    /// Source range of each instruction (same length as `instrs`): byte offsets into `source.text` of
+    /// the innermost AST node it was compiled for, as CPython's `co_positions`. Read only when a
+    /// traceback is printed (the caret line, see vm/exc_print.rs).
+    pub spans: Vec<(u32, u32)>,
+    /// `(pc, start, end)` for each `LoadFast2` whose second load has its own range (its first load's
+    /// range is in `spans`), sorted by pc.
+    pub fused_spans: Vec<(u32, u32, u32)>,
     pub consts: Vec<Value>,
     /// Names for global/attribute/name ops, as interned `str` values (their hash is cached).
     pub names: Vec<Value>,
@@ -189,6 +196,19 @@ impl Code {
 
     pub fn line_of(&self, pc: usize) -> u32 {
         self.lines.get(pc).copied().unwrap_or(self.firstlineno)
+    }
+    /// The source range of instruction `pc` (`second`: the second load of a fused `LoadFast2`).
+    pub fn span_of(&self, pc: usize, second: bool) -> (u32, u32) {
+        if second {
+            if let Ok(i) = self
+                .fused_spans
+                .binary_search_by_key(&(pc as u32), |&(p, _, _)| p)
+            {
+                let (_, s, e) = self.fused_spans[i];
+                return (s, e);
+            }
+        }
+        self.spans.get(pc).copied().unwrap_or((0, 0))
     }
     /// Total argument slots: positional + kw-only + *args + **kwargs.
     pub fn total_args(&self) -> usize {

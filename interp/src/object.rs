@@ -410,11 +410,14 @@ pub struct ExcObj {
     pub group: RefCell<Value>,
 }
 
-/// One traceback line: which code, which line.
+/// One traceback line: which code, which line, which instruction (`pc`) and its source range
+/// (`Code::span_of`, resolved when the entry is made: a fused load's second half has its own).
 #[derive(Clone)]
 pub struct TbEntry {
     pub code: Rc<Code>,
     pub line: u32,
+    pub pc: u32,
+    pub span: (u32, u32),
 }
 
 /// Iterator states of the builtin iterator types.

@@ -23,10 +23,14 @@
 //!   CODE   code
 //!   REF    u32 i: the i-th object value decoded so far (objects are numbered when finished)
 //! code := str name, str qualname, u32 argcount, posonlyargcount, kwonlyargcount, flags, firstlineno,
-//!         stacksize, u8 simple, u32 n, n × u32 instruction, n × u32 line, u32 n, n consts (values),
+//!         stacksize, u8 simple, u32 n, n × u32 instruction, n × position, u32 n, n × fused position,
+//!         u32 n, n consts (values),
 //!         u32 n, n names (values: str), 3 × (u32 n, n × str) varnames/cellvars/freevars,
 //!         ncellvars × u32 cell2arg (u32::MAX = none), value doc, u32 n, n × 4 u32 exception entries
 //! str  := u32 n, n bytes of UTF-8
+//! position := svar line delta, svar start delta, var length   (deltas from the previous instruction's)
+//! fused position := var pc delta, svar start delta, var length (a fused LoadFast2's second load)
+//! var  := unsigned LEB128 (u32)        svar := zigzag var (i32): positions take ~3 bytes an instruction
 //! ```
 //!
 //! REF reproduces sharing: names are one interned str object per module (namespace lookups match by
@@ -90,6 +94,26 @@ impl Writer {
     }
     fn u64(&mut self, v: u64) {
         self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    fn var(&mut self, mut v: u32) {
+        while v >= 0x80 {
+            self.buf.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.buf.push(v as u8);
+    }
+    fn svar(&mut self, v: i32) {
+        self.var(((v << 1) ^ (v >> 31)) as u32);
+    }
+    /// A source range as a start delta from `prev` (the previous range's start) and a length.
+    fn span(&mut self, prev: &mut u32, (start, end): (u32, u32)) -> Result<(), String> {
+        let len = end
+            .checked_sub(start)
+            .ok_or("a source range that ends before it starts")?;
+        self.svar(start.wrapping_sub(*prev) as i32);
+        self.var(len);
+        *prev = start;
+        Ok(())
     }
     fn len(&mut self, n: usize) -> Result<(), String> {
         let n = u32::try_from(n).map_err(|_| "a table too large for the format".to_string())?;
@@ -199,15 +223,25 @@ impl Writer {
             self.u32(v);
         }
         self.u8(c.simple as u8);
-        if c.lines.len() != c.instrs.len() {
+        if c.lines.len() != c.instrs.len() || c.spans.len() != c.instrs.len() {
             return Err("a line table of the wrong length".into());
         }
         self.len(c.instrs.len())?;
         for i in &c.instrs {
             self.u32(i.encoding());
         }
-        for &l in &c.lines {
-            self.u32(l);
+        let (mut line, mut start) = (0u32, 0u32);
+        for (&l, &sp) in c.lines.iter().zip(&c.spans) {
+            self.svar(l.wrapping_sub(line) as i32);
+            line = l;
+            self.span(&mut start, sp)?;
+        }
+        self.len(c.fused_spans.len())?;
+        let (mut pc, mut start) = (0u32, 0u32);
+        for &(p, s, e) in &c.fused_spans {
+            self.var(p.checked_sub(pc).ok_or("fused positions out of order")?);
+            pc = p;
+            self.span(&mut start, (s, e))?;
         }
         self.len(c.consts.len())?;
         for v in &c.consts {
@@ -307,6 +341,30 @@ impl<'a> Reader<'a> {
             return Err("a count larger than the file");
         }
         Ok(n)
+    }
+    fn var(&mut self) -> Result<u32, Reject> {
+        let mut v: u32 = 0;
+        for shift in [0, 7, 14, 21, 28] {
+            let b = self.u8()?;
+            if shift == 28 && b > 0x0f {
+                return Err("a varint too large");
+            }
+            v |= ((b & 0x7f) as u32) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err("a varint too long")
+    }
+    fn svar(&mut self) -> Result<i32, Reject> {
+        let v = self.var()?;
+        Ok(((v >> 1) as i32) ^ -((v & 1) as i32))
+    }
+    fn span(&mut self, prev: &mut u32) -> Result<(u32, u32), Reject> {
+        let start = prev.wrapping_add(self.svar()? as u32);
+        let end = start.checked_add(self.var()?).ok_or("a bad source range")?;
+        *prev = start;
+        Ok((start, end))
     }
     fn bytes(&mut self) -> Result<&'a [u8], Reject> {
         let n = self.count(1)?;
@@ -427,14 +485,26 @@ impl<'a> Reader<'a> {
             1 => true,
             _ => return Err("a bad flag byte"),
         };
-        let n = self.count(8)?;
+        let n = self.count(7)?;
         let mut instrs = Vec::with_capacity(n);
         for _ in 0..n {
             instrs.push(Instr::decode(self.u32()?).ok_or("an unknown opcode")?);
         }
         let mut lines = Vec::with_capacity(n);
+        let mut spans = Vec::with_capacity(n);
+        let (mut line, mut start) = (0u32, 0u32);
         for _ in 0..n {
-            lines.push(self.u32()?);
+            line = line.wrapping_add(self.svar()? as u32);
+            lines.push(line);
+            spans.push(self.span(&mut start)?);
+        }
+        let nfused = self.count(3)?;
+        let mut fused_spans = Vec::with_capacity(nfused);
+        let (mut pc, mut start) = (0u32, 0u32);
+        for _ in 0..nfused {
+            pc = pc.checked_add(self.var()?).ok_or("a bad fused position")?;
+            let (s, e) = self.span(&mut start)?;
+            fused_spans.push((pc, s, e));
         }
         let nconsts = self.count(1)?;
         let mut consts = Vec::with_capacity(nconsts);
@@ -480,6 +550,8 @@ impl<'a> Reader<'a> {
             source: self.source.clone(),
             instrs,
             lines,
+            spans,
+            fused_spans,
             consts,
             names,
             varnames,

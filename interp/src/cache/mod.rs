@@ -32,7 +32,7 @@ use std::time::Instant;
 pub use format::{SourceStamp, HEADER_LEN, MAGIC};
 
 /// Revision of the file layout in format.rs: bump it when the layout changes.
-const FORMAT_REV: u32 = 2;
+const FORMAT_REV: u32 = 3;
 
 /// The format identifier: FNV-1a over the layout revision and the opcode table (names, order, jump
 /// flags), computed at compile time.

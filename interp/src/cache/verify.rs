@@ -119,8 +119,18 @@ fn terminates(op: Op) -> bool {
 
 pub fn check(c: &Code) -> Result<(), &'static str> {
     let n = c.instrs.len();
-    if n == 0 || c.lines.len() != n {
+    if n == 0 || c.lines.len() != n || c.spans.len() != n {
         return Err("an empty or inconsistent instruction table");
+    }
+    let text_len = c.source.text.len() as u32;
+    let in_text = |&(s, e): &(u32, u32)| s <= e && e <= text_len;
+    if !c.spans.iter().all(in_text)
+        || !c.fused_spans.iter().all(|&(p, s, e)| {
+            (p as usize) < n && c.instrs[p as usize].op() == Op::LoadFast2 && in_text(&(s, e))
+        })
+        || !c.fused_spans.windows(2).all(|w| w[0].0 < w[1].0)
+    {
+        return Err("a source range outside the source");
     }
     if n > crate::bytecode::ARG_MAX as usize {
         return Err("too many instructions");

@@ -99,6 +99,9 @@ impl<'s> Compiler<'s> {
         self.unit().fblocks.pop();
         self.unit().stmt_depth = depth;
         r?;
+        // `__exit__` is called at the `with` statement's position (the body moved it).
+        let with_range = self.stmt_range;
+        self.set_line(with_range);
         let end = self.here();
         self.emit_with_exit(is_async);
         let done = self.emit_jump(Op::Jump);

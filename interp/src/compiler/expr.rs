@@ -14,10 +14,32 @@ use std::rc::Rc;
 impl<'s> Compiler<'s> {
     pub(super) fn expr(&mut self, e: &Expr) -> Result<(), CompileError> {
         self.enter(e.range())?;
-        let old = self.set_line(e.range());
+        let old = self.set_line(self.position_range(e));
         let r = self.expr_inner(e);
         self.restore_line(old);
         self.depth -= 1;
+        r
+    }
+
+    /// The source range CPython gives expression `e`: a generator expression that is a call's only
+    /// argument (`sum(x for x in y)`) includes the call's parentheses.
+    pub(super) fn position_range(&self, e: &Expr) -> ruff_text_size::TextRange {
+        let r = e.range();
+        if !matches!(e, Expr::Generator(g) if !g.parenthesized) {
+            return r;
+        }
+        let b = self.src.as_bytes();
+        let (mut start, mut end) = (r.start().to_usize(), r.end().to_usize());
+        while start > 0 && b[start - 1].is_ascii_whitespace() {
+            start -= 1;
+        }
+        while end < b.len() && b[end].is_ascii_whitespace() {
+            end += 1;
+        }
+        if start > 0 && b[start - 1] == b'(' && b.get(end) == Some(&b')') {
+            let to = |x: usize| ruff_text_size::TextSize::new(x as u32);
+            return ruff_text_size::TextRange::new(to(start - 1), to(end + 1));
+        }
         r
     }
 
@@ -125,6 +147,7 @@ impl<'s> Compiler<'s> {
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
                 let ni = self.attr_idx(&a.attr.id);
+                self.attr_position(a);
                 self.emit(Op::LoadAttr, ni);
             }
             Expr::Subscript(s) => {
@@ -489,7 +512,10 @@ impl<'s> Compiler<'s> {
             if let Expr::Attribute(a) = &*c.func {
                 self.expr(&a.value)?;
                 let ni = self.attr_idx(&a.attr.id);
+                let old = self.set_line(a.range);
+                self.attr_position(a);
                 self.emit(Op::LoadMethod, ni);
+                self.restore_line(old);
             } else {
                 self.expr(&c.func)?;
             }
@@ -500,8 +526,11 @@ impl<'s> Compiler<'s> {
                 self.expr(&k.value)?;
             }
             let n = (args.len() + kws.len()) as u32;
-            // Report a failing call at the line where the call starts.
+            // Report a failing call at the call (a method call spanning lines: from the name on).
             let old = self.set_line(c.range());
+            if let Expr::Attribute(a) = &*c.func {
+                self.attr_position(a);
+            }
             match (method, kwnames.is_empty()) {
                 (true, true) => self.emit(Op::CallMethod, n),
                 (false, true) => self.emit(Op::Call, n),
@@ -667,7 +696,11 @@ impl<'s> Compiler<'s> {
             self.emit(Op::BuildTuple, freevars.len() as u32);
             mflags |= 8;
         }
+        // The comprehension's own code is at the comprehension's position (the enclosing
+        // expression's, which `expr` set).
+        let loc = self.loc();
         self.push_unit(scope, name.to_string(), qual, line);
+        self.restore_line(loc);
         self.unit().argcount = 1;
         {
             let u = self.unit();

@@ -71,6 +71,10 @@ struct Unit {
     qualname: String,
     instrs: Vec<Instr>,
     lines: Vec<u32>,
+    /// Source range of each instruction (see `Code::spans`).
+    spans: Vec<(u32, u32)>,
+    /// The second load's range of each fused `LoadFast2` (see `Code::fused_spans`).
+    fused_spans: Vec<(u32, u32, u32)>,
     consts: Vec<Value>,
     const_keys: HashMap<ConstKey, u32>,
     names: Vec<Value>,
@@ -87,6 +91,8 @@ struct Unit {
     /// Index of the newest jump target: no instruction may be fused across it.
     label: usize,
     line: u32,
+    /// The source range of the innermost node being compiled: CPython's instruction position.
+    span: (u32, u32),
     firstlineno: u32,
     argcount: u32,
     posonlyargcount: u32,
@@ -95,6 +101,29 @@ struct Unit {
     doc: Value,
     /// The class whose private names (`__x` → `_C__x`) this unit mangles: the innermost enclosing class.
     private: Option<String>,
+}
+
+/// Where CPython's `compiler_jump_if` leaves the position after compiling condition `e`: at the last
+/// comparison it compiled (it sets no position for other expressions).
+fn jump_if_position(e: &Expr) -> Option<TextRange> {
+    match e {
+        Expr::Compare(c) => Some(c.range),
+        Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => jump_if_position(&u.operand),
+        Expr::BoolOp(b) => b.values.iter().filter_map(jump_if_position).last(),
+        Expr::If(i) => [&i.test, &i.body, &i.orelse]
+            .into_iter()
+            .filter_map(|x| jump_if_position(x))
+            .last(),
+        _ => None,
+    }
+}
+
+/// An instruction's position: its line and its source range (byte offsets). The line is usually the
+/// range's first line, but CPython reports a method call or attribute spanning lines at the attribute.
+#[derive(Clone, Copy)]
+struct Loc {
+    line: u32,
+    span: (u32, u32),
 }
 
 #[derive(Hash, PartialEq, Eq)]
@@ -581,6 +610,8 @@ impl<'s> Compiler<'s> {
             qualname,
             instrs: Vec::new(),
             lines: Vec::new(),
+            spans: Vec::new(),
+            fused_spans: Vec::new(),
             consts: Vec::new(),
             const_keys: HashMap::new(),
             names: Vec::new(),
@@ -594,6 +625,7 @@ impl<'s> Compiler<'s> {
             exc_table: Vec::new(),
             label: 0,
             line: firstlineno,
+            span: (0, 0),
             firstlineno,
             argcount: 0,
             posonlyargcount: 0,
@@ -648,6 +680,8 @@ impl<'s> Compiler<'s> {
             source: self.source.clone(),
             instrs: u.instrs,
             lines: u.lines,
+            spans: u.spans,
+            fused_spans: u.fused_spans,
             consts: u.consts,
             names: u.names,
             varnames: u.varnames.into_iter().map(|s| s.into()).collect(),
@@ -667,7 +701,7 @@ impl<'s> Compiler<'s> {
 
     fn emit(&mut self, op: Op, arg: u32) -> usize {
         let u = self.unit();
-        let line = u.line;
+        let (line, span) = (u.line, u.span);
         // Superinstructions for the commonest pairs, fused unless the second is a jump target.
         let n = u.instrs.len();
         if n > 0 && u.label != n && u.lines[n - 1] == line {
@@ -678,11 +712,13 @@ impl<'s> Compiler<'s> {
                 && prev.arg() < 0x1000
             {
                 u.instrs[n - 1] = Instr::new(Op::LoadFast2, prev.arg() | (arg << 12));
+                u.fused_spans.push(((n - 1) as u32, span.0, span.1));
                 return n - 1;
             }
         }
         u.instrs.push(Instr::new(op, arg.min(ARG_MAX)));
         u.lines.push(line);
+        u.spans.push(span);
         u.instrs.len() - 1
     }
 
@@ -727,16 +763,50 @@ impl<'s> Compiler<'s> {
         self.emit_jump(Op::PopJumpIfFalse)
     }
 
-    fn set_line(&mut self, range: TextRange) -> u32 {
+    /// Give the next instructions `range`'s position (its first line and the range itself); returns
+    /// the previous position for `restore_line`.
+    fn set_line(&mut self, range: TextRange) -> Loc {
         let line = self.lines.line_index(range.start()).get() as u32;
+        self.set_loc(Loc {
+            line,
+            span: (range.start().to_u32(), range.end().to_u32()),
+        })
+    }
+
+    fn set_loc(&mut self, loc: Loc) -> Loc {
         let u = self.unit();
-        let old = u.line;
-        u.line = line;
+        let old = Loc {
+            line: u.line,
+            span: u.span,
+        };
+        u.line = loc.line;
+        u.span = loc.span;
         old
     }
 
-    fn restore_line(&mut self, line: u32) {
-        self.unit().line = line;
+    /// The current position.
+    fn loc(&mut self) -> Loc {
+        let u = self.unit();
+        Loc {
+            line: u.line,
+            span: u.span,
+        }
+    }
+
+    fn restore_line(&mut self, old: Loc) {
+        self.set_loc(old);
+    }
+
+    /// CPython's `update_start_location_to_match_attr`: when attribute `a` ends on a later line than
+    /// the current position starts, the position moves to the attribute name (line and start).
+    fn attr_position(&mut self, a: &ast::ExprAttribute) {
+        let end_line = self.lines.line_index(a.range.end()).get() as u32;
+        let u = self.unit();
+        if u.line != end_line {
+            u.line = end_line;
+            u.span.0 = a.attr.range.start().to_u32();
+            u.span.1 = u.span.1.max(u.span.0);
+        }
     }
 
     fn add_const(&mut self, v: Value) -> u32 {
@@ -1019,6 +1089,11 @@ impl<'s> Compiler<'s> {
             Stmt::Assert(a) => {
                 self.expr(&a.test)?;
                 let j = self.emit_jump(Op::PopJumpIfTrue);
+                // CPython's `compiler_jump_if` leaves the position of the last comparison it
+                // compiled in place: the raise is reported there.
+                if let Some(r) = jump_if_position(&a.test) {
+                    self.set_line(r);
+                }
                 self.emit(Op::LoadAssertionError, 0);
                 if let Some(m) = &a.msg {
                     self.expr(m)?;
@@ -1103,36 +1178,53 @@ impl<'s> Compiler<'s> {
         Ok(())
     }
 
+    /// As CPython: the target's load and store are at the target's position, the operation at the
+    /// statement's.
     fn aug_assign(&mut self, a: &ast::StmtAugAssign) -> Result<(), CompileError> {
         let op = binop(a.op).encode(true);
+        let target = a.target.range();
         match &*a.target {
             Expr::Name(n) => {
+                let old = self.set_line(target);
                 self.load_name(&n.id);
+                self.restore_line(old);
                 self.expr(&a.value)?;
                 self.emit(Op::BinaryOp, op);
+                let old = self.set_line(target);
                 self.store_name(&n.id);
+                self.restore_line(old);
             }
             Expr::Attribute(at) => {
+                let old = self.set_line(target);
                 self.expr(&at.value)?;
                 self.emit(Op::Copy, 1);
                 let ni = self.attr_idx(&at.attr.id);
+                self.attr_position(at);
                 self.emit(Op::LoadAttr, ni);
+                self.restore_line(old);
                 self.expr(&a.value)?;
                 self.emit(Op::BinaryOp, op);
+                let old = self.set_line(target);
+                self.attr_position(at);
                 self.emit(Op::Swap, 2);
                 self.emit(Op::StoreAttr, ni);
+                self.restore_line(old);
             }
             Expr::Subscript(sub) => {
+                let old = self.set_line(target);
                 self.expr(&sub.value)?;
                 self.subscript_index(&sub.slice)?;
                 self.emit(Op::Copy, 2);
                 self.emit(Op::Copy, 2);
                 self.emit(Op::BinarySubscr, 0);
+                self.restore_line(old);
                 self.expr(&a.value)?;
                 self.emit(Op::BinaryOp, op);
+                let old = self.set_line(target);
                 self.emit(Op::Swap, 3);
                 self.emit(Op::Swap, 2);
                 self.emit(Op::StoreSubscr, 0);
+                self.restore_line(old);
             }
             other => {
                 return Err(self.error(
@@ -1146,11 +1238,19 @@ impl<'s> Compiler<'s> {
 
     /// Store TOS into an assignment target.
     fn store_target(&mut self, t: &Expr) -> Result<(), CompileError> {
+        let old = self.set_line(t.range());
+        let r = self.store_target_inner(t);
+        self.restore_line(old);
+        r
+    }
+
+    fn store_target_inner(&mut self, t: &Expr) -> Result<(), CompileError> {
         match t {
             Expr::Name(n) => self.store_name(&n.id),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
                 let ni = self.attr_idx(&a.attr.id);
+                self.attr_position(a);
                 self.emit(Op::StoreAttr, ni);
             }
             Expr::Subscript(s) => {
@@ -1211,6 +1311,13 @@ impl<'s> Compiler<'s> {
     }
 
     fn delete_target(&mut self, t: &Expr) -> Result<(), CompileError> {
+        let old = self.set_line(t.range());
+        let r = self.delete_target_inner(t);
+        self.restore_line(old);
+        r
+    }
+
+    fn delete_target_inner(&mut self, t: &Expr) -> Result<(), CompileError> {
         match t {
             Expr::Name(n) => self.delete_name(&n.id),
             Expr::Attribute(a) => {
@@ -1353,6 +1460,15 @@ impl<'s> Compiler<'s> {
         }
     }
 
+    /// Call the decorators (already on the stack), innermost first, each at its own position.
+    fn apply_decorators(&mut self, decorators: &[ast::Decorator]) {
+        for d in decorators.iter().rev() {
+            let old = self.set_line(d.expression.range());
+            self.emit(Op::Call, 1);
+            self.restore_line(old);
+        }
+    }
+
     fn function_def(&mut self, f: &ast::StmtFunctionDef) -> Result<(), CompileError> {
         for d in &f.decorator_list {
             self.expr(&d.expression)?;
@@ -1375,9 +1491,7 @@ impl<'s> Compiler<'s> {
             c.emit(Op::ReturnValue, 0);
             Ok(())
         })?;
-        for _ in &f.decorator_list {
-            self.emit(Op::Call, 1);
-        }
+        self.apply_decorators(&f.decorator_list);
         self.store_name(&f.name.id);
         Ok(())
     }
@@ -1457,9 +1571,7 @@ impl<'s> Compiler<'s> {
             self.emit_const(Value::obj(Object::Tuple(kwnames)));
             self.emit(Op::CallKw, nargs);
         }
-        for _ in &c.decorator_list {
-            self.emit(Op::Call, 1);
-        }
+        self.apply_decorators(&c.decorator_list);
         self.store_name(&c.name.id);
         Ok(())
     }

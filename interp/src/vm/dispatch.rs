@@ -879,9 +879,20 @@ impl Vm {
             if err.0.reraised {
                 err.0.reraised = false;
             } else {
+                // A fused `LoadFast2` whose first local is bound failed on its second load.
+                let ins = f.code.instrs.get(fault).copied();
+                let second = ins.is_some_and(|i| {
+                    i.op() == crate::bytecode::Op::LoadFast2
+                        && self
+                            .stack
+                            .get(f.base + (i.arg() & 0xfff) as usize)
+                            .is_some_and(|v| !matches!(v, Value::Undef))
+                });
                 err.0.tb.push(crate::object::TbEntry {
                     code: f.code.clone(),
                     line: f.code.line_of(fault),
+                    pc: fault as u32,
+                    span: f.code.span_of(fault, second),
                 });
             }
             if let Some(h) = f.code.handler_for(fault).filter(|_| !err.0.fatal) {

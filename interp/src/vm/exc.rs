@@ -172,7 +172,16 @@ impl Vm {
             ex.suppress_context.set(true);
         }
         match obj {
-            Value::Obj(o) => Ok(PyErr::from_obj(o)),
+            Value::Obj(o) => {
+                // Raising an exception object again extends the traceback it already has.
+                let tb = match &*o {
+                    Object::Exception(e) => e.traceback.borrow().clone(),
+                    _ => Vec::new(),
+                };
+                let mut err = PyErr::from_obj(o);
+                err.0.tb = tb;
+                Ok(err)
+            }
             _ => Err(type_error("exceptions must derive from BaseException")),
         }
     }

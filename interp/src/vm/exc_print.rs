@@ -177,12 +177,19 @@ impl Vm {
                 let fname = entry.code.filename();
                 let pseudo = fname.starts_with('<') && fname.ends_with('>');
                 if let Some(line) = entry.code.source.line(entry.line).filter(|_| !pseudo) {
-                    let t = line.trim();
-                    if !t.is_empty() {
+                    // CPython strips the indentation only (trailing blanks are printed).
+                    let t = line.trim_start_matches([' ', '\t', '\x0c']);
+                    if !t.trim_end().is_empty() {
                         ctx.indented_margin();
                         ctx.out.push_str("    ");
                         ctx.out.push_str(t);
                         ctx.out.push('\n');
+                        let text = &entry.code.source.text;
+                        if let Some(c) = super::carets::caret_line(text, entry.line, entry.span) {
+                            ctx.indented_margin();
+                            ctx.out.push_str(&c);
+                            ctx.out.push('\n');
+                        }
                     }
                 }
             }

@@ -495,6 +495,7 @@ impl Vm {
 
 mod containers;
 pub use containers::dict_find_pure;
+mod carets;
 pub mod exc;
 mod exc_group;
 mod exc_print;

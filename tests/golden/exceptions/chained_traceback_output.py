@@ -1,3 +1,4 @@
+# golden: full stderr
 # Uncaught chained exception: CPython prints both tracebacks (the last line is checked here).
 def parse(s):
     try:

@@ -1,3 +1,4 @@
+# golden: full stderr
 # Uncaught exception raised inside an except block ("During handling of the above exception...").
 def f():
     try:
