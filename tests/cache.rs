@@ -85,9 +85,9 @@ fn check_output(out: &str, err: &str, status: i32) {
          5 13 21 29 \n"
     );
     assert_eq!(status, 1);
-    // The traceback through the cached module still shows its source line.
+    // The traceback through the cached module still shows its source line and caret line.
     assert!(
-        err.contains("    return 1 / 0\nZeroDivisionError: division by zero"),
+        err.contains("    return 1 / 0\n           ~~^~~\nZeroDivisionError: division by zero"),
         "{}",
         err
     );
