@@ -2,6 +2,7 @@
 //! See ARCHITECTURE.md at the repository root for the map.
 
 pub mod alloc;
+pub mod bigarith;
 pub mod builtins;
 pub mod bytecode;
 pub mod cache;

@@ -139,31 +139,90 @@ pub enum Singleton {
 }
 
 /// A `str`: UTF-8 storage with its length in code points cached, so that ASCII strings (the common case)
-/// index in O(1) (`is_ascii()` ⇔ `chars == bytes`).
+/// index in O(1) (`is_ascii()` ⇔ `chars == bytes`). Strings of up to `INLINE_STR` bytes (words, keys,
+/// short lines: most strings programs make) are stored inside the object, so creating one is a single
+/// allocation (the `Rc`) instead of two: `Object` is 88 bytes anyway, and the inline buffer uses that room.
 pub struct PyStr {
-    s: Box<str>,
+    /// The cached hash; -1 until computed (a str hash is never -1, as in CPython).
+    hash: Cell<i64>,
     chars: usize,
-    hash: Cell<Option<i64>>,
+    data: StrData,
+}
+
+/// Longest string kept inline (fills `Object`'s 80-byte payload: 8 hash + 8 chars + 64 storage).
+pub const INLINE_STR: usize = 62;
+
+enum StrData {
+    Inline { len: u8, buf: [u8; INLINE_STR] },
+    Heap(Box<str>),
 }
 
 impl PyStr {
+    #[inline]
     pub fn new(s: &str) -> PyStr {
+        PyStr::with_chars(s, count_chars(s))
+    }
+    #[inline]
+    pub fn from_string(s: String) -> PyStr {
+        if s.len() <= INLINE_STR {
+            return PyStr::new(&s);
+        }
         PyStr {
-            chars: s.chars().count(),
-            s: s.into(),
-            hash: Cell::new(None),
+            hash: Cell::new(-1),
+            chars: count_chars(&s),
+            data: StrData::Heap(s.into_boxed_str()),
         }
     }
-    pub fn from_string(s: String) -> PyStr {
+    /// `from_string` when the caller knows the code point count (`chars` must be exact).
+    #[inline]
+    pub fn from_string_chars(s: String, chars: usize) -> PyStr {
+        debug_assert_eq!(chars, s.chars().count());
+        if s.len() <= INLINE_STR {
+            return PyStr::with_chars(&s, chars);
+        }
         PyStr {
-            chars: s.chars().count(),
-            s: s.into_boxed_str(),
-            hash: Cell::new(None),
+            hash: Cell::new(-1),
+            chars,
+            data: StrData::Heap(s.into_boxed_str()),
+        }
+    }
+    /// A string whose code point count the caller already knows (`chars` must be exact).
+    #[inline]
+    pub fn with_chars(s: &str, chars: usize) -> PyStr {
+        debug_assert_eq!(chars, s.chars().count());
+        let data = if s.len() <= INLINE_STR {
+            let mut buf = [0u8; INLINE_STR];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            StrData::Inline {
+                len: s.len() as u8,
+                buf,
+            }
+        } else {
+            StrData::Heap(s.into())
+        };
+        PyStr {
+            hash: Cell::new(-1),
+            chars,
+            data,
         }
     }
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.s
+        match &self.data {
+            StrData::Inline { len, buf } => {
+                // SAFETY: `buf[..len]` is a copy of the bytes of a `&str` (PyStr::new is the only writer),
+                // so it is valid UTF-8.
+                unsafe { std::str::from_utf8_unchecked(buf.get_unchecked(..*len as usize)) }
+            }
+            StrData::Heap(s) => s,
+        }
+    }
+    #[inline]
+    pub fn byte_len(&self) -> usize {
+        match &self.data {
+            StrData::Inline { len, .. } => *len as usize,
+            StrData::Heap(s) => s.len(),
+        }
     }
     #[inline]
     pub fn char_len(&self) -> usize {
@@ -171,22 +230,24 @@ impl PyStr {
     }
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.chars == self.s.len()
+        self.chars == self.byte_len()
     }
+    #[inline]
     pub fn hash(&self) -> i64 {
-        if let Some(h) = self.hash.get() {
+        let h = self.hash.get();
+        if h != -1 {
             return h;
         }
-        let h = crate::hash::hash_str(&self.s);
-        self.hash.set(Some(h));
+        let h = crate::hash::hash_str(self.as_str());
+        self.hash.set(h);
         h
     }
     /// The `i`th code point (0 ≤ i < char_len).
     pub fn char_at(&self, i: usize) -> char {
         if self.is_ascii() {
-            self.s.as_bytes()[i] as char
+            self.as_str().as_bytes()[i] as char
         } else {
-            self.s.chars().nth(i).unwrap_or('\0')
+            self.as_str().chars().nth(i).unwrap_or('\0')
         }
     }
     /// Byte offset of code point `i` (i ≤ char_len).
@@ -194,12 +255,23 @@ impl PyStr {
         if self.is_ascii() {
             i
         } else {
-            self.s
+            self.as_str()
                 .char_indices()
                 .nth(i)
                 .map(|(b, _)| b)
-                .unwrap_or(self.s.len())
+                .unwrap_or(self.byte_len())
         }
+    }
+}
+
+/// Code points in `s`: its length when it is ASCII (checked 8 bytes at a time), else a count of the bytes
+/// that start a character.
+#[inline]
+fn count_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
     }
 }
 
@@ -578,3 +650,5 @@ impl Drop for Object {
         DROP_DEPTH.with(|d| d.set(depth));
     }
 }
+
+const _: () = assert!(std::mem::size_of::<Object>() == 88);

@@ -125,6 +125,16 @@ pub const PAYLOAD_OFFSET: usize = 8;
 
 const _: () = assert!(std::mem::size_of::<Value>() == VALUE_SIZE);
 
+thread_local! {
+    static CHARS: Box<[Value]> = (0..256u32)
+        .map(|i| {
+            let mut buf = [0u8; 4];
+            let s = char::from_u32(i).expect("a latin-1 code point").encode_utf8(&mut buf);
+            Value::obj(Object::Str(crate::object::PyStr::with_chars(s, 1)))
+        })
+        .collect();
+}
+
 impl Value {
     #[inline]
     pub fn obj(o: Object) -> Value {
@@ -175,12 +185,54 @@ impl Value {
         }
     }
 
+    #[inline]
     pub fn str(s: &str) -> Value {
+        if s.len() == 1 {
+            return Value::char(s.as_bytes()[0] as char);
+        }
         Value::obj(Object::Str(crate::object::PyStr::new(s)))
     }
 
+    #[inline]
     pub fn from_string(s: String) -> Value {
+        if s.len() == 1 {
+            return Value::char(s.as_bytes()[0] as char);
+        }
         Value::obj(Object::Str(crate::object::PyStr::from_string(s)))
+    }
+
+    /// A string whose code point count the caller knows (`chars` must be exact): substrings of an ASCII
+    /// string, joins of counted parts.
+    #[inline]
+    pub fn str_chars(s: &str, chars: usize) -> Value {
+        if s.len() == 1 {
+            return Value::char(s.as_bytes()[0] as char);
+        }
+        Value::obj(Object::Str(crate::object::PyStr::with_chars(s, chars)))
+    }
+
+    /// `from_string` for a string whose code point count the caller knows (`chars` must be exact).
+    #[inline]
+    pub fn from_string_chars(s: String, chars: usize) -> Value {
+        if s.len() <= crate::object::INLINE_STR {
+            return Value::str_chars(&s, chars);
+        }
+        Value::obj(Object::Str(crate::object::PyStr::from_string_chars(
+            s, chars,
+        )))
+    }
+
+    /// The one-character string `c`. Those of the first 256 code points are shared, made once per thread
+    /// (as CPython's latin-1 singletons), so iterating over or indexing a string allocates nothing.
+    #[inline]
+    pub fn char(c: char) -> Value {
+        let i = c as usize;
+        if i < 256 {
+            return CHARS.with(|t| t[i].clone());
+        }
+        let mut buf = [0u8; 4];
+        let s = c.encode_utf8(&mut buf);
+        Value::obj(Object::Str(crate::object::PyStr::with_chars(s, 1)))
     }
 
     pub fn as_str(&self) -> Option<&str> {

@@ -463,7 +463,7 @@ fn chr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Err(value_error("chr() arg not in range(0x110000)"));
     }
     match char::from_u32(i as u32) {
-        Some(c) => Ok(Value::from_string(c.to_string())),
+        Some(c) => Ok(Value::char(c)),
         None => Err(value_error(
             "pvm cannot represent lone surrogate code points",
         )),

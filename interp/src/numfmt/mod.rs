@@ -32,6 +32,7 @@
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+mod fast;
 mod float_repr;
 mod format_complex;
 mod format_float;
@@ -46,6 +47,7 @@ mod unicode_tables;
 #[cfg(test)]
 mod data_tests;
 
+pub use fast::{format_i64_simple, format_str_simple};
 pub use float_repr::{double_to_string, float_repr, DtsfFlags};
 pub use format_complex::{complex_repr, format_complex};
 pub use format_float::format_float;
@@ -60,7 +62,7 @@ pub use percent::{
     parse_percent_spec, percent_char_from_int, percent_format_float, percent_format_i64,
     percent_format_int, percent_format_str, percent_unsupported_char_error, PercentSpec,
 };
-pub use pyrepr::{py_is_printable, py_is_space, py_str_repr, py_unicode_decimal};
+pub use pyrepr::{py_is_printable, py_is_space, py_is_space_byte, py_str_repr, py_unicode_decimal};
 pub use spec::{parse_spec, FormatSpec};
 
 /// An error to be raised as a Python exception; the payload is CPython's

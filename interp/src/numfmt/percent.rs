@@ -61,6 +61,18 @@ pub struct PercentSpec {
 }
 
 impl PercentSpec {
+    /// No flags, width or precision: the argument's text is the output.
+    pub fn is_plain(&self) -> bool {
+        !(self.ljust
+            || self.sign
+            || self.blank
+            || self.alt
+            || self.zero
+            || self.width_star
+            || self.precision_star)
+            && self.width.is_none()
+            && self.precision.is_none()
+    }
     /// Apply a `*` width argument: negative means left-justify.
     pub fn set_star_width(&mut self, w: i64) {
         if w < 0 {
@@ -292,13 +304,13 @@ pub fn percent_format_str(s: &str, spec: &PercentSpec) -> Result<String, FmtErro
 fn arg_output(s: &str, spec: &PercentSpec, numeric: bool) -> Result<String, FmtError> {
     let mut sign = numeric;
     let fill = if sign && spec.zero { '0' } else { ' ' };
-    let chars: Vec<char> = s.chars().collect();
-    let mut len = chars.len() as isize;
+    let mut len = s.chars().count() as isize;
     let mut width = spec.width.map(|w| w as isize).unwrap_or(-1);
     let prec = spec.precision.map(|p| p as isize).unwrap_or(-1);
     if (width == -1 || width <= len) && (prec == -1 || prec >= len) && !(spec.sign || spec.blank) {
         return Ok(s.to_string());
     }
+    let chars: Vec<char> = s.chars().collect();
     check_width(width)?;
     let conv = spec.conversion;
     if matches!(conv, 's' | 'r' | 'a') && prec >= 0 && len >= prec {

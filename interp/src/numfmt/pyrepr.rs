@@ -18,8 +18,19 @@ pub fn py_is_printable(c: char) -> bool {
 }
 
 /// `str.isspace()` for one character (includes `\x1c`..`\x1f`).
+#[inline]
 pub fn py_is_space(c: char) -> bool {
-    SPACES.binary_search(&(c as u32)).is_ok()
+    let v = c as u32;
+    if v < 0x80 {
+        return py_is_space_byte(v as u8);
+    }
+    SPACES.binary_search(&v).is_ok()
+}
+
+/// `py_is_space` for an ASCII byte: `\t\n\v\f\r`, `\x1c`..`\x1f` and the space.
+#[inline]
+pub fn py_is_space_byte(b: u8) -> bool {
+    matches!(b, 9..=13 | 0x1c..=0x20)
 }
 
 /// The decimal value of a Unicode decimal digit (category Nd), as

@@ -661,6 +661,20 @@ impl Vm {
                             }
                             continue;
                         }
+                        if let Some(Object::Iter(it)) = slot!(3).as_obj() {
+                            if let Some(next) = super::protocol::str_iter_next(it) {
+                                match next {
+                                    Some(v) => push!(v),
+                                    None => {
+                                        discard!();
+                                        discard!();
+                                        discard!();
+                                        jump!(arg);
+                                    }
+                                }
+                                continue;
+                            }
+                        }
                         cold!();
                     }
                     Op::UnpackSequence => {

@@ -774,13 +774,13 @@ fn big_binop(op: BinOp, a: &BigInt, b: &BigInt) -> PyResult<Value> {
             if b.is_zero() {
                 return Err(zero_division("integer division or modulo by zero"));
             }
-            a.div_floor(b)
+            crate::bigarith::div_floor(a, b)
         }
         BinOp::Mod => {
             if b.is_zero() {
                 return Err(zero_division("integer modulo by zero"));
             }
-            a.mod_floor(b)
+            crate::bigarith::mod_floor(a, b)
         }
         BinOp::TrueDiv => {
             if b.is_zero() {

@@ -238,6 +238,26 @@ pub fn norm_index(i: i64, len: usize) -> Option<usize> {
     }
 }
 
+/// One step of a str iterator: the next character (shared for the first 256 code points), None at the end.
+#[inline]
+fn str_step(s: &Object, byte: &mut usize) -> Option<Value> {
+    let Object::Str(ps) = s else {
+        return None;
+    };
+    let c = ps.as_str()[*byte..].chars().next()?;
+    *byte += c.len_utf8();
+    Some(Value::char(c))
+}
+
+/// The dispatch loop's step for `for c in text`: Some(next) when `it` iterates over a str.
+#[inline]
+pub(crate) fn str_iter_next(it: &std::cell::RefCell<Iter>) -> Option<Option<Value>> {
+    match &mut *it.borrow_mut() {
+        Iter::Str { s, byte } => Some(str_step(s, byte)),
+        _ => None,
+    }
+}
+
 impl Vm {
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         if self.is_user_instance(v) {
@@ -1167,7 +1187,7 @@ impl Vm {
                     }
                 };
                 match norm_index(i, s.char_len()) {
-                    Some(j) => Ok(Value::from_string(s.char_at(j).to_string())),
+                    Some(j) => Ok(Value::char(s.char_at(j))),
                     None => Err(index_error("string index out of range")),
                 }
             }
@@ -1682,19 +1702,7 @@ impl Vm {
                     }
                     return Ok(None);
                 }
-                Iter::Str { s, byte } => {
-                    let Object::Str(ps) = &**s else {
-                        return Ok(None);
-                    };
-                    let rest = &ps.as_str()[*byte..];
-                    match rest.chars().next() {
-                        Some(c) => {
-                            *byte += c.len_utf8();
-                            return Ok(Some(Value::from_string(c.to_string())));
-                        }
-                        None => return Ok(None),
-                    }
-                }
+                Iter::Str { s, byte } => return Ok(str_step(s, byte)),
                 Iter::DictKeys {
                     dict,
                     index,
@@ -1797,9 +1805,7 @@ impl Vm {
                         let r = match &**seq {
                             Object::List(l) => l.borrow().get(*index).cloned(),
                             Object::Tuple(t) => t.get(*index).cloned(),
-                            Object::Str(s) => {
-                                Some(Value::from_string(s.char_at(*index).to_string()))
-                            }
+                            Object::Str(s) => Some(Value::char(s.char_at(*index))),
                             Object::Range(r) => Some(Value::Int(r.get(*index as i64))),
                             Object::Bytes(b) => b.get(*index).map(|x| Value::Int(*x as i64)),
                             Object::ByteArray(b) => {

@@ -381,6 +381,9 @@ impl Vm {
 
     /// format(v, spec).
     pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        if let Some((s, _)) = Self::format_simple(v, spec) {
+            return Ok(s);
+        }
         if self.is_user_instance(v) {
             if let Some(r) = self.call_dunder(v, "__format__", &[Value::str(spec)])? {
                 return Ok(r.as_str().unwrap_or("").to_string());
@@ -440,6 +443,20 @@ impl Vm {
         }
     }
 
+    /// The common specs of exact ints and strs (`numfmt::format_i64_simple`), with the result's code
+    /// point count; None for everything else.
+    #[inline]
+    fn format_simple(v: &Value, spec: &str) -> Option<(String, usize)> {
+        match v {
+            Value::Int(i) => numfmt::format_i64_simple(*i, spec),
+            Value::Obj(o) => match &**o {
+                Object::Str(st) => numfmt::format_str_simple(st.as_str(), st.char_len(), spec),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// FormatValue: conversion (0 none, 1 str, 2 repr, 3 ascii) then format spec.
     pub(crate) fn format_fvalue(
         &mut self,
@@ -454,10 +471,13 @@ impl Vm {
             _ => v,
         };
         let spec = spec.as_ref().and_then(|s| s.as_str()).unwrap_or("");
+        if spec.is_empty() && v.as_str().is_some() {
+            return Ok(v);
+        }
+        if let Some((s, chars)) = Self::format_simple(&v, spec) {
+            return Ok(Value::from_string_chars(s, chars));
+        }
         if spec.is_empty() {
-            if v.as_str().is_some() {
-                return Ok(v);
-            }
             // `f"{x}"` is `format(x, "")`: a Python `__format__` sees the empty spec too.
             if !self.is_user_instance(&v) {
                 return Ok(Value::from_string(self.str_of(&v)?));
@@ -468,7 +488,9 @@ impl Vm {
 
     /// `template % args`.
     pub fn percent_format(&mut self, template: &Value, args: &Value) -> PyResult<Value> {
-        let t = template.as_str().unwrap_or("").to_string();
+        // The caller holds the template, so its text can be borrowed while Python code runs.
+        let template = template.clone();
+        let t = template.as_str().unwrap_or("");
         self.percent_format_impl(t, args, false)
             .map(Value::from_string)
     }
@@ -482,26 +504,22 @@ impl Vm {
             .iter()
             .map(|&b| b as char)
             .collect();
-        let out = self.percent_format_impl(t, args, true)?;
+        let out = self.percent_format_impl(&t, args, true)?;
         Ok(kind.make(out.chars().map(|c| c as u32 as u8).collect()))
     }
 
-    fn percent_format_impl(
-        &mut self,
-        t: String,
-        args: &Value,
-        bytes_mode: bool,
-    ) -> PyResult<String> {
-        let (items, mapping): (Vec<Value>, Option<Value>) = match args.as_obj() {
-            Some(Object::Tuple(items)) => (items.clone(), None),
-            Some(Object::Dict(_)) => (vec![args.clone()], Some(args.clone())),
+    fn percent_format_impl(&mut self, t: &str, args: &Value, bytes_mode: bool) -> PyResult<String> {
+        // `args` belongs to the caller (alive for the whole call), so the tuple's items are borrowed.
+        let (items, mapping): (&[Value], Option<Value>) = match args.as_obj() {
+            Some(Object::Tuple(items)) => (items, None),
+            Some(Object::Dict(_)) => (std::slice::from_ref(args), Some(args.clone())),
             // Any mapping other than str (and bytes in bytes mode) is looked up by key.
             _ if self.is_user_instance(args) && !bytes_mode => {
-                (vec![args.clone()], Some(args.clone()))
+                (std::slice::from_ref(args), Some(args.clone()))
             }
-            _ => (vec![args.clone()], None),
+            _ => (std::slice::from_ref(args), None),
         };
-        let mut out = String::new();
+        let mut out = String::with_capacity(t.len() + 8 * items.len());
         let mut argi = 0usize;
         let bytes = t.as_bytes();
         let mut i = 0;
@@ -522,11 +540,29 @@ impl Vm {
                 out.push_str(&t[start..i]);
                 continue;
             }
-            let (mut spec, end) = numfmt::parse_percent_spec(&t, i + 1).map_err(fmt_err)?;
+            let (mut spec, end) = numfmt::parse_percent_spec(t, i + 1).map_err(fmt_err)?;
             i = end;
             if spec.literal {
                 out.push('%');
                 continue;
+            }
+            // `%s` of a str or an int and `%d` of an int without flags, width or precision: appended
+            // as they are.
+            if spec.key.is_none() && !bytes_mode && spec.is_plain() {
+                match (spec.conversion, items.get(argi)) {
+                    ('s', Some(v @ Value::Obj(o))) if matches!(&**o, Object::Str(_)) => {
+                        out.push_str(v.as_str().unwrap_or(""));
+                        argi += 1;
+                        continue;
+                    }
+                    ('s' | 'd' | 'i' | 'u', Some(Value::Int(n))) => {
+                        use std::fmt::Write;
+                        let _ = write!(out, "{}", n);
+                        argi += 1;
+                        continue;
+                    }
+                    _ => {}
+                }
             }
             let arg = if let Some(key) = &spec.key {
                 let Some(m) = &mapping else {
@@ -650,7 +686,7 @@ impl Vm {
                     };
                     numfmt::percent_format_float(f, &spec).map_err(fmt_err)?
                 }
-                _ => return Err(fmt_err(numfmt::percent_unsupported_char_error(&t, &spec))),
+                _ => return Err(fmt_err(numfmt::percent_unsupported_char_error(t, &spec))),
             };
             out.push_str(&piece);
         }

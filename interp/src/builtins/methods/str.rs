@@ -274,31 +274,72 @@ fn ret_self_or(args: &[Value], st: &PyStr, out: String) -> Value {
 // ---- join / format ------------------------------------------------------------------------------------
 
 fn join(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    this(vm, args, "join")?;
+    let sep = this(vm, args, "join")?;
     no_kwargs("str.join", kw)?;
     method_args("str.join", args, 1, 1)?;
-    let sep = s(&args[0]).to_string();
+    // Lists and tuples are read in place (nothing here calls Python code, so the borrow is safe).
+    match args[1].as_obj() {
+        Some(Object::List(l)) => return join_items(vm, sep, &l.borrow()),
+        Some(Object::Tuple(t)) => return join_items(vm, sep, t),
+        _ => {}
+    }
     if !vm.is_iterable(&args[1]) {
         return Err(type_error("can only join an iterable"));
     }
     let items = vm.collect(args[1].clone())?;
-    let mut out = String::new();
-    for (i, x) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        match x.as_str() {
-            Some(t) => out.push_str(t),
-            None => {
-                return Err(type_error(format!(
-                    "sequence item {}: expected str instance, {} found",
-                    i,
-                    vm.type_name(x)
-                )))
-            }
+    join_items(vm, sep, &items)
+}
+
+/// `sep.join(items)`: sized first (bytes and code points), so the result is built in one allocation and
+/// never counted again.
+fn join_items(vm: &Vm, sep: &PyStr, items: &[Value]) -> PyResult<Value> {
+    let item = |i: usize, x| join_item(vm, i, x);
+    if items.len() == 1 {
+        if let Some(Object::Str(_)) = items[0].as_obj() {
+            return Ok(items[0].clone());
         }
     }
-    Ok(Value::from_string(out))
+    let gaps = items.len().saturating_sub(1);
+    let mut bytes = sep.byte_len() * gaps;
+    let mut chars = sep.char_len() * gaps;
+    for (i, x) in items.iter().enumerate() {
+        let p = item(i, x)?;
+        bytes += p.byte_len();
+        chars += p.char_len();
+    }
+    let sep = sep.as_str();
+    let mut out = String::with_capacity(bytes);
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item(i, x)?.as_str());
+    }
+    Ok(Value::from_string_chars(out, chars))
+}
+
+fn join_item<'a>(vm: &Vm, i: usize, x: &'a Value) -> PyResult<&'a PyStr> {
+    if let Value::Obj(o) = x {
+        match &**o {
+            Object::Str(p) => return Ok(p),
+            // A str subclass's instance joins as its str value.
+            Object::Instance(inst) => {
+                if let Some(Object::Str(p)) = inst.base.as_ref().and_then(|b| b.as_obj()) {
+                    return Ok(p);
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(join_type_error(vm, i, x))
+}
+
+fn join_type_error(vm: &Vm, i: usize, x: &Value) -> PyErr {
+    type_error(format!(
+        "sequence item {}: expected str instance, {} found",
+        i,
+        vm.type_name(x)
+    ))
 }
 
 /// Where named replacement fields come from: `format`'s keywords or `format_map`'s mapping.
@@ -609,44 +650,112 @@ impl<'a> Formatter<'a> {
 // ---- split family -------------------------------------------------------------------------------------
 
 fn split_args(vm: &Vm, fname: &str, args: &[Value], kw: &KwArgs) -> PyResult<(Option<Value>, i64)> {
-    let a = bind(fname, &args[1..], kw, &["sep", "maxsplit"], 0)?;
-    let maxsplit = match &a[1] {
+    // The common calls (`s.split()`, `s.split(sep)`) without binding a vector of arguments.
+    let (sep, maxsplit) = if kw.is_empty() && args.len() <= 2 {
+        (args.get(1).cloned(), None)
+    } else {
+        let mut a = bind(fname, &args[1..], kw, &["sep", "maxsplit"], 0)?;
+        (a[0].take(), a[1].take())
+    };
+    let maxsplit = match &maxsplit {
         Some(v) => index_arg(vm, v)?,
         None => -1,
     };
-    let sep = match &a[0] {
+    let sep = match sep {
         None | Some(Value::None) => None,
         Some(v) => {
-            let p = str_arg(vm, v, |t| format!("must be str or None, not {}", t))?;
+            let p = str_arg(vm, &v, |t| format!("must be str or None, not {}", t))?;
             if p.char_len() == 0 {
                 return Err(value_error("empty separator"));
             }
-            Some(v.clone())
+            Some(v)
         }
     };
     Ok((sep, maxsplit))
 }
 
-fn strs(parts: Vec<&str>) -> Value {
-    new_list(parts.into_iter().map(Value::str).collect())
+/// A piece of a string: when the whole is ASCII, so is the piece, and its length is its code point count.
+#[inline]
+fn piece(p: &str, ascii: bool) -> Value {
+    if ascii {
+        Value::str_chars(p, p.len())
+    } else {
+        Value::str(p)
+    }
+}
+
+/// The byte offsets of the first `max` non-overlapping occurrences of `sep` in `text`, left to right.
+fn sep_positions(text: &str, sep: &str, max: usize, mut f: impl FnMut(usize)) {
+    let (h, n) = (text.as_bytes(), sep.as_bytes());
+    if max == 0 {
+        return;
+    }
+    let mut count = 0;
+    let mut each = |i: usize| {
+        f(i);
+        count += 1;
+        count < max
+    };
+    if n.len() == 1 {
+        for i in memchr::memchr_iter(n[0], h) {
+            if !each(i) {
+                break;
+            }
+        }
+    } else {
+        for i in memchr::memmem::find_iter(h, n) {
+            if !each(i) {
+                break;
+            }
+        }
+    }
 }
 
 fn split(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let st = this(vm, args, "split")?;
     let (sep, maxsplit) = split_args(vm, "split", args, kw)?;
     let text = st.as_str();
+    let ascii = st.is_ascii();
     let max = if maxsplit < 0 {
         usize::MAX
     } else {
         maxsplit as usize
     };
+    let mut out = Vec::new();
     match sep {
         Some(sep) => {
-            let n = max.saturating_add(1);
-            Ok(strs(text.splitn(n, s(&sep)).collect()))
+            let sep = s(&sep);
+            let mut start = 0;
+            sep_positions(text, sep, max, |i| {
+                out.push(piece(&text[start..i], ascii));
+                start = i + sep.len();
+            });
+            out.push(piece(&text[start..], ascii));
+        }
+        None if ascii => {
+            let b = text.as_bytes();
+            let mut i = 0;
+            let mut count = 0usize;
+            loop {
+                while i < b.len() && crate::numfmt::py_is_space_byte(b[i]) {
+                    i += 1;
+                }
+                if i == b.len() {
+                    break;
+                }
+                if count == max {
+                    out.push(piece(&text[i..], true));
+                    break;
+                }
+                let start = i;
+                while i < b.len() && !crate::numfmt::py_is_space_byte(b[i]) {
+                    i += 1;
+                }
+                out.push(piece(&text[start..i], true));
+                count += 1;
+            }
         }
         None => {
-            let mut out = Vec::new();
             let mut rest = text;
             let mut count = 0usize;
             loop {
@@ -655,30 +764,61 @@ fn split(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
                     break;
                 }
                 if count == max {
-                    out.push(rest);
+                    out.push(Value::str(rest));
                     break;
                 }
                 let end = rest.find(py_is_space).unwrap_or(rest.len());
-                out.push(&rest[..end]);
+                out.push(Value::str(&rest[..end]));
                 rest = &rest[end..];
                 count += 1;
             }
-            Ok(strs(out))
         }
     }
+    Ok(new_list(out))
 }
 
 fn rsplit(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let st = this(vm, args, "rsplit")?;
     let (sep, maxsplit) = split_args(vm, "rsplit", args, kw)?;
     let text = st.as_str();
+    let ascii = st.is_ascii();
     let max = if maxsplit < 0 {
         usize::MAX
     } else {
         maxsplit as usize
     };
-    let mut out: Vec<&str> = match sep {
-        Some(sep) => text.rsplitn(max.saturating_add(1), s(&sep)).collect(),
+    let mut out: Vec<Value> = match sep {
+        Some(sep) => {
+            let sep = s(&sep);
+            let (h, n) = (text.as_bytes(), sep.as_bytes());
+            let mut out = Vec::new();
+            let mut end = text.len();
+            let mut count = 0;
+            let mut each = |i: usize| {
+                if count == max {
+                    return false;
+                }
+                out.push(piece(&text[i + n.len()..end], ascii));
+                end = i;
+                count += 1;
+                true
+            };
+            if n.len() == 1 {
+                for i in memchr::memrchr_iter(n[0], h) {
+                    if !each(i) {
+                        break;
+                    }
+                }
+            } else {
+                for i in memchr::memmem::rfind_iter(h, n) {
+                    if !each(i) {
+                        break;
+                    }
+                }
+            }
+            out.push(piece(&text[..end], ascii));
+            out
+        }
         None => {
             let mut out = Vec::new();
             let mut rest = text;
@@ -689,14 +829,14 @@ fn rsplit(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
                     break;
                 }
                 if count == max {
-                    out.push(rest);
+                    out.push(piece(rest, ascii));
                     break;
                 }
                 let start = match rest.rfind(py_is_space) {
                     Some(b) => b + rest[b..].chars().next().map_or(1, |c| c.len_utf8()),
                     None => 0,
                 };
-                out.push(&rest[start..]);
+                out.push(piece(&rest[start..], ascii));
                 rest = &rest[..start];
                 count += 1;
             }
@@ -704,7 +844,7 @@ fn rsplit(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
     };
     out.reverse();
-    Ok(strs(out))
+    Ok(new_list(out))
 }
 
 fn splitlines(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
