@@ -26,6 +26,11 @@ pub const SLOT: u8 = 1;
 pub const METHOD: u8 = 2;
 pub const CLASS_VALUE: u8 = 3;
 pub const ADD: u8 = 4;
+/// `LoadMethod` on anything but an instance, module or class (a list, a str, a generator...):
+/// `lookup_method` consults the value's type alone, so an entry keyed by the type (`cls`; `shape` is
+/// `TYPE_SHAPE`, which no instance has) under the current epoch holds what it found.
+pub const TYPE_METHOD: u8 = 5;
+const TYPE_SHAPE: u32 = u32::MAX;
 
 /// A cacheable attribute access: for instances of `cls` with `shape`, under the current type epoch.
 pub struct AttrPlan<T> {
@@ -111,6 +116,45 @@ impl Vm {
             CLASS_VALUE => Some((e.value.borrow().clone(), false)),
             _ => None,
         }
+    }
+
+    /// A `TYPE_METHOD` hit for `LoadMethod` on `obj`: the method (pushed with `obj` as self).
+    #[inline]
+    pub(crate) fn type_method_hit(&self, c: &AttrCache, obj: &Value) -> Option<Value> {
+        let t = self.method_type_key(obj)?;
+        let epoch = self.type_epoch.get();
+        let e = c
+            .load
+            .iter()
+            .find(|e| e.cls.get() == t && e.shape.get() == TYPE_SHAPE && e.epoch.get() == epoch)?;
+        (e.kind.get() == TYPE_METHOD).then(|| e.value.borrow().clone())
+    }
+
+    /// Remember what `lookup_method` found for `obj` (a method `m`), if `obj`'s type decides it.
+    pub(crate) fn type_method_fill(&self, c: &AttrCache, obj: &Value, m: &Value) {
+        let Some(t) = self.method_type_key(obj) else {
+            return;
+        };
+        let e = victim(self, &c.load, &c.next_load);
+        e.cls.set(t);
+        e.shape.set(TYPE_SHAPE);
+        e.epoch.set(self.type_epoch.get());
+        e.kind.set(TYPE_METHOD);
+        *e.value.borrow_mut() = m.clone();
+    }
+
+    /// The address of `obj`'s type when `lookup_method` looks at nothing else.
+    #[inline]
+    fn method_type_key(&self, obj: &Value) -> Option<usize> {
+        if let Value::Obj(o) = obj {
+            if matches!(
+                &**o,
+                Object::Instance(_) | Object::Module(_) | Object::Type(_)
+            ) {
+                return None;
+            }
+        }
+        Some(Rc::as_ptr(self.types.type_of(obj)) as usize)
     }
 
     /// A cache hit for a store: performs it and returns true.

@@ -319,7 +319,14 @@ impl Vm {
                                 slot!(1) = Value::Undef;
                                 push!(v);
                             }
-                            None => cold!(),
+                            None => match self.type_method_hit(cache, &slot!(1)) {
+                                Some(m) => {
+                                    let obj = pop!();
+                                    push!(m);
+                                    push!(obj);
+                                }
+                                None => cold!(),
+                            },
                         }
                     }
                     Op::StoreAttr => {
@@ -645,6 +652,29 @@ impl Vm {
                             }
                             continue;
                         }
+                        // A generator: resumed as a frame of this loop (not while recording: the
+                        // recorder does not follow a generator's frame).
+                        if !REC {
+                            if let Value::Obj(g) = &slot!(3) {
+                                if let Object::Generator(_) = &**g {
+                                    let g = g.clone();
+                                    save!();
+                                    if self.gen_enter_inline(&g, index!(sp)) {
+                                        let f = frame!();
+                                        let stk = self.stack.as_mut_ptr();
+                                        // SAFETY: as at 'frame: the record keeps the code alive, and
+                                        // its pc, base and sp are inside the code and the stack.
+                                        unsafe {
+                                            code = &*Rc::as_ptr(&f.code);
+                                            ip = code.instrs.as_ptr().add(f.pc);
+                                            sp = stk.add(f.sp);
+                                            locals = stk.add(f.base);
+                                        }
+                                        continue;
+                                    }
+                                }
+                            }
+                        }
                         // Any other iterator: the generic protocol (exec.rs has a fast path for
                         // sequence iterators).
                         if !matches!(slot!(3).as_obj(), Some(Object::Iter(_))) {
@@ -734,11 +764,27 @@ impl Vm {
                     Op::YieldValue => {
                         let v = pop!();
                         save!();
+                        let fi = self.frames.len() - 1;
                         let f = frame!();
-                        let (pc, spi) = (f.pc, f.sp);
-                        // A generator frame is the entry frame of the `run` that resumed it.
+                        let (pc, spi, ret_slot) = (f.pc, f.sp, f.ret_slot);
                         self.suspend_generator(pc, spi, arg == 1);
-                        return Ok(LoopExit::Returned(v));
+                        if fi == entry_depth {
+                            // Resumed by `gen_resume`: its frame is the entry frame of this loop.
+                            return Ok(LoopExit::Returned(v));
+                        }
+                        // Resumed by a `for` loop of this dispatch loop (`gen_enter_inline`): the
+                        // value is the loop's next item; continue in the loop's frame.
+                        let stk = self.stack.as_mut_ptr();
+                        let f = frame!();
+                        // SAFETY: `ret_slot` is the caller's top slot (Undef after the suspension);
+                        // as at 'frame for the caller's record.
+                        unsafe {
+                            *stk.add(ret_slot) = v;
+                            code = &*Rc::as_ptr(&f.code);
+                            ip = code.instrs.as_ptr().add(f.pc);
+                            sp = stk.add(ret_slot + 1);
+                            locals = stk.add(f.base);
+                        }
                     }
                     Op::Call | Op::CallMethod => {
                         if crate::interrupt::pending() || crate::gc::pending() {
@@ -913,7 +959,19 @@ impl Vm {
                 self.enter_handler(err, h);
                 return Ok(());
             }
+            // A generator frame above the entry frame was resumed by a `for` loop of this dispatch
+            // loop (`gen_enter_inline`): it is finished, and the error goes on into the loop's frame
+            // as `next` would have raised it.
+            let inline_gen = match &f.gen {
+                Some(g) if self.frames.len() - 1 != entry_depth => Some(g.clone()),
+                _ => None,
+            };
             self.pop_frame_for_unwind();
+            if let Some(g) = inline_gen {
+                self.finish_generator(&g);
+                self.leave_inline(&g);
+                err = self.pep479(err, super::generators::GenKind::Generator);
+            }
             if self.frames.len() == entry_depth {
                 return Err(err);
             }

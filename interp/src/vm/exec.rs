@@ -325,6 +325,7 @@ impl Vm {
                         self.attr_load_fill(cache, &obj, &code.names[arg as usize]);
                         match tri!(self.lookup_method(&obj, &code.names[arg as usize])) {
                             Some(m) => {
+                                self.type_method_fill(cache, &obj, &m);
                                 push!(m);
                                 push!(obj);
                             }
@@ -958,6 +959,14 @@ impl Vm {
                     Op::ReturnValue => {
                         let v = pop!();
                         let ret_slot = self.frames[fi].ret_slot;
+                        if self.frames[fi].gen.is_some() && fi != entry_depth {
+                            // A generator a `for` loop resumed (`gen_enter_inline`): the loop ends
+                            // (its StopIteration value is not used).
+                            drop(v);
+                            self.frames[fi].sp = sp;
+                            self.return_inline();
+                            break 'op Cold::Frame;
+                        }
                         if self.frames[fi].gen.is_some() {
                             let f = self.frames.pop().expect("frame");
                             if let Some(g) = &f.gen {
@@ -1058,9 +1067,16 @@ impl Vm {
                     Op::PushNull => push!(Value::Undef),
                     Op::YieldValue => {
                         let v = pop!();
-                        // A generator frame is the entry frame of the `run` that resumed it.
+                        let ret_slot = self.frames[fi].ret_slot;
                         self.suspend_generator(pc, sp, arg == 1);
-                        break 'op Cold::Exit(LoopExit::Returned(v));
+                        if fi == entry_depth {
+                            // Resumed by `gen_resume`: the entry frame of this loop.
+                            break 'op Cold::Exit(LoopExit::Returned(v));
+                        }
+                        // Resumed by a `for` loop (`gen_enter_inline`): its next item.
+                        self.stack[ret_slot] = v;
+                        self.frames.last_mut().expect("caller").sp = ret_slot + 1;
+                        break 'op Cold::Frame;
                     }
                     Op::GetYieldFromIter => {
                         save!();

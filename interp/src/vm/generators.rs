@@ -1,9 +1,10 @@
 //! Generators, coroutines and async generators: all three own the slots of their suspended frame
 //! (`GenState`, one `Object::Generator` variant; `GenKind` tells them apart). Resuming copies the slots back
 //! onto the value stack above the resumer, pushes a frame at the saved pc and re-enters the dispatch
-//! loop; `YieldValue` saves the frame's slots back into the generator and returns to the resumer. A
-//! generator frame is always the entry frame of that nested `run`, so a yield never has to unwind other
-//! frames.
+//! loop; `YieldValue` saves the frame's slots back into the generator and returns to the resumer: the
+//! generator frame is the entry frame of that nested `run`. A `for` loop over a generator resumes it in
+//! its own dispatch loop instead (`gen_enter_inline`): then the generator frame is *not* the entry
+//! frame, and its yield, return and exceptions continue in the loop's frame.
 //!
 //! Delegation (`yield from`, `await`) is a `Send; YieldValue; Jump` loop with the sub-iterator on top of
 //! the value stack, so a generator suspended in it is recognised by the `Send` just before the
@@ -81,6 +82,40 @@ fn gen_cell(v: &Value) -> Option<&RefCell<GenState>> {
 /// The kind of a generator object (None for anything else).
 pub fn gen_kind(v: &Value) -> Option<GenKind> {
     gen_cell(v).and_then(|c| c.try_borrow().ok().map(|g| g.kind))
+}
+
+/// Move a suspended frame's slots onto the value stack (`dst`, slots above the stack top), keeping
+/// the vector's buffer for the next suspension. A bitwise move: a generator step copies its frame twice,
+/// and element-wise `take`s cost more than the frame's own instructions.
+fn slots_to_stack(slots: &mut Vec<Value>, dst: &mut [Value]) {
+    let n = slots.len();
+    assert!(dst.len() == n);
+    for d in dst.iter_mut() {
+        // Normally Undef already (above the stack top): nothing to release.
+        *d = Value::Undef;
+    }
+    // SAFETY: `dst` has room for `n` values whose old contents are Undef (no destructor to skip);
+    // the `n` values move out of the vector, whose length is cut to 0 so they are not dropped twice.
+    unsafe {
+        std::ptr::copy_nonoverlapping(slots.as_ptr(), dst.as_mut_ptr(), n);
+        slots.set_len(0);
+    }
+}
+
+/// Move a frame's slots (`src`, left Undef) into its generator's (empty) slot vector.
+fn stack_to_slots(src: &mut [Value], slots: &mut Vec<Value>) {
+    slots.clear();
+    let n = src.len();
+    slots.reserve(n);
+    // SAFETY: the vector has capacity for `n` more values; each value is copied once into it and its
+    // stack slot is then overwritten with Undef without being dropped, so ownership moves exactly once.
+    unsafe {
+        std::ptr::copy_nonoverlapping(src.as_ptr(), slots.as_mut_ptr(), n);
+        slots.set_len(n);
+        for i in 0..n {
+            std::ptr::write(src.as_mut_ptr().add(i), Value::Undef);
+        }
+    }
 }
 
 impl Vm {
@@ -173,9 +208,7 @@ impl Vm {
             // The slots move back onto the stack; the generator keeps the vector's buffer for the
             // next suspension (no allocation per resume).
             let n = g.slots.len();
-            for (dst, v) in self.stack[base..base + n].iter_mut().zip(g.slots.drain(..)) {
-                *dst = v;
-            }
+            slots_to_stack(&mut g.slots, &mut self.stack[base..base + n]);
             let mut sp = base + n;
             if g.started && throw.is_none() {
                 // The value of the `yield` expression.
@@ -230,42 +263,135 @@ impl Vm {
                     Ok(GenResult::Yielded(v))
                 }
             }
-            Err(mut e) => {
+            Err(e) => {
                 g.finished = true;
                 g.slots.clear();
                 drop(g);
-                // PEP 479: StopIteration (and StopAsyncIteration in an async generator) escaping the
-                // frame becomes a RuntimeError.
-                let which = if self.err_matches(&e, ExcKind::StopIteration) {
-                    Some("StopIteration")
-                } else if kind == GenKind::AsyncGenerator
-                    && self.err_matches(&e, ExcKind::StopAsyncIteration)
-                {
-                    Some("StopAsyncIteration")
-                } else {
-                    None
-                };
-                if let Some(which) = which {
-                    let cause = self.materialize(&mut e);
-                    let re = self.new_exception(
-                        self.exc_type(ExcKind::RuntimeError).clone(),
-                        vec![Value::from_string(format!(
-                            "{} raised {}",
-                            kind.noun(),
-                            which
-                        ))],
-                    );
-                    if let Some(Object::Exception(x)) = re.as_obj() {
-                        *x.cause.borrow_mut() = Value::Obj(cause);
-                        x.suppress_context.set(true);
-                    }
-                    if let Value::Obj(o) = re {
-                        return Err(PyErr::from_obj(o));
-                    }
-                }
-                Err(e)
+                Err(self.pep479(e, kind))
             }
         }
+    }
+
+    /// `for` over a generator in the dispatch loop: resume it as a frame of that same loop (no nested
+    /// `run`, no Rust recursion), returning into `ret_slot`, the loop's next-item slot. A `yield` then
+    /// continues the loop with the value, a `return` ends the loop, an exception unwinds into the loop's
+    /// frame (see `yield_inline`, `return_inline` and `unwind`). False, with nothing changed, when the
+    /// generator cannot start that way (not a plain generator ready to run, or the frame stack is
+    /// full): the general path (`next`) then does what it should.
+    pub(crate) fn gen_enter_inline(&mut self, gen: &ObjRef, ret_slot: usize) -> bool {
+        let Object::Generator(cell) = &**gen else {
+            return false;
+        };
+        let Ok(mut g) = cell.try_borrow_mut() else {
+            return false;
+        };
+        if g.running
+            || g.finished
+            || g.kind != GenKind::Generator
+            || self.frames.len() >= self.recursion_limit
+        {
+            return false;
+        }
+        g.running = true;
+        g.yielded = false;
+        g.exc_base = self.exc_stack.len();
+        if !g.exc_state.is_empty() {
+            let saved = std::mem::take(&mut g.exc_state);
+            self.exc_stack.extend(saved);
+        }
+        let base = ret_slot + 1;
+        self.ensure_stack(base + g.code.frame_size() + 2);
+        let n = g.slots.len();
+        slots_to_stack(&mut g.slots, &mut self.stack[base..base + n]);
+        let mut sp = base + n;
+        if g.started {
+            // The value of the `yield` expression (`next` sends None).
+            self.stack[sp] = Value::None;
+            sp += 1;
+        }
+        let frame = Frame {
+            code: g.code.clone(),
+            func: g.func.clone(),
+            globals: g.globals.clone(),
+            locals: None,
+            pc: g.pc,
+            base,
+            sp,
+            ret_slot,
+            gen: Some(gen.clone()),
+        };
+        drop(g);
+        self.push_frame_record(frame);
+        true
+    }
+
+    /// A generator frame entered by `gen_enter_inline` (not the entry frame of its dispatch loop)
+    /// returned: the generator is finished and the `for` loop that resumed it ends. Pops the frame
+    /// (already saved) and leaves the caller's record at the loop's exit.
+    pub(crate) fn return_inline(&mut self) {
+        let f = self.frames.pop().expect("generator frame");
+        if let Some(gen) = &f.gen {
+            self.finish_generator(gen);
+            self.leave_inline(gen);
+        }
+        // The frame's slots, then the loop's three (the generator and two state slots).
+        let end = f.sp.max(f.base);
+        for s in &mut self.stack[f.ret_slot - 3..end] {
+            *s = Value::Undef;
+        }
+        let caller = self.frames.last_mut().expect("caller");
+        let ins = caller.code.instrs[caller.pc - 1];
+        debug_assert_eq!(ins.op(), Op::ForIter);
+        caller.pc = ins.arg() as usize;
+        caller.sp = f.ret_slot - 3;
+    }
+
+    /// A generator that ran as an inline frame stopped (returned or raised): not running, and the
+    /// exceptions its frame was handling are no longer being handled.
+    pub(crate) fn leave_inline(&mut self, gen: &ObjRef) {
+        if let Object::Generator(cell) = &**gen {
+            let mut g = cell.borrow_mut();
+            g.running = false;
+            g.started = true;
+            let base = g.exc_base;
+            drop(g);
+            self.exc_stack.truncate(base);
+        }
+    }
+
+    /// PEP 479: StopIteration (and StopAsyncIteration in an async generator) escaping a generator's
+    /// frame becomes a RuntimeError whose cause it is.
+    pub(crate) fn pep479(&mut self, mut e: PyErr, kind: GenKind) -> PyErr {
+        // PEP 479: StopIteration (and StopAsyncIteration in an async generator) escaping the
+        // frame becomes a RuntimeError.
+        let which = if self.err_matches(&e, ExcKind::StopIteration) {
+            Some("StopIteration")
+        } else if kind == GenKind::AsyncGenerator
+            && self.err_matches(&e, ExcKind::StopAsyncIteration)
+        {
+            Some("StopAsyncIteration")
+        } else {
+            None
+        };
+        if let Some(which) = which {
+            let cause = self.materialize(&mut e);
+            let re = self.new_exception(
+                self.exc_type(ExcKind::RuntimeError).clone(),
+                vec![Value::from_string(format!(
+                    "{} raised {}",
+                    kind.noun(),
+                    which
+                ))],
+            );
+            if let Some(Object::Exception(x)) = re.as_obj() {
+                *x.cause.borrow_mut() = Value::Obj(cause);
+                x.suppress_context.set(true);
+            }
+            if let Value::Obj(o) = re {
+                return PyErr::from_obj(o);
+            }
+        }
+        e
     }
 
     /// `YieldValue` in a generator frame: save the frame into its generator and pop it. `yielded`: an
@@ -277,14 +403,15 @@ impl Vm {
             let mut g = cell.borrow_mut();
             g.pc = pc;
             g.yielded = yielded;
+            // (`gen_resume` sets these too; a frame entered by `gen_enter_inline` has only this.)
+            g.running = false;
+            g.started = true;
             let base = g.exc_base.min(self.exc_stack.len());
             if base < self.exc_stack.len() {
                 g.exc_state = self.exc_stack.drain(base..).collect();
             }
             // Into the buffer the last resume emptied.
-            g.slots.clear();
-            g.slots
-                .extend(self.stack[f.base..sp].iter_mut().map(std::mem::take));
+            stack_to_slots(&mut self.stack[f.base..sp], &mut g.slots);
         }
         self.stack[f.ret_slot] = Value::Undef;
     }
