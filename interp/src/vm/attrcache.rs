@@ -329,6 +329,24 @@ impl Vm {
         })
     }
 
+    /// After a store to a `__slots__` member (which `attr_store_precheck` leaves out: it is a data
+    /// descriptor): record it as "replace slot k" (`member_store_plan`), so the next store to it is a
+    /// cache hit instead of `setattr` and a descriptor lookup.
+    pub(crate) fn member_store_fill(&mut self, c: &AttrCache, obj: &Value, name: &Value) {
+        let Some(plan) = self.member_store_plan(obj, name) else {
+            return;
+        };
+        let StoreHit::Slot(k) = plan.hit else { return };
+        let e = victim(self, &c.store, &c.next_store);
+        e.kind.set(SLOT);
+        *e.next.borrow_mut() = None;
+        e.cls.set(Rc::as_ptr(&plan.cls) as usize);
+        e.epoch.set(self.type_epoch.get());
+        e.shape.set(plan.shape.id);
+        e.index.set(k as u32);
+        *e.keep.borrow_mut() = Value::Obj(plan.cls);
+    }
+
     /// Before a generic `obj.name = v`: the instance's shape if the store may be cached. Calls no Python.
     pub(crate) fn attr_store_precheck(&mut self, obj: &Value, name: &Value) -> Option<u32> {
         let i = Vm::cacheable(obj)?;

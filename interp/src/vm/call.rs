@@ -222,9 +222,32 @@ impl Vm {
                         self.run_weakref_callbacks();
                     }
                     let fidx = self.stack_top();
-                    self.ensure_stack(fidx + 2);
+                    self.ensure_stack(fidx + 2 + args.len());
                     let depth = self.frames.len();
-                    if let Some(gen) =
+                    if kwargs.is_empty() && Self::binds_in_place(o, args.len()) {
+                        // Positional only (dunders, `__init__`, sort keys, `map`...): the arguments
+                        // go straight to where the callee's locals are, bound there.
+                        let base = fidx + 1;
+                        for (slot, a) in self.stack[base..base + args.len()].iter_mut().zip(args) {
+                            *slot = a.clone();
+                        }
+                        match self.call_in_place(o, fidx, base, args.len()) {
+                            Some(Ok(CallOutcome::Done(gen))) => return Ok(gen),
+                            Some(Ok(CallOutcome::Pushed)) => {}
+                            Some(Err(e)) => {
+                                // The frame was not pushed: release what binding put above the top.
+                                let end = self
+                                    .stack
+                                    .len()
+                                    .min(base + args.len() + 1 + self.code_slots(o));
+                                for slot in &mut self.stack[fidx..end] {
+                                    *slot = Value::Undef;
+                                }
+                                return Err(e);
+                            }
+                            None => unreachable!("binds_in_place was checked"),
+                        }
+                    } else if let Some(gen) =
                         self.push_function_frame(o.clone(), fidx, args.to_vec(), kwargs.clone())?
                     {
                         return Ok(gen);
@@ -327,6 +350,14 @@ impl Vm {
             && code.kwonlyargcount == 0
             && n + f.defaults.len() >= argc
             && (n <= argc || code.flags & flags::VARARGS != 0)
+    }
+
+    /// Locals and cells of a Python function's frame (0 for anything else).
+    fn code_slots(&self, func: &ObjRef) -> usize {
+        match &**func {
+            Object::Function(f) => f.code.nlocals() + f.code.ncells(),
+            _ => 0,
+        }
     }
 
     /// Call `func` (a Python function at `stack[fidx]`) with the `n` positional arguments at

@@ -298,8 +298,9 @@ impl Vm {
                         let name = &code.names[arg as usize];
                         let before = self.attr_store_precheck(&obj, name);
                         tri!(self.setattr(&obj, name, v.take().unwrap_or(Value::None)));
-                        if let Some(before) = before {
-                            self.attr_store_fill(cache, &obj, name, before);
+                        match before {
+                            Some(before) => self.attr_store_fill(cache, &obj, name, before),
+                            None => self.member_store_fill(cache, &obj, name),
                         }
                     }
                     Op::DeleteAttr => {
