@@ -46,6 +46,15 @@ pub enum What {
     Compare = 3,
     /// `a <op> b`, the `BinaryOp` argument (op and in-place flag) in `meta`'s op field.
     Binary = 4,
+    /// `iter(a)`.
+    Iter = 5,
+    /// The truth value of `a`.
+    Truth = 6,
+    /// An f-string's `FormatValue`: `a` converted (op field & 3) and formatted with the spec `b` (if op
+    /// field & 4).
+    Format = 7,
+    /// The concatenation of str arguments (an f-string's `BuildString`).
+    Concat = 8,
 }
 
 impl What {
@@ -56,6 +65,10 @@ impl What {
             2 => What::Contains,
             3 => What::Compare,
             4 => What::Binary,
+            5 => What::Iter,
+            6 => What::Truth,
+            7 => What::Format,
+            8 => What::Concat,
             _ => return None,
         })
     }
@@ -137,6 +150,29 @@ pub fn perform(
         (What::Contains, [a, b]) => vm.contains(a, b).map(Value::Bool),
         (What::Compare, [a, b]) => vm.compare(a, b, CmpOp::decode(oparg as u32)),
         (What::Binary, [a, b]) => vm.binary_op(oparg as u32, a.clone(), b.clone()),
+        (What::Iter, [a]) => vm.get_iter(a.clone()),
+        (What::Truth, [a]) => vm.truthy(a).map(Value::Bool),
+        (What::Format, [a]) if oparg & 4 == 0 => {
+            vm.format_fvalue(a.clone(), oparg as u32 & 3, None)
+        }
+        (What::Concat, parts) => {
+            let mut s = String::new();
+            for p in parts {
+                match p.as_str() {
+                    Some(t) => s.push_str(t),
+                    None => {
+                        return Err(pvm_interp::error::PyErr::new(
+                            pvm_interp::error::ExcKind::SystemError,
+                            "vmops: concatenating a non-str",
+                        ))
+                    }
+                }
+            }
+            Ok(Value::from_string(s))
+        }
+        (What::Format, [a, spec]) if oparg & 4 != 0 => {
+            vm.format_fvalue(a.clone(), oparg as u32 & 3, Some(spec.clone()))
+        }
         _ => Err(pvm_interp::error::PyErr::new(
             pvm_interp::error::ExcKind::SystemError,
             "vmops: bad operand count",

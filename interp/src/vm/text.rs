@@ -458,12 +458,7 @@ impl Vm {
     }
 
     /// FormatValue: conversion (0 none, 1 str, 2 repr, 3 ascii) then format spec.
-    pub(crate) fn format_fvalue(
-        &mut self,
-        v: Value,
-        conv: u32,
-        spec: Option<Value>,
-    ) -> PyResult<Value> {
+    pub fn format_fvalue(&mut self, v: Value, conv: u32, spec: Option<Value>) -> PyResult<Value> {
         let v = match conv {
             1 => Value::from_string(self.str_of(&v)?),
             2 => Value::from_string(self.repr(&v)?),

@@ -336,9 +336,20 @@ impl Recorder {
         Ok(())
     }
 
+    /// The truth value of a slot: inline where `truth` knows the type, else by a helper for builtin
+    /// objects (a str, dict or set is true when not empty).
+    fn truth_any(&mut self, vm: &mut Vm, abs: usize) -> RResult<IrRef> {
+        match self.truth(vm, abs) {
+            Err(super::Abort::Nyi { .. }) if !is_instance(&vm.stack[abs]) => {
+                self.vm_op(vm, What::Truth, 0, &[abs])
+            }
+            r => r,
+        }
+    }
+
     /// `UnaryNot`: `not` of the truth value.
-    pub(super) fn rec_unary_not(&mut self, vm: &Vm, cx: &Cx) -> RResult {
-        let t = self.truth(vm, cx.sp - 1)?;
+    pub(super) fn rec_unary_not(&mut self, vm: &mut Vm, cx: &Cx) -> RResult {
+        let t = self.truth_any(vm, cx.sp - 1)?;
         let r = self.em.ins(Op::Not, &[t], NS);
         self.set(cx.sp - 1, Sv::Val(r));
         Ok(())
@@ -504,16 +515,16 @@ impl Recorder {
     }
 
     /// `PopJumpIfFalse` / `PopJumpIfTrue`.
-    pub(super) fn rec_pop_jump(&mut self, vm: &Vm, cx: &Cx, jump_if: bool) -> RResult {
-        let c = self.truth(vm, cx.sp - 1)?;
+    pub(super) fn rec_pop_jump(&mut self, vm: &mut Vm, cx: &Cx, jump_if: bool) -> RResult {
+        let c = self.truth_any(vm, cx.sp - 1)?;
         self.branch(vm, cx, c, jump_if, cx.arg, None)?;
         self.set(cx.sp - 1, Sv::Undef);
         Ok(())
     }
 
     /// `JumpIfFalseOrPop` / `JumpIfTrueOrPop`: the value stays on the stack if the branch is taken.
-    pub(super) fn rec_jump_or_pop(&mut self, vm: &Vm, cx: &Cx, jump_if: bool) -> RResult {
-        let c = self.truth(vm, cx.sp - 1)?;
+    pub(super) fn rec_jump_or_pop(&mut self, vm: &mut Vm, cx: &Cx, jump_if: bool) -> RResult {
+        let c = self.truth_any(vm, cx.sp - 1)?;
         self.branch(vm, cx, c, jump_if, cx.arg, Some(cx.sp - 1))
     }
 

@@ -52,7 +52,7 @@ impl Recorder {
     }
 
     /// `ForSetup`: a virtual range becomes three int slots; a list or tuple gets an iterator.
-    pub(super) fn rec_for_setup(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+    pub(super) fn rec_for_setup(&mut self, vm: &mut Vm, cx: &Cx) -> RResult {
         let i = cx.sp - 1;
         match self.sv(vm, i)? {
             Sv::Range { start, stop, step } => {
@@ -69,9 +69,23 @@ impl Recorder {
                     self.set(i + 2, Sv::Undef);
                     Ok(())
                 }
-                Some(Object::Iter(_)) if matches!(self.sv(vm, i)?, Sv::Val(r) if self.enums.contains(&r)) =>
-                {
-                    // An `enumerate` the trace made: the iterator is its own iterator.
+                Some(Object::Iter(_)) => {
+                    // A builtin iterator is its own iterator.
+                    self.set(i + 1, Sv::Undef);
+                    self.set(i + 2, Sv::Undef);
+                    Ok(())
+                }
+                Some(
+                    Object::Str(_)
+                    | Object::Bytes(_)
+                    | Object::Dict(_)
+                    | Object::Set(_)
+                    | Object::FrozenSet(_)
+                    | Object::DictView(_),
+                ) => {
+                    // The interpreter's `iter()`, by a helper: (iterator, Undef, Undef).
+                    let r = self.vm_op(vm, crate::vmops::What::Iter, 0, &[i])?;
+                    self.set(i, Sv::Val(r));
                     self.set(i + 1, Sv::Undef);
                     self.set(i + 2, Sv::Undef);
                     Ok(())

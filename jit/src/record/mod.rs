@@ -219,6 +219,8 @@ pub struct KnownTable {
     pub effects: HashMap<(usize, &'static str), crate::vmops::Effect>,
     /// Builtin types a `vmops` helper may call, by address.
     pub type_effects: HashMap<usize, crate::vmops::Effect>,
+    /// `set.add` (for `SetAdd` in set comprehensions).
+    pub set_add: Option<Value>,
     /// The address of the runtime's argument buffer for `vmops` helpers (0: none; set by the driver).
     pub scratch: u64,
 }
@@ -734,6 +736,9 @@ impl Recorder {
             Bc::BuildTuple => self.rec_build_tuple(vm, &cx),
             Bc::BuildList => self.rec_build_list(vm, &cx),
             Bc::BuildSlice => self.rec_build_slice(vm, &cx),
+            Bc::FormatValue => self.rec_format_value(vm, &cx),
+            Bc::BuildString => self.rec_build_string(vm, &cx),
+            Bc::SetAdd => self.rec_set_add(vm, &cx),
             Bc::DeleteFast
             | Bc::DeleteDeref
             | Bc::DeleteGlobal
@@ -745,15 +750,12 @@ impl Recorder {
             | Bc::GetIter
             | Bc::BuildSet
             | Bc::BuildMap
-            | Bc::BuildString
-            | Bc::SetAdd
             | Bc::MapAdd
             | Bc::ListExtend
             | Bc::SetUpdate
             | Bc::DictUpdate
             | Bc::DictMerge
             | Bc::ListToTuple
-            | Bc::FormatValue
             | Bc::UnpackEx
             | Bc::MakeFunction
             | Bc::CallKw

@@ -157,6 +157,7 @@ impl KnownTable {
                 add(self, &m, Effect::Pure);
             }
         }
+        self.set_add = vm.type_lookup(&vm.types.set.clone(), &Value::str("add"));
         for (list, effect) in [
             (PURE_METHODS, Effect::Pure),
             (ADDING_METHODS, Effect::Mutates),
@@ -358,5 +359,93 @@ impl Recorder {
             return Ok(self.em.konst(Const::None));
         }
         Ok(self.em.call(Op::CallGuard, rty, &name, &hargs, snap))
+    }
+
+    /// `FormatValue` (an f-string field) of a builtin value, by a helper.
+    pub(super) fn rec_format_value(&mut self, vm: &mut Vm, cx: &Cx) -> RResult {
+        let n = if cx.arg & 4 != 0 { 2 } else { 1 };
+        let args: Vec<usize> = (cx.sp - n..cx.sp).collect();
+        let r = self.vm_op(vm, What::Format, (cx.arg & 7) as u16, &args)?;
+        self.set(cx.sp - n, Sv::Val(r));
+        for s in cx.sp - n + 1..cx.sp {
+            self.set(s, Sv::Undef);
+        }
+        Ok(())
+    }
+
+    /// `BuildString n` (an f-string's parts, all str): concatenated by helpers, up to `MAX_ARGS` parts
+    /// at a time (an exit redoes the whole instruction from its parts, which are still on the stack).
+    pub(super) fn rec_build_string(&mut self, vm: &mut Vm, cx: &Cx) -> RResult {
+        let n = cx.arg as usize;
+        if n == 0 || n > 4 * MAX_ARGS {
+            return Err(nyi("BuildString of this many parts"));
+        }
+        let first = cx.sp - n;
+        if (first..cx.sp).any(|s| vm.stack[s].as_str().is_none()) {
+            return Err(nyi("BuildString of a non-str"));
+        }
+        if n == 1 {
+            return Ok(());
+        }
+        let scratch = self.known.scratch;
+        if scratch == 0 {
+            return Err(nyi("no scratch buffer"));
+        }
+        let mut parts: Vec<IrRef> = Vec::with_capacity(n);
+        for s in first..cx.sp {
+            parts.push(self.get(vm, s)?);
+        }
+        let snap = self.snapshot(vm)?;
+        let base = self.em.konst(Const::Ptr(scratch));
+        let mut acc: Option<IrRef> = None;
+        let mut rest = &parts[..];
+        while !rest.is_empty() {
+            let room = if acc.is_some() {
+                MAX_ARGS - 1
+            } else {
+                MAX_ARGS
+            };
+            let take = room.min(rest.len());
+            let mut group: Vec<IrRef> = acc.into_iter().collect();
+            group.extend_from_slice(&rest[..take]);
+            rest = &rest[take..];
+            for (i, &r) in group.iter().enumerate() {
+                self.em.store(base, (8 * i) as i32, r);
+            }
+            let tags = vec![crate::abi::TAG_OBJ; group.len()];
+            let m = self.em.kint(meta(What::Concat, 0, &tags));
+            acc = Some(self.em.call(
+                Op::CallGuard,
+                Type::Obj,
+                &tagged("vop", Type::Obj),
+                &[m],
+                snap,
+            ));
+        }
+        let r = acc.ok_or_else(|| nyi("BuildString"))?;
+        self.set(first, Sv::Val(r));
+        for s in first + 1..cx.sp {
+            self.set(s, Sv::Undef);
+        }
+        Ok(())
+    }
+
+    /// `SetAdd` (a set comprehension's `add`): `set.add` by a helper (it hashes before it adds).
+    pub(super) fn rec_set_add(&mut self, vm: &mut Vm, cx: &Cx) -> RResult {
+        let add = self
+            .known
+            .set_add
+            .clone()
+            .ok_or_else(|| nyi("set.add not found"))?;
+        let (item, set) = (cx.sp - 1, cx.sp - 1 - cx.arg as usize);
+        if !matches!(vm.stack[set].as_obj(), Some(Object::Set(_))) {
+            return Err(nyi("SetAdd to a non-set"));
+        }
+        let so = self.get(vm, set)?;
+        self.check_effect(so)?;
+        let f = self.kobj(&add);
+        self.vm_helper(vm, "vcall", Some(f), What::Call, 0, &[set, item], None)?;
+        self.set(item, Sv::Undef);
+        Ok(())
     }
 }
