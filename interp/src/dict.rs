@@ -93,6 +93,41 @@ impl Dict {
         }
     }
 
+    /// The entries whose hash is `hash`, in the order `find` would compare them.
+    pub fn candidates(&self, hash: i64) -> Vec<usize> {
+        let mut out = Vec::new();
+        if self.indices.is_empty() {
+            return out;
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return out;
+            }
+            if ix != DUMMY {
+                if let Some(e) = &self.entries[ix as usize] {
+                    if e.hash == hash {
+                        out.push(ix as usize);
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    /// Size of the index table: a resize or a clear changes it (CPython's new keys object).
+    pub fn table_size(&self) -> usize {
+        self.indices.len()
+    }
+
     pub fn entry(&self, ix: usize) -> Option<&Entry> {
         self.entries.get(ix).and_then(|e| e.as_ref())
     }

@@ -14,9 +14,11 @@
 //! cycle unreachable again, unless a finalizer resurrected it, and frees it without finalizing again.
 //! `gc.collect()` runs the finalizers and collects again at once, as CPython does in one collection.
 //!
-//! Only instances of Python classes are finalized; a `__del__` on an exception subclass is not called.
+//! Instances of Python classes and of exception subclasses are finalized the same way. Generators
+//! suspended inside a `try` or `with` block (async generators too) are closed instead, when they die or
+//! are found in cyclic garbage.
 
-use crate::object::{Instance, ObjRef, Object};
+use crate::object::{ExcObj, Instance, ObjRef, Object};
 use crate::value::Value;
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
@@ -96,9 +98,45 @@ fn on_drop_slow(i: &mut Instance, addr: usize) {
     crate::weakref::queue_due(o);
 }
 
-/// Called by `Object`'s `Drop` for a generator: one suspended inside a `try` (or `with`) block is
-/// closed at the next safe point, as CPython's generator finalizer does, so its `finally` clauses and
-/// `__exit__` methods run. (Closing one suspended outside any block would have no visible effect.)
+/// Called by `Object`'s `Drop` for an exception: as for an instance, when its class has `__del__`.
+#[inline]
+pub fn on_exc_drop(e: &mut ExcObj, addr: usize) {
+    if has_finalizer(&e.cls) {
+        exc_drop_slow(e, addr);
+    }
+}
+
+#[cold]
+fn exc_drop_slow(e: &mut ExcObj, addr: usize) {
+    if finalized(addr, true) || crate::weakref::queue_closed() {
+        return;
+    }
+    let revived = ExcObj {
+        cls: e.cls.clone(),
+        args: RefCell::new(std::mem::replace(e.args.get_mut(), Value::None)),
+        dict: RefCell::new(std::mem::take(e.dict.get_mut())),
+        traceback: RefCell::new(std::mem::take(e.traceback.get_mut())),
+        cause: RefCell::new(std::mem::replace(e.cause.get_mut(), Value::None)),
+        context: RefCell::new(std::mem::replace(e.context.get_mut(), Value::None)),
+        suppress_context: Cell::new(e.suppress_context.get()),
+        group: RefCell::new(std::mem::replace(e.group.get_mut(), Value::Undef)),
+    };
+    let Value::Obj(o) = Value::obj(Object::Exception(Box::new(revived))) else {
+        unreachable!()
+    };
+    mark_finalized(&o);
+    crate::weakref::queue_due(o);
+}
+
+/// A generator whose closing would run code: started, not finished, suspended inside a `try` or `with`
+/// block. (Closing one suspended outside any block would have no visible effect.)
+fn needs_close(g: &crate::vm::generators::GenState) -> bool {
+    g.started && !g.finished && !g.running && g.code.handler_for(g.pc.saturating_sub(1)).is_some()
+}
+
+/// Called by `Object`'s `Drop` for a generator, coroutine or async generator: one that `needs_close`
+/// is closed at the next safe point, as CPython's generator finalizer does (without asyncgen hooks, an
+/// async generator is closed the same way), so its `finally` clauses and `__exit__` methods run.
 #[inline]
 pub fn on_gen_drop(g: &mut crate::vm::generators::GenState, addr: usize) {
     if g.started && !g.finished && !g.running {
@@ -108,14 +146,7 @@ pub fn on_gen_drop(g: &mut crate::vm::generators::GenState, addr: usize) {
 
 #[cold]
 fn gen_drop_slow(g: &mut crate::vm::generators::GenState, addr: usize) {
-    use crate::vm::generators::GenKind;
-    if !matches!(g.kind, GenKind::Generator | GenKind::Coroutine) {
-        return;
-    }
-    if finalized(addr, true) || crate::weakref::queue_closed() {
-        return;
-    }
-    if g.code.handler_for(g.pc.saturating_sub(1)).is_none() {
+    if finalized(addr, true) || crate::weakref::queue_closed() || !needs_close(g) {
         return;
     }
     let dead = crate::vm::generators::GenState {
@@ -147,12 +178,16 @@ fn gen_drop_slow(g: &mut crate::vm::generators::GenState, addr: usize) {
 pub fn queue_unfinalized(garbage: &[&ObjRef]) -> bool {
     let mut queued = false;
     for o in garbage {
-        if let Object::Instance(i) = &***o {
-            if has_finalizer(&i.cls) && !finalized(std::rc::Rc::as_ptr(o) as usize, false) {
-                mark_finalized(o);
-                crate::weakref::queue_due((*o).clone());
-                queued = true;
-            }
+        let due = match &***o {
+            Object::Instance(i) => has_finalizer(&i.cls),
+            Object::Exception(e) => has_finalizer(&e.cls),
+            Object::Generator(g) => g.try_borrow().is_ok_and(|g| needs_close(&g)),
+            _ => false,
+        };
+        if due && !finalized(std::rc::Rc::as_ptr(o) as usize, false) {
+            mark_finalized(o);
+            crate::weakref::queue_due((*o).clone());
+            queued = true;
         }
     }
     queued
@@ -212,6 +247,7 @@ impl crate::vm::Vm {
         }
         let cls = match &*obj {
             Object::Instance(i) => i.cls.clone(),
+            Object::Exception(e) => e.cls.clone(),
             _ => return,
         };
         let name = self.strs.get("__del__");

@@ -603,6 +603,7 @@ impl Drop for Object {
         match self {
             Object::Instance(i) => crate::finalize::on_drop(i, addr),
             Object::Generator(g) => crate::finalize::on_gen_drop(g.get_mut(), addr),
+            Object::Exception(e) => crate::finalize::on_exc_drop(e, addr),
             _ => {}
         }
         crate::weakref::on_drop(self);

@@ -314,7 +314,7 @@ impl crate::vm::Vm {
                 return;
             }
             for r in due {
-                if let Object::Instance(_) | Object::Generator(_) = &*r {
+                if let Object::Instance(_) | Object::Generator(_) | Object::Exception(_) = &*r {
                     self.run_finalizer(r);
                     continue;
                 }
@@ -342,6 +342,26 @@ impl crate::vm::Vm {
             .repr(origin)
             .unwrap_or_else(|_| "<object repr() failed>".into());
         eprintln!("Exception ignored in: {}", what);
+        // CPython's `PyErr_WriteUnraisable`: an exception without a traceback (raised by native code)
+        // is shown in the frame that was running.
+        let mut e = e;
+        let own_tb = match &e.0.value {
+            crate::error::ErrValue::Obj(o) => {
+                matches!(&**o, Object::Exception(x) if !x.traceback.borrow().is_empty())
+            }
+            _ => false,
+        };
+        if e.0.tb.is_empty() && !own_tb {
+            if let Some(f) = self.frames.last() {
+                let pc = f.pc.saturating_sub(1);
+                e.0.tb.push(crate::object::TbEntry {
+                    code: f.code.clone(),
+                    line: f.code.line_of(pc),
+                    pc: pc as u32,
+                    span: f.code.span_of(pc, false),
+                });
+            }
+        }
         self.print_exception(e);
     }
 }

@@ -17,6 +17,7 @@ use crate::bytecode::Op;
 use crate::code::ExcEntry;
 use crate::value::Value;
 use ruff_python_ast::{self as ast, Stmt};
+use ruff_text_size::{TextRange, TextSize};
 
 /// A block that a `return`, `break` or `continue` may have to leave.
 #[derive(Clone)]
@@ -28,10 +29,9 @@ pub(super) enum FBlock {
     Handler { name: Option<String> },
     /// The protected body of a `try` with a `finally`.
     Finally(Vec<Stmt>),
-    /// The body of a `with`: its bound `__exit__` is on the stack.
-    With,
-    /// The body of an `async with`: its bound `__aexit__` is on the stack.
-    AsyncWith,
+    /// The body of a `with` (`async with`): its bound `__exit__` (`__aexit__`) is on the stack.
+    /// `range`: the statement, where leaving it calls `__exit__`.
+    With { is_async: bool, range: TextRange },
     /// The clauses of a `try`/`except*`: no `break`, `continue` or `return` may leave them.
     ExceptStar,
     /// A `finally` body inlined for a `return`: the return value sits on the stack under it. A `break`,
@@ -46,6 +46,7 @@ impl<'s> Compiler<'s> {
         }
         let depth = self.unit().stmt_depth;
         let start = self.here();
+        let index = self.unit().fblocks.len();
         self.unit()
             .fblocks
             .push(FBlock::Finally(t.finalbody.to_vec()));
@@ -57,7 +58,7 @@ impl<'s> Compiler<'s> {
         let done = self.emit_jump(Op::Jump);
         // Exceptional exit: run it with the exception pending, then re-raise.
         let handler = self.here();
-        self.add_handler(start, end, handler, depth);
+        self.add_block_handler(index, start, end, handler, depth);
         self.handler_body(None, depth, |c| c.stmts(&t.finalbody))?;
         self.emit(Op::Reraise, 0);
         self.patch(done);
@@ -90,11 +91,9 @@ impl<'s> Compiler<'s> {
         let depth = self.unit().stmt_depth;
         self.unit().stmt_depth = depth + 1;
         let start = self.here();
-        self.unit().fblocks.push(if is_async {
-            FBlock::AsyncWith
-        } else {
-            FBlock::With
-        });
+        let range = self.stmt_range;
+        let index = self.unit().fblocks.len();
+        self.unit().fblocks.push(FBlock::With { is_async, range });
         let r = self.with_stmt(rest, body, is_async);
         self.unit().fblocks.pop();
         self.unit().stmt_depth = depth;
@@ -106,7 +105,7 @@ impl<'s> Compiler<'s> {
         self.emit_with_exit(is_async);
         let done = self.emit_jump(Op::Jump);
         let handler = self.here();
-        self.add_handler(start, end, handler, depth + 1);
+        self.add_block_handler(index, start, end, handler, depth + 1);
         let mut suppressed = None;
         self.handler_body(None, depth + 1, |c| {
             c.emit(Op::WithExceptStart, is_async as u32);
@@ -318,6 +317,7 @@ impl<'s> Compiler<'s> {
         self.emit(Op::PushExcInfo, 0);
         let start = self.here();
         self.unit().stmt_depth = depth + 1;
+        let index = self.unit().fblocks.len();
         self.unit().fblocks.push(FBlock::Handler { name });
         let r = body(self);
         self.unit().fblocks.pop();
@@ -325,7 +325,7 @@ impl<'s> Compiler<'s> {
         r?;
         let end = self.here();
         let cleanup = self.here();
-        self.add_handler(start, end, cleanup, depth + 1);
+        self.add_block_handler(index, start, end, cleanup, depth + 1);
         self.emit(Op::PopExcept, 0);
         self.emit(Op::Reraise, 0);
         Ok(())
@@ -365,18 +365,52 @@ impl<'s> Compiler<'s> {
         }
     }
 
+    /// The handler of the block at fblock `index`, protecting `[start, end)` except the code that leaves
+    /// the block (CPython pops the block before compiling its exit): an exception raised by an inlined
+    /// `finally` body or `__exit__` call goes to the enclosing handler, not back to this one.
+    fn add_block_handler(
+        &mut self,
+        index: usize,
+        start: usize,
+        end: usize,
+        target: usize,
+        depth: u32,
+    ) {
+        let (s0, e0) = (start as u32, end as u32);
+        let u = self.unit();
+        let mut holes: Vec<(u32, u32)> = Vec::new();
+        u.holes.retain(|&(i, s, e)| {
+            let mine = i == index && s0 <= s && e <= e0;
+            if mine {
+                holes.push((s, e));
+            }
+            !mine
+        });
+        holes.sort_unstable();
+        let mut at = start;
+        for (s, e) in holes {
+            self.add_handler(at, (s as usize).max(at), target, depth);
+            at = at.max(e as usize);
+        }
+        self.add_handler(at, end, target, depth);
+    }
+
     /// Compile the exits of the blocks a jump leaves, innermost first, down to block index `to`
     /// (exclusive). `keep_top`: a return value is on the stack above the blocks' own items.
     pub(super) fn unwind_fblocks(&mut self, to: usize, keep_top: bool) -> Result<(), CompileError> {
         let blocks: Vec<FBlock> = self.unit().fblocks[to..].to_vec();
         let saved = self.unit().fblocks.clone();
+        let mut exits = Vec::new();
         for (i, b) in blocks.iter().enumerate().rev() {
+            exits.push((to + i, self.unit().instrs.len() as u32));
             // While emitting a block's exit, only the blocks outside it are active.
             self.unit().fblocks.truncate(to + i);
             match b {
                 FBlock::Loop => {}
                 FBlock::ExceptStar => {
-                    let range = self.stmt_range;
+                    // At the current position, as CPython reports it (a `return`'s value).
+                    let (s, e) = self.unit().span;
+                    let range = TextRange::new(TextSize::from(s), TextSize::from(e));
                     self.unit().fblocks = saved;
                     return Err(self.error(
                         range,
@@ -395,11 +429,13 @@ impl<'s> Compiler<'s> {
                         self.delete_name(nm);
                     }
                 }
-                FBlock::With | FBlock::AsyncWith => {
+                FBlock::With { is_async, range } => {
+                    let old = self.set_line(*range);
                     if keep_top {
                         self.emit(Op::Swap, 2);
                     }
-                    self.emit_with_exit(matches!(b, FBlock::AsyncWith));
+                    self.emit_with_exit(*is_async);
+                    self.restore_line(old);
                 }
                 FBlock::PopValue => {
                     if keep_top {
@@ -421,7 +457,15 @@ impl<'s> Compiler<'s> {
                 }
             }
         }
-        self.unit().fblocks = saved;
+        let u = self.unit();
+        let end = u.instrs.len() as u32;
+        u.holes.extend(
+            exits
+                .into_iter()
+                .map(|(i, s)| (i, s, end))
+                .filter(|h| h.1 < h.2),
+        );
+        u.fblocks = saved;
         Ok(())
     }
 }

@@ -680,7 +680,7 @@ impl<'s> Compiler<'s> {
         let is_gen = matches!(kind, Comp::Gen(_));
         if is_async && !is_gen && !self.in_coroutine() {
             return Err(self.error(
-                gens[0].range,
+                node.range(),
                 "asynchronous comprehension outside of an asynchronous function",
             ));
         }

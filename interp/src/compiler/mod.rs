@@ -88,6 +88,9 @@ struct Unit {
     /// Value-stack depth at statement boundaries here (for-loop state slots, a pending exception).
     stmt_depth: u32,
     exc_table: Vec<crate::code::ExcEntry>,
+    /// `(fblock index, start, end)`: code that leaves that block (its inlined exit and the outer ones,
+    /// for a `return`, `break` or `continue`), which the block's own handler must not cover.
+    holes: Vec<(usize, u32, u32)>,
     /// Index of the newest jump target: no instruction may be fused across it.
     label: usize,
     line: u32,
@@ -332,10 +335,12 @@ fn error_at(
         .end()
         .min(TextSize::try_from(src.len()).unwrap_or_default());
     let elc = lines.line_column(end, src);
+    // A range spanning lines is marked to the end of its first line, as CPython does.
     let end_col = if elc.line == lc.line {
         elc.column.get() as u32
     } else {
-        col + 1
+        text.as_ref()
+            .map_or(col + 1, |t| t.trim_end().chars().count() as u32 + 1)
     };
     CompileError {
         kind: "SyntaxError",
@@ -408,6 +413,11 @@ fn syntax_error_from_parse(
     } else if raw == "Cannot have both 'except' and 'except*' on the same 'try'"
         || raw == "Expected one or more exception types"
     {
+        // CPython marks the offending clause's `except` keyword.
+        let at = range.start().to_usize().min(src.len());
+        if raw.starts_with("Cannot") && src[at..].starts_with("except") {
+            range = TextRange::at(range.start(), TextSize::from(6));
+        }
         // CPython's wording, lower-cased.
         let mut m = raw.clone();
         m[..1].make_ascii_lowercase();
@@ -623,6 +633,7 @@ impl<'s> Compiler<'s> {
             fblocks: Vec::new(),
             stmt_depth: 0,
             exc_table: Vec::new(),
+            holes: Vec::new(),
             label: 0,
             line: firstlineno,
             span: (0, 0),
@@ -1080,6 +1091,14 @@ impl<'s> Compiler<'s> {
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => self.emit_const(Value::None),
+                }
+                // CPython: the blocks left are at the value's position when it is on the
+                // statement's line.
+                if let Some(v) = r.value.as_deref() {
+                    let line = self.lines.line_index(v.start());
+                    if line == self.lines.line_index(r.range.start()) {
+                        self.set_line(v.range());
+                    }
                 }
                 self.unwind_fblocks(0, true)?;
                 self.emit(Op::ReturnValue, 0);

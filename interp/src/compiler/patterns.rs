@@ -523,7 +523,8 @@ impl<'s> Compiler<'s> {
             pc.on_top = 0;
             self.emit(Op::Copy, 1);
             self.pattern(alt, pc)?;
-            let diff = |c: &Self| c.error(alt.range(), "alternative patterns bind different names");
+            let at = last_entered(alt).range();
+            let diff = |c: &Self| c.error(at, "alternative patterns bind different names");
             match &control {
                 None => control = Some(pc.stores.clone()),
                 Some(ctl) => {
@@ -636,4 +637,24 @@ fn literal_eq(a: &Value, b: &Value) -> bool {
             _ => false,
         },
     }
+}
+
+/// The last pattern CPython's compiler enters (pre-order) compiling `p`: it leaves its position there,
+/// where an error found after the pattern is reported.
+fn last_entered(p: &ast::Pattern) -> &ast::Pattern {
+    use ast::Pattern as P;
+    let last = match p {
+        P::MatchSequence(s) => s.patterns.last(),
+        P::MatchMapping(m) => m.patterns.last(),
+        P::MatchClass(c) => c
+            .arguments
+            .keywords
+            .last()
+            .map(|k| &k.pattern)
+            .or(c.arguments.patterns.last()),
+        P::MatchAs(a) => a.pattern.as_deref(),
+        P::MatchOr(o) => o.patterns.last(),
+        _ => None,
+    };
+    last.map_or(p, last_entered)
 }

@@ -39,6 +39,61 @@ pub fn dict_find_pure(d: &Dict, key: &Value) -> Result<Option<usize>, ()> {
 impl Vm {
     /// Find a key, comparing with Python `__eq__` when the key is an instance of a Python class (builtin
     /// keys never run Python code).
+    /// `lookdict` on a dict Python code can reach: a user class's `__eq__` runs with the dict
+    /// unborrowed, and when it resized or cleared the dict, or replaced the entry being compared, the
+    /// lookup starts again (CPython's restart; other mutations let it go on).
+    pub fn dict_find_cell(
+        &mut self,
+        cell: &std::cell::RefCell<Dict>,
+        key: &Value,
+        h: i64,
+    ) -> PyResult<Option<usize>> {
+        // Under the borrow, unless a comparison needs Python code (the common case: builtin keys, or
+        // the very instance that is stored).
+        let key_user = self.is_user_instance(key);
+        let fast = cell.borrow().find(h, |k| {
+            if key_user || self.is_user_instance(k) {
+                if k.is(key) {
+                    Ok(true)
+                } else {
+                    Err(())
+                }
+            } else {
+                Ok(crate::vm::protocol::values_eq(k, key))
+            }
+        });
+        if let Ok(found) = fast {
+            return Ok(found);
+        }
+        'restart: loop {
+            let (candidates, size) = {
+                let d = cell.borrow();
+                (d.candidates(h), d.table_size())
+            };
+            for ix in candidates {
+                let Some(k) = cell.borrow().entry(ix).map(|e| e.key.clone()) else {
+                    continue 'restart;
+                };
+                let eq = if k.is(key) {
+                    true
+                } else if self.is_user_instance(&k) || self.is_user_instance(key) {
+                    self.eq(&k, key)?
+                } else {
+                    crate::vm::protocol::values_eq(&k, key)
+                };
+                let d = cell.borrow();
+                if d.table_size() != size || !d.entry(ix).is_some_and(|e| e.key.is(&k)) {
+                    continue 'restart;
+                }
+                if eq {
+                    return Ok(Some(ix));
+                }
+            }
+            return Ok(None);
+        }
+    }
+
+    /// `lookdict` on a table no Python code can reach (a local copy): comparisons run under the borrow.
     pub fn dict_find_vm(&mut self, d: &Dict, key: &Value, h: i64) -> PyResult<Option<usize>> {
         if !self.is_user_instance(key) {
             // A stored key of a Python class may still equal a builtin probe (`K(1) == 1.0`).
@@ -58,8 +113,8 @@ impl Vm {
         let Some(Object::Dict(cell)) = d.as_obj() else {
             return Ok(None);
         };
+        let ix = self.dict_find_cell(cell, key, h)?;
         let d = cell.borrow();
-        let ix = self.dict_find_vm(&d, key, h)?;
         Ok(ix.and_then(|ix| d.entry(ix)).map(|e| e.value.clone()))
     }
 
@@ -68,10 +123,7 @@ impl Vm {
         let Some(Object::Dict(cell)) = d.as_obj() else {
             return Ok(());
         };
-        let found = {
-            let d = cell.borrow();
-            self.dict_find_vm(&d, &key, h)?
-        };
+        let found = self.dict_find_cell(cell, &key, h)?;
         let mut d = cell.borrow_mut();
         match found {
             Some(ix) => {
@@ -90,10 +142,7 @@ impl Vm {
         let Some(Object::Dict(cell)) = d.as_obj() else {
             return Ok(None);
         };
-        let found = {
-            let d = cell.borrow();
-            self.dict_find_vm(&d, key, h)?
-        };
+        let found = self.dict_find_cell(cell, key, h)?;
         let mut d = cell.borrow_mut();
         Ok(match found {
             Some(ix) => d.remove_at(ix).map(|e| e.value),
@@ -619,10 +668,7 @@ impl Vm {
                         table(so).iter().map(|e| (e.hash, e.key.clone())).collect();
                     let r = RefCell::new(SetTable::new());
                     for (h, k) in elems {
-                        let found = {
-                            let d = d.borrow();
-                            self.dict_find_vm(&d, &k, h)?
-                        };
+                        let found = self.dict_find_cell(d, &k, h)?;
                         if found.is_none() {
                             self.table_add_hashed(&r, h, k)?;
                         }

@@ -1229,8 +1229,9 @@ impl Vm {
             }
             Object::Dict(d) => {
                 let h = self.hash(key)?;
+                let ix = self.dict_find_cell(d, key, h)?;
                 let d = d.borrow();
-                match self.dict_find_vm(&d, key, h)? {
+                match ix {
                     Some(ix) => Ok(d.entry(ix).map(|e| e.value.clone()).unwrap_or(Value::None)),
                     None => Err(PyErr::with_value(ExcKind::KeyError, key.clone())),
                 }
@@ -1489,10 +1490,7 @@ impl Vm {
             }
             Object::Dict(d) => {
                 let h = self.hash(key)?;
-                let found = {
-                    let d = d.borrow();
-                    self.dict_find_vm(&d, key, h)?
-                };
+                let found = self.dict_find_cell(d, key, h)?;
                 let removed = match found {
                     Some(ix) => d.borrow_mut().remove_at(ix),
                     None => None,
@@ -2132,8 +2130,7 @@ impl Vm {
             }
             Object::Dict(d) => {
                 let h = self.hash(item)?;
-                let d = d.borrow();
-                Ok(self.dict_find_vm(&d, item, h)?.is_some())
+                Ok(self.dict_find_cell(d, item, h)?.is_some())
             }
             Object::Set(_) | Object::FrozenSet(_) => self.set_contains(o, item),
             Object::Range(r) => match as_int(item) {

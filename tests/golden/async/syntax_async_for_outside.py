@@ -1,3 +1,4 @@
+# golden: full stderr
 # `async for` needs an enclosing `async def`.
 def consume(stream):
     async for item in stream:

@@ -1,3 +1,4 @@
+# golden: full stderr
 # `async with` needs an enclosing `async def`.
 def use(lock):
     async with lock:

@@ -1,3 +1,4 @@
+# golden: full stderr
 # A try statement has either except clauses or except* clauses, not both.
 try:
     pass

@@ -1,3 +1,4 @@
+# golden: full stderr
 # break, continue and return may not leave an except* clause.
 def f():
     try:

@@ -1,3 +1,4 @@
+# golden: full stderr
 # All alternatives of an OR pattern must bind the same set of names.
 def f(x):
     match x:
