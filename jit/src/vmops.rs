@@ -318,16 +318,15 @@ extern "C" fn iter_end(rt: *mut Runtime, it: u64) -> u32 {
 ///
 /// # Safety
 /// Object payloads must be live object pointers (the trace holds its operands alive).
-unsafe fn args_of(rt: &Runtime, meta: u64) -> Option<Vec<Value>> {
+unsafe fn args_of(rt: &Runtime, meta: u64, v: &mut [Value; MAX_ARGS]) -> Option<usize> {
     let n = ((meta >> 24) & 0xff) as usize;
     if n > MAX_ARGS {
         return None;
     }
-    let mut v = Vec::with_capacity(n);
-    for i in 0..n {
+    for (i, slot) in v.iter_mut().enumerate().take(n) {
         let bits = rt.scratch[i];
         let tag = ((meta >> (32 + 8 * i)) & 0xff) as u8;
-        v.push(match tag {
+        *slot = match tag {
             crate::abi::TAG_NONE => Value::None,
             crate::abi::TAG_BOOL => Value::Bool(bits & 0xff != 0),
             crate::abi::TAG_INT => Value::Int(bits as i64),
@@ -335,9 +334,9 @@ unsafe fn args_of(rt: &Runtime, meta: u64) -> Option<Vec<Value>> {
             // SAFETY: guaranteed by the caller.
             crate::abi::TAG_OBJ => unsafe { crate::runtime::new_ref(bits) },
             _ => return None,
-        });
+        };
     }
-    Some(v)
+    Some(n)
 }
 
 /// The shared body of the helpers: perform, then check the result has the type the trace expects
@@ -355,16 +354,19 @@ unsafe fn run<const TAG: u8>(rt: *mut Runtime, f: u64, meta: u64, out: *mut u64)
     let Some(what) = What::from_u8(meta as u8) else {
         return FAIL;
     };
+    // A fixed buffer, not a Vec: these helpers run once per loop iteration.
+    let mut buf: [Value; MAX_ARGS] = Default::default();
     // SAFETY: the trace holds its operands and callable alive.
-    let Some(args) = (unsafe { args_of(rt, meta) }) else {
+    let Some(n) = (unsafe { args_of(rt, meta, &mut buf) }) else {
         return FAIL;
     };
+    let args = &buf[..n];
     let callable = (f != 0).then(|| unsafe { crate::runtime::new_ref(f) });
     // SAFETY: the driver set `rt.vm` from its `&mut Vm` for this run and does not use it until the trace
     // returns; the operation runs no Python code (blocked), so it neither grows `vm.stack` (whose slots
     // the trace addresses) nor touches the frames the trace has not written back.
     let vm = unsafe { &mut *rt.vm };
-    let Some(v) = perform(vm, what, (meta >> 8) as u16, callable.as_ref(), &args) else {
+    let Some(v) = perform(vm, what, (meta >> 8) as u16, callable.as_ref(), args) else {
         return FAIL;
     };
     let bits = match (TAG, &v) {
