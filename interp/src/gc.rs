@@ -381,8 +381,11 @@ pub fn collect() -> usize {
         .map(|o| Rc::strong_count(o) as isize - 1)
         .collect();
     let mut traversable = vec![true; live.len()];
+    // References visited: with the containers, what a collection costs.
+    let mut refs = 0usize;
     for (i, o) in live.iter().enumerate() {
         let ok = traverse(o, &mut |v| {
+            refs += 1;
             if let Value::Obj(c) = v {
                 if let Some(&j) = index.get(&Rc::as_ptr(c)) {
                     gc_refs[j] -= 1;
@@ -435,7 +438,11 @@ pub fn collect() -> usize {
     let survivors = live.len() - n;
     drop(live);
     // Collect again after as many new containers as survived (amortised O(1) per allocation), counting
-    // survivors, not garbage: otherwise garbage raises the threshold and the heap grows.
-    REGISTRY.with(|r| r.borrow_mut().threshold = MIN_THRESHOLD.max(survivors));
+    // survivors, not garbage: otherwise garbage raises the threshold and the heap grows. A collection
+    // also visits every reference the survivors hold (a list of 10**6 ints is one container but a
+    // million visits), so the threshold is at least a quarter of those: at most ~4 visits per new
+    // container, like CPython's rule of a full collection once the long-lived objects grew by 25%.
+    let threshold = MIN_THRESHOLD.max(survivors).max(refs / 4);
+    REGISTRY.with(|r| r.borrow_mut().threshold = threshold);
     n
 }

@@ -91,6 +91,28 @@ impl Vm {
                 }
             }
         }
+        // Classes (and other callables that take an argument slice) without keywords: arguments in
+        // a small inline buffer, no vector.
+        if kwnames.is_none() && n <= 8 {
+            if let Value::Obj(o) = &self.stack[fidx] {
+                if let Object::Type(_) = &**o {
+                    let callable = std::mem::take(&mut self.stack[fidx]);
+                    let mut args: Args = SmallVec::new();
+                    for i in 0..n {
+                        args.push(std::mem::take(&mut self.stack[args_at + i]));
+                    }
+                    for i in fidx..args_at {
+                        self.stack[i] = Value::Undef;
+                    }
+                    if let Some(fr) = self.frames.last_mut() {
+                        fr.sp = fidx;
+                    }
+                    return self
+                        .call_native(&callable, &args, &Vec::new())
+                        .map(CallOutcome::Done);
+                }
+            }
+        }
         // General path: take the arguments off the stack.
         let callable = std::mem::replace(&mut self.stack[fidx], Value::Undef);
         let mut args: Vec<Value> = self.stack[args_at..args_at + n]

@@ -558,8 +558,9 @@ impl Vm {
         let cls = self.type_of(obj);
         match self.type_lookup(&cls, &self.strs.get("__init__")) {
             Some(init) if matches!(init.as_obj(), Some(Object::Function(_))) => {
-                let mut full = vec![obj.clone()];
-                full.extend_from_slice(args);
+                let mut full: super::call::Args = smallvec::SmallVec::with_capacity(args.len() + 1);
+                full.push(obj.clone());
+                full.extend(args.iter().cloned());
                 let r = self.call_kw(&init, &full, kw)?;
                 if !r.is_none() {
                     return Err(type_error(format!(
@@ -802,7 +803,7 @@ impl Vm {
             if b.bound.is_none() {
                 let mut full = Vec::with_capacity(args.len() + 1);
                 full.push(obj.clone());
-                full.extend_from_slice(args);
+                full.extend(args.iter().cloned());
                 return (b.f)(self, &full, &Vec::new()).map(Some);
             }
         }
@@ -810,9 +811,9 @@ impl Vm {
             let bound = self.bind_class_attr(f, Some(obj), &cls)?;
             return self.call(&bound, args).map(Some);
         }
-        let mut full = Vec::with_capacity(args.len() + 1);
+        let mut full: super::call::Args = smallvec::SmallVec::with_capacity(args.len() + 1);
         full.push(obj.clone());
-        full.extend_from_slice(args);
+        full.extend(args.iter().cloned());
         self.call(&f, &full).map(Some)
     }
 

@@ -7,7 +7,7 @@
 use super::call::CallOutcome;
 use super::{Frame, Vm};
 use crate::bytecode::{BinOp, CmpOp, Op};
-use crate::code::Code;
+use crate::code::{flags, Code};
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::object::Object;
 use crate::value::Value;
@@ -441,12 +441,23 @@ impl Vm {
                                 }
                                 _ => None,
                             },
-                            _ => None,
+                            // dict[int or str] of a present key.
+                            (d, k) => super::lookup_fast::dict_get_pure(d, k),
                         };
                         match hit {
                             Some(v) => {
                                 discard!();
                                 slot!(1) = v;
+                            }
+                            None => cold!(),
+                        }
+                    }
+                    Op::ContainsOp => {
+                        // int/str in dict, set, frozenset.
+                        match super::lookup_fast::contains_pure(&slot!(1), &slot!(2)) {
+                            Some(r) => {
+                                discard!();
+                                slot!(1) = Value::Bool(r != (arg == 1));
                             }
                             None => cold!(),
                         }
@@ -659,7 +670,7 @@ impl Vm {
                                 if let Object::Generator(_) = &**g {
                                     let g = g.clone();
                                     save!();
-                                    if self.gen_enter_inline(&g, index!(sp)) {
+                                    if self.gen_enter_inline(&g, index!(sp), Value::None) {
                                         let f = frame!();
                                         let stk = self.stack.as_mut_ptr();
                                         // SAFETY: as at 'frame: the record keeps the code alive, and
@@ -874,7 +885,6 @@ impl Vm {
                     | Op::BuildSlice
                     | Op::UnaryPositive
                     | Op::UnaryInvert
-                    | Op::ContainsOp
                     | Op::JumpIfFalseOrPop
                     | Op::JumpIfTrueOrPop
                     | Op::GetIter
@@ -1125,8 +1135,19 @@ impl Vm {
             return false;
         };
         let callee = &f.code;
-        if !(callee.simple
-            && n == callee.argcount as usize
+        let argc = callee.argcount as usize;
+        // Exactly the parameters of a simple function; or fewer with defaults, or free variables
+        // (closures), as long as nothing else needs binding (no cells, `*args`, keyword-only
+        // parameters, generator body: `call_in_place` does those).
+        let binds = (callee.simple && n == argc)
+            || (n <= argc
+                && n + f.defaults.len() >= argc
+                && callee.cellvars.is_empty()
+                && callee.kwonlyargcount == 0
+                && callee.flags
+                    & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE)
+                    == 0);
+        if !(binds
             && self.frames.len() < self.recursion_limit
             && fidx + 2 + callee.frame_size() <= self.stack.len())
         {
@@ -1134,10 +1155,23 @@ impl Vm {
         }
         let base = fidx + 1;
         let nlocals = callee.nlocals();
-        for i in n..nlocals {
-            // SAFETY: below `fidx + 2 + frame_size`, checked above to be inside the stack.
+        if n < argc {
+            let first_default = argc - f.defaults.len();
+            for i in n..argc {
+                // SAFETY: below `fidx + 2 + frame_size`, checked above to be inside the stack.
+                unsafe { *stk.add(base + i) = f.defaults[i - first_default].clone() };
+            }
+        }
+        for i in argc.max(n)..nlocals {
+            // SAFETY: as above.
             unsafe { *stk.add(base + i) = Value::Undef };
         }
+        // Free variables (no cell variables here): the closure's cells follow the locals.
+        for (j, c) in f.closure.iter().enumerate() {
+            // SAFETY: as above (`frame_size` counts the cells).
+            unsafe { *stk.add(base + nlocals + j) = Value::Obj(c.clone()) };
+        }
+        let nlocals = nlocals + f.closure.len();
         let caller = self.frames.last_mut().expect("caller");
         // SAFETY: `ip` points into `code`'s instructions.
         caller.pc = unsafe { ip.offset_from(code.instrs.as_ptr()) as usize };
@@ -1162,6 +1196,11 @@ impl Vm {
     #[inline(never)]
     pub(super) fn call_slow(&mut self, op: Op, arg: u32) -> PyResult<CallOutcome> {
         let sp = self.frames.last().expect("frame").sp;
+        // `gen.send(v)`: the generator runs as a frame of this loop (not while recording: the
+        // recorder does not follow a generator's frame).
+        if op == Op::CallMethod && arg == 1 && !self.recording && self.send_inline(sp - 3) {
+            return Ok(CallOutcome::Pushed);
+        }
         let mut n = arg as usize;
         let (fidx, args_at);
         if op == Op::Call {

@@ -961,11 +961,9 @@ impl Vm {
                         let v = pop!();
                         let ret_slot = self.frames[fi].ret_slot;
                         if self.frames[fi].gen.is_some() && fi != entry_depth {
-                            // A generator a `for` loop resumed (`gen_enter_inline`): the loop ends
-                            // (its StopIteration value is not used).
-                            drop(v);
+                            // A generator a `for` loop or `send` resumed (`gen_enter_inline`).
                             self.frames[fi].sp = sp;
-                            self.return_inline();
+                            self.return_inline(v);
                             break 'op Cold::Frame;
                         }
                         if self.frames[fi].gen.is_some() {

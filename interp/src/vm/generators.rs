@@ -278,7 +278,7 @@ impl Vm {
     /// frame (see `yield_inline`, `return_inline` and `unwind`). False, with nothing changed, when the
     /// generator cannot start that way (not a plain generator ready to run, or the frame stack is
     /// full): the general path (`next`) then does what it should.
-    pub(crate) fn gen_enter_inline(&mut self, gen: &ObjRef, ret_slot: usize) -> bool {
+    pub(crate) fn gen_enter_inline(&mut self, gen: &ObjRef, ret_slot: usize, sent: Value) -> bool {
         let Object::Generator(cell) = &**gen else {
             return false;
         };
@@ -288,6 +288,7 @@ impl Vm {
         if g.running
             || g.finished
             || g.kind != GenKind::Generator
+            || (!g.started && !sent.is_none())
             || self.frames.len() >= self.recursion_limit
         {
             return false;
@@ -305,8 +306,8 @@ impl Vm {
         slots_to_stack(&mut g.slots, &mut self.stack[base..base + n]);
         let mut sp = base + n;
         if g.started {
-            // The value of the `yield` expression (`next` sends None).
-            self.stack[sp] = Value::None;
+            // The value of the `yield` expression.
+            self.stack[sp] = sent;
             sp += 1;
         }
         let frame = Frame {
@@ -325,25 +326,67 @@ impl Vm {
         true
     }
 
+    /// `gen.send(v)` by `CallMethod` (`(send, gen, v)` at `stack[fidx..]`, the top frame's record
+    /// saved): resume the generator as a frame of the same dispatch loop, its value going to `fidx`.
+    /// False, with nothing changed, when this is not such a call or the generator cannot start so.
+    pub(crate) fn send_inline(&mut self, fidx: usize) -> bool {
+        let (Value::Obj(m), Value::Obj(gen)) = (&self.stack[fidx], &self.stack[fidx + 1]) else {
+            return false;
+        };
+        let (Object::Builtin(b), Object::Generator(cell)) = (&**m, &**gen) else {
+            return false;
+        };
+        if b.bound.is_some() || b.f as usize != gen_send_method as *const () as usize {
+            return false;
+        }
+        let sent_none = self.stack[fidx + 2].is_none();
+        // What `gen_enter_inline` requires, checked before anything changes.
+        let ready = cell.try_borrow().is_ok_and(|g| {
+            !g.running && !g.finished && g.kind == GenKind::Generator && (g.started || sent_none)
+        });
+        if !ready || self.frames.len() >= self.recursion_limit {
+            return false;
+        }
+        let gen = gen.clone();
+        let sent = std::mem::take(&mut self.stack[fidx + 2]);
+        self.stack[fidx] = Value::Undef;
+        self.stack[fidx + 1] = Value::Undef;
+        if let Some(caller) = self.frames.last_mut() {
+            caller.sp = fidx;
+        }
+        self.gen_enter_inline(&gen, fidx, sent)
+    }
+
     /// A generator frame entered by `gen_enter_inline` (not the entry frame of its dispatch loop)
-    /// returned: the generator is finished and the `for` loop that resumed it ends. Pops the frame
-    /// (already saved) and leaves the caller's record at the loop's exit.
-    pub(crate) fn return_inline(&mut self) {
+    /// returned `v`: the generator is finished. A `for` loop that resumed it ends (the caller's record
+    /// is left at the loop's exit); a `send` that resumed it raises StopIteration(v) at the call (left
+    /// pending for the caller's frame). Pops the frame (already saved).
+    pub(crate) fn return_inline(&mut self, v: Value) {
         let f = self.frames.pop().expect("generator frame");
         if let Some(gen) = &f.gen {
             self.finish_generator(gen);
             self.leave_inline(gen);
         }
-        // The frame's slots, then the loop's three (the generator and two state slots).
         let end = f.sp.max(f.base);
-        for s in &mut self.stack[f.ret_slot - 3..end] {
-            *s = Value::Undef;
-        }
-        let caller = self.frames.last_mut().expect("caller");
+        let caller = self.frames.last().expect("caller");
         let ins = caller.code.instrs[caller.pc - 1];
-        debug_assert_eq!(ins.op(), Op::ForIter);
-        caller.pc = ins.arg() as usize;
-        caller.sp = f.ret_slot - 3;
+        if ins.op() == Op::ForIter {
+            // The frame's slots, then the loop's three (the generator and two state slots).
+            for s in &mut self.stack[f.ret_slot - 3..end] {
+                *s = Value::Undef;
+            }
+            let caller = self.frames.last_mut().expect("caller");
+            caller.pc = ins.arg() as usize;
+            caller.sp = f.ret_slot - 3;
+        } else {
+            for s in &mut self.stack[f.ret_slot..end] {
+                *s = Value::Undef;
+            }
+            self.frames.last_mut().expect("caller").sp = f.ret_slot;
+            let gen = f.gen.clone().map(Value::Obj).unwrap_or(Value::None);
+            let e = self.returned_err(&gen, v);
+            self.pending_throw = Some(e);
+        }
     }
 
     /// A generator that ran as an inline frame stopped (returned or raised): not running, and the
@@ -678,11 +721,19 @@ impl Vm {
 }
 
 /// `send`, `throw`, `close` on a generator-like type (generator, coroutine).
+/// `generator.send` (a named function: the dispatch loop recognises it to resume the generator in
+/// place, see `Vm::send_inline`).
+pub(crate) fn gen_send_method(
+    vm: &mut Vm,
+    args: &[Value],
+    _kw: &crate::object::KwArgs,
+) -> PyResult<Value> {
+    let v = args.get(1).cloned().unwrap_or(Value::None);
+    vm.gen_send(&args[0], v)
+}
+
 fn install_gen_methods(t: &ObjRef) {
-    crate::builtins::method(t, "send", |vm, args, _kw| {
-        let v = args.get(1).cloned().unwrap_or(Value::None);
-        vm.gen_send(&args[0], v)
-    });
+    crate::builtins::method(t, "send", gen_send_method);
     crate::builtins::method(t, "throw", |vm, args, _kw| {
         if args.len() < 2 {
             return Err(type_error("throw expected at least 1 argument, got 0"));

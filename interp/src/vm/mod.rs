@@ -14,6 +14,7 @@ mod coroutines;
 mod dispatch;
 mod exec;
 pub mod generators;
+mod lookup_fast;
 mod matching;
 pub mod ops;
 pub mod protocol;
