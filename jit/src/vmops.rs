@@ -55,6 +55,10 @@ pub enum What {
     Format = 7,
     /// The concatenation of str arguments (an f-string's `BuildString`).
     Concat = 8,
+    /// A set display `{a, b}`.
+    BuildSet = 9,
+    /// A dict display `{k: v}` (keys and values alternate).
+    BuildMap = 10,
 }
 
 impl What {
@@ -69,6 +73,8 @@ impl What {
             6 => What::Truth,
             7 => What::Format,
             8 => What::Concat,
+            9 => What::BuildSet,
+            10 => What::BuildMap,
             _ => return None,
         })
     }
@@ -169,6 +175,14 @@ pub fn perform(
                 }
             }
             Ok(Value::from_string(s))
+        }
+        (What::BuildSet, items) => vm.new_set(items.to_vec()),
+        (What::BuildMap, items) if items.len() % 2 == 0 => {
+            let d = Value::obj(Object::Dict(Default::default()));
+            for kv in items.chunks(2) {
+                vm.dict_set(&d, kv[0].clone(), kv[1].clone())?;
+            }
+            Ok(d)
         }
         (What::Format, [a, spec]) if oparg & 4 != 0 => {
             vm.format_fvalue(a.clone(), oparg as u32 & 3, Some(spec.clone()))

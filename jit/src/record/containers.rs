@@ -228,6 +228,40 @@ impl Recorder {
         Ok(())
     }
 
+    /// `MapAdd` (a dict comprehension's store): `d[k] = v` as `StoreSubscr` does it, the dict staying.
+    pub(super) fn rec_map_add(&mut self, vm: &mut Vm, cx: &Cx) -> RResult {
+        let (iv, ik) = (cx.sp - 1, cx.sp - 2);
+        let id = cx.sp - 2 - cx.arg as usize;
+        if !matches!(vm.stack[id].as_obj(), Some(Object::Dict(_))) {
+            return Err(nyi("MapAdd to a non-dict"));
+        }
+        let d = self.sv(vm, id)?;
+        self.dict_store_subscr(vm, iv, id, ik)?;
+        self.set(id, d);
+        Ok(())
+    }
+
+    /// `BuildSet n` / `BuildMap n` of up to `MAX_ARGS` values: a new set or dict, by a helper.
+    pub(super) fn rec_build_display(
+        &mut self,
+        vm: &mut Vm,
+        cx: &Cx,
+        what: What,
+        n: usize,
+    ) -> RResult {
+        if n > crate::vmops::MAX_ARGS {
+            return Err(nyi("a set or dict display with this many items"));
+        }
+        let first = cx.sp - n;
+        let args: Vec<usize> = (first..cx.sp).collect();
+        let r = self.vm_op(vm, what, 0, &args)?;
+        for s in first..cx.sp {
+            self.set(s, Sv::Undef);
+        }
+        self.set(first, Sv::Val(r));
+        Ok(())
+    }
+
     /// `StoreSubscr` into a list with an int index, or into a dict.
     pub(super) fn rec_store_subscr(&mut self, vm: &Vm, cx: &Cx) -> RResult {
         let (iv, io, ii) = (cx.sp - 3, cx.sp - 2, cx.sp - 1);

@@ -53,6 +53,7 @@ mod seq;
 mod stack;
 mod vmops;
 
+use crate::vmops::What;
 pub use abort::Abort;
 
 use crate::backend::exits::{Inherited, InheritedSrc};
@@ -739,6 +740,9 @@ impl Recorder {
             Bc::FormatValue => self.rec_format_value(vm, &cx),
             Bc::BuildString => self.rec_build_string(vm, &cx),
             Bc::SetAdd => self.rec_set_add(vm, &cx),
+            Bc::MapAdd => self.rec_map_add(vm, &cx),
+            Bc::BuildSet => self.rec_build_display(vm, &cx, What::BuildSet, cx.arg as usize),
+            Bc::BuildMap => self.rec_build_display(vm, &cx, What::BuildMap, 2 * cx.arg as usize),
             Bc::DeleteFast
             | Bc::DeleteDeref
             | Bc::DeleteGlobal
@@ -748,9 +752,6 @@ impl Recorder {
             | Bc::DeleteAttr
             | Bc::DeleteSubscr
             | Bc::GetIter
-            | Bc::BuildSet
-            | Bc::BuildMap
-            | Bc::MapAdd
             | Bc::ListExtend
             | Bc::SetUpdate
             | Bc::DictUpdate
