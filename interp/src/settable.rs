@@ -246,6 +246,27 @@ impl SetTable {
         unreachable!()
     }
 
+    /// The slots holding keys whose hash is `hash`, in the order `find` would compare them.
+    pub fn candidates(&self, hash: i64) -> Vec<usize> {
+        let mut out = Vec::new();
+        if self.used == 0 {
+            return out;
+        }
+        for ix in Probe::new(hash, self.mask()) {
+            match &self.slots[ix] {
+                Slot::Empty => break,
+                Slot::Active(e) if e.hash == hash => out.push(ix),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Number of slots: a resize or a clear changes it (CPython's new table).
+    pub fn table_size(&self) -> usize {
+        self.slots.len()
+    }
+
     /// The entry in slot `ix` (as returned by `find`/`next_from`), if that slot is live.
     pub fn entry(&self, ix: usize) -> Option<&SetEntry> {
         match self.slots.get(ix) {

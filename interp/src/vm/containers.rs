@@ -440,6 +440,65 @@ impl Vm {
         })
     }
 
+    /// `set_lookkey` on a set Python code can reach: a user class's `__eq__` runs with the table
+    /// unborrowed, and the lookup starts again when it resized or cleared the set or replaced the key
+    /// being compared (as CPython does).
+    pub fn table_find_cell(
+        &mut self,
+        cell: &RefCell<SetTable>,
+        h: i64,
+        key: &Value,
+    ) -> PyResult<Option<usize>> {
+        let key_user = self.is_user_instance(key);
+        let fast = cell.borrow().find(h, |k| {
+            if key_user || self.is_user_instance(k) {
+                if k.is(key) {
+                    Ok(true)
+                } else {
+                    Err(())
+                }
+            } else {
+                Ok(ok(set_eq(k, key)))
+            }
+        });
+        if let Ok(found) = fast {
+            return Ok(found);
+        }
+        'restart: loop {
+            let (candidates, size) = {
+                let t = cell.borrow();
+                (t.candidates(h), t.table_size())
+            };
+            for ix in candidates {
+                let Some(k) = cell.borrow().entry(ix).map(|e| e.key.clone()) else {
+                    continue 'restart;
+                };
+                let eq = if k.is(key) {
+                    true
+                } else {
+                    self.set_eq_vm(&k, key)?
+                };
+                let t = cell.borrow();
+                if t.table_size() != size || !t.entry(ix).is_some_and(|e| e.key.is(&k)) {
+                    continue 'restart;
+                }
+                if eq {
+                    return Ok(Some(ix));
+                }
+            }
+            return Ok(None);
+        }
+    }
+
+    /// `table_find` on a set or frozenset object (a set through `table_find_cell`).
+    pub fn table_find_obj(&mut self, so: &ObjRef, h: i64, key: &Value) -> PyResult<Option<usize>> {
+        match &**so {
+            Object::Set(cell) => self.table_find_cell(cell, h, key),
+            Object::FrozenSet(t) => self.table_find(t, h, key),
+            _ => Ok(None),
+        }
+    }
+
     /// `BUILD_SET n`: `new` + `add` each item in order.
     pub fn new_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
         let cell = RefCell::new(SetTable::new());
@@ -466,10 +525,7 @@ impl Vm {
     /// `set_add_entry`.
     fn table_add_hashed(&mut self, cell: &RefCell<SetTable>, h: i64, x: Value) -> PyResult<()> {
         if self.is_user_instance(&x) {
-            let found = {
-                let t = cell.borrow();
-                self.table_find(&t, h, &x)?
-            };
+            let found = self.table_find_cell(cell, h, &x)?;
             if found.is_none() {
                 cell.borrow_mut().insert_new(h, x);
             }
@@ -490,10 +546,7 @@ impl Vm {
             return Ok(());
         }
         if saw_instance.get() {
-            let found = {
-                let t = cell.borrow();
-                self.table_find(&t, h, &x)?
-            };
+            let found = self.table_find_cell(cell, h, &x)?;
             if found.is_some() {
                 return Ok(());
             }
@@ -509,10 +562,7 @@ impl Vm {
         h: i64,
         x: &Value,
     ) -> PyResult<bool> {
-        let found = {
-            let t = cell.borrow();
-            self.table_find(&t, h, x)?
-        };
+        let found = self.table_find_cell(cell, h, x)?;
         Ok(match found {
             Some(ix) => cell.borrow_mut().remove_at(ix).is_some(),
             None => false,
@@ -605,8 +655,7 @@ impl Vm {
     /// `key in so` (`set_contains`).
     pub fn set_contains(&mut self, so: &ObjRef, key: &Value) -> PyResult<bool> {
         let (k, h) = self.set_lookup_key(key)?;
-        let t = table(so);
-        Ok(self.table_find(&t, h, &k)?.is_some())
+        Ok(self.table_find_obj(so, h, &k)?.is_some())
     }
 
     /// `set.discard(key)` / `set.remove(key)` (`set_discard_key` with the frozenset retry); whether the key
@@ -629,10 +678,7 @@ impl Vm {
         }
         let r = RefCell::new(SetTable::new());
         self.for_each_hashed(other, |vm, h, x| {
-            let found = {
-                let t = table(so);
-                vm.table_find(&t, h, &x)?
-            };
+            let found = vm.table_find_obj(so, h, &x)?;
             if found.is_some() {
                 vm.table_add_hashed(&r, h, x)?;
             }
@@ -825,10 +871,7 @@ impl Vm {
             ta.iter().map(|e| (e.hash, e.key.clone())).collect()
         };
         for (h, k) in entries {
-            let found = {
-                let tb = table(b);
-                self.table_find(&tb, h, &k)?
-            };
+            let found = self.table_find_obj(b, h, &k)?;
             if found.is_none() {
                 return Ok(false);
             }

@@ -137,6 +137,19 @@ impl Vm {
         }
         if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
             if let (Some(x), Some(y)) = (as_f64(&a), as_f64(&b)) {
+                let float_op = !matches!(
+                    op,
+                    BinOp::LShift
+                        | BinOp::RShift
+                        | BinOp::And
+                        | BinOp::Or
+                        | BinOp::Xor
+                        | BinOp::MatMul
+                );
+                if !float_op {
+                    // Named with both operands' own types (`'float' and 'int'`).
+                    return Err(binop_type_error(self, op, inplace, &a, &b));
+                }
                 return float_binop(op, x?, y?);
             }
         }

@@ -195,7 +195,7 @@ fn issuperset_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyRe
     let it = vm.get_iter(args[1].clone())?;
     while let Some(x) = vm.next(&it)? {
         let h = vm.hash(&x)?;
-        let found = vm.table_find(&set_table(so).expect("set"), h, &x)?;
+        let found = vm.table_find_obj(so, h, &x)?;
         if found.is_none() {
             return Ok(Value::Bool(false));
         }
@@ -223,7 +223,7 @@ fn isdisjoint_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, kind: Kind) -> PyRe
     let it = vm.get_iter(args[1].clone())?;
     while let Some(x) = vm.next(&it)? {
         let h = vm.hash(&x)?;
-        let found = vm.table_find(&set_table(so).expect("set"), h, &x)?;
+        let found = vm.table_find_obj(so, h, &x)?;
         if found.is_some() {
             return Ok(Value::Bool(false));
         }
