@@ -19,8 +19,8 @@
 
 use crate::object::{Iter, ObjRef, Object};
 use crate::value::Value;
+use rustc_hash::FxHashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 const MIN_THRESHOLD: usize = 10_000;
@@ -94,10 +94,24 @@ pub fn is_container(o: &Object) -> bool {
     )
 }
 
+/// A tuple of non-containers (ints, strs, floats, None...) can never be part of a cycle, so it is not
+/// registered (CPython untracks such tuples at their first collection). Dict items, sort keys and
+/// bigram keys are such tuples, and a collection's cost grows with the registered objects.
+#[inline]
+fn is_atomic_tuple(o: &Object) -> bool {
+    match o {
+        Object::Tuple(t) => t.iter().all(|v| match v {
+            Value::Obj(c) => !is_container(c),
+            _ => true,
+        }),
+        _ => false,
+    }
+}
+
 /// Register a newly created object.
 #[inline]
 pub fn track(rc: &ObjRef) {
-    if !is_container(rc) {
+    if !is_container(rc) || is_atomic_tuple(rc) {
         return;
     }
     REGISTRY.with(|r| {
@@ -370,7 +384,7 @@ pub fn collect() -> usize {
         r.since_last = 0;
         live
     });
-    let index: HashMap<*const Object, usize> = live
+    let index: FxHashMap<*const Object, usize> = live
         .iter()
         .enumerate()
         .map(|(i, o)| (Rc::as_ptr(o), i))

@@ -672,34 +672,164 @@ fn max(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     min_max(vm, args, kw, "max", true)
 }
 
-/// Stable merge sort with a fallible `<` (Rust's sorts may panic on inconsistent orders; Python's must
-/// not, and comparisons may raise).
+/// Python's stable sort of `items` (by `key(item)` when given): keys that only compare among themselves
+/// without Python code (ints, floats, strs, tuples of them: `pure_sort`) are sorted directly; anything
+/// else by a stable merge sort with a fallible `<` (Rust's sorts may panic on inconsistent orders;
+/// Python's must not, and comparisons may raise).
 pub fn sort_values(
     vm: &mut Vm,
-    items: Vec<Value>,
+    mut items: Vec<Value>,
     key: Option<&Value>,
     reverse: bool,
 ) -> PyResult<Vec<Value>> {
-    let keys: Vec<Value> = match key {
+    let keys: Option<Vec<Value>> = match key {
         Some(k) => {
             let mut ks = Vec::with_capacity(items.len());
             for x in &items {
                 ks.push(vm.call(k, std::slice::from_ref(x))?);
             }
-            ks
+            Some(ks)
         }
-        None => items.clone(),
+        None => None,
     };
+    let keys = keys.as_deref().unwrap_or(&items);
     let mut idx: Vec<usize> = (0..items.len()).collect();
     if reverse {
         idx.reverse();
     }
-    let mut buf = idx.clone();
-    merge_sort(vm, &keys, &mut idx, &mut buf)?;
+    if !pure_sort(keys, &mut idx) {
+        let mut buf = idx.clone();
+        merge_sort(vm, keys, &mut idx, &mut buf)?;
+    }
     if reverse {
         idx.reverse();
     }
-    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+    Ok(idx
+        .into_iter()
+        .map(|i| std::mem::take(&mut items[i]))
+        .collect())
+}
+
+/// How a sort compares its keys when no Python code can be involved: every key is a small int (or
+/// bool), every key a big-or-small int, every key a float (no NaN), every key an exact str, or every key a
+/// tuple whose items at each position are all of one of those kinds. These are total orders, so any stable
+/// sort gives the one result CPython's does, and the comparisons cannot raise.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum PureKind {
+    Int,
+    Float,
+    Str,
+}
+
+fn pure_kind(v: &Value) -> Option<PureKind> {
+    match v {
+        Value::Int(_) | Value::Bool(_) => Some(PureKind::Int),
+        Value::Float(f) if !f.is_nan() => Some(PureKind::Float),
+        Value::Obj(o) => match &**o {
+            Object::Int(_) => Some(PureKind::Int),
+            Object::Str(_) => Some(PureKind::Str),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Compare two keys of the same `PureKind`.
+fn pure_cmp(a: &Value, b: &Value) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let small = |v: &Value| match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    };
+    if let (Some(x), Some(y)) = (small(a), small(b)) {
+        return x.cmp(&y);
+    }
+    match (a, b) {
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+        (Value::Obj(x), Value::Obj(y)) => match (&**x, &**y) {
+            (Object::Str(s), Object::Str(t)) => s.as_str().cmp(t.as_str()),
+            _ => a.to_bigint().cmp(&b.to_bigint()),
+        },
+        _ => a.to_bigint().cmp(&b.to_bigint()),
+    }
+}
+
+/// Sort `order` (positions into `keys`) stably without calling Python, when the keys allow it
+/// (`PureKind`); false, leaving `order` alone, otherwise.
+fn pure_sort(keys: &[Value], order: &mut Vec<usize>) -> bool {
+    let Some(first) = keys.first() else {
+        return true;
+    };
+    if let Some(kind) = pure_kind(first) {
+        if !keys.iter().all(|k| pure_kind(k) == Some(kind)) {
+            return false;
+        }
+        match kind {
+            PureKind::Int
+                if keys
+                    .iter()
+                    .all(|k| matches!(k, Value::Int(_) | Value::Bool(_))) =>
+            {
+                // Pairs (key, rank): the rank makes every pair distinct, so an unstable sort is stable.
+                let mut v: Vec<(i64, usize)> = order
+                    .iter()
+                    .map(|&i| match keys[i] {
+                        Value::Int(x) => x,
+                        Value::Bool(b) => b as i64,
+                        _ => unreachable!("checked above"),
+                    })
+                    .zip(0..)
+                    .collect();
+                v.sort_unstable();
+                let old = std::mem::take(order);
+                order.extend(v.into_iter().map(|(_, r)| old[r]));
+            }
+            PureKind::Str => {
+                let mut v: Vec<(&str, usize)> = order
+                    .iter()
+                    .map(|&i| keys[i].as_str().unwrap_or(""))
+                    .zip(0..)
+                    .collect();
+                v.sort_unstable();
+                let old = std::mem::take(order);
+                order.extend(v.into_iter().map(|(_, r)| old[r]));
+            }
+            _ => order.sort_by(|&a, &b| pure_cmp(&keys[a], &keys[b])),
+        }
+        return true;
+    }
+    // Tuples: one kind per position across all keys (positions past a key's end do not matter).
+    let mut kinds: Vec<PureKind> = Vec::new();
+    for k in keys {
+        let Some(Object::Tuple(t)) = k.as_obj() else {
+            return false;
+        };
+        for (p, item) in t.iter().enumerate() {
+            let Some(kind) = pure_kind(item) else {
+                return false;
+            };
+            match kinds.get(p) {
+                Some(&k) if k != kind => return false,
+                Some(_) => {}
+                None => kinds.push(kind),
+            }
+        }
+    }
+    order.sort_by(|&a, &b| {
+        let (Some(Object::Tuple(x)), Some(Object::Tuple(y))) = (keys[a].as_obj(), keys[b].as_obj())
+        else {
+            unreachable!("checked above")
+        };
+        for (p, q) in x.iter().zip(y.iter()) {
+            let c = pure_cmp(p, q);
+            if c != std::cmp::Ordering::Equal {
+                return c;
+            }
+        }
+        x.len().cmp(&y.len())
+    });
+    true
 }
 
 fn merge_sort(vm: &mut Vm, keys: &[Value], idx: &mut [usize], buf: &mut [usize]) -> PyResult<()> {

@@ -2068,6 +2068,18 @@ impl Vm {
     }
 
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        // The common containers first (never user instances).
+        if let Value::Obj(o) = container {
+            match &**o {
+                Object::Dict(d) => {
+                    let h = self.hash(item)?;
+                    let d = d.borrow();
+                    return Ok(self.dict_find_vm(&d, item, h)?.is_some());
+                }
+                Object::Set(_) | Object::FrozenSet(_) => return self.set_contains(o, item),
+                _ => {}
+            }
+        }
         if self.is_user_instance(container) {
             if let Some(r) =
                 self.call_dunder(container, "__contains__", std::slice::from_ref(item))?
