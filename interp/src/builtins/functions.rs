@@ -712,8 +712,9 @@ pub fn sort_values(
 
 /// How a sort compares its keys when no Python code can be involved: every key is a small int (or
 /// bool), every key a big-or-small int, every key a float (no NaN), every key an exact str, or every key a
-/// tuple whose items at each position are all of one of those kinds. These are total orders, so any stable
-/// sort gives the one result CPython's does, and the comparisons cannot raise.
+/// tuple whose items at each position are all of one of those kinds (or, recursively, tuples of them).
+/// These are total orders, so any stable sort gives the one result CPython's does, and comparing cannot
+/// raise.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum PureKind {
     Int,
@@ -734,7 +735,52 @@ fn pure_kind(v: &Value) -> Option<PureKind> {
     }
 }
 
-/// Compare two keys of the same `PureKind`.
+/// The kinds seen so far at one place of the keys.
+enum KeyShape {
+    Unset,
+    Atom(PureKind),
+    Tuple(Vec<KeyShape>),
+}
+
+/// Nested tuples deeper than this take the general path (keeps the checks' recursion shallow).
+const MAX_KEY_DEPTH: usize = 8;
+
+/// Does `v` fit `shape` (refining it)?
+fn key_fits(v: &Value, shape: &mut KeyShape, depth: usize) -> bool {
+    if let Some(Object::Tuple(t)) = v.as_obj() {
+        if depth >= MAX_KEY_DEPTH {
+            return false;
+        }
+        if matches!(shape, KeyShape::Unset) {
+            *shape = KeyShape::Tuple(Vec::new());
+        }
+        let KeyShape::Tuple(items) = shape else {
+            return false;
+        };
+        for (p, x) in t.iter().enumerate() {
+            if p == items.len() {
+                items.push(KeyShape::Unset);
+            }
+            if !key_fits(x, &mut items[p], depth + 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+    let Some(k) = pure_kind(v) else {
+        return false;
+    };
+    match shape {
+        KeyShape::Unset => {
+            *shape = KeyShape::Atom(k);
+            true
+        }
+        KeyShape::Atom(j) => *j == k,
+        KeyShape::Tuple(_) => false,
+    }
+}
+
+/// Compare two keys that fit one `KeyShape` (tuples lexicographically, as Python does).
 fn pure_cmp(a: &Value, b: &Value) -> std::cmp::Ordering {
     use std::cmp::Ordering;
     let small = |v: &Value| match v {
@@ -749,6 +795,15 @@ fn pure_cmp(a: &Value, b: &Value) -> std::cmp::Ordering {
         (Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
         (Value::Obj(x), Value::Obj(y)) => match (&**x, &**y) {
             (Object::Str(s), Object::Str(t)) => s.as_str().cmp(t.as_str()),
+            (Object::Tuple(s), Object::Tuple(t)) => {
+                for (p, q) in s.iter().zip(t.iter()) {
+                    let c = pure_cmp(p, q);
+                    if c != Ordering::Equal {
+                        return c;
+                    }
+                }
+                s.len().cmp(&t.len())
+            }
             _ => a.to_bigint().cmp(&b.to_bigint()),
         },
         _ => a.to_bigint().cmp(&b.to_bigint()),
@@ -758,77 +813,40 @@ fn pure_cmp(a: &Value, b: &Value) -> std::cmp::Ordering {
 /// Sort `order` (positions into `keys`) stably without calling Python, when the keys allow it
 /// (`PureKind`); false, leaving `order` alone, otherwise.
 fn pure_sort(keys: &[Value], order: &mut Vec<usize>) -> bool {
-    let Some(first) = keys.first() else {
-        return true;
-    };
-    if let Some(kind) = pure_kind(first) {
-        if !keys.iter().all(|k| pure_kind(k) == Some(kind)) {
-            return false;
-        }
-        match kind {
-            PureKind::Int
-                if keys
-                    .iter()
-                    .all(|k| matches!(k, Value::Int(_) | Value::Bool(_))) =>
-            {
-                // Pairs (key, rank): the rank makes every pair distinct, so an unstable sort is stable.
-                let mut v: Vec<(i64, usize)> = order
-                    .iter()
-                    .map(|&i| match keys[i] {
-                        Value::Int(x) => x,
-                        Value::Bool(b) => b as i64,
-                        _ => unreachable!("checked above"),
-                    })
-                    .zip(0..)
-                    .collect();
-                v.sort_unstable();
-                let old = std::mem::take(order);
-                order.extend(v.into_iter().map(|(_, r)| old[r]));
-            }
-            PureKind::Str => {
-                let mut v: Vec<(&str, usize)> = order
-                    .iter()
-                    .map(|&i| keys[i].as_str().unwrap_or(""))
-                    .zip(0..)
-                    .collect();
-                v.sort_unstable();
-                let old = std::mem::take(order);
-                order.extend(v.into_iter().map(|(_, r)| old[r]));
-            }
-            _ => order.sort_by(|&a, &b| pure_cmp(&keys[a], &keys[b])),
-        }
-        return true;
+    let mut shape = KeyShape::Unset;
+    if !keys.iter().all(|k| key_fits(k, &mut shape, 0)) {
+        return false;
     }
-    // Tuples: one kind per position across all keys (positions past a key's end do not matter).
-    let mut kinds: Vec<PureKind> = Vec::new();
-    for k in keys {
-        let Some(Object::Tuple(t)) = k.as_obj() else {
-            return false;
-        };
-        for (p, item) in t.iter().enumerate() {
-            let Some(kind) = pure_kind(item) else {
-                return false;
-            };
-            match kinds.get(p) {
-                Some(&k) if k != kind => return false,
-                Some(_) => {}
-                None => kinds.push(kind),
-            }
-        }
+    // All small ints, or all strs: sort (key, rank) pairs; the rank makes every pair distinct, so an
+    // unstable sort is stable.
+    if keys
+        .iter()
+        .all(|k| matches!(k, Value::Int(_) | Value::Bool(_)))
+    {
+        let mut v: Vec<(i64, usize)> = order
+            .iter()
+            .map(|&i| match keys[i] {
+                Value::Bool(b) => b as i64,
+                Value::Int(x) => x,
+                _ => 0,
+            })
+            .zip(0..)
+            .collect();
+        v.sort_unstable();
+        let old = std::mem::take(order);
+        order.extend(v.into_iter().map(|(_, r)| old[r]));
+    } else if matches!(shape, KeyShape::Atom(PureKind::Str)) {
+        let mut v: Vec<(&str, usize)> = order
+            .iter()
+            .map(|&i| keys[i].as_str().unwrap_or(""))
+            .zip(0..)
+            .collect();
+        v.sort_unstable();
+        let old = std::mem::take(order);
+        order.extend(v.into_iter().map(|(_, r)| old[r]));
+    } else {
+        order.sort_by(|&a, &b| pure_cmp(&keys[a], &keys[b]));
     }
-    order.sort_by(|&a, &b| {
-        let (Some(Object::Tuple(x)), Some(Object::Tuple(y))) = (keys[a].as_obj(), keys[b].as_obj())
-        else {
-            unreachable!("checked above")
-        };
-        for (p, q) in x.iter().zip(y.iter()) {
-            let c = pure_cmp(p, q);
-            if c != std::cmp::Ordering::Equal {
-                return c;
-            }
-        }
-        x.len().cmp(&y.len())
-    });
     true
 }
 

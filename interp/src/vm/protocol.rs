@@ -249,11 +249,31 @@ fn str_step(s: &Object, byte: &mut usize) -> Option<Value> {
     Some(Value::char(c))
 }
 
-/// The dispatch loop's step for `for c in text`: Some(next) when `it` iterates over a str.
+/// The dispatch loop's step for `for c in text` and `for x in a_set`: Some(next) when `it` iterates over
+/// a str, or over a set whose size has not changed (the general path raises that error).
 #[inline]
 pub(crate) fn str_iter_next(it: &std::cell::RefCell<Iter>) -> Option<Option<Value>> {
-    match &mut *it.borrow_mut() {
+    let mut st = it.borrow_mut();
+    match &mut *st {
         Iter::Str { s, byte } => Some(str_step(s, byte)),
+        Iter::Set { set, pos, used } => {
+            let t = super::containers::set_table(set)?;
+            if t.len() != *used {
+                return None;
+            }
+            let next = t.next_from(*pos).map(|(p, e)| (p, e.key.clone()));
+            drop(t);
+            match next {
+                Some((p, k)) => {
+                    *pos = p + 1;
+                    Some(Some(k))
+                }
+                None => {
+                    *st = Iter::Exhausted;
+                    Some(None)
+                }
+            }
+        }
         _ => None,
     }
 }
@@ -1640,7 +1660,7 @@ impl Vm {
             }
             _ => {}
         }
-        if self.is_user_instance(it) {
+        if !matches!(it.as_obj(), Some(Object::Iter(_))) && self.is_user_instance(it) {
             return match self.call_dunder(it, "__next__", &[]) {
                 Ok(Some(v)) => Ok(Some(v)),
                 Ok(None) => Err(type_error(format!(

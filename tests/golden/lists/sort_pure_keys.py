@@ -28,3 +28,25 @@ l = [5, 3, 1]; l.sort(); print(l)
 l = ["b", "a"]; l.sort(key=str.upper, reverse=True); print(l)
 words = ["bb", "a", "ccc", "dd", "e"]; words.sort(key=len); print(words)
 print(sorted({"x": 1, "y": 2}.items(), key=lambda kv: (-kv[1], kv[0])))
+# Nested tuple keys (a bigram and its count), deep nesting, and sets iterated in loops.
+pairs = {("b", "a"): 2, ("a", "c"): 2, ("a", "b"): 5, ("c", "a"): 1}
+print(sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])))
+print(sorted([((1, ("x", 2.5)),), ((1, ("x", 1.5)),), ((0, ("y", 0.0)),)]))
+deep = 1
+for _ in range(12):
+    deep = (deep,)
+print(sorted([deep, deep]) == [deep, deep], sorted([((2,), "a"), ((1, 5), "b"), ((1,), "c")]))
+try:
+    sorted([((1, "a"),), ((1, 2),)])
+except TypeError as e:
+    print(e)
+s = {5, 3, 9, 1}
+out = []
+for x in s:
+    out.append(x)
+print(sorted(out), sum(x for x in s))
+try:
+    for x in s:
+        s.add(x + 100)
+except RuntimeError as e:
+    print(e)
