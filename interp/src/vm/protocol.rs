@@ -2093,8 +2093,7 @@ impl Vm {
             match &**o {
                 Object::Dict(d) => {
                     let h = self.hash(item)?;
-                    let d = d.borrow();
-                    return Ok(self.dict_find_vm(&d, item, h)?.is_some());
+                    return Ok(self.dict_find_cell(d, item, h)?.is_some());
                 }
                 Object::Set(_) | Object::FrozenSet(_) => return self.set_contains(o, item),
                 _ => {}
