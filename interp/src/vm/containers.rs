@@ -672,8 +672,9 @@ impl Vm {
             if Rc::ptr_eq(so, oo) {
                 return Ok(SetTable::copy_of(&table(so)));
             }
-            if let Some(b) = set_table(oo) {
-                return SetTable::intersection(&table(so), &b, |s, p| self.set_eq_vm(s, p));
+            if set_table(oo).is_some() {
+                let (a, b) = (table_for_eq(so), table_for_eq(oo));
+                return SetTable::intersection(&a, &b, |s, p| self.set_eq_vm(s, p));
             }
         }
         let r = RefCell::new(SetTable::new());
@@ -703,8 +704,9 @@ impl Vm {
     /// `set_difference(so, other)`.
     pub fn set_difference(&mut self, so: &ObjRef, other: &Value) -> PyResult<SetTable> {
         if let Value::Obj(oo) = other {
-            if let Some(b) = set_table(oo) {
-                return SetTable::difference(&table(so), &b, |s, p| self.set_eq_vm(s, p));
+            if set_table(oo).is_some() {
+                let (a, b) = (table_for_eq(so), table_for_eq(oo));
+                return SetTable::difference(&a, &b, |s, p| self.set_eq_vm(s, p));
             }
             if let Object::Dict(d) = &**oo {
                 let n = d.borrow().len();
@@ -791,7 +793,7 @@ impl Vm {
         let r = RefCell::new(SetTable::new());
         self.table_update(&r, None, other)?;
         let mut r = r.into_inner();
-        r.symmetric_difference_update(&table(so), |s, p| self.set_eq_vm(s, p))?;
+        r.symmetric_difference_update(&table_for_eq(so), |s, p| self.set_eq_vm(s, p))?;
         Ok(r)
     }
 
@@ -831,7 +833,10 @@ impl Vm {
         let frozen = matches!(&**ao, Object::FrozenSet(_));
         let t = match op {
             BinOp::Or if Rc::ptr_eq(ao, bo) => SetTable::copy_of(&table(ao)),
-            BinOp::Or => SetTable::union(&table(ao), &table(bo), |s, p| self.set_eq_vm(s, p))?,
+            BinOp::Or => {
+                let (x, y) = (table_for_eq(ao), table_for_eq(bo));
+                SetTable::union(&x, &y, |s, p| self.set_eq_vm(s, p))?
+            }
             BinOp::And => self.set_intersection(ao, b)?,
             BinOp::Sub => self.set_difference(ao, b)?,
             _ => self.set_symmetric_difference(ao, b)?,
@@ -1029,6 +1034,8 @@ pub fn ok<T>(r: Result<T, Infallible>) -> T {
 pub enum TblRef<'a> {
     Cell(std::cell::Ref<'a, SetTable>),
     Plain(&'a SetTable),
+    /// A copy, no borrow held (see `table_for_eq`).
+    Owned(Box<SetTable>),
 }
 
 impl std::ops::Deref for TblRef<'_> {
@@ -1038,6 +1045,7 @@ impl std::ops::Deref for TblRef<'_> {
         match self {
             TblRef::Cell(r) => r,
             TblRef::Plain(t) => t,
+            TblRef::Owned(t) => t,
         }
     }
 }
@@ -1055,6 +1063,17 @@ pub fn set_table(o: &ObjRef) -> Option<TblRef<'_>> {
 /// `set_table` for an object known to be a set or frozenset.
 fn table(o: &ObjRef) -> TblRef<'_> {
     set_table(o).expect("set or frozenset")
+}
+
+/// A set's table for an operation that may call a key's Python `__eq__`: the table itself when no key
+/// can run Python code, else a copy with no borrow held, so that an `__eq__` that changes the set (even
+/// clears it) works as in CPython instead of finding the set borrowed.
+fn table_for_eq(o: &ObjRef) -> TblRef<'_> {
+    let t = table(o);
+    if matches!(&**o, Object::Set(_)) && table_needs_vm(&t) {
+        return TblRef::Owned(Box::new(SetTable::copy_of(&t)));
+    }
+    t
 }
 
 pub fn is_anyset(v: &Value) -> bool {
