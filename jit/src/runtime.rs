@@ -329,7 +329,7 @@ pub(crate) unsafe fn new_ref(p: u64) -> Value {
 
 /// The payload bits of `v` if its tag is `TAG` (a borrowed pointer for objects).
 #[inline]
-fn payload<const TAG: u8>(v: &Value) -> Option<u64> {
+pub(crate) fn payload<const TAG: u8>(v: &Value) -> Option<u64> {
     match (TAG, v) {
         (0, Value::None) => Some(0),
         (1, Value::Bool(b)) => Some(*b as u64),
@@ -855,15 +855,14 @@ extern "C" fn seq_slice(
             }
             // SAFETY: as in `vmops::run`: the driver's `&mut Vm`, unused while the trace runs.
             let vm = unsafe { &mut *rt.vm };
-            match crate::vmops::perform(vm, crate::vmops::What::GetItem, 0, None, &[seq, s]) {
-                Some(v @ Value::Obj(_)) => {
-                    // SAFETY: `out` is the trace's out-slot for this call.
-                    unsafe { *out = obj_bits(&v) };
-                    rt.nursery.push(v);
-                    return OK;
-                }
-                _ => return FAIL,
-            }
+            let Some(v) =
+                crate::vmops::perform(vm, crate::vmops::What::GetItem, 0, None, &[seq, s])
+            else {
+                return FAIL;
+            };
+            // SAFETY: `out` is the trace's out-slot for this call (room checked above).
+            let given = unsafe { crate::vmops::hand_over::<{ crate::abi::TAG_OBJ }>(rt, v, out) };
+            return if given { OK } else { FAIL };
         }
         _ => return FAIL,
     };

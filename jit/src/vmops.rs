@@ -22,7 +22,7 @@
 
 use crate::backend::{HelperSig, HelperSpec};
 use crate::ir::Type;
-use crate::runtime::{obj_bits, tagged, Runtime, FAIL, OK};
+use crate::runtime::{payload, tagged, Runtime, FAIL, OK};
 use pvm_interp::bytecode::CmpOp;
 use pvm_interp::object::{Iter, Object};
 use pvm_interp::value::Value;
@@ -279,38 +279,41 @@ unsafe fn step<const TAG: u8>(rt: *mut Runtime, it: u64, end: bool, out: *mut u6
     };
     // SAFETY: as in `run`.
     let vm = unsafe { &mut *rt.vm };
-    let bits = match (blocked(vm, |vm| vm.next(&itv)), end) {
-        (Some(None), true) => Some(0),
-        (Some(Some(v)), false) => match (TAG, &v) {
-            (crate::abi::TAG_NONE, Value::None) => Some(0),
-            (crate::abi::TAG_BOOL, Value::Bool(b)) => Some(*b as u64),
-            (crate::abi::TAG_INT, Value::Int(i)) => Some(*i as u64),
-            (crate::abi::TAG_FLOAT, Value::Float(x)) => Some(x.to_bits()),
-            (crate::abi::TAG_OBJ, Value::Obj(_)) => {
-                let b = obj_bits(&v);
-                rt.nursery.push(v);
-                Some(b)
-            }
-            _ => None,
-        },
-        _ => None,
+    let ok = match (blocked(vm, |vm| vm.next(&itv)), end) {
+        (Some(None), true) => true,
+        // SAFETY: `out` is null or the call's result slot.
+        (Some(Some(v)), false) => unsafe { hand_over::<TAG>(rt, v, out) },
+        _ => false,
     };
-    match bits {
-        Some(b) => {
-            if !out.is_null() {
-                // SAFETY: the backend passes the call's result slot.
-                unsafe { *out = b };
-            }
-            OK
-        }
-        None => {
-            // Undo the step (the interpreter redoes the `ForIter`).
-            if let Ok(mut st) = cell.try_borrow_mut() {
-                *st = saved;
-            }
-            FAIL
-        }
+    if ok {
+        return OK;
     }
+    // Undo the step (the interpreter redoes the `ForIter`).
+    if let Ok(mut st) = cell.try_borrow_mut() {
+        *st = saved;
+    }
+    FAIL
+}
+
+/// Give a helper's result to the trace if it has tag `TAG`: its payload through `out` (unless null),
+/// an object kept alive by the nursery (the caller checked there is room). False for another tag:
+/// the trace expects the recorded type.
+///
+/// # Safety
+/// `out` is null or the call's result slot.
+pub(crate) unsafe fn hand_over<const TAG: u8>(rt: &mut Runtime, v: Value, out: *mut u64) -> bool {
+    let Some(bits) = payload::<TAG>(&v) else {
+        return false;
+    };
+    if TAG == crate::abi::TAG_OBJ {
+        // The trace holds the result in a register without a reference of its own.
+        rt.nursery.push(v);
+    }
+    if !out.is_null() {
+        // SAFETY: guaranteed by the caller.
+        unsafe { *out = bits };
+    }
+    true
 }
 
 extern "C" fn iter_step<const TAG: u8>(rt: *mut Runtime, it: u64, out: *mut u64) -> u32 {
@@ -383,26 +386,14 @@ unsafe fn run<const TAG: u8>(rt: *mut Runtime, f: u64, meta: u64, out: *mut u64)
     let Some(v) = perform(vm, what, (meta >> 8) as u16, callable.as_ref(), args) else {
         return FAIL;
     };
-    let bits = match (TAG, &v) {
-        (crate::abi::TAG_NONE, Value::None) => 0,
-        (crate::abi::TAG_BOOL, Value::Bool(b)) => *b as u64,
-        (crate::abi::TAG_INT, Value::Int(i)) => *i as u64,
-        (crate::abi::TAG_FLOAT, Value::Float(x)) => x.to_bits(),
-        (crate::abi::TAG_OBJ, Value::Obj(_)) => {
-            let b = obj_bits(&v);
-            // The trace holds the result in a register: the nursery keeps it alive (room checked).
-            rt.nursery.push(v);
-            b
-        }
-        // Another type than recorded: nothing was changed (only pure operations can return anything
-        // but None), so the interpreter redoes it.
-        _ => return FAIL,
-    };
-    if !out.is_null() {
-        // SAFETY: the backend passes the call's result slot.
-        unsafe { *out = bits };
+    // Another type than recorded: nothing was changed (only pure operations can return anything but
+    // None), so the interpreter redoes it.
+    // SAFETY: the backend passes null or the call's result slot.
+    if unsafe { hand_over::<TAG>(rt, v, out) } {
+        OK
+    } else {
+        FAIL
     }
-    OK
 }
 
 extern "C" fn vcall<const TAG: u8>(rt: *mut Runtime, f: u64, meta: u64, out: *mut u64) -> u32 {

@@ -75,7 +75,8 @@ impl Recorder {
             }
             Some(Object::Builtin(_) | Object::Type(_)) => {
                 let known = self.known.lookup(&f);
-                if known.is_none() && self.known.effect(&f).is_none() {
+                let by_helper = self.known.effect(&f).is_some();
+                if known.is_none() && !by_helper {
                     return Err(nyi(format!("call of {}", callable_name(&f))));
                 }
                 let fr = self.get(vm, callable_at)?;
@@ -85,13 +86,11 @@ impl Recorder {
                 // helper performs the call (`vmops.rs`).
                 let result = match known.map(|k| self.builtin_call(vm, k, &args)) {
                     Some(Ok(r)) => r,
-                    Some(Err(super::Abort::Nyi { .. })) | None
-                        if self.known.effect(&f).is_some() =>
-                    {
+                    Some(Err(super::Abort::Nyi { .. })) if by_helper => {
                         self.vm_call(vm, &f, fk, &args)?
                     }
                     Some(Err(e)) => return Err(e),
-                    None => return Err(nyi(format!("call of {}", callable_name(&f)))),
+                    None => self.vm_call(vm, &f, fk, &args)?,
                 };
                 self.set(fidx, result);
                 for s in fidx + 1..sp {

@@ -12,7 +12,7 @@
 
 use super::seq::{value_type, SeqKind};
 use super::{nyi, Cx, KnownTable, RResult, Recorder, Sv};
-use crate::ir::{Const, IrRef, Op, Type};
+use crate::ir::{Const, IrRef, Op, SnapId, Type};
 use crate::runtime::tagged;
 use crate::vmops::{inert, meta, perform, Effect, What, MAX_ARGS};
 use pvm_interp::code::Code;
@@ -309,15 +309,7 @@ impl Recorder {
         args: &[usize],
         result: Option<&Value>,
     ) -> RResult<IrRef> {
-        if args.len() > MAX_ARGS {
-            return Err(nyi("a builtin call with this many arguments"));
-        }
-        let scratch = self.known.scratch;
-        if scratch == 0 {
-            return Err(nyi("no scratch buffer"));
-        }
         let mut refs = Vec::with_capacity(args.len());
-        let mut tags = Vec::with_capacity(args.len());
         for &s in args {
             if !inert(&vm.stack[s]) {
                 return Err(nyi("an iterator as an operand"));
@@ -328,17 +320,48 @@ impl Recorder {
                 let r = self.materialize_tuple(t)?;
                 self.set(s, Sv::Val(r));
             }
-            let r = self.get(vm, s)?;
-            let ty = self.em.trace.ty(r);
-            let tag = match ty {
-                Type::None | Type::Bool | Type::Int | Type::Float | Type::Obj => ty.tag(),
-                _ => None,
-            }
-            .ok_or_else(|| nyi("an unboxed wide int as an operand"))?;
-            refs.push(r);
-            tags.push(tag);
+            refs.push(self.get(vm, s)?);
         }
+        let rty = match result {
+            None => Type::None,
+            Some(v) => value_type(v).ok_or_else(|| nyi("an unbound result"))?,
+        };
         let snap = self.snapshot(vm)?;
+        self.emit_vm_call(family, f, what, oparg, &refs, rty, snap)
+    }
+
+    /// The helper call itself: argument payloads into the scratch buffer, their tags with the operation
+    /// in the `meta` constant, then `family.<rty>` exiting through `snap` (a `None` result is the
+    /// constant, checked by the void variant).
+    #[allow(clippy::too_many_arguments)]
+    fn emit_vm_call(
+        &mut self,
+        family: &str,
+        f: Option<IrRef>,
+        what: What,
+        oparg: u16,
+        refs: &[IrRef],
+        rty: Type,
+        snap: SnapId,
+    ) -> RResult<IrRef> {
+        if refs.len() > MAX_ARGS {
+            return Err(nyi("a builtin call with this many arguments"));
+        }
+        let scratch = self.known.scratch;
+        if scratch == 0 {
+            return Err(nyi("no scratch buffer"));
+        }
+        let mut tags = Vec::with_capacity(refs.len());
+        for &r in refs {
+            let ty = self.em.trace.ty(r);
+            tags.push(
+                match ty {
+                    Type::None | Type::Bool | Type::Int | Type::Float | Type::Obj => ty.tag(),
+                    _ => None,
+                }
+                .ok_or_else(|| nyi("an unboxed wide int as an operand"))?,
+            );
+        }
         let base = self.em.konst(Const::Ptr(scratch));
         for (i, &r) in refs.iter().enumerate() {
             if self.em.trace.ty(r) != Type::None {
@@ -349,10 +372,6 @@ impl Recorder {
         let mut hargs = Vec::with_capacity(2);
         hargs.extend(f);
         hargs.push(m);
-        let rty = match result {
-            None => Type::None,
-            Some(v) => value_type(v).ok_or_else(|| nyi("an unbound result"))?,
-        };
         let name = tagged(family, rty);
         if rty == Type::None {
             self.em.call(Op::CallGuard, Type::Void, &name, &hargs, snap);
@@ -387,16 +406,11 @@ impl Recorder {
         if n == 1 {
             return Ok(());
         }
-        let scratch = self.known.scratch;
-        if scratch == 0 {
-            return Err(nyi("no scratch buffer"));
-        }
         let mut parts: Vec<IrRef> = Vec::with_capacity(n);
         for s in first..cx.sp {
             parts.push(self.get(vm, s)?);
         }
         let snap = self.snapshot(vm)?;
-        let base = self.em.konst(Const::Ptr(scratch));
         let mut acc: Option<IrRef> = None;
         let mut rest = &parts[..];
         while !rest.is_empty() {
@@ -409,18 +423,7 @@ impl Recorder {
             let mut group: Vec<IrRef> = acc.into_iter().collect();
             group.extend_from_slice(&rest[..take]);
             rest = &rest[take..];
-            for (i, &r) in group.iter().enumerate() {
-                self.em.store(base, (8 * i) as i32, r);
-            }
-            let tags = vec![crate::abi::TAG_OBJ; group.len()];
-            let m = self.em.kint(meta(What::Concat, 0, &tags));
-            acc = Some(self.em.call(
-                Op::CallGuard,
-                Type::Obj,
-                &tagged("vop", Type::Obj),
-                &[m],
-                snap,
-            ));
+            acc = Some(self.emit_vm_call("vop", None, What::Concat, 0, &group, Type::Obj, snap)?);
         }
         let r = acc.ok_or_else(|| nyi("BuildString"))?;
         self.set(first, Sv::Val(r));
