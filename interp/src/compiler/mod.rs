@@ -1031,6 +1031,29 @@ impl<'s> Compiler<'s> {
                     self.emit(Op::PopTop, 0);
                 }
             }
+            Stmt::Assign(a) if swap_assign(a).is_some() => {
+                // `a, b = b, a` (2 or 3 names each side, nothing starred): the values stay on the
+                // stack and are reordered by a `Swap`, as CPython 3.11 does, instead of building a
+                // tuple and unpacking it.
+                let n = swap_assign(a).unwrap_or(0);
+                let Expr::Tuple(v) = &*a.value else {
+                    unreachable!("checked by swap_assign")
+                };
+                for e in &v.elts {
+                    self.expr(e)?;
+                }
+                if n > 1 {
+                    self.emit(Op::Swap, n as u32);
+                }
+                let (Expr::Tuple(ast::ExprTuple { elts, .. })
+                | Expr::List(ast::ExprList { elts, .. })) = &a.targets[0]
+                else {
+                    unreachable!("checked by swap_assign")
+                };
+                for t in elts {
+                    self.store_target(t)?;
+                }
+            }
             Stmt::Assign(a) => {
                 self.expr(&a.value)?;
                 let n = a.targets.len();
@@ -1699,6 +1722,25 @@ impl<'s> Compiler<'s> {
         self.emit(Op::MakeFunction, mflags);
         Ok(())
     }
+}
+
+/// The size n (1 to 3) of an assignment `t1, ..., tn = e1, ..., en` with one target list and a tuple
+/// display of as many values, nothing starred on either side: it compiles to the values and a `Swap`.
+fn swap_assign(a: &ast::StmtAssign) -> Option<usize> {
+    let [target] = &a.targets[..] else {
+        return None;
+    };
+    let (Expr::Tuple(ast::ExprTuple { elts: t, .. }) | Expr::List(ast::ExprList { elts: t, .. })) =
+        target
+    else {
+        return None;
+    };
+    let Expr::Tuple(v) = &*a.value else {
+        return None;
+    };
+    let starred = |es: &[Expr]| es.iter().any(|e| matches!(e, Expr::Starred(_)));
+    (t.len() == v.elts.len() && (1..=3).contains(&t.len()) && !starred(t) && !starred(&v.elts))
+        .then_some(t.len())
 }
 
 pub(crate) fn binop(op: ast::Operator) -> BinOp {
