@@ -9,6 +9,7 @@ mod dir;
 pub mod functions;
 pub mod methods;
 pub mod modules;
+pub mod sort;
 pub mod type_attrs;
 
 use crate::error::{type_error, PyResult};

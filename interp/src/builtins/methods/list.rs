@@ -93,7 +93,7 @@ fn sort(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     };
     // Sort a snapshot: the list appears empty while sorting, as in CPython.
     let items = std::mem::take(&mut *list_of(&args[0]).borrow_mut());
-    let sorted = crate::builtins::functions::sort_values(vm, items.clone(), key.as_ref(), reverse);
+    let sorted = crate::builtins::sort::sort_values(vm, items.clone(), key.as_ref(), reverse);
     let mut l = list_of(&args[0]).borrow_mut();
     match sorted {
         Ok(s) => {
