@@ -30,14 +30,16 @@
 use crate::abi::{self, RawValue};
 use crate::backend::{Backend, BackendConfig, CompiledTrace};
 use crate::clock::{ticks, TickRate};
-use crate::ir::{print_trace, ExitId, Op, Trace};
+use crate::ir::{print_trace, ExitId, IrRef, Op, Trace};
 use crate::opt::{optimize, OptConfig};
 use crate::record::{
     Abort, Inheritance, InlineInfo, KnownTable, Recorder, Start, MAX_INLINE_DEPTH,
 };
 use crate::runtime::{helper_specs, Runtime};
 use crate::stats::{ExitStat, Stats, TraceStat};
+use pvm_interp::bytecode::Op as BcOp;
 use pvm_interp::code::Code;
+use pvm_interp::object::Object;
 use pvm_interp::value::Value;
 use pvm_interp::vm::{Frame, JitHooks, Vm};
 use rustc_hash::FxHashMap as HashMap;
@@ -195,6 +197,7 @@ fn install_with(vm: &mut Vm, sink: Option<Sink>, capture: Option<Rc<RefCell<Capt
         rate: TickRate::start(),
         last_exit: None,
         handover_at: Default::default(),
+        poly_calls: Default::default(),
         headers: HashMap::default(),
     };
     vm.jit = Some(Box::new(driver));
@@ -213,6 +216,11 @@ const INHERIT: bool = true;
 /// Waiting as long as a compile costs (the ski-rental rule) bounds that waste to about the time the
 /// loop had already run, while a long-running loop loses at most this long.
 pub const WARMUP: std::time::Duration = std::time::Duration::from_micros(1000);
+
+/// What setting up the Cranelift backend costs on top of the first compile (ISA flags, contexts, the
+/// entry trampoline: about 1.4 ms of CPU, measured against a synchronous compile of a one-line loop).
+/// The first loop to get hot waits this much longer, by the same rule as `WARMUP`.
+pub const SETUP: std::time::Duration = std::time::Duration::from_micros(1500);
 
 /// Thresholds up to this compile synchronously (see `install_with`).
 pub const SYNC_THRESHOLD: u32 = 50;
@@ -435,6 +443,8 @@ pub struct Driver {
     /// Loop headers where recordings end with a hand-over (`Recorder::close_handover`), because one
     /// that went past got too long.
     handover_at: std::collections::HashSet<(usize, u32)>,
+    /// Call sites seen calling several functions of one code object (`note_poly_call`).
+    poly_calls: std::collections::HashSet<(usize, u32)>,
     /// Loop headers (back-edge targets) per code object (kept alive: the key is its address).
     headers: HashMap<usize, (Rc<Code>, Vec<u32>)>,
 }
@@ -507,6 +517,7 @@ impl Driver {
         for &d in &self.cells {
             rec.mark_cells(d);
         }
+        rec.poly_calls.clone_from(&self.poly_calls);
         self.rec = Some(rec);
         vm.recording = true;
     }
@@ -985,9 +996,14 @@ impl Driver {
                 f.pc = info.caller_pc as usize;
                 f.sp = at(info.caller_sp);
             }
+            // Under a code guard the function is the callable left in the result slot.
+            let func = match (info.func_in_ret, vm.stack.get(at(info.ret_slot))) {
+                (true, Some(Value::Obj(o))) => o.clone(),
+                _ => info.func.clone(),
+            };
             vm.frames.push(Frame {
                 code: info.code.clone(),
-                func: Some(info.func.clone()),
+                func: Some(func),
                 globals: info.globals.clone(),
                 locals: None,
                 pc: 0,
@@ -1056,7 +1072,7 @@ impl Driver {
                 }
                 None
             }
-            Some(LoopState::Warming(since)) if since.elapsed() < self.warmup => {
+            Some(LoopState::Warming(since)) if since.elapsed() < self.warmup_now() => {
                 // Look again after another `threshold` iterations.
                 if let Some(c) = code.counters.get(pc) {
                     c.set(0);
@@ -1067,6 +1083,16 @@ impl Driver {
                 self.start_root(vm, code, pc);
                 None
             }
+        }
+    }
+
+    /// How long a hot loop warms up before it is recorded (`WARMUP`, plus `SETUP` while no compile has
+    /// set the backend up yet).
+    fn warmup_now(&self) -> std::time::Duration {
+        if matches!(self.compiler, Compiler::Lazy(_)) {
+            self.warmup + SETUP
+        } else {
+            self.warmup
         }
     }
 
@@ -1094,6 +1120,8 @@ impl Driver {
             self.traces[t].exits[e.0 as usize].dead = true;
             return;
         }
+        self.note_poly_call(vm, t, e);
+        let tr = &self.traces[t];
         let Some(info) = tr.ct.exit_info(e) else {
             return;
         };
@@ -1140,8 +1168,66 @@ impl Driver {
         for &d in &self.cells {
             rec.mark_cells(d);
         }
+        rec.poly_calls.clone_from(&self.poly_calls);
         self.rec = Some(rec);
         vm.recording = true;
+    }
+
+    /// Exit `e` of trace `t` (its state already restored) failed a callee identity guard at a call whose
+    /// callable is now another function of the same code: note the call site, so that recordings inline
+    /// calls there under a code guard (`record/calls.rs`). Without this, a loop calling many closures of
+    /// one `def` or `lambda` grows one side trace per function, each entered through a chain of failing
+    /// identity guards.
+    fn note_poly_call(&mut self, vm: &Vm, t: usize, e: ExitId) {
+        let tr = &self.traces[t];
+        let Some(info) = tr.ct.exit_info(e) else {
+            return;
+        };
+        let inst = &tr.trace.insts[info.inst as usize];
+        if inst.op != Op::GuardEq {
+            return;
+        }
+        let Some(crate::ir::Const::Obj(p)) = tr.trace.const_of(IrRef::from_raw(inst.f[1])) else {
+            return;
+        };
+        let Some(top) = vm.frames.last() else {
+            return;
+        };
+        let Some(ins) = top.code.instrs.get(top.pc) else {
+            return;
+        };
+        let n = ins.arg() as usize;
+        let at = match ins.op() {
+            BcOp::Call => top.sp.checked_sub(n + 1),
+            BcOp::CallMethod => top.sp.checked_sub(n + 2).map(|i| {
+                if matches!(vm.stack.get(i), Some(Value::Undef)) {
+                    i + 1
+                } else {
+                    i
+                }
+            }),
+            _ => None,
+        };
+        let Some(Object::Function(now)) = at.and_then(|i| vm.stack.get(i)).and_then(|v| v.as_obj())
+        else {
+            return;
+        };
+        let was = tr
+            ._keep
+            .iter()
+            .find(|v| crate::runtime::obj_bits(v) == p)
+            .and_then(|v| v.as_obj());
+        if let Some(Object::Function(was)) = was {
+            if Rc::ptr_eq(&was.code, &now.code)
+                && self
+                    .poly_calls
+                    .insert((Rc::as_ptr(&top.code) as *const u8 as usize, top.pc as u32))
+            {
+                // The root trace's own identity guard fails as often: record it again.
+                let root = tr.root;
+                self.request_retrace(root, "a call site calls several functions of one code");
+            }
+        }
     }
 
     /// Is exit `e` of trace `t` a type check in the first iteration of a root trace (an `sload` tag guard,

@@ -135,6 +135,85 @@ pub struct SeqLayout {
     pub bound_tag: u8,
     /// Offset of a bound method's `Box<(receiver, function)>` pointer.
     pub bound_box: i32,
+    /// Which word of a `Vec` is its data pointer, which its length.
+    pub vec_ptr_word: u8,
+    pub vec_len_word: u8,
+}
+
+/// Where a function object keeps what a call inlined under a code guard reads at run time (see
+/// `record/calls.rs`). `Object::Function` boxes its `Function`: `boxed` is the offset of that pointer
+/// from the object's allocation address, the other offsets are from the box.
+#[derive(Clone, Copy, Debug)]
+pub struct FuncLayout {
+    /// Discriminant byte of `Object::Function`.
+    pub tag: u8,
+    /// The `Box<Function>` pointer.
+    pub boxed: i32,
+    /// The `Rc<Code>` field.
+    pub code: i32,
+    /// The globals `ObjRef` field.
+    pub globals: i32,
+    /// The defaults `Vec<Value>`: data pointer and length.
+    pub defaults_ptr: i32,
+    pub defaults_len: i32,
+    /// The closure `Vec<ObjRef>`: data pointer (each element is a cell's allocation address, the
+    /// payload an object `Value` holds).
+    pub closure_ptr: i32,
+    /// The code and globals words of the function it was probed from.
+    pub code_word: u64,
+    pub globals_word: u64,
+}
+
+/// Probe `FuncLayout` from a live function object (every function has the same layout).
+pub fn func_layout(o: &pvm_interp::object::ObjRef, l: &SeqLayout) -> Option<FuncLayout> {
+    const W: usize = std::mem::size_of::<usize>();
+    let Object::Function(f) = &**o else {
+        return None;
+    };
+    if std::mem::size_of::<Rc<pvm_interp::code::Code>>() != W
+        || std::mem::size_of::<pvm_interp::object::ObjRef>() != W
+    {
+        return None;
+    }
+    let word = |addr: usize| {
+        // SAFETY: callers pass addresses of pointer-sized fields of the live object `o` or of its
+        // boxed function `f`.
+        unsafe { (addr as *const usize).read() }
+    };
+    let fbox = &**f as *const pvm_interp::object::Function as usize;
+    let base = &**o as *const Object as usize;
+    let hits: Vec<usize> = (0..std::mem::size_of::<Object>() / W)
+        .filter(|&i| word(base + i * W) == fbox)
+        .collect();
+    let [k] = hits[..] else { return None };
+    let code_at = &f.code as *const Rc<pvm_interp::code::Code> as usize;
+    let globals_at = &f.globals as *const pvm_interp::object::ObjRef as usize;
+    let dvec = &f.defaults as *const Vec<Value> as usize;
+    let dptr_at = dvec + l.vec_ptr_word as usize * W;
+    let dlen_at = dvec + l.vec_len_word as usize * W;
+    let cptr_at =
+        &f.closure as *const Vec<pvm_interp::object::ObjRef> as usize + l.vec_ptr_word as usize * W;
+    // The words must be what the trace will compare and index with.
+    if word(code_at) == 0
+        || word(globals_at) as u64 != obj_bits(&Value::Obj(f.globals.clone()))
+        || word(dlen_at) != f.defaults.len()
+        || (!f.defaults.is_empty() && word(dptr_at) != f.defaults.as_ptr() as usize)
+        || (!f.closure.is_empty() && word(cptr_at) != f.closure.as_ptr() as usize)
+    {
+        return None;
+    }
+    let off = |at: usize| i32::try_from(at.checked_sub(fbox)?).ok();
+    Some(FuncLayout {
+        tag: tag_byte(o),
+        boxed: i32::try_from(RC_VALUE_OFFSET as usize + k * W).ok()?,
+        code: off(code_at)?,
+        globals: off(globals_at)?,
+        defaults_ptr: off(dptr_at)?,
+        defaults_len: off(dlen_at)?,
+        closure_ptr: off(cptr_at)?,
+        code_word: word(code_at) as u64,
+        globals_word: word(globals_at) as u64,
+    })
 }
 
 /// The word an instance's shape field holds for `shape` (what a shape guard compares with). Shapes are
@@ -231,6 +310,8 @@ pub fn probe_layout() -> Option<SeqLayout> {
         singleton_tag,
         bound_tag,
         bound_box,
+        vec_ptr_word: pi as u8,
+        vec_len_word: li as u8,
     })
 }
 

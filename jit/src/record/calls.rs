@@ -21,6 +21,7 @@ use crate::ir::{Const, IrRef, Op, SnapId, Type};
 use pvm_interp::object::Object;
 use pvm_interp::value::Value;
 use pvm_interp::vm::Vm;
+use std::ops::Not;
 use std::rc::Rc;
 
 const NS: SnapId = SnapId::NONE;
@@ -143,8 +144,22 @@ impl Recorder {
             return Err(Abort::Recursion);
         }
         let fr = self.get(vm, callable_at)?;
-        let k = self.guard_identity(vm, fr, f)?;
-        // Operands are all read and guarded: from here on only the slot map changes.
+        let site = self
+            .frames
+            .last()
+            .map(|f| (Rc::as_ptr(&f.code) as *const u8 as usize, cx.pc));
+        let by_code = fr.is_const().not() && site.is_some_and(|s| self.poly_calls.contains(&s));
+        let fl = if by_code {
+            Some(self.guard_code(vm, fr, f, func.defaults.len())?)
+        } else {
+            None
+        };
+        let k = match fl {
+            Some(_) => fr,
+            None => self.guard_identity(vm, fr, f)?,
+        };
+        // Operands are all read and guarded: from here on only the slot map changes (and, under a
+        // code guard, the loads of the function's defaults and cells).
         if swapped {
             // The interpreter moves the callable down over the Undef marker.
             self.set(fidx, Sv::Val(k));
@@ -152,7 +167,18 @@ impl Recorder {
         }
         let first_default = argc - func.defaults.len();
         for i in nargs..argc {
-            let r = self.kvalue(&func.defaults[i - first_default]);
+            let d = &func.defaults[i - first_default];
+            let r = match &fl {
+                Some((fl, fb)) => {
+                    let data = self.em.load(Type::Ptr, *fb, fl.defaults_ptr);
+                    let off = self
+                        .em
+                        .kint(((i - first_default) * crate::abi::VALUE_SIZE) as i64);
+                    let addr = self.em.ins(Op::PAdd, &[data, off], NS);
+                    self.load_elem(vm, addr, d)?
+                }
+                None => self.kvalue(d),
+            };
             self.set(args_at + i, Sv::Val(r));
         }
         for i in argc..code.nlocals() {
@@ -160,10 +186,18 @@ impl Recorder {
         }
         if closure {
             // The general call path empties the callable's slot and puts the closure's cells after the
-            // locals.
-            self.set(fidx, Sv::Undef);
+            // locals. Under a code guard the function stays in its slot, where exits find it (as
+            // CPython keeps the callable on the caller's stack during the call); a return overwrites it.
+            self.set(fidx, if fl.is_some() { Sv::Val(fr) } else { Sv::Undef });
+            let cells = match &fl {
+                Some((fl, fb)) => Some(self.em.load(Type::Ptr, *fb, fl.closure_ptr)),
+                None => None,
+            };
             for (j, cell) in func.closure.iter().enumerate() {
-                let r = self.kobj(&Value::Obj(cell.clone()));
+                let r = match cells {
+                    Some(data) => self.em.load(Type::Obj, data, (j * 8) as i32),
+                    None => self.kobj(&Value::Obj(cell.clone())),
+                };
                 self.set(
                     args_at + code.nlocals() + code.cellvars.len() + j,
                     Sv::Val(r),
@@ -186,6 +220,7 @@ impl Recorder {
             } else {
                 self.rel(args_at + nargs)
             },
+            func_in_ret: fl.is_some(),
         };
         self.stack_need = self
             .stack_need
@@ -199,6 +234,36 @@ impl Recorder {
         });
         self.expect = Some((self.frames.len(), 0));
         Ok(())
+    }
+
+    /// Guard that the callable `fr` is a function of `f`'s code object with `f`'s globals and number
+    /// of defaults: what an inlined body depends on besides the defaults and cells, which are then read
+    /// from the function at run time. Used at call sites that have called several functions of one
+    /// code (closures made in a loop, `lambda x, k=k: ...`), where identity guards would fail on every
+    /// other call and grow a chain of side traces, one per function.
+    fn guard_code(
+        &mut self,
+        vm: &Vm,
+        fr: IrRef,
+        f: &Value,
+        ndefaults: usize,
+    ) -> RResult<(crate::runtime::FuncLayout, IrRef)> {
+        let (Value::Obj(o), Some(l)) = (f, self.layout()) else {
+            return Err(nyi("function layout unknown"));
+        };
+        let fl =
+            crate::runtime::func_layout(o, &l).ok_or_else(|| nyi("function layout unknown"))?;
+        self.guard_seq(vm, fr, super::seq::SeqKind::Other(fl.tag))?;
+        let fb = self.em.load(Type::Ptr, fr, fl.boxed);
+        for (off, word) in [(fl.code, fl.code_word), (fl.globals, fl.globals_word)] {
+            let w = self.em.load(Type::Int, fb, off);
+            let k = self.em.kint(word as i64);
+            self.guard(vm, Op::GuardEq, &[w, k])?;
+        }
+        let n = self.em.load(Type::Int, fb, fl.defaults_len);
+        let k = self.em.kint(ndefaults as i64);
+        self.guard(vm, Op::GuardEq, &[n, k])?;
+        Ok((fl, fb))
     }
 
     /// `cls(args)` for a class that `Vm::simple_init` accepts: `new_instance` (a helper), then its
@@ -276,6 +341,7 @@ impl Recorder {
             ret_slot: self.rel(fidx),
             caller_pc: cx.pc + 1,
             caller_sp: self.rel(fidx),
+            func_in_ret: false,
         };
         self.stack_need = self
             .stack_need

@@ -293,6 +293,7 @@ impl Recorder {
             caller_pc: cx.pc + 1,
             // `push_function_frame` raises the caller's stack top to the callee's base.
             caller_sp: self.rel(base),
+            func_in_ret: false,
         };
         self.stack_need = self
             .stack_need

@@ -122,6 +122,10 @@ pub struct InlineInfo {
     pub caller_pc: u32,
     /// The caller's saved stack top during the call.
     pub caller_sp: i32,
+    /// The function is the value in `ret_slot` (the callable's slot), not `func`: a call inlined under
+    /// a code guard (`calls.rs`), where each run may call another function of the same code. `func` is
+    /// then the one seen while recording.
+    pub func_in_ret: bool,
 }
 
 /// A frame of the recorder's frame stack (index 0: the trace's root frame).
@@ -423,6 +427,9 @@ pub struct Recorder {
     /// Loop headers (code address, pc) the recording went past where it could have handed over
     /// (`close_handover`); if it aborts for being too long, the driver hands over there next time.
     pub passed_headers: Vec<(usize, u32)>,
+    /// Call sites (code address, pc) that have called several functions of one code object: calls
+    /// there are inlined under a code guard instead of the function's identity (see `calls.rs`).
+    pub poly_calls: HashSet<(usize, u32)>,
 }
 
 fn ty_of(v: &Value) -> Option<Type> {
@@ -492,6 +499,7 @@ impl Recorder {
             store_conflict: None,
             handover: false,
             passed_headers: Vec::new(),
+            poly_calls: HashSet::default(),
             fresh_members: HashMap::new(),
         };
         rec.scan_namespaces(vm);
@@ -572,6 +580,7 @@ impl Recorder {
             store_conflict: None,
             handover: false,
             passed_headers: Vec::new(),
+            poly_calls: HashSet::default(),
             fresh_members: HashMap::new(),
         };
         rec.scan_namespaces(vm);
@@ -851,6 +860,9 @@ impl Recorder {
             else {
                 return Err(nyi("link after a return"));
             };
+            if info.func_in_ret {
+                return Err(nyi("link after a return from a call under a code guard"));
+            }
             let args = [
                 Rc::as_ptr(&info.code) as *const u8 as i64,
                 Rc::as_ptr(&info.func) as *const u8 as i64,
