@@ -57,6 +57,13 @@ pub const HELPER_DROP_VALUE: &str = "drop_value";
 /// Name of the helper the exit path uses to write a wide int into an emptied slot:
 /// `store_wide(slot: *mut Value, lo: u64, hi: u64)` stores `Int` if it fits, else a new bigint.
 pub const HELPER_STORE_WIDE: &str = "store_wide";
+/// Name of the helper an exit uses to materialise a sunk allocation (`opt/sink.rs`):
+/// `sink_new(cls: u64) -> u64`, a new instance of the class `cls` as `new_instance` makes it, returned
+/// as an owned reference (the exit releases it with `drop_value` after the slots took theirs).
+pub const HELPER_SINK_NEW: &str = "sink_new";
+/// `sink_set(obj: u64, k: u64, tag: u64, payload: u64)`: member slot `k` of a materialised instance
+/// becomes the value with that tag (None, bool, int or float) and payload bits.
+pub const HELPER_SINK_SET: &str = "sink_set";
 /// `wide_unbox(obj: u64, out: *mut [u64; 2]) -> u32`: 0 and the value (low, high words) if `obj` is a
 /// bigint that fits 128 bits, non-zero otherwise. Used by `wunbox`.
 pub const HELPER_WIDE_UNBOX: &str = "wide_unbox";

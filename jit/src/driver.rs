@@ -232,6 +232,8 @@ struct Job {
     entry_sp: i32,
     /// Produce the optimised IR text (log, tests).
     text: bool,
+    /// Allocation sinking: the instance layout's member-array offset (`OptConfig::sink`).
+    sink: Option<i32>,
 }
 
 /// What the compiler made of a `Job`.
@@ -271,7 +273,11 @@ fn compile_job(be: &mut Backend, job: Job) -> Done {
         opt: Default::default(),
         total: Default::default(),
     };
-    let report = match optimize(&mut trace, &OptConfig::default()) {
+    let cfg = OptConfig {
+        sink: job.sink,
+        ..OptConfig::default()
+    };
+    let report = match optimize(&mut trace, &cfg) {
         Ok(r) => r,
         Err(e) => {
             done.result = Err(Abort::Compile { msg: e.to_string() });
@@ -608,6 +614,12 @@ impl Driver {
             trace,
             entry_sp,
             text: self.logging() || self.capture.is_some(),
+            sink: self
+                .known
+                .as_ref()
+                .and_then(|k| k.layout)
+                .filter(|_| std::env::var_os("PVM_JIT_NOSINK").is_none())
+                .map(|l| l.inst_slots),
         };
         let pend = PendingTrace {
             start,

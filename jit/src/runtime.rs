@@ -459,6 +459,37 @@ extern "C" fn drop_value(v: *mut Value) {
     drop(old);
 }
 
+/// `sink_new(cls)`: a sunk allocation materialised by an exit: a new instance of `cls` exactly as
+/// `new_instance` makes it, returned as an owned reference (the exit releases it with `drop_value`).
+extern "C" fn sink_new(cls: u64) -> u64 {
+    // SAFETY: `cls` is the trace's class constant (a live class object the trace keeps alive).
+    let Value::Obj(c) = (unsafe { new_ref(cls) }) else {
+        return 0;
+    };
+    let v = pvm_interp::vm::attrcache::new_instance(&c);
+    let bits = obj_bits(&v);
+    std::mem::forget(v);
+    bits
+}
+
+/// `sink_set(obj, k, tag, bits)`: member slot `k` of an instance `sink_new` just made becomes the
+/// None/bool/int/float with that tag and payload (what the trace's raw stores would have written).
+extern "C" fn sink_set(o: u64, k: u64, tag: u64, bits: u64) {
+    let v = match tag as u8 {
+        crate::abi::TAG_BOOL => Value::Bool(bits & 0xff != 0),
+        crate::abi::TAG_INT => Value::Int(bits as i64),
+        crate::abi::TAG_FLOAT => Value::Float(f64::from_bits(bits)),
+        crate::abi::TAG_NONE => Value::None,
+        _ => return,
+    };
+    // SAFETY: `o` is the live instance `sink_new` returned (the exit holds its reference).
+    if let Object::Instance(i) = unsafe { obj(o) } {
+        if let Some(s) = i.attrs.borrow_mut().slots.get_mut(k as usize) {
+            *s = v;
+        }
+    }
+}
+
 /// `store_wide(slot, lo, hi)`: write the 128-bit int `hi:lo` into a slot the exit has emptied, as an
 /// `Int` when it fits 64 bits and as a new bigint otherwise (the interpreter's invariant).
 extern "C" fn store_wide(slot: *mut Value, lo: u64, hi: u64) {
@@ -1648,6 +1679,16 @@ pub fn helper_specs() -> Vec<HelperSpec> {
             store_wide as *const () as usize,
             HelperSig::new(&[Ptr, Int, Int], Void),
         ),
+        HelperSpec::new(
+            crate::abi::HELPER_SINK_NEW,
+            sink_new as *const () as usize,
+            HelperSig::new(&[Obj], Obj),
+        ),
+        HelperSpec::new(
+            crate::abi::HELPER_SINK_SET,
+            sink_set as *const () as usize,
+            HelperSig::new(&[Obj, Int, Int, Int], Void),
+        ),
         // Called by `wunbox`/`wbox` with their own signatures; the table entry gives the address.
         HelperSpec::new(
             crate::abi::HELPER_WIDE_UNBOX,
@@ -1882,6 +1923,12 @@ pub fn helper_specs() -> Vec<HelperSpec> {
     ));
     v.push(HelperSpec::new(
         "new_instance",
+        new_instance as *const () as usize,
+        HelperSig::new(&[Obj], Obj).with_ctx().guarded(),
+    ));
+    // The same for a class without `__del__`: the sink pass may remove it (`opt/sink.rs`).
+    v.push(HelperSpec::new(
+        crate::opt::sink::SINKABLE_NEW,
         new_instance as *const () as usize,
         HelperSig::new(&[Obj], Obj).with_ctx().guarded(),
     ));

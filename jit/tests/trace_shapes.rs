@@ -406,3 +406,59 @@ f(Acc(), 3000)
         ",
     );
 }
+
+#[test]
+fn temporaries_are_sunk_no_allocation_in_the_loop() {
+    // Three instances per iteration (two constructor calls and the one `add` returns), none of them
+    // allocated: each is a `snew` with its member stores as `sstore`s, which have no code; only an
+    // exit would make them (opt/sink.rs). `v` lives across the back edge, so it is a `phi` of two
+    // sunk allocations whose members are carried as phis. What runs: i2f, fmul, fadd, fmul, fadd.
+    let src = "
+class V:
+    __slots__ = ('x', 'y')
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+    def add(self, o):
+        return V(self.x + o.x, self.y + o.y)
+
+def f(n):
+    s = 0.0
+    for i in range(n):
+        v = V(i * 0.5, 1.0).add(V(1.0, 2.0))
+        s += v.x * v.y
+    return s
+f(3000)
+";
+    assert_shape(
+        src,
+        "f",
+        "
+        ...
+        guard_intr
+        %c = lt %j, %n
+        guard_true %c
+        %j2 = add %j, 1
+        %f = i2f %j
+        %x = fmul %f, 0.5
+        %a = snew _
+        sstore %a, 0, 3
+        sstore %a, 8, %x
+        sstore %a, 16, 3
+        sstore %a, 24, 1.0
+        %b = snew _
+        sstore %b, 0, 3
+        sstore %b, 8, 1.0
+        sstore %b, 16, 3
+        sstore %b, 24, 2.0
+        %y = fadd %x, 1.0
+        %v = snew _
+        sstore %v, 0, 3
+        sstore %v, 8, %y
+        sstore %v, 16, 3
+        sstore %v, 24, 3.0
+        %p = fmul %y, 3.0
+        %s2 = fadd %s, %p
+        ",
+    );
+}

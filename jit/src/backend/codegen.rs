@@ -202,6 +202,9 @@ impl Cg<'_, '_> {
                     if p.op != Op::Phi {
                         break;
                     }
+                    if self.t.is_sunk(IrRef::inst(j)) {
+                        continue; // a sunk object carried around the loop: no value
+                    }
                     self.b.append_block_param(hb, cl_ty(p.ty));
                     lefts.push(BlockArg::from(self.val(p.r(0))?));
                     phis.push((j, p.r(1)));
@@ -596,6 +599,8 @@ impl Cg<'_, '_> {
                 return Ok(None);
             }
             Op::Call | Op::CallPure | Op::CallGuard => return self.call(i, inst),
+            // Sunk allocations and their stores have no code: exits materialise the object.
+            Op::Snew | Op::Sstore => return Ok(None),
             Op::IToW => {
                 let x = a(self)?;
                 self.b.ins().sextend(types::I128, x)
@@ -861,6 +866,12 @@ impl Cg<'_, '_> {
             let v = match w.src {
                 Src::Arg(class, idx) => WVal::V(arg(self, class, idx)?),
                 Src::Const(c) => WVal::K(c),
+                Src::Sunk(_) => {
+                    // The sink pass keeps allocations that `jump`/`exit` snapshots name.
+                    return Err(JitError::Unsupported(
+                        "sunk object in a generated write-back".into(),
+                    ));
+                }
             };
             out.push((*w, v));
         }

@@ -78,6 +78,18 @@ pub(crate) enum Src {
     Arg(Class, u32),
     /// A constant.
     Const(Const),
+    /// The `idx`-th object the exit materialises (a sunk allocation: see [`Mat`]).
+    Sunk(u32),
+}
+
+/// An object an exit materialises: a sunk allocation (`opt/sink.rs`) that the snapshot names. One per
+/// sunk allocation per exit, shared by every slot that names it.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub(crate) struct Mat {
+    /// The class (object address).
+    pub cls: u64,
+    /// Member slots set before the exit: (member index, tag, payload). Other members stay unset.
+    pub members: Vec<(u32, u8, Src)>,
 }
 
 /// One slot write of an exit shape.
@@ -95,6 +107,8 @@ pub(crate) struct Write {
 pub(crate) struct ExitPlan {
     /// Distinct write-back shapes.
     pub shapes: Vec<Vec<Write>>,
+    /// Per shape: the objects it materialises (`Src::Sunk` indexes this).
+    pub shape_mats: Vec<Vec<Mat>>,
     /// Per local exit: its shape.
     pub exit_shape: Vec<u32>,
     /// Per local exit: the references passed as arguments, per class, in parameter order.
@@ -113,6 +127,8 @@ pub(crate) struct ExitPlan {
     pub needs_drop: bool,
     /// Does any shape write a wide int (needs `store_wide`)?
     pub needs_store_wide: bool,
+    /// Does any shape materialise a sunk object (needs `sink_new`, `sink_set`)?
+    pub needs_sink: bool,
 }
 
 /// A write needs the three-phase treatment.
@@ -121,17 +137,63 @@ pub(crate) fn is_rc(w: &Write) -> bool {
 }
 
 /// The writes for the snapshot of instruction `at`, given the slots known not to hold objects, plus the
-/// per-class argument references.
+/// per-class argument references. (Generated write-backs, `jump` and a final `exit`, never name a sunk
+/// object: the sink pass keeps those allocations.)
 pub(crate) fn writes_for(
     t: &Trace,
     at: usize,
     known_nonobj: &HashMap<u32, ()>,
 ) -> (Vec<Write>, [Vec<IrRef>; 4]) {
+    let (writes, args, _) = writes_and_mats(t, at, known_nonobj, &HashMap::new());
+    (writes, args)
+}
+
+/// Every sunk allocation's `sstore`s in order: (position, byte offset into the member array, value).
+fn sunk_stores(t: &Trace) -> HashMap<usize, Vec<(usize, i32, IrRef)>> {
+    let mut m: HashMap<usize, Vec<(usize, i32, IrRef)>> = HashMap::new();
+    for (i, inst) in t.insts.iter().enumerate() {
+        if inst.op == Op::Sstore {
+            m.entry(inst.r(0).index())
+                .or_default()
+                .push((i, inst.imm(1), inst.r(2)));
+        }
+    }
+    m
+}
+
+/// [`writes_for`], plus the objects the exit materialises (`stores`: see [`sunk_stores`]).
+fn writes_and_mats(
+    t: &Trace,
+    at: usize,
+    known_nonobj: &HashMap<u32, ()>,
+    stores: &HashMap<usize, Vec<(usize, i32, IrRef)>>,
+) -> (Vec<Write>, [Vec<IrRef>; 4], Vec<Mat>) {
     let mut args: [Vec<IrRef>; 4] = Default::default();
     let mut writes = Vec::new();
+    let mut mats: Vec<Mat> = Vec::new();
+    let mut mat_of: Vec<(IrRef, IrRef)> = Vec::new();
     let snap = &t.snaps[t.insts[at].snap.index()];
     for e in &snap.entries {
         let ty = t.ty(e.val);
+        if t.is_sunk(e.val) {
+            let key = sunk_key(t, e.val);
+            let idx = match mat_of.iter().position(|&r| r == key) {
+                Some(k) => k,
+                None => {
+                    mats.push(materialise(t, e.val, at, stores, &mut args));
+                    mat_of.push(key);
+                    mats.len() - 1
+                }
+            };
+            let undef_at_entry = t.undef_from.is_some_and(|u| e.slot as i32 >= u as i32);
+            writes.push(Write {
+                slot: e.slot,
+                ty: Type::Obj,
+                src: Src::Sunk(idx as u32),
+                may_hold_obj: !known_nonobj.contains_key(&e.slot) && !undef_at_entry,
+            });
+            continue;
+        }
         let src = match (t.const_of(e.val), Class::of(ty)) {
             (Some(c), _) => Src::Const(c),
             (None, None) => Src::Const(Const::None),
@@ -149,26 +211,93 @@ pub(crate) fn writes_for(
             may_hold_obj: !known_nonobj.contains_key(&e.slot) && !undef_at_entry,
         });
     }
-    (writes, args)
+    (writes, args, mats)
+}
+
+/// Which object a sunk allocation is: a `snew` is itself, identical `phi`s of two are one object.
+fn sunk_key(t: &Trace, r: IrRef) -> (IrRef, IrRef) {
+    match t.inst(r) {
+        Some(i) if i.op == Op::Phi => (i.r(0), i.r(1)),
+        _ => (r, r),
+    }
+}
+
+/// The object the sunk allocation `r` (a `snew` or a `phi` of two) is at the exit at `at`: its class and the
+/// member values its `sstore`s before `at` leave (last tag and last payload of each member; values that
+/// are not constants become exit arguments).
+fn materialise(
+    t: &Trace,
+    r: IrRef,
+    at: usize,
+    stores: &HashMap<usize, Vec<(usize, i32, IrRef)>>,
+    args: &mut [Vec<IrRef>; 4],
+) -> Mat {
+    let cls = t
+        .sunk_class(r)
+        .and_then(|k| t.const_of(k))
+        .map_or(0, |c| c.payload());
+    let mut members: Vec<(u32, u8, Option<IrRef>)> = Vec::new();
+    for &(pos, off, v) in stores.get(&r.index()).map_or(&[][..], |v| v.as_slice()) {
+        if pos >= at {
+            break;
+        }
+        let k = (off as usize / crate::abi::VALUE_SIZE) as u32;
+        let i = match members.iter().position(|m| m.0 == k) {
+            Some(i) => i,
+            None => {
+                members.push((k, crate::abi::TAG_UNDEF, None));
+                members.len() - 1
+            }
+        };
+        if off as usize % crate::abi::VALUE_SIZE == crate::abi::TAG_OFFSET {
+            members[i].1 = t.int_of(v).map_or(crate::abi::TAG_UNDEF, |x| x as u8);
+        } else {
+            members[i].2 = Some(v);
+        }
+    }
+    let members = members
+        .into_iter()
+        .map(|(k, tag, v)| {
+            let src = match v {
+                None => Src::Const(Const::Int(0)),
+                Some(v) => match (t.const_of(v), Class::of(t.ty(v))) {
+                    (Some(c), _) => Src::Const(c),
+                    (None, Some(class)) => {
+                        let list = &mut args[class as usize];
+                        list.push(v);
+                        Src::Arg(class, list.len() as u32 - 1)
+                    }
+                    (None, None) => Src::Const(Const::Int(0)),
+                },
+            };
+            (k, tag, src)
+        })
+        .collect();
+    Mat { cls, members }
 }
 
 /// Plan the exits of a verified trace.
 pub(crate) fn plan(t: &Trace) -> ExitPlan {
     let mut p = ExitPlan::default();
     let mut known_nonobj: HashMap<u32, ()> = HashMap::new();
-    let mut shape_ids: HashMap<Vec<Write>, u32> = HashMap::new();
+    let mut shape_ids: HashMap<(Vec<Write>, Vec<Mat>), u32> = HashMap::new();
+    let stores = sunk_stores(t);
     for (i, inst) in t.insts.iter().enumerate() {
         if inst.op.is_exit() {
-            let (writes, args) = writes_for(t, i, &known_nonobj);
+            let (writes, args, mats) = writes_and_mats(t, i, &known_nonobj, &stores);
             p.note_writes(&writes);
+            p.needs_sink |= !mats.is_empty();
             for (max, list) in p.max_args.iter_mut().zip(&args) {
                 *max = (*max).max(list.len());
             }
             let next = shape_ids.len() as u32;
-            let id = *shape_ids.entry(writes.clone()).or_insert_with(|| {
-                p.shapes.push(writes);
-                next
-            });
+            let id = *shape_ids
+                .entry((writes.clone(), mats.clone()))
+                .or_insert_with(|| {
+                    p.shapes.push(writes);
+                    p.shape_mats.push(mats);
+                    next
+                });
             p.exit_shape.push(id);
             p.exit_args.push(args);
             p.exit_inst.push(i as u32);
@@ -239,6 +368,7 @@ pub enum InheritedSrc {
 /// and the exit helpers. Owned by the `CompiledTrace`; the generated code holds its address.
 pub(crate) struct RtPlan {
     pub shapes: Vec<Vec<Write>>,
+    pub shape_mats: Vec<Vec<Mat>>,
     pub exit_shape: Vec<u32>,
     /// See `ExitPlan::spills`.
     pub spills: Vec<bool>,
@@ -247,6 +377,8 @@ pub(crate) struct RtPlan {
     pub store_obj: Option<extern "C" fn(*mut RawValue, u64)>,
     pub drop_value: Option<extern "C" fn(*mut RawValue)>,
     pub store_wide: Option<extern "C" fn(*mut RawValue, u64, u64)>,
+    pub sink_new: Option<extern "C" fn(u64) -> u64>,
+    pub sink_set: Option<extern "C" fn(u64, u64, u64, u64)>,
 }
 
 impl RtPlan {
@@ -257,14 +389,17 @@ impl RtPlan {
         if !self.spills.get(exit as usize).copied()? {
             return None;
         }
-        let writes = self
-            .shapes
-            .get(*self.exit_shape.get(exit as usize)? as usize)?;
+        let shape = *self.exit_shape.get(exit as usize)? as usize;
+        if !self.shape_mats.get(shape)?.is_empty() {
+            // The exit materialises objects: the side trace reads them from the slots.
+            return None;
+        }
+        let writes = self.shapes.get(shape)?;
         writes
             .iter()
             .map(|w| {
                 let src = match w.src {
-                    Src::Arg(Class::I128, _) => return None,
+                    Src::Arg(Class::I128, _) | Src::Sunk(_) => return None,
                     Src::Arg(class, idx) => InheritedSrc::Word(
                         ((self.class_base[class as usize] + idx as usize * class.words()) * 8)
                             as i32,
@@ -285,6 +420,8 @@ impl RtPlan {
         store_obj: Option<usize>,
         drop_value: Option<usize>,
         store_wide: Option<usize>,
+        sink_new: Option<usize>,
+        sink_set: Option<usize>,
     ) -> RtPlan {
         // SAFETY: the addresses were registered as the exit helpers, whose signatures the backend checked
         // against `exit_helper_sig` (`(ptr, obj)` and `(ptr)`, no result, C convention).
@@ -297,14 +434,23 @@ impl RtPlan {
         let store_wide = store_wide.map(|a| unsafe {
             std::mem::transmute::<usize, extern "C" fn(*mut RawValue, u64, u64)>(a)
         });
+        // SAFETY: registered as the `sink_new` exit helper, signature `(obj) -> obj` checked.
+        let sink_new =
+            sink_new.map(|a| unsafe { std::mem::transmute::<usize, extern "C" fn(u64) -> u64>(a) });
+        // SAFETY: registered as the `sink_set` exit helper, signature `(obj, int, int, int)` checked.
+        let sink_set = sink_set
+            .map(|a| unsafe { std::mem::transmute::<usize, extern "C" fn(u64, u64, u64, u64)>(a) });
         RtPlan {
             shapes: p.shapes.clone(),
+            shape_mats: p.shape_mats.clone(),
             exit_shape: p.exit_shape.clone(),
             spills: p.spills.clone(),
             class_base: p.class_base(),
             store_obj,
             drop_value,
             store_wide,
+            sink_new,
+            sink_set,
         }
     }
 }
@@ -335,9 +481,43 @@ pub(crate) unsafe extern "C" fn write_back(
         // SAFETY: the buffer holds every argument of this exit's class (see the contract).
         unsafe { *vals.add(plan.class_base[class as usize] + idx as usize * class.words() + k) }
     };
+    // Materialise the sunk objects the snapshot names (each holds one reference, released below).
+    let mats = plan
+        .shape_mats
+        .get(shape as usize)
+        .map_or(&[][..], |m| m.as_slice());
+    let mut made_small = [0u64; 8];
+    let mut made_big: Vec<u64> = Vec::new();
+    if let (Some(new), Some(set)) = (plan.sink_new, plan.sink_set) {
+        for (m, mat) in mats.iter().enumerate() {
+            let o = new(mat.cls);
+            for &(k, tag, src) in &mat.members {
+                let bits = match src {
+                    Src::Arg(class, idx) => word(class, idx, 0),
+                    Src::Const(c) => c.payload(),
+                    Src::Sunk(_) => 0,
+                };
+                set(o, k as u64, tag as u64, bits);
+            }
+            if m < made_small.len() {
+                made_small[m] = o;
+            } else {
+                made_big.push(o);
+            }
+        }
+    }
+    let made = |m: u32| {
+        let m = m as usize;
+        if m < made_small.len() {
+            made_small[m]
+        } else {
+            made_big.get(m - made_small.len()).copied().unwrap_or(0)
+        }
+    };
     let val = |src: Src| match src {
         Src::Arg(class, idx) => word(class, idx, 0),
         Src::Const(c) => c.payload(),
+        Src::Sunk(m) => made(m),
     };
     // SAFETY (for the slot accesses below): every written slot lies in the trace's slot array.
     let slot = |k: u32| unsafe { slots.offset(k as i32 as isize) };
@@ -409,6 +589,13 @@ pub(crate) unsafe extern "C" fn write_back(
             if let Some(f) = plan.drop_value {
                 f(o);
             }
+        }
+    }
+    // The materialised objects' own references (the slots that name them hold theirs).
+    for m in 0..mats.len() {
+        let mut o = RawValue::obj(made(m as u32));
+        if let Some(f) = plan.drop_value {
+            f(&mut o);
         }
     }
 }

@@ -80,6 +80,11 @@ pub fn exit_helper_sig(name: &str) -> Option<HelperSig> {
     match name {
         crate::abi::HELPER_STORE_OBJ => Some(HelperSig::new(&[Type::Ptr, Type::Obj], Type::Void)),
         crate::abi::HELPER_DROP_VALUE => Some(HelperSig::new(&[Type::Ptr], Type::Void)),
+        crate::abi::HELPER_SINK_NEW => Some(HelperSig::new(&[Type::Obj], Type::Obj)),
+        crate::abi::HELPER_SINK_SET => Some(HelperSig::new(
+            &[Type::Obj, Type::Int, Type::Int, Type::Int],
+            Type::Void,
+        )),
         crate::abi::HELPER_STORE_WIDE => Some(HelperSig::new(
             &[Type::Ptr, Type::Int, Type::Int],
             Type::Void,

@@ -420,6 +420,12 @@ impl Backend {
             self.helpers
                 .get(crate::abi::HELPER_STORE_WIDE)
                 .map(|h| h.addr),
+            self.helpers
+                .get(crate::abi::HELPER_SINK_NEW)
+                .map(|h| h.addr),
+            self.helpers
+                .get(crate::abi::HELPER_SINK_SET)
+                .map(|h| h.addr),
         ));
         let words = plan.buffer_words().max(1);
         let exit_buf: Box<[u64]> = vec![0; words].into_boxed_slice();
@@ -500,6 +506,9 @@ fn check_exit_helpers(
         (plan.needs_store_obj, crate::abi::HELPER_STORE_OBJ),
         (plan.needs_drop, crate::abi::HELPER_DROP_VALUE),
         (plan.needs_store_wide, crate::abi::HELPER_STORE_WIDE),
+        (plan.needs_sink, crate::abi::HELPER_SINK_NEW),
+        (plan.needs_sink, crate::abi::HELPER_SINK_SET),
+        (plan.needs_sink, crate::abi::HELPER_DROP_VALUE),
     ] {
         if needed && !helpers.contains_key(name) {
             return Err(JitError::UnknownHelper(name.to_string()));

@@ -303,6 +303,12 @@ ir_ops! {
     Store "store" [P, Off, A] -> Void [STORE];
     /// Address arithmetic: pointer + byte offset.
     PAdd "padd" [P, I] -> Ptr [PURE];
+    /// A sunk allocation (`opt/sink.rs`): an instance of the class operand 0 that native code never
+    /// makes. No code; an exit whose snapshot names it materialises it (`backend/exits.rs`).
+    Snew "snew" [P] -> Obj [];
+    /// What a raw `store` of operand 2 at byte offset `Off` into the member slots of the sunk
+    /// allocation operand 0 was. No code; replayed into the object an exit materialises.
+    Sstore "sstore" [P, Off, A] -> Void [STORE];
 
     // ---- helper calls ------------------------------------------------------------------------------
     /// Call a helper with side effects.
@@ -394,6 +400,8 @@ impl Op {
             | Op::Load
             | Op::Store
             | Op::PAdd
+            | Op::Snew
+            | Op::Sstore
             | Op::Call
             | Op::CallPure
             | Op::CallGuard => None,

@@ -195,6 +195,25 @@ impl Trace {
     pub fn is_entry_load_of(&self, r: IrRef, slot: u32) -> bool {
         matches!(self.inst(r), Some(i) if matches!(i.op, Op::Sload | Op::SloadU) && i.f[0] == slot)
     }
+    /// Is `r` a sunk allocation (`opt/sink.rs`): a `snew`, or a loop-carried `phi` of two?
+    pub fn is_sunk(&self, r: IrRef) -> bool {
+        match self.inst(r) {
+            Some(i) if i.op == Op::Snew => true,
+            Some(i) if i.op == Op::Phi => {
+                matches!(self.inst(i.r(0)), Some(l) if l.op == Op::Snew)
+            }
+            _ => false,
+        }
+    }
+    /// The class constant of a sunk allocation.
+    pub fn sunk_class(&self, r: IrRef) -> Option<IrRef> {
+        let i = self.inst(r)?;
+        match i.op {
+            Op::Snew => Some(i.r(0)),
+            Op::Phi => self.sunk_class(i.r(0)),
+            _ => None,
+        }
+    }
     /// Position of the `loop` marker, if the trace has one.
     pub fn loop_pos(&self) -> Option<usize> {
         self.insts.iter().position(|i| i.op == Op::Loop)

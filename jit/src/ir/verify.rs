@@ -191,6 +191,8 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
             | Op::GuardFalse
             | Op::GuardTag
             | Op::GuardIntr
+            | Op::Snew
+            | Op::Sstore
             | Op::PAdd => true,
         };
         if !dyn_ok {
@@ -319,6 +321,16 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
             | Op::Call
             | Op::CallPure
             | Op::CallGuard => {}
+            Op::Sstore => {
+                if !t.is_sunk(inst.r(0)) {
+                    return fail("sstore into something that is not a snew".into());
+                }
+            }
+            Op::Snew => {
+                if !inst.r(0).is_const() {
+                    return fail("snew of a class that is not a constant".into());
+                }
+            }
         }
     }
     if loop_pos.is_none() && !matches!(t.insts[n - 1].op, Op::Jump | Op::Exit) {

@@ -97,7 +97,7 @@ pub fn body_store_locs(t: &Trace, body: &[Inst]) -> Option<Vec<StoreLoc>> {
         if i.op.flags().has(Flags::CALL) {
             return None;
         }
-        if i.op.flags().has(Flags::STORE) {
+        if i.op.flags().has(Flags::STORE) && i.op != Op::Sstore {
             v.push(store_loc(t, i)?);
         }
     }
@@ -185,7 +185,8 @@ impl Emitter {
         };
         if flags.has(Flags::CALL) {
             self.mem.clear();
-        } else if flags.has(Flags::STORE) {
+        } else if flags.has(Flags::STORE) && inst.op != Op::Sstore {
+            // (An `sstore` writes no memory: its object does not exist.)
             let t = &self.trace;
             self.mem.retain(|k, _| !store_may_alias(t, &inst, k));
         }
@@ -544,6 +545,8 @@ pub fn rebuild(
             | Op::Load
             | Op::Store
             | Op::PAdd
+            | Op::Snew
+            | Op::Sstore
             | Op::Call
             | Op::CallPure
             | Op::CallGuard => {

@@ -119,6 +119,8 @@ pub fn fold(t: &mut Trace, mut inst: Inst) -> Folded {
         | Op::WBox
         | Op::Load
         | Op::Store
+        | Op::Snew
+        | Op::Sstore
         | Op::Call
         | Op::CallPure
         | Op::CallGuard

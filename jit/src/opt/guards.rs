@@ -130,6 +130,8 @@ impl Facts {
             | Op::Load
             | Op::Store
             | Op::PAdd
+            | Op::Snew
+            | Op::Sstore
             | Op::Call
             | Op::CallPure
             | Op::CallGuard => FULL,
@@ -351,6 +353,8 @@ fn step(facts: &mut Facts, rb: &mut Rebuild, i: usize, mut inst: Inst) -> Action
         | Op::Load
         | Op::Store
         | Op::PAdd
+        | Op::Snew
+        | Op::Sstore
         | Op::Call
         | Op::CallPure
         | Op::CallGuard => Action::Emit(inst),

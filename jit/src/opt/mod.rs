@@ -8,6 +8,7 @@
 //! | bounds | `bounds.rs` | constant-index bounds checks on one length merged into the first (strongest) |
 //! | peel | `peel.rs` | loop peeling with copy-substitution: loop-carried `phi`s, loop-invariant code motion through CSE |
 //! | dce | `dce.rs` | dead code (snapshot uses keep values alive), non-loop-carried `phi`s |
+//! | sink | `sink.rs` | allocation sinking: instances only written and named by exits are never made; exits materialise them |
 //!
 //! Every pass rebuilds the trace through a fresh [`Emitter`], so the output is always folded, CSEd and
 //! densely numbered.
@@ -18,6 +19,7 @@ pub mod emit;
 pub mod fold;
 pub mod guards;
 pub mod peel;
+pub mod sink;
 
 pub use emit::{Action, Emitter};
 pub use peel::NoPeel;
@@ -37,6 +39,9 @@ pub struct OptConfig {
     pub dce: bool,
     /// Run the IR verifier before and after every pass.
     pub verify: bool,
+    /// Allocation sinking, given the offset of an instance's member-array pointer
+    /// (`runtime::SeqLayout::inst_slots`); None: off.
+    pub sink: Option<i32>,
 }
 
 impl Default for OptConfig {
@@ -47,6 +52,7 @@ impl Default for OptConfig {
             peel: true,
             dce: true,
             verify: cfg!(debug_assertions),
+            sink: None,
         }
     }
 }
@@ -73,7 +79,8 @@ pub fn fold_cse(t: &Trace) -> Trace {
 /// 3. peel the loop: the body CSEs against the pre-roll, which hoists invariant code and guards;
 /// 4. guards again: pre-roll facts now prove body guards and overflow checks;
 /// 5. DCE, repeated while it still finds `phi`s that are not loop-carried (dropping one can make
-///    others redundant).
+///    others redundant);
+/// 6. allocation sinking, if configured (`OptConfig::sink`).
 pub fn optimize(t: &mut Trace, cfg: &OptConfig) -> Result<OptReport, VerifyError> {
     let mut report = OptReport {
         insts_before: t.insts.len(),
@@ -110,6 +117,16 @@ pub fn optimize(t: &mut Trace, cfg: &OptConfig) -> Result<OptReport, VerifyError
             if t.insts.len() == before {
                 break;
             }
+        }
+    }
+    if let Some(inst_slots) = cfg.sink {
+        // Last: it needs the final uses of every allocation, and leaves values that only fed dropped
+        // stores of unnamed allocations to one more DCE.
+        *t = sink::run(t, inst_slots);
+        check(t)?;
+        if cfg.dce {
+            *t = dce::run(t);
+            check(t)?;
         }
     }
     report.insts_after = t.insts.len();

@@ -216,13 +216,15 @@ impl Recorder {
                 };
                 let plain =
                     |t: Type| matches!(t, Type::Int | Type::Float | Type::Bool | Type::None);
-                let known_undef = self.fresh_member(o, k).is_some_and(|v| self.is_undef(v));
+                // The trace made the object and knows what this member holds (Undef or a value it
+                // stored, whose type is the member's tag): no guard needed.
+                let known = self.fresh_member(o, k).is_some();
                 if plain(ty) && (plain(old_ty) || old_ty == Type::Undef) {
                     // Over a value that owns nothing (a member a constructor sets for the first time
-                    // is Undef): guard its tag (unless the trace made the object and has not set this
-                    // member yet), then store the new tag and payload raw.
+                    // is Undef): guard its tag (unless the trace knows it), then store the new tag and
+                    // payload raw.
                     let a = self.attr_slot_addr(o, k)?;
-                    if !known_undef {
+                    if !known {
                         let s = self.snapshot(vm)?;
                         self.em.guard_tag(a, 0, old_ty, s);
                     }
@@ -285,12 +287,15 @@ impl Recorder {
     }
 
     /// Member slot `k` of `o` (an instance of `cls`) now holds `v`. A store through any other
-    /// reference may have written the same slot of an instance the trace allocated (if one escaped
-    /// and came back): forget that slot of every such instance of the class.
+    /// reference (not itself an instance the trace allocated) may have written the same slot of an
+    /// instance the trace allocated (if one escaped and came back): forget that slot of every such
+    /// instance of the class.
     fn note_member_store(&mut self, o: IrRef, cls: &ObjRef, k: usize, v: IrRef) {
         let c = Rc::as_ptr(cls) as *const u8 as usize;
+        // Through an instance the trace allocated itself, the store cannot reach another one.
+        let distinct = self.fresh_members.contains_key(&o);
         for (&r, (rc, slots)) in self.fresh_members.iter_mut() {
-            if r != o && *rc == c {
+            if r != o && *rc == c && !distinct {
                 if let Some(s) = slots.get_mut(k) {
                     *s = None;
                 }

@@ -304,7 +304,18 @@ impl Recorder {
             args.push(self.get(vm, args_at + i)?);
         }
         let snap = self.snapshot(vm)?;
-        let obj = self.callg(vm, Type::Obj, "new_instance", &[kcls])?;
+        // Without `__del__` (under the epoch guard: assigning `C.__del__` moves the epoch), nothing
+        // can tell whether the object was ever made, so the sink pass may remove it.
+        let finalized = match f.as_obj() {
+            Some(Object::Type(t)) => t.has_finalizer.get(),
+            _ => true,
+        };
+        let new = if finalized {
+            "new_instance"
+        } else {
+            crate::opt::sink::SINKABLE_NEW
+        };
+        let obj = self.callg(vm, Type::Obj, new, &[kcls])?;
         // Operands are all read and guarded: from here on only the slot map changes.
         self.known_kind.insert(obj, super::seq::SeqKind::Instance);
         self.known_class.insert(obj, kcls);
