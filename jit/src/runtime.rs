@@ -425,7 +425,7 @@ pub(crate) fn payload<const TAG: u8>(v: &Value) -> Option<u64> {
 ///
 /// # Safety
 /// For `TAG == 4`, `bits` must be a live object pointer.
-unsafe fn from_bits<const TAG: u8>(bits: u64) -> Value {
+pub(crate) unsafe fn from_bits<const TAG: u8>(bits: u64) -> Value {
     match TAG {
         0 => Value::None,
         1 => Value::Bool(bits & 0xff != 0),

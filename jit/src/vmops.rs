@@ -416,6 +416,89 @@ extern "C" fn vop_void(rt: *mut Runtime, meta: u64) -> u32 {
     unsafe { run::<{ crate::abi::TAG_NONE }>(rt, 0, meta, std::ptr::null_mut()) }
 }
 
+/// `MakeFunction` in a trace: a function of `code` (an `Object::Code`) and `globals`, whose defaults
+/// (the first `meta`-oparg items) and closure cells (the rest) are in the scratch buffer. Reads none of
+/// them, so any value may be a default; fails only when the nursery is full.
+extern "C" fn make_fn(rt: *mut Runtime, code: u64, globals: u64, meta: u64, out: *mut u64) -> u32 {
+    // SAFETY: `rt` is the ctx the driver passes (a live `Runtime`).
+    let rt = unsafe { &mut *rt };
+    if rt.vm.is_null() || !rt.room(1) {
+        return FAIL;
+    }
+    let mut buf: [Value; MAX_ARGS] = Default::default();
+    // SAFETY: the trace holds its operands alive; `code` and `globals` are constants it keeps.
+    let (Some(n), code, Value::Obj(globals)) = (unsafe {
+        (
+            args_of(rt, meta, &mut buf),
+            crate::runtime::new_ref(code),
+            crate::runtime::new_ref(globals),
+        )
+    }) else {
+        return FAIL;
+    };
+    let ndef = (((meta >> 8) & 0xffff) as usize).min(n);
+    let (defaults, cells) = buf[..n].split_at(ndef);
+    let tuple = |items: &[Value]| Some(Value::obj(Object::Tuple(items.to_vec())));
+    // SAFETY: as in `run`: the driver lent `vm` for this run; making a function runs no Python code.
+    let vm = unsafe { &mut *rt.vm };
+    let f = vm.make_function(
+        code,
+        globals,
+        (!defaults.is_empty()).then(|| tuple(defaults)).flatten(),
+        None,
+        (!cells.is_empty()).then(|| tuple(cells)).flatten(),
+    );
+    if !matches!(f.as_obj(), Some(Object::Function(_))) {
+        return FAIL;
+    }
+    // SAFETY: `out` is the call's result slot.
+    if unsafe { hand_over::<{ crate::abi::TAG_OBJ }>(rt, f, out) } {
+        OK
+    } else {
+        FAIL
+    }
+}
+
+/// A new cell holding the value of tag `TAG` (for `TAG_NONE` the argument is ignored), as a call's
+/// frame makes for each of its cell variables.
+extern "C" fn new_cell<const TAG: u8>(rt: *mut Runtime, bits: u64, out: *mut u64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx).
+    let rt = unsafe { &mut *rt };
+    if !rt.room(1) {
+        return FAIL;
+    }
+    // SAFETY: the trace holds `bits` alive if it is an object.
+    let v = unsafe { crate::runtime::from_bits::<TAG>(bits) };
+    let c = Value::obj(Object::Cell(std::cell::RefCell::new(v)));
+    // SAFETY: `out` is the call's result slot.
+    if unsafe { hand_over::<{ crate::abi::TAG_OBJ }>(rt, c, out) } {
+        OK
+    } else {
+        FAIL
+    }
+}
+
+/// `new_cell` of a float (passed in a float register).
+extern "C" fn new_cell_float(rt: *mut Runtime, x: f64, out: *mut u64) -> u32 {
+    new_cell::<{ crate::abi::TAG_FLOAT }>(rt, x.to_bits(), out)
+}
+
+/// A new empty cell (a cell variable that is not a parameter).
+extern "C" fn new_cell_empty(rt: *mut Runtime, out: *mut u64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx).
+    let rt = unsafe { &mut *rt };
+    if !rt.room(1) {
+        return FAIL;
+    }
+    let c = Value::obj(Object::Cell(std::cell::RefCell::new(Value::Undef)));
+    // SAFETY: `out` is the call's result slot.
+    if unsafe { hand_over::<{ crate::abi::TAG_OBJ }>(rt, c, out) } {
+        OK
+    } else {
+        FAIL
+    }
+}
+
 /// The helpers: `vcall.<type>(f, meta)` and `vop.<type>(meta)`, one per result type (`.none` checks
 /// the result is None and returns nothing).
 pub fn specs() -> Vec<HelperSpec> {
@@ -456,6 +539,33 @@ pub fn specs() -> Vec<HelperSpec> {
         &tagged("vop", None),
         vop_void as *const () as usize,
         HelperSig::new(&[Int], Void).with_ctx().guarded(),
+    ));
+    v.push(HelperSpec::new(
+        "make_fn",
+        make_fn as *const () as usize,
+        HelperSig::new(&[Obj, Obj, Int], Obj).with_ctx().guarded(),
+    ));
+    macro_rules! cells {
+        ($($tag:literal $ty:ident),*) => {$(
+            v.push(HelperSpec::new(&tagged("new_cell", $ty), new_cell::<$tag> as *const () as usize,
+                HelperSig::new(&[$ty], Obj).with_ctx().guarded()));
+        )*};
+    }
+    cells!(1 Bool, 2 Int, 4 Obj);
+    v.push(HelperSpec::new(
+        &tagged("new_cell", Float),
+        new_cell_float as *const () as usize,
+        HelperSig::new(&[Float], Obj).with_ctx().guarded(),
+    ));
+    v.push(HelperSpec::new(
+        &tagged("new_cell", None),
+        new_cell::<{ crate::abi::TAG_NONE }> as *const () as usize,
+        HelperSig::new(&[Int], Obj).with_ctx().guarded(),
+    ));
+    v.push(HelperSpec::new(
+        "new_cell_empty",
+        new_cell_empty as *const () as usize,
+        HelperSig::new(&[], Obj).with_ctx().guarded(),
     ));
     v
 }

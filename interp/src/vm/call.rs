@@ -691,7 +691,7 @@ impl Vm {
         Ok(v)
     }
 
-    pub(crate) fn make_function(
+    pub fn make_function(
         &mut self,
         codev: Value,
         globals: ObjRef,

@@ -126,7 +126,7 @@ impl Recorder {
         let plain_args =
             code.flags & (cf::VARARGS | cf::VARKEYWORDS | cf::GENERATOR | cf::COROUTINE) == 0
                 && code.kwonlyargcount == 0;
-        let closure = !code.simple && plain_args && code.cellvars.is_empty() && args_at == fidx + 1;
+        let closure = !code.simple && plain_args && args_at == fidx + 1;
         if !(closure || code.simple && code.ncells() == 0) {
             return Err(Abort::CallShape {
                 why: "not a plain function or closure",
@@ -144,19 +144,36 @@ impl Recorder {
             return Err(Abort::Recursion);
         }
         let fr = self.get(vm, callable_at)?;
+        // A function the trace made: its code is known, its defaults and cells are IR values.
+        let made = self
+            .made
+            .get(&fr)
+            .filter(|m| Rc::ptr_eq(&m.code, &code) && m.defaults.len() == func.defaults.len())
+            .cloned();
         let site = self
             .frames
             .last()
             .map(|f| (Rc::as_ptr(&f.code) as *const u8 as usize, cx.pc));
-        let by_code = fr.is_const().not() && site.is_some_and(|s| self.poly_calls.contains(&s));
+        let by_code = made.is_none()
+            && fr.is_const().not()
+            && site.is_some_and(|s| self.poly_calls.contains(&s));
         let fl = if by_code {
             Some(self.guard_code(vm, fr, f, func.defaults.len())?)
         } else {
             None
         };
-        let k = match fl {
-            Some(_) => fr,
-            None => self.guard_identity(vm, fr, f)?,
+        let k = match (&fl, &made) {
+            (None, None) => self.guard_identity(vm, fr, f)?,
+            _ => fr,
+        };
+        // The function is an IR value (not a constant): it stays in the callable's slot, where exits
+        // find it.
+        let func_in_ret = fl.is_some() || made.is_some();
+        // New cells exit to the call itself (its state, before the slot map changes below).
+        let snap = if code.cellvars.is_empty() {
+            None
+        } else {
+            Some(self.snapshot(vm)?)
         };
         // Operands are all read and guarded: from here on only the slot map changes (and, under a
         // code guard, the loads of the function's defaults and cells).
@@ -169,6 +186,9 @@ impl Recorder {
         for i in nargs..argc {
             let d = &func.defaults[i - first_default];
             let r = match &fl {
+                _ if made.is_some() => made
+                    .as_ref()
+                    .map_or(IrRef::NONE, |m| m.defaults[i - first_default]),
                 Some((fl, fb)) => {
                     let data = self.em.load(Type::Ptr, *fb, fl.defaults_ptr);
                     let off = self
@@ -188,15 +208,36 @@ impl Recorder {
             // The general call path empties the callable's slot and puts the closure's cells after the
             // locals. Under a code guard the function stays in its slot, where exits find it (as
             // CPython keeps the callable on the caller's stack during the call); a return overwrites it.
-            self.set(fidx, if fl.is_some() { Sv::Val(fr) } else { Sv::Undef });
+            self.set(fidx, if func_in_ret { Sv::Val(fr) } else { Sv::Undef });
+            // Cell variables: a new cell each, holding the parameter it captures (which moves in).
+            for (i, arg) in code.cell2arg.iter().enumerate() {
+                let snap = snap.ok_or_else(|| nyi("cells without a snapshot"))?;
+                let c = match arg {
+                    Some(a) => {
+                        let at = args_at + *a as usize;
+                        let v = self.get(vm, at)?;
+                        self.set(at, Sv::Undef);
+                        let ty = self.em.trace.ty(v);
+                        let name = crate::runtime::tagged("new_cell", ty);
+                        let v = if ty == Type::None { self.em.kint(0) } else { v };
+                        self.em.call(Op::CallGuard, Type::Obj, &name, &[v], snap)
+                    }
+                    None => self
+                        .em
+                        .call(Op::CallGuard, Type::Obj, "new_cell_empty", &[], snap),
+                };
+                self.known_kind.insert(c, super::seq::SeqKind::Cell);
+                self.set(args_at + code.nlocals() + i, Sv::Val(c));
+            }
             let cells = match &fl {
                 Some((fl, fb)) => Some(self.em.load(Type::Ptr, *fb, fl.closure_ptr)),
                 None => None,
             };
             for (j, cell) in func.closure.iter().enumerate() {
-                let r = match cells {
-                    Some(data) => self.em.load(Type::Obj, data, (j * 8) as i32),
-                    None => self.kobj(&Value::Obj(cell.clone())),
+                let r = match (&made, cells) {
+                    (Some(m), _) => m.cells[j],
+                    (None, Some(data)) => self.em.load(Type::Obj, data, (j * 8) as i32),
+                    (None, None) => self.kobj(&Value::Obj(cell.clone())),
                 };
                 self.set(
                     args_at + code.nlocals() + code.cellvars.len() + j,
@@ -220,7 +261,7 @@ impl Recorder {
             } else {
                 self.rel(args_at + nargs)
             },
-            func_in_ret: fl.is_some(),
+            func_in_ret,
         };
         self.stack_need = self
             .stack_need

@@ -47,6 +47,7 @@ mod attrs;
 mod calls;
 mod containers;
 mod dunders;
+mod functions;
 mod globals;
 mod iter;
 mod seq;
@@ -430,6 +431,8 @@ pub struct Recorder {
     /// Call sites (code address, pc) that have called several functions of one code object: calls
     /// there are inlined under a code guard instead of the function's identity (see `calls.rs`).
     pub poly_calls: HashSet<(usize, u32)>,
+    /// Functions the trace made (`MakeFunction`), by IR value (see `functions.rs`).
+    made: HashMap<IrRef, functions::MadeFunc>,
 }
 
 fn ty_of(v: &Value) -> Option<Type> {
@@ -500,6 +503,7 @@ impl Recorder {
             handover: false,
             passed_headers: Vec::new(),
             poly_calls: HashSet::default(),
+            made: HashMap::default(),
             fresh_members: HashMap::new(),
         };
         rec.scan_namespaces(vm);
@@ -581,6 +585,7 @@ impl Recorder {
             handover: false,
             passed_headers: Vec::new(),
             poly_calls: HashSet::default(),
+            made: HashMap::default(),
             fresh_members: HashMap::new(),
         };
         rec.scan_namespaces(vm);
@@ -740,6 +745,7 @@ impl Recorder {
             Bc::CallMethod => self.rec_call(vm, &cx, true),
             Bc::ReturnValue => self.rec_return(vm, &cx),
             Bc::LoadDeref => self.rec_load_deref(vm, code, &cx),
+            Bc::MakeFunction => self.rec_make_function(vm, code, &cx),
             Bc::StoreDeref => self.rec_store_deref(vm, code, &cx),
             Bc::LoadClosure => self.rec_load_closure(vm, code, &cx),
             Bc::ListAppend => self.rec_list_append(vm, &cx),
@@ -767,7 +773,6 @@ impl Recorder {
             | Bc::DictMerge
             | Bc::ListToTuple
             | Bc::UnpackEx
-            | Bc::MakeFunction
             | Bc::CallKw
             | Bc::CallMethodKw
             | Bc::CallEx
