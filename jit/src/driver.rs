@@ -232,8 +232,8 @@ struct Job {
     entry_sp: i32,
     /// Produce the optimised IR text (log, tests).
     text: bool,
-    /// Allocation sinking: the instance layout's member-array offset (`OptConfig::sink`).
-    sink: Option<i32>,
+    /// Allocation sinking: the instance layout (`OptConfig::sink`).
+    sink: Option<crate::opt::sink::SinkLayout>,
 }
 
 /// What the compiler made of a `Job`.
@@ -619,7 +619,13 @@ impl Driver {
                 .as_ref()
                 .and_then(|k| k.layout)
                 .filter(|_| std::env::var_os("PVM_JIT_NOSINK").is_none())
-                .map(|l| l.inst_slots),
+                .map(|l| crate::opt::sink::SinkLayout {
+                    inst_slots: l.inst_slots,
+                    inst_cls: l.inst_cls,
+                    inst_shape: l.inst_shape,
+                    kind_off: crate::runtime::RC_VALUE_OFFSET as i32,
+                    inst_tag: l.inst_tag,
+                }),
         };
         let pend = PendingTrace {
             start,

@@ -848,6 +848,12 @@ extern "C" fn new_instance(rt: *mut Runtime, cls: u64, out: *mut u64) -> u32 {
     OK
 }
 
+/// `new_instance_nodel(cls, shape)`: `new_instance` for a class without `__del__`; `shape` (the
+/// root shape's bits) is only there for the sink pass (`opt/sink.rs`).
+extern "C" fn new_instance_nodel(rt: *mut Runtime, cls: u64, _shape: i64, out: *mut u64) -> u32 {
+    new_instance(rt, cls, out)
+}
+
 /// `l.append(v)` for a value of tag `TAG`.
 extern "C" fn list_append<const TAG: u8>(p: u64, bits: u64) -> u32 {
     // SAFETY: the trace holds `bits` alive if it is an object.
@@ -1929,8 +1935,8 @@ pub fn helper_specs() -> Vec<HelperSpec> {
     // The same for a class without `__del__`: the sink pass may remove it (`opt/sink.rs`).
     v.push(HelperSpec::new(
         crate::opt::sink::SINKABLE_NEW,
-        new_instance as *const () as usize,
-        HelperSig::new(&[Obj], Obj).with_ctx().guarded(),
+        new_instance_nodel as *const () as usize,
+        HelperSig::new(&[Obj, Int], Obj).with_ctx().guarded(),
     ));
     v.push(HelperSpec::new(
         "new_list",

@@ -39,9 +39,8 @@ pub struct OptConfig {
     pub dce: bool,
     /// Run the IR verifier before and after every pass.
     pub verify: bool,
-    /// Allocation sinking, given the offset of an instance's member-array pointer
-    /// (`runtime::SeqLayout::inst_slots`); None: off.
-    pub sink: Option<i32>,
+    /// Allocation sinking, given the instance layout; None: off.
+    pub sink: Option<sink::SinkLayout>,
 }
 
 impl Default for OptConfig {
@@ -119,10 +118,10 @@ pub fn optimize(t: &mut Trace, cfg: &OptConfig) -> Result<OptReport, VerifyError
             }
         }
     }
-    if let Some(inst_slots) = cfg.sink {
+    if let Some(lay) = &cfg.sink {
         // Last: it needs the final uses of every allocation, and leaves values that only fed dropped
         // stores of unnamed allocations to one more DCE.
-        *t = sink::run(t, inst_slots);
+        *t = sink::run(t, lay);
         check(t)?;
         if cfg.dce {
             *t = dce::run(t);

@@ -33,8 +33,22 @@ use crate::abi::{PAYLOAD_OFFSET, TAG_OFFSET, VALUE_SIZE};
 use crate::ir::{Const, Inst, IrRef, Op, SnapId, Trace, Type};
 use std::collections::HashMap;
 
-/// The helper the recorder allocates sinkable instances with.
+/// The helper the recorder allocates sinkable instances with: `(class, root shape bits)`.
 pub const SINKABLE_NEW: &str = "new_instance_nodel";
+
+/// Where an instance keeps what the sink pass reads (`runtime::SeqLayout`), for `OptConfig::sink`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SinkLayout {
+    /// Offset of the member-array pointer.
+    pub inst_slots: i32,
+    /// Offset of the class pointer.
+    pub inst_cls: i32,
+    /// Offset of the shape word.
+    pub inst_shape: i32,
+    /// Offset of the word whose low byte is the object kind, and the kind of an instance.
+    pub kind_off: i32,
+    pub inst_tag: u8,
+}
 
 /// What a sunk allocation's uses are, by source instruction.
 enum Role {
@@ -44,6 +58,12 @@ enum Role {
     Addr { a: usize },
     /// A store through such an address: allocation `a`, byte offset into the member array.
     Store { a: usize, off: i32 },
+    /// A read of a loop-carried sunk object's header (class, shape, kind): this constant.
+    Known(Const),
+    /// A read of a loop-carried sunk object's member: its member phi (phi, byte offset).
+    Member { p: usize, off: i32 },
+    /// Address arithmetic and guards on a loop-carried sunk object that hold by construction.
+    Gone,
 }
 
 /// A sunk object carried around the loop: `phi A0, A1` of a pre-roll and a body allocation. Each of
@@ -59,8 +79,8 @@ struct Group {
 
 /// Sink what can be sunk; `inst_slots` is the offset of an instance's member-array pointer
 /// (`runtime::SeqLayout::inst_slots`).
-pub fn run(t: &Trace, inst_slots: i32) -> Trace {
-    let (roles, groups) = analyse(t, inst_slots);
+pub fn run(t: &Trace, lay: &SinkLayout) -> Trace {
+    let (roles, groups) = analyse(t, lay);
     if roles.is_empty() {
         return t.clone();
     }
@@ -88,7 +108,7 @@ pub fn run(t: &Trace, inst_slots: i32) -> Trace {
     // Member phis: (new phi, allocation, offset) to patch with the body's last value.
     let mut pending: Vec<(IrRef, usize, i32)> = Vec::new();
     // Per group phi: its members' new values, stored once the phis are done.
-    let mut member_vals: Vec<(usize, Vec<(i32, IrRef)>)> = Vec::new();
+    let mut member_vals: HashMap<usize, Vec<(i32, IrRef)>> = HashMap::new();
     let mut stored = false;
     // The body allocation's last stored value per (allocation, offset), in the new trace.
     let mut last: HashMap<(usize, i32), IrRef> = HashMap::new();
@@ -105,12 +125,14 @@ pub fn run(t: &Trace, inst_slots: i32) -> Trace {
                     vals.push((off, p));
                 }
             }
-            member_vals.push((i, vals));
+            member_vals.insert(i, vals);
             return Action::Emit(inst);
         }
         if i > loop_pos && inst.op != Op::Phi && !stored {
             stored = true;
-            for (p, vals) in &member_vals {
+            let mut order: Vec<_> = member_vals.iter().collect();
+            order.sort_by_key(|(p, _)| **p);
+            for (p, vals) in order {
                 let p = rb.map_ref(IrRef::inst(*p));
                 for &(off, v) in vals {
                     let st = [p.raw(), off as u32, v.raw()];
@@ -133,7 +155,15 @@ pub fn run(t: &Trace, inst_slots: i32) -> Trace {
                     SnapId::NONE,
                 ))
             }
-            Some(Role::Addr { .. }) => Action::Drop,
+            Some(Role::Addr { .. }) | Some(Role::Gone) => Action::Drop,
+            Some(Role::Known(c)) => Action::Value(rb.em.konst(*c)),
+            Some(Role::Member { p, off }) => {
+                let v = member_vals
+                    .get(p)
+                    .and_then(|vals| vals.iter().find(|m| m.0 == *off))
+                    .map_or(IrRef::NONE, |m| m.1);
+                Action::Value(v)
+            }
             Some(Role::Store { a, off }) => {
                 let ar = rb.map_ref(IrRef::inst(*a));
                 let v = rb.map_ref(t.insts[i].r(2));
@@ -172,20 +202,20 @@ struct Uses {
 
 /// The roles of the instructions of every allocation that can be sunk (see the module docs), and the
 /// loop-carried groups by `phi`.
-fn analyse(t: &Trace, inst_slots: i32) -> (HashMap<usize, Role>, HashMap<usize, Group>) {
+fn analyse(t: &Trace, lay: &SinkLayout) -> (HashMap<usize, Role>, HashMap<usize, Group>) {
     let n = t.insts.len();
     let loop_pos = t.loop_pos().unwrap_or(n);
     let mut roles = HashMap::new();
     let mut groups = HashMap::new();
     // Candidates, by instruction.
-    let mut cand: HashMap<usize, IrRef> = HashMap::new();
+    let mut cand: HashMap<usize, (IrRef, IrRef)> = HashMap::new();
     for (i, inst) in t.insts.iter().enumerate() {
         if inst.op == Op::CallGuard
             && t.helpers.get(inst.helper().0 as usize).map(|s| s.as_str()) == Some(SINKABLE_NEW)
         {
-            if let [cls] = t.call_args(inst) {
-                if cls.is_const() {
-                    cand.insert(i, *cls);
+            if let [cls, shape] = t.call_args(inst) {
+                if cls.is_const() && shape.is_const() {
+                    cand.insert(i, (*cls, *shape));
                 }
             }
         }
@@ -227,11 +257,12 @@ fn analyse(t: &Trace, inst_slots: i32) -> (HashMap<usize, Role>, HashMap<usize, 
         }
     }
     let mut ok: HashMap<usize, Uses> = HashMap::new();
+    let mut roles_extra: Vec<(usize, Role)> = Vec::new();
     for &a in cand.keys() {
         if bad.contains_key(&a) {
             continue;
         }
-        if let Some(u) = uses_of(t, a, inst_slots, &users, loop_pos) {
+        if let Some(u) = uses_of(t, a, lay.inst_slots, &users, loop_pos) {
             ok.insert(a, u);
         }
     }
@@ -248,7 +279,7 @@ fn analyse(t: &Trace, inst_slots: i32) -> (HashMap<usize, Role>, HashMap<usize, 
         let Some(u0) = ok.get(&a0) else { continue };
         let fits = |q: usize| {
             let qi = &t.insts[q];
-            qi.r(0) == pi.r(0) && qi.r(1) == pi.r(1) && users[q].is_empty() && !bad.contains_key(&q)
+            qi.r(0) == pi.r(0) && qi.r(1) == pi.r(1) && !bad.contains_key(&q)
         };
         if u0.phis != u1.phis || !u1.phis.iter().all(|&q| fits(q)) {
             continue;
@@ -265,11 +296,24 @@ fn analyse(t: &Trace, inst_slots: i32) -> (HashMap<usize, Role>, HashMap<usize, 
             }
             members.push((off0, v0, v1));
         }
-        if members.len() == u0.last.len() {
-            for &q in &u1.phis {
-                let members = members.clone();
-                groups.insert(q, Group { a1, members });
-            }
+        if members.len() != u0.last.len() {
+            continue;
+        }
+        // Reads of the previous iteration's object in the body: known header words and members.
+        let (cls, shape) = cand[&a1];
+        let mut reads = Vec::new();
+        let all = u1.phis.iter().all(|&q| {
+            phi_reads(t, q, lay, &users, cls, shape, &members)
+                .map(|r| reads.extend(r))
+                .is_some()
+        });
+        if !all {
+            continue;
+        }
+        roles_extra.extend(reads);
+        for &q in &u1.phis {
+            let members = members.clone();
+            groups.insert(q, Group { a1, members });
         }
     }
     let grouped: Vec<usize> = groups
@@ -279,10 +323,107 @@ fn analyse(t: &Trace, inst_slots: i32) -> (HashMap<usize, Role>, HashMap<usize, 
     for (a, u) in ok {
         if u.phis.is_empty() || grouped.contains(&a) {
             roles.extend(u.roles);
-            roles.insert(a, Role::New(cand[&a]));
+            roles.insert(a, Role::New(cand[&a].0));
         }
     }
+    roles.extend(roles_extra);
     (roles, groups)
+}
+
+/// The roles of the uses of the object phi `p` (class `cls`, root shape `shape`, members `members`),
+/// or None if one of them is not a read whose value is known: the kind word (only through
+/// `band 255`), the class, the shape, a member's tag guard (of its known tag) and payload load.
+fn phi_reads(
+    t: &Trace,
+    p: usize,
+    lay: &SinkLayout,
+    users: &[Vec<usize>],
+    cls: IrRef,
+    shape: IrRef,
+    members: &[(i32, IrRef, IrRef)],
+) -> Option<Vec<(usize, Role)>> {
+    let mut out = Vec::new();
+    let me = IrRef::inst(p);
+    for &u in &users[p] {
+        let ui = &t.insts[u];
+        if ui.op != Op::Load || ui.r(0) != me {
+            return None;
+        }
+        let off = ui.imm(1);
+        if off == lay.inst_cls && ui.ty == Type::Obj {
+            out.push((u, Role::Known(t.const_of(cls)?)));
+        } else if off == lay.inst_shape && ui.ty == Type::Int {
+            out.push((u, Role::Known(t.const_of(shape)?)));
+        } else if off == lay.kind_off && ui.ty == Type::Int {
+            for &b in &users[u] {
+                let bi = &t.insts[b];
+                let other = if bi.r(0) == IrRef::inst(u) {
+                    bi.r(1)
+                } else {
+                    bi.r(0)
+                };
+                if bi.op != Op::BAnd || t.int_of(other) != Some(0xff) {
+                    return None;
+                }
+                out.push((b, Role::Known(Const::Int(lay.inst_tag as i64))));
+            }
+            out.push((u, Role::Gone));
+        } else if off == lay.inst_slots && ui.ty == Type::Ptr {
+            out.push((u, Role::Gone));
+            let mut addrs = vec![(u, 0i32)];
+            for &a in &users[u] {
+                let ai = &t.insts[a];
+                if ai.op == Op::PAdd && ai.r(0) == IrRef::inst(u) {
+                    let k = t.int_of(ai.r(1))?;
+                    if k < 0 || k % VALUE_SIZE as i64 != 0 || k > i32::MAX as i64 / 2 {
+                        return None;
+                    }
+                    out.push((a, Role::Gone));
+                    addrs.push((a, k as i32));
+                }
+            }
+            for &(a, base) in &addrs {
+                for &r in &users[a] {
+                    let ri = &t.insts[r];
+                    if ri.op == Op::PAdd && a == u && ri.r(0) == IrRef::inst(u) {
+                        continue;
+                    }
+                    if ri.r(0) != IrRef::inst(a) {
+                        return None;
+                    }
+                    let tag = members.iter().find(|m| m.0 == base + TAG_OFFSET as i32);
+                    let payload = members.iter().find(|m| m.0 == base + PAYLOAD_OFFSET as i32);
+                    match ri.op {
+                        Op::GuardTag if ri.imm(1) == TAG_OFFSET as i32 => {
+                            let want = ri.ty_imm(2).and_then(|ty| ty.tag()).map(i64::from);
+                            let known = tag.and_then(|m| t.int_of(m.1));
+                            if want.is_none() || want != known {
+                                return None;
+                            }
+                            out.push((r, Role::Gone));
+                        }
+                        Op::Load if ri.imm(1) == PAYLOAD_OFFSET as i32 => {
+                            let m = payload?;
+                            if t.ty(m.1) != ri.ty {
+                                return None;
+                            }
+                            out.push((
+                                r,
+                                Role::Member {
+                                    p,
+                                    off: base + PAYLOAD_OFFSET as i32,
+                                },
+                            ));
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+        } else {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// The uses of allocation `a`, or None if one of them is neither a member store, a member address

@@ -351,12 +351,18 @@ impl Recorder {
             Some(Object::Type(t)) => t.has_finalizer.get(),
             _ => true,
         };
-        let new = if finalized {
-            "new_instance"
+        let obj = if finalized {
+            self.callg(vm, Type::Obj, "new_instance", &[kcls])?
         } else {
-            crate::opt::sink::SINKABLE_NEW
+            // The root shape goes along for the sink pass (the helper ignores it).
+            let n = match f.as_obj() {
+                Some(Object::Type(t)) => t.nmembers,
+                _ => 0,
+            };
+            let root = crate::runtime::shape_bits(&pvm_interp::shape::Shape::root(n));
+            let ks = self.em.kint(root as i64);
+            self.callg(vm, Type::Obj, crate::opt::sink::SINKABLE_NEW, &[kcls, ks])?
         };
-        let obj = self.callg(vm, Type::Obj, new, &[kcls])?;
         // Operands are all read and guarded: from here on only the slot map changes.
         self.known_kind.insert(obj, super::seq::SeqKind::Instance);
         self.known_class.insert(obj, kcls);

@@ -167,3 +167,35 @@ def temps(n):
 print("temps", temps(50))
 W.__del__ = lambda self: print("W del", self.v)
 print("temps", temps(3))
+
+
+# The previous iteration's object read in the next one (carried around the loop, never made): an int
+# overflow exits with it live, and from then on its members are bigints.
+def carried(n):
+    p = V(0, 1)
+    seen = []
+    for i in range(n):
+        q = V(p.y, p.x + p.y)
+        if i % 20 == 19:
+            seen.append((i, p.x, q.x))
+        p = q
+    return seen, p.x, p.y
+
+
+print("carried", carried(100))
+
+
+# A carried object that a later iteration stores into a list (escapes) and compares by identity.
+def carried_escape(n):
+    p = V(0.0, 0.0)
+    keep = []
+    for i in range(n):
+        prev = p
+        p = V(p.x + 1.0, p.y - 0.5)
+        if i % 11 == 10:
+            keep.append(prev)
+            print("prev", prev.x, prev.y, prev is p)
+    return [(k.x, k.y) for k in keep]
+
+
+print("carried_escape", carried_escape(40))
