@@ -1019,7 +1019,7 @@ impl Driver {
                 (true, Some(Value::Obj(o))) => o.clone(),
                 _ => info.func.clone(),
             };
-            vm.frames.push(Frame {
+            let mut frame = Frame {
                 code: info.code.clone(),
                 func: Some(func),
                 globals: info.globals.clone(),
@@ -1029,7 +1029,18 @@ impl Driver {
                 sp: 0,
                 ret_slot: at(info.ret_slot),
                 gen: None,
-            });
+            };
+            if info.gen {
+                // A generator the trace resumed: the snapshot left it in the result slot.
+                let r = at(info.ret_slot);
+                if let Value::Obj(g) = std::mem::replace(&mut vm.stack[r], Value::Undef) {
+                    if let Some((code, func, globals)) = crate::generators::restore_frame(&g) {
+                        (frame.code, frame.func, frame.globals) = (code, func, globals);
+                    }
+                    frame.gen = Some(g);
+                }
+            }
+            vm.frames.push(frame);
         }
         if let Some(f) = vm.frames.last_mut() {
             f.pc = snap.pc as usize;

@@ -7,6 +7,7 @@ pub mod abi;
 pub mod backend;
 mod clock;
 pub mod driver;
+pub mod generators;
 pub mod ir;
 pub mod opt;
 pub mod pyops;

@@ -1996,5 +1996,6 @@ pub fn helper_specs() -> Vec<HelperSpec> {
             .guarded(),
     ));
     v.extend(crate::vmops::specs());
+    v.extend(crate::generators::specs());
     v
 }

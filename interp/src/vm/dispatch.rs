@@ -663,9 +663,8 @@ impl Vm {
                             }
                             continue;
                         }
-                        // A generator: resumed as a frame of this loop (not while recording: the
-                        // recorder does not follow a generator's frame).
-                        if !REC {
+                        // A generator: resumed as a frame of this loop (the recorder follows it).
+                        {
                             if let Value::Obj(g) = &slot!(3) {
                                 if let Object::Generator(_) = &**g {
                                     let g = g.clone();

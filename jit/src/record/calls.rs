@@ -262,6 +262,7 @@ impl Recorder {
                 self.rel(args_at + nargs)
             },
             func_in_ret,
+            gen: false,
         };
         self.stack_need = self
             .stack_need
@@ -400,6 +401,7 @@ impl Recorder {
             caller_pc: cx.pc + 1,
             caller_sp: self.rel(fidx),
             func_in_ret: false,
+            gen: false,
         };
         self.stack_need = self
             .stack_need

@@ -294,6 +294,7 @@ impl Recorder {
             // `push_function_frame` raises the caller's stack top to the callee's base.
             caller_sp: self.rel(base),
             func_in_ret: false,
+            gen: false,
         };
         self.stack_need = self
             .stack_need

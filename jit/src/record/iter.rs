@@ -69,6 +69,7 @@ impl Recorder {
                     self.set(i + 2, Sv::Undef);
                     Ok(())
                 }
+                Some(Object::Generator(_)) => self.rec_gen_for_setup(vm, i),
                 Some(Object::Iter(_)) => {
                     // A builtin iterator is its own iterator.
                     self.set(i + 1, Sv::Undef);
@@ -100,6 +101,9 @@ impl Recorder {
     /// `ForIter`: see the module docs.
     pub(super) fn rec_for_iter(&mut self, vm: &mut Vm, cx: &Cx) -> RResult {
         let (ic, is, it) = (cx.sp - 3, cx.sp - 2, cx.sp - 1);
+        if let Some(Object::Generator(_)) = vm.stack[ic].as_obj() {
+            return self.rec_gen_for_iter(vm, cx);
+        }
         // A str, set or reversed() iterator: its next item, seen through a copy of its state.
         let stepped = match (&vm.stack[ic], &vm.stack[is]) {
             (Value::Obj(_), Value::Int(_)) | (Value::Int(_), _) => None,

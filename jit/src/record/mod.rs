@@ -48,6 +48,7 @@ mod calls;
 mod containers;
 mod dunders;
 mod functions;
+mod generators;
 mod globals;
 mod iter;
 mod seq;
@@ -127,6 +128,9 @@ pub struct InlineInfo {
     /// a code guard (`calls.rs`), where each run may call another function of the same code. `func` is
     /// then the one seen while recording.
     pub func_in_ret: bool,
+    /// A generator frame the trace resumed (`record/generators.rs`): the exit takes the generator
+    /// object from `ret_slot` and gives it the frame (as `Vm::gen_enter_inline` leaves it).
+    pub gen: bool,
 }
 
 /// A frame of the recorder's frame stack (index 0: the trace's root frame).
@@ -433,6 +437,8 @@ pub struct Recorder {
     pub poly_calls: HashSet<(usize, u32)>,
     /// Functions the trace made (`MakeFunction`), by IR value (see `functions.rs`).
     made: HashMap<IrRef, functions::MadeFunc>,
+    /// Generator frames the trace resumed, by inline id (see `generators.rs`).
+    gens: HashMap<u32, generators::GenRec>,
 }
 
 fn ty_of(v: &Value) -> Option<Type> {
@@ -505,6 +511,7 @@ impl Recorder {
             poly_calls: HashSet::default(),
             made: HashMap::default(),
             fresh_members: HashMap::new(),
+            gens: HashMap::new(),
         };
         rec.scan_namespaces(vm);
         rec
@@ -587,6 +594,7 @@ impl Recorder {
             poly_calls: HashSet::default(),
             made: HashMap::default(),
             fresh_members: HashMap::new(),
+            gens: HashMap::new(),
         };
         rec.scan_namespaces(vm);
         if let Some(inh) = inherit {
@@ -743,7 +751,9 @@ impl Recorder {
             Bc::StoreSubscr => self.rec_store_subscr(vm, &cx),
             Bc::Call => self.rec_call(vm, &cx, false),
             Bc::CallMethod => self.rec_call(vm, &cx, true),
+            Bc::ReturnValue if self.gen_frame().is_some() => self.rec_gen_return(vm, &cx),
             Bc::ReturnValue => self.rec_return(vm, &cx),
+            Bc::YieldValue => self.rec_yield(vm, &cx),
             Bc::LoadDeref => self.rec_load_deref(vm, code, &cx),
             Bc::MakeFunction => self.rec_make_function(vm, code, &cx),
             Bc::StoreDeref => self.rec_store_deref(vm, code, &cx),
@@ -788,7 +798,6 @@ impl Recorder {
             | Bc::PopExcept
             | Bc::CheckExcMatch
             | Bc::Reraise
-            | Bc::YieldValue
             | Bc::GetYieldFromIter
             | Bc::Send
             | Bc::BeforeWith
@@ -825,6 +834,9 @@ impl Recorder {
     /// real frame itself (nothing returned, no inlined call active), or, after returning from it once,
     /// an inlined call at the same base (checked against the old record by `frames_are`).
     pub fn can_link_here(&self) -> bool {
+        if self.in_gen_frame() {
+            return false;
+        }
         match (self.popped, self.frames.as_slice()) {
             (0, [f]) => f.base == 0,
             (1, [_, f]) => f.base == 0,
@@ -836,7 +848,7 @@ impl Recorder {
     /// interpreter is at (`close_handover`)? Not inside an inlined constructor or operator dunder: their
     /// exits redo the whole instruction, so the exit would not resume at the header.
     pub fn can_hand_over(&self) -> bool {
-        self.redo.is_none()
+        self.redo.is_none() && !self.in_gen_frame()
     }
 
     /// End the trace at the header of a loop that has a trace in a frame the trace cannot link from (an
@@ -1021,6 +1033,7 @@ impl Recorder {
         if let Some(s) = self.snap {
             return Ok(s);
         }
+        self.check_gen_frames()?;
         let sp = self.rel(vm.frames.last().map_or(self.base, |f| f.sp));
         let hi = sp.max(self.entry_sp);
         let mut entries = Vec::new();
