@@ -225,10 +225,80 @@ pub fn restore_frame(
     Some((st.code.clone(), st.func.clone(), st.globals.clone()))
 }
 
+/// `list_pop_at.<type>(l, i)`: `l.pop(i)` for an int index whose element has tag `TAG` (the popped
+/// object kept by the nursery); FAIL, with nothing changed, if `l` is not a list, the index is out of
+/// range, the element has another tag, or the nursery is full.
+extern "C" fn list_pop_at<const TAG: u8>(rt: *mut Runtime, p: u64, i: i64, out: *mut u64) -> u32 {
+    // SAFETY: `rt` is the driver's runtime (ctx); the trace holds `p` alive.
+    let (rt, o) = unsafe { (&mut *rt, gen_obj(p)) };
+    let Object::List(l) = o else {
+        return FAIL;
+    };
+    let Ok(mut l) = l.try_borrow_mut() else {
+        return FAIL;
+    };
+    let n = l.len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    if !(0..n).contains(&j) || tag_code(&l[j as usize]) != TAG as u64 || !rt.room(1) {
+        return FAIL;
+    }
+    let v = l.remove(j as usize);
+    drop(l);
+    let bits = match &v {
+        Value::None => 0,
+        Value::Bool(b) => *b as u64,
+        Value::Int(k) => *k as u64,
+        Value::Float(f) => f.to_bits(),
+        Value::Obj(_) => crate::runtime::obj_bits(&v),
+        Value::Undef => return FAIL,
+    };
+    if matches!(v, Value::Obj(_)) {
+        rt.nursery.push(v);
+    }
+    if !out.is_null() {
+        // SAFETY: `out` is the trace's out-slot for this call.
+        unsafe { *out = bits };
+    }
+    OK
+}
+
+/// `l.pop(i)` whose element is None.
+extern "C" fn list_pop_at_none(rt: *mut Runtime, p: u64, i: i64) -> u32 {
+    list_pop_at::<0>(rt, p, i, std::ptr::null_mut())
+}
+
 /// The helpers above, for the backend's table.
 pub fn specs() -> Vec<HelperSpec> {
     use Type::*;
-    vec![
+    let tagged = crate::runtime::tagged;
+    let mut v = vec![
+        HelperSpec::new(
+            &tagged("list_pop_at", Bool),
+            list_pop_at::<1> as *const () as usize,
+            HelperSig::new(&[Obj, Int], Bool).with_ctx().guarded(),
+        ),
+        HelperSpec::new(
+            &tagged("list_pop_at", Int),
+            list_pop_at::<2> as *const () as usize,
+            HelperSig::new(&[Obj, Int], Int).with_ctx().guarded(),
+        ),
+        HelperSpec::new(
+            &tagged("list_pop_at", Float),
+            list_pop_at::<3> as *const () as usize,
+            HelperSig::new(&[Obj, Int], Float).with_ctx().guarded(),
+        ),
+        HelperSpec::new(
+            &tagged("list_pop_at", Obj),
+            list_pop_at::<4> as *const () as usize,
+            HelperSig::new(&[Obj, Int], Obj).with_ctx().guarded(),
+        ),
+        HelperSpec::new(
+            &tagged("list_pop_at", None),
+            list_pop_at_none as *const () as usize,
+            HelperSig::new(&[Obj, Int], Void).with_ctx().guarded(),
+        ),
+    ];
+    v.extend([
         HelperSpec::new(
             "gen_iter",
             gen_iter as *const () as usize,
@@ -253,5 +323,6 @@ pub fn specs() -> Vec<HelperSpec> {
             gen_return as *const () as usize,
             HelperSig::new(&[Obj], Void).with_ctx().guarded(),
         ),
-    ]
+    ]);
+    v
 }

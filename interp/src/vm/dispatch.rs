@@ -1195,9 +1195,8 @@ impl Vm {
     #[inline(never)]
     pub(super) fn call_slow(&mut self, op: Op, arg: u32) -> PyResult<CallOutcome> {
         let sp = self.frames.last().expect("frame").sp;
-        // `gen.send(v)`: the generator runs as a frame of this loop (not while recording: the
-        // recorder does not follow a generator's frame).
-        if op == Op::CallMethod && arg == 1 && !self.recording && self.send_inline(sp - 3) {
+        // `gen.send(v)`: the generator runs as a frame of this loop (the recorder follows it).
+        if op == Op::CallMethod && arg == 1 && self.send_inline(sp - 3) {
             return Ok(CallOutcome::Pushed);
         }
         let mut n = arg as usize;

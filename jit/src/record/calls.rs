@@ -43,6 +43,9 @@ impl Recorder {
 
     /// `Call n` / `CallMethod n`.
     pub(super) fn rec_call(&mut self, vm: &mut Vm, cx: &Cx, method: bool) -> RResult {
+        if method && cx.arg == 1 && self.is_gen_send(vm, cx.sp - 3) {
+            return self.rec_gen_send(vm, cx);
+        }
         let n = cx.arg as usize;
         let sp = cx.sp;
         // (result slot, callable slot, first argument, number of arguments, Undef marker swapped down)
@@ -600,6 +603,7 @@ impl Recorder {
                 let x = self.float_arg(vm, a)?;
                 self.callg(vm, Type::Float, &format!("math.{name}"), &[x])?
             }
+            Known::ListPop if args.len() == 2 => self.list_pop_at(vm, args[0], args[1])?,
             Known::ListPop => {
                 let [l] = args else {
                     return Err(self.wrong_args());

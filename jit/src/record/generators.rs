@@ -26,7 +26,7 @@ use crate::ir::{Const, IrRef, Type};
 use pvm_interp::bytecode::Op as Bc;
 use pvm_interp::object::Object;
 use pvm_interp::value::Value;
-use pvm_interp::vm::generators::GenKind;
+use pvm_interp::vm::generators::{gen_kind, GenKind};
 use pvm_interp::vm::Vm;
 use std::rc::Rc;
 
@@ -74,7 +74,75 @@ impl Recorder {
         ) {
             return Err(nyi("ForIter on a malformed generator state"));
         }
-        let gv = vm.stack[ic].clone();
+        self.gen_resume(vm, cx, ic, cx.sp, None)
+    }
+
+    /// Is `(send, g, v)` at `fidx` a `g.send(v)` that `Vm::send_inline` resumes in place?
+    pub(super) fn is_gen_send(&self, vm: &mut Vm, fidx: usize) -> bool {
+        let (Some(Object::Builtin(b)), g) = (vm.stack[fidx].as_obj(), vm.stack[fidx + 1].clone())
+        else {
+            return false;
+        };
+        if b.bound.is_some() || b.name != "send" || gen_kind(&g) != Some(GenKind::Generator) {
+            return false;
+        }
+        let f = b.f as usize;
+        match vm.lookup_method(&g, &Value::str("send")) {
+            Ok(Some(Value::Obj(m))) => match &*m {
+                Object::Builtin(s) => s.f as usize == f,
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// `gen.send(v)` by `CallMethod 1` (`(send, g, v)` at `fidx`): resume `g` as an inlined frame whose
+    /// `yield` receives `v`, returning into `fidx` (`Vm::send_inline`).
+    pub(super) fn rec_gen_send(&mut self, vm: &Vm, cx: &Cx) -> RResult {
+        let fidx = cx.sp - 3;
+        let f = vm.stack[fidx].clone();
+        let fr = self.get(vm, fidx)?;
+        self.guard_identity(vm, fr, &f)?;
+        self.gen_resume(vm, cx, fidx + 1, fidx, Some(fidx + 2))
+    }
+
+    /// `LoadMethod` on a generator: `send` is `(send, g)` with the method a constant (the generator
+    /// type is builtin) and `gen_iter` checking that `g` is a plain generator; anything else as for
+    /// other builtin receivers.
+    pub(super) fn rec_gen_load_method(
+        &mut self,
+        vm: &mut Vm,
+        code: &Rc<pvm_interp::code::Code>,
+        cx: &Cx,
+    ) -> RResult {
+        let recv = vm.stack[cx.sp - 1].clone();
+        let name = code.names[cx.arg as usize].clone();
+        if name.as_str() != Some("send") || gen_kind(&recv) != Some(GenKind::Generator) {
+            return self.builtin_load_method(vm, code, cx);
+        }
+        let Ok(Some(m)) = vm.lookup_method(&recv, &name) else {
+            return Err(nyi("generator method"));
+        };
+        let g = self.get(vm, cx.sp - 1)?;
+        self.callg(vm, Type::Void, "gen_iter", &[g])?;
+        let mr = self.kobj(&m);
+        self.set(cx.sp - 1, Sv::Val(mr));
+        self.set(cx.sp, Sv::Val(g));
+        Ok(())
+    }
+
+    /// Resume the generator in slot `g_at` as an inlined frame returning into `ret` (its base right
+    /// above), as `Vm::gen_enter_inline` does: for a `for` loop (`sent` None: the `yield` gets None) or
+    /// for `send` (the value in slot `sent`).
+    fn gen_resume(
+        &mut self,
+        vm: &Vm,
+        cx: &Cx,
+        g_at: usize,
+        ret: usize,
+        sent: Option<usize>,
+    ) -> RResult {
+        let gv = vm.stack[g_at].clone();
         let Some(Object::Generator(cell)) = gv.as_obj() else {
             return Err(nyi("ForIter over this iterator"));
         };
@@ -90,6 +158,9 @@ impl Recorder {
         }
         if vm.frames.len() >= vm.recursion_limit {
             return Err(nyi("a generator at the recursion limit"));
+        }
+        if !st.started && sent.is_some_and(|s| !vm.stack[s].is_none()) {
+            return Err(nyi("a value sent to a just-started generator"));
         }
         let n = st.slots.len();
         if n > MAX_GEN_SLOTS {
@@ -121,7 +192,25 @@ impl Recorder {
             .fold(0u64, |t, (i, v)| t | tag_code(v) << (3 * i));
         drop(st);
 
-        let g = self.get(vm, ic)?;
+        let g = self.get(vm, g_at)?;
+        // The sent value (read before the frame's slots cover its slot); None when not started.
+        let sent = match sent {
+            Some(s) => {
+                let v = match self.sv(vm, s)? {
+                    Sv::Tuple(t) => Sv::Val(self.materialize_tuple(t)?),
+                    v => v,
+                };
+                if !started {
+                    // Guarded to be None by its type.
+                    self.get(vm, s)?;
+                }
+                v
+            }
+            None => Sv::Val(self.em.konst(Const::None)),
+        };
+        if matches!(sent, Sv::Range { .. } | Sv::Slice { .. } | Sv::Tuple(_)) {
+            return Err(Abort::VirtualEscapes);
+        }
         let args = [
             g,
             self.em.kint(Rc::as_ptr(&code) as *const u8 as i64),
@@ -132,7 +221,6 @@ impl Recorder {
         ];
         let buf = self.callg(vm, Type::Ptr, "gen_enter", &args)?;
         // Everything is guarded: from here on only the slot map changes.
-        let ret = cx.sp;
         let base = ret + 1;
         let mut loads = Vec::with_capacity(n);
         for (i, ty) in tys.into_iter().enumerate() {
@@ -150,8 +238,7 @@ impl Recorder {
         }
         if started {
             // The value of the `yield` expression the generator resumes at.
-            let none = self.em.konst(Const::None);
-            self.set(base + n, Sv::Val(none));
+            self.set(base + n, sent);
         }
         self.set(ret, Sv::Val(g));
         let info = InlineInfo {
@@ -305,6 +392,32 @@ impl Recorder {
         }
         self.expect = Some((self.frames.len(), ins.arg()));
         Ok(())
+    }
+
+    /// `l.pop(i)` with an int index (a queue's `pop(0)`): `list_pop_at.<type>`, typed by the element
+    /// seen while recording; the helper fails (the interpreter redoes the call) on a bad index or another
+    /// element type.
+    pub(super) fn list_pop_at(&mut self, vm: &Vm, l: usize, i: usize) -> RResult<IrRef> {
+        let (Some(Object::List(list)), Value::Int(k)) = (vm.stack[l].as_obj(), &vm.stack[i]) else {
+            return Err(nyi("list.pop with this argument"));
+        };
+        let len = list.borrow().len() as i64;
+        let j = if *k < 0 { *k + len } else { *k };
+        let elem = (0..len)
+            .contains(&j)
+            .then(|| list.borrow()[j as usize].clone())
+            .ok_or_else(|| nyi("list.pop out of range (IndexError ahead)"))?;
+        let ty = super::seq::value_type(&elem).ok_or_else(|| nyi("unbound element"))?;
+        let lr = self.get(vm, l)?;
+        let ir = self.get(vm, i)?;
+        self.check_effect(lr)?;
+        let name = crate::runtime::tagged("list_pop_at", ty);
+        Ok(if ty == Type::None {
+            self.callg(vm, Type::Void, &name, &[lr, ir])?;
+            self.em.konst(Const::None)
+        } else {
+            self.callg(vm, ty, &name, &[lr, ir])?
+        })
     }
 
     /// Every snapshot inside a generator frame must carry its generator (see the module docs).

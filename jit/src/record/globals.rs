@@ -332,6 +332,7 @@ impl Recorder {
                 self.set(cx.sp, Sv::Val(r));
                 Ok(())
             }
+            Some(Object::Generator(_)) => self.rec_gen_load_method(vm, code, cx),
             _ => self.builtin_load_method(vm, code, cx),
         }
     }

@@ -127,3 +127,29 @@ t = 0
 for v in (i * 3 for i in range(500) if i % 5):
     t += v
 print("genexpr", t)
+
+
+# A sliding window in a generator (a queue's `pop(0)`), and `pop(i)` with other indexes and types.
+def window_sums(it, width):
+    buf = []
+    total = 0
+    for x in it:
+        buf.append(x)
+        total += x
+        if len(buf) > width:
+            total -= buf.pop(0)
+        if len(buf) == width:
+            yield total
+
+
+print("windows", sum(window_sums(squares(200), 8)), list(window_sums(iter(range(12)), 5)))
+mixed = [1, 2.5, "three", None, True] * 30
+popped = []
+for k in range(60):
+    popped.append(mixed.pop(-2 if k % 3 else 0))
+print("pops", len(mixed), popped[:7], popped[-3:])
+try:
+    for k in range(100):
+        mixed.pop(70)
+except IndexError as e:
+    print("IndexError", e, len(mixed))
