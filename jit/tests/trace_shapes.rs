@@ -462,3 +462,43 @@ f(3000)
         ",
     );
 }
+
+#[test]
+fn generator_step_is_one_resume_helper_typed_loads_and_one_write_back() {
+    // `for x in squares(n)`: each iteration resumes the generator inline (`gen_enter` checks it and
+    // hands out its slot buffer), runs its body to the `yield` and writes back only the changed
+    // local (`i`; `n` is kept: tag code 7) with `gen_yield`.
+    let src = "
+def squares(n):
+    i = 0
+    while i < n:
+        yield i * i
+        i += 1
+
+def f():
+    total = 0
+    for x in squares(3000):
+        total += x
+    return total
+
+f()
+";
+    assert_shape(
+        src,
+        "f",
+        "
+        ...
+        guard_intr
+        %buf = callg.ptr _ _ 7 18 2 1)
+        %n = load.int %buf, 8
+        %i = load.int %buf, 24
+        %i2 = add_ov %i, 1
+        %c = lt %i2, %n
+        guard_true %c
+        %sq = mul_ov %i2, %i2
+        store _, 8, %i2
+        callg.void _ 7, 23, 2)
+        %t2 = add_ov %t, %sq
+        ",
+    );
+}

@@ -197,7 +197,12 @@ impl Recorder {
         let sent = match sent {
             Some(s) => {
                 let v = match self.sv(vm, s)? {
-                    Sv::Tuple(t) => Sv::Val(self.materialize_tuple(t)?),
+                    Sv::Tuple(t) => {
+                        // `g.send((a, b))`: the tuple must exist in the generator's frame.
+                        let r = self.materialize_tuple(t)?;
+                        self.set(s, Sv::Val(r));
+                        Sv::Val(r)
+                    }
                     v => v,
                 };
                 if !started {

@@ -153,3 +153,49 @@ try:
         mixed.pop(70)
 except IndexError as e:
     print("IndexError", e, len(mixed))
+
+
+# Instances made inside the generator body and kept in its locals across yields.
+class P:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+def points(n):
+    prev = P(0, 0)
+    for i in range(n):
+        cur = P(i, prev.x + 1)
+        yield cur
+        prev = cur
+
+
+acc = 0
+for p in points(300):
+    acc += p.x * 3 + p.y
+print("points", acc, p.x, p.y)
+
+
+# Sending tuples through a pipeline of generators.
+def sink(store):
+    while True:
+        pair = yield
+        store.append(pair[0] * pair[1])
+
+
+def pairer(target):
+    n = 0
+    while True:
+        v = yield
+        n += 1
+        target.send((n, v))
+
+
+got = []
+s = sink(got)
+next(s)
+pr = pairer(s)
+next(pr)
+for i in range(200):
+    pr.send(i)
+print("tuples", len(got), sum(got), got[-2:])
