@@ -1133,6 +1133,20 @@ extern "C" fn dict_has<const KT: u8>(p: u64, k: u64, out: *mut u64) -> u32 {
     }
 }
 
+/// `k in s` for an exact set or frozenset (or dict); FAIL when only the VM can decide.
+extern "C" fn set_has<const KT: u8>(p: u64, k: u64, out: *mut u64) -> u32 {
+    // SAFETY: the trace holds `p` (and `k` if it is an object) alive.
+    let (o, key) = (unsafe { obj(p) }, unsafe { dict_key::<KT>(k) });
+    match pvm_interp::vm::contains_pure_obj(o, &key) {
+        Some(found) => {
+            // SAFETY: `out` is the trace's out-slot for this call.
+            unsafe { *out = found as u64 };
+            OK
+        }
+        None => FAIL,
+    }
+}
+
 /// The next item of a dict key/value/item iterator, as the interpreter's `next` makes it (an items
 /// tuple is new: the nursery keeps it alive); FAIL when the dict changed size (the interpreter raises
 /// RuntimeError), at the end, or for another type.
@@ -1874,6 +1888,9 @@ pub fn helper_specs() -> Vec<HelperSpec> {
                 HelperSig::new(&[Obj, $kty, Float], Void).with_ctx().guarded()));
             v.push(HelperSpec::new(concat!("dict_has_", $k),
                 dict_has::<$kt> as *const () as usize,
+                HelperSig::new(&[Obj, $kty], Bool).guarded()));
+            v.push(HelperSpec::new(concat!("set_has_", $k),
+                set_has::<$kt> as *const () as usize,
                 HelperSig::new(&[Obj, $kty], Bool).guarded()));
         };
         (@get $kt:literal $kty:ident $k:literal: $($tag:literal $ty:ident),*) => {$(

@@ -44,7 +44,13 @@ pub(super) fn contains_pure(container: &Value, key: &Value) -> Option<bool> {
     let Value::Obj(o) = container else {
         return None;
     };
-    match &**o {
+    contains_pure_obj(o, key)
+}
+
+/// `key in o` (what `contains_pure` answers, for an object; the JIT's `set_has` helpers use it).
+#[inline]
+pub fn contains_pure_obj(o: &Object, key: &Value) -> Option<bool> {
+    match o {
         Object::Dict(d) => {
             let d = d.try_borrow().ok()?;
             crate::vm::dict_find_pure(&d, key)

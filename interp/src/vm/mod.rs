@@ -15,6 +15,7 @@ mod dispatch;
 mod exec;
 pub mod generators;
 mod lookup_fast;
+pub use lookup_fast::contains_pure_obj;
 mod matching;
 pub mod ops;
 pub mod protocol;

@@ -171,21 +171,28 @@ impl Recorder {
         self.typed_call(vm, &format!("dict_get_{kk}"), &v, &[dr, kr])
     }
 
-    /// `ContainsOp` (`k in d`, `k not in d`) for an exact dict and an int or str key.
+    /// `ContainsOp` (`k in d`, `k not in d`) for an exact dict, set or frozenset and an int or str key.
     pub(super) fn rec_contains_op(&mut self, vm: &mut Vm, cx: &Cx) -> RResult {
         let (ik, ic) = (cx.sp - 2, cx.sp - 1);
+        // Sets answer without Python code only when their keys compare plainly (checked now; the
+        // helper checks again and exits otherwise).
         let kk = match vm.stack[ic].as_obj() {
-            Some(Object::Dict(_)) => self.dict_key_kind(vm, ik),
+            Some(Object::Dict(_)) => self.dict_key_kind(vm, ik).map(|k| ("dict", k)),
+            Some(o @ (Object::Set(_) | Object::FrozenSet(_)))
+                if pvm_interp::vm::contains_pure_obj(o, &vm.stack[ik]).is_some() =>
+            {
+                self.dict_key_kind(vm, ik).map(|k| ("set", k))
+            }
             _ => None,
         };
         let r = match kk {
-            Some(kk) => {
+            Some((which, kk)) => {
                 let (dr, kr) = (self.get(vm, ic)?, self.get(vm, ik)?);
                 let s = self.snapshot(vm)?;
                 self.em.call(
                     Op::CallGuard,
                     Type::Bool,
-                    &format!("dict_has_{kk}"),
+                    &format!("{which}_has_{kk}"),
                     &[dr, kr],
                     s,
                 )

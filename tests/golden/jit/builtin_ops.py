@@ -182,3 +182,29 @@ def sorted_keys(rows):
 
 
 print(sorted_keys([[3, 1, 2], ["b", "a"], [], [2.5, 1]] * 20))
+
+
+# `in` on sets and frozensets inside a trace: int and str keys answered by a helper, keys that need
+# __eq__ (a float equal to an int, a user object) and a set that changes between iterations.
+class Key:
+    def __init__(self, v):
+        self.v = v
+    def __hash__(self):
+        return hash(self.v)
+    def __eq__(self, other):
+        return self.v == other
+
+
+fs = frozenset(range(0, 60, 3))
+words = {"a", "bb", "ccc"}
+hits = [0, 0, 0]
+for i in range(300):
+    if i % 60 in fs:
+        hits[0] += 1
+    if "ab"[i % 2] * (i % 3 + 1) in words:
+        hits[1] += 1
+    if i == 150:
+        fs = frozenset([1.0, 2, Key(4)])
+    if i % 5 in fs:
+        hits[2] += 1
+print("set in", hits)
