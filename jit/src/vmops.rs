@@ -270,6 +270,15 @@ unsafe fn step<const TAG: u8>(rt: *mut Runtime, it: u64, end: bool, out: *mut u6
     let Some(Object::Iter(cell)) = itv.as_obj() else {
         return FAIL;
     };
+    // str and set iterators step only when the item is taken: nothing to undo.
+    let taken = pvm_interp::vm::protocol::step_if(cell, |item| match item {
+        None => end,
+        // SAFETY: `out` is null or the call's result slot.
+        Some(v) => !end && unsafe { hand_over::<TAG>(rt, v, out) },
+    });
+    if let Some(ok) = taken {
+        return if ok { OK } else { FAIL };
+    }
     let saved = match cell.try_borrow() {
         Ok(st) => steppable_copy(&st),
         Err(_) => None,

@@ -31,7 +31,22 @@ pub struct MethodCacheEntry {
 /// Equality of builtin values without running Python code (dict and set probes). Values it cannot
 /// decide without the VM (instances, which may define `__eq__`; nesting deeper than `MAX_EQ_DEPTH`)
 /// compare unequal unless identical; `Vm::eq` is the full comparison.
+#[inline]
 pub fn values_eq(a: &Value, b: &Value) -> bool {
+    // The dict and set probes' common cases, before the general walk: small ints, the same object
+    // (never a float NaN: floats are not objects), two exact strs.
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => return x == y,
+        (Value::Obj(x), Value::Obj(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return true;
+            }
+            if let (Object::Str(p), Object::Str(q)) = (&**x, &**y) {
+                return p.as_str() == q.as_str();
+            }
+        }
+        _ => {}
+    }
     eq_pure(a, b, 0, MAX_EQ_DEPTH, false).unwrap_or(false)
 }
 
@@ -273,6 +288,45 @@ pub(crate) fn str_iter_next(it: &std::cell::RefCell<Iter>) -> Option<Option<Valu
                     Some(None)
                 }
             }
+        }
+        _ => None,
+    }
+}
+
+/// A step of a str or set iterator that happens only if `accept` takes its item (`None` = exhausted),
+/// for callers that must leave the iterator unchanged when they cannot use the item (JIT traces that
+/// expect an item of one type). None when `it` is not such an iterator, or its set changed size (the
+/// general step raises that error).
+pub fn step_if(it: &RefCell<Iter>, accept: impl FnOnce(Option<Value>) -> bool) -> Option<bool> {
+    let mut st = it.try_borrow_mut().ok()?;
+    match &mut *st {
+        Iter::Str { s, byte } => {
+            let Object::Str(ps) = &**s else {
+                return None;
+            };
+            let c = ps.as_str()[*byte..].chars().next();
+            let ok = accept(c.map(Value::char));
+            if ok {
+                *byte += c.map_or(0, char::len_utf8);
+            }
+            Some(ok)
+        }
+        Iter::Set { set, pos, used } => {
+            let t = super::containers::set_table(set)?;
+            if t.len() != *used {
+                return None;
+            }
+            let next = t.next_from(*pos).map(|(p, e)| (p, e.key.clone()));
+            drop(t);
+            let p = next.as_ref().map(|(p, _)| *p);
+            let ok = accept(next.map(|(_, k)| k));
+            if ok {
+                match p {
+                    Some(p) => *pos = p + 1,
+                    None => *st = Iter::Exhausted,
+                }
+            }
+            Some(ok)
         }
         _ => None,
     }
@@ -1650,7 +1704,20 @@ impl Vm {
     }
 
     /// Advance an iterator: Some(value), or None when exhausted.
+    #[inline]
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // Iterators over a str or a set (the JIT's `iter_step` comes here) without the general
+        // step's large frame.
+        if let Some(Object::Iter(cell)) = it.as_obj() {
+            if let Some(r) = str_iter_next(cell) {
+                return Ok(r);
+            }
+        }
+        self.next_general(it)
+    }
+
+    #[inline(never)]
+    fn next_general(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match it.as_obj() {
             Some(Object::Generator(_)) => return self.gen_next(it),
             Some(Object::Native(n)) => {
