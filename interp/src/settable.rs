@@ -557,6 +557,28 @@ impl SetTable {
 
     /// A Python-level copy of `other` (`s.copy()`, `set(s)`, `frozenset(s)`): `new` + `set_merge`.
     pub fn copy_of(other: &SetTable) -> SetTable {
+        // `merge_from` into a new table, without its intermediate allocations: the size its up-front
+        // resize picks, then the source's layout when the sizes agree and it has no dummies.
+        if other.used == 0 {
+            return SetTable::new();
+        }
+        let size = if other.used * 5 >= (MIN_SIZE - 1) * 3 {
+            let mut n = MIN_SIZE;
+            while n <= other.used * 2 {
+                n <<= 1;
+            }
+            n
+        } else {
+            MIN_SIZE
+        };
+        if size == other.slots.len() && other.fill == other.used {
+            return SetTable {
+                slots: other.slots.clone(),
+                fill: other.used,
+                used: other.used,
+                finger: 0,
+            };
+        }
         let mut s = SetTable::new();
         let r: Result<(), ()> = s.merge_from(other, |_, _| Ok(false));
         debug_assert!(r.is_ok());

@@ -501,6 +501,10 @@ impl Vm {
 
     /// `BUILD_SET n`: `new` + `add` each item in order.
     pub fn new_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
+        let items = match super::lookup_fast::set_of_pure(items) {
+            Ok(t) => return Ok(Value::obj(Object::Set(RefCell::new(t)))),
+            Err(items) => items,
+        };
         let cell = RefCell::new(SetTable::new());
         for x in items {
             self.table_add(&cell, x)?;
@@ -647,6 +651,9 @@ impl Vm {
             let f = s.borrow().clone();
             let h = f.frozenset_hash();
             return Ok((Value::obj(Object::FrozenSet(f)), h));
+        }
+        if let Some(h) = super::lookup_fast::pure_hash(key) {
+            return Ok((key.clone(), h));
         }
         let h = self.hash(key)?;
         Ok((key.clone(), h))

@@ -9,7 +9,7 @@ use crate::value::Value;
 
 /// The hash of an int or str key (None for anything else).
 #[inline]
-fn pure_hash(key: &Value) -> Option<i64> {
+pub(super) fn pure_hash(key: &Value) -> Option<i64> {
     match key {
         Value::Int(i) => Some(crate::hash::hash_i64(*i)),
         _ => crate::vm::protocol::str_and_hash(key).map(|(_, h)| h),
@@ -24,6 +24,25 @@ fn plain(k: &Value) -> bool {
         Value::Obj(o) => matches!(&**o, Object::Str(_)),
         _ => false,
     }
+}
+
+/// A set display's table, when every item is an int or str (nothing to compare needs Python code).
+pub(super) fn set_of_pure(items: Vec<Value>) -> Result<crate::settable::SetTable, Vec<Value>> {
+    let mut hashes = smallvec::SmallVec::<[i64; 8]>::new();
+    for x in &items {
+        match pure_hash(x) {
+            Some(h) => hashes.push(h),
+            None => return Err(items),
+        }
+    }
+    let mut t = crate::settable::SetTable::new();
+    for (x, h) in items.into_iter().zip(hashes) {
+        let found = crate::vm::containers::ok(t.find(h, |k| crate::vm::containers::set_eq(k, &x)));
+        if found.is_none() {
+            t.insert_new(h, x);
+        }
+    }
+    Ok(t)
 }
 
 fn set_has(t: &crate::settable::SetTable, key: &Value) -> Option<bool> {

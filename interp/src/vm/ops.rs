@@ -208,14 +208,24 @@ impl Vm {
             return Ok(None);
         };
         match (&**ao, op) {
-            (Object::Str(x), BinOp::Add) => match b.as_str() {
-                Some(y) => {
-                    let mut s = String::with_capacity(x.as_str().len() + y.len());
+            (Object::Str(x), BinOp::Add) => match b.as_obj() {
+                Some(Object::Str(y)) => {
+                    let mut s = String::with_capacity(x.byte_len() + y.byte_len());
+                    s.push_str(x.as_str());
+                    s.push_str(y.as_str());
+                    Ok(Some(Value::from_string_chars(
+                        s,
+                        x.char_len() + y.char_len(),
+                    )))
+                }
+                _ if b.as_str().is_some() => {
+                    let y = b.as_str().unwrap_or_default();
+                    let mut s = String::with_capacity(x.byte_len() + y.len());
                     s.push_str(x.as_str());
                     s.push_str(y);
                     Ok(Some(Value::from_string(s)))
                 }
-                None => Err(type_error(format!(
+                _ => Err(type_error(format!(
                     "can only concatenate str (not \"{}\") to str",
                     self.type_name(b)
                 ))),
@@ -231,8 +241,10 @@ impl Vm {
                 }
                 match bo.as_obj() {
                     Some(Object::List(y)) => {
-                        let mut v = x.borrow().clone();
-                        v.extend(y.borrow().iter().cloned());
+                        let (x, y) = (x.borrow(), y.borrow());
+                        let mut v = Vec::with_capacity(x.len() + y.len());
+                        v.extend_from_slice(&x);
+                        v.extend_from_slice(&y);
                         Ok(Some(Value::obj(Object::List(v.into()))))
                     }
                     _ => Err(type_error(format!(

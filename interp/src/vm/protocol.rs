@@ -1212,6 +1212,9 @@ impl Vm {
             Object::List(l) => {
                 if let Some(sl) = key.as_obj().and_then(slice_of) {
                     let items = l.borrow();
+                    if let Some((a, b)) = self.slice_contiguous(sl, items.len())? {
+                        return Ok(Value::obj(Object::List(RefCell::new(items[a..b].to_vec()))));
+                    }
                     let idx = self.slice_indices(sl, items.len())?;
                     return Ok(Value::obj(Object::List(RefCell::new(
                         idx.iter().map(|&i| items[i].clone()).collect(),
@@ -1226,6 +1229,9 @@ impl Vm {
             }
             Object::Tuple(t) => {
                 if let Some(sl) = key.as_obj().and_then(slice_of) {
+                    if let Some((a, b)) = self.slice_contiguous(sl, t.len())? {
+                        return Ok(Value::obj(Object::Tuple(t[a..b].to_vec())));
+                    }
                     let idx = self.slice_indices(sl, t.len())?;
                     return Ok(Value::obj(Object::Tuple(
                         idx.iter().map(|&i| t[i].clone()).collect(),
@@ -1239,6 +1245,20 @@ impl Vm {
             }
             Object::Str(s) => {
                 if let Some(sl) = key.as_obj().and_then(slice_of) {
+                    if let Some((a, b)) = self.slice_contiguous(sl, s.char_len())? {
+                        let (x, y) = if s.is_ascii() {
+                            (a, b)
+                        } else {
+                            let x = s.byte_offset(a);
+                            let rest = &s.as_str()[x..];
+                            let y = rest
+                                .char_indices()
+                                .nth(b - a)
+                                .map_or(s.byte_len(), |(k, _)| x + k);
+                            (x, y)
+                        };
+                        return Ok(Value::str_chars(&s.as_str()[x..y], b - a));
+                    }
                     let idx = self.slice_indices(sl, s.char_len())?;
                     if s.is_ascii() {
                         let b = s.as_str().as_bytes();
@@ -1267,6 +1287,9 @@ impl Vm {
             }
             Object::Bytes(b) => {
                 if let Some(sl) = key.as_obj().and_then(slice_of) {
+                    if let Some((x, y)) = self.slice_contiguous(sl, b.len())? {
+                        return Ok(Value::obj(Object::Bytes(b[x..y].to_vec())));
+                    }
                     let idx = self.slice_indices(sl, b.len())?;
                     return Ok(Value::obj(Object::Bytes(
                         idx.iter().map(|&i| b[i]).collect(),
@@ -1411,6 +1434,19 @@ impl Vm {
         let start = adj(get(&sl[0])?, if step < 0 { hi } else { lo });
         let stop = adj(get(&sl[1])?, if step < 0 { lo } else { hi });
         Ok((start, stop, step))
+    }
+
+    /// `(start, stop)` with `start <= stop` when the slice has step 1 (the common `s[a:b]`), else None.
+    pub fn slice_contiguous(
+        &self,
+        sl: &[Value; 3],
+        len: usize,
+    ) -> PyResult<Option<(usize, usize)>> {
+        if !matches!(sl[2], Value::None | Value::Int(1)) {
+            return Ok(None);
+        }
+        let (start, stop, _) = self.slice_adjust(sl, len)?;
+        Ok(Some((start as usize, stop.max(start) as usize)))
     }
 
     /// The indices a slice selects.
@@ -2155,6 +2191,11 @@ impl Vm {
     }
 
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        // An int or str in an exact dict or set, when no stored key needs `__eq__` (the JIT's `in`
+        // helper comes here).
+        if let Some(r) = super::lookup_fast::contains_pure(container, item) {
+            return Ok(r);
+        }
         // The common containers first (never user instances).
         if let Value::Obj(o) = container {
             match &**o {
