@@ -446,3 +446,62 @@ fn bounds_checks_on_one_length_merge_into_the_first_guard() {
          exit #2",
     );
 }
+
+#[test]
+fn sink_removes_an_allocation_only_stored_into_and_named_by_exits() {
+    // `%a` is only written (tag + payload of members 0 and 1) and named by the guard's snapshot: it
+    // becomes `snew` + `sstore`s (no code; the exit materialises it with member 0 only, the store to
+    // member 1 comes after). `%b` is passed to a helper: it escapes and stays. `%c` is named by no
+    // exit: it goes with its stores.
+    let t = parse(
+        "snap #0 pc=0 {}
+         %x = sload.float 0 #0
+         %a = callg.obj @new_instance_nodel(obj@0x1000, 77) #0
+         %d = load.ptr %a, 64
+         store %d, 0, 3
+         store %d, 8, %x
+         %y = fadd %x, 1.0
+         snap #1 pc=1 {1: %a, 2: %a}
+         %g = flt %y, 2.0
+         guard_true %g #1
+         %e = padd %d, 16
+         store %e, 0, 2
+         store %e, 8, 5
+         %b = callg.obj @new_instance_nodel(obj@0x1000, 77) #1
+         callg.void @keep(%b) #1
+         %c = callg.obj @new_instance_nodel(obj@0x1000, 77) #1
+         %f = load.ptr %c, 64
+         store %f, 0, 3
+         store %f, 8, %y
+         snap #2 pc=2 {1: %y}
+         exit #2",
+    );
+    let lay = pvm_jit::opt::sink::SinkLayout {
+        inst_slots: 64,
+        inst_cls: 40,
+        inst_shape: 80,
+        kind_off: 16,
+        inst_tag: 17,
+    };
+    let t = pvm_jit::opt::sink::run(&t, &lay).expect("something to sink");
+    verify(&t).unwrap_or_else(|e| panic!("{e}\n{}", print_trace(&t)));
+    let t = dce::run(&t);
+    assert_ir(
+        &t,
+        "snap #0 pc=0 frames=[] {}
+         %0 = sload.float 0 #0
+         %1 = snew obj@0x1000
+         sstore %1, 0, 3
+         sstore %1, 8, %0
+         %4 = fadd %0, 1.0
+         %5 = flt %4, 2.0
+         snap #1 pc=1 frames=[] {1: %1, 2: %1}
+         guard_true %5 #1
+         sstore %1, 16, 2
+         sstore %1, 24, 5
+         %9 = callg.obj @new_instance_nodel(obj@0x1000, 77) #1
+         callg.void @keep(%9) #1
+         snap #2 pc=2 frames=[] {1: %4}
+         exit #2",
+    );
+}

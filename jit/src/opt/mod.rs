@@ -121,11 +121,13 @@ pub fn optimize(t: &mut Trace, cfg: &OptConfig) -> Result<OptReport, VerifyError
     if let Some(lay) = &cfg.sink {
         // Last: it needs the final uses of every allocation, and leaves values that only fed dropped
         // stores of unnamed allocations to one more DCE.
-        *t = sink::run(t, lay);
-        check(t)?;
-        if cfg.dce {
-            *t = dce::run(t);
+        if let Some(sunk) = sink::run(t, lay) {
+            *t = sunk;
             check(t)?;
+            if cfg.dce {
+                *t = dce::run(t);
+                check(t)?;
+            }
         }
     }
     report.insts_after = t.insts.len();

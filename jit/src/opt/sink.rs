@@ -77,12 +77,11 @@ struct Group {
     members: Vec<(i32, IrRef, IrRef)>,
 }
 
-/// Sink what can be sunk; `inst_slots` is the offset of an instance's member-array pointer
-/// (`runtime::SeqLayout::inst_slots`).
-pub fn run(t: &Trace, lay: &SinkLayout) -> Trace {
+/// Sink what can be sunk (None: nothing can).
+pub fn run(t: &Trace, lay: &SinkLayout) -> Option<Trace> {
     let (roles, groups) = analyse(t, lay);
     if roles.is_empty() {
-        return t.clone();
+        return None;
     }
     // A sunk allocation no exit names is simply gone, with its stores.
     let mut named = vec![false; t.insts.len()];
@@ -182,7 +181,7 @@ pub fn run(t: &Trace, lay: &SinkLayout) -> Trace {
             out.insts[p.index()].f[1] = v.raw();
         }
     }
-    out
+    Some(out)
 }
 
 /// The allocation a `New` or `Store` role belongs to.
