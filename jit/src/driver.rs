@@ -546,6 +546,12 @@ impl Driver {
             rec.close_loop(vm)?;
             return Ok(Flow::Done);
         }
+        if rec.nbc > 0 && rec.yields_own_frame(vm, code, pc) {
+            // A side trace got to a `yield` of the generator frame it runs in: it ends there, and the
+            // interpreter suspends the frame (`record/generators.rs`).
+            rec.close_handover(vm, pc as u32)?;
+            return Ok(Flow::Done);
+        }
         if rec.nbc > 0 && rec.can_link_here() {
             if let Some(LoopState::Trace(_)) = self.loops.get(&code_key(code, pc as u32)) {
                 rec.close_exit(vm, pc as u32)?;
@@ -893,6 +899,10 @@ impl Driver {
         }
         let f = vm.frames.last()?;
         let (code, pc, base) = (f.code.clone(), f.pc, f.base);
+        if !self.is_header(&code, pc as u32) {
+            // A side trace that ended at a generator's `yield`: the interpreter goes on.
+            return None;
+        }
         if !matches!(
             self.loops.get(&code_key(&code, pc as u32)),
             Some(LoopState::Trace(_))
@@ -1267,7 +1277,6 @@ impl Driver {
             return false;
         };
         let inst = &tr.trace.insts[info.inst as usize];
-        let pre_roll = (info.inst as usize) < tr.trace.loop_pos().unwrap_or(0);
         let type_check = match inst.op {
             Op::Sload | Op::GuardTag => true,
             Op::CallGuard => tr
@@ -1277,7 +1286,9 @@ impl Driver {
                 .is_some_and(|h| h.starts_with("iter_next.") || h.starts_with("getitem.")),
             _ => false,
         };
-        tr.root == t && pre_roll && type_check
+        // (`loop_pos` scans the trace: only for the exits that can be type checks, since a dead exit
+        // taken on every entry comes here every time.)
+        tr.root == t && type_check && (info.inst as usize) < tr.trace.loop_pos().unwrap_or(0)
     }
 
     /// Ask for root trace `t`'s loop to be recorded again (at most `MAX_RETRACES` times per loop): the

@@ -425,6 +425,21 @@ impl Recorder {
         })
     }
 
+    /// Is the instruction at `pc` a `yield` of the generator frame a side trace runs in (not one it
+    /// resumed)? The side trace then ends with an exit there (`close_handover`, driver): the path to
+    /// the `yield` runs native and the interpreter suspends the frame. (A root trace's own frame
+    /// yielding ends its recorded iteration instead: `rec_yield`.)
+    pub fn yields_own_frame(&self, vm: &Vm, code: &Rc<pvm_interp::code::Code>, pc: usize) -> bool {
+        matches!(self.start, super::Start::Side { .. })
+            && self.at_root_level()
+            && self.can_hand_over()
+            && code
+                .instrs
+                .get(pc)
+                .is_some_and(|i| i.op() == Bc::YieldValue && i.arg() == 0)
+            && vm.frames.last().is_some_and(|f| f.gen.is_some())
+    }
+
     /// Every snapshot inside a generator frame must carry its generator (see the module docs).
     pub(super) fn check_gen_frames(&self) -> RResult {
         for f in &self.frames {
