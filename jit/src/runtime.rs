@@ -599,6 +599,20 @@ extern "C" fn seq_get<const TAG: u8>(p: u64, i: i64, out: *mut u64) -> u32 {
 }
 
 /// `len(x)` for list, tuple, str, dict, set, bytes; FAIL otherwise.
+/// `ord(s)` of a one-character str; FAIL for anything else (the interpreter raises the TypeError or
+/// handles the bytes).
+extern "C" fn ord_str(p: u64, out: *mut u64) -> u32 {
+    // SAFETY: the trace holds `p` alive.
+    match unsafe { obj(p) } {
+        Object::Str(s) if s.char_len() == 1 => {
+            // SAFETY: `out` is the trace's out-slot for this call.
+            unsafe { *out = s.char_at(0) as u64 };
+            OK
+        }
+        _ => FAIL,
+    }
+}
+
 extern "C" fn seq_len(p: u64, out: *mut u64) -> u32 {
     // SAFETY: the trace holds `p` alive.
     let n = match unsafe { obj(p) } {
@@ -1728,6 +1742,11 @@ pub fn helper_specs() -> Vec<HelperSpec> {
         HelperSpec::new(
             "len",
             seq_len as *const () as usize,
+            HelperSig::new(&[Obj], Int).guarded(),
+        ),
+        HelperSpec::new(
+            "ord",
+            ord_str as *const () as usize,
             HelperSig::new(&[Obj], Int).guarded(),
         ),
         HelperSpec::new(

@@ -472,6 +472,12 @@ fn chr(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn ord(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     exactly_one("ord", args, kw)?;
+    // A str or bytes subclass: its characters are its base value's.
+    if let Some(b) = Vm::base_of(&args[0])
+        .filter(|b| matches!(b.as_obj(), Some(Object::Str(_) | Object::Bytes(_))))
+    {
+        return ord(vm, &[b.clone()], kw);
+    }
     match &args[0] {
         Value::Obj(o) => match &**o {
             Object::Str(s) => {

@@ -523,6 +523,14 @@ impl Recorder {
                     _ => self.callg(vm, Type::Int, "len", &[x])?,
                 }
             }
+            Known::Ord => {
+                let a = one(self)?;
+                if vm.stack[a].as_str().is_none() {
+                    return Err(nyi("ord() of a non-str"));
+                }
+                let x = self.get(vm, a)?;
+                self.callg(vm, Type::Int, "ord", &[x])?
+            }
             Known::Abs => {
                 let a = one(self)?;
                 match self.num(vm, a)? {

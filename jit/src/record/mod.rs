@@ -212,6 +212,8 @@ pub enum Known {
     IsInstance,
     /// `type(x)`.
     Type,
+    /// `ord(c)` of a str.
+    Ord,
 }
 
 /// Builtins by identity: builtin functions by (function pointer, name), types by object address.
@@ -250,6 +252,7 @@ impl KnownTable {
             ("min", Known::Min),
             ("max", Known::Max),
             ("isinstance", Known::IsInstance),
+            ("ord", Known::Ord),
         ] {
             if let Some(v) = vm.dict_get_str_quiet(&vm.builtins.clone(), name) {
                 add_fn(&v, what);

@@ -208,3 +208,18 @@ for i in range(300):
     if i % 5 in fs:
         hits[2] += 1
 print("set in", hits)
+
+
+# ord() in a trace: one-character strs by a helper; anything else exits to the interpreter.
+class S(str):
+    pass
+
+
+h = 0
+odd = []
+for i, c in enumerate(["a", "é", "字", "😀"] * 50 + [b"z", S("q"), "xy", 5]):
+    try:
+        h = (h * 31 + ord(c)) & 0xFFFFFFF
+    except TypeError as e:
+        odd.append(str(e))
+print("ord", h, odd)
