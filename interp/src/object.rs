@@ -417,6 +417,9 @@ pub struct TypeObj {
     /// Whether a class in the MRO defines `__del__` (set at creation and when `C.__del__` is assigned):
     /// dropping an instance then runs it (finalize.rs).
     pub has_finalizer: Cell<bool>,
+    /// `Vm::simple_init` of this class as of a type epoch: (epoch, the `__init__` function, or Undef
+    /// when calling the class is not that simple). Class calls in the dispatch loop read it.
+    pub init_cache: RefCell<(u64, Value)>,
 }
 
 pub struct Instance {

@@ -90,6 +90,7 @@ pub fn new_type(name: &str, kind: TypeKind, bases: Vec<ObjRef>, ctor: Option<Bui
         has_dict: true,
         has_weakref: true,
         has_finalizer: Cell::new(false),
+        init_cache: RefCell::new((0, Value::Undef)),
     })))
 }
 

@@ -24,6 +24,9 @@ pub struct Interned {
     pub getattribute: Value,
     pub getattr: Value,
     pub setattr: Value,
+    /// Consulted on every class call.
+    pub init: Value,
+    pub new: Value,
     /// Keyed by the address of the `'static` literal: one cheap integer hash per lookup.
     names: std::cell::RefCell<
         std::collections::HashMap<usize, Value, std::hash::BuildHasherDefault<AddrHasher>>,
@@ -55,6 +58,8 @@ impl Interned {
             getattribute: Value::str("__getattribute__"),
             getattr: Value::str("__getattr__"),
             setattr: Value::str("__setattr__"),
+            init: Value::str("__init__"),
+            new: Value::str("__new__"),
             names: Default::default(),
         }
     }

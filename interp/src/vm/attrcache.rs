@@ -441,12 +441,12 @@ impl Vm {
         {
             return None;
         }
-        if let Some(new) = self.type_lookup(cls, &self.strs.get("__new__")) {
+        if let Some(new) = self.type_lookup(cls, &self.strs.new) {
             if !matches!(new.as_obj(), Some(Object::Builtin(_))) {
                 return None;
             }
         }
-        let init = self.type_lookup(cls, &self.strs.get("__init__"))?;
+        let init = self.type_lookup(cls, &self.strs.init)?;
         matches!(init.as_obj(), Some(Object::Function(_))).then_some(init)
     }
 }

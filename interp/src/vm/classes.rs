@@ -438,6 +438,7 @@ impl Vm {
             has_dict: layout.has_dict,
             has_weakref: layout.has_weakref,
             has_finalizer: Cell::new(has_finalizer),
+            init_cache: RefCell::new((0, Value::Undef)),
         })));
         if has_finalizer {
             crate::finalize::note_finalizer_class();

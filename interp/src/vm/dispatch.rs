@@ -867,6 +867,13 @@ impl Vm {
                             locals = stk.add(f.base);
                         }
                     }
+                    // `__init__` of a class call pushed in place (construct.rs).
+                    Op::ReturnValue if frame!().init_instance().is_some() => {
+                        let v = pop!();
+                        save!();
+                        self.init_return(v, index!(sp));
+                        continue 'frame;
+                    }
                     // Every other opcode (listed, not `_`: the match is then exhaustive, so
                     // dispatch jumps through a table covering all opcodes without a range check, and
                     // a new opcode is a compile error here until it is placed).
@@ -972,7 +979,12 @@ impl Vm {
             // loop (`gen_enter_inline`): it is finished, and the error goes on into the loop's frame
             // as `next` would have raised it.
             let inline_gen = match &f.gen {
-                Some(g) if self.frames.len() - 1 != entry_depth => Some(g.clone()),
+                Some(g)
+                    if self.frames.len() - 1 != entry_depth
+                        && matches!(&**g, Object::Generator(_)) =>
+                {
+                    Some(g.clone())
+                }
                 _ => None,
             };
             self.pop_frame_for_unwind();
@@ -1217,6 +1229,11 @@ impl Vm {
             }
         }
         self.frames.last_mut().expect("frame").sp = args_at + n;
+        // A plain Python class: `__init__` runs as a frame of this loop (not while recording: the
+        // recorder inlines class calls its own way).
+        if !self.recording && self.init_inline(fidx, args_at, n) {
+            return Ok(CallOutcome::Pushed);
+        }
         let outcome = self.call_from_stack(fidx, args_at, n, None)?;
         if let CallOutcome::Done(_) = outcome {
             self.frames.last_mut().expect("frame").sp = fidx;

@@ -960,6 +960,11 @@ impl Vm {
                     Op::ReturnValue => {
                         let v = pop!();
                         let ret_slot = self.frames[fi].ret_slot;
+                        if self.frames[fi].init_instance().is_some() {
+                            // `__init__` of a class call (construct.rs).
+                            self.init_return(v, sp);
+                            break 'op Cold::Frame;
+                        }
                         if self.frames[fi].gen.is_some() && fi != entry_depth {
                             // A generator a `for` loop or `send` resumed (`gen_enter_inline`).
                             self.frames[fi].sp = sp;

@@ -10,6 +10,7 @@
 pub mod attrcache;
 mod call;
 pub mod classes;
+mod construct;
 mod coroutines;
 mod dispatch;
 mod exec;
@@ -89,7 +90,9 @@ pub struct Frame {
     pub sp: usize,
     /// Where the return value goes in the caller's window.
     pub ret_slot: usize,
-    /// The generator this frame runs, if any (yields save the frame into it).
+    /// The generator this frame runs, if any (yields save the frame into it); or, for `__init__` of a
+    /// class call the dispatch loop pushed in place (vm/construct.rs), the instance (an
+    /// `Object::Instance`: `Frame::init_instance`).
     pub gen: Option<ObjRef>,
 }
 
