@@ -811,6 +811,11 @@ fn iter(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 use crate::vm::generators::GenKind;
 
+/// The `next` builtin's function, by which the dispatch loop recognises `next(gen)` (`next_inline`).
+pub(crate) fn next_fn() -> crate::object::BuiltinFn {
+    next
+}
+
 fn next(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     no_kwargs("next", kw)?;
     arg_range("next", args, 1, 2)?;

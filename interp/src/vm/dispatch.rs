@@ -1207,10 +1207,6 @@ impl Vm {
     #[inline(never)]
     pub(super) fn call_slow(&mut self, op: Op, arg: u32) -> PyResult<CallOutcome> {
         let sp = self.frames.last().expect("frame").sp;
-        // `gen.send(v)`: the generator runs as a frame of this loop (the recorder follows it).
-        if op == Op::CallMethod && arg == 1 && self.send_inline(sp - 3) {
-            return Ok(CallOutcome::Pushed);
-        }
         let mut n = arg as usize;
         let (fidx, args_at);
         if op == Op::Call {
@@ -1229,6 +1225,32 @@ impl Vm {
             }
         }
         self.frames.last_mut().expect("frame").sp = args_at + n;
+        // A builtin function or method (`len(x)`, `l.append(x)`, `d.get(k)`): called directly on the
+        // arguments moved into a buffer.
+        if let Value::Obj(o) = &self.stack[fidx] {
+            if let Object::Builtin(b) = &**o {
+                if b.bound.is_none() && n <= BUILTIN_ARGS {
+                    let (f, unwrap) = (b.f, b.unwrap_self);
+                    // `gen.send(v)` and `next(gen)`: the generator runs as a frame of this loop
+                    // (the recorder follows `send`; `next` not while recording).
+                    if (op == Op::CallMethod
+                        && n == 2
+                        && f as usize == super::generators::gen_send_method as *const () as usize
+                        && self.send_inline(fidx))
+                        || (op == Op::Call
+                            && n == 1
+                            && !self.recording
+                            && f as usize == crate::builtins::functions::next_fn() as usize
+                            && self.next_inline(fidx))
+                    {
+                        return Ok(CallOutcome::Pushed);
+                    }
+                    return self
+                        .call_builtin_at(fidx, args_at, n, f, unwrap)
+                        .map(CallOutcome::Done);
+                }
+            }
+        }
         // A plain Python class: `__init__` runs as a frame of this loop (not while recording: the
         // recorder inlines class calls its own way).
         if !self.recording && self.init_inline(fidx, args_at, n) {
@@ -1239,6 +1261,46 @@ impl Vm {
             self.frames.last_mut().expect("frame").sp = fidx;
         }
         Ok(outcome)
+    }
+
+    /// Call the builtin `f` (at `stack[fidx]`, not bound) with the `n <= BUILTIN_ARGS` arguments at
+    /// `stack[args_at..]`, which move into a buffer; the call's slots are released first (the top
+    /// frame's record then ends at `fidx`, where the result goes).
+    #[inline]
+    fn call_builtin_at(
+        &mut self,
+        fidx: usize,
+        args_at: usize,
+        n: usize,
+        f: crate::object::BuiltinFn,
+        unwrap: bool,
+    ) -> PyResult<Value> {
+        let mut args: [Value; BUILTIN_ARGS] = Default::default();
+        for (a, s) in args[..n]
+            .iter_mut()
+            .zip(&mut self.stack[args_at..args_at + n])
+        {
+            *a = std::mem::take(s);
+        }
+        if unwrap && n > 0 {
+            // A builtin type's method called on an instance of a Python subclass gets the base.
+            if let Some(b) = Vm::base_of(&args[0]).cloned() {
+                args[0] = b;
+            }
+        }
+        for s in &mut self.stack[fidx..args_at] {
+            *s = Value::Undef;
+        }
+        if let Some(fr) = self.frames.last_mut() {
+            fr.sp = fidx;
+        }
+        let r = f(self, &args[..n], &Vec::new());
+        // A Python frame the builtin pushed with keywords (`push_function_frame`) may have raised
+        // the record's sp above `fidx`.
+        if let Some(fr) = self.frames.last_mut() {
+            fr.sp = fidx;
+        }
+        r
     }
 
     pub(crate) fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
@@ -1252,6 +1314,10 @@ impl Vm {
         Ok(())
     }
 }
+
+/// Most arguments a builtin called by `call_slow` takes through its inline buffer (more go the
+/// general way).
+const BUILTIN_ARGS: usize = 4;
 
 /// How `exec_cold` left the instruction it ran.
 pub(super) enum Cold {

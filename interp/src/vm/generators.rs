@@ -357,6 +357,31 @@ impl Vm {
         self.gen_enter_inline(&gen, fidx, sent)
     }
 
+    /// `next(gen)` by `Call` (`(next, gen)` at `stack[fidx..]`, the top frame's record saved): as
+    /// `send_inline` with None, which is what `next` does with a generator.
+    pub(crate) fn next_inline(&mut self, fidx: usize) -> bool {
+        let Value::Obj(gen) = &self.stack[fidx + 1] else {
+            return false;
+        };
+        let Object::Generator(cell) = &**gen else {
+            return false;
+        };
+        // What `gen_enter_inline` requires, checked before anything changes.
+        let ready = cell
+            .try_borrow()
+            .is_ok_and(|g| !g.running && !g.finished && g.kind == GenKind::Generator);
+        if !ready || self.frames.len() >= self.recursion_limit {
+            return false;
+        }
+        let gen = gen.clone();
+        self.stack[fidx] = Value::Undef;
+        self.stack[fidx + 1] = Value::Undef;
+        if let Some(caller) = self.frames.last_mut() {
+            caller.sp = fidx;
+        }
+        self.gen_enter_inline(&gen, fidx, Value::None)
+    }
+
     /// A generator frame entered by `gen_enter_inline` (not the entry frame of its dispatch loop)
     /// returned `v`: the generator is finished. A `for` loop that resumed it ends (the caller's record
     /// is left at the loop's exit); a `send` that resumed it raises StopIteration(v) at the call (left
