@@ -263,31 +263,37 @@ impl Vm {
                     Op::LoadGlobal => {
                         let cache = &code.global_cache[arg as usize];
                         let globals = &frame!().globals;
-                        let (Object::Dict(g), Object::Dict(b)) = (&**globals, &*self.builtins)
-                        else {
-                            unreachable!("globals and builtins are dicts")
+                        let Object::Dict(g) = &**globals else {
+                            unreachable!("globals are a dict")
                         };
                         let gaddr = Rc::as_ptr(globals) as usize;
                         // SAFETY: `try_borrow_unguarded` fails if a dict is mutably borrowed;
                         // otherwise nothing can borrow it mutably before the reads below end (no
                         // code runs in between). Unguarded: a guard's count updates cost more
                         // than the cached lookup itself.
-                        let (gd, bd) =
-                            unsafe { (g.try_borrow_unguarded(), b.try_borrow_unguarded()) };
-                        let hit = match (gd, bd) {
-                            (Ok(gd), Ok(bd))
+                        let hit = match unsafe { g.try_borrow_unguarded() } {
+                            Ok(gd)
                                 if cache.globals.get() == gaddr
-                                    && cache.gver.get() == gd.version
-                                    && cache.bver.get() == bd.version =>
+                                    && cache.gver.get() == gd.version =>
                             {
                                 let slot = cache.slot.get();
-                                let d = if slot & crate::code::GLOBAL_IN_BUILTINS != 0 {
-                                    bd
+                                if slot & crate::code::GLOBAL_IN_BUILTINS == 0 {
+                                    // In the (unchanged) globals: builtins cannot matter.
+                                    gd.entry(slot as usize).map(|e| e.value.clone())
                                 } else {
-                                    gd
-                                };
-                                d.entry((slot & !crate::code::GLOBAL_IN_BUILTINS) as usize)
-                                    .map(|e| e.value.clone())
+                                    let Object::Dict(b) = &*self.builtins else {
+                                        unreachable!("builtins are a dict")
+                                    };
+                                    // SAFETY: as above.
+                                    match unsafe { b.try_borrow_unguarded() } {
+                                        Ok(bd) if cache.bver.get() == bd.version => bd
+                                            .entry(
+                                                (slot & !crate::code::GLOBAL_IN_BUILTINS) as usize,
+                                            )
+                                            .map(|e| e.value.clone()),
+                                        _ => None,
+                                    }
+                                }
                             }
                             _ => None,
                         };
