@@ -36,6 +36,11 @@ struct Registry {
     /// with no reuse, each a cache miss. Pruning the young end every `PRUNE_EVERY` registrations frees
     /// them while their memory is still in cache, at a cost proportional to the young entries only.
     young: usize,
+    /// The registry's length after its last full prune (or collection). Objects that were alive at a
+    /// young prune (a trace's nursery keeps everything the trace made until the trace exits) move to the
+    /// old part and would keep their allocations until the next collection, which may be far off after
+    /// a big heap raised the threshold: when the registry doubles, all of it is pruned (amortised O(1)).
+    pruned_len: usize,
     since_last: usize,
     threshold: usize,
 }
@@ -53,11 +58,18 @@ impl Registry {
         self.objs.truncate(w);
         self.young = w;
     }
+
+    /// Drop the registrations of every dead object, keeping the survivors' order.
+    fn prune_all(&mut self) {
+        self.objs.retain(|o| o.strong_count() > 0);
+        self.young = self.objs.len();
+        self.pruned_len = self.objs.len();
+    }
 }
 
 thread_local! {
     static REGISTRY: RefCell<Registry> =
-        const { RefCell::new(Registry { objs: Vec::new(), young: 0, since_last: 0, threshold: MIN_THRESHOLD }) };
+        const { RefCell::new(Registry { objs: Vec::new(), young: 0, pruned_len: 0, since_last: 0, threshold: MIN_THRESHOLD }) };
     static PENDING: Cell<bool> = const { Cell::new(false) };
     static DEFERRED_FOR_FINALIZERS: Cell<bool> = const { Cell::new(false) };
     static ENABLED: Cell<bool> = const { Cell::new(true) };
@@ -123,6 +135,9 @@ pub fn track(rc: &ObjRef) {
         }
         if r.objs.len() - r.young >= PRUNE_EVERY {
             r.prune_young();
+            if r.young >= 2 * r.pruned_len.max(16 * PRUNE_EVERY) {
+                r.prune_all();
+            }
         }
     });
 }
@@ -381,6 +396,7 @@ pub fn collect() -> usize {
         let live: Vec<ObjRef> = r.objs.iter().filter_map(Weak::upgrade).collect();
         r.objs = live.iter().map(Rc::downgrade).collect();
         r.young = r.objs.len();
+        r.pruned_len = r.objs.len();
         r.since_last = 0;
         live
     });
