@@ -677,6 +677,43 @@ impl Recorder {
                 self.fresh.insert(e);
                 e
             }
+            Known::DictGet => {
+                // `dict_has` decides which way the recording went (a guard), then the value is
+                // `dict_get.<type>` or the default: two helpers instead of the generic method call.
+                let (d, k, default) = match args {
+                    [d, k] => (*d, *k, None),
+                    [d, k, x] => (*d, *k, Some(*x)),
+                    _ => return Err(self.wrong_args()),
+                };
+                let Some(Object::Dict(dict)) = vm.stack[d].as_obj() else {
+                    return Err(nyi("dict.get on a non-dict"));
+                };
+                let kk = self
+                    .dict_key_kind(vm, k)
+                    .ok_or_else(|| nyi("dict.get with a key of this type"))?;
+                let found = {
+                    let dict = dict.borrow();
+                    match pvm_interp::vm::dict_find_pure(&dict, &vm.stack[k]) {
+                        Ok(ix) => ix.and_then(|ix| dict.entry(ix).map(|e| e.value.clone())),
+                        Err(()) => return Err(nyi("dict lookup that needs __eq__")),
+                    }
+                };
+                let (dr, kr) = (self.get(vm, d)?, self.get(vm, k)?);
+                let has = self.callg(vm, Type::Bool, &format!("dict_has_{kk}"), &[dr, kr])?;
+                match found {
+                    Some(v) => {
+                        self.guard(vm, Op::GuardTrue, &[has])?;
+                        self.typed_call(vm, &format!("dict_get_{kk}"), &v, &[dr, kr])?
+                    }
+                    None => {
+                        self.guard(vm, Op::GuardFalse, &[has])?;
+                        match default {
+                            Some(x) => self.get(vm, x)?,
+                            None => self.em.konst(Const::None),
+                        }
+                    }
+                }
+            }
             Known::ListAppend => {
                 let [l, v] = args else {
                     return Err(self.wrong_args());

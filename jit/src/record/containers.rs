@@ -141,7 +141,7 @@ impl Recorder {
 
     /// The helper family suffix for a dict key in slot `abs`: `i` (an int) or `s` (a str; the helper
     /// checks, so no guard), or None for keys only the interpreter handles.
-    fn dict_key_kind(&self, vm: &Vm, abs: usize) -> Option<&'static str> {
+    pub(super) fn dict_key_kind(&self, vm: &Vm, abs: usize) -> Option<&'static str> {
         match &vm.stack[abs] {
             Value::Int(_) => Some("i"),
             Value::Obj(o) if matches!(&**o, Object::Str(_)) => Some("s"),

@@ -214,6 +214,8 @@ pub enum Known {
     Type,
     /// `ord(c)` of a str.
     Ord,
+    /// `d.get(k)` / `d.get(k, default)` of an exact dict.
+    DictGet,
 }
 
 /// Builtins by identity: builtin functions by (function pointer, name), types by object address.
@@ -283,6 +285,9 @@ impl KnownTable {
         }
         if let Some(v) = vm.type_lookup(&vm.types.list.clone(), &Value::str("pop")) {
             add_fn(&v, Known::ListPop);
+        }
+        if let Some(v) = vm.type_lookup(&vm.types.dict.clone(), &Value::str("get")) {
+            add_fn(&v, Known::DictGet);
         }
         let t = &vm.types;
         for (ty, what) in [

@@ -172,3 +172,30 @@ def unhashable(n):
 
 
 print(unhashable(2000))
+
+
+# d.get(k) and d.get(k, default) in a trace: present and missing keys alternate, the default and the
+# stored values change type, a key that needs __eq__, a dict subclass.
+class D(dict):
+    def get(self, k, default=None):
+        return ("sub", k)
+
+
+counts = {}
+seen = []
+for i in range(400):
+    k = "w%d" % (i % 7) if i % 3 else i % 5
+    counts[k] = counts.get(k, 0) + 1
+    if i == 200:
+        counts["w1"] = 0.5
+    v = counts.get("w%d" % (i % 9))
+    if i % 50 == 0:
+        seen.append(v)
+    if i == 300:
+        counts[2.0] = 100
+    if i % 60 == 0:
+        seen.append(counts.get(2, "none"))
+print(sorted((str(k), v) for k, v in counts.items()))
+print(seen)
+sub = D(a=1)
+print([sub.get("a") for _ in range(3)], [{}.get("x", i) for i in range(3)])
