@@ -1130,25 +1130,9 @@ extern "C" fn dict_set_float<const KT: u8>(rt: *mut Runtime, p: u64, k: u64, x: 
     dict_store::<KT>(rt, p, k, || Value::Float(x))
 }
 
-/// `k in d` for an exact dict; FAIL when only the VM can decide.
-extern "C" fn dict_has<const KT: u8>(p: u64, k: u64, out: *mut u64) -> u32 {
-    // SAFETY: the trace holds `p` (and `k` if it is an object) alive.
-    let (Object::Dict(d), key) = (unsafe { obj(p) }, unsafe { dict_key::<KT>(k) }) else {
-        return FAIL;
-    };
-    let Ok(d) = d.try_borrow() else { return FAIL };
-    match pvm_interp::vm::dict_find_pure(&d, &key) {
-        Ok(found) => {
-            // SAFETY: `out` is the trace's out-slot for this call.
-            unsafe { *out = found.is_some() as u64 };
-            OK
-        }
-        Err(()) => FAIL,
-    }
-}
-
-/// `k in s` for an exact set or frozenset (or dict); FAIL when only the VM can decide.
-extern "C" fn set_has<const KT: u8>(p: u64, k: u64, out: *mut u64) -> u32 {
+/// `k in c` for an exact dict, set or frozenset `c`, answered by the interpreter's own pure lookup;
+/// FAIL when only the VM can decide (a stored key needs `__eq__`, another container, a borrowed one).
+extern "C" fn has<const KT: u8>(p: u64, k: u64, out: *mut u64) -> u32 {
     // SAFETY: the trace holds `p` (and `k` if it is an object) alive.
     let (o, key) = (unsafe { obj(p) }, unsafe { dict_key::<KT>(k) });
     match pvm_interp::vm::contains_pure_obj(o, &key) {
@@ -1905,11 +1889,8 @@ pub fn helper_specs() -> Vec<HelperSpec> {
             v.push(HelperSpec::new(&tagged(concat!("dict_set_", $k), Float),
                 dict_set_float::<$kt> as *const () as usize,
                 HelperSig::new(&[Obj, $kty, Float], Void).with_ctx().guarded()));
-            v.push(HelperSpec::new(concat!("dict_has_", $k),
-                dict_has::<$kt> as *const () as usize,
-                HelperSig::new(&[Obj, $kty], Bool).guarded()));
-            v.push(HelperSpec::new(concat!("set_has_", $k),
-                set_has::<$kt> as *const () as usize,
+            v.push(HelperSpec::new(concat!("has_", $k),
+                has::<$kt> as *const () as usize,
                 HelperSig::new(&[Obj, $kty], Bool).guarded()));
         };
         (@get $kt:literal $kty:ident $k:literal: $($tag:literal $ty:ident),*) => {$(

@@ -447,21 +447,25 @@ extern "C" fn make_fn(rt: *mut Runtime, code: u64, globals: u64, meta: u64, out:
     };
     let ndef = (((meta >> 8) & 0xffff) as usize).min(n);
     let (defaults, cells) = buf[..n].split_at(ndef);
-    let tuple = |items: &[Value]| Some(Value::obj(Object::Tuple(items.to_vec())));
+    let tuple =
+        |items: &[Value]| (!items.is_empty()).then(|| Value::obj(Object::Tuple(items.to_vec())));
     // SAFETY: as in `run`: the driver lent `vm` for this run; making a function runs no Python code.
     let vm = unsafe { &mut *rt.vm };
-    let f = vm.make_function(
-        code,
-        globals,
-        (!defaults.is_empty()).then(|| tuple(defaults)).flatten(),
-        None,
-        (!cells.is_empty()).then(|| tuple(cells)).flatten(),
-    );
+    let f = vm.make_function(code, globals, tuple(defaults), None, tuple(cells));
     if !matches!(f.as_obj(), Some(Object::Function(_))) {
         return FAIL;
     }
     // SAFETY: `out` is the call's result slot.
-    if unsafe { hand_over::<{ crate::abi::TAG_OBJ }>(rt, f, out) } {
+    unsafe { give_obj(rt, f, out) }
+}
+
+/// Hand a new object to the trace (the nursery keeps it alive): OK, or FAIL if it could not.
+///
+/// # Safety
+/// `out` is the calling helper's result slot.
+unsafe fn give_obj(rt: &mut Runtime, v: Value, out: *mut u64) -> u32 {
+    // SAFETY: guaranteed by the caller.
+    if unsafe { hand_over::<{ crate::abi::TAG_OBJ }>(rt, v, out) } {
         OK
     } else {
         FAIL
@@ -471,41 +475,35 @@ extern "C" fn make_fn(rt: *mut Runtime, code: u64, globals: u64, meta: u64, out:
 /// A new cell holding the value of tag `TAG` (for `TAG_NONE` the argument is ignored), as a call's
 /// frame makes for each of its cell variables.
 extern "C" fn new_cell<const TAG: u8>(rt: *mut Runtime, bits: u64, out: *mut u64) -> u32 {
-    // SAFETY: `rt` is the driver's runtime (ctx).
-    let rt = unsafe { &mut *rt };
-    if !rt.room(1) {
-        return FAIL;
-    }
     // SAFETY: the trace holds `bits` alive if it is an object.
-    let v = unsafe { crate::runtime::from_bits::<TAG>(bits) };
-    let c = Value::obj(Object::Cell(std::cell::RefCell::new(v)));
-    // SAFETY: `out` is the call's result slot.
-    if unsafe { hand_over::<{ crate::abi::TAG_OBJ }>(rt, c, out) } {
-        OK
-    } else {
-        FAIL
-    }
+    new_cell_of(
+        rt,
+        || unsafe { crate::runtime::from_bits::<TAG>(bits) },
+        out,
+    )
 }
 
 /// `new_cell` of a float (passed in a float register).
 extern "C" fn new_cell_float(rt: *mut Runtime, x: f64, out: *mut u64) -> u32 {
-    new_cell::<{ crate::abi::TAG_FLOAT }>(rt, x.to_bits(), out)
+    new_cell_of(rt, || Value::Float(x), out)
 }
 
 /// A new empty cell (a cell variable that is not a parameter).
 extern "C" fn new_cell_empty(rt: *mut Runtime, out: *mut u64) -> u32 {
-    // SAFETY: `rt` is the driver's runtime (ctx).
+    new_cell_of(rt, || Value::Undef, out)
+}
+
+/// The shared body of the `new_cell` helpers: `rt` is the driver's runtime (ctx), `out` the helper's
+/// result slot.
+fn new_cell_of(rt: *mut Runtime, v: impl FnOnce() -> Value, out: *mut u64) -> u32 {
+    // SAFETY: `rt` is the ctx the driver passes (a live `Runtime`).
     let rt = unsafe { &mut *rt };
     if !rt.room(1) {
         return FAIL;
     }
-    let c = Value::obj(Object::Cell(std::cell::RefCell::new(Value::Undef)));
-    // SAFETY: `out` is the call's result slot.
-    if unsafe { hand_over::<{ crate::abi::TAG_OBJ }>(rt, c, out) } {
-        OK
-    } else {
-        FAIL
-    }
+    let c = Value::obj(Object::Cell(std::cell::RefCell::new(v())));
+    // SAFETY: `out` is the helper's result slot (the callers pass theirs).
+    unsafe { give_obj(rt, c, out) }
 }
 
 /// The helpers: `vcall.<type>(f, meta)` and `vop.<type>(meta)`, one per result type (`.none` checks

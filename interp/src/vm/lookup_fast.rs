@@ -66,7 +66,7 @@ pub(super) fn contains_pure(container: &Value, key: &Value) -> Option<bool> {
     contains_pure_obj(o, key)
 }
 
-/// `key in o` (what `contains_pure` answers, for an object; the JIT's `set_has` helpers use it).
+/// `key in o` (what `contains_pure` answers, for an object; the JIT's `has` helpers use it).
 #[inline]
 pub fn contains_pure_obj(o: &Object, key: &Value) -> Option<bool> {
     match o {

@@ -41,6 +41,20 @@ impl Recorder {
         Ok(())
     }
 
+    /// At most one level of recursion is unrolled: a third frame of `code` in the recording aborts.
+    pub(super) fn check_recursion(&self, code: &Rc<pvm_interp::code::Code>) -> RResult {
+        if self
+            .frames
+            .iter()
+            .filter(|fr| Rc::ptr_eq(&fr.code, code))
+            .count()
+            >= 2
+        {
+            return Err(Abort::Recursion);
+        }
+        Ok(())
+    }
+
     /// `Call n` / `CallMethod n`.
     pub(super) fn rec_call(&mut self, vm: &mut Vm, cx: &Cx, method: bool) -> RResult {
         if method && cx.arg == 1 && self.is_gen_send(vm, cx.sp - 3) {
@@ -137,15 +151,7 @@ impl Recorder {
         }
         let argc = code.argcount as usize;
         self.check_inlinable(argc, func.defaults.len(), nargs)?;
-        if self
-            .frames
-            .iter()
-            .filter(|fr| Rc::ptr_eq(&fr.code, &code))
-            .count()
-            >= 2
-        {
-            return Err(Abort::Recursion);
-        }
+        self.check_recursion(&code)?;
         let fr = self.get(vm, callable_at)?;
         // A function the trace made: its code is known, its defaults and cells are IR values.
         let made = self
@@ -188,11 +194,9 @@ impl Recorder {
         let first_default = argc - func.defaults.len();
         for i in nargs..argc {
             let d = &func.defaults[i - first_default];
-            let r = match &fl {
-                _ if made.is_some() => made
-                    .as_ref()
-                    .map_or(IrRef::NONE, |m| m.defaults[i - first_default]),
-                Some((fl, fb)) => {
+            let r = match (&made, &fl) {
+                (Some(m), _) => m.defaults[i - first_default],
+                (None, Some((fl, fb))) => {
                     let data = self.em.load(Type::Ptr, *fb, fl.defaults_ptr);
                     let off = self
                         .em
@@ -200,7 +204,7 @@ impl Recorder {
                     let addr = self.em.ins(Op::PAdd, &[data, off], NS);
                     self.load_elem(vm, addr, d)?
                 }
-                None => self.kvalue(d),
+                (None, None) => self.kvalue(d),
             };
             self.set(args_at + i, Sv::Val(r));
         }
@@ -678,28 +682,16 @@ impl Recorder {
                 e
             }
             Known::DictGet => {
-                // `dict_has` decides which way the recording went (a guard), then the value is
+                // `has` decides which way the recording went (a guard), then the value is
                 // `dict_get.<type>` or the default: two helpers instead of the generic method call.
                 let (d, k, default) = match args {
                     [d, k] => (*d, *k, None),
                     [d, k, x] => (*d, *k, Some(*x)),
                     _ => return Err(self.wrong_args()),
                 };
-                let Some(Object::Dict(dict)) = vm.stack[d].as_obj() else {
-                    return Err(nyi("dict.get on a non-dict"));
-                };
-                let kk = self
-                    .dict_key_kind(vm, k)
-                    .ok_or_else(|| nyi("dict.get with a key of this type"))?;
-                let found = {
-                    let dict = dict.borrow();
-                    match pvm_interp::vm::dict_find_pure(&dict, &vm.stack[k]) {
-                        Ok(ix) => ix.and_then(|ix| dict.entry(ix).map(|e| e.value.clone())),
-                        Err(()) => return Err(nyi("dict lookup that needs __eq__")),
-                    }
-                };
+                let (kk, found) = self.dict_lookup(vm, d, k)?;
                 let (dr, kr) = (self.get(vm, d)?, self.get(vm, k)?);
-                let has = self.callg(vm, Type::Bool, &format!("dict_has_{kk}"), &[dr, kr])?;
+                let has = self.callg(vm, Type::Bool, &format!("has_{kk}"), &[dr, kr])?;
                 match found {
                     Some(v) => {
                         self.guard(vm, Op::GuardTrue, &[has])?;

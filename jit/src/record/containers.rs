@@ -141,7 +141,7 @@ impl Recorder {
 
     /// The helper family suffix for a dict key in slot `abs`: `i` (an int) or `s` (a str; the helper
     /// checks, so no guard), or None for keys only the interpreter handles.
-    pub(super) fn dict_key_kind(&self, vm: &Vm, abs: usize) -> Option<&'static str> {
+    fn dict_key_kind(&self, vm: &Vm, abs: usize) -> Option<&'static str> {
         match &vm.stack[abs] {
             Value::Int(_) => Some("i"),
             Value::Obj(o) if matches!(&**o, Object::Str(_)) => Some("s"),
@@ -149,24 +149,32 @@ impl Recorder {
         }
     }
 
-    /// `d[k]` for an exact dict and an int or str key: `dict_get_<i|s>.<type of the value>` (a helper:
-    /// it fails, and the interpreter raises KeyError, when the key is missing).
-    fn dict_subscr(&mut self, vm: &Vm, io: usize, ii: usize) -> RResult<crate::ir::IrRef> {
+    /// The key kind (`i` or `s`) and, if present, the value of `d[k]` for the exact dict in slot `io` and
+    /// the int or str key in slot `ii`, looked up without Python code (aborts if that is not possible).
+    pub(super) fn dict_lookup(
+        &self,
+        vm: &Vm,
+        io: usize,
+        ii: usize,
+    ) -> RResult<(&'static str, Option<Value>)> {
         let Some(Object::Dict(d)) = vm.stack[io].as_obj() else {
             return Err(nyi("subscript of this type"));
         };
         let kk = self
             .dict_key_kind(vm, ii)
             .ok_or_else(|| nyi("dict key of this type"))?;
-        let v = {
-            let d = d.borrow();
-            match pvm_interp::vm::dict_find_pure(&d, &vm.stack[ii]) {
-                Ok(Some(ix)) => d.entry(ix).map(|e| e.value.clone()),
-                Ok(None) => return Err(nyi("missing dict key (KeyError ahead)")),
-                Err(()) => return Err(nyi("dict lookup that needs __eq__")),
-            }
+        let d = d.borrow();
+        match pvm_interp::vm::dict_find_pure(&d, &vm.stack[ii]) {
+            Ok(ix) => Ok((kk, ix.and_then(|ix| d.entry(ix).map(|e| e.value.clone())))),
+            Err(()) => Err(nyi("dict lookup that needs __eq__")),
         }
-        .ok_or_else(|| nyi("dict entry"))?;
+    }
+
+    /// `d[k]` for an exact dict and an int or str key: `dict_get_<i|s>.<type of the value>` (a helper:
+    /// it fails, and the interpreter raises KeyError, when the key is missing).
+    fn dict_subscr(&mut self, vm: &Vm, io: usize, ii: usize) -> RResult<crate::ir::IrRef> {
+        let (kk, v) = self.dict_lookup(vm, io, ii)?;
+        let v = v.ok_or_else(|| nyi("missing dict key (KeyError ahead)"))?;
         let (dr, kr) = (self.get(vm, io)?, self.get(vm, ii)?);
         self.typed_call(vm, &format!("dict_get_{kk}"), &v, &[dr, kr])
     }
@@ -177,22 +185,22 @@ impl Recorder {
         // Sets answer without Python code only when their keys compare plainly (checked now; the
         // helper checks again and exits otherwise).
         let kk = match vm.stack[ic].as_obj() {
-            Some(Object::Dict(_)) => self.dict_key_kind(vm, ik).map(|k| ("dict", k)),
+            Some(Object::Dict(_)) => self.dict_key_kind(vm, ik),
             Some(o @ (Object::Set(_) | Object::FrozenSet(_)))
                 if pvm_interp::vm::contains_pure_obj(o, &vm.stack[ik]).is_some() =>
             {
-                self.dict_key_kind(vm, ik).map(|k| ("set", k))
+                self.dict_key_kind(vm, ik)
             }
             _ => None,
         };
         let r = match kk {
-            Some((which, kk)) => {
+            Some(kk) => {
                 let (dr, kr) = (self.get(vm, ic)?, self.get(vm, ik)?);
                 let s = self.snapshot(vm)?;
                 self.em.call(
                     Op::CallGuard,
                     Type::Bool,
-                    &format!("{which}_has_{kk}"),
+                    &format!("has_{kk}"),
                     &[dr, kr],
                     s,
                 )

@@ -9,8 +9,8 @@
 //! ran since: the interpreter then redoes them all, which changes nothing but the stack.
 
 use super::{nyi, Abort, Cx, RResult, Recorder, Sv};
-use crate::ir::{Const, IrRef, SnapId, Type};
-use crate::vmops::{meta, What, MAX_ARGS};
+use crate::ir::{IrRef, SnapId, Type};
+use crate::vmops::What;
 use pvm_interp::bytecode::Op as Bc;
 use pvm_interp::code::Code;
 use pvm_interp::object::Object;
@@ -61,9 +61,6 @@ impl Recorder {
         if cells.len() != fcode.freevars.len() {
             return Err(nyi("MakeFunction with a closure of the wrong size"));
         }
-        if defaults.len() + cells.len() > MAX_ARGS {
-            return Err(nyi("MakeFunction with this many defaults and cells"));
-        }
         let snap = match origins.into_iter().min_by_key(|&(_, nbc)| nbc) {
             None => self.snapshot(vm)?,
             Some(origin) => self.redo_from(code, cx, origin)?,
@@ -76,29 +73,8 @@ impl Recorder {
         let kcode = self.kobj(&codev);
         let kglobals = self.kobj(&globals);
         let items: Vec<IrRef> = defaults.iter().chain(&cells).copied().collect();
-        let mut tags = Vec::with_capacity(items.len());
-        for &r in &items {
-            let ty = self.em.trace.ty(r);
-            tags.push(
-                match ty {
-                    Type::None | Type::Bool | Type::Int | Type::Float | Type::Obj => ty.tag(),
-                    _ => None,
-                }
-                .ok_or_else(|| nyi("an unboxed wide int as a default"))?,
-            );
-        }
-        let scratch = self.known.scratch;
-        if scratch == 0 {
-            return Err(nyi("no scratch buffer"));
-        }
-        let base = self.em.konst(Const::Ptr(scratch));
-        for (i, &r) in items.iter().enumerate() {
-            if self.em.trace.ty(r) != Type::None {
-                self.em.store(base, (8 * i) as i32, r);
-            }
-        }
         // The op field carries the number of defaults; `What` is unused by `make_fn`.
-        let m = self.em.kint(meta(What::Call, defaults.len() as u16, &tags));
+        let m = self.scratch_args(What::Call, defaults.len() as u16, &items)?;
         let f = self.em.call(
             crate::ir::Op::CallGuard,
             Type::Obj,

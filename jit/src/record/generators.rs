@@ -170,15 +170,7 @@ impl Recorder {
             return Err(Abort::InlineDepth);
         }
         let code = st.code.clone();
-        if self
-            .frames
-            .iter()
-            .filter(|fr| Rc::ptr_eq(&fr.code, &code))
-            .count()
-            >= 2
-        {
-            return Err(Abort::Recursion);
-        }
+        self.check_recursion(&code)?;
         let Some(func) = st.func.clone() else {
             return Err(nyi("a generator without a function"));
         };

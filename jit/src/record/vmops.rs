@@ -330,19 +330,13 @@ impl Recorder {
         self.emit_vm_call(family, f, what, oparg, &refs, rty, snap)
     }
 
-    /// The helper call itself: argument payloads into the scratch buffer, their tags with the operation
-    /// in the `meta` constant, then `family.<rty>` exiting through `snap` (a `None` result is the
-    /// constant, checked by the void variant).
-    #[allow(clippy::too_many_arguments)]
-    fn emit_vm_call(
+    /// Store the payloads of `refs` into the scratch buffer and answer the `meta` constant that describes
+    /// them (their tags) with the operation.
+    pub(super) fn scratch_args(
         &mut self,
-        family: &str,
-        f: Option<IrRef>,
         what: What,
         oparg: u16,
         refs: &[IrRef],
-        rty: Type,
-        snap: SnapId,
     ) -> RResult<IrRef> {
         if refs.len() > MAX_ARGS {
             return Err(nyi("a builtin call with this many arguments"));
@@ -368,7 +362,24 @@ impl Recorder {
                 self.em.store(base, (8 * i) as i32, r);
             }
         }
-        let m = self.em.kint(meta(what, oparg, &tags));
+        Ok(self.em.kint(meta(what, oparg, &tags)))
+    }
+
+    /// The helper call itself: argument payloads into the scratch buffer, their tags with the operation
+    /// in the `meta` constant, then `family.<rty>` exiting through `snap` (a `None` result is the
+    /// constant, checked by the void variant).
+    #[allow(clippy::too_many_arguments)]
+    fn emit_vm_call(
+        &mut self,
+        family: &str,
+        f: Option<IrRef>,
+        what: What,
+        oparg: u16,
+        refs: &[IrRef],
+        rty: Type,
+        snap: SnapId,
+    ) -> RResult<IrRef> {
+        let m = self.scratch_args(what, oparg, refs)?;
         let mut hargs = Vec::with_capacity(2);
         hargs.extend(f);
         hargs.push(m);
